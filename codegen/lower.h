@@ -1,0 +1,314 @@
+//===- codegen/lower.h - Lowering context -----------------------*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// Lowering of a checked Go package to LLVM IR, straight from the annotated
+// syntax tree (mem2reg/SROA build SSA form from our allocas).
+//
+// Values. Go types split in two classes:
+//   - scalars: numbers, bool, pointers, maps, chans, funcs, strings
+//     ({ptr, len}), slices ({ptr, len, cap}), interfaces ({tab, data}) and
+//     complex numbers are LLVM first-class values;
+//   - aggregates: structs and arrays live in memory. An aggregate expression
+//     is lowered into a destination address (emitAggInto) or to the address
+//     of a temporary or variable that holds it (emitAggAddr). Loading large
+//     arrays as SSA values would explode compile time; SROA recovers small
+//     structs in registers after inlining.
+//
+// Pointers the garbage collector must see are `ptr addrspace(1)` (design.md
+// "Allocation and GC"); allocas and globals are addrspace(0) and are cast to
+// addrspace(1) where their address becomes a Go pointer value.
+//
+// The Go calling convention (see also libgort/abi.h):
+//   ret @f(ptr %ctx, [ptr %out.N for each aggregate result,]
+//          params (aggregates by pointer to a caller-owned copy))
+//   ret is void, a scalar, or a literal struct of the scalar results.
+// Methods take their receiver as the first parameter after ctx (after any
+// aggregate-result pointers), exactly like the method expression's function
+// type, so T.M can use the method directly as a func value.
+//
+// Files: lower_func.cpp (functions, calls, closures), lower_expr.cpp,
+// lower_stmt.cpp, lower_builtin.cpp (builtins, print, conversions),
+// lower_iface.cpp (interfaces, type descriptors), lower_types.cpp (LLVM
+// types, sizes), stack_check.cpp (late prologue pass), target.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORTC_CODEGEN_LOWER_H
+#define GORTC_CODEGEN_LOWER_H
+
+#include "codegen/codegen.h"
+#include "frontend/check.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Module.h"
+
+namespace gortc {
+namespace codegen {
+
+using types::Type;
+
+/// Address space of pointers the garbage collector traces.
+constexpr unsigned GCAddrSpace = 1;
+
+/// How a Go function's parameters and results map to LLVM (see lower.h).
+struct FuncABI {
+  llvm::FunctionType *FnTy = nullptr;
+  /// For each Go result: true if returned through an out pointer.
+  llvm::SmallVector<bool, 4> ResultIndirect;
+  /// For each Go parameter (receiver first, for methods): true if passed by
+  /// pointer (aggregates).
+  llvm::SmallVector<bool, 8> ParamIndirect;
+  /// Index of the first out pointer in the LLVM argument list (after ctx).
+  unsigned FirstOut = 1;
+  /// Index of the first Go parameter in the LLVM argument list.
+  unsigned FirstParam = 1;
+  /// The scalar results in order (their Go result indices).
+  llvm::SmallVector<unsigned, 4> ScalarResults;
+};
+
+class Lowerer;
+
+/// Per-function lowering state.
+class FuncLowerer {
+public:
+  FuncLowerer(Lowerer &L, llvm::Function *F, types::Signature *Sig,
+              syntax::Node *Owner);
+
+  /// Lowers a function body: parameters, statements, implicit return.
+  void lowerBody(syntax::BlockStmt *Body, llvm::ArrayRef<types::Var *> Params,
+                 types::Var *Recv, llvm::ArrayRef<types::Var *> Captures);
+
+  //--- Expressions (lower_expr.cpp) ------------------------------------===//
+  /// Lowers a scalar expression to its value. For constants, Target is the
+  /// type the constant takes (when the expression's own type is untyped).
+  llvm::Value *emitExpr(syntax::Expr *E);
+  /// Lowers an expression converted to type T (assignability conversions:
+  /// untyped constants, concrete to interface, interface to interface,
+  /// channel direction). Aggregates are not allowed here.
+  llvm::Value *emitExprAs(syntax::Expr *E, Type *T);
+  /// Stores the value of E, converted to T, at Addr.
+  void emitStoreInto(syntax::Expr *E, Type *T, llvm::Value *Addr);
+  /// The address of an aggregate-typed expression's value (a variable's
+  /// storage, or a temporary).
+  llvm::Value *emitAggAddr(syntax::Expr *E);
+  /// The address of an addressable expression (variable, *p, a[i], x.f).
+  llvm::Value *emitAddr(syntax::Expr *E);
+  llvm::Value *emitConst(const ConstValue &V, Type *T);
+  llvm::Value *emitCompare(Operator Op, llvm::Value *X, llvm::Value *Y,
+                           Type *T);
+  llvm::Value *emitBinary(Operator Op, llvm::Value *X, llvm::Value *Y,
+                          Type *T, Type *YType);
+  llvm::Value *emitConversion(llvm::Value *V, Type *From, Type *To);
+  llvm::Value *emitSelector(syntax::SelectorExpr *E);
+  llvm::Value *emitIndex(syntax::IndexExpr *E);
+  llvm::Value *emitSliceExpr(syntax::SliceExpr *E);
+  llvm::Value *emitCompositeLit(syntax::CompositeLit *E);
+  void emitCompositeLitInto(syntax::CompositeLit *E, Type *T,
+                            llvm::Value *Addr);
+  llvm::Value *emitFuncLit(syntax::FuncLit *E);
+  /// Follows an embedded-field path from Base (address of a value of type
+  /// T); returns the final address and its type.
+  llvm::Value *emitFieldPath(llvm::Value *BaseAddr, Type *&T,
+                             llvm::ArrayRef<int> Path);
+  /// The pointer to field I of struct type T at address Addr.
+  llvm::Value *emitFieldAddr(llvm::Value *Addr, Type *T, unsigned I);
+  void emitNilCheck(llvm::Value *Ptr);
+  llvm::Value *emitBoundsCheck(llvm::Value *Index, Type *IndexType,
+                               llvm::Value *Len, unsigned Code);
+
+  //--- Calls (lower_func.cpp) --------------------------------------------===//
+  /// Lowers a call; returns the scalar result (single result), a struct of
+  /// results (multi results, see emitCallResults) or null.
+  llvm::Value *emitCall(syntax::CallExpr *E, llvm::Value *AggDest = nullptr);
+  /// Lowers a call returning several values; each result is returned as a
+  /// scalar value or, for aggregates, the address of a temporary.
+  llvm::SmallVector<llvm::Value *, 4> emitCallResults(syntax::CallExpr *E);
+  /// The values of the arguments of a call converted to the parameter
+  /// types of Sig (handles f(g()) and variadic packing).
+  void emitArgs(syntax::CallExpr *E, types::Signature *Sig,
+                llvm::SmallVectorImpl<llvm::Value *> &Out, bool SkipFirst);
+  /// Emits the LLVM call with the Go ABI. Args are Go-level: scalar values
+  /// or addresses of aggregates (to be copied). ResultAddrs receive the
+  /// aggregate results. Returns the raw LLVM return value.
+  llvm::Value *emitGoCall(llvm::FunctionCallee Callee, llvm::Value *Ctx,
+                          types::Signature *Sig, llvm::Value *Recv,
+                          llvm::ArrayRef<llvm::Value *> Args,
+                          llvm::SmallVectorImpl<llvm::Value *> &Results,
+                          llvm::Value *SingleAggDest = nullptr);
+
+  //--- Builtins (lower_builtin.cpp) --------------------------------------===//
+  llvm::Value *emitBuiltinCall(syntax::CallExpr *E, types::BuiltinId Id);
+  void emitPrint(syntax::CallExpr *E, bool Ln);
+  llvm::Value *emitAppend(syntax::CallExpr *E);
+  llvm::Value *emitMake(syntax::CallExpr *E);
+  llvm::Value *emitLen(llvm::Value *V, Type *T, bool Cap);
+  void emitPanic(llvm::Value *Eface);
+
+  //--- Interfaces (lower_iface.cpp) --------------------------------------===//
+  /// Converts V of type From to interface type To.
+  llvm::Value *emitToInterface(llvm::Value *V, Type *From, Type *To,
+                               llvm::Value *AggAddr = nullptr);
+  llvm::Value *emitTypeAssert(syntax::AssertExpr *E, bool CommaOk,
+                              llvm::Value **OkOut, llvm::Value *AggDest);
+  /// Boxes a value (or the aggregate at AggAddr) into its interface data
+  /// word.
+  llvm::Value *emitBox(llvm::Value *V, Type *T, llvm::Value *AggAddr);
+  /// Unboxes the data word of an interface holding a T.
+  llvm::Value *emitUnbox(llvm::Value *Data, Type *T, llvm::Value *AggDest);
+  llvm::Value *emitIfaceCompare(llvm::Value *X, llvm::Value *Y, Type *T);
+  /// The dynamic type descriptor of an interface value.
+  llvm::Value *emitDynType(llvm::Value *Iface, Type *IfaceType);
+
+  //--- Statements (lower_stmt.cpp) ---------------------------------------===//
+  void emitStmt(syntax::Stmt *S);
+  void emitStmtList(llvm::ArrayRef<syntax::Stmt *> L);
+  void emitAssign(syntax::AssignStmt *S);
+  void emitIf(syntax::IfStmt *S);
+  void emitFor(syntax::ForStmt *S, syntax::LabeledStmt *Label);
+  void emitRange(syntax::ForStmt *S, syntax::RangeClause *R);
+  void emitSwitch(syntax::SwitchStmt *S);
+  void emitTypeSwitch(syntax::SwitchStmt *S, syntax::TypeSwitchGuard *G);
+  void emitReturn(syntax::ReturnStmt *S);
+  void emitBranch(syntax::BranchStmt *S);
+  void emitCond(syntax::Expr *E, llvm::BasicBlock *True,
+                llvm::BasicBlock *False);
+  void emitVarDecl(syntax::VarDecl *D);
+  void emitStore(syntax::Expr *Lhs, llvm::Value *V, Type *VT);
+
+  //--- Variables ---------------------------------------------------------===//
+  /// Allocates storage for a local variable (stack, or heap if it escapes).
+  llvm::Value *declareVar(types::Var *V);
+  /// The storage address of a variable (local, captured or global).
+  llvm::Value *varAddr(types::Var *V);
+  llvm::AllocaInst *createAlloca(llvm::Type *T, const llvm::Twine &Name);
+  /// A zero-initialized temporary for a value of Go type T.
+  llvm::Value *createTemp(Type *T, const llvm::Twine &Name);
+  void emitZero(llvm::Value *Addr, Type *T);
+  void emitCopy(llvm::Value *Dst, llvm::Value *Src, Type *T);
+  llvm::Value *load(Type *T, llvm::Value *Addr, const llvm::Twine &Name = "");
+  void store(llvm::Value *V, llvm::Value *Addr);
+  /// Makes P a Go pointer (addrspace(1)).
+  llvm::Value *toGCPtr(llvm::Value *P);
+
+  /// Starts a new block (the current one must be terminated).
+  void setBlock(llvm::BasicBlock *BB);
+  llvm::BasicBlock *newBlock(const llvm::Twine &Name);
+  /// Branches to BB unless the current block is already terminated.
+  void branchTo(llvm::BasicBlock *BB);
+  bool terminated() const;
+
+  Lowerer &L;
+  llvm::Function *Fn;
+  types::Signature *Sig;
+  syntax::Node *Owner;
+  llvm::IRBuilder<> B;
+  FuncABI ABI;
+  llvm::BasicBlock *AllocaBB = nullptr;
+  llvm::Instruction *AllocaPoint = nullptr;
+  llvm::Value *CtxArg = nullptr;
+  /// Storage of local variables and of captured variables (cell pointers).
+  llvm::DenseMap<types::Var *, llvm::Value *> Vars;
+  /// Result variables (named or not), in order, for returns.
+  llvm::SmallVector<llvm::Value *, 4> ResultSlots;
+  /// Break and continue targets of enclosing statements.
+  llvm::DenseMap<syntax::Stmt *, llvm::BasicBlock *> BreakTargets;
+  llvm::DenseMap<syntax::Stmt *, llvm::BasicBlock *> ContinueTargets;
+  /// Blocks of labeled statements (goto targets).
+  llvm::DenseMap<syntax::Stmt *, llvm::BasicBlock *> LabelBlocks;
+  /// Fallthrough target of the case clause being lowered.
+  llvm::BasicBlock *FallthroughTarget = nullptr;
+  llvm::BasicBlock *getLabelBlock(syntax::LabeledStmt *S);
+};
+
+/// Module-level lowering state.
+class Lowerer {
+public:
+  Lowerer(llvm::LLVMContext &Ctx, types::TypeContext &TCtx,
+          types::Info &Info, const SourceManager &SM, llvm::TargetMachine &TM,
+          const Target &T, DiagnosticEngine &Diags);
+
+  std::unique_ptr<llvm::Module> run();
+
+  //--- Types (lower_types.cpp) -------------------------------------------===//
+  llvm::Type *getLLVMType(Type *T);
+  bool isAggregate(Type *T);
+  llvm::Type *gcPtrTy() const { return GCPtr; }
+  llvm::Type *ptrTy() const { return Ptr; }
+  llvm::Type *intTy() const { return I64; }
+  llvm::StructType *stringTy() const { return StringTy; }
+  llvm::StructType *sliceTy() const { return SliceTy; }
+  llvm::StructType *ifaceTy() const { return IfaceTy; }
+  int64_t sizeOf(Type *T) { return TCtx.sizeOf(T); }
+  int64_t alignOf(Type *T) { return TCtx.alignOf(T); }
+  /// Field index in the LLVM struct for Go field I (padding fields shift it).
+  unsigned llvmFieldIndex(Type *StructT, unsigned I);
+  FuncABI getABI(types::Signature *Sig, bool HasRecv);
+  /// The symbol-safe canonical name of a type (for descriptors).
+  std::string typeSymbol(Type *T);
+
+  //--- Functions (lower_func.cpp) ----------------------------------------===//
+  llvm::Function *getFunction(types::Func *F);
+  std::string funcName(types::Func *F);
+  /// The static funcval for a top-level function used as a value.
+  llvm::Constant *getFuncValue(llvm::Function *F);
+  llvm::FunctionCallee getRuntime(llvm::StringRef Name);
+  llvm::Function *getFuncLitFunction(syntax::FuncLit *E);
+  /// The wrapper that calls method M with the receiver read from a closure
+  /// (method values) or from an interface data word (itabs).
+  llvm::Function *getMethodValueWrapper(types::Func *M, Type *RecvT,
+                                        llvm::ArrayRef<int> Path,
+                                        bool Indirect);
+  llvm::Function *getIfaceMethodWrapper(types::Func *M, Type *ConcreteT,
+                                        llvm::ArrayRef<int> Path,
+                                        bool Indirect);
+  void lowerFunction(types::Func *F);
+  void lowerInit();
+
+  //--- Constants and descriptors (lower_iface.cpp) -----------------------===//
+  llvm::Constant *getStringConst(llvm::StringRef S);
+  llvm::Constant *getTypeDescriptor(Type *T);
+  llvm::Constant *getItab(Type *Concrete, types::Interface *I, Type *IfaceT);
+  llvm::Function *getEqualFunc(Type *T);
+  llvm::Value *emitTypeEqualCall(llvm::IRBuilder<> &B, Type *T, llvm::Value *A,
+                                 llvm::Value *Bp);
+
+  llvm::LLVMContext &Ctx;
+  types::TypeContext &TCtx;
+  types::Info &Info;
+  const SourceManager &SM;
+  llvm::TargetMachine &TM;
+  Target Tgt;
+  DiagnosticEngine &Diags;
+  std::unique_ptr<llvm::Module> Mod;
+  const llvm::DataLayout *DL = nullptr;
+
+  llvm::Type *GCPtr, *Ptr, *I1, *I8, *I32, *I64, *VoidTy;
+  llvm::StructType *StringTy, *SliceTy, *IfaceTy;
+
+  llvm::DenseMap<Type *, llvm::Type *> TypeCache;
+  llvm::DenseMap<Type *, std::vector<unsigned>> FieldIndexCache;
+  llvm::DenseMap<types::Func *, llvm::Function *> Funcs;
+  llvm::DenseMap<syntax::FuncLit *, llvm::Function *> LitFuncs;
+  llvm::DenseMap<types::Var *, llvm::GlobalVariable *> Globals;
+  llvm::StringMap<llvm::Constant *> Strings;
+  llvm::StringMap<llvm::GlobalVariable *> Descriptors;
+  llvm::StringMap<llvm::Constant *> Itabs;
+  llvm::StringMap<llvm::Function *> EqualFuncs;
+  llvm::StringMap<llvm::Function *> Wrappers;
+  llvm::DenseMap<llvm::Function *, llvm::Constant *> FuncValues;
+  /// Function literals to lower (queued while lowering their parents).
+  std::vector<std::pair<syntax::FuncLit *, llvm::Function *>> PendingLits;
+  bool Failed = false;
+  void internalError(Pos P, const llvm::Twine &Msg);
+};
+
+} // namespace codegen
+} // namespace gortc
+
+#endif // GORTC_CODEGEN_LOWER_H

@@ -1,0 +1,1007 @@
+//===- codegen/lower_func.cpp - Functions, calls and closures -------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// Module setup, function bodies, the Go calling convention (see lower.h),
+// function values and closures, method wrappers, and package
+// initialization.
+//
+// Closures: a func value points to a funcval {code, captured...}. Captured
+// variables live in heap cells (the checker marks them Captured), and the
+// closure holds pointers to the cells, so every function sharing a variable
+// sees one copy. A top-level function used as a value gets a static funcval
+// {code}; its code ignores the context argument.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/lower.h"
+#include "codegen/stack_check.h"
+
+#include "libgort/abi.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Verifier.h"
+
+using namespace gortc;
+using namespace gortc::codegen;
+using namespace gortc::types;
+using namespace gortc::syntax;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::dyn_cast_or_null;
+using llvm::isa;
+using llvm::isa_and_nonnull;
+
+//===----------------------------------------------------------------------===//
+// Module
+//===----------------------------------------------------------------------===//
+
+Lowerer::Lowerer(llvm::LLVMContext &Ctx, types::TypeContext &TCtx,
+                 types::Info &Info, const SourceManager &SM,
+                 llvm::TargetMachine &TM, const Target &T,
+                 DiagnosticEngine &Diags)
+    : Ctx(Ctx), TCtx(TCtx), Info(Info), SM(SM), TM(TM), Tgt(T),
+      Diags(Diags) {
+  GCPtr = llvm::PointerType::get(Ctx, GCAddrSpace);
+  Ptr = llvm::PointerType::get(Ctx, 0);
+  I1 = llvm::Type::getInt1Ty(Ctx);
+  I8 = llvm::Type::getInt8Ty(Ctx);
+  I32 = llvm::Type::getInt32Ty(Ctx);
+  I64 = llvm::Type::getInt64Ty(Ctx);
+  VoidTy = llvm::Type::getVoidTy(Ctx);
+  StringTy = llvm::StructType::get(Ctx, {GCPtr, I64});
+  SliceTy = llvm::StructType::get(Ctx, {GCPtr, I64, I64});
+  IfaceTy = llvm::StructType::get(Ctx, {Ptr, GCPtr});
+}
+
+void Lowerer::internalError(Pos P, const llvm::Twine &Msg) {
+  if (!Diags.hasErrors())
+    Diags.reportRaw(P, ("internal compiler error: " + Msg).str());
+  Failed = true;
+}
+
+std::unique_ptr<llvm::Module> Lowerer::run() {
+  Mod = std::make_unique<llvm::Module>(Info.Pkg->Path, Ctx);
+  Mod->setTargetTriple(Tgt.Triple);
+  std::string Layout = TM.createDataLayout().getStringRepresentation();
+  Layout += "-ni:1";
+  Mod->setDataLayout(Layout);
+  DL = &Mod->getDataLayout();
+
+  // Package-level variables.
+  for (Var *V : Info.Globals) {
+    llvm::Type *T = getLLVMType(V->type());
+    auto *GV = new llvm::GlobalVariable(
+        *Mod, T, false, llvm::GlobalValue::InternalLinkage,
+        llvm::Constant::getNullValue(T),
+        V->name() == "_" ? Info.Pkg->Path + "._" : funcName(nullptr) +
+                                                         V->name().str());
+    GV->setAlignment(llvm::Align(std::max<int64_t>(alignOf(V->type()), 1)));
+    Globals[V] = GV;
+  }
+
+  for (Func *F : Info.Funcs)
+    lowerFunction(F);
+  lowerInit();
+  // Function literals discovered while lowering (possibly nested).
+  while (!PendingLits.empty()) {
+    auto [Lit, Fn] = PendingLits.back();
+    PendingLits.pop_back();
+    FuncLowerer FL(*this, Fn, cast<Signature>(Lit->Type->TV.Ty), Lit);
+    llvm::SmallVector<Var *, 8> Params;
+    auto *Sig = cast<Signature>(Lit->Type->TV.Ty);
+    if (Sig->Params)
+      Params.append(Sig->Params->Vars.begin(), Sig->Params->Vars.end());
+    FL.lowerBody(Lit->Body, Params, nullptr, Lit->Captures);
+  }
+  if (Failed)
+    return nullptr;
+  return std::move(Mod);
+}
+
+std::string Lowerer::funcName(Func *F) {
+  std::string Pkg = Info.Pkg->Path + ".";
+  if (!F)
+    return Pkg;
+  if (F->name() == "init" && !F->sig()->Recv) {
+    // init functions are numbered in source order, as gc's init.N.
+    for (size_t I = 0; I < Info.Inits.size(); ++I)
+      if (Info.Inits[I] == F)
+        return Pkg + "init." + std::to_string(I);
+  }
+  if (Var *R = F->sig()->Recv) {
+    Type *RT = R->type();
+    if (auto *P = dyn_cast<Pointer>(RT))
+      if (auto *N = dyn_cast<Named>(P->Elem))
+        return Pkg + "(*" + N->Obj->name().str() + ")." + F->name().str();
+    if (auto *N = dyn_cast<Named>(RT))
+      return Pkg + N->Obj->name().str() + "." + F->name().str();
+  }
+  return Pkg + F->name().str();
+}
+
+static void setGoFunctionAttrs(llvm::Function *F) {
+  F->addFnAttr(llvm::Attribute::NoUnwind);
+  F->addFnAttr("frame-pointer", "all");
+  F->addFnAttr(GoFuncAttr);
+}
+
+llvm::Function *Lowerer::getFunction(Func *F) {
+  auto It = Funcs.find(F);
+  if (It != Funcs.end())
+    return It->second;
+  FuncABI A = getABI(F->sig(), true);
+  auto *Fn = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
+                                    funcName(F), *Mod);
+  setGoFunctionAttrs(Fn);
+  Funcs[F] = Fn;
+  return Fn;
+}
+
+llvm::Constant *Lowerer::getFuncValue(llvm::Function *F) {
+  auto It = FuncValues.find(F);
+  if (It != FuncValues.end())
+    return It->second;
+  auto *GV = new llvm::GlobalVariable(
+      *Mod, llvm::StructType::get(Ctx, llvm::ArrayRef<llvm::Type *>(Ptr)), true,
+      llvm::GlobalValue::InternalLinkage,
+      llvm::ConstantStruct::getAnon(Ctx, {F}), F->getName() + "·f");
+  GV->setAlignment(llvm::Align(8));
+  llvm::Constant *C = llvm::ConstantExpr::getAddrSpaceCast(GV, GCPtr);
+  FuncValues[F] = C;
+  return C;
+}
+
+namespace {
+struct RuntimeSig {
+  const char *Name;
+  const char *Ret;
+  std::vector<const char *> Params;
+  bool NoReturn;
+};
+#define Void "Void"
+#define Bool "Bool"
+#define I32 "I32"
+#define I64 "I64"
+#define F64 "F64"
+#define Ptr "Ptr"
+#define GcPtr "GcPtr"
+#define GcPtr2 "GcPtr2"
+#define I64x2 "I64x2"
+#define F64x2 "F64x2"
+#define None false
+#define NoReturn true
+#define GORT_FUNC(Name, Result, Flags, ...)                                    \
+  {#Name, Result, {__VA_ARGS__}, Flags},
+const RuntimeSig RuntimeSigs[] = {
+#include "libgort/abi.def"
+};
+#undef Void
+#undef Bool
+#undef I32
+#undef I64
+#undef F64
+#undef Ptr
+#undef GcPtr
+#undef GcPtr2
+#undef I64x2
+#undef F64x2
+#undef None
+#undef NoReturn
+} // namespace
+
+llvm::FunctionCallee Lowerer::getRuntime(llvm::StringRef Name) {
+  if (llvm::Function *F = Mod->getFunction(Name))
+    return F;
+  for (const RuntimeSig &S : RuntimeSigs) {
+    if (Name != S.Name)
+      continue;
+    auto Tok = [&](llvm::StringRef T) -> llvm::Type * {
+      if (T == "Void") return VoidTy;
+      if (T == "Bool") return I1;
+      if (T == "I32") return I32;
+      if (T == "I64") return I64;
+      if (T == "F64") return llvm::Type::getDoubleTy(Ctx);
+      if (T == "Ptr") return Ptr;
+      if (T == "GcPtr") return GCPtr;
+      if (T == "GcPtr2") return llvm::StructType::get(Ctx, {GCPtr, I64});
+      if (T == "I64x2") return llvm::StructType::get(Ctx, {I64, I64});
+      if (T == "F64x2")
+        return llvm::StructType::get(
+            Ctx, {llvm::Type::getDoubleTy(Ctx), llvm::Type::getDoubleTy(Ctx)});
+      return nullptr;
+    };
+    std::vector<llvm::Type *> Params;
+    for (const char *P : S.Params)
+      Params.push_back(Tok(P));
+    auto *FT = llvm::FunctionType::get(Tok(S.Ret), Params, false);
+    auto *F = llvm::Function::Create(FT, llvm::GlobalValue::ExternalLinkage,
+                                     Name, *Mod);
+    F->addFnAttr(llvm::Attribute::NoUnwind);
+    if (llvm::StringRef(S.Ret) == "Bool")
+      F->addRetAttr(llvm::Attribute::ZExt);
+    for (unsigned I = 0; I < S.Params.size(); ++I)
+      if (llvm::StringRef(S.Params[I]) == "Bool")
+        F->addParamAttr(I, llvm::Attribute::ZExt);
+    if (S.NoReturn) {
+      F->addFnAttr(llvm::Attribute::NoReturn);
+      F->addFnAttr(llvm::Attribute::Cold);
+    }
+    return F;
+  }
+  internalError(Pos(), "unknown runtime function " + Name);
+  auto *FT = llvm::FunctionType::get(VoidTy, false);
+  return Mod->getOrInsertFunction(Name, FT);
+}
+
+//===----------------------------------------------------------------------===//
+// Function bodies
+//===----------------------------------------------------------------------===//
+
+FuncLowerer::FuncLowerer(Lowerer &L, llvm::Function *Fn, Signature *Sig,
+                         syntax::Node *Owner)
+    : L(L), Fn(Fn), Sig(Sig), Owner(Owner), B(L.Ctx) {
+  ABI = L.getABI(Sig, Sig->Recv != nullptr);
+  AllocaBB = llvm::BasicBlock::Create(L.Ctx, "entry", Fn);
+  B.SetInsertPoint(AllocaBB);
+  // A marker after which allocas are inserted, so they stay in the entry
+  // block ahead of all code.
+  AllocaPoint = new llvm::BitCastInst(llvm::UndefValue::get(L.I64), L.I64,
+                                      "allocapoint", AllocaBB);
+  CtxArg = Fn->getArg(0);
+  CtxArg->setName("ctx");
+}
+
+llvm::AllocaInst *FuncLowerer::createAlloca(llvm::Type *T,
+                                            const llvm::Twine &Name) {
+  llvm::IRBuilder<> AB(AllocaPoint);
+  return AB.CreateAlloca(T, nullptr, Name);
+}
+
+llvm::Value *FuncLowerer::createTemp(Type *T, const llvm::Twine &Name) {
+  llvm::AllocaInst *A = createAlloca(L.getLLVMType(T), Name);
+  A->setAlignment(llvm::Align(std::max<int64_t>(L.alignOf(T), 1)));
+  emitZero(A, T);
+  return A;
+}
+
+void FuncLowerer::emitZero(llvm::Value *Addr, Type *T) {
+  int64_t Size = L.sizeOf(T);
+  if (Size == 0)
+    return;
+  if (!L.isAggregate(T)) {
+    B.CreateStore(llvm::Constant::getNullValue(L.getLLVMType(T)), Addr);
+    return;
+  }
+  B.CreateMemSet(Addr, B.getInt8(0), Size,
+                 llvm::MaybeAlign(std::max<int64_t>(L.alignOf(T), 1)));
+}
+
+void FuncLowerer::emitCopy(llvm::Value *Dst, llvm::Value *Src, Type *T) {
+  int64_t Size = L.sizeOf(T);
+  if (Size == 0 || Dst == Src)
+    return;
+  if (!L.isAggregate(T)) {
+    B.CreateStore(B.CreateLoad(L.getLLVMType(T), Src), Dst);
+    return;
+  }
+  llvm::MaybeAlign A(std::max<int64_t>(L.alignOf(T), 1));
+  // Source and destination may overlap (a = a[...] style assignments of
+  // arrays through pointers): memmove is always correct.
+  B.CreateMemMove(Dst, A, Src, A, Size);
+}
+
+llvm::Value *FuncLowerer::load(Type *T, llvm::Value *Addr,
+                               const llvm::Twine &Name) {
+  return B.CreateLoad(L.getLLVMType(T), Addr, Name);
+}
+
+void FuncLowerer::store(llvm::Value *V, llvm::Value *Addr) {
+  B.CreateStore(V, Addr);
+}
+
+llvm::Value *FuncLowerer::toGCPtr(llvm::Value *P) {
+  if (P->getType() == L.GCPtr)
+    return P;
+  return B.CreateAddrSpaceCast(P, L.GCPtr);
+}
+
+llvm::BasicBlock *FuncLowerer::newBlock(const llvm::Twine &Name) {
+  return llvm::BasicBlock::Create(L.Ctx, Name, Fn);
+}
+
+bool FuncLowerer::terminated() const {
+  return B.GetInsertBlock()->getTerminator() != nullptr;
+}
+
+void FuncLowerer::setBlock(llvm::BasicBlock *BB) { B.SetInsertPoint(BB); }
+
+void FuncLowerer::branchTo(llvm::BasicBlock *BB) {
+  if (!terminated())
+    B.CreateBr(BB);
+}
+
+llvm::Value *FuncLowerer::declareVar(Var *V) {
+  Type *T = V->type();
+  llvm::Value *Addr;
+  if (V->Captured || V->AddrTaken) {
+    // The variable escapes: it lives in a heap cell.
+    llvm::Value *Desc = L.getTypeDescriptor(T);
+    Addr = B.CreateCall(L.getRuntime("gort_newobject"), {Desc},
+                        V->name() + ".cell");
+  } else {
+    // createTemp zeroes at the declaration point, so a declaration inside a
+    // loop starts from the zero value on every iteration.
+    Addr = createTemp(T, V->name());
+  }
+  Vars[V] = Addr;
+  return Addr;
+}
+
+llvm::Value *FuncLowerer::varAddr(Var *V) {
+  auto It = Vars.find(V);
+  if (It != Vars.end())
+    return It->second;
+  auto GI = L.Globals.find(V);
+  if (GI != L.Globals.end())
+    return GI->second;
+  L.internalError(V->pos(), "variable " + V->name() + " has no storage");
+  return createTemp(V->type(), "bad");
+}
+
+void FuncLowerer::lowerBody(BlockStmt *Body, llvm::ArrayRef<Var *> Params,
+                            Var *Recv, llvm::ArrayRef<Var *> Captures) {
+  llvm::BasicBlock *Start = newBlock("start");
+  B.CreateBr(Start);
+  setBlock(Start);
+
+  // Captured variables: cell pointers from the closure context.
+  if (!Captures.empty()) {
+    std::vector<llvm::Type *> Fields{L.Ptr};
+    for (size_t I = 0; I < Captures.size(); ++I)
+      Fields.push_back(L.GCPtr);
+    auto *CloTy = llvm::StructType::get(L.Ctx, Fields);
+    for (size_t I = 0; I < Captures.size(); ++I) {
+      llvm::Value *Slot = B.CreateStructGEP(CloTy, CtxArg, unsigned(I + 1));
+      Vars[Captures[I]] =
+          B.CreateLoad(L.GCPtr, Slot, Captures[I]->name() + ".cell");
+    }
+  }
+
+  // Parameters: copy into local storage (so they are ordinary variables).
+  unsigned ArgNo = ABI.FirstParam;
+  unsigned ParamIdx = 0;
+  auto BindParam = [&](Var *P) {
+    llvm::Value *Arg = Fn->getArg(ArgNo++);
+    bool Ind = ABI.ParamIndirect[ParamIdx++];
+    Type *T = P->type();
+    if (P->name().empty() || P->name() == "_")
+      return;
+    Arg->setName(P->name());
+    if (Ind && !P->Captured && !P->AddrTaken) {
+      // The caller passed a private copy: use it in place.
+      Vars[P] = Arg;
+      return;
+    }
+    llvm::Value *Addr = declareVar(P);
+    if (Ind)
+      emitCopy(Addr, Arg, T);
+    else
+      store(Arg, Addr);
+  };
+  if (Recv)
+    BindParam(Recv);
+  for (Var *P : Params)
+    BindParam(P);
+
+  // Results: named or not, each gets a slot, zero-initialized.
+  if (Sig->Results) {
+    unsigned OutNo = ABI.FirstOut;
+    for (unsigned I = 0; I < Sig->Results->size(); ++I) {
+      Var *R = Sig->Results->Vars[I];
+      llvm::Value *Slot;
+      if (ABI.ResultIndirect[I] && (R->name().empty() ||
+                                    (!R->Captured && !R->AddrTaken))) {
+        // Write aggregate results straight into the caller's memory.
+        Slot = Fn->getArg(OutNo);
+        emitZero(Slot, R->type());
+      } else if (!R->name().empty() && R->name() != "_") {
+        Slot = declareVar(R);
+      } else {
+        Slot = createTemp(R->type(), "result");
+      }
+      if (ABI.ResultIndirect[I])
+        ++OutNo;
+      if (!R->name().empty() && R->name() != "_")
+        Vars[R] = Slot;
+      ResultSlots.push_back(Slot);
+    }
+  }
+
+  emitStmtList(Body->List);
+  if (!terminated())
+    emitReturn(nullptr);
+  // Remove the alloca marker.
+  AllocaPoint->eraseFromParent();
+}
+
+void Lowerer::lowerFunction(Func *F) {
+  llvm::Function *Fn = getFunction(F);
+  FuncDecl *D = F->Decl;
+  if (!D || !D->Body)
+    return;
+  FuncLowerer FL(*this, Fn, F->sig(), D);
+  llvm::SmallVector<Var *, 8> Params;
+  if (F->sig()->Params)
+    Params.append(F->sig()->Params->Vars.begin(),
+                  F->sig()->Params->Vars.end());
+  FL.lowerBody(D->Body, Params, F->sig()->Recv, {});
+}
+
+void Lowerer::lowerInit() {
+  // main..init: variable initializers in dependency order, then the init
+  // functions in source order. The runtime calls it before main.main.
+  auto *FT = llvm::FunctionType::get(VoidTy, {Ptr}, false);
+  auto *Fn = llvm::Function::Create(FT, llvm::GlobalValue::ExternalLinkage,
+                                    Info.Pkg->Path + "..init", *Mod);
+  setGoFunctionAttrs(Fn);
+  auto *Sig = TCtx.make<Signature>();
+  Sig->Params = TCtx.emptyTuple();
+  Sig->Results = TCtx.emptyTuple();
+  FuncLowerer FL(*this, Fn, Sig, nullptr);
+  llvm::BasicBlock *Start = FL.newBlock("start");
+  FL.B.CreateBr(Start);
+  FL.setBlock(Start);
+  for (const Initializer &In : Info.InitOrder) {
+    if (In.Lhs.size() == 1) {
+      Var *V = In.Lhs[0];
+      if (V->name() == "_") {
+        // Evaluate for side effects.
+        if (isAggregate(In.Rhs->TV.Ty ? In.Rhs->TV.Ty : V->type()))
+          FL.emitAggAddr(In.Rhs);
+        else
+          FL.emitExprAs(In.Rhs, V->type());
+        continue;
+      }
+      FL.emitStoreInto(In.Rhs, V->type(), Globals[V]);
+      continue;
+    }
+    // var a, b = f() (or v, ok = m[k] forms)
+    auto *Call = dyn_cast<CallExpr>(unparen(In.Rhs));
+    llvm::SmallVector<llvm::Value *, 4> Vals;
+    llvm::SmallVector<Type *, 4> Types;
+    if (Call && In.Rhs->TV.Ty && isa<Tuple>(In.Rhs->TV.Ty)) {
+      Vals = FL.emitCallResults(Call);
+      for (Var *V : cast<Tuple>(In.Rhs->TV.Ty)->Vars)
+        Types.push_back(V->type());
+    } else {
+      internalError(In.Rhs->pos(),
+                    "unsupported multi-value package initializer");
+      continue;
+    }
+    for (size_t I = 0; I < In.Lhs.size() && I < Vals.size(); ++I) {
+      Var *V = In.Lhs[I];
+      if (V->name() == "_")
+        continue;
+      if (isAggregate(Types[I]))
+        FL.emitCopy(Globals[V], Vals[I], Types[I]);
+      else
+        FL.store(Vals[I], Globals[V]);
+    }
+  }
+  for (Func *F : Info.Inits) {
+    llvm::SmallVector<llvm::Value *, 1> R;
+    FL.emitGoCall(getFunction(F), llvm::ConstantPointerNull::get(
+                                      llvm::PointerType::get(Ctx, 0)),
+                  F->sig(), nullptr, {}, R);
+  }
+  FL.B.CreateRetVoid();
+  FL.AllocaPoint->eraseFromParent();
+
+  // main.main is called by the runtime: give it external linkage.
+  if (Info.MainFunc)
+    getFunction(Info.MainFunc)->setLinkage(llvm::GlobalValue::ExternalLinkage);
+}
+
+//===----------------------------------------------------------------------===//
+// Calls
+//===----------------------------------------------------------------------===//
+
+llvm::Value *FuncLowerer::emitGoCall(llvm::FunctionCallee Callee,
+                                     llvm::Value *Ctx, Signature *S,
+                                     llvm::Value *Recv,
+                                     llvm::ArrayRef<llvm::Value *> Args,
+                                     llvm::SmallVectorImpl<llvm::Value *> &Results,
+                                     llvm::Value *SingleAggDest) {
+  FuncABI A = L.getABI(S, Recv != nullptr);
+  llvm::SmallVector<llvm::Value *, 8> LArgs{Ctx};
+  llvm::SmallVector<llvm::Value *, 4> OutSlots;
+  size_t NRes = S->Results ? S->Results->size() : 0;
+  for (unsigned I = 0; I < NRes; ++I) {
+    if (!A.ResultIndirect[I])
+      continue;
+    Type *RT = S->Results->Vars[I]->type();
+    llvm::Value *Slot = (NRes == 1 && SingleAggDest)
+                            ? SingleAggDest
+                            : createTemp(RT, "call.result");
+    LArgs.push_back(Slot);
+    OutSlots.push_back(Slot);
+  }
+  unsigned PI = 0;
+  auto PassArg = [&](llvm::Value *V, Type *T) {
+    if (A.ParamIndirect[PI++]) {
+      // Aggregates: pass a private copy.
+      llvm::Value *Copy = createAlloca(L.getLLVMType(T), "arg.copy");
+      cast<llvm::AllocaInst>(Copy)->setAlignment(
+          llvm::Align(std::max<int64_t>(L.alignOf(T), 1)));
+      emitCopy(Copy, V, T);
+      LArgs.push_back(Copy);
+    } else {
+      LArgs.push_back(V);
+    }
+  };
+  if (Recv)
+    PassArg(Recv, S->Recv->type());
+  if (S->Params)
+    for (size_t I = 0; I < S->Params->size() && I < Args.size(); ++I)
+      PassArg(Args[I], S->Params->Vars[I]->type());
+  llvm::CallInst *C = B.CreateCall(A.FnTy, Callee.getCallee(), LArgs);
+  // Distribute results: scalars from the return value, aggregates from
+  // their slots.
+  unsigned OutIdx = 0, ScalarIdx = 0;
+  for (unsigned I = 0; I < NRes; ++I) {
+    if (A.ResultIndirect[I]) {
+      Results.push_back(OutSlots[OutIdx++]);
+    } else if (A.ScalarResults.size() == 1) {
+      Results.push_back(C);
+    } else {
+      Results.push_back(B.CreateExtractValue(C, ScalarIdx++));
+    }
+  }
+  return C;
+}
+
+void FuncLowerer::emitArgs(CallExpr *E, Signature *S,
+                           llvm::SmallVectorImpl<llvm::Value *> &Out,
+                           bool SkipFirst) {
+  size_t NParams = S->Params ? S->Params->size() : 0;
+  auto ParamType = [&](size_t I) { return S->Params->Vars[I]->type(); };
+  llvm::ArrayRef<syntax::Expr *> Args = E->Args;
+  (void)SkipFirst;
+
+  // f(g()) where g returns several values.
+  if (Args.size() == 1 && Args[0]->TV.Ty && isa<Tuple>(Args[0]->TV.Ty) &&
+      cast<Tuple>(Args[0]->TV.Ty)->size() > 1) {
+    auto *Call = cast<CallExpr>(unparen(Args[0]));
+    auto *TT = cast<Tuple>(Args[0]->TV.Ty);
+    llvm::SmallVector<llvm::Value *, 4> Vals = emitCallResults(Call);
+    llvm::SmallVector<Type *, 4> VTypes;
+    for (Var *V : TT->Vars)
+      VTypes.push_back(V->type());
+    if (S->Variadic && !E->HasDots) {
+      size_t Fixed = NParams - 1;
+      for (size_t I = 0; I < Fixed; ++I)
+        Out.push_back(L.isAggregate(ParamType(I))
+                          ? Vals[I]
+                          : emitConversion(Vals[I], VTypes[I], ParamType(I)));
+      // Pack the rest into a slice.
+      Type *ElemT = cast<Slice>(ParamType(Fixed)->underlying())->Elem;
+      size_t N = Vals.size() - Fixed;
+      llvm::Value *Desc = L.getTypeDescriptor(ElemT);
+      llvm::Value *Arr =
+          N ? static_cast<llvm::Value *>(
+                  B.CreateCall(L.getRuntime("gort_makeslice"),
+                               {Desc, B.getInt64(N), B.getInt64(N)}))
+            : llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.GCPtr));
+      llvm::Type *ET = L.getLLVMType(ElemT);
+      for (size_t I = 0; I < N; ++I) {
+        llvm::Value *Slot = B.CreateGEP(ET, Arr, B.getInt64(I));
+        if (L.isAggregate(ElemT))
+          emitCopy(Slot, Vals[Fixed + I], ElemT);
+        else
+          store(emitConversion(Vals[Fixed + I], VTypes[Fixed + I], ElemT),
+                Slot);
+      }
+      llvm::Value *SV = llvm::UndefValue::get(L.SliceTy);
+      SV = B.CreateInsertValue(SV, Arr, 0);
+      SV = B.CreateInsertValue(SV, B.getInt64(N), 1);
+      SV = B.CreateInsertValue(SV, B.getInt64(N), 2);
+      Out.push_back(SV);
+      return;
+    }
+    for (size_t I = 0; I < Vals.size(); ++I)
+      Out.push_back(L.isAggregate(ParamType(I))
+                        ? Vals[I]
+                        : emitConversion(Vals[I], VTypes[I], ParamType(I)));
+    return;
+  }
+
+  auto EmitArg = [&](syntax::Expr *A, Type *T) -> llvm::Value * {
+    if (L.isAggregate(T))
+      return emitAggAddr(A);
+    return emitExprAs(A, T);
+  };
+
+  if (S->Variadic && !E->HasDots) {
+    size_t Fixed = NParams - 1;
+    for (size_t I = 0; I < Fixed; ++I)
+      Out.push_back(EmitArg(Args[I], ParamType(I)));
+    Type *SliceT = ParamType(Fixed);
+    Type *ElemT = cast<Slice>(SliceT->underlying())->Elem;
+    size_t N = Args.size() - Fixed;
+    if (N == 0) {
+      Out.push_back(llvm::Constant::getNullValue(L.SliceTy));
+      return;
+    }
+    llvm::Value *Desc = L.getTypeDescriptor(ElemT);
+    llvm::Value *Arr = B.CreateCall(L.getRuntime("gort_makeslice"),
+                                    {Desc, B.getInt64(N), B.getInt64(N)},
+                                    "variadic");
+    llvm::Type *ET = L.getLLVMType(ElemT);
+    for (size_t I = 0; I < N; ++I) {
+      llvm::Value *Slot = B.CreateGEP(ET, Arr, B.getInt64(I));
+      emitStoreInto(Args[Fixed + I], ElemT, Slot);
+    }
+    llvm::Value *SV = llvm::UndefValue::get(L.SliceTy);
+    SV = B.CreateInsertValue(SV, Arr, 0);
+    SV = B.CreateInsertValue(SV, B.getInt64(N), 1);
+    SV = B.CreateInsertValue(SV, B.getInt64(N), 2);
+    Out.push_back(SV);
+    return;
+  }
+  for (size_t I = 0; I < Args.size() && I < NParams; ++I)
+    Out.push_back(EmitArg(Args[I], ParamType(I)));
+}
+
+/// Resolves the callee of a call: a static function, a method (with its
+/// receiver), an interface method, or a func value.
+llvm::SmallVector<llvm::Value *, 4> FuncLowerer::emitCallResults(CallExpr *E) {
+  llvm::SmallVector<llvm::Value *, 4> Results;
+  syntax::Expr *Fun = unparen(E->Fun);
+  auto *Sig = cast<Signature>(Fun->TV.Ty->underlying());
+
+  // Static function call.
+  if (auto *N = dyn_cast<syntax::Name>(Fun)) {
+    if (auto *F = dyn_cast_or_null<Func>(N->Obj)) {
+      llvm::SmallVector<llvm::Value *, 8> Args;
+      emitArgs(E, F->sig(), Args, false);
+      emitGoCall(L.getFunction(F),
+                 llvm::PoisonValue::get(L.Ptr), F->sig(), nullptr, Args,
+                 Results);
+      return Results;
+    }
+  }
+
+  // Method calls.
+  if (auto *Sel = dyn_cast<SelectorExpr>(Fun)) {
+    if (Selection *S = Sel->Selection) {
+      auto *M = dyn_cast<Func>(S->Obj);
+      if (M && S->Kind == SelectionKind::MethodVal) {
+        Type *RecvT = S->Recv;
+        if (M->Iface) {
+          // Interface method call: possibly through embedded fields.
+          llvm::Value *IV;
+          Type *IT;
+          if (S->Index.size() > 1) {
+            Type *T = RecvT;
+            llvm::Value *Addr;
+            if (auto *P = dyn_cast<Pointer>(T->underlying())) {
+              Addr = emitExpr(Sel->X);
+              T = P->Elem;
+            } else {
+              Addr = emitAggAddr(Sel->X);
+            }
+            llvm::ArrayRef<int> Path(S->Index);
+            Addr = emitFieldPath(Addr, T, Path.drop_back());
+            IT = T;
+            IV = load(T, Addr);
+          } else {
+            IV = emitExpr(Sel->X);
+            IT = RecvT;
+          }
+          auto *I = cast<Interface>(IT->underlying());
+          completeInterface(L.TCtx, I);
+          unsigned MI = 0;
+          for (; MI < I->AllMethods.size(); ++MI)
+            if (I->AllMethods[MI]->qualifiedName() == M->qualifiedName())
+              break;
+          llvm::Value *Tab = B.CreateExtractValue(IV, 0, "itab");
+          llvm::Value *Data = B.CreateExtractValue(IV, 1, "data");
+          emitNilCheck(Tab);
+          // itab layout: inter, type, hash+pad, fun[...]
+          llvm::Value *FnSlot =
+              B.CreateConstGEP1_64(L.I8, Tab, 24 + 8 * MI, "fnslot");
+          llvm::Value *FnPtr = B.CreateLoad(L.Ptr, FnSlot, "method");
+          llvm::SmallVector<llvm::Value *, 8> Args;
+          emitArgs(E, Sig, Args, false);
+          // Interface methods take the data word as a pointer receiver.
+          auto *MS = L.TCtx.make<Signature>(*Sig);
+          MS->Recv = L.TCtx.make<Var>(Pos(), nullptr, "",
+                                       L.TCtx.basic(BasicKind::UnsafePointer));
+          FuncABI A = L.getABI(MS, true);
+          emitGoCall(llvm::FunctionCallee(A.FnTy, FnPtr),
+                     llvm::PoisonValue::get(L.Ptr), MS, Data, Args, Results);
+          return Results;
+        }
+        // Concrete method: compute the receiver.
+        Type *T = RecvT;
+        llvm::Value *Recv;
+        bool PtrRecv = M->PtrRecv;
+        llvm::ArrayRef<int> Path(S->Index);
+        Path = Path.drop_back();
+        // Start from an address when possible.
+        llvm::Value *Addr = nullptr;
+        if (auto *P = dyn_cast<Pointer>(T->underlying())) {
+          Addr = emitExpr(Sel->X);
+          T = P->Elem;
+          if (!Path.empty() || !PtrRecv)
+            emitNilCheck(Addr);
+        } else if (Sel->X->TV.M == Mode::Variable || L.isAggregate(T)) {
+          Addr = Sel->X->TV.M == Mode::Variable ? emitAddr(Sel->X)
+                                                : emitAggAddr(Sel->X);
+        }
+        if (Addr) {
+          Addr = emitFieldPath(Addr, T, Path);
+          if (PtrRecv) {
+            Recv = toGCPtr(Addr);
+          } else if (L.isAggregate(T)) {
+            Recv = Addr;
+          } else {
+            Recv = load(T, Addr, "recv");
+          }
+        } else {
+          // A non-addressable scalar receiver value.
+          Recv = emitExpr(Sel->X);
+        }
+        llvm::SmallVector<llvm::Value *, 8> Args;
+        emitArgs(E, M->sig(), Args, false);
+        emitGoCall(L.getFunction(M), llvm::PoisonValue::get(L.Ptr), M->sig(),
+                   Recv, Args, Results);
+        return Results;
+      }
+    }
+  }
+
+  // A func value.
+  llvm::Value *FV = emitExpr(Fun);
+  emitNilCheck(FV);
+  llvm::Value *Code = B.CreateLoad(L.Ptr, FV, "code");
+  llvm::SmallVector<llvm::Value *, 8> Args;
+  emitArgs(E, Sig, Args, false);
+  FuncABI A = L.getABI(Sig, false);
+  // The context is the funcval itself (an addrspace(0) view of it).
+  llvm::Value *CtxV = B.CreateAddrSpaceCast(FV, L.Ptr);
+  emitGoCall(llvm::FunctionCallee(A.FnTy, Code), CtxV, Sig, nullptr, Args,
+             Results);
+  return Results;
+}
+
+llvm::Value *FuncLowerer::emitCall(CallExpr *E, llvm::Value *AggDest) {
+  syntax::Expr *Fun = unparen(E->Fun);
+  // Conversions and builtins.
+  if (Fun->TV.M == Mode::TypeExpr) {
+    Type *To = Fun->TV.Ty;
+    syntax::Expr *Arg = E->Args[0];
+    if (L.isAggregate(To)) {
+      llvm::Value *Src = emitAggAddr(Arg);
+      if (AggDest) {
+        emitCopy(AggDest, Src, To);
+        return AggDest;
+      }
+      return Src;
+    }
+    if (Arg->TV.M == Mode::Constant || (Arg->TV.Ty && isUntyped(Arg->TV.Ty)))
+      if (E->TV.M == Mode::Constant)
+        return emitConst(*E->TV.Val, To);
+    Type *From = Arg->TV.Ty;
+    llvm::Value *V = emitExprAs(Arg, isUntyped(From) ? defaultType(L.TCtx, From)
+                                                     : From);
+    if (isUntyped(From))
+      From = defaultType(L.TCtx, From);
+    return emitConversion(V, From, To);
+  }
+  if (Fun->TV.M == Mode::Builtin) {
+    BuiltinId Id = BuiltinId::Len;
+    if (auto *N = dyn_cast<syntax::Name>(Fun))
+      Id = cast<Builtin>(N->Obj)->Id;
+    else if (auto *S = dyn_cast<SelectorExpr>(Fun))
+      Id = cast<Builtin>(S->Sel->Obj)->Id;
+    return emitBuiltinCall(E, Id);
+  }
+  llvm::SmallVector<llvm::Value *, 4> R;
+  auto *Sig = cast<Signature>(Fun->TV.Ty->underlying());
+  size_t NRes = Sig->Results ? Sig->Results->size() : 0;
+  if (NRes == 1 && L.isAggregate(Sig->Results->Vars[0]->type()) && AggDest) {
+    // Let the callee write straight into AggDest.
+    R = emitCallResults(E);
+    emitCopy(AggDest, R[0], Sig->Results->Vars[0]->type());
+    return AggDest;
+  }
+  R = emitCallResults(E);
+  if (R.empty())
+    return nullptr;
+  return R[0];
+}
+
+//===----------------------------------------------------------------------===//
+// Function literals and method wrappers
+//===----------------------------------------------------------------------===//
+
+llvm::Function *Lowerer::getFuncLitFunction(FuncLit *E) {
+  auto It = LitFuncs.find(E);
+  if (It != LitFuncs.end())
+    return It->second;
+  auto *Sig = cast<Signature>(E->Type->TV.Ty);
+  FuncABI A = getABI(Sig, false);
+  std::string Name = E->Outer ? funcName(E->Outer) : Info.Pkg->Path + ".glob";
+  Name += ".func" + std::to_string(E->Index + 1);
+  auto *Fn = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
+                                    Name, *Mod);
+  setGoFunctionAttrs(Fn);
+  LitFuncs[E] = Fn;
+  PendingLits.push_back({E, Fn});
+  return Fn;
+}
+
+llvm::Value *FuncLowerer::emitFuncLit(FuncLit *E) {
+  llvm::Function *Fn = L.getFuncLitFunction(E);
+  if (E->Captures.empty())
+    return L.getFuncValue(Fn);
+  // Allocate the closure {code, cells...}.
+  size_t N = E->Captures.size();
+  std::vector<llvm::Type *> Fields{L.Ptr};
+  for (size_t I = 0; I < N; ++I)
+    Fields.push_back(L.GCPtr);
+  auto *CloTy = llvm::StructType::get(L.Ctx, Fields);
+  // A descriptor for the closure object: {uintptr; unsafe.Pointer...}.
+  auto *ST = L.TCtx.make<Struct>();
+  ST->Fields.push_back(L.TCtx.make<Var>(Pos(), nullptr, "F",
+                                        L.TCtx.basic(BasicKind::Uintptr)));
+  ST->Tags.push_back("");
+  for (size_t I = 0; I < N; ++I) {
+    ST->Fields.push_back(L.TCtx.make<Var>(
+        Pos(), nullptr, "X" + std::to_string(I),
+        L.TCtx.basic(BasicKind::UnsafePointer)));
+    ST->Tags.push_back("");
+  }
+  llvm::Value *Clo = B.CreateCall(L.getRuntime("gort_newobject"),
+                                  {L.getTypeDescriptor(ST)}, "closure");
+  B.CreateStore(Fn, B.CreateStructGEP(CloTy, Clo, 0));
+  for (size_t I = 0; I < N; ++I) {
+    Var *V = E->Captures[I];
+    llvm::Value *Cell = toGCPtr(varAddr(V));
+    B.CreateStore(Cell, B.CreateStructGEP(CloTy, Clo, unsigned(I + 1)));
+  }
+  return Clo;
+}
+
+/// Builds a function with the ABI of Sig (plus a receiver of type RecvT
+/// when WithRecv) whose body is produced by Body.
+static llvm::Function *
+makeWrapper(Lowerer &L, const std::string &Name, Signature *Sig,
+            const std::function<void(FuncLowerer &)> &Body) {
+  if (llvm::Function *F = L.Mod->getFunction(Name))
+    return F;
+  FuncABI A = L.getABI(Sig, Sig->Recv != nullptr);
+  auto *Fn = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
+                                    Name, *L.Mod);
+  Fn->addFnAttr(llvm::Attribute::NoUnwind);
+  Fn->addFnAttr("frame-pointer", "all");
+  Fn->addFnAttr(GoFuncAttr);
+  FuncLowerer FL(L, Fn, Sig, nullptr);
+  Body(FL);
+  FL.AllocaPoint->eraseFromParent();
+  return Fn;
+}
+
+/// Forwards the wrapper's parameters (after the receiver) and results to a
+/// call of M with receiver Recv.
+static void forwardCall(FuncLowerer &FL, Func *M, llvm::Value *Recv,
+                        unsigned FirstParamArg) {
+  Signature *MS = M->sig();
+  llvm::SmallVector<llvm::Value *, 8> Args;
+  unsigned NP = MS->Params ? unsigned(MS->Params->size()) : 0;
+  for (unsigned I = 0; I < NP; ++I)
+    Args.push_back(FL.Fn->getArg(FirstParamArg + I));
+  // Aggregate arguments arrive as pointers to private copies; emitGoCall
+  // copies again, which is harmless.
+  llvm::SmallVector<llvm::Value *, 4> Results;
+  FuncABI A = FL.L.getABI(MS, true);
+  // Pass the wrapper's out pointers through.
+  llvm::SmallVector<llvm::Value *, 8> LArgs{
+      llvm::PoisonValue::get(FL.L.Ptr)};
+  unsigned NOut = 0;
+  for (bool Ind : A.ResultIndirect)
+    if (Ind)
+      LArgs.push_back(FL.Fn->getArg(1 + NOut++));
+  LArgs.push_back(Recv);
+  for (llvm::Value *V : Args)
+    LArgs.push_back(V);
+  llvm::CallInst *C = FL.B.CreateCall(A.FnTy, FL.L.getFunction(M), LArgs);
+  if (C->getType()->isVoidTy())
+    FL.B.CreateRetVoid();
+  else
+    FL.B.CreateRet(C);
+}
+
+llvm::Function *Lowerer::getMethodValueWrapper(Func *M, Type *RecvT,
+                                               llvm::ArrayRef<int> Path,
+                                               bool Indirect) {
+  // The closure is {code, receiver value (or pointer)}; the wrapper has the
+  // method's signature without receiver.
+  std::string Name = funcName(M) + "-fm";
+  Signature *MS = M->sig();
+  auto *WS = TCtx.make<Signature>(*MS);
+  WS->Recv = nullptr;
+  Type *RT = MS->Recv->type();
+  return makeWrapper(*this, Name, WS, [&](FuncLowerer &FL) {
+    llvm::Type *RLT = FL.L.isAggregate(RT) ? FL.L.getLLVMType(RT)
+                                           : FL.L.getLLVMType(RT);
+    auto *CloTy = llvm::StructType::get(FL.L.Ctx, {FL.L.Ptr, RLT});
+    llvm::Value *Slot = FL.B.CreateStructGEP(CloTy, FL.CtxArg, 1);
+    llvm::Value *Recv =
+        FL.L.isAggregate(RT) ? Slot : FL.B.CreateLoad(RLT, Slot, "recv");
+    FuncABI A = FL.L.getABI(WS, false);
+    forwardCall(FL, M, Recv, A.FirstParam);
+  });
+}
+
+llvm::Function *Lowerer::getIfaceMethodWrapper(Func *M, Type *ConcreteT,
+                                               llvm::ArrayRef<int> Path,
+                                               bool Indirect) {
+  // Itab entries take the interface data word as their receiver: a pointer
+  // for pointer-shaped types, else a pointer to the boxed value.
+  Signature *MS = M->sig();
+  bool Direct = isa<Pointer>(ConcreteT->underlying()) ||
+                isa<Map>(ConcreteT->underlying()) ||
+                isa<Chan>(ConcreteT->underlying()) ||
+                isa<Signature>(ConcreteT->underlying()) ||
+                basicKindOf(ConcreteT) == BasicKind::UnsafePointer;
+  // Fast path: a pointer-receiver method on *T with no embedding: the
+  // method itself has the itab ABI.
+  if (Path.empty() && M->PtrRecv && isa<Pointer>(ConcreteT))
+    return getFunction(M);
+  std::string Name = typeSymbol(ConcreteT) + "." + M->name().str() + "·i";
+  auto *WS = TCtx.make<Signature>(*MS);
+  WS->Recv = TCtx.make<Var>(Pos(), nullptr, "",
+                            TCtx.basic(BasicKind::UnsafePointer));
+  return makeWrapper(*this, Name, WS, [&](FuncLowerer &FL) {
+    FuncABI A = FL.L.getABI(WS, true);
+    llvm::Value *Data = FL.Fn->getArg(A.FirstParam);
+    // Address of (or value of) the concrete value.
+    Type *T = ConcreteT;
+    llvm::Value *Addr;
+    if (Direct) {
+      if (auto *P = dyn_cast<Pointer>(T->underlying())) {
+        Addr = Data;
+        T = P->Elem;
+      } else {
+        // A map/chan/func value with methods and no embedding.
+        llvm::Value *Recv = Data;
+        forwardCall(FL, M, Recv, A.FirstParam + 1);
+        return;
+      }
+    } else {
+      Addr = Data; // boxed value
+    }
+    if (!Path.empty()) {
+      FL.emitNilCheck(Addr);
+      Addr = FL.emitFieldPath(Addr, T, Path);
+    }
+    llvm::Value *Recv;
+    if (M->PtrRecv)
+      Recv = FL.toGCPtr(Addr);
+    else if (FL.L.isAggregate(T)) {
+      llvm::Value *Copy = FL.createTemp(T, "recv.copy");
+      FL.emitCopy(Copy, Addr, T);
+      Recv = Copy;
+    } else {
+      if (Direct && Path.empty())
+        FL.emitNilCheck(Addr);
+      Recv = FL.load(T, Addr, "recv");
+    }
+    forwardCall(FL, M, Recv, A.FirstParam + 1);
+  });
+}

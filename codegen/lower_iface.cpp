@@ -1,0 +1,850 @@
+//===- codegen/lower_iface.cpp - Interfaces and type descriptors ----------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// Type descriptors (libgort/abi.h Type and its kind-specific tails), itabs,
+// generated equality functions, string constants, and the interface
+// operations: conversion to an interface (boxing), type assertions,
+// dynamic types and interface comparison.
+//
+// Descriptors are linkonce_odr globals named "type:" + the canonical type
+// string, so identical types share one descriptor across objects and
+// descriptor identity is type identity. A value is stored directly in the
+// interface data word when its type is pointer-shaped (pointer, map, chan,
+// func, unsafe.Pointer: KindDirectIface); otherwise the data word points to
+// a boxed copy (a read-only global for constants).
+//
+// Compile-time itabs cover conversions of concrete types to interfaces;
+// conversions between interfaces and assertions to interfaces ask the
+// runtime (gort_getitab / gort_assertE2I), which builds itabs from the
+// method tables of the descriptors. Assertions to concrete types compare
+// the dynamic type descriptor, which works for any itab.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/lower.h"
+
+#include "libgort/abi.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/GlobalVariable.h"
+
+using namespace gortc;
+using namespace gortc::codegen;
+using namespace gortc::types;
+using namespace gortc::syntax;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::dyn_cast_or_null;
+using llvm::isa;
+using llvm::isa_and_nonnull;
+
+namespace {
+bool isDirectIface(Type *T) {
+  Type *U = T->underlying();
+  return isa<Pointer>(U) || isa<Map>(U) || isa<Chan>(U) ||
+         isa<Signature>(U) || basicKindOf(U) == BasicKind::UnsafePointer;
+}
+
+uint32_t fnv1a(llvm::StringRef S) {
+  uint32_t H = 2166136261u;
+  for (unsigned char C : S) {
+    H ^= C;
+    H *= 16777619u;
+  }
+  return H;
+}
+
+/// The type as gc's runtime prints it (reflect's String): byte and rune
+/// spelled uint8/int32, package-qualified names, "interface {}".
+std::string runtimeTypeString(TypeContext &C, Type *T) {
+  switch (T->kind()) {
+  case TypeKind::Basic: {
+    auto *B = cast<Basic>(T);
+    if (B->basicKind() == BasicKind::UnsafePointer)
+      return "unsafe.Pointer";
+    return C.basic(B->basicKind())->name().str();
+  }
+  case TypeKind::Named: {
+    auto *N = cast<Named>(T);
+    if (N->Obj->pkg())
+      return N->Obj->pkg()->Name + "." + N->Obj->name().str();
+    return N->Obj->name().str();
+  }
+  case TypeKind::Pointer:
+    return "*" + runtimeTypeString(C, cast<Pointer>(T)->Elem);
+  case TypeKind::Slice:
+    return "[]" + runtimeTypeString(C, cast<Slice>(T)->Elem);
+  case TypeKind::Array:
+    return "[" + std::to_string(cast<Array>(T)->Len) + "]" +
+           runtimeTypeString(C, cast<Array>(T)->Elem);
+  case TypeKind::Map:
+    return "map[" + runtimeTypeString(C, cast<Map>(T)->Key) + "]" +
+           runtimeTypeString(C, cast<Map>(T)->Elem);
+  case TypeKind::Chan: {
+    auto *Ch = cast<Chan>(T);
+    std::string P = Ch->Dir == types::ChanDir::SendOnly   ? "chan<- "
+                    : Ch->Dir == types::ChanDir::RecvOnly ? "<-chan "
+                                                   : "chan ";
+    std::string E = runtimeTypeString(C, Ch->Elem);
+    if (Ch->Dir == types::ChanDir::SendRecv)
+      if (auto *EC = dyn_cast<Chan>(Ch->Elem); EC && EC->Dir == types::ChanDir::RecvOnly)
+        E = "(" + E + ")";
+    return P + E;
+  }
+  case TypeKind::Signature: {
+    auto *S = cast<Signature>(T);
+    std::string R = "func(";
+    if (S->Params)
+      for (size_t I = 0; I < S->Params->size(); ++I) {
+        if (I)
+          R += ", ";
+        Type *PT = S->Params->Vars[I]->type();
+        if (S->Variadic && I + 1 == S->Params->size())
+          R += "..." + runtimeTypeString(C, cast<Slice>(PT)->Elem);
+        else
+          R += runtimeTypeString(C, PT);
+      }
+    R += ")";
+    size_t N = S->Results ? S->Results->size() : 0;
+    if (N == 1) {
+      R += " " + runtimeTypeString(C, S->Results->Vars[0]->type());
+    } else if (N > 1) {
+      R += " (";
+      for (size_t I = 0; I < N; ++I) {
+        if (I)
+          R += ", ";
+        R += runtimeTypeString(C, S->Results->Vars[I]->type());
+      }
+      R += ")";
+    }
+    return R;
+  }
+  case TypeKind::Interface: {
+    auto *I = cast<Interface>(T);
+    completeInterface(C, I);
+    if (I->AllMethods.empty())
+      return "interface {}";
+    std::string R = "interface { ";
+    for (size_t K = 0; K < I->AllMethods.size(); ++K) {
+      if (K)
+        R += "; ";
+      Func *M = I->AllMethods[K];
+      R += M->name().str() + runtimeTypeString(C, M->sig()).substr(4);
+    }
+    return R + " }";
+  }
+  case TypeKind::Struct: {
+    auto *S = cast<Struct>(T);
+    if (S->Fields.empty())
+      return "struct {}";
+    std::string R = "struct { ";
+    for (size_t K = 0; K < S->Fields.size(); ++K) {
+      if (K)
+        R += "; ";
+      Var *F = S->Fields[K];
+      if (!F->Embedded)
+        R += F->name().str() + " ";
+      R += runtimeTypeString(C, F->type());
+      if (!S->Tags[K].empty())
+        R += " " + quoteGoString(S->Tags[K]);
+    }
+    return R + " }";
+  }
+  default:
+    return "?";
+  }
+}
+
+uint8_t kindOf(Type *T) {
+  namespace A = gort::abi;
+  Type *U = T->underlying();
+  switch (U->kind()) {
+  case TypeKind::Basic:
+    switch (cast<Basic>(U)->basicKind()) {
+    case BasicKind::Bool: return A::KindBool;
+    case BasicKind::Int: return A::KindInt;
+    case BasicKind::Int8: return A::KindInt8;
+    case BasicKind::Int16: return A::KindInt16;
+    case BasicKind::Int32: return A::KindInt32;
+    case BasicKind::Int64: return A::KindInt64;
+    case BasicKind::Uint: return A::KindUint;
+    case BasicKind::Uint8: return A::KindUint8;
+    case BasicKind::Uint16: return A::KindUint16;
+    case BasicKind::Uint32: return A::KindUint32;
+    case BasicKind::Uint64: return A::KindUint64;
+    case BasicKind::Uintptr: return A::KindUintptr;
+    case BasicKind::Float32: return A::KindFloat32;
+    case BasicKind::Float64: return A::KindFloat64;
+    case BasicKind::Complex64: return A::KindComplex64;
+    case BasicKind::Complex128: return A::KindComplex128;
+    case BasicKind::String: return A::KindString;
+    case BasicKind::UnsafePointer: return A::KindUnsafePointer;
+    default: return A::KindInvalid;
+    }
+  case TypeKind::Array: return A::KindArray;
+  case TypeKind::Chan: return A::KindChan;
+  case TypeKind::Signature: return A::KindFunc;
+  case TypeKind::Interface: return A::KindInterface;
+  case TypeKind::Map: return A::KindMap;
+  case TypeKind::Pointer: return A::KindPointer;
+  case TypeKind::Slice: return A::KindSlice;
+  case TypeKind::Struct: return A::KindStruct;
+  default: return A::KindInvalid;
+  }
+}
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Constants
+//===----------------------------------------------------------------------===//
+
+llvm::Constant *Lowerer::getStringConst(llvm::StringRef S) {
+  auto It = Strings.find(S);
+  if (It != Strings.end())
+    return It->second;
+  llvm::Constant *R;
+  if (S.empty()) {
+    R = llvm::ConstantStruct::get(
+        StringTy, {llvm::ConstantPointerNull::get(cast<llvm::PointerType>(GCPtr)),
+                   llvm::ConstantInt::get(I64, 0)});
+  } else {
+    auto *Data = llvm::ConstantDataArray::getString(Ctx, S, false);
+    auto *GV = new llvm::GlobalVariable(*Mod, Data->getType(), true,
+                                        llvm::GlobalValue::PrivateLinkage,
+                                        Data, "go:string");
+    GV->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+    GV->setAlignment(llvm::Align(1));
+    R = llvm::ConstantStruct::get(
+        StringTy, {llvm::ConstantExpr::getAddrSpaceCast(GV, GCPtr),
+                   llvm::ConstantInt::get(I64, S.size())});
+  }
+  Strings[S] = R;
+  return R;
+}
+
+/// A static abi::String {ptr, len} (addrspace 0) for descriptor names.
+static llvm::Constant *rawString(Lowerer &L, llvm::StringRef S) {
+  llvm::Constant *Str = L.getStringConst(S);
+  llvm::Constant *P = Str->getAggregateElement(0u);
+  if (!S.empty())
+    P = llvm::ConstantExpr::getAddrSpaceCast(P, L.Ptr);
+  else
+    P = llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr));
+  return llvm::ConstantStruct::getAnon(
+      L.Ctx, {P, llvm::ConstantInt::get(L.I64, S.size())});
+}
+
+//===----------------------------------------------------------------------===//
+// Equality functions
+//===----------------------------------------------------------------------===//
+
+llvm::Function *Lowerer::getEqualFunc(Type *T) {
+  if (!comparable(T))
+    return nullptr;
+  std::string Name = "type:" + typeSymbol(T) + ".eq";
+  auto It = EqualFuncs.find(Name);
+  if (It != EqualFuncs.end())
+    return It->second;
+  auto *FT = llvm::FunctionType::get(I1, {Ptr, Ptr}, false);
+  auto *F = llvm::Function::Create(FT, llvm::GlobalValue::LinkOnceODRLinkage,
+                                   Name, *Mod);
+  F->addFnAttr(llvm::Attribute::NoUnwind);
+  F->addFnAttr("frame-pointer", "all");
+  F->addFnAttr("gort-go");
+  F->addRetAttr(llvm::Attribute::ZExt);
+  EqualFuncs[Name] = F;
+
+  // The body compares the values at the two addresses.
+  auto *Sig = TCtx.make<Signature>();
+  Sig->Params = TCtx.emptyTuple();
+  Sig->Results = TCtx.emptyTuple();
+  FuncLowerer FL(*this, F, Sig, nullptr);
+  llvm::IRBuilder<> &B = FL.B;
+  llvm::Value *X = F->getArg(0), *Y = F->getArg(1);
+  llvm::BasicBlock *Start = FL.newBlock("start");
+  B.CreateBr(Start);
+  FL.setBlock(Start);
+  Type *U = T->underlying();
+  llvm::Value *R;
+  if (auto *S = dyn_cast<Struct>(U)) {
+    llvm::BasicBlock *False = FL.newBlock("ne");
+    for (size_t I = 0; I < S->Fields.size(); ++I) {
+      Var *Fd = S->Fields[I];
+      if (Fd->name() == "_" || sizeOf(Fd->type()) == 0)
+        continue;
+      llvm::Value *FX = FL.emitFieldAddr(X, T, unsigned(I));
+      llvm::Value *FY = FL.emitFieldAddr(Y, T, unsigned(I));
+      llvm::Value *Eq = emitTypeEqualCall(B, Fd->type(), FX, FY);
+      llvm::BasicBlock *Next = FL.newBlock("next");
+      B.CreateCondBr(Eq, Next, False);
+      FL.setBlock(Next);
+    }
+    llvm::BasicBlock *True = B.GetInsertBlock();
+    llvm::BasicBlock *Done = FL.newBlock("done");
+    B.CreateBr(Done);
+    FL.setBlock(False);
+    B.CreateBr(Done);
+    FL.setBlock(Done);
+    llvm::PHINode *P = B.CreatePHI(I1, 2);
+    P->addIncoming(B.getTrue(), True);
+    P->addIncoming(B.getFalse(), False);
+    R = P;
+  } else if (auto *Ar = dyn_cast<Array>(U)) {
+    llvm::BasicBlock *Loop = FL.newBlock("loop");
+    llvm::BasicBlock *Body = FL.newBlock("body");
+    llvm::BasicBlock *Done = FL.newBlock("done");
+    llvm::BasicBlock *Entry = B.GetInsertBlock();
+    B.CreateBr(Loop);
+    FL.setBlock(Loop);
+    llvm::PHINode *I = B.CreatePHI(I64, 2, "i");
+    I->addIncoming(B.getInt64(0), Entry);
+    B.CreateCondBr(B.CreateICmpSLT(I, B.getInt64(Ar->Len)), Body, Done);
+    FL.setBlock(Body);
+    llvm::Type *ET = getLLVMType(Ar->Elem);
+    llvm::Value *Eq = emitTypeEqualCall(B, Ar->Elem, B.CreateGEP(ET, X, I),
+                                        B.CreateGEP(ET, Y, I));
+    llvm::BasicBlock *Cont = FL.newBlock("cont");
+    B.CreateCondBr(Eq, Cont, Done);
+    FL.setBlock(Cont);
+    I->addIncoming(B.CreateAdd(I, B.getInt64(1)), Cont);
+    B.CreateBr(Loop);
+    FL.setBlock(Done);
+    llvm::PHINode *P = B.CreatePHI(I1, 2);
+    P->addIncoming(B.getTrue(), Loop);
+    P->addIncoming(B.getFalse(), Body);
+    R = P;
+  } else {
+    llvm::Value *VX = FL.load(T, X), *VY = FL.load(T, Y);
+    R = FL.emitCompare(Operator::Eql, VX, VY, T);
+  }
+  B.CreateRet(R);
+  FL.AllocaPoint->eraseFromParent();
+  return F;
+}
+
+llvm::Value *Lowerer::emitTypeEqualCall(llvm::IRBuilder<> &B, Type *T,
+                                        llvm::Value *A, llvm::Value *Bp) {
+  llvm::Function *F = getEqualFunc(T);
+  auto ToRaw = [&](llvm::Value *P) {
+    return P->getType() == Ptr ? P : B.CreateAddrSpaceCast(P, Ptr);
+  };
+  return B.CreateCall(F, {ToRaw(A), ToRaw(Bp)}, "eq");
+}
+
+//===----------------------------------------------------------------------===//
+// Type descriptors
+//===----------------------------------------------------------------------===//
+
+llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
+  std::string Sym = "type:" + typeSymbol(T);
+  auto It = Descriptors.find(Sym);
+  if (It != Descriptors.end())
+    return It->second;
+
+  // Create the global first (types may refer to themselves).
+  auto *Placeholder = new llvm::GlobalVariable(
+      *Mod, I8, true, llvm::GlobalValue::LinkOnceODRLinkage, nullptr, Sym);
+  Descriptors[Sym] = Placeholder;
+
+  Type *U = T->underlying();
+  int64_t Size = sizeOf(T);
+  // Pointer bitmap: one bit per word that may hold a pointer.
+  std::vector<bool> Words(size_t((Size + 7) / 8), false);
+  std::function<void(Type *, int64_t)> Mark = [&](Type *X, int64_t Off) {
+    Type *XU = X->underlying();
+    switch (XU->kind()) {
+    case TypeKind::Basic: {
+      BasicKind K = cast<Basic>(XU)->basicKind();
+      if (K == BasicKind::String || K == BasicKind::UnsafePointer)
+        Words[size_t(Off / 8)] = true;
+      return;
+    }
+    case TypeKind::Pointer:
+    case TypeKind::Map:
+    case TypeKind::Chan:
+    case TypeKind::Signature:
+    case TypeKind::Slice:
+      Words[size_t(Off / 8)] = true;
+      return;
+    case TypeKind::Interface:
+      Words[size_t(Off / 8) + 1] = true;
+      return;
+    case TypeKind::Array: {
+      auto *A = cast<Array>(XU);
+      int64_t ES = sizeOf(A->Elem);
+      if (!hasPointers(A->Elem))
+        return;
+      for (int64_t I = 0; I < A->Len; ++I)
+        Mark(A->Elem, Off + I * ES);
+      return;
+    }
+    case TypeKind::Struct: {
+      auto *S = cast<Struct>(XU);
+      std::vector<int64_t> Offs = TCtx.offsetsOf(S);
+      for (size_t I = 0; I < S->Fields.size(); ++I)
+        Mark(S->Fields[I]->type(), Off + Offs[I]);
+      return;
+    }
+    default:
+      return;
+    }
+  };
+  Mark(T, 0);
+  int64_t PtrData = 0;
+  for (size_t I = 0; I < Words.size(); ++I)
+    if (Words[I])
+      PtrData = int64_t(I + 1) * 8;
+  std::vector<uint8_t> Bits(size_t((PtrData / 8 + 7) / 8), 0);
+  for (int64_t I = 0; I < PtrData / 8; ++I)
+    if (Words[size_t(I)])
+      Bits[size_t(I / 8)] |= uint8_t(1u << (I % 8));
+  llvm::Constant *GCData =
+      llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
+  if (!Bits.empty()) {
+    auto *BD = llvm::ConstantDataArray::get(Ctx, Bits);
+    auto *GV = new llvm::GlobalVariable(*Mod, BD->getType(), true,
+                                        llvm::GlobalValue::LinkOnceODRLinkage,
+                                        BD, Sym + ".gcdata");
+    GCData = GV;
+  }
+
+  std::vector<MethodSetEntry> Methods;
+  bool HasMethods = false;
+  if (isa<Named>(T) || (isa<Pointer>(T) && isa<Named>(cast<Pointer>(T)->Elem)) ||
+      (isa<Struct>(U) && !isa<Named>(T))) {
+    if (!isa<Interface>(U)) {
+      Methods = methodSet(TCtx, T);
+      HasMethods = !Methods.empty();
+    }
+  }
+
+  uint8_t TFlag = 0;
+  if (isa<Named>(T))
+    TFlag |= gort::abi::TFlagNamed;
+  if (HasMethods)
+    TFlag |= gort::abi::TFlagUncommon;
+  uint8_t Kind = kindOf(T);
+  if (isDirectIface(T))
+    Kind |= gort::abi::KindDirectIface;
+  llvm::Constant *Eq = llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
+  if (comparable(T))
+    Eq = getEqualFunc(T);
+  llvm::Constant *NullP = llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
+
+  std::vector<llvm::Constant *> Fields{
+      llvm::ConstantInt::get(I64, Size),
+      llvm::ConstantInt::get(I64, PtrData),
+      llvm::ConstantInt::get(I32, fnv1a(Sym)),
+      llvm::ConstantInt::get(I8, TFlag),
+      llvm::ConstantInt::get(I8, alignOf(T)),
+      llvm::ConstantInt::get(I8, alignOf(T)),
+      llvm::ConstantInt::get(I8, Kind),
+      Eq,
+      NullP, // hash function: with maps
+      GCData,
+      rawString(*this, runtimeTypeString(TCtx, T)),
+      NullP, // PtrToThis
+  };
+
+  // Kind-specific parts.
+  switch (U->kind()) {
+  case TypeKind::Pointer:
+    Fields.push_back(getTypeDescriptor(cast<Pointer>(U)->Elem));
+    break;
+  case TypeKind::Slice:
+    Fields.push_back(getTypeDescriptor(cast<Slice>(U)->Elem));
+    break;
+  case TypeKind::Array:
+    Fields.push_back(getTypeDescriptor(cast<Array>(U)->Elem));
+    Fields.push_back(NullP);
+    Fields.push_back(llvm::ConstantInt::get(I64, cast<Array>(U)->Len));
+    break;
+  case TypeKind::Chan:
+    Fields.push_back(getTypeDescriptor(cast<Chan>(U)->Elem));
+    Fields.push_back(llvm::ConstantInt::get(
+        I64, cast<Chan>(U)->Dir == types::ChanDir::RecvOnly   ? 1
+             : cast<Chan>(U)->Dir == types::ChanDir::SendOnly ? 2
+                                                       : 3));
+    break;
+  case TypeKind::Map:
+    Fields.push_back(getTypeDescriptor(cast<Map>(U)->Key));
+    Fields.push_back(getTypeDescriptor(cast<Map>(U)->Elem));
+    Fields.push_back(NullP);
+    Fields.push_back(llvm::ConstantInt::get(I8, 0));
+    Fields.push_back(llvm::ConstantInt::get(I8, 0));
+    Fields.push_back(llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx), 0));
+    Fields.push_back(llvm::ConstantInt::get(I32, 0));
+    break;
+  case TypeKind::Struct: {
+    auto *S = cast<Struct>(U);
+    std::vector<int64_t> Offs = TCtx.offsetsOf(S);
+    std::vector<llvm::Constant *> FieldDescs;
+    auto *FieldTy = llvm::StructType::get(
+        Ctx, {llvm::StructType::get(Ctx, {Ptr, I64}), Ptr, I64, I64});
+    for (size_t I = 0; I < S->Fields.size(); ++I) {
+      Var *F = S->Fields[I];
+      FieldDescs.push_back(llvm::ConstantStruct::get(
+          FieldTy, {rawString(*this, F->name()), getTypeDescriptor(F->type()),
+                    llvm::ConstantInt::get(I64, Offs[I]),
+                    llvm::ConstantInt::get(I64, F->Embedded ? 1 : 0)}));
+    }
+    llvm::Constant *Arr = NullP;
+    if (!FieldDescs.empty()) {
+      auto *AT = llvm::ArrayType::get(FieldTy, FieldDescs.size());
+      Arr = new llvm::GlobalVariable(*Mod, AT, true,
+                                     llvm::GlobalValue::LinkOnceODRLinkage,
+                                     llvm::ConstantArray::get(AT, FieldDescs),
+                                     Sym + ".fields");
+    }
+    Fields.push_back(rawString(*this, Info.Pkg->Path));
+    Fields.push_back(Arr);
+    Fields.push_back(llvm::ConstantInt::get(I64, FieldDescs.size()));
+    break;
+  }
+  case TypeKind::Interface: {
+    auto *I = cast<Interface>(U);
+    completeInterface(TCtx, I);
+    auto *IMTy = llvm::StructType::get(
+        Ctx, {llvm::StructType::get(Ctx, {Ptr, I64}), Ptr});
+    std::vector<llvm::Constant *> Ms;
+    for (Func *M : I->AllMethods)
+      Ms.push_back(llvm::ConstantStruct::get(
+          IMTy, {rawString(*this, M->qualifiedName()),
+                 getTypeDescriptor(M->sig())}));
+    llvm::Constant *Arr = NullP;
+    if (!Ms.empty()) {
+      auto *AT = llvm::ArrayType::get(IMTy, Ms.size());
+      Arr = new llvm::GlobalVariable(*Mod, AT, true,
+                                     llvm::GlobalValue::LinkOnceODRLinkage,
+                                     llvm::ConstantArray::get(AT, Ms),
+                                     Sym + ".imethods");
+    }
+    Fields.push_back(rawString(*this, Info.Pkg->Path));
+    Fields.push_back(Arr);
+    Fields.push_back(llvm::ConstantInt::get(I64, Ms.size()));
+    break;
+  }
+  case TypeKind::Signature: {
+    auto *S = cast<Signature>(U);
+    std::vector<llvm::Constant *> Ps;
+    size_t In = S->Params ? S->Params->size() : 0;
+    size_t OutN = S->Results ? S->Results->size() : 0;
+    for (size_t I = 0; I < In; ++I)
+      Ps.push_back(getTypeDescriptor(S->Params->Vars[I]->type()));
+    for (size_t I = 0; I < OutN; ++I)
+      Ps.push_back(getTypeDescriptor(S->Results->Vars[I]->type()));
+    llvm::Constant *Arr = NullP;
+    if (!Ps.empty()) {
+      auto *AT = llvm::ArrayType::get(Ptr, Ps.size());
+      Arr = new llvm::GlobalVariable(*Mod, AT, true,
+                                     llvm::GlobalValue::LinkOnceODRLinkage,
+                                     llvm::ConstantArray::get(AT, Ps),
+                                     Sym + ".params");
+    }
+    Fields.push_back(Arr);
+    Fields.push_back(llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx), In));
+    Fields.push_back(llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx), OutN));
+    Fields.push_back(llvm::ConstantInt::get(I32, S->Variadic ? 1 : 0));
+    break;
+  }
+  default:
+    break;
+  }
+
+  // Methods (UncommonType) for run-time itab construction.
+  if (HasMethods) {
+    auto *MTy = llvm::StructType::get(
+        Ctx, {llvm::StructType::get(Ctx, {Ptr, I64}), Ptr, Ptr});
+    std::vector<llvm::Constant *> Ms;
+    for (const MethodSetEntry &E : Methods) {
+      llvm::ArrayRef<int> Path(E.Index);
+      Ms.push_back(llvm::ConstantStruct::get(
+          MTy, {rawString(*this, E.Method->qualifiedName()),
+                getTypeDescriptor(E.Method->sig()),
+                getIfaceMethodWrapper(E.Method, T, Path.drop_back(),
+                                      E.Indirect)}));
+    }
+    auto *AT = llvm::ArrayType::get(MTy, Ms.size());
+    auto *Arr = new llvm::GlobalVariable(*Mod, AT, true,
+                                         llvm::GlobalValue::LinkOnceODRLinkage,
+                                         llvm::ConstantArray::get(AT, Ms),
+                                         Sym + ".methods");
+    std::string PkgPath = Info.Pkg->Path;
+    Fields.push_back(rawString(*this, PkgPath));
+    Fields.push_back(Arr);
+    Fields.push_back(llvm::ConstantInt::get(I64, Ms.size()));
+  }
+
+  llvm::Constant *Init = llvm::ConstantStruct::getAnon(Ctx, Fields);
+  auto *GV = new llvm::GlobalVariable(*Mod, Init->getType(), true,
+                                      llvm::GlobalValue::LinkOnceODRLinkage,
+                                      Init, "");
+  GV->setAlignment(llvm::Align(8));
+  Placeholder->replaceAllUsesWith(GV);
+  GV->takeName(Placeholder);
+  Placeholder->eraseFromParent();
+  Descriptors[Sym] = GV;
+  return GV;
+}
+
+llvm::Constant *Lowerer::getItab(Type *Concrete, Interface *I, Type *IfaceT) {
+  std::string Name =
+      "go:itab." + typeSymbol(Concrete) + "," + typeSymbol(IfaceT);
+  auto It = Itabs.find(Name);
+  if (It != Itabs.end())
+    return It->second;
+  completeInterface(TCtx, I);
+  std::vector<MethodSetEntry> MS = methodSet(TCtx, Concrete);
+  std::vector<llvm::Constant *> Fun;
+  for (Func *M : I->AllMethods) {
+    llvm::Constant *F = llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
+    for (const MethodSetEntry &E : MS)
+      if (E.Method->qualifiedName() == M->qualifiedName()) {
+        llvm::ArrayRef<int> Path(E.Index);
+        F = getIfaceMethodWrapper(E.Method, Concrete, Path.drop_back(),
+                                  E.Indirect);
+        break;
+      }
+    Fun.push_back(F);
+  }
+  auto *FunTy = llvm::ArrayType::get(Ptr, Fun.size());
+  llvm::Constant *Init = llvm::ConstantStruct::getAnon(
+      Ctx, {getTypeDescriptor(IfaceT), getTypeDescriptor(Concrete),
+            llvm::ConstantInt::get(I32, fnv1a("type:" + typeSymbol(Concrete))),
+            llvm::ConstantInt::get(I32, 0),
+            llvm::ConstantArray::get(FunTy, Fun)});
+  auto *GV = new llvm::GlobalVariable(*Mod, Init->getType(), true,
+                                      llvm::GlobalValue::LinkOnceODRLinkage,
+                                      Init, Name);
+  GV->setAlignment(llvm::Align(8));
+  Itabs[Name] = GV;
+  return GV;
+}
+
+//===----------------------------------------------------------------------===//
+// Interface operations
+//===----------------------------------------------------------------------===//
+
+llvm::Value *FuncLowerer::emitBox(llvm::Value *V, Type *T,
+                                  llvm::Value *AggAddr) {
+  if (isDirectIface(T))
+    return V;
+  int64_t Size = L.sizeOf(T);
+  if (Size == 0)
+    return B.CreateCall(L.getRuntime("gort_mallocgc"),
+                        {B.getInt64(0), L.getTypeDescriptor(T), B.getFalse()});
+  // Constants box into read-only memory: interface data is never written.
+  if (auto *C = dyn_cast_or_null<llvm::Constant>(V)) {
+    auto *GV = new llvm::GlobalVariable(*L.Mod, C->getType(), true,
+                                        llvm::GlobalValue::PrivateLinkage, C,
+                                        "go:boxed");
+    GV->setAlignment(llvm::Align(std::max<int64_t>(L.alignOf(T), 1)));
+    GV->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+    return llvm::ConstantExpr::getAddrSpaceCast(GV, L.GCPtr);
+  }
+  llvm::Value *Obj = B.CreateCall(L.getRuntime("gort_newobject"),
+                                  {L.getTypeDescriptor(T)}, "box");
+  if (AggAddr)
+    emitCopy(Obj, AggAddr, T);
+  else
+    store(V, Obj);
+  return Obj;
+}
+
+llvm::Value *FuncLowerer::emitUnbox(llvm::Value *Data, Type *T,
+                                    llvm::Value *AggDest) {
+  if (isDirectIface(T))
+    return Data;
+  if (AggDest) {
+    emitCopy(AggDest, Data, T);
+    return AggDest;
+  }
+  if (L.sizeOf(T) == 0)
+    return llvm::Constant::getNullValue(L.getLLVMType(T));
+  return load(T, Data, "unbox");
+}
+
+llvm::Value *FuncLowerer::emitDynType(llvm::Value *Iface, Type *IfaceType) {
+  llvm::Value *W0 = B.CreateExtractValue(Iface, 0, "tab");
+  auto *I = cast<Interface>(IfaceType->underlying());
+  completeInterface(L.TCtx, I);
+  if (I->AllMethods.empty())
+    return W0;
+  // itab->Typ, or null for a nil interface.
+  llvm::BasicBlock *From = B.GetInsertBlock();
+  llvm::BasicBlock *Load = newBlock("dyntype.load");
+  llvm::BasicBlock *Done = newBlock("dyntype.done");
+  B.CreateCondBr(B.CreateIsNull(W0), Done, Load);
+  setBlock(Load);
+  llvm::Value *T = B.CreateLoad(L.Ptr, B.CreateConstGEP1_64(L.I8, W0, 8));
+  B.CreateBr(Done);
+  setBlock(Done);
+  llvm::PHINode *P = B.CreatePHI(L.Ptr, 2, "dyntype");
+  P->addIncoming(llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr)),
+                 From);
+  P->addIncoming(T, Load);
+  return P;
+}
+
+llvm::Value *FuncLowerer::emitToInterface(llvm::Value *V, Type *From, Type *To,
+                                          llvm::Value *AggAddr) {
+  auto *I = cast<Interface>(To->underlying());
+  completeInterface(L.TCtx, I);
+  bool Empty = I->AllMethods.empty();
+  llvm::Value *R = llvm::UndefValue::get(L.IfaceTy);
+  if (isInterface(From)) {
+    if (identical(From, To))
+      return V;
+    llvm::Value *Data = B.CreateExtractValue(V, 1);
+    llvm::Value *DT = emitDynType(V, From);
+    llvm::Value *First;
+    if (Empty) {
+      First = DT;
+    } else {
+      // The runtime finds or builds the itab; a nil interface stays nil.
+      llvm::BasicBlock *Cur = B.GetInsertBlock();
+      llvm::BasicBlock *Get = newBlock("itab.get");
+      llvm::BasicBlock *Done = newBlock("itab.done");
+      B.CreateCondBr(B.CreateIsNull(DT), Done, Get);
+      setBlock(Get);
+      llvm::Value *Tab = B.CreateCall(L.getRuntime("gort_assertE2I"),
+                                      {L.getTypeDescriptor(To), DT});
+      B.CreateBr(Done);
+      setBlock(Done);
+      llvm::PHINode *P = B.CreatePHI(L.Ptr, 2);
+      P->addIncoming(llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr)),
+                     Cur);
+      P->addIncoming(Tab, Get);
+      First = P;
+    }
+    R = B.CreateInsertValue(R, First, 0);
+    return B.CreateInsertValue(R, Data, 1);
+  }
+  llvm::Value *Data = emitBox(V, From, AggAddr);
+  llvm::Value *First =
+      Empty ? L.getTypeDescriptor(From) : L.getItab(From, I, To);
+  R = B.CreateInsertValue(R, First, 0);
+  return B.CreateInsertValue(R, Data, 1);
+}
+
+llvm::Value *FuncLowerer::emitTypeAssert(AssertExpr *E, bool CommaOk,
+                                         llvm::Value **OkOut,
+                                         llvm::Value *AggDest) {
+  Type *XT = E->X->TV.Ty;
+  Type *T = E->Type->TV.Ty;
+  llvm::Value *X = emitExpr(E->X);
+  llvm::Value *DT = emitDynType(X, XT);
+  llvm::Value *Data = B.CreateExtractValue(X, 1, "data");
+  llvm::Constant *XDesc = L.getTypeDescriptor(XT);
+  llvm::Type *LT = L.getLLVMType(T);
+
+  if (isInterface(T)) {
+    auto *I = cast<Interface>(T->underlying());
+    completeInterface(L.TCtx, I);
+    llvm::Value *First;
+    llvm::Value *Ok;
+    if (I->AllMethods.empty()) {
+      First = DT;
+      Ok = B.CreateIsNotNull(DT);
+      if (!CommaOk) {
+        llvm::BasicBlock *Fail = newBlock("assert.fail");
+        llvm::BasicBlock *Good = newBlock("assert.ok");
+        B.CreateCondBr(Ok, Good, Fail);
+        setBlock(Fail);
+        B.CreateCall(L.getRuntime("gort_panicnildottype"),
+                     {L.getTypeDescriptor(T)});
+        B.CreateUnreachable();
+        setBlock(Good);
+      }
+    } else if (CommaOk) {
+      First = B.CreateCall(L.getRuntime("gort_assertE2I2"),
+                           {L.getTypeDescriptor(T), DT}, "itab");
+      Ok = B.CreateIsNotNull(First);
+    } else {
+      // Panics with gc's message when DT does not implement T (or is nil).
+      First = B.CreateCall(L.getRuntime("gort_assertE2I"),
+                           {L.getTypeDescriptor(T), DT}, "itab");
+      Ok = B.getTrue();
+    }
+    llvm::Value *R = llvm::UndefValue::get(L.IfaceTy);
+    R = B.CreateInsertValue(R, First, 0);
+    R = B.CreateInsertValue(
+        R, B.CreateSelect(Ok, Data, llvm::Constant::getNullValue(L.GCPtr)), 1);
+    if (OkOut)
+      *OkOut = Ok;
+    return R;
+  }
+
+  // A concrete type: compare the dynamic type descriptor.
+  llvm::Constant *TDesc = L.getTypeDescriptor(T);
+  llvm::Value *Ok = B.CreateICmpEQ(DT, TDesc, "assert.ok");
+  llvm::BasicBlock *Good = newBlock("assert.ok");
+  llvm::BasicBlock *Fail = newBlock("assert.fail");
+  llvm::BasicBlock *Done = newBlock("assert.done");
+  B.CreateCondBr(Ok, Good, Fail);
+  setBlock(Fail);
+  llvm::Value *FailVal = nullptr;
+  if (!CommaOk) {
+    llvm::Value *Nil = B.CreateIsNull(DT);
+    llvm::BasicBlock *NilBB = newBlock("assert.nil");
+    llvm::BasicBlock *Wrong = newBlock("assert.wrong");
+    B.CreateCondBr(Nil, NilBB, Wrong);
+    setBlock(NilBB);
+    B.CreateCall(L.getRuntime("gort_panicdottypeE"),
+                 {llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr)),
+                  TDesc, XDesc});
+    B.CreateUnreachable();
+    setBlock(Wrong);
+    B.CreateCall(L.getRuntime("gort_panicdottypeE"), {DT, TDesc, XDesc});
+    B.CreateUnreachable();
+  } else {
+    if (AggDest)
+      emitZero(AggDest, T);
+    else
+      FailVal = llvm::Constant::getNullValue(LT);
+    B.CreateBr(Done);
+  }
+  setBlock(Good);
+  llvm::Value *GoodVal = emitUnbox(Data, T, AggDest);
+  llvm::BasicBlock *GoodEnd = B.GetInsertBlock();
+  B.CreateBr(Done);
+  setBlock(Done);
+  if (OkOut)
+    *OkOut = Ok;
+  if (AggDest)
+    return AggDest;
+  if (!CommaOk)
+    return GoodVal;
+  llvm::PHINode *P = B.CreatePHI(LT, 2, "assert.val");
+  P->addIncoming(GoodVal, GoodEnd);
+  P->addIncoming(FailVal, Fail);
+  return P;
+}
+
+llvm::Value *FuncLowerer::emitIfaceCompare(llvm::Value *X, llvm::Value *Y,
+                                           Type *T) {
+  auto *I = cast<Interface>(T->underlying());
+  completeInterface(L.TCtx, I);
+  llvm::Value *TX = B.CreateExtractValue(X, 0);
+  llvm::Value *TY = B.CreateExtractValue(Y, 0);
+  llvm::Value *DX = B.CreateExtractValue(X, 1);
+  llvm::Value *DY = B.CreateExtractValue(Y, 1);
+  llvm::BasicBlock *From = B.GetInsertBlock();
+  llvm::BasicBlock *Same = newBlock("ifaceeq.same");
+  llvm::BasicBlock *Done = newBlock("ifaceeq.done");
+  B.CreateCondBr(B.CreateICmpEQ(TX, TY), Same, Done);
+  setBlock(Same);
+  llvm::Value *Eq = B.CreateCall(
+      L.getRuntime(I->AllMethods.empty() ? "gort_efaceeq" : "gort_ifaceeq"),
+      {TX, DX, DY});
+  llvm::BasicBlock *SameEnd = B.GetInsertBlock();
+  B.CreateBr(Done);
+  setBlock(Done);
+  llvm::PHINode *P = B.CreatePHI(L.I1, 2, "ifaceeq");
+  P->addIncoming(B.getFalse(), From);
+  P->addIncoming(Eq, SameEnd);
+  return P;
+}

@@ -1,0 +1,861 @@
+//===- codegen/lower_stmt.cpp - Statements --------------------------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// Statements: assignments (with Go's two-phase order), control flow (if,
+// for, range, switch, type switch, labels, break/continue/goto/fallthrough)
+// and returns. Break and continue targets are keyed by the statement the
+// checker recorded on each BranchStmt. See lower.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/lower.h"
+
+#include "llvm/IR/Constants.h"
+
+using namespace gortc;
+using namespace gortc::codegen;
+using namespace gortc::types;
+using namespace gortc::syntax;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::dyn_cast_or_null;
+using llvm::isa;
+using llvm::isa_and_nonnull;
+
+namespace {
+Type *exprType(TypeContext &C, syntax::Expr *E) {
+  Type *T = E->TV.Ty;
+  // Names declared by := carry their object, not a recorded type.
+  if (auto *N = dyn_cast<syntax::Name>(unparen(E)))
+    if (auto *V = dyn_cast_or_null<Var>(N->Obj))
+      return V->type();
+  if (!T)
+    return C.invalid();
+  return isUntyped(T) ? defaultType(C, T) : T;
+}
+
+llvm::SmallVector<syntax::Expr *, 4> unpack(syntax::Expr *E) {
+  llvm::SmallVector<syntax::Expr *, 4> R;
+  if (!E)
+    return R;
+  if (auto *L = dyn_cast<ListExpr>(E))
+    R.append(L->Elems.begin(), L->Elems.end());
+  else
+    R.push_back(E);
+  return R;
+}
+
+bool isBlank(syntax::Expr *E) {
+  auto *N = dyn_cast<syntax::Name>(unparen(E));
+  return N && N->Value == "_";
+}
+} // namespace
+
+void FuncLowerer::emitStmtList(llvm::ArrayRef<syntax::Stmt *> List) {
+  for (syntax::Stmt *S : List) {
+    if (terminated()) {
+      // Unreachable code after return/branch: lower it into a fresh block
+      // (labels may still jump into it).
+      setBlock(newBlock("dead"));
+    }
+    emitStmt(S);
+  }
+}
+
+llvm::BasicBlock *FuncLowerer::getLabelBlock(LabeledStmt *S) {
+  auto It = LabelBlocks.find(S);
+  if (It != LabelBlocks.end())
+    return It->second;
+  llvm::BasicBlock *BB = newBlock(S->Label->Value);
+  LabelBlocks[S] = BB;
+  return BB;
+}
+
+void FuncLowerer::emitStmt(syntax::Stmt *S0) {
+  switch (S0->kind()) {
+  case NodeKind::EmptyStmt:
+    return;
+
+  case NodeKind::ExprStmt: {
+    syntax::Expr *X = cast<ExprStmt>(S0)->X;
+    if (auto *C = dyn_cast<CallExpr>(unparen(X))) {
+      Type *T = X->TV.Ty;
+      if (T && L.isAggregate(T)) {
+        emitAggAddr(X);
+        return;
+      }
+      if (T && isa<Tuple>(T)) {
+        emitCallResults(C);
+        return;
+      }
+      emitCall(C);
+      return;
+    }
+    emitExpr(X);
+    return;
+  }
+
+  case NodeKind::DeclStmt:
+    for (Decl *D : cast<DeclStmt>(S0)->Decls)
+      if (auto *VD = dyn_cast<VarDecl>(D))
+        emitVarDecl(VD);
+    return;
+
+  case NodeKind::AssignStmt:
+    emitAssign(cast<AssignStmt>(S0));
+    return;
+
+  case NodeKind::LabeledStmt: {
+    auto *LS = cast<LabeledStmt>(S0);
+    llvm::BasicBlock *BB = getLabelBlock(LS);
+    branchTo(BB);
+    setBlock(BB);
+    if (!LS->S)
+      return;
+    if (auto *F = dyn_cast<ForStmt>(LS->S)) {
+      emitFor(F, LS);
+      return;
+    }
+    emitStmt(LS->S);
+    return;
+  }
+
+  case NodeKind::BlockStmt:
+    emitStmtList(cast<BlockStmt>(S0)->List);
+    return;
+
+  case NodeKind::IfStmt:
+    emitIf(cast<IfStmt>(S0));
+    return;
+
+  case NodeKind::ForStmt:
+    emitFor(cast<ForStmt>(S0), nullptr);
+    return;
+
+  case NodeKind::SwitchStmt: {
+    auto *S = cast<SwitchStmt>(S0);
+    if (auto *G = dyn_cast_or_null<TypeSwitchGuard>(S->Tag))
+      emitTypeSwitch(S, G);
+    else
+      emitSwitch(S);
+    return;
+  }
+
+  case NodeKind::ReturnStmt:
+    emitReturn(cast<ReturnStmt>(S0));
+    return;
+
+  case NodeKind::BranchStmt:
+    emitBranch(cast<BranchStmt>(S0));
+    return;
+
+  case NodeKind::CallStmt: {
+    auto *CS = cast<CallStmt>(S0);
+    L.internalError(CS->pos(), CS->Tok == TokenKind::Go
+                                   ? "go statements are not supported yet"
+                                   : "defer statements are not supported yet");
+    return;
+  }
+
+  default:
+    L.internalError(S0->pos(), "statement is not supported yet");
+    return;
+  }
+}
+
+void FuncLowerer::emitVarDecl(VarDecl *D) {
+  auto Values = unpack(D->Values);
+  llvm::SmallVector<Var *, 4> Vars;
+  for (syntax::Name *N : D->Names)
+    Vars.push_back(cast<Var>(N->Obj));
+  if (Values.empty()) {
+    for (Var *V : Vars)
+      if (V->name() != "_")
+        declareVar(V);
+    return;
+  }
+  if (Values.size() == Vars.size()) {
+    // Evaluate all values first (they may refer to outer variables of the
+    // same names), then declare.
+    llvm::SmallVector<llvm::Value *, 4> Vals;
+    for (size_t I = 0; I < Vars.size(); ++I) {
+      Type *T = Vars[I]->type();
+      if (L.isAggregate(T)) {
+        llvm::Value *Tmp = createTemp(T, "init");
+        emitStoreInto(Values[I], T, Tmp);
+        Vals.push_back(Tmp);
+      } else {
+        Vals.push_back(emitExprAs(Values[I], T));
+      }
+    }
+    for (size_t I = 0; I < Vars.size(); ++I) {
+      if (Vars[I]->name() == "_")
+        continue;
+      llvm::Value *Addr = declareVar(Vars[I]);
+      if (L.isAggregate(Vars[I]->type()))
+        emitCopy(Addr, Vals[I], Vars[I]->type());
+      else
+        store(Vals[I], Addr);
+    }
+    return;
+  }
+  // var a, b = f()
+  syntax::Expr *Rhs = Values[0];
+  llvm::SmallVector<llvm::Value *, 4> Vals;
+  llvm::SmallVector<Type *, 4> Types;
+  if (auto *Call = dyn_cast<CallExpr>(unparen(Rhs))) {
+    Vals = emitCallResults(Call);
+    for (Var *V : cast<Tuple>(Rhs->TV.Ty)->Vars)
+      Types.push_back(V->type());
+  } else {
+    L.internalError(Rhs->pos(), "unsupported multi-value declaration");
+    return;
+  }
+  for (size_t I = 0; I < Vars.size(); ++I) {
+    if (Vars[I]->name() == "_")
+      continue;
+    llvm::Value *Addr = declareVar(Vars[I]);
+    if (L.isAggregate(Types[I]))
+      emitCopy(Addr, Vals[I], Types[I]);
+    else
+      store(emitConversion(Vals[I], Types[I], Vars[I]->type()), Addr);
+  }
+}
+
+void FuncLowerer::emitStore(syntax::Expr *Lhs, llvm::Value *V, Type *VT) {
+  if (isBlank(Lhs))
+    return;
+  llvm::Value *Addr = emitAddr(Lhs);
+  if (L.isAggregate(VT))
+    emitCopy(Addr, V, VT);
+  else
+    store(V, Addr);
+}
+
+void FuncLowerer::emitAssign(AssignStmt *S) {
+  auto Lhs = unpack(S->Lhs);
+  // x++ / x--
+  if (!S->Rhs) {
+    Type *T = exprType(L.TCtx, Lhs[0]);
+    llvm::Value *Addr = emitAddr(Lhs[0]);
+    llvm::Value *V = load(T, Addr);
+    llvm::Value *One = emitConst(ConstValue::makeInt64(1), T);
+    store(emitBinary(S->Op, V, One, T, T), Addr);
+    return;
+  }
+  auto Rhs = unpack(S->Rhs);
+
+  // op=
+  if (S->Op != Operator::None && S->Op != Operator::Def) {
+    Type *T = exprType(L.TCtx, Lhs[0]);
+    llvm::Value *Addr = emitAddr(Lhs[0]);
+    llvm::Value *X = load(T, Addr);
+    llvm::Value *Y;
+    Type *YT = T;
+    if (S->Op == Operator::Shl || S->Op == Operator::Shr) {
+      YT = exprType(L.TCtx, Rhs[0]);
+      Y = emitExprAs(Rhs[0], YT);
+    } else {
+      Y = emitExprAs(Rhs[0], T);
+    }
+    store(emitBinary(S->Op, X, Y, T, YT), Addr);
+    return;
+  }
+
+  bool Define = S->Op == Operator::Def;
+  // The variable (or null) each lhs denotes in a := statement.
+  auto DefVar = [&](syntax::Expr *E) -> Var * {
+    auto *N = dyn_cast<syntax::Name>(E);
+    if (!N || N->Value == "_")
+      return nullptr;
+    return dyn_cast_or_null<Var>(N->Obj);
+  };
+  auto IsNew = [&](Var *V) { return V && !Vars.count(V) && !L.Globals.count(V); };
+
+  // Phase 1: lhs addresses (for non-new, non-blank targets).
+  auto LhsAddr = [&](syntax::Expr *E) -> llvm::Value * {
+    if (isBlank(E))
+      return nullptr;
+    if (Define) {
+      Var *V = DefVar(E);
+      if (IsNew(V))
+        return nullptr; // declared after the values are computed
+    }
+    return emitAddr(E);
+  };
+
+  if (Lhs.size() == Rhs.size()) {
+    if (Lhs.size() == 1) {
+      syntax::Expr *E = Lhs[0];
+      Type *T = isBlank(E) ? exprType(L.TCtx, Rhs[0]) : exprType(L.TCtx, E);
+      if (Define) {
+        Var *V = DefVar(E);
+        if (IsNew(V)) {
+          // Evaluate first: the new variable is not in scope in its value.
+          if (L.isAggregate(T)) {
+            llvm::Value *Tmp = createTemp(T, "init");
+            emitStoreInto(Rhs[0], T, Tmp);
+            emitCopy(declareVar(V), Tmp, T);
+          } else {
+            llvm::Value *Val = emitExprAs(Rhs[0], T);
+            store(Val, declareVar(V));
+          }
+          return;
+        }
+      }
+      if (isBlank(E)) {
+        if (L.isAggregate(T))
+          emitAggAddr(Rhs[0]);
+        else
+          emitExprAs(Rhs[0], T);
+        return;
+      }
+      llvm::Value *Addr = emitAddr(E);
+      if (L.isAggregate(T)) {
+        llvm::Value *Tmp = createTemp(T, "assign");
+        emitStoreInto(Rhs[0], T, Tmp);
+        emitCopy(Addr, Tmp, T);
+      } else {
+        store(emitExprAs(Rhs[0], T), Addr);
+      }
+      return;
+    }
+    // Parallel assignment: lhs operands, then all values, then the stores.
+    llvm::SmallVector<llvm::Value *, 4> Addrs;
+    for (syntax::Expr *E : Lhs)
+      Addrs.push_back(LhsAddr(E));
+    llvm::SmallVector<llvm::Value *, 4> Vals;
+    llvm::SmallVector<Type *, 4> Types;
+    for (size_t I = 0; I < Rhs.size(); ++I) {
+      Type *T = isBlank(Lhs[I]) ? exprType(L.TCtx, Rhs[I])
+                                : exprType(L.TCtx, Lhs[I]);
+      Types.push_back(T);
+      if (L.isAggregate(T)) {
+        llvm::Value *Tmp = createTemp(T, "assign");
+        emitStoreInto(Rhs[I], T, Tmp);
+        Vals.push_back(Tmp);
+      } else {
+        Vals.push_back(emitExprAs(Rhs[I], T));
+      }
+    }
+    for (size_t I = 0; I < Lhs.size(); ++I) {
+      if (isBlank(Lhs[I]))
+        continue;
+      llvm::Value *Addr = Addrs[I];
+      if (!Addr)
+        Addr = declareVar(DefVar(Lhs[I]));
+      if (L.isAggregate(Types[I]))
+        emitCopy(Addr, Vals[I], Types[I]);
+      else
+        store(Vals[I], Addr);
+    }
+    return;
+  }
+
+  // a, b = f() and the comma-ok forms.
+  llvm::SmallVector<llvm::Value *, 4> Addrs;
+  for (syntax::Expr *E : Lhs)
+    Addrs.push_back(LhsAddr(E));
+  syntax::Expr *R = unparen(Rhs[0]);
+  llvm::SmallVector<llvm::Value *, 4> Vals;
+  llvm::SmallVector<Type *, 4> Types;
+  if (auto *TT = dyn_cast_or_null<Tuple>(R->TV.Ty)) {
+    Vals = emitCallResults(cast<CallExpr>(R));
+    for (Var *V : TT->Vars)
+      Types.push_back(V->type());
+  } else if (auto *AE = dyn_cast<AssertExpr>(R)) {
+    Type *T = exprType(L.TCtx, AE);
+    llvm::Value *Ok;
+    if (L.isAggregate(T)) {
+      llvm::Value *Tmp = createTemp(T, "assert");
+      emitTypeAssert(AE, true, &Ok, Tmp);
+      Vals.push_back(Tmp);
+    } else {
+      Vals.push_back(emitTypeAssert(AE, true, &Ok, nullptr));
+    }
+    Vals.push_back(Ok);
+    Types.push_back(T);
+    Types.push_back(L.TCtx.basic(BasicKind::Bool));
+  } else {
+    L.internalError(R->pos(), "comma-ok form is not supported yet");
+    return;
+  }
+  for (size_t I = 0; I < Lhs.size() && I < Vals.size(); ++I) {
+    if (isBlank(Lhs[I]))
+      continue;
+    llvm::Value *Addr = Addrs[I];
+    if (!Addr)
+      Addr = declareVar(DefVar(Lhs[I]));
+    Type *LT = exprType(L.TCtx, Lhs[I]);
+    if (L.isAggregate(Types[I]))
+      emitCopy(Addr, Vals[I], Types[I]);
+    else
+      store(emitConversion(Vals[I], Types[I], LT), Addr);
+  }
+}
+
+void FuncLowerer::emitCond(syntax::Expr *E, llvm::BasicBlock *True,
+                           llvm::BasicBlock *False) {
+  E = unparen(E);
+  if (auto *O = dyn_cast<Operation>(E); O && O->Y && E->TV.M != Mode::Constant) {
+    if (O->Op == Operator::AndAnd) {
+      llvm::BasicBlock *Mid = newBlock("and.rhs");
+      emitCond(O->X, Mid, False);
+      setBlock(Mid);
+      emitCond(O->Y, True, False);
+      return;
+    }
+    if (O->Op == Operator::OrOr) {
+      llvm::BasicBlock *Mid = newBlock("or.rhs");
+      emitCond(O->X, True, Mid);
+      setBlock(Mid);
+      emitCond(O->Y, True, False);
+      return;
+    }
+  }
+  if (auto *O = dyn_cast<Operation>(E);
+      O && !O->Y && O->Op == Operator::Not && E->TV.M != Mode::Constant) {
+    emitCond(O->X, False, True);
+    return;
+  }
+  llvm::Value *C = emitExprAs(E, L.TCtx.basic(BasicKind::Bool));
+  B.CreateCondBr(C, True, False);
+}
+
+void FuncLowerer::emitIf(IfStmt *S) {
+  if (S->Init)
+    emitStmt(S->Init);
+  llvm::BasicBlock *Then = newBlock("if.then");
+  llvm::BasicBlock *Done = newBlock("if.done");
+  llvm::BasicBlock *Else = S->Else ? newBlock("if.else") : Done;
+  emitCond(S->Cond, Then, Else);
+  setBlock(Then);
+  emitStmtList(S->Then->List);
+  branchTo(Done);
+  if (S->Else) {
+    setBlock(Else);
+    emitStmt(S->Else);
+    branchTo(Done);
+  }
+  setBlock(Done);
+}
+
+void FuncLowerer::emitFor(ForStmt *S, LabeledStmt *Label) {
+  (void)Label;
+  if (auto *R = dyn_cast_or_null<RangeClause>(S->Init)) {
+    emitRange(S, R);
+    return;
+  }
+  if (S->Init)
+    emitStmt(S->Init);
+  llvm::BasicBlock *Cond = newBlock("for.cond");
+  llvm::BasicBlock *Body = newBlock("for.body");
+  llvm::BasicBlock *Post = newBlock("for.post");
+  llvm::BasicBlock *Done = newBlock("for.done");
+  BreakTargets[S] = Done;
+  ContinueTargets[S] = Post;
+  branchTo(Cond);
+  setBlock(Cond);
+  if (S->Cond)
+    emitCond(S->Cond, Body, Done);
+  else
+    B.CreateBr(Body);
+  setBlock(Body);
+  emitStmtList(S->Body->List);
+  branchTo(Post);
+  setBlock(Post);
+  if (S->Post)
+    emitStmt(S->Post);
+  branchTo(Cond);
+  setBlock(Done);
+}
+
+void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
+  syntax::Expr *Key = nullptr, *Value = nullptr;
+  if (R->Lhs) {
+    auto L2 = unpack(R->Lhs);
+    Key = L2[0];
+    if (L2.size() > 1)
+      Value = L2[1];
+  }
+  if (Key && isBlank(Key))
+    Key = nullptr;
+  if (Value && isBlank(Value))
+    Value = nullptr;
+
+  Type *XT = exprType(L.TCtx, R->X);
+  Type *U = XT->underlying();
+  llvm::BasicBlock *Cond = newBlock("range.cond");
+  llvm::BasicBlock *Body = newBlock("range.body");
+  llvm::BasicBlock *Post = newBlock("range.post");
+  llvm::BasicBlock *Done = newBlock("range.done");
+  BreakTargets[S] = Done;
+  ContinueTargets[S] = Post;
+
+  // Assigns the iteration values to the key/value variables (declared
+  // fresh for :=, assigned otherwise).
+  auto Bind = [&](syntax::Expr *E, llvm::Value *V, Type *VT, bool IsAddr) {
+    if (!E)
+      return;
+    llvm::Value *Addr;
+    if (R->Def) {
+      Addr = declareVar(cast<Var>(cast<syntax::Name>(E)->Obj));
+    } else {
+      Addr = emitAddr(E);
+    }
+    Type *DT = exprType(L.TCtx, E);
+    if (IsAddr)
+      emitCopy(Addr, V, VT);
+    else
+      store(emitConversion(V, VT, DT), Addr);
+  };
+
+  if (isString(U)) {
+    llvm::Value *Str = emitExpr(R->X);
+    llvm::Value *Len = B.CreateExtractValue(Str, 1);
+    llvm::Value *Ptr = B.CreateExtractValue(Str, 0);
+    llvm::Value *IndexSlot = createAlloca(L.I64, "range.i");
+    llvm::Value *NextSlot = createAlloca(L.I64, "range.next");
+    store(B.getInt64(0), IndexSlot);
+    store(B.getInt64(0), NextSlot);
+    B.CreateBr(Cond);
+    setBlock(Cond);
+    llvm::Value *I = B.CreateLoad(L.I64, NextSlot, "i");
+    B.CreateCondBr(B.CreateICmpSLT(I, Len), Body, Done);
+    setBlock(Body);
+    store(I, IndexSlot);
+    // Decode one rune: ASCII fast path, else the runtime.
+    llvm::Value *C = B.CreateLoad(L.I8, B.CreateGEP(L.I8, Ptr, I));
+    llvm::BasicBlock *Ascii = newBlock("range.ascii");
+    llvm::BasicBlock *Multi = newBlock("range.multi");
+    llvm::BasicBlock *Have = newBlock("range.rune");
+    B.CreateCondBr(B.CreateICmpULT(C, B.getInt8(0x80)), Ascii, Multi);
+    setBlock(Ascii);
+    llvm::Value *R1 = B.CreateZExt(C, L.I32);
+    llvm::Value *N1 = B.CreateAdd(I, B.getInt64(1));
+    B.CreateBr(Have);
+    setBlock(Multi);
+    llvm::Value *D = B.CreateCall(L.getRuntime("gort_decoderune"), {Ptr, Len, I});
+    llvm::Value *R2 = B.CreateTrunc(B.CreateExtractValue(D, 0), L.I32);
+    llvm::Value *N2 = B.CreateExtractValue(D, 1);
+    B.CreateBr(Have);
+    setBlock(Have);
+    llvm::PHINode *Rune = B.CreatePHI(L.I32, 2, "rune");
+    Rune->addIncoming(R1, Ascii);
+    Rune->addIncoming(R2, Multi);
+    llvm::PHINode *Next = B.CreatePHI(L.I64, 2, "next");
+    Next->addIncoming(N1, Ascii);
+    Next->addIncoming(N2, Multi);
+    store(Next, NextSlot);
+    Bind(Key, I, L.TCtx.basic(BasicKind::Int), false);
+    Bind(Value, Rune, L.TCtx.runeType(), false);
+    emitStmtList(S->Body->List);
+    branchTo(Post);
+    setBlock(Post);
+    B.CreateBr(Cond);
+    setBlock(Done);
+    return;
+  }
+
+  // Arrays, pointers to arrays, slices.
+  llvm::Value *Len, *Base = nullptr;
+  Type *ElemT;
+  bool ArrayCopy = false;
+  if (auto *A = dyn_cast<Array>(U)) {
+    ElemT = A->Elem;
+    Len = B.getInt64(A->Len);
+    if (Value) {
+      // The range expression is evaluated once: iterate over a copy.
+      llvm::Value *Copy = createTemp(XT, "range.copy");
+      emitStoreInto(R->X, XT, Copy);
+      Base = Copy;
+      ArrayCopy = true;
+    } else if (!R->X->TV.Val && !isa<syntax::Name>(unparen(R->X))) {
+      // len(x) is constant, but x may have side effects (calls).
+      if (R->X->TV.M != Mode::Variable)
+        emitAggAddr(R->X);
+    }
+  } else if (auto *P = dyn_cast<Pointer>(U)) {
+    auto *A = cast<Array>(P->Elem->underlying());
+    ElemT = A->Elem;
+    Len = B.getInt64(A->Len);
+    llvm::Value *PV = emitExpr(R->X);
+    if (Value) {
+      emitNilCheck(PV);
+      Base = PV;
+    }
+  } else if (auto *Sl = dyn_cast<Slice>(U)) {
+    ElemT = Sl->Elem;
+    llvm::Value *SV = emitExpr(R->X);
+    Len = B.CreateExtractValue(SV, 1, "range.len");
+    Base = B.CreateExtractValue(SV, 0, "range.ptr");
+  } else {
+    L.internalError(R->pos(), "range over " + typeString(XT) +
+                                  " is not supported yet");
+    setBlock(Done);
+    return;
+  }
+  (void)ArrayCopy;
+  llvm::Value *IndexSlot = createAlloca(L.I64, "range.i");
+  store(B.getInt64(0), IndexSlot);
+  B.CreateBr(Cond);
+  setBlock(Cond);
+  llvm::Value *I = B.CreateLoad(L.I64, IndexSlot, "i");
+  B.CreateCondBr(B.CreateICmpSLT(I, Len), Body, Done);
+  setBlock(Body);
+  Bind(Key, I, L.TCtx.basic(BasicKind::Int), false);
+  if (Value) {
+    llvm::Value *EA = B.CreateGEP(L.getLLVMType(ElemT), Base, I);
+    if (L.isAggregate(ElemT))
+      Bind(Value, EA, ElemT, true);
+    else
+      Bind(Value, load(ElemT, EA), ElemT, false);
+  }
+  emitStmtList(S->Body->List);
+  branchTo(Post);
+  setBlock(Post);
+  llvm::Value *I2 = B.CreateLoad(L.I64, IndexSlot);
+  store(B.CreateAdd(I2, B.getInt64(1)), IndexSlot);
+  B.CreateBr(Cond);
+  setBlock(Done);
+}
+
+void FuncLowerer::emitSwitch(SwitchStmt *S) {
+  if (S->Init)
+    emitStmt(S->Init);
+  Type *TagT = nullptr;
+  llvm::Value *Tag = nullptr;
+  llvm::Value *TagAddr = nullptr;
+  if (S->Tag) {
+    TagT = exprType(L.TCtx, S->Tag);
+    if (L.isAggregate(TagT)) {
+      TagAddr = createTemp(TagT, "switch.tag");
+      emitStoreInto(S->Tag, TagT, TagAddr);
+    } else {
+      Tag = emitExprAs(S->Tag, TagT);
+    }
+  }
+  llvm::BasicBlock *Done = newBlock("switch.done");
+  BreakTargets[S] = Done;
+
+  // One body block per clause; tests chained in source order, default last.
+  size_t N = S->Body.size();
+  std::vector<llvm::BasicBlock *> Bodies(N);
+  for (size_t I = 0; I < N; ++I)
+    Bodies[I] = newBlock("case.body");
+  int Default = -1;
+  for (size_t I = 0; I < N; ++I) {
+    CaseClause *C = S->Body[I];
+    if (!C->Cases) {
+      Default = int(I);
+      continue;
+    }
+    for (syntax::Expr *E : unpack(C->Cases)) {
+      llvm::BasicBlock *Next = newBlock("case.next");
+      if (!S->Tag) {
+        emitCond(E, Bodies[I], Next);
+      } else {
+        // Compare in the common type (the case value may be an interface
+        // or the tag may be one).
+        Type *ET = exprType(L.TCtx, E);
+        Type *CT = TagT;
+        llvm::Value *Eq;
+        if (isInterface(ET) && !isInterface(TagT)) {
+          CT = ET;
+          llvm::Value *TV = TagAddr ? emitToInterface(nullptr, TagT, ET, TagAddr)
+                                    : emitToInterface(Tag, TagT, ET);
+          Eq = emitCompare(Operator::Eql, TV, emitExprAs(E, CT), CT);
+        } else if (L.isAggregate(CT)) {
+          llvm::Value *EA = emitAggAddr(E);
+          Eq = L.emitTypeEqualCall(B, CT, TagAddr, EA);
+        } else {
+          Eq = emitCompare(Operator::Eql, Tag, emitExprAs(E, CT), CT);
+        }
+        B.CreateCondBr(Eq, Bodies[I], Next);
+      }
+      setBlock(Next);
+    }
+  }
+  B.CreateBr(Default >= 0 ? Bodies[Default] : Done);
+
+  for (size_t I = 0; I < N; ++I) {
+    setBlock(Bodies[I]);
+    llvm::BasicBlock *SavedFT = FallthroughTarget;
+    FallthroughTarget = I + 1 < N ? Bodies[I + 1] : Done;
+    emitStmtList(S->Body[I]->Body);
+    FallthroughTarget = SavedFT;
+    branchTo(Done);
+  }
+  setBlock(Done);
+}
+
+void FuncLowerer::emitTypeSwitch(SwitchStmt *S, TypeSwitchGuard *G) {
+  if (S->Init)
+    emitStmt(S->Init);
+  Type *XT = exprType(L.TCtx, G->X);
+  llvm::Value *X = emitExpr(G->X);
+  llvm::Value *DynType = emitDynType(X, XT);
+  llvm::Value *Data = B.CreateExtractValue(X, 1, "data");
+  llvm::BasicBlock *Done = newBlock("tswitch.done");
+  BreakTargets[S] = Done;
+
+  size_t N = S->Body.size();
+  std::vector<llvm::BasicBlock *> Bodies(N);
+  for (size_t I = 0; I < N; ++I)
+    Bodies[I] = newBlock("tcase.body");
+  int Default = -1;
+  for (size_t I = 0; I < N; ++I) {
+    CaseClause *C = S->Body[I];
+    if (!C->Cases) {
+      Default = int(I);
+      continue;
+    }
+    for (syntax::Expr *E : unpack(C->Cases)) {
+      llvm::BasicBlock *Next = newBlock("tcase.next");
+      llvm::Value *Match;
+      auto *N2 = dyn_cast<syntax::Name>(unparen(E));
+      if (N2 && isa_and_nonnull<Nil>(N2->Obj)) {
+        Match = B.CreateIsNull(DynType);
+      } else {
+        Type *CT = E->TV.Ty;
+        if (isInterface(CT)) {
+          // Does the dynamic type implement CT?
+          llvm::Value *Tab = B.CreateCall(
+              L.getRuntime("gort_assertE2I2"),
+              {L.getTypeDescriptor(CT), DynType}, "itab");
+          Match = B.CreateAnd(B.CreateIsNotNull(DynType),
+                              B.CreateIsNotNull(Tab));
+        } else {
+          Match = B.CreateICmpEQ(DynType, L.getTypeDescriptor(CT));
+        }
+      }
+      B.CreateCondBr(Match, Bodies[I], Next);
+      setBlock(Next);
+    }
+  }
+  B.CreateBr(Default >= 0 ? Bodies[Default] : Done);
+
+  for (size_t I = 0; I < N; ++I) {
+    setBlock(Bodies[I]);
+    CaseClause *C = S->Body[I];
+    if (Var *V = C->Implicit) {
+      Type *VT = V->type();
+      llvm::Value *Addr = declareVar(V);
+      if (isInterface(VT)) {
+        store(isInterface(XT) && identical(VT, XT)
+                  ? X
+                  : emitConversion(X, XT, VT),
+              Addr);
+      } else if (L.isAggregate(VT)) {
+        emitUnbox(Data, VT, Addr);
+      } else {
+        store(emitUnbox(Data, VT, nullptr), Addr);
+      }
+    }
+    emitStmtList(C->Body);
+    branchTo(Done);
+  }
+  setBlock(Done);
+}
+
+void FuncLowerer::emitReturn(ReturnStmt *S) {
+  if (S && S->Results) {
+    auto Results = unpack(S->Results);
+    size_t NRes = Sig->Results ? Sig->Results->size() : 0;
+    if (Results.size() == NRes) {
+      // Evaluate all results before storing (they may read named results).
+      llvm::SmallVector<llvm::Value *, 4> Vals;
+      for (size_t I = 0; I < NRes; ++I) {
+        Type *T = Sig->Results->Vars[I]->type();
+        if (L.isAggregate(T)) {
+          llvm::Value *Tmp = createTemp(T, "ret");
+          emitStoreInto(Results[I], T, Tmp);
+          Vals.push_back(Tmp);
+        } else {
+          Vals.push_back(emitExprAs(Results[I], T));
+        }
+      }
+      for (size_t I = 0; I < NRes; ++I) {
+        Type *T = Sig->Results->Vars[I]->type();
+        if (L.isAggregate(T))
+          emitCopy(ResultSlots[I], Vals[I], T);
+        else
+          store(Vals[I], ResultSlots[I]);
+      }
+    } else {
+      // return f() with several results.
+      auto *Call = cast<CallExpr>(unparen(Results[0]));
+      llvm::SmallVector<llvm::Value *, 4> Vals = emitCallResults(Call);
+      auto *TT = cast<Tuple>(Results[0]->TV.Ty);
+      for (size_t I = 0; I < NRes && I < Vals.size(); ++I) {
+        Type *T = Sig->Results->Vars[I]->type();
+        if (L.isAggregate(T))
+          emitCopy(ResultSlots[I], Vals[I], T);
+        else
+          store(emitConversion(Vals[I], TT->Vars[I]->type(), T),
+                ResultSlots[I]);
+      }
+    }
+  }
+  // Return the scalar results; aggregate results are already in the
+  // caller's memory.
+  llvm::SmallVector<llvm::Value *, 4> Scalars;
+  size_t NRes = Sig->Results ? Sig->Results->size() : 0;
+  for (size_t I = 0; I < NRes; ++I) {
+    if (ABI.ResultIndirect[I]) {
+      // A named aggregate result that escaped lives in a cell: copy out.
+      llvm::Value *Out = Fn->getArg(ABI.FirstOut + [&] {
+        unsigned K = 0;
+        for (size_t J = 0; J < I; ++J)
+          if (ABI.ResultIndirect[J])
+            ++K;
+        return K;
+      }());
+      if (ResultSlots[I] != Out)
+        emitCopy(Out, ResultSlots[I], Sig->Results->Vars[I]->type());
+      continue;
+    }
+    Scalars.push_back(load(Sig->Results->Vars[I]->type(), ResultSlots[I]));
+  }
+  if (Scalars.empty())
+    B.CreateRetVoid();
+  else if (Scalars.size() == 1)
+    B.CreateRet(Scalars[0]);
+  else
+    B.CreateAggregateRet(Scalars.data(), unsigned(Scalars.size()));
+}
+
+void FuncLowerer::emitBranch(BranchStmt *S) {
+  switch (S->Tok) {
+  case TokenKind::Break: {
+    auto It = BreakTargets.find(S->Target);
+    if (It == BreakTargets.end()) {
+      L.internalError(S->pos(), "break target not found");
+      return;
+    }
+    B.CreateBr(It->second);
+    return;
+  }
+  case TokenKind::Continue: {
+    auto It = ContinueTargets.find(S->Target);
+    if (It == ContinueTargets.end()) {
+      L.internalError(S->pos(), "continue target not found");
+      return;
+    }
+    B.CreateBr(It->second);
+    return;
+  }
+  case TokenKind::Goto:
+    B.CreateBr(getLabelBlock(cast<LabeledStmt>(S->Target)));
+    return;
+  case TokenKind::Fallthrough:
+    if (FallthroughTarget)
+      B.CreateBr(FallthroughTarget);
+    return;
+  default:
+    return;
+  }
+}

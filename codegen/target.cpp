@@ -1,0 +1,133 @@
+//===- codegen/target.cpp - Targets, optimization and emission ------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// Target machines for our two targets, the optimization pipeline (LLVM's
+// default pipeline at the requested level, then gortc's late passes), and
+// object/assembly emission with the legacy codegen pass manager.
+//
+// The data layout is LLVM's for the target plus "ni:1": address space 1
+// (Go pointers) is non-integral, so the optimizer never round-trips GC
+// pointers through integers (design.md "Allocation and GC").
+//
+// On AArch64 the current goroutine lives in x28, so generated code is
+// built with +reserve-x28 (design.md "Entry and threads").
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/codegen.h"
+#include "codegen/stack_check.h"
+
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetOptions.h"
+
+using namespace gortc;
+using namespace gortc::codegen;
+
+bool codegen::parseTarget(llvm::StringRef Spec, Target &Out) {
+  if (Spec == "x86_64-linux" || Spec == "amd64") {
+    Out = {Target::X86_64, "x86_64-unknown-linux-gnu", "amd64", "x86_64"};
+    return true;
+  }
+  if (Spec == "aarch64-linux" || Spec == "arm64") {
+    Out = {Target::AArch64, "aarch64-unknown-linux-gnu", "arm64", "aarch64"};
+    return true;
+  }
+  return false;
+}
+
+static void initTargets() {
+  static bool Done = false;
+  if (Done)
+    return;
+  Done = true;
+  LLVMInitializeX86TargetInfo();
+  LLVMInitializeX86Target();
+  LLVMInitializeX86TargetMC();
+  LLVMInitializeX86AsmPrinter();
+  LLVMInitializeX86AsmParser();
+  LLVMInitializeAArch64TargetInfo();
+  LLVMInitializeAArch64Target();
+  LLVMInitializeAArch64TargetMC();
+  LLVMInitializeAArch64AsmPrinter();
+  LLVMInitializeAArch64AsmParser();
+}
+
+std::unique_ptr<llvm::TargetMachine>
+codegen::createTargetMachine(const Target &T, unsigned OptLevel,
+                             std::string &Error) {
+  initTargets();
+  const llvm::Target *LT = llvm::TargetRegistry::lookupTarget(T.Triple, Error);
+  if (!LT)
+    return nullptr;
+  llvm::TargetOptions Opts;
+  llvm::CodeGenOptLevel Level = llvm::CodeGenOptLevel::Default;
+  switch (OptLevel) {
+  case 0: Level = llvm::CodeGenOptLevel::None; break;
+  case 1: Level = llvm::CodeGenOptLevel::Less; break;
+  case 3: Level = llvm::CodeGenOptLevel::Aggressive; break;
+  default: break;
+  }
+  std::string Features;
+  std::string CPU = "generic";
+  if (T.Arch == Target::AArch64)
+    Features = "+reserve-x28";
+  else
+    CPU = "x86-64";
+  std::unique_ptr<llvm::TargetMachine> TM(LT->createTargetMachine(
+      T.Triple, CPU, Features, Opts, llvm::Reloc::Static, std::nullopt,
+      Level));
+  if (!TM)
+    Error = "cannot create target machine for " + T.Triple;
+  return TM;
+}
+
+void codegen::optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
+                             unsigned OptLevel) {
+  llvm::LoopAnalysisManager LAM;
+  llvm::FunctionAnalysisManager FAM;
+  llvm::CGSCCAnalysisManager CGAM;
+  llvm::ModuleAnalysisManager MAM;
+  llvm::PipelineTuningOptions PTO;
+  llvm::PassBuilder PB(&TM, PTO);
+  PB.registerModuleAnalyses(MAM);
+  PB.registerCGSCCAnalyses(CGAM);
+  PB.registerFunctionAnalyses(FAM);
+  PB.registerLoopAnalyses(LAM);
+  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
+
+  llvm::OptimizationLevel Level = llvm::OptimizationLevel::O2;
+  switch (OptLevel) {
+  case 0: Level = llvm::OptimizationLevel::O0; break;
+  case 1: Level = llvm::OptimizationLevel::O1; break;
+  case 3: Level = llvm::OptimizationLevel::O3; break;
+  default: break;
+  }
+  llvm::ModulePassManager MPM;
+  if (OptLevel == 0)
+    MPM = PB.buildO0DefaultPipeline(Level);
+  else
+    MPM = PB.buildPerModuleDefaultPipeline(Level);
+  // gortc's late passes: stack-growth prologues after inlining.
+  MPM.addPass(StackCheckPass(TM));
+  MPM.run(M, MAM);
+}
+
+bool codegen::emitCode(llvm::Module &M, llvm::TargetMachine &TM,
+                       llvm::raw_pwrite_stream &OS, bool Assembly,
+                       std::string &Error) {
+  llvm::legacy::PassManager PM;
+  if (TM.addPassesToEmitFile(PM, OS, nullptr,
+                             Assembly ? llvm::CodeGenFileType::AssemblyFile
+                                      : llvm::CodeGenFileType::ObjectFile)) {
+    Error = "target cannot emit this file type";
+    return false;
+  }
+  PM.run(M);
+  return true;
+}

@@ -1,0 +1,359 @@
+//===- frontend/ast.cpp - Go syntax tree helpers --------------------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+
+#include "frontend/ast.h"
+
+using namespace gortc;
+using namespace gortc::syntax;
+using llvm::cast;
+using llvm::dyn_cast;
+
+Pos syntax::startPos(const Node *N) {
+  for (;;) {
+    switch (N->kind()) {
+    case NodeKind::CompositeLit:
+      if (auto *T = cast<CompositeLit>(N)->Type) {
+        N = T;
+        continue;
+      }
+      return N->pos();
+    case NodeKind::SelectorExpr:
+      N = cast<SelectorExpr>(N)->X;
+      continue;
+    case NodeKind::IndexExpr:
+      N = cast<IndexExpr>(N)->X;
+      continue;
+    case NodeKind::AssertExpr:
+      N = cast<AssertExpr>(N)->X;
+      continue;
+    case NodeKind::TypeSwitchGuard: {
+      auto *G = cast<TypeSwitchGuard>(N);
+      N = G->Lhs ? static_cast<const Node *>(G->Lhs) : G->X;
+      continue;
+    }
+    case NodeKind::Operation: {
+      auto *O = cast<Operation>(N);
+      if (O->Y) {
+        N = O->X;
+        continue;
+      }
+      return N->pos();
+    }
+    case NodeKind::CallExpr:
+      N = cast<CallExpr>(N)->Fun;
+      continue;
+    case NodeKind::ListExpr: {
+      auto *L = cast<ListExpr>(N);
+      if (!L->Elems.empty()) {
+        N = L->Elems[0];
+        continue;
+      }
+      return N->pos();
+    }
+    case NodeKind::SendStmt:
+      N = cast<SendStmt>(N)->Chan;
+      continue;
+    case NodeKind::AssignStmt:
+      N = cast<AssignStmt>(N)->Lhs;
+      continue;
+    case NodeKind::RangeClause: {
+      auto *R = cast<RangeClause>(N);
+      N = R->Lhs ? R->Lhs : R->X;
+      continue;
+    }
+    default:
+      return N->pos();
+    }
+  }
+}
+
+Expr *syntax::unparen(Expr *X) {
+  while (auto *P = dyn_cast<ParenExpr>(X))
+    X = P->X;
+  return X;
+}
+
+namespace {
+/// Prints expressions in gc's syntax.String ShortForm: function bodies and
+/// composite literal elements become "…".
+class Printer {
+public:
+  std::string Out;
+
+  void print(const Node *N) {
+    if (!N)
+      return;
+    switch (N->kind()) {
+    case NodeKind::BadExpr:
+      Out += "<bad expr>";
+      return;
+    case NodeKind::Name:
+      Out += cast<Name>(N)->Value;
+      return;
+    case NodeKind::BasicLit:
+      Out += cast<BasicLit>(N)->Value;
+      return;
+    case NodeKind::FuncLit: {
+      auto *F = cast<FuncLit>(N);
+      print(F->Type);
+      Out += " ";
+      if (F->Body) {
+        Out += "{";
+        if (!F->Body->List.empty())
+          Out += "…";
+        Out += "}";
+      }
+      return;
+    }
+    case NodeKind::CompositeLit: {
+      auto *C = cast<CompositeLit>(N);
+      print(C->Type);
+      Out += "{";
+      if (!C->Elems.empty())
+        Out += "…";
+      Out += "}";
+      return;
+    }
+    case NodeKind::ParenExpr:
+      Out += "(";
+      print(cast<ParenExpr>(N)->X);
+      Out += ")";
+      return;
+    case NodeKind::SelectorExpr:
+      print(cast<SelectorExpr>(N)->X);
+      Out += ".";
+      print(cast<SelectorExpr>(N)->Sel);
+      return;
+    case NodeKind::IndexExpr:
+      print(cast<IndexExpr>(N)->X);
+      Out += "[";
+      print(cast<IndexExpr>(N)->Index);
+      Out += "]";
+      return;
+    case NodeKind::SliceExpr: {
+      auto *S = cast<SliceExpr>(N);
+      print(S->X);
+      Out += "[";
+      print(S->Index[0]);
+      Out += ":";
+      print(S->Index[1]);
+      if (S->Index[2]) {
+        Out += ":";
+        print(S->Index[2]);
+      }
+      Out += "]";
+      return;
+    }
+    case NodeKind::AssertExpr:
+      print(cast<AssertExpr>(N)->X);
+      Out += ".(";
+      print(cast<AssertExpr>(N)->Type);
+      Out += ")";
+      return;
+    case NodeKind::TypeSwitchGuard: {
+      auto *G = cast<TypeSwitchGuard>(N);
+      if (G->Lhs) {
+        print(G->Lhs);
+        Out += " := ";
+      }
+      print(G->X);
+      Out += ".(type)";
+      return;
+    }
+    case NodeKind::CallExpr: {
+      auto *C = cast<CallExpr>(N);
+      print(C->Fun);
+      Out += "(";
+      printList(C->Args);
+      if (C->HasDots)
+        Out += "...";
+      Out += ")";
+      return;
+    }
+    case NodeKind::Operation: {
+      auto *O = cast<Operation>(N);
+      if (!O->Y) {
+        Out += operatorString(O->Op);
+        print(O->X);
+      } else {
+        print(O->X);
+        Out += " ";
+        Out += operatorString(O->Op);
+        Out += " ";
+        print(O->Y);
+      }
+      return;
+    }
+    case NodeKind::KeyValueExpr:
+      print(cast<KeyValueExpr>(N)->Key);
+      Out += ": ";
+      print(cast<KeyValueExpr>(N)->Value);
+      return;
+    case NodeKind::ListExpr:
+      printList(cast<ListExpr>(N)->Elems);
+      return;
+    case NodeKind::ArrayType: {
+      auto *A = cast<ArrayType>(N);
+      Out += "[";
+      if (A->Len)
+        print(A->Len);
+      else
+        Out += "...";
+      Out += "]";
+      print(A->Elem);
+      return;
+    }
+    case NodeKind::SliceType:
+      Out += "[]";
+      print(cast<SliceType>(N)->Elem);
+      return;
+    case NodeKind::DotsType:
+      Out += "...";
+      print(cast<DotsType>(N)->Elem);
+      return;
+    case NodeKind::StructType: {
+      auto *S = cast<StructType>(N);
+      Out += "struct{";
+      printFields(S->Fields, "; ");
+      Out += "}";
+      return;
+    }
+    case NodeKind::FuncType:
+      Out += "func";
+      printSignature(cast<FuncType>(N));
+      return;
+    case NodeKind::InterfaceType: {
+      auto *I = cast<InterfaceType>(N);
+      Out += "interface{";
+      bool First = true;
+      for (Field *F : I->Methods) {
+        if (!First)
+          Out += "; ";
+        First = false;
+        if (F->N) {
+          print(F->N);
+          printSignature(cast<FuncType>(F->Type));
+        } else {
+          print(F->Type);
+        }
+      }
+      Out += "}";
+      return;
+    }
+    case NodeKind::MapType:
+      Out += "map[";
+      print(cast<MapType>(N)->Key);
+      Out += "]";
+      print(cast<MapType>(N)->Value);
+      return;
+    case NodeKind::ChanType: {
+      auto *C = cast<ChanType>(N);
+      if (C->Dir == ChanDir::RecvOnly)
+        Out += "<-";
+      Out += "chan";
+      if (C->Dir == ChanDir::SendOnly)
+        Out += "<-";
+      Out += " ";
+      auto *E = dyn_cast<ChanType>(C->Elem);
+      if (C->Dir == ChanDir::Both && E && E->Dir == ChanDir::RecvOnly) {
+        Out += "(";
+        print(C->Elem);
+        Out += ")";
+      } else {
+        print(C->Elem);
+      }
+      return;
+    }
+    case NodeKind::ExprStmt:
+      print(cast<ExprStmt>(N)->X);
+      return;
+    case NodeKind::SendStmt:
+      print(cast<SendStmt>(N)->Chan);
+      Out += " <- ";
+      print(cast<SendStmt>(N)->Value);
+      return;
+    case NodeKind::AssignStmt: {
+      auto *A = cast<AssignStmt>(N);
+      print(A->Lhs);
+      if (!A->Rhs) {
+        Out += operatorString(A->Op);
+        Out += operatorString(A->Op);
+      } else {
+        Out += " ";
+        Out += operatorString(A->Op);
+        Out += "= ";
+        print(A->Rhs);
+      }
+      return;
+    }
+    case NodeKind::RangeClause: {
+      auto *R = cast<RangeClause>(N);
+      if (R->Lhs) {
+        print(R->Lhs);
+        Out += R->Def ? " := " : " = ";
+      }
+      Out += "range ";
+      print(R->X);
+      return;
+    }
+    default:
+      Out += "<node>";
+      return;
+    }
+  }
+
+  void printList(llvm::ArrayRef<Expr *> L) {
+    for (size_t I = 0; I < L.size(); ++I) {
+      if (I)
+        Out += ", ";
+      print(L[I]);
+    }
+  }
+
+  /// Prints a field list, grouping consecutive names that share a type node.
+  void printFields(llvm::ArrayRef<Field *> Fs, const char *Sep) {
+    for (size_t I = 0; I < Fs.size();) {
+      if (I)
+        Out += Sep;
+      size_t J = I;
+      if (Fs[I]->N) {
+        for (; J < Fs.size() && Fs[J]->N && Fs[J]->Type == Fs[I]->Type; ++J) {
+          if (J != I)
+            Out += ", ";
+          print(Fs[J]->N);
+        }
+        Out += " ";
+      } else {
+        J = I + 1;
+      }
+      print(Fs[I]->Type);
+      I = J;
+    }
+  }
+
+  void printSignature(const FuncType *F) {
+    Out += "(";
+    printFields(F->Params, ", ");
+    Out += ")";
+    if (!F->Results.empty()) {
+      Out += " ";
+      if (F->Results.size() == 1 && !F->Results[0]->N) {
+        print(F->Results[0]->Type);
+      } else {
+        Out += "(";
+        printFields(F->Results, ", ");
+        Out += ")";
+      }
+    }
+  }
+};
+} // namespace
+
+std::string syntax::exprString(const Node *N) {
+  Printer P;
+  P.print(N);
+  return P.Out;
+}

@@ -1,0 +1,1072 @@
+//===- frontend/check.cpp - Go type checker: package level ----------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// See check.h for the overview. This file holds the package-level phases:
+// object collection (go/types resolver.go), declaration checking with cycle
+// detection (decl.go), function bodies, initialization order
+// (initorder.go) and unused imports.
+//
+//===----------------------------------------------------------------------===//
+
+#include "frontend/check.h"
+
+#include "frontend/scanner.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace gortc;
+using namespace gortc::types;
+using namespace gortc::syntax;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+using llvm::dyn_cast_or_null;
+using llvm::isa_and_nonnull;
+
+Checker::Checker(TypeContext &Ctx, DiagnosticEngine &Diags,
+                 const SourceManager &SM)
+    : Ctx(Ctx), Diags(Diags), SM(SM) {}
+
+//===----------------------------------------------------------------------===//
+// Errors
+//===----------------------------------------------------------------------===//
+
+void Checker::error(Pos P, const std::string &Msg) {
+  Diags.report(P, DiagKind::TypeError, Msg);
+}
+
+void Checker::errorAt(Node *N, const std::string &Msg) {
+  error(startPos(N), Msg);
+}
+
+void Checker::errorAt(Operand &X, const std::string &Msg) {
+  if (X.E)
+    error(startPos(X.E), Msg);
+  else
+    error(Pos(), Msg);
+}
+
+void Checker::reportMulti(Pos P,
+                          const std::vector<std::pair<Pos, std::string>> &Parts) {
+  std::string Msg;
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    if (I) {
+      Msg += "\n\t";
+      if (Parts[I].first.isValid())
+        Msg += posStr(Parts[I].first) + ": ";
+    }
+    Msg += Parts[I].second;
+  }
+  error(P, Msg);
+}
+
+//===----------------------------------------------------------------------===//
+// Driver
+//===----------------------------------------------------------------------===//
+
+bool Checker::checkPackage(llvm::StringRef Path,
+                           llvm::ArrayRef<syntax::File *> Files, Info &O) {
+  Out = &O;
+  llvm::StringRef Name = Files.empty() ? "main" : Files[0]->PkgName->Value;
+  Pkg = Ctx.make<Package>(Path, Name);
+  PkgScope = Ctx.make<Scope>(Ctx.universe(), Pos(), Pos(), false);
+  Pkg->PkgScope = PkgScope;
+  O.Pkg = Pkg;
+  O.Files = Files;
+
+  // All files must belong to the same package.
+  for (syntax::File *F : Files.drop_front())
+    if (F->PkgName->Value != Name)
+      error(F->PkgName->pos(), "package " + F->PkgName->Value.str() +
+                                   "; expected package " + Name.str());
+
+  collectObjects(Files);
+  packageObjects();
+  processLater();
+
+  // Function bodies, in source order.
+  for (auto &[Obj, D] : ObjMap) {
+    auto *F = dyn_cast<Func>(Obj);
+    if (!F || !D->FDecl || !D->FDecl->Body)
+      continue;
+    funcBody(D->FDecl, F, F->sig(), D->FDecl->Body);
+    processLater();
+  }
+
+  // Remaining untyped expressions keep their untyped types.
+  for (auto &[E, UI] : Untyped) {
+    const ConstValue *V = UI.Val ? Ctx.makeConst(*UI.Val) : nullptr;
+    E->TV = {UI.M, UI.T, V};
+  }
+  Untyped.clear();
+
+  initOrder(O);
+  unusedImports();
+
+  if (Pkg->Name == "main") {
+    Object *M = PkgScope->lookup("main");
+    if (auto *F = dyn_cast_or_null<Func>(M))
+      O.MainFunc = F;
+    else if (!M && !Diags.hasErrors() && !Files.empty())
+      error(Pos(), "function main is undeclared in the main package");
+  }
+  return !Diags.hasErrors();
+}
+
+//===----------------------------------------------------------------------===//
+// Object collection
+//===----------------------------------------------------------------------===//
+
+void Checker::declare(Scope *S, syntax::Name *Id, Object *Obj, Pos ScopePos) {
+  if (Obj->name() != "_") {
+    if (Object *Alt = S->insert(Obj)) {
+      std::vector<std::pair<Pos, std::string>> Parts{
+          {Obj->pos(), Obj->name().str() + " redeclared in this block"}};
+      if (Alt->pos().isValid())
+        Parts.push_back({Alt->pos(), "other declaration of " +
+                                         Alt->name().str()});
+      reportMulti(Obj->pos(), Parts);
+      return;
+    }
+    Obj->ScopePos = ScopePos;
+  }
+  if (Id)
+    Id->Obj = Obj;
+}
+
+void Checker::declarePkgObj(syntax::Name *Ident, Object *Obj, DeclInfo *D) {
+  if (Ident->Value == "init") {
+    error(Ident->pos(), "cannot declare init - must be func");
+    return;
+  }
+  if (Ident->Value == "main" && Pkg->Name == "main") {
+    error(Ident->pos(), "cannot declare main - must be func");
+    return;
+  }
+  Obj->Order = unsigned(ObjMap.size());
+  declare(PkgScope, Ident, Obj, Pos());
+  ObjMap[Obj] = std::unique_ptr<DeclInfo>(D);
+}
+
+/// The receiver base type name of a method: T in func (r *T) or (r T).
+static syntax::Name *receiverBaseName(syntax::Expr *E, bool &Ptr) {
+  Ptr = false;
+  for (;;) {
+    E = unparen(E);
+    if (auto *O = dyn_cast<Operation>(E); O && O->Op == Operator::Mul && !O->Y) {
+      Ptr = true;
+      E = O->X;
+      continue;
+    }
+    if (auto *IX = dyn_cast<IndexExpr>(E)) {
+      E = IX->X; // generic receiver T[P]
+      continue;
+    }
+    return dyn_cast<syntax::Name>(E);
+  }
+}
+
+void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
+  std::vector<std::pair<Func *, syntax::FuncDecl *>> Methods;
+  for (syntax::File *F : Files) {
+    Scope *FileScope = Ctx.make<Scope>(PkgScope, F->pos(), F->EOFPos, false);
+    FileScopes.push_back(FileScope);
+
+    syntax::ConstDecl *Last = nullptr; // last const spec with values
+    Group *LastGroup = nullptr;
+    for (Decl *D : F->Decls) {
+      if (auto *ID = dyn_cast<ImportDecl>(D)) {
+        if (!ID->Path || ID->Path->Bad)
+          continue;
+        std::string Path;
+        if (!unquoteGoLiteral(ID->Path->Value, Path) || Path.empty()) {
+          error(ID->Path->pos(), "invalid import path (" + Path + ")");
+          continue;
+        }
+        Package *Imp = nullptr;
+        if (Path == "unsafe") {
+          Imp = Ctx.unsafePkg();
+        } else {
+          error(ID->Path->pos(),
+                "could not import " + Path +
+                    " (gortc cannot compile imported packages yet)");
+          Imp = Ctx.make<Package>(Path, llvm::StringRef(Path).rsplit('/').second.empty()
+                                            ? Path
+                                            : llvm::StringRef(Path).rsplit('/').second.str());
+          Imp->Fake = true;
+          Imp->PkgScope = Ctx.make<Scope>(nullptr, Pos(), Pos(), false);
+        }
+        std::string Name = Imp->Name;
+        if (ID->LocalName) {
+          Name = ID->LocalName->Value.str();
+          if (Name == "init") {
+            error(ID->LocalName->pos(),
+                  "cannot import package as init - init must be a func");
+            continue;
+          }
+        }
+        Pos P = ID->LocalName ? ID->LocalName->pos() : ID->Path->pos();
+        auto *PN = Ctx.make<PkgName>(P, Pkg, Ctx.save(Name), Imp);
+        if (Imp->Fake)
+          PN->Used = true; // the import error was reported already
+        if (Name == ".") {
+          for (Object *Obj : Imp->PkgScope->ordered())
+            if (Obj->exported())
+              FileScope->insert(Obj);
+          Imports.push_back(PN);
+          continue;
+        }
+        if (Name != "_") {
+          declare(FileScope, nullptr, PN, Pos());
+          Imports.push_back(PN);
+        }
+        continue;
+      }
+
+      if (auto *CD = dyn_cast<syntax::ConstDecl>(D)) {
+        if (!CD->G || CD->G != LastGroup) {
+          Last = nullptr;
+          LastGroup = CD->G;
+        }
+        bool Inherited = true;
+        if (CD->Type || CD->Values) {
+          Last = CD;
+          Inherited = false;
+        } else if (!Last) {
+          Inherited = false;
+        }
+        llvm::SmallVector<syntax::Expr *, 4> Values;
+        syntax::Expr *TypeExpr = Last ? Last->Type : nullptr;
+        if (Last && Last->Values) {
+          if (auto *L = dyn_cast<ListExpr>(Last->Values))
+            Values.append(L->Elems.begin(), L->Elems.end());
+          else
+            Values.push_back(Last->Values);
+        }
+        for (size_t I = 0; I < CD->Names.size(); ++I) {
+          syntax::Name *N = CD->Names[I];
+          auto *C = Ctx.make<Const>(N->pos(), Pkg, N->Value, nullptr);
+          auto *DI = new DeclInfo();
+          DI->FileScope = FileScope;
+          DI->TypeExpr = TypeExpr;
+          DI->Init = I < Values.size() ? Values[I] : nullptr;
+          DI->InheritedInit = Inherited;
+          DI->Iota = CD->Iota;
+          declarePkgObj(N, C, DI);
+        }
+        // Constants must always have init values.
+        size_t L = CD->Names.size(), R = Values.size();
+        if (L < R) {
+          if (Inherited)
+            error(CD->pos(), "extra init expr at " + posStr(Values[L]->pos()));
+          else
+            errorAt(Values[L], "extra init expr " + str(Values[L]));
+        } else if (L > R) {
+          error(CD->Names[R]->pos(),
+                "missing init expr for " + CD->Names[R]->Value.str());
+        }
+        continue;
+      }
+
+      if (auto *VD = dyn_cast<syntax::VarDecl>(D)) {
+        llvm::SmallVector<syntax::Expr *, 4> Values;
+        if (VD->Values) {
+          if (auto *L = dyn_cast<ListExpr>(VD->Values))
+            Values.append(L->Elems.begin(), L->Elems.end());
+          else
+            Values.push_back(VD->Values);
+        }
+        llvm::SmallVector<Object *, 4> Lhs;
+        for (syntax::Name *N : VD->Names) {
+          auto *V = Ctx.make<Var>(N->pos(), Pkg, N->Value, nullptr);
+          V->IsGlobal = true;
+          Lhs.push_back(V);
+        }
+        // A single initializer of a multi-variable declaration is shared.
+        DeclInfo *Shared = nullptr;
+        if (Values.size() == 1 && Lhs.size() > 1) {
+          Shared = new DeclInfo();
+          Shared->FileScope = FileScope;
+          Shared->Lhs.assign(Lhs.begin(), Lhs.end());
+          Shared->TypeExpr = VD->Type;
+          Shared->Init = Values[0];
+        }
+        for (size_t I = 0; I < Lhs.size(); ++I) {
+          DeclInfo *DI = Shared;
+          if (!DI) {
+            DI = new DeclInfo();
+            DI->FileScope = FileScope;
+            DI->TypeExpr = VD->Type;
+            DI->Init = I < Values.size() ? Values[I] : nullptr;
+          } else if (I > 0) {
+            // The other variables refer to the shared info: give each its
+            // own entry so that ObjMap lookups work; they share Lhs/Init.
+            DI = new DeclInfo(*Shared);
+          }
+          declarePkgObj(VD->Names[I], Lhs[I], DI);
+          Out->Globals.push_back(cast<Var>(Lhs[I]));
+        }
+        size_t L = Lhs.size(), R = Values.size();
+        if (L < R)
+          errorAt(Values[L], "extra init expr " + str(Values[L]));
+        else if (L > R && R != 1 && R != 0)
+          error(VD->Names[R]->pos(),
+                "missing init expr for " + VD->Names[R]->Value.str());
+        continue;
+      }
+
+      if (auto *TD = dyn_cast<syntax::TypeDecl>(D)) {
+        auto *TN = Ctx.make<TypeName>(TD->N->pos(), Pkg, TD->N->Value, nullptr);
+        auto *DI = new DeclInfo();
+        DI->FileScope = FileScope;
+        DI->TDecl = TD;
+        declarePkgObj(TD->N, TN, DI);
+        continue;
+      }
+
+      if (auto *FD = dyn_cast<syntax::FuncDecl>(D)) {
+        llvm::StringRef Name = FD->N->Value;
+        auto *Sig = Ctx.make<Signature>();
+        auto *F = Ctx.make<Func>(FD->N->pos(), Pkg, Name, Sig);
+        F->Decl = FD;
+        auto *DI = new DeclInfo();
+        DI->FileScope = FileScope;
+        DI->FDecl = FD;
+        if (!FD->Recv) {
+          if (Name == "init" || (Name == "main" && Pkg->Name == "main")) {
+            if (!FD->TParams.empty())
+              error(FD->TParams[0]->pos(),
+                    "func " + Name.str() + " must have no type parameters");
+            if (!FD->Type->Params.empty() || !FD->Type->Results.empty())
+              error(FD->N->pos(), "func " + Name.str() +
+                                      " must have no arguments and no return "
+                                      "values");
+          }
+          if (Name == "init") {
+            // init functions are not declared in any scope.
+            F->Order = unsigned(ObjMap.size());
+            FD->N->Obj = F;
+            ObjMap[F] = std::unique_ptr<DeclInfo>(DI);
+            if (!FD->Body)
+              error(FD->N->pos(), "missing function body");
+            Out->Inits.push_back(F);
+          } else {
+            F->Order = unsigned(ObjMap.size());
+            declare(PkgScope, FD->N, F, Pos());
+            ObjMap[F] = std::unique_ptr<DeclInfo>(DI);
+          }
+        } else {
+          F->Order = unsigned(ObjMap.size());
+          FD->N->Obj = F;
+          ObjMap[F] = std::unique_ptr<DeclInfo>(DI);
+          Methods.push_back({F, FD});
+        }
+        if (FD->Body)
+          Out->Funcs.push_back(F);
+        continue;
+      }
+    }
+  }
+
+  // Verify that objects in package and file scopes have different names.
+  for (Scope *FS : FileScopes)
+    for (Object *Obj : FS->ordered())
+      if (Object *Alt = PkgScope->lookup(Obj->name())) {
+        if (auto *PN = dyn_cast<PkgName>(Obj)) {
+          reportMulti(Alt->pos(),
+                      {{Alt->pos(), Alt->name().str() +
+                                        " already declared through import of " +
+                                        PN->Imported->Path},
+                       {Obj->pos(), "other declaration of " +
+                                        Obj->name().str()}});
+        }
+      }
+
+  // Associate methods with receiver base type names.
+  for (auto &[F, FD] : Methods) {
+    bool Ptr;
+    syntax::Name *Base = receiverBaseName(FD->Recv->Type, Ptr);
+    if (!Base)
+      continue;
+    if (auto *TN = dyn_cast_or_null<TypeName>(PkgScope->lookup(Base->Value)))
+      MethodsByBase[TN].push_back(F);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Package objects
+//===----------------------------------------------------------------------===//
+
+void Checker::packageObjects() {
+  std::vector<Object *> Objs;
+  for (auto &[Obj, D] : ObjMap)
+    Objs.push_back(Obj);
+  std::vector<Object *> Aliases, Others;
+  for (Object *Obj : Objs) {
+    if (auto *TN = dyn_cast<TypeName>(Obj)) {
+      if (ObjMap[TN]->TDecl->Alias)
+        Aliases.push_back(TN);
+      else
+        objDecl(TN);
+    } else {
+      Others.push_back(Obj);
+    }
+  }
+  for (Object *Obj : Aliases)
+    objDecl(Obj);
+  for (Object *Obj : Others)
+    objDecl(Obj);
+}
+
+void Checker::addDeclDep(Object *Obj) {
+  if (!CurDecl || Obj->pkg() != Pkg)
+    return;
+  if (!ObjMap.count(Obj))
+    return; // not a package-level object
+  CurDecl->Deps.insert(Obj);
+}
+
+void Checker::objDecl(Object *Obj) {
+  switch (Obj->Col) {
+  case Object::Color::Black:
+    return;
+  case Object::Color::Grey:
+    // We have a (possibly valid) cycle.
+    switch (Obj->kind()) {
+    case ObjectKind::Const:
+    case ObjectKind::Var:
+      if (cycleCheck(Obj) || !Obj->type())
+        Obj->setType(Ctx.invalid());
+      return;
+    case ObjectKind::TypeName:
+      if (cycleCheck(Obj))
+        Obj->setType(Ctx.invalid());
+      return;
+    case ObjectKind::Func:
+      // Functions may be recursive; their signature was set up first.
+      if (cycleCheck(Obj)) {
+      }
+      return;
+    default:
+      return;
+    }
+  case Object::Color::White:
+    break;
+  }
+
+  auto It = ObjMap.find(Obj);
+  if (It == ObjMap.end())
+    return; // local or universe object
+  DeclInfo *D = It->second.get();
+
+  Obj->Col = Object::Color::Grey;
+  ObjPath.push_back(Obj);
+
+  // Check the declaration in its own environment.
+  Scope *SavedScope = CurScope;
+  DeclInfo *SavedDecl = CurDecl;
+  auto SavedIota = Iota;
+  auto SavedFuncs = std::move(FuncStack);
+  FuncStack.clear();
+  CurScope = D->FileScope;
+  CurDecl = D;
+  Iota.reset();
+
+  switch (Obj->kind()) {
+  case ObjectKind::Const:
+    Iota = ConstValue::makeInt64(D->Iota);
+    constDecl(cast<Const>(Obj), D->TypeExpr, D->Init, D->InheritedInit);
+    break;
+  case ObjectKind::Var:
+    varDecl(cast<Var>(Obj), D->Lhs, D->TypeExpr, D->Init);
+    break;
+  case ObjectKind::TypeName:
+    typeDecl(cast<TypeName>(Obj), D->TDecl);
+    break;
+  case ObjectKind::Func:
+    funcDecl(cast<Func>(Obj), D);
+    break;
+  default:
+    break;
+  }
+
+  CurScope = SavedScope;
+  CurDecl = SavedDecl;
+  Iota = SavedIota;
+  FuncStack = std::move(SavedFuncs);
+
+  ObjPath.pop_back();
+  Obj->Col = Object::Color::Black;
+}
+
+/// Reports a cycle through Obj if it is invalid; returns true then.
+bool Checker::cycleCheck(Object *Obj) {
+  // Find the start of the cycle on the object path.
+  size_t Start = ObjPath.size();
+  for (size_t I = 0; I < ObjPath.size(); ++I)
+    if (ObjPath[I] == Obj) {
+      Start = I;
+      break;
+    }
+  if (Start == ObjPath.size())
+    return false;
+  llvm::ArrayRef<Object *> Cycle(ObjPath.data() + Start,
+                                 ObjPath.size() - Start);
+  unsigned NVal = 0, NDef = 0;
+  for (Object *O : Cycle) {
+    switch (O->kind()) {
+    case ObjectKind::Const:
+    case ObjectKind::Var:
+      ++NVal;
+      break;
+    case ObjectKind::TypeName:
+      if (!cast<TypeName>(O)->IsAlias)
+        ++NDef;
+      break;
+    case ObjectKind::Func:
+      // ignored for now
+      break;
+    default:
+      break;
+    }
+  }
+  // A cycle involving only constants and variables is invalid but we
+  // ignore them here because they are reported via the initialization
+  // cycle check.
+  if (NVal == Cycle.size())
+    return true;
+  // A cycle involving only types (and possibly functions) must have at
+  // least one type definition to be permitted.
+  if (NVal == 0 && NDef > 0)
+    return false;
+  cycleError(Cycle);
+  return true;
+}
+
+void Checker::cycleError(llvm::ArrayRef<Object *> Cycle) {
+  // Start with the object that appears first in the source.
+  size_t I = 0;
+  for (size_t J = 1; J < Cycle.size(); ++J)
+    if (Cycle[J]->pos() < Cycle[I]->pos())
+      I = J;
+  Object *Obj = Cycle[I];
+  std::vector<std::pair<Pos, std::string>> Parts;
+  if (isa<TypeName>(Obj))
+    Parts.push_back({Obj->pos(), "invalid recursive type " + Obj->name().str()});
+  else
+    Parts.push_back(
+        {Obj->pos(), "illegal cycle in declaration of " + Obj->name().str()});
+  for (size_t N = 0; N < Cycle.size(); ++N) {
+    Parts.push_back({Obj->pos(), Obj->name().str() + " refers to"});
+    I = (I + 1) % Cycle.size();
+    Obj = Cycle[I];
+  }
+  Parts.push_back({Obj->pos(), Obj->name().str()});
+  reportMulti(Parts[0].first, Parts);
+}
+
+void Checker::constDecl(Const *Obj, syntax::Expr *TypeExpr, syntax::Expr *Init,
+                        bool Inherited) {
+  Operand X;
+  if (TypeExpr) {
+    Type *T = typ(TypeExpr);
+    if (!isConstType(T) && T != Ctx.invalid()) {
+      if (!isa<Basic>(T->underlying()) || T->underlying() != Ctx.invalid())
+        errorAt(TypeExpr, "invalid constant type " + str(T));
+      Obj->setType(Ctx.invalid());
+      return;
+    }
+    Obj->setType(T);
+  }
+  if (Init) {
+    if (Inherited) {
+      // The initialization expression is inherited from a previous constant
+      // declaration; errors are reported at the constant's position.
+      expr(X, Init);
+    } else {
+      expr(X, Init);
+    }
+  }
+  initConst(Obj, X);
+}
+
+void Checker::varDecl(Var *Obj, llvm::ArrayRef<Object *> Lhs,
+                      syntax::Expr *TypeExpr, syntax::Expr *Init) {
+  if (TypeExpr) {
+    Type *T = varType(TypeExpr);
+    Obj->setType(T);
+    for (Object *L : Lhs)
+      L->setType(T);
+  }
+  if (!Init) {
+    if (!TypeExpr)
+      Obj->setType(Ctx.invalid());
+    return;
+  }
+  if (Lhs.empty() || Lhs.size() == 1) {
+    Operand X;
+    expr(X, Init);
+    initVar(Obj, X, "variable declaration");
+    if (auto *I = dyn_cast<syntax::Expr>(Init))
+      (void)I;
+    return;
+  }
+  // Multi-variable declaration with one initializer: check it once and mark
+  // the other variables as done.
+  llvm::SmallVector<Var *, 4> Vars;
+  for (Object *L : Lhs) {
+    Vars.push_back(cast<Var>(L));
+    if (L != Obj)
+      L->Col = Object::Color::Grey;
+  }
+  initVars(Vars, {Init}, nullptr);
+  for (Object *L : Lhs)
+    if (L != Obj)
+      L->Col = Object::Color::Black;
+}
+
+void Checker::typeDecl(TypeName *Obj, syntax::TypeDecl *TD) {
+  if (!TD->TParams.empty()) {
+    error(TD->TParams[0]->pos(), "generic type " + Obj->name().str() +
+                                     " not supported yet by gortc");
+    Obj->setType(Ctx.invalid());
+    return;
+  }
+  if (TD->Alias) {
+    Obj->IsAlias = true;
+    Obj->setType(Ctx.invalid()); // guard against cycles
+    Type *T = typ(TD->Type);
+    Obj->setType(T);
+    return;
+  }
+  auto *N = Ctx.make<Named>(Obj);
+  Obj->setType(N);
+  if (!FuncStack.empty())
+    Obj->LocalIndex = ++LocalTypeCount;
+  Out->NamedTypes.push_back(N);
+  Type *Rhs = definedType(TD->Type, N);
+  // The underlying type of a named type is the underlying type of its
+  // right-hand side.
+  Type *U = Rhs->underlying();
+  if (isa<Named>(U)) // still being resolved: invalid recursive type
+    U = Ctx.invalid();
+  N->Underlying = U;
+  llvm::SmallVector<Named *, 8> Path;
+  if (FuncStack.empty())
+    validType(N, Path);
+  collectMethods(Obj);
+}
+
+void Checker::collectMethods(TypeName *Obj) {
+  auto It = MethodsByBase.find(Obj);
+  if (It == MethodsByBase.end())
+    return;
+  auto *N = dyn_cast<Named>(Obj->type());
+  if (!N)
+    return;
+  llvm::StringMap<Func *> Seen;
+  for (Func *M : N->Methods)
+    Seen[M->name()] = M;
+  auto *S = dyn_cast<Struct>(N->Underlying);
+  for (Func *M : It->second) {
+    if (M->name() != "_") {
+      auto [SI, Inserted] = Seen.try_emplace(M->name(), M);
+      if (!Inserted) {
+        error(M->pos(), "method " + Obj->name().str() + "." +
+                            M->name().str() + " already declared at " +
+                            posStr(SI->second->pos()));
+        continue;
+      }
+    }
+    if (S) {
+      for (Var *F : S->Fields)
+        if (F->name() == M->name() && M->name() != "_") {
+          reportMulti(M->pos(),
+                      {{M->pos(), "field and method with the same name " +
+                                      M->name().str()},
+                       {F->pos(), "other declaration of " + F->name().str()}});
+          break;
+        }
+    }
+    N->Methods.push_back(M);
+  }
+  // Signatures of methods are checked when the methods are (by objDecl).
+  for (Func *M : N->Methods)
+    objDecl(M);
+}
+
+void Checker::funcDecl(Func *Obj, DeclInfo *D) {
+  syntax::FuncDecl *FD = D->FDecl;
+  if (!FD->TParams.empty()) {
+    error(FD->TParams[0]->pos(), "generic function " + Obj->name().str() +
+                                     " not supported yet by gortc");
+  }
+  Scope *FnScope = Ctx.make<Scope>(CurScope, FD->pos(), Pos(), true);
+  bool PtrRecv = false;
+  Signature *Sig = funcType(FD, FnScope, FD->Recv, FD->Type, PtrRecv);
+  // Fill the signature object that was created when the Func was collected.
+  Signature *Have = Obj->sig();
+  *Have = *Sig;
+  Obj->PtrRecv = PtrRecv;
+  if (!FD->Body && !FD->Recv && Obj->name() != "init")
+    error(FD->N->pos(), "missing function body");
+  // Keep the scope for the body.
+  FD->Type->TV.Ty = Have;
+  FnScopes[FD] = FnScope;
+}
+
+void Checker::funcBody(syntax::Node *Owner, Func *F, Signature *Sig,
+                       syntax::BlockStmt *Body) {
+  Scope *FnScope = FnScopes.lookup(Owner);
+  if (!FnScope)
+    return;
+  FnScope->End = Body->Rbrace;
+  FuncCtx FC{Owner, Sig, F, dyn_cast<FuncLit>(Owner), {}};
+  Scope *SavedScope = CurScope;
+  auto SavedIota = Iota;
+  DeclInfo *SavedDecl = CurDecl;
+  if (FuncStack.empty())
+    CurDecl = ObjMap.count(F) ? ObjMap[F].get() : nullptr;
+  FuncStack.push_back(&FC);
+  CurScope = FnScope;
+  Iota.reset();
+  std::vector<Var *> SavedLocals = std::move(Locals);
+  Locals.clear();
+  for (Object *P : FnScope->ordered())
+    if (auto *V = dyn_cast<Var>(P))
+      V->Owner = Owner;
+
+  stmtList(0, Body->List);
+
+  if (Sig->Results && Sig->Results->size() > 0 && !isTerminatingList(Body->List, ""))
+    error(Body->Rbrace, "missing return");
+
+  // Report unused variables declared in this function (not in literals,
+  // which report their own), in source order.
+  std::vector<Var *> Unused;
+  for (Var *V : Locals)
+    if (!V->Used)
+      Unused.push_back(V);
+  llvm::stable_sort(Unused, [](Var *A, Var *B) { return A->pos() < B->pos(); });
+  for (Var *V : Unused)
+    error(V->pos(), V->name().str() + " declared but not used");
+  Locals = std::move(SavedLocals);
+
+  if (FC.Lit)
+    FC.Lit->Captures = copyCaptures(FC.Captures);
+  FuncStack.pop_back();
+  CurScope = SavedScope;
+  Iota = SavedIota;
+  CurDecl = SavedDecl;
+}
+
+llvm::ArrayRef<Var *> Checker::copyCaptures(const llvm::SetVector<Var *> &C) {
+  CaptureStore.emplace_back(C.begin(), C.end());
+  return CaptureStore.back();
+}
+
+void Checker::declStmt(llvm::ArrayRef<Decl *> Decls) {
+  syntax::ConstDecl *Last = nullptr;
+  Group *LastGroup = nullptr;
+  for (Decl *D : Decls) {
+    if (auto *CD = dyn_cast<syntax::ConstDecl>(D)) {
+      if (!CD->G || CD->G != LastGroup) {
+        Last = nullptr;
+        LastGroup = CD->G;
+      }
+      bool Inherited = true;
+      if (CD->Type || CD->Values) {
+        Last = CD;
+        Inherited = false;
+      } else if (!Last) {
+        Inherited = false;
+      }
+      llvm::SmallVector<syntax::Expr *, 4> Values;
+      syntax::Expr *TypeExpr = Last ? Last->Type : nullptr;
+      if (Last && Last->Values) {
+        if (auto *L = dyn_cast<ListExpr>(Last->Values))
+          Values.append(L->Elems.begin(), L->Elems.end());
+        else
+          Values.push_back(Last->Values);
+      }
+      llvm::SmallVector<Const *, 4> Consts;
+      auto SavedIota = Iota;
+      for (size_t I = 0; I < CD->Names.size(); ++I) {
+        syntax::Name *N = CD->Names[I];
+        auto *C = Ctx.make<Const>(N->pos(), Pkg, N->Value, nullptr);
+        Consts.push_back(C);
+        Iota = ConstValue::makeInt64(CD->Iota);
+        constDecl(C, TypeExpr, I < Values.size() ? Values[I] : nullptr,
+                  Inherited);
+      }
+      Iota = SavedIota;
+      size_t L = CD->Names.size(), R = Values.size();
+      if (L < R) {
+        if (Inherited)
+          error(CD->pos(), "extra init expr at " + posStr(Values[L]->pos()));
+        else
+          errorAt(Values[L], "extra init expr " + str(Values[L]));
+      } else if (L > R) {
+        error(CD->Names[R]->pos(),
+              "missing init expr for " + CD->Names[R]->Value.str());
+      }
+      // Constants are in scope after the ConstSpec.
+      Pos ScopePos = CD->pos();
+      if (!Values.empty() && !Inherited)
+        ScopePos = Values.back()->pos();
+      for (size_t I = 0; I < Consts.size(); ++I)
+        declare(CurScope, CD->Names[I], Consts[I], ScopePos + 1);
+      continue;
+    }
+
+    if (auto *VD = dyn_cast<syntax::VarDecl>(D)) {
+      llvm::SmallVector<Var *, 4> Lhs;
+      for (syntax::Name *N : VD->Names) {
+        auto *V = Ctx.make<Var>(N->pos(), Pkg, N->Value, nullptr);
+        V->Owner = FuncStack.empty() ? nullptr : FuncStack.back()->Owner;
+        Lhs.push_back(V);
+        N->Obj = V;
+      }
+      llvm::SmallVector<syntax::Expr *, 4> Values;
+      if (VD->Values) {
+        if (auto *L = dyn_cast<ListExpr>(VD->Values))
+          Values.append(L->Elems.begin(), L->Elems.end());
+        else
+          Values.push_back(VD->Values);
+      }
+      Type *T = nullptr;
+      if (VD->Type) {
+        T = varType(VD->Type);
+        for (Var *V : Lhs)
+          V->setType(T);
+      }
+      if (Values.empty()) {
+        if (!VD->Type)
+          for (Var *V : Lhs)
+            V->setType(Ctx.invalid());
+      } else if (Lhs.size() == Values.size()) {
+        for (size_t I = 0; I < Lhs.size(); ++I) {
+          Operand X;
+          expr(X, Values[I]);
+          initVar(Lhs[I], X, "variable declaration");
+        }
+      } else if (Values.size() == 1) {
+        initVars(Lhs, Values, nullptr);
+      } else {
+        // Arity mismatch.
+        size_t L = Lhs.size(), R = Values.size();
+        if (L < R)
+          errorAt(Values[L], "extra init expr " + str(Values[L]));
+        else
+          error(VD->Names[R]->pos(),
+                "missing init expr for " + VD->Names[R]->Value.str());
+        use(Values);
+        for (Var *V : Lhs) {
+          if (!V->type())
+            V->setType(Ctx.invalid());
+          V->Used = true;
+        }
+      }
+      // Variables are in scope after the VarSpec.
+      Pos ScopePos = VD->pos();
+      Pos End = Values.empty() ? (VD->Type ? VD->Type->pos() : VD->pos())
+                               : Values.back()->pos();
+      ScopePos = End + 1;
+      for (size_t I = 0; I < Lhs.size(); ++I) {
+        declare(CurScope, VD->Names[I], Lhs[I], ScopePos);
+        if (Lhs[I]->name() != "_")
+          Locals.push_back(Lhs[I]);
+      }
+      continue;
+    }
+
+    if (auto *TD = dyn_cast<syntax::TypeDecl>(D)) {
+      auto *TN = Ctx.make<TypeName>(TD->N->pos(), Pkg, TD->N->Value, nullptr);
+      // Spec: the scope of a type identifier declared inside a function
+      // begins at the identifier in the TypeSpec.
+      declare(CurScope, TD->N, TN, TD->N->pos());
+      typeDecl(TN, TD);
+      continue;
+    }
+  }
+}
+
+void Checker::usage(Scope *S) {}
+
+void Checker::processLater() {
+  // Checks may queue further checks.
+  for (size_t I = 0; I < Later.size(); ++I) {
+    auto F = std::move(Later[I]);
+    F();
+  }
+  Later.clear();
+}
+
+Object *Checker::lookup(llvm::StringRef Name) {
+  return CurScope->lookupParent(Name, Pos(), nullptr);
+}
+
+//===----------------------------------------------------------------------===//
+// Initialization order
+//===----------------------------------------------------------------------===//
+
+void Checker::initOrder(Info &O) {
+  // Variable dependencies, transitively through functions (and methods)
+  // but stopping at variables: the spec's "references" relation.
+  std::vector<Var *> Vars;
+  for (auto &[Obj, D] : ObjMap)
+    if (auto *V = dyn_cast<Var>(Obj))
+      Vars.push_back(V);
+
+  llvm::DenseMap<Object *, llvm::SmallVector<Var *, 4>> VarDeps;
+  for (Var *V : Vars) {
+    llvm::SetVector<Var *> Result;
+    llvm::SmallPtrSet<Object *, 16> Visited;
+    std::vector<Object *> Work;
+    // The variables of `var a, b = f()` share one initializer and its
+    // dependencies (recorded on whichever was checked first).
+    DeclInfo *VD = ObjMap[V].get();
+    llvm::SmallVector<Object *, 2> Group{V};
+    if (!VD->Lhs.empty())
+      Group.assign(VD->Lhs.begin(), VD->Lhs.end());
+    for (Object *G : Group)
+      for (Object *Dep : ObjMap[G]->Deps)
+        Work.push_back(Dep);
+    while (!Work.empty()) {
+      Object *Dep = Work.back();
+      Work.pop_back();
+      if (!Visited.insert(Dep).second)
+        continue;
+      if (auto *DV = dyn_cast<Var>(Dep)) {
+        Result.insert(DV);
+        continue;
+      }
+      if (isa<Func>(Dep) || isa<Const>(Dep)) {
+        auto It = ObjMap.find(Dep);
+        if (It != ObjMap.end())
+          for (Object *D2 : It->second->Deps)
+            Work.push_back(D2);
+      }
+    }
+    VarDeps[V] = llvm::SmallVector<Var *, 4>(Result.begin(), Result.end());
+  }
+
+  // Repeatedly select the earliest variable in declaration order that is
+  // ready for initialization.
+  llvm::SmallPtrSet<Var *, 32> Done;
+  llvm::SmallPtrSet<Expr *, 16> Emitted;
+  size_t Remaining = Vars.size();
+  while (Remaining) {
+    Var *Pick = nullptr;
+    for (Var *V : Vars) {
+      if (Done.count(V))
+        continue;
+      bool Ready = true;
+      for (Var *D : VarDeps[V])
+        if (D != V && !Done.count(D)) {
+          // A variable of the same multi-assignment does not block.
+          DeclInfo *DI = ObjMap[V].get();
+          if (llvm::is_contained(DI->Lhs, static_cast<Object *>(D)))
+            continue;
+          Ready = false;
+          break;
+        }
+      if (llvm::is_contained(VarDeps[V], V))
+        Ready = false;
+      if (Ready) {
+        Pick = V;
+        break;
+      }
+    }
+    if (!Pick) {
+      // A cycle: report it starting at the earliest variable involved.
+      Var *Start = nullptr;
+      for (Var *V : Vars)
+        if (!Done.count(V)) {
+          Start = V;
+          break;
+        }
+      // Find a cycle path from Start back to itself through object deps.
+      std::vector<Object *> Path;
+      llvm::SmallPtrSet<Object *, 16> Seen;
+      std::function<bool(Object *)> Find = [&](Object *From) -> bool {
+        auto It = ObjMap.find(From);
+        if (It == ObjMap.end())
+          return false;
+        for (Object *D : It->second->Deps) {
+          if (D == Start) {
+            Path.push_back(D);
+            return true;
+          }
+          if (isa<Const>(D) || isa<TypeName>(D))
+            continue;
+          if (Seen.insert(D).second && Find(D)) {
+            Path.push_back(D);
+            return true;
+          }
+        }
+        return false;
+      };
+      Find(Start);
+      // Path holds the cycle in reverse (from the end back to Start).
+      std::vector<Object *> Cycle;
+      for (auto It = Path.rbegin(); It != Path.rend(); ++It)
+        Cycle.push_back(*It);
+      if (Cycle.empty() || Cycle.back() != Start)
+        Cycle.push_back(Start);
+      // Rotate so that Start is first: Cycle = [Start, x1, ..., xn].
+      std::vector<Object *> C{Start};
+      for (Object *Obj : Cycle)
+        if (Obj != Start)
+          C.push_back(Obj);
+      std::vector<std::pair<Pos, std::string>> Parts;
+      Parts.push_back({Start->pos(), "initialization loop for " +
+                                         Start->name().str()});
+      Object *Cur = Start;
+      for (size_t I = 0; I < C.size(); ++I) {
+        Parts.push_back({Cur->pos(), Cur->name().str() + " refers to"});
+        Cur = C[(I + 1) % C.size()];
+      }
+      Parts.push_back({Cur->pos(), Cur->name().str()});
+      reportMulti(Start->pos(), Parts);
+      return;
+    }
+    DeclInfo *DI = ObjMap[Pick].get();
+    if (DI->Lhs.empty()) {
+      Done.insert(Pick);
+      --Remaining;
+      if (DI->Init)
+        O.InitOrder.push_back({{Pick}, DI->Init});
+      continue;
+    }
+    Initializer In;
+    for (Object *L : DI->Lhs) {
+      auto *LV = cast<Var>(L);
+      if (Done.insert(LV).second)
+        --Remaining;
+      In.Lhs.push_back(LV);
+    }
+    In.Rhs = DI->Init;
+    if (Emitted.insert(DI->Init).second)
+      O.InitOrder.push_back(In);
+  }
+}
+
+void Checker::unusedImports() {
+  for (PkgName *PN : Imports) {
+    if (PN->Used)
+      continue;
+    std::string Path = PN->Imported->Path;
+    if (PN->name() != PN->Imported->Name && PN->name() != ".")
+      error(PN->pos(), "imported and not used: " + quoteGoString(Path) +
+                           " as " + PN->name().str());
+    else
+      error(PN->pos(), "imported and not used: " + quoteGoString(Path));
+  }
+}

@@ -1,0 +1,327 @@
+//===- frontend/check.h - Go type checker -----------------------*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The type checker: a port of the algorithms of gc's types2 (go/types) for
+// the non-generic language, reporting errors in gc 1.19's wording
+// (types2 with CompilerErrorMessages set, as gc configures it).
+//
+// Phases (check.cpp, in order):
+//   1. collectObjects   declare every package-level object in the package
+//                       scope (imports in file scopes), associate methods
+//                       with their receiver base type names;
+//   2. packageObjects   type-check each package-level object on demand
+//                       (objDecl), detecting declaration cycles with a
+//                       grey/black colouring as go/types does;
+//   3. function bodies  statements (check_stmt.cpp) and expressions
+//                       (check_expr.cpp, check_call.cpp);
+//   4. initOrder        dependency-ordered package variable initialisation;
+//   5. unusedImports.
+//
+// Untyped expressions: as in go/types, an untyped operand keeps its untyped
+// type until context gives it one; the Untyped map remembers such
+// expressions and updateExprType walks back down the tree to record final
+// types (which is how `1 << s` gets the type of its context).
+//
+// Results are written into the syntax tree (Expr::TV, Name::Obj, selections,
+// captures) and into the Info below, which codegen consumes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORTC_FRONTEND_CHECK_H
+#define GORTC_FRONTEND_CHECK_H
+
+#include "frontend/ast.h"
+#include "frontend/diagnostics.h"
+#include "frontend/types.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+
+#include <functional>
+#include <optional>
+
+namespace gortc {
+namespace types {
+
+/// One package-level variable initialisation, in execution order.
+struct Initializer {
+  llvm::SmallVector<Var *, 2> Lhs; ///< several for `var a, b = f()`
+  syntax::Expr *Rhs;
+};
+
+/// What the checker hands to codegen besides the annotated trees.
+struct Info {
+  Package *Pkg = nullptr;
+  llvm::ArrayRef<syntax::File *> Files;
+  std::vector<Initializer> InitOrder;
+  /// Package-level functions and methods with bodies, in source order.
+  std::vector<Func *> Funcs;
+  /// init functions, in source order.
+  std::vector<Func *> Inits;
+  /// Package-level variables, in source order.
+  std::vector<Var *> Globals;
+  /// Named types declared in the package (package level and local), in
+  /// declaration order.
+  std::vector<Named *> NamedTypes;
+  /// Types of comma-ok expressions (v, ok := m[k] / x.(T) / <-c): the
+  /// expression is recorded with a two-element Tuple.
+  llvm::DenseMap<syntax::Expr *, Tuple *> CommaOk;
+  /// Builtin call signatures (for append/copy/len...): the argument types.
+  /// Implicitly declared type-switch variables per clause are on the AST.
+  Func *MainFunc = nullptr;
+};
+
+/// An operand: the result of checking an expression.
+struct Operand {
+  syntax::Mode M = syntax::Mode::Invalid;
+  syntax::Expr *E = nullptr;
+  Type *T = nullptr;
+  ConstValue Val;
+  BuiltinId Id = BuiltinId::Append;
+  bool IsNil = false; ///< the untyped (or typed) nil value
+
+  bool invalid() const { return M == syntax::Mode::Invalid; }
+};
+
+class Checker {
+public:
+  Checker(TypeContext &Ctx, DiagnosticEngine &Diags, const SourceManager &SM);
+
+  /// Checks the files of one package. Returns false if errors were reported.
+  bool checkPackage(llvm::StringRef Path, llvm::ArrayRef<syntax::File *> Files,
+                    Info &Out);
+
+private:
+  friend struct CheckerScopeGuard;
+
+  //--- Declarations (check.cpp) ------------------------------------------===//
+  struct DeclInfo {
+    Scope *FileScope = nullptr;
+    llvm::SmallVector<Object *, 2> Lhs; ///< all lhs of a multi-var decl
+    syntax::Expr *TypeExpr = nullptr;
+    syntax::Expr *Init = nullptr;
+    bool InheritedInit = false; ///< const spec repeating a previous one
+    unsigned Iota = 0;
+    syntax::TypeDecl *TDecl = nullptr;
+    syntax::FuncDecl *FDecl = nullptr;
+    /// Package-level objects this declaration refers to (for init order).
+    llvm::SetVector<Object *> Deps;
+  };
+
+  void collectObjects(llvm::ArrayRef<syntax::File *> Files);
+  void declarePkgObj(syntax::Name *Ident, Object *Obj, DeclInfo *D);
+  void packageObjects();
+  void objDecl(Object *Obj);
+  bool cycleCheck(Object *Obj);
+  void cycleError(llvm::ArrayRef<Object *> Cycle);
+  void constDecl(Const *Obj, syntax::Expr *Typ, syntax::Expr *Init,
+                 bool Inherited);
+  void varDecl(Var *Obj, llvm::ArrayRef<Object *> Lhs, syntax::Expr *Typ,
+               syntax::Expr *Init);
+  void typeDecl(TypeName *Obj, syntax::TypeDecl *TD);
+  void funcDecl(Func *Obj, DeclInfo *D);
+  void collectMethods(TypeName *Obj);
+  void funcBody(syntax::Node *Owner, Func *F, Signature *Sig,
+                syntax::BlockStmt *Body);
+  void usage(Scope *S);
+  void declStmt(llvm::ArrayRef<syntax::Decl *> Decls);
+  void initOrder(Info &Out);
+  void unusedImports();
+  void addDeclDep(Object *Obj);
+  void declare(Scope *S, syntax::Name *Id, Object *Obj, Pos ScopePos);
+  Object *lookup(llvm::StringRef Name);
+
+  //--- Types (check_types.cpp) -------------------------------------------===//
+  Type *typ(syntax::Expr *E);
+  Type *varType(syntax::Expr *E);
+  Type *definedType(syntax::Expr *E, Named *Def);
+  Type *typInternal(syntax::Expr *E, Named *Def);
+  int64_t arrayLength(syntax::Expr *E);
+  Signature *funcType(syntax::Node *Owner, Scope *FnScope, syntax::Field *Recv,
+                      syntax::FuncType *FT, bool &PtrRecv);
+  Tuple *collectParams(Scope *FnScope, llvm::ArrayRef<syntax::Field *> List,
+                       bool VariadicOk, bool &Variadic, bool IsResult);
+  Struct *structType(syntax::StructType *E);
+  Interface *interfaceType(syntax::InterfaceType *E, Named *Def);
+  void validVarType(syntax::Expr *E, Type *T);
+  bool validType(Type *T, llvm::SmallVectorImpl<Named *> &Path);
+
+  //--- Expressions (check_expr.cpp) --------------------------------------===//
+  enum class ExprKind { Conversion, Expression, Statement };
+  ExprKind rawExpr(Operand &X, syntax::Expr *E, Type *Hint);
+  ExprKind exprInternal(Operand &X, syntax::Expr *E, Type *Hint);
+  void expr(Operand &X, syntax::Expr *E);
+  void multiExpr(Operand &X, syntax::Expr *E);
+  void exprWithHint(Operand &X, syntax::Expr *E, Type *Hint);
+  void exprOrType(Operand &X, syntax::Expr *E);
+  void exclude(Operand &X, unsigned ModeSet);
+  void singleValue(Operand &X);
+  void ident(Operand &X, syntax::Name *E, Named *Def, bool WantType);
+  void useVar(Var *V);
+  void unary(Operand &X, syntax::Operation *E);
+  void binary(Operand &X, syntax::Expr *E, syntax::Expr *Lhs,
+              syntax::Expr *Rhs, Operator Op, Pos OpPos);
+  void shift(Operand &X, Operand &Y, syntax::Expr *E, Operator Op);
+  void comparison(Operand &X, Operand &Y, Operator Op, bool SwitchCase);
+  void overflow(Operand &X, Pos OpPos);
+  bool representableConst(const ConstValue &V, Basic *T, ConstValue *Rounded);
+  void representable(Operand &X, Basic *T);
+  enum class ConvCode { Ok, TruncatedFloat, NumericOverflow, InvalidConstVal,
+                        InvalidUntypedConversion };
+  ConvCode representation(Operand &X, Basic *T, ConstValue &Out);
+  void invalidConversion(ConvCode C, Operand &X, Type *Target);
+  void convertUntyped(Operand &X, Type *Target);
+  Type *implicitTypeAndValue(Operand &X, Type *Target, ConstValue *Val,
+                             ConvCode &Code);
+  void updateExprType(syntax::Expr *E, Type *T, bool Final,
+                      syntax::Expr *Parent = nullptr);
+  void updateExprVal(syntax::Expr *E, const ConstValue &V);
+  void record(Operand &X);
+  void recordTV(syntax::Expr *E, syntax::Mode M, Type *T,
+                const ConstValue *V);
+  void compositeLit(Operand &X, syntax::CompositeLit *E, Type *Hint);
+  int64_t indexedElts(llvm::ArrayRef<syntax::Expr *> Elems, Type *Elem,
+                      int64_t Length);
+  bool indexExpr(Operand &X, syntax::IndexExpr *E);
+  void sliceExpr(Operand &X, syntax::SliceExpr *E);
+  bool isValidIndex(Operand &X, const char *What, bool AllowNegative);
+  Type *index(syntax::Expr *E, int64_t Max, int64_t *Val);
+  void selector(Operand &X, syntax::SelectorExpr *E, Named *Def);
+  void typeAssertion(syntax::Expr *E, Operand &X, Type *T, bool TypeSwitch);
+  std::string missingMethodReason(Type *V, Type *T, Func *M, Func *Alt);
+  bool assignableTo(Operand &X, Type *T, std::string *Reason);
+  bool convertibleTo(Operand &X, Type *T, std::string *Cause);
+  bool implementsType(Type *V, Type *T, std::string *Reason);
+  void funcLit(Operand &X, syntax::FuncLit *E);
+
+  //--- Calls (check_call.cpp) --------------------------------------------===//
+  ExprKind callExpr(Operand &X, syntax::CallExpr *Call);
+  std::vector<Operand> exprList(llvm::ArrayRef<syntax::Expr *> Elems,
+                                bool AllowCommaOk, bool &CommaOk);
+  void arguments(syntax::CallExpr *Call, Signature *Sig,
+                 std::vector<Operand> &Args);
+  bool builtin(Operand &X, syntax::CallExpr *Call, BuiltinId Id);
+  void conversion(Operand &X, Type *T);
+  void use(llvm::ArrayRef<syntax::Expr *> Es);
+  void use(syntax::Expr *E);
+
+  //--- Assignments (check_stmt.cpp) --------------------------------------===//
+  void assignment(Operand &X, Type *T, const std::string &Context);
+  void initConst(Const *Lhs, Operand &X);
+  Type *initVar(Var *Lhs, Operand &X, const std::string &Context);
+  Type *assignVar(syntax::Expr *Lhs, Operand &X);
+  void initVars(llvm::ArrayRef<Var *> Lhs, llvm::ArrayRef<syntax::Expr *> Rhs,
+                syntax::Stmt *ReturnStmt);
+  void assignVars(llvm::ArrayRef<syntax::Expr *> Lhs,
+                  llvm::ArrayRef<syntax::Expr *> Rhs);
+  void assignError(llvm::ArrayRef<syntax::Expr *> Rhs, size_t NVars,
+                   size_t NVals);
+  void shortVarDecl(Pos P, llvm::ArrayRef<syntax::Expr *> Lhs,
+                    llvm::ArrayRef<syntax::Expr *> Rhs);
+  std::string typesSummary(llvm::ArrayRef<Type *> List, bool Variadic);
+
+  //--- Statements (check_stmt.cpp) ---------------------------------------===//
+  enum StmtContext : unsigned {
+    BreakOk = 1,
+    ContinueOk = 2,
+    FallthroughOk = 4,
+    FinalSwitchCase = 8,
+    InTypeSwitch = 16,
+  };
+  void stmtList(unsigned Ctxt, llvm::ArrayRef<syntax::Stmt *> List);
+  void stmt(unsigned Ctxt, syntax::Stmt *S);
+  void simpleStmt(syntax::Stmt *S);
+  void switchStmt(unsigned Inner, syntax::SwitchStmt *S);
+  void typeSwitchStmt(unsigned Inner, syntax::SwitchStmt *S,
+                      syntax::TypeSwitchGuard *G);
+  void rangeStmt(unsigned Inner, syntax::ForStmt *S, syntax::RangeClause *R);
+  void caseValues(Operand &X, llvm::ArrayRef<syntax::Expr *> Values,
+                  std::vector<std::pair<Operand, Pos>> &Seen);
+  Type *caseTypes(Operand *X, llvm::ArrayRef<syntax::Expr *> Types,
+                  std::vector<std::pair<Type *, syntax::Expr *>> &Seen,
+                  bool &IsNil);
+  void suspendedCall(const char *Keyword, syntax::CallExpr *Call);
+  bool isTerminating(syntax::Stmt *S, llvm::StringRef Label);
+  bool isTerminatingList(llvm::ArrayRef<syntax::Stmt *> List,
+                         llvm::StringRef Label);
+  bool isTerminatingSwitch(llvm::ArrayRef<syntax::CaseClause *> Body,
+                           llvm::StringRef Label);
+  bool hasBreak(syntax::Stmt *S, llvm::StringRef Label, bool Implicit);
+  bool hasBreakList(llvm::ArrayRef<syntax::Stmt *> List, llvm::StringRef Label,
+                    bool Implicit);
+  void openScope(syntax::Node *N, Pos End);
+  void closeScope();
+
+  //--- Errors and strings --------------------------------------------------===//
+  void error(Pos P, const std::string &Msg);
+  void errorAt(syntax::Node *N, const std::string &Msg);
+  void errorAt(Operand &X, const std::string &Msg);
+  /// Reports a message with continuation lines ("\n\t" + pos + ": " + msg).
+  void reportMulti(Pos P,
+                   const std::vector<std::pair<Pos, std::string>> &Parts);
+  std::string str(Type *T) { return typeString(T, Pkg); }
+  std::string str(syntax::Node *N) { return syntax::exprString(N); }
+  std::string str(Operand &X);
+  std::string posStr(Pos P) { return SM.format(P); }
+  std::string kindString(Type *T);
+  std::string incomparableCause(Type *T);
+
+  //--- State -------------------------------------------------------------===//
+  TypeContext &Ctx;
+  DiagnosticEngine &Diags;
+  const SourceManager &SM;
+  Info *Out = nullptr;
+  Package *Pkg = nullptr;
+  Scope *PkgScope = nullptr;
+  Scope *CurScope = nullptr;
+
+  llvm::MapVector<Object *, std::unique_ptr<DeclInfo>> ObjMap;
+  llvm::DenseMap<TypeName *, std::vector<Func *>> MethodsByBase;
+  std::vector<Object *> ObjPath; ///< package objects being checked (cycles)
+  std::vector<Scope *> FileScopes;
+  std::vector<PkgName *> Imports;
+  DeclInfo *CurDecl = nullptr; ///< package-level decl being checked (deps)
+
+  /// The function being checked: its signature and the function contexts
+  /// enclosing it (outermost first), for closure capture tracking.
+  struct FuncCtx {
+    syntax::Node *Owner; ///< FuncDecl or FuncLit
+    Signature *Sig;
+    Func *Fn; ///< the package-level function (for literal naming)
+    syntax::FuncLit *Lit; ///< non-null for literals
+    llvm::SetVector<Var *> Captures;
+  };
+  std::vector<FuncCtx *> FuncStack;
+  std::optional<ConstValue> Iota; ///< value of iota in a const decl
+  bool HasCallOrRecv = false;
+  unsigned LocalTypeCount = 0;
+
+  struct UntypedInfo {
+    bool IsLhs = false; ///< the lhs of a shift with non-constant shift count
+    syntax::Mode M;
+    Basic *T;
+    std::optional<ConstValue> Val;
+  };
+  llvm::DenseMap<syntax::Expr *, UntypedInfo> Untyped;
+
+  /// Function scopes (parameters), keyed by FuncDecl or FuncLit.
+  llvm::DenseMap<syntax::Node *, Scope *> FnScopes;
+  /// Local variables of the function body being checked (for "declared but
+  /// not used"); function literals keep their own list.
+  std::vector<Var *> Locals;
+  std::deque<std::vector<Var *>> CaptureStore;
+  llvm::ArrayRef<Var *> copyCaptures(const llvm::SetVector<Var *> &C);
+  /// Checks that need complete types (map keys, embedded fields), run after
+  /// the package-level declarations.
+  std::vector<std::function<void()>> Later;
+  void processLater();
+};
+
+} // namespace types
+} // namespace gortc
+
+#endif // GORTC_FRONTEND_CHECK_H

@@ -1,0 +1,60 @@
+//===- frontend/source.cpp - Source files and positions -------------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+
+#include "frontend/source.h"
+
+#include "llvm/ADT/Twine.h"
+
+#include <algorithm>
+
+using namespace gortc;
+
+SourceFile::SourceFile(std::string Name, std::string Text, uint32_t Base)
+    : Name(std::move(Name)), Text(std::move(Text)), Base(Base) {
+  LineStarts.push_back(0);
+  for (uint32_t I = 0, E = this->Text.size(); I != E; ++I)
+    if (this->Text[I] == '\n')
+      LineStarts.push_back(I + 1);
+}
+
+LineCol SourceFile::decode(Pos P) const {
+  uint32_t Off = P.offset() - Base;
+  auto It = std::upper_bound(LineStarts.begin(), LineStarts.end(), Off);
+  unsigned Line = It - LineStarts.begin();
+  unsigned Col = Off - LineStarts[Line - 1] + 1;
+  return {Name, Line, Col};
+}
+
+SourceFile &SourceManager::addFile(std::string Name, std::string Text) {
+  uint32_t Size = Text.size();
+  Files.push_back(
+      std::make_unique<SourceFile>(std::move(Name), std::move(Text), NextBase));
+  // One extra position per file so that its EOF position is still inside it.
+  NextBase += Size + 1;
+  return *Files.back();
+}
+
+const SourceFile *SourceManager::fileOf(Pos P) const {
+  for (const auto &F : Files)
+    if (F->contains(P))
+      return F.get();
+  return nullptr;
+}
+
+LineCol SourceManager::decode(Pos P) const {
+  if (const SourceFile *F = fileOf(P))
+    return F->decode(P);
+  return {};
+}
+
+std::string SourceManager::format(Pos P) const {
+  LineCol LC = decode(P);
+  if (LC.Line == 0)
+    return "<unknown>";
+  return (llvm::Twine(LC.File) + ":" + llvm::Twine(LC.Line) + ":" +
+          llvm::Twine(LC.Col))
+      .str();
+}

@@ -1,0 +1,282 @@
+//===- libgort/abi.h - Object layouts shared by codegen and runtime -*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The contract between compiled Go code and libgort: the in-memory layout of
+// every value the two sides exchange. Codegen builds LLVM types that match
+// these structs word for word (codegen/types.cpp); the runtime uses the
+// structs directly and static_asserts the offsets that assembly and generated
+// code hard-code. The layouts follow gc's (src/runtime/runtime2.go, type.go)
+// so that a reader of Go's runtime recognises every field.
+//
+// This header is freestanding: it needs only <stddef.h> and <stdint.h>, so it
+// compiles both into the hosted compiler and into the no-libc runtime.
+//
+//   String    {ptr, len}                      gc: stringStruct
+//   Slice     {ptr, len, cap}                 gc: slice
+//   Eface     {type, data}                    gc: eface (interface{})
+//   Iface     {itab, data}                    gc: iface (non-empty interface)
+//   FuncVal   {code, captured vars...}        gc: funcval
+//   Type      type descriptor header          gc: _type
+//
+// Calling convention between compiled code and runtime entry points (the
+// gort_* functions of abi.def): C calling convention, scalar arguments only.
+// A string is passed as two arguments (ptr, len), a slice as three. A result
+// of at most two words is returned as a two-field struct (RAX:RDX, X0:X1;
+// two doubles in XMM0:XMM1, D0:D1);
+// anything larger is written through an out-pointer. This keeps LLVM's
+// first-class-aggregate lowering and clang's C ABI in agreement on both
+// targets.
+//
+// Go functions themselves take a closure context pointer as their first
+// parameter (null for top-level functions called directly) followed by the
+// Go parameters; results come back as one LLVM struct.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORT_LIBGORT_ABI_H
+#define GORT_LIBGORT_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace gort {
+namespace abi {
+
+struct Type;
+struct Itab;
+
+/// A Go string: a pointer to immutable bytes and a length. Ptr may be null
+/// when Len is 0.
+struct String {
+  const uint8_t *Ptr;
+  intptr_t Len;
+};
+
+/// A Go slice header.
+struct Slice {
+  void *Ptr;
+  intptr_t Len;
+  intptr_t Cap;
+};
+
+/// interface{}: the dynamic type (null for a nil interface) and the data word.
+/// The data word holds the value itself when the type is pointer-shaped
+/// (KindDirectIface), otherwise a pointer to a (heap or read-only) copy.
+struct Eface {
+  const Type *Typ;
+  void *Data;
+};
+
+/// A non-empty interface: an itab (null for a nil interface) and the data word.
+struct Iface {
+  const Itab *Tab;
+  void *Data;
+};
+
+/// A rune and the index after it (gort_decoderune's two-word result).
+struct RunePos {
+  int64_t Rune;
+  int64_t Pos;
+};
+
+/// A complex128 as two doubles (gort_complex128div's result).
+struct Complex128 {
+  double Re;
+  double Im;
+};
+
+/// A Go func value points at one of these. Fn takes the FuncVal pointer itself
+/// as its first (context) argument; captured variables follow Fn.
+struct FuncVal {
+  void (*Fn)();
+};
+
+/// reflect.Kind numbering, as gc's runtime/typekind.go.
+enum Kind : uint8_t {
+  KindInvalid = 0,
+  KindBool,
+  KindInt,
+  KindInt8,
+  KindInt16,
+  KindInt32,
+  KindInt64,
+  KindUint,
+  KindUint8,
+  KindUint16,
+  KindUint32,
+  KindUint64,
+  KindUintptr,
+  KindFloat32,
+  KindFloat64,
+  KindComplex64,
+  KindComplex128,
+  KindArray,
+  KindChan,
+  KindFunc,
+  KindInterface,
+  KindMap,
+  KindPointer,
+  KindSlice,
+  KindString,
+  KindStruct,
+  KindUnsafePointer,
+};
+
+/// Flag bits or'ed into Type::Kind.
+constexpr uint8_t KindDirectIface = 1 << 5; ///< data word is the value itself
+constexpr uint8_t KindMask = (1 << 5) - 1;
+
+/// Type::TFlag bits.
+enum TFlag : uint8_t {
+  TFlagUncommon = 1 << 0,       ///< an UncommonType follows the kind part
+  TFlagNamed = 1 << 2,          ///< a defined (named) type
+  TFlagRegularMemory = 1 << 3,  ///< equal and hash may treat it as raw bytes
+};
+
+/// Equality of two values of one type, as gc's _type.equal. Null when the type
+/// is not comparable.
+using EqualFn = bool (*)(const void *A, const void *B);
+/// Hash of a value of one type, as gc's typehash. Null when not comparable.
+using HashFn = uintptr_t (*)(const void *P, uintptr_t Seed);
+
+/// The common header of every type descriptor (gc: _type). Codegen emits one
+/// descriptor per type the program uses, as a linkonce_odr global whose
+/// symbol is derived from the type's canonical string, so that two
+/// descriptors of identical types are one object after linking: descriptor
+/// identity is type identity. Kind-specific parts follow the header; see the
+/// *Type structs below.
+struct Type {
+  uintptr_t Size;
+  uintptr_t PtrData; ///< prefix of the value that can hold pointers
+  uint32_t Hash;     ///< hash of the canonical type string
+  uint8_t TFlag;
+  uint8_t Align;
+  uint8_t FieldAlign;
+  uint8_t Kind;       ///< Kind | KindDirectIface
+  EqualFn Equal;      ///< null if not comparable
+  HashFn Hasher;      ///< null if not comparable
+  const uint8_t *GCData; ///< one bit per pointer-sized word of PtrData
+  String Str;         ///< the type as gc prints it: "int", "main.T", "*[]int"
+  const Type *PtrToThis; ///< descriptor of *T, or null if not emitted
+};
+
+/// A method of a concrete type, for run-time itab construction. Methods are
+/// sorted by Name. Ifn is the code used in itabs: it takes the interface data
+/// word as its receiver.
+struct Method {
+  String Name;          ///< qualified "pkgpath.name" when unexported
+  const Type *Mtyp;     ///< the method's func type without receiver
+  void (*Ifn)();
+};
+
+/// Follows the kind-specific part of a type that has methods (TFlagUncommon).
+struct UncommonType {
+  String PkgPath;
+  const Method *Methods; ///< value-receiver and pointer-receiver methods in
+                         ///< the method set of this type, sorted by name
+  intptr_t NumMethods;
+};
+
+struct PtrType {
+  Type T;
+  const Type *Elem;
+};
+
+struct SliceType {
+  Type T;
+  const Type *Elem;
+};
+
+struct ArrayType {
+  Type T;
+  const Type *Elem;
+  const Type *Slice;
+  uintptr_t Len;
+};
+
+struct ChanType {
+  Type T;
+  const Type *Elem;
+  uintptr_t Dir; ///< 1 recv, 2 send, 3 both (reflect.ChanDir)
+};
+
+struct StructField {
+  String Name;
+  const Type *Typ;
+  uintptr_t Offset;
+  uintptr_t Embedded; ///< 1 if an embedded field
+};
+
+struct StructType {
+  Type T;
+  String PkgPath;
+  const StructField *Fields;
+  intptr_t NumFields;
+};
+
+struct IMethod {
+  String Name; ///< qualified "pkgpath.name" when unexported
+  const Type *Typ;
+};
+
+struct InterfaceType {
+  Type T;
+  String PkgPath;
+  const IMethod *Methods; ///< sorted by Name
+  intptr_t NumMethods;
+};
+
+struct FuncType {
+  Type T;
+  const Type *const *Params; ///< InCount params then OutCount results
+  uint16_t InCount;
+  uint16_t OutCount;
+  uint32_t Variadic;
+};
+
+struct MapType {
+  Type T;
+  const Type *Key;
+  const Type *Elem;
+  const Type *Bucket;
+  uint8_t KeySize;
+  uint8_t ValueSize;
+  uint16_t BucketSize;
+  uint32_t Flags;
+};
+
+/// An interface table: the dynamic type's methods in the order of the
+/// interface's (sorted) method list. Fun has as many entries as the interface
+/// has methods; gc's layout (fun[0] == 0 means "does not implement").
+struct Itab {
+  const InterfaceType *Inter;
+  const Type *Typ;
+  uint32_t Hash; ///< copy of Typ->Hash, for type switches
+  uint32_t Pad;
+  void (*Fun[1])(); ///< variable length
+};
+
+/// Fields of the goroutine descriptor G that generated code reads. The
+/// runtime's G (runtime/runtime2.h) begins with exactly these.
+constexpr size_t GStackLoOffset = 0;
+constexpr size_t GStackHiOffset = 8;
+constexpr size_t GStackGuard0Offset = 16;
+
+/// Bytes below a goroutine's stackguard0 that compiled code may use without a
+/// check: every function that has no prologue check, and every runtime entry
+/// point called from Go code, must keep its frame within this margin.
+constexpr uintptr_t StackGuard = 2048;
+/// Functions whose static frame is at most this size and that make no calls
+/// get no prologue check (gc: StackSmall).
+constexpr uintptr_t StackSmall = 128;
+/// stackguard0 value that makes every prologue check fail so that the
+/// goroutine yields in gort_morestack (gc: stackPreempt).
+constexpr uintptr_t StackPreempt = uintptr_t(-1314);
+
+} // namespace abi
+} // namespace gort
+
+#endif // GORT_LIBGORT_ABI_H

@@ -1,0 +1,78 @@
+//===- runtime/abi_check.cpp - Check definitions against abi.def ----------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// Compile-time check that every gort_* entry point the runtime declares
+// (abi_entry.h, which each defining file includes) has the C signature that
+// libgort/abi.def's type tokens describe. The file produces no code.
+//
+// How: each C type maps to a token type (TokenOf<int64_t> is I64...), a
+// function pointer type maps to the list of its result and parameter tokens,
+// and that list must equal the one abi.def writes. Ptr and GcPtr are both
+// "a pointer" in C; GcPtr only matters to codegen (addrspace(1)). Unmapped C
+// types have no TokenOf and fail to compile. Whether each function is
+// defined at all is checked when the smoke test links every entry point
+// (test/runtime-smoke/abi_all.c).
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/abi_entry.h"
+
+#include <stdint.h>
+
+namespace gort {
+namespace abicheck {
+
+// The tokens of abi.def, as types.
+struct Void {};
+struct Bool {};
+struct I32 {};
+struct I64 {};
+struct F64 {};
+struct Ptr {};
+struct GcPtr2 {};
+struct I64x2 {};
+struct F64x2 {};
+using GcPtr = Ptr;
+
+template <typename A, typename B> struct IsSame {
+  static constexpr bool Value = false;
+};
+template <typename A> struct IsSame<A, A> {
+  static constexpr bool Value = true;
+};
+
+template <typename T> struct TokenOf; // no token: does not compile
+template <> struct TokenOf<void> { using Type = Void; };
+template <> struct TokenOf<bool> { using Type = Bool; };
+template <> struct TokenOf<int32_t> { using Type = I32; };
+template <> struct TokenOf<uint32_t> { using Type = I32; };
+template <> struct TokenOf<long> { using Type = I64; };
+template <> struct TokenOf<unsigned long> { using Type = I64; };
+template <> struct TokenOf<long long> { using Type = I64; };
+template <> struct TokenOf<unsigned long long> { using Type = I64; };
+template <> struct TokenOf<double> { using Type = F64; };
+template <typename T> struct TokenOf<T *> { using Type = Ptr; };
+template <> struct TokenOf<abi::String> { using Type = GcPtr2; };
+template <> struct TokenOf<abi::RunePos> { using Type = I64x2; };
+template <> struct TokenOf<abi::Complex128> { using Type = F64x2; };
+static_assert(sizeof(long) == 8, "LP64 only");
+
+template <typename... Ts> struct TokenList {};
+
+template <typename F> struct SignatureOf;
+template <typename R, typename... As> struct SignatureOf<R (*)(As...)> {
+  using Type = TokenList<typename TokenOf<R>::Type,
+                         typename TokenOf<As>::Type...>;
+};
+
+#define GORT_FUNC(Name, Result, Flags, ...)                                    \
+  static_assert(IsSame<SignatureOf<decltype(&::Name)>::Type,                   \
+                       TokenList<Result __VA_OPT__(, ) __VA_ARGS__>>::Value,   \
+                #Name ": definition does not match libgort/abi.def");
+#include "libgort/abi.def"
+
+} // namespace abicheck
+} // namespace gort

@@ -1,0 +1,96 @@
+//===- runtime/abi_entry.h - Declarations of the gort_* entry points -*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The C declarations of every function in libgort/abi.def, with the C types
+// the runtime implements them with. Each defining file includes this header,
+// so a definition that drifts from its declaration does not compile, and
+// abi_check.cpp static_asserts each declaration against abi.def's tokens.
+//
+// These functions run on goroutine stacks with no prologue check: each must
+// use well under abi::StackGuard bytes of stack before it switches to g0
+// (-Wframe-larger-than=512 bounds each frame; keep call chains shallow).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORT_RUNTIME_ABI_ENTRY_H
+#define GORT_RUNTIME_ABI_ENTRY_H
+
+#include "libgort/abi.h"
+
+#include <stdint.h>
+
+extern "C" {
+
+// print.cpp
+void gort_printlock();
+void gort_printunlock();
+void gort_printsp();
+void gort_printnl();
+void gort_printbool(bool V);
+void gort_printint(int64_t V);
+void gort_printuint(uint64_t V);
+void gort_printfloat(double V);
+void gort_printcomplex(double Re, double Im);
+void gort_printstring(const uint8_t *P, int64_t N);
+void gort_printpointer(const void *P);
+void gort_printhex(uint64_t V);
+void gort_printslice(const void *P, int64_t Len, int64_t Cap);
+void gort_printeface(const gort::abi::Type *T, const void *Data);
+void gort_printiface(const gort::abi::Itab *Tab, const void *Data);
+
+// panic.cpp
+[[noreturn]] void gort_gopanic(const gort::abi::Type *T, void *Data);
+[[noreturn]] void gort_panicdivide();
+[[noreturn]] void gort_panicshift();
+[[noreturn]] void gort_panicmem();
+[[noreturn]] void gort_panicBounds(int64_t X, int64_t Y, uint32_t Code);
+
+// asm_<goarch>.S
+void gort_morestack(void (*Thunk)(void *), void *Block);
+
+// malloc.cpp
+void *gort_newobject(const gort::abi::Type *T);
+void *gort_mallocgc(uint64_t Size, const gort::abi::Type *T, bool NeedZero);
+
+gort::abi::String gort_concatstring2(const uint8_t *A, int64_t AN,
+                                     const uint8_t *B, int64_t BN);
+gort::abi::String gort_concatstrings(const gort::abi::String *Strs, int64_t N);
+int64_t gort_cmpstring(const uint8_t *A, int64_t AN, const uint8_t *B,
+                       int64_t BN);
+bool gort_memequal(const void *A, const void *B, int64_t N);
+gort::abi::String gort_slicebytetostring(const uint8_t *P, int64_t N);
+gort::abi::String gort_slicerunetostring(const int32_t *P, int64_t N);
+void gort_stringtoslicebyte(gort::abi::Slice *Out, const uint8_t *P,
+                            int64_t N);
+void gort_stringtoslicerune(gort::abi::Slice *Out, const uint8_t *P,
+                            int64_t N);
+gort::abi::String gort_intstring(int64_t V);
+gort::abi::RunePos gort_decoderune(const uint8_t *S, int64_t N, int64_t K);
+
+void *gort_makeslice(const gort::abi::Type *Elem, int64_t Len, int64_t Cap);
+void gort_growslice(gort::abi::Slice *Out, const gort::abi::Type *Elem,
+                    void *OldPtr, int64_t OldLen, int64_t OldCap, int64_t Cap);
+
+const gort::abi::Itab *gort_assertE2I(const gort::abi::Type *Inter,
+                                      const gort::abi::Type *T);
+const gort::abi::Itab *gort_assertE2I2(const gort::abi::Type *Inter,
+                                       const gort::abi::Type *T);
+[[noreturn]] void gort_panicdottypeE(const gort::abi::Type *Have,
+                                     const gort::abi::Type *Want,
+                                     const gort::abi::Type *Iface);
+[[noreturn]] void gort_panicdottypeI(const gort::abi::Itab *Have,
+                                     const gort::abi::Type *Want,
+                                     const gort::abi::Type *Iface);
+[[noreturn]] void gort_panicnildottype(const gort::abi::Type *Want);
+bool gort_efaceeq(const gort::abi::Type *T, void *X, void *Y);
+bool gort_ifaceeq(const gort::abi::Itab *Tab, void *X, void *Y);
+
+gort::abi::Complex128 gort_complex128div(double NRe, double NIm, double MRe,
+                                         double MIm);
+
+} // extern "C"
+
+#endif // GORT_RUNTIME_ABI_ENTRY_H

@@ -1,0 +1,132 @@
+//===- runtime/asm_amd64.S - Stack switching for x86-64 -------------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The routines that change stacks or the current g (gc: asm_amd64.s). See
+// stack.cpp for the segmented-stack protocol and stubs.h for where g lives
+// (the TLS slot gort_tls_g, local-exec: %fs:gort_tls_g@TPOFF).
+//
+// All three keep the frame-pointer chain walkable: each builds a standard
+// rbp frame on the stack it was called on, and code they run on another
+// stack links its first frame to that one.
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/asm_offsets.h"
+
+	.text
+
+// void gort_morestack(void (*Thunk)(void *), void *Block)
+// Called from a compiled function's prologue when SP <= g->stackguard0.
+// Runs Thunk(Block) on a stack segment with room and returns when it
+// returns. An ordinary C-ABI call for the caller: callee-saved registers are
+// preserved; rax/rdx/xmm0-1 return nothing (results travel in Block).
+// Stack used on the old segment: return address + 5 saved registers (48
+// bytes). The new segment's top is 16-byte aligned at the `call *%r12`.
+	.globl	gort_morestack
+	.type	gort_morestack,@function
+	.p2align	4
+gort_morestack:
+	pushq	%rbp
+	movq	%rsp, %rbp		// frame record on the old segment
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14			// rsp is now 16-byte aligned
+	movq	%rdi, %r12		// Thunk
+	movq	%rsi, %r13		// Block
+	movq	%fs:gort_tls_g@TPOFF, %rbx	// gp
+	movq	%rsp, %r14		// old sp
+
+	// Switch to g0 and get the segment: gort_newstack(gp, sp).
+	movq	G_M(%rbx), %rax
+	movq	M_G0(%rax), %rax
+	movq	%rax, %fs:gort_tls_g@TPOFF
+	movq	G_SCHED_SP(%rax), %rsp
+	andq	$-16, %rsp
+	movq	%rbx, %rdi
+	movq	%r14, %rsi
+	callq	gort_newstack
+	movq	%rbx, %fs:gort_tls_g@TPOFF	// back to gp
+	testq	%rax, %rax
+	jz	1f
+
+	// Run the thunk on the new segment. Its frame record will point at
+	// ours (rbp) on the old segment.
+	movq	%rax, %rsp
+	movq	%r13, %rdi
+	callq	*%r12
+	movq	%rbx, %rdi
+	callq	gort_oldstack		// previous segment current again
+	movq	%r14, %rsp
+	jmp	2f
+
+1:	// No new segment needed (preemption request only): run it here.
+	movq	%r14, %rsp
+	movq	%r13, %rdi
+	callq	*%r12
+
+2:	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	ret
+	.size	gort_morestack, .-gort_morestack
+
+// void gort_systemstack(void (*Fn)(void *), void *Arg)
+// Runs Fn(Arg) on the M's g0 stack (from g0.sched.sp down) with g = g0,
+// then returns on the original stack with g restored. Called on g0, it just
+// calls Fn.
+	.globl	gort_systemstack
+	.type	gort_systemstack,@function
+	.p2align	4
+gort_systemstack:
+	movq	%fs:gort_tls_g@TPOFF, %rax	// gp
+	movq	G_M(%rax), %rcx
+	movq	M_G0(%rcx), %rdx		// g0
+	cmpq	%rax, %rdx
+	je	1f
+	pushq	%rbp
+	movq	%rsp, %rbp		// frame record on the caller's stack
+	pushq	%rbx
+	pushq	%r12			// rsp is now 16-byte aligned
+	movq	%rax, %rbx		// gp
+	movq	%rsp, %r12		// caller's sp
+	movq	%rdx, %fs:gort_tls_g@TPOFF
+	movq	G_SCHED_SP(%rdx), %rsp
+	andq	$-16, %rsp
+	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	callq	*%rax			// Fn(Arg)
+	movq	%rbx, %fs:gort_tls_g@TPOFF
+	movq	%r12, %rsp
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	ret
+1:	// Already on g0: tail-call Fn(Arg).
+	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	jmp	*%rax
+	.size	gort_systemstack, .-gort_systemstack
+
+// void gort_gogo(Gobuf *Buf)   [[noreturn]]
+// Resumes the context in Buf: g = Buf->Gp, then sp, rbp, and a jump to
+// Buf->PC with Buf->Ctxt in rdi.
+	.globl	gort_gogo
+	.type	gort_gogo,@function
+	.p2align	4
+gort_gogo:
+	movq	GOBUF_G(%rdi), %rax
+	movq	%rax, %fs:gort_tls_g@TPOFF
+	movq	GOBUF_SP(%rdi), %rsp
+	movq	GOBUF_BP(%rdi), %rbp
+	movq	GOBUF_PC(%rdi), %rcx
+	movq	GOBUF_CTXT(%rdi), %rdi
+	jmp	*%rcx
+	.size	gort_gogo, .-gort_gogo
+
+	.section	.note.GNU-stack,"",@progbits

@@ -1,0 +1,126 @@
+//===- runtime/asm_arm64.S - Stack switching for AArch64 ------------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The routines that change stacks or the current g (gc: asm_arm64.s). See
+// stack.cpp for the segmented-stack protocol and stubs.h for where g lives
+// (register x28, reserved in the runtime and in compiled code).
+//
+// All three keep the frame-pointer chain walkable: each builds a frame
+// record (x29, x30) on the stack it was called on, and code they run on
+// another stack links its first frame record to that one.
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/asm_offsets.h"
+
+	.text
+
+// void gort_morestack(void (*Thunk)(void *), void *Block)
+// Called from a compiled function's prologue when SP <= g->stackguard0.
+// Runs Thunk(Block) on a stack segment with room and returns when it
+// returns. An ordinary C-ABI call for the caller: x19-x29, d8-d15 and sp
+// are preserved. Stack used on the old segment: 48 bytes. The new segment's
+// top is 16-byte aligned.
+	.globl	gort_morestack
+	.type	gort_morestack,%function
+	.p2align	2
+gort_morestack:
+	stp	x29, x30, [sp, #-48]!
+	mov	x29, sp			// frame record on the old segment
+	stp	x19, x20, [sp, #16]
+	stp	x21, x22, [sp, #32]
+	mov	x19, x0			// Thunk
+	mov	x20, x1			// Block
+	mov	x21, x28		// gp
+	mov	x22, sp			// old sp
+
+	// Switch to g0 and get the segment: gort_newstack(gp, sp).
+	ldr	x9, [x28, #G_M]
+	ldr	x9, [x9, #M_G0]
+	mov	x28, x9
+	ldr	x10, [x9, #G_SCHED_SP]
+	and	x10, x10, #~15
+	mov	sp, x10
+	mov	x0, x21
+	mov	x1, x22
+	bl	gort_newstack
+	mov	x28, x21		// back to gp
+	cbz	x0, 1f
+
+	// Run the thunk on the new segment. Its frame record will point at
+	// ours (x29) on the old segment.
+	mov	sp, x0
+	mov	x0, x20
+	blr	x19
+	mov	x0, x21
+	bl	gort_oldstack		// previous segment current again
+	mov	sp, x22
+	b	2f
+
+1:	// No new segment needed (preemption request only): run it here.
+	mov	sp, x22
+	mov	x0, x20
+	blr	x19
+
+2:	ldp	x21, x22, [sp, #32]
+	ldp	x19, x20, [sp, #16]
+	ldp	x29, x30, [sp], #48
+	ret
+	.size	gort_morestack, .-gort_morestack
+
+// void gort_systemstack(void (*Fn)(void *), void *Arg)
+// Runs Fn(Arg) on the M's g0 stack (from g0.sched.sp down) with g = g0,
+// then returns on the original stack with g restored. Called on g0, it just
+// calls Fn.
+	.globl	gort_systemstack
+	.type	gort_systemstack,%function
+	.p2align	2
+gort_systemstack:
+	ldr	x9, [x28, #G_M]
+	ldr	x9, [x9, #M_G0]		// g0
+	cmp	x9, x28
+	b.eq	1f
+	stp	x29, x30, [sp, #-32]!
+	mov	x29, sp			// frame record on the caller's stack
+	stp	x19, x20, [sp, #16]
+	mov	x19, x28		// gp
+	mov	x20, sp			// caller's sp
+	mov	x28, x9
+	ldr	x10, [x9, #G_SCHED_SP]
+	and	x10, x10, #~15
+	mov	sp, x10
+	mov	x9, x0
+	mov	x0, x1
+	blr	x9			// Fn(Arg)
+	mov	x28, x19
+	mov	sp, x20
+	ldp	x19, x20, [sp, #16]
+	ldp	x29, x30, [sp], #32
+	ret
+1:	// Already on g0: tail-call Fn(Arg).
+	mov	x9, x0
+	mov	x0, x1
+	br	x9
+	.size	gort_systemstack, .-gort_systemstack
+
+// void gort_gogo(Gobuf *Buf)   [[noreturn]]
+// Resumes the context in Buf: g = Buf->Gp, then sp, x29, x30 = 0, and a
+// jump to Buf->PC with Buf->Ctxt in x0.
+	.globl	gort_gogo
+	.type	gort_gogo,%function
+	.p2align	2
+gort_gogo:
+	ldr	x28, [x0, #GOBUF_G]
+	ldr	x9, [x0, #GOBUF_SP]
+	mov	sp, x9
+	ldr	x29, [x0, #GOBUF_BP]
+	ldr	x9, [x0, #GOBUF_PC]
+	mov	x30, xzr
+	ldr	x0, [x0, #GOBUF_CTXT]
+	br	x9
+	.size	gort_gogo, .-gort_gogo
+
+	.section	.note.GNU-stack,"",%progbits

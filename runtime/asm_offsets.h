@@ -1,0 +1,39 @@
+/*===- runtime/asm_offsets.h - Field offsets used by assembly ------------===*
+ *
+ * Part of gortc. See LICENSE for license information.
+ *
+ *===----------------------------------------------------------------------===*
+ *
+ * Offsets of the G, M and Gobuf fields that asm_<goarch>.S and rt0 touch.
+ * This file is plain #defines so that .S files can include it; runtime2.h
+ * static_asserts every value against the C++ structs (gc: go_asm.h, which
+ * the gc toolchain generates). The first three G offsets are also part of
+ * the compiled-code ABI (libgort/abi.h GStackLoOffset...).
+ *
+ *===----------------------------------------------------------------------===*/
+
+#ifndef GORT_RUNTIME_ASM_OFFSETS_H
+#define GORT_RUNTIME_ASM_OFFSETS_H
+
+/* G */
+#define G_STACKLO 0
+#define G_STACKHI 8
+#define G_STACKGUARD0 16
+#define G_STACKGUARD1 24
+#define G_M 32
+#define G_SCHED 40
+
+/* Gobuf (G_SCHED + these for g->Sched) */
+#define GOBUF_SP 0
+#define GOBUF_PC 8
+#define GOBUF_BP 16
+#define GOBUF_CTXT 24
+#define GOBUF_G 32
+
+#define G_SCHED_SP (G_SCHED + GOBUF_SP)
+
+/* M */
+#define M_G0 0
+#define M_CURG 8
+
+#endif /* GORT_RUNTIME_ASM_OFFSETS_H */

@@ -1,0 +1,231 @@
+//===- runtime/iface.cpp - Interfaces -------------------------------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// Run-time support for interfaces (gc: iface.go, alg.go).
+//
+// Itabs. Conversions from concrete types use itabs the compiler emitted;
+// conversions between interfaces and assertions to interface types build
+// them here from the type descriptors: the interface's methods (sorted by
+// qualified name) are matched against the concrete type's method table
+// (UncommonType, also sorted) by name and by identity of the method's func
+// type descriptor. Results, including failures, are cached in a hash table
+// keyed by (interface, type), protected by ItabLock; itabs are never freed.
+//
+// Comparison. Two interface values with the same dynamic type compare with
+// the type's Equal function (or by the data word itself for pointer-shaped
+// types); a type without Equal panics with gc's "comparing uncomparable
+// type" error.
+//
+// Entry points: gort_assertE2I, gort_assertE2I2, gort_panicdottypeE,
+// gort_panicdottypeI, gort_panicnildottype, gort_efaceeq, gort_ifaceeq
+// (libgort/abi.def).
+//
+// Invariants: a cached itab's Fun entries are all non-null (failures are
+// cached as null itabs, not as partial ones).
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/abi_entry.h"
+#include "runtime/error.h"
+#include "runtime/lock.h"
+#include "runtime/malloc.h"
+#include "runtime/stubs.h"
+
+using namespace gort;
+
+namespace {
+
+struct ItabEntry {
+  const abi::InterfaceType *Inter;
+  const abi::Type *Typ;
+  const abi::Itab *Tab; ///< null: Typ does not implement Inter
+  ItabEntry *Next;
+};
+
+constexpr unsigned ItabBuckets = 1024;
+ItabEntry *ItabTable[ItabBuckets];
+Mutex ItabLock;
+
+bool sameString(const abi::String &A, const abi::String &B) {
+  return A.Len == B.Len && (A.Ptr == B.Ptr || memcmp(A.Ptr, B.Ptr, size_t(A.Len)) == 0);
+}
+
+int compareString(const abi::String &A, const abi::String &B) {
+  intptr_t N = A.Len < B.Len ? A.Len : B.Len;
+  int C = N ? memcmp(A.Ptr, B.Ptr, size_t(N)) : 0;
+  if (C)
+    return C;
+  return A.Len < B.Len ? -1 : A.Len > B.Len ? 1 : 0;
+}
+
+const abi::UncommonType *uncommon(const abi::Type *T) {
+  if (!(T->TFlag & abi::TFlagUncommon))
+    return nullptr;
+  // The UncommonType follows the kind-specific part of the descriptor.
+  uintptr_t Base = reinterpret_cast<uintptr_t>(T);
+  uintptr_t Off = sizeof(abi::Type);
+  switch (T->Kind & abi::KindMask) {
+  case abi::KindPointer:
+  case abi::KindSlice:
+    Off = sizeof(abi::PtrType);
+    break;
+  case abi::KindArray:
+    Off = sizeof(abi::ArrayType);
+    break;
+  case abi::KindChan:
+    Off = sizeof(abi::ChanType);
+    break;
+  case abi::KindStruct:
+    Off = sizeof(abi::StructType);
+    break;
+  case abi::KindInterface:
+    Off = sizeof(abi::InterfaceType);
+    break;
+  case abi::KindFunc:
+    Off = sizeof(abi::FuncType);
+    break;
+  case abi::KindMap:
+    Off = sizeof(abi::MapType);
+    break;
+  default:
+    break;
+  }
+  return reinterpret_cast<const abi::UncommonType *>(Base + Off);
+}
+
+/// Builds the itab for (Inter, T), or returns null and the first missing
+/// method's name.
+const abi::Itab *buildItab(const abi::InterfaceType *Inter,
+                           const abi::Type *T, abi::String *Missing) {
+  intptr_t N = Inter->NumMethods;
+  const abi::UncommonType *U = uncommon(T);
+  intptr_t J = 0;
+  intptr_t NM = U ? U->NumMethods : 0;
+  uintptr_t Size = sizeof(abi::Itab) + uintptr_t(N > 0 ? N - 1 : 0) * sizeof(void *);
+  auto *Tab = static_cast<abi::Itab *>(mallocgc(Size, nullptr, true));
+  Tab->Inter = Inter;
+  Tab->Typ = T;
+  Tab->Hash = T->Hash;
+  for (intptr_t I = 0; I < N; ++I) {
+    const abi::IMethod &IM = Inter->Methods[I];
+    // Both lists are sorted by name: advance through the type's methods.
+    while (J < NM && compareString(U->Methods[J].Name, IM.Name) < 0)
+      ++J;
+    if (J < NM && sameString(U->Methods[J].Name, IM.Name) &&
+        U->Methods[J].Mtyp == IM.Typ) {
+      Tab->Fun[I] = U->Methods[J].Ifn;
+      continue;
+    }
+    *Missing = IM.Name;
+    return nullptr;
+  }
+  return Tab;
+}
+
+/// gc: getitab. Finds or builds the itab; on failure returns null and sets
+/// Missing (when the lookup was not cached as a failure before, Missing is
+/// recomputed so that the panic message can name the method).
+const abi::Itab *getitab(const abi::InterfaceType *Inter, const abi::Type *T,
+                         abi::String *Missing) {
+  uintptr_t H = (reinterpret_cast<uintptr_t>(Inter) >> 3) ^
+                (uintptr_t(T->Hash) * 31);
+  ItabEntry **Bucket = &ItabTable[H % ItabBuckets];
+  lock(&ItabLock);
+  for (ItabEntry *E = *Bucket; E; E = E->Next)
+    if (E->Inter == Inter && E->Typ == T) {
+      const abi::Itab *Tab = E->Tab;
+      unlock(&ItabLock);
+      if (!Tab)
+        buildItab(Inter, T, Missing); // recompute the missing name
+      return Tab;
+    }
+  const abi::Itab *Tab = buildItab(Inter, T, Missing);
+  auto *E = static_cast<ItabEntry *>(mallocgc(sizeof(ItabEntry), nullptr, true));
+  *E = {Inter, T, Tab, *Bucket};
+  *Bucket = E;
+  unlock(&ItabLock);
+  return Tab;
+}
+
+[[noreturn]] void panicTypeAssertion(const abi::Type *Iface,
+                                     const abi::Type *Concrete,
+                                     const abi::Type *Asserted,
+                                     abi::String Missing) {
+  auto *E = static_cast<TypeAssertionError *>(
+      mallocgc(sizeof(TypeAssertionError), nullptr, true));
+  *E = {Iface, Concrete, Asserted, Missing};
+  gort_gopanic(&TypeAssertionErrorType, E);
+}
+
+bool isDirect(const abi::Type *T) { return T->Kind & abi::KindDirectIface; }
+
+bool efaceeq(const abi::Type *T, void *X, void *Y) {
+  if (!T)
+    return true;
+  if (!T->Equal) {
+    // gc: panic(errorString("comparing uncomparable type " + t.string()))
+    static const char Prefix[] = "comparing uncomparable type ";
+    intptr_t PN = sizeof(Prefix) - 1;
+    auto *S = static_cast<abi::String *>(mallocgc(sizeof(abi::String), nullptr, true));
+    auto *P = static_cast<uint8_t *>(mallocgc(uintptr_t(PN + T->Str.Len), nullptr, false));
+    memmove(P, Prefix, size_t(PN));
+    memmove(P + PN, T->Str.Ptr, size_t(T->Str.Len));
+    *S = {P, PN + T->Str.Len};
+    gort_gopanic(&ErrorStringType, S);
+  }
+  if (isDirect(T))
+    return X == Y;
+  return T->Equal(X, Y);
+}
+
+} // namespace
+
+extern "C" {
+
+const abi::Itab *gort_assertE2I(const abi::Type *Inter, const abi::Type *T) {
+  auto *IT = reinterpret_cast<const abi::InterfaceType *>(Inter);
+  if (!T)
+    panicTypeAssertion(nullptr, nullptr, Inter, {nullptr, 0});
+  abi::String Missing{nullptr, 0};
+  const abi::Itab *Tab = getitab(IT, T, &Missing);
+  if (!Tab)
+    panicTypeAssertion(nullptr, T, Inter, Missing);
+  return Tab;
+}
+
+const abi::Itab *gort_assertE2I2(const abi::Type *Inter, const abi::Type *T) {
+  if (!T)
+    return nullptr;
+  abi::String Missing{nullptr, 0};
+  return getitab(reinterpret_cast<const abi::InterfaceType *>(Inter), T,
+                 &Missing);
+}
+
+void gort_panicdottypeE(const abi::Type *Have, const abi::Type *Want,
+                        const abi::Type *Iface) {
+  panicTypeAssertion(Iface, Have, Want, {nullptr, 0});
+}
+
+void gort_panicdottypeI(const abi::Itab *Have, const abi::Type *Want,
+                        const abi::Type *Iface) {
+  panicTypeAssertion(Iface, Have ? Have->Typ : nullptr, Want, {nullptr, 0});
+}
+
+void gort_panicnildottype(const abi::Type *Want) {
+  panicTypeAssertion(nullptr, nullptr, Want, {nullptr, 0});
+}
+
+bool gort_efaceeq(const abi::Type *T, void *X, void *Y) {
+  return efaceeq(T, X, Y);
+}
+
+bool gort_ifaceeq(const abi::Itab *Tab, void *X, void *Y) {
+  if (!Tab)
+    return true;
+  return efaceeq(Tab->Typ, X, Y);
+}
+
+} // extern "C"

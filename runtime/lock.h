@@ -1,0 +1,39 @@
+//===- runtime/lock.h - Runtime mutexes and notes ---------------*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// See lock_futex.cpp for the overview.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORT_RUNTIME_LOCK_H
+#define GORT_RUNTIME_LOCK_H
+
+#include <stdint.h>
+
+namespace gort {
+
+/// A runtime mutex (gc: mutex). Zero is unlocked, so a zero-initialised
+/// global needs no constructor. Blocks the whole M (never parks a G).
+struct Mutex {
+  uint32_t Key;
+};
+
+void lock(Mutex *L);
+void unlock(Mutex *L);
+
+/// A one-shot wake-up (gc: note): one sleeper, one waker.
+struct Note {
+  uint32_t Key;
+};
+
+void noteclear(Note *N);
+void notewakeup(Note *N);
+/// Sleeps until notewakeup. Must be called on g0 (it blocks the M).
+void notesleep(Note *N);
+
+} // namespace gort
+
+#endif // GORT_RUNTIME_LOCK_H

@@ -1,0 +1,57 @@
+//===- runtime/os_linux.h - Linux-specific runtime services -----*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// See os_linux.cpp for the overview.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORT_RUNTIME_OS_LINUX_H
+#define GORT_RUNTIME_OS_LINUX_H
+
+#include <stdint.h>
+
+namespace gort {
+
+/// Number of CPUs this process may run on (gc: ncpu). Set by osinit.
+extern int32_t Ncpu;
+/// The system page size from AT_PAGESZ (gc: physPageSize).
+extern uintptr_t PhysPageSize;
+/// The 16 random bytes the kernel passed in AT_RANDOM, kept for the hash
+/// seed (gc: startupRandomData). Null if the kernel passed none.
+extern const uint8_t *StartupRandomData;
+
+/// Records argc/argv/envp and reads the auxiliary vector from the process's
+/// initial stack (gc: args + sysargs). SP points at argc.
+void args(uintptr_t *SP);
+void osinit();
+
+/// Allocates and initialises a static TLS block for a new thread from the
+/// executable's PT_TLS segment and returns the thread-pointer value for it
+/// (x86-64 variant II, AArch64 variant I). Touches no TLS itself.
+uintptr_t tlsalloc();
+/// Sets the calling thread's thread pointer (arch_prctl(ARCH_SET_FS) /
+/// msr tpidr_el0). The caller must not touch TLS itself afterwards (the
+/// compiler may have computed TLS addresses before the call); only callees.
+void settls(uintptr_t TP);
+
+/// Sleeps while *Addr == Val, for at most Ns nanoseconds if Ns >= 0
+/// (gc: futexsleep). May wake spuriously.
+void futexsleep(uint32_t *Addr, uint32_t Val, int64_t Ns);
+/// Wakes up to Cnt threads sleeping on Addr (gc: futexwakeup).
+void futexwakeup(uint32_t *Addr, uint32_t Cnt);
+
+/// Saved command line and environment (gc: argc, argv; runtime1.cpp).
+extern int32_t Argc;
+extern char **Argv;
+extern char **Envp;
+
+/// Returns the value of the environment variable Key, or null
+/// (gc: gogetenv; runtime1.cpp).
+const char *gogetenv(const char *Key);
+
+} // namespace gort
+
+#endif // GORT_RUNTIME_OS_LINUX_H

@@ -1,0 +1,299 @@
+//===- runtime/stack.cpp - Segmented goroutine stacks -----------------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// Goroutine stacks: small segments chained on demand (design.md "Stack
+// growth"), and the allocator they come from (gc: stack.go, whose names
+// stackalloc/stackfree/newstack this file keeps; gc copies stacks instead).
+//
+// Data structures:
+//   StackSeg  header at the top of each segment: Prev/Next links, the block
+//             [Lo, Lo+Size) and Total, the bytes of this and all earlier
+//             segments. The usable stack is [Lo, header).
+//   G         StackLo/StackHi bound the current segment, StackGuard0 =
+//             StackLo + abi::StackGuard (or abi::StackPreempt), Seg points at
+//             the current header.
+//   StackPool free lists of blocks per power-of-two order, 8 KiB << order
+//             for orders 0..NumStackOrders-1, refilled by carving a 1 MiB
+//             chunk into blocks of one order. Larger blocks are mapped and
+//             unmapped one by one.
+//
+// The protocol with compiled code (libgort/abi.h, abi.def):
+//   1. Every function that calls or has a frame above abi::StackSmall starts
+//      with `if (SP <= g->stackguard0)` and, on the slow path, stores its
+//      arguments in a block in its frame and calls gort_morestack(Thunk,
+//      Block) (asm_<goarch>.S).
+//   2. gort_morestack saves callee-saved registers and a frame record on the
+//      old segment (a few words), switches to g0 and calls gort_newstack.
+//   3. gort_newstack (here, on g0) handles a preemption request, then takes
+//      the cached Next segment (a "hot split" costs no allocation) or
+//      allocates one of twice the current size, fails with "stack overflow"
+//      if the goroutine's total would exceed MaxStackSize, makes it current
+//      and returns its top.
+//   4. gort_morestack switches back to the goroutine on the new segment and
+//      calls Thunk(Block), which re-calls the function. The thunk's frame
+//      record links to gort_morestack's on the old segment, which links to
+//      the caller's: the frame-pointer chain runs across segments.
+//   5. When the thunk returns, gort_oldstack makes the previous segment
+//      current again and gort_morestack returns on the old segment. The
+//      segment left stays cached as the previous one's Next, whatever its
+//      size, so crossing one boundary again and again never allocates.
+//      Segments cached beyond it are kept while they are at most
+//      StackCacheMax (64 KiB) and freed from the first bigger one on. A
+//      goroutine thus keeps at most one big segment after a deep recursion
+//      returns, plus up to 16+32+64 KiB of small ones for code that
+//      oscillates across several small boundaries. (gc instead shrinks
+//      stacks at GC time; ours can do the same once there is a GC.)
+//
+// Invariants:
+//   - Gp->Seg is the segment containing Gp's SP while Gp runs Go code;
+//     StackLo == Seg->Lo, StackHi == (uintptr_t)Seg.
+//   - Seg->Next->Prev == Seg; sizes double along the chain, so Total < 2 x
+//     the last Size. Every segment after Seg->Next is at most StackCacheMax
+//     bytes.
+//   - StackGuard0 is StackLo + abi::StackGuard unless a preemption is
+//     requested (Preempt set, StackGuard0 == abi::StackPreempt).
+// Locking: StackLock guards the pools and StackStat's Allocs/Frees. A G's
+// segment chain belongs to the M running it. stackalloc and stackfree run
+// on the system stack.
+//
+// Entry points: gort_morestack (compiled code) -> gort_newstack /
+// gort_oldstack (asm only); stackinitg / stackfreeg (proc.cpp).
+//
+// Rejected: gc's contiguous copying stacks (LLVM cannot tell us every
+// pointer into a stack); a guard page per segment (an mprotect per segment
+// and one VMA each); one mmap per segment (65530-mapping limit).
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/stack.h"
+
+#include "runtime/atomic.h"
+#include "runtime/lock.h"
+#include "runtime/malloc.h"
+#include "runtime/panic.h"
+#include "runtime/print.h"
+#include "runtime/stubs.h"
+
+namespace gort {
+
+StackStats StackStat;
+
+namespace {
+
+/// Pooled orders: 8 KiB .. 512 KiB.
+constexpr unsigned NumStackOrders = 7;
+constexpr uintptr_t StackChunkSize = 1 << 20;
+/// Cached segments beyond the one being left are kept up to this size.
+constexpr uintptr_t StackCacheMax = 64 << 10;
+static_assert((StackMin << (NumStackOrders - 1)) <= StackChunkSize);
+
+/// A free block in a pool (stored in the block itself).
+struct StackFreeBlock {
+  StackFreeBlock *Next;
+};
+
+Mutex StackLock;
+StackFreeBlock *StackPool[NumStackOrders]; ///< guarded by StackLock
+
+/// Returns the order of N, or NumStackOrders if N is not pooled.
+unsigned stackOrder(uintptr_t N) {
+  unsigned Order = 0;
+  for (uintptr_t S = StackMin; S < N; S <<= 1)
+    Order++;
+  return Order < NumStackOrders ? Order : NumStackOrders;
+}
+
+bool onSystemStack() {
+  G *Gp = getg();
+  return !Gp || Gp == Gp->Mp->G0;
+}
+
+/// Carves a new chunk into blocks of Order and puts them on its free list.
+/// Caller holds StackLock.
+void stackpoolRefill(unsigned Order) {
+  void *Chunk = sysAlloc(StackChunkSize);
+  if (!Chunk) {
+    unlock(&StackLock);
+    fatal("out of memory allocating stack");
+  }
+  uintptr_t Size = StackMin << Order;
+  uintptr_t Base = uintptr_t(Chunk);
+  for (uintptr_t P = Base + StackChunkSize - Size;; P -= Size) {
+    StackFreeBlock *B = reinterpret_cast<StackFreeBlock *>(P);
+    B->Next = StackPool[Order];
+    StackPool[Order] = B;
+    if (P == Base)
+      break;
+  }
+}
+
+/// Sets Gp's bounds to segment Seg. Keeps a pending preemption request.
+void useSeg(G *Gp, StackSeg *Seg) {
+  Gp->Seg = Seg;
+  Gp->StackLo = Seg->Lo;
+  Gp->StackHi = uintptr_t(Seg);
+  Gp->StackGuard1 = ~uintptr_t(0);
+  bool Preempt =
+      Gp->Preempt || atomic::load(&Gp->StackGuard0) == abi::StackPreempt;
+  atomic::store(&Gp->StackGuard0,
+                Preempt ? abi::StackPreempt : Seg->Lo + abi::StackGuard);
+}
+
+/// Allocates a segment of Size bytes entered from Prev. System stack.
+StackSeg *newSeg(uintptr_t Size, StackSeg *Prev) {
+  Stack S = stackalloc(Size);
+  StackSeg *Seg =
+      reinterpret_cast<StackSeg *>(alignDown(S.Hi - sizeof(StackSeg), 16));
+  Seg->Prev = Prev;
+  Seg->Next = nullptr;
+  Seg->Lo = S.Lo;
+  Seg->Size = Size;
+  Seg->Total = (Prev ? Prev->Total : 0) + Size;
+  return Seg;
+}
+
+void freeSeg(StackSeg *Seg) { stackfree(Stack{Seg->Lo, Seg->Lo + Seg->Size}); }
+
+/// Frees Seg and every segment after it. System stack.
+void freeSegChain(void *Arg) {
+  StackSeg *Seg = static_cast<StackSeg *>(Arg);
+  while (Seg) {
+    StackSeg *Next = Seg->Next;
+    freeSeg(Seg);
+    Seg = Next;
+  }
+}
+
+[[noreturn]] void stackOverflow(G *Gp, uintptr_t SP) {
+  // gc: newstack's message, then throw. One print statement, so one write.
+  printlock();
+  printstring("runtime: goroutine stack exceeds ");
+  printuint(MaxStackSize);
+  printstring("-byte limit\n");
+  printstring("runtime: sp=");
+  printhex(SP);
+  printstring(" stack=[");
+  printhex(Gp->StackLo);
+  printstring(", ");
+  printhex(Gp->StackHi);
+  printstring("]\n");
+  fatal("stack overflow");
+}
+
+} // namespace
+
+void stackinit() {
+  for (unsigned I = 0; I < NumStackOrders; I++)
+    StackPool[I] = nullptr;
+}
+
+Stack stackalloc(uintptr_t N) {
+  GORT_ASSERT(onSystemStack());
+  GORT_ASSERT(N >= StackMin && (N & (N - 1)) == 0);
+  unsigned Order = stackOrder(N);
+  if (Order < NumStackOrders) {
+    lock(&StackLock);
+    if (!StackPool[Order])
+      stackpoolRefill(Order);
+    StackFreeBlock *B = StackPool[Order];
+    StackPool[Order] = B->Next;
+    StackStat.Allocs++;
+    unlock(&StackLock);
+    return Stack{uintptr_t(B), uintptr_t(B) + N};
+  }
+  void *P = sysAlloc(N);
+  if (!P)
+    fatal("out of memory allocating stack");
+  lock(&StackLock);
+  StackStat.Allocs++;
+  unlock(&StackLock);
+  return Stack{uintptr_t(P), uintptr_t(P) + N};
+}
+
+void stackfree(Stack S) {
+  GORT_ASSERT(onSystemStack());
+  uintptr_t N = S.Hi - S.Lo;
+  unsigned Order = stackOrder(N);
+  if (Order < NumStackOrders) {
+    StackFreeBlock *B = reinterpret_cast<StackFreeBlock *>(S.Lo);
+    lock(&StackLock);
+    B->Next = StackPool[Order];
+    StackPool[Order] = B;
+    StackStat.Frees++;
+    unlock(&StackLock);
+    return;
+  }
+  sysFree(reinterpret_cast<void *>(S.Lo), N);
+  lock(&StackLock);
+  StackStat.Frees++;
+  unlock(&StackLock);
+}
+
+void stackinitg(G *Gp) { useSeg(Gp, newSeg(StackMin, nullptr)); }
+
+void stackfreeg(G *Gp) {
+  StackSeg *First = Gp->Seg;
+  if (!First)
+    return;
+  while (First->Prev)
+    First = First->Prev;
+  freeSegChain(First);
+  Gp->Seg = nullptr;
+  Gp->StackLo = Gp->StackHi = 0;
+  Gp->StackGuard0 = Gp->StackGuard1 = 0;
+}
+
+} // namespace gort
+
+using namespace gort;
+
+/// Step 3 of the protocol (see above). Runs on g0. SP is the goroutine's
+/// stack pointer inside gort_morestack. Returns the top of the segment to run
+/// the thunk on, or 0 to run it where it is (a preemption request with room
+/// left on the current segment).
+extern "C" uintptr_t gort_newstack(G *Gp, uintptr_t SP) {
+  GORT_ASSERT(onSystemStack() && Gp != getg());
+  if (atomic::load(&Gp->StackGuard0) == abi::StackPreempt) {
+    // gc: gopreempt_m. The scheduler will yield here; for now the request
+    // is only acknowledged.
+    Gp->Preempt = false;
+    atomic::store(&Gp->StackGuard0, Gp->StackLo + abi::StackGuard);
+    if (SP > Gp->StackLo + abi::StackGuard)
+      return 0;
+  }
+  StackSeg *Cur = Gp->Seg;
+  GORT_ASSERT(Cur && SP >= Cur->Lo && SP <= uintptr_t(Cur));
+  StackSeg *Next = Cur->Next;
+  if (Next) {
+    atomic::xadd(&StackStat.SegReuses, uint64_t(1));
+  } else {
+    uintptr_t Size = Cur->Size * 2;
+    if (Cur->Total + Size > MaxStackSize)
+      stackOverflow(Gp, SP);
+    Next = newSeg(Size, Cur);
+    Cur->Next = Next;
+  }
+  atomic::xadd(&StackStat.SegSwitches, uint64_t(1));
+  useSeg(Gp, Next);
+  return uintptr_t(Next);
+}
+
+/// Step 5 of the protocol. Runs on the segment being left (which is empty
+/// again), as Gp.
+extern "C" void gort_oldstack(G *Gp) {
+  StackSeg *Cur = Gp->Seg;
+  GORT_ASSERT(Cur && Cur->Prev);
+  // Cur stays cached as Prev->Next. Beyond it keep the small segments and
+  // free from the first one bigger than StackCacheMax.
+  StackSeg *Last = Cur;
+  while (Last->Next && Last->Next->Size <= StackCacheMax)
+    Last = Last->Next;
+  if (Last->Next) {
+    systemstack(freeSegChain, Last->Next);
+    Last->Next = nullptr;
+  }
+  useSeg(Gp, Cur->Prev);
+}

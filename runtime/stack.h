@@ -1,0 +1,73 @@
+//===- runtime/stack.h - Goroutine stack segments ---------------*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// See stack.cpp for the overview.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORT_RUNTIME_STACK_H
+#define GORT_RUNTIME_STACK_H
+
+#include "runtime/runtime2.h"
+
+#include <stdint.h>
+
+namespace gort {
+
+/// Size of a goroutine's first segment (gc: _StackMin is 2048; ours is the
+/// design's 8 KiB, since frames here are bigger than gc's).
+constexpr uintptr_t StackMin = 8 << 10;
+/// Largest total stack of one goroutine, all segments in use counted
+/// (gc: maxstacksize on 64-bit systems).
+constexpr uintptr_t MaxStackSize = 1000000000;
+
+/// A block of stack memory [Lo, Hi) (gc: stack).
+struct Stack {
+  uintptr_t Lo;
+  uintptr_t Hi;
+};
+
+/// Header of one segment of a goroutine's stack, stored at the segment's
+/// top (the stack grows down away from it). Segments of one G form a doubly
+/// linked chain; Next is kept after returning from it, as a cache.
+struct StackSeg {
+  StackSeg *Prev; ///< segment this one was entered from; null for the first
+  StackSeg *Next; ///< cached next segment, or null
+  uintptr_t Lo;   ///< start of the block
+  uintptr_t Size; ///< size of the block, header included
+  uintptr_t Total; ///< Size plus the Sizes of all Prev segments
+};
+
+void stackinit();
+/// Returns a block of N bytes (a power of two >= StackMin). Must run on the
+/// system stack (gc: stackalloc).
+Stack stackalloc(uintptr_t N);
+/// Returns a block from stackalloc. Must run on the system stack
+/// (gc: stackfree).
+void stackfree(Stack S);
+
+/// Gives Gp its first segment of StackMin bytes and sets its stack bounds.
+/// Must run on the system stack.
+void stackinitg(G *Gp);
+/// Frees every segment of Gp's chain. Gp must not be running.
+void stackfreeg(G *Gp);
+
+/// Counters for tests and debugging (updated under the stack lock).
+struct StackStats {
+  uint64_t Allocs;     ///< stackalloc calls
+  uint64_t Frees;      ///< stackfree calls
+  uint64_t SegSwitches; ///< gort_morestack calls that moved to a new segment
+  uint64_t SegReuses;  ///< ... that reused a cached segment
+};
+extern StackStats StackStat;
+
+} // namespace gort
+
+// Called only from gort_morestack (asm_<goarch>.S); see stack.cpp.
+extern "C" uintptr_t gort_newstack(gort::G *Gp, uintptr_t SP);
+extern "C" void gort_oldstack(gort::G *Gp);
+
+#endif // GORT_RUNTIME_STACK_H

@@ -1,0 +1,52 @@
+# test/lit/lit.cfg.py - lit configuration for gortc.
+#
+# Every test that runs a program runs on both targets: the suite is run
+# twice, with --param target=x86_64 (native) and --param target=aarch64
+# (under qemu-aarch64). Tests write
+#     RUN: %gortc -o %t %s && %run %t ...
+# and %gortc/%run follow the chosen target.
+#
+# Substitutions:
+#   %gortc      gortc build --target <target>-linux
+#   %gortc-bin  the gortc binary itself (driver tests)
+#   %run        "" natively, "qemu-aarch64" for aarch64
+#   %target     x86_64 or aarch64
+#   %exitcode   utils/lit/exitcode.sh: runs a command, prints "exit=N"
+# Features: target-x86_64 / target-aarch64.
+
+import os
+import shutil
+
+import lit.formats
+
+config.name = "gortc"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".go", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+
+target = lit_config.params.get("target", "x86_64")
+if target not in ("x86_64", "aarch64"):
+    lit_config.fatal("unknown target " + target)
+config.test_exec_root = os.path.join(config.gortc_build_dir, "test", "lit", target)
+
+llvm_bin = "/usr/lib/llvm-19/bin"
+config.environment["PATH"] = os.pathsep.join([llvm_bin, os.environ["PATH"]])
+for var in ("GOGC", "GODEBUG", "GOMAXPROCS", "GOTRACEBACK", "GOARCH"):
+    config.environment.pop(var, None)
+
+gortc = os.path.join(config.gortc_build_dir, "bin", "gortc")
+run = ""
+if target == "aarch64":
+    qemu = shutil.which("qemu-aarch64")
+    if not qemu:
+        lit_config.fatal("qemu-aarch64 is required for the aarch64 run")
+    run = qemu
+config.available_features.add("target-" + target)
+
+config.substitutions.append(("%gortc-bin", gortc))
+config.substitutions.append(("%gortc", "%s build --target %s-linux" % (gortc, target)))
+config.substitutions.append(("%run", run))
+config.substitutions.append(("%target", target))
+config.substitutions.append(
+    ("%exitcode", os.path.join(config.gortc_source_dir, "utils", "lit", "exitcode.sh")))

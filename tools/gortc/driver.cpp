@@ -1,0 +1,524 @@
+//===- tools/gortc/driver.cpp - The gortc compilation pipeline ------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// See driver.h. Errors from user input go through the DiagnosticEngine
+// (file:line:col: message, exit status 2); failures at tool boundaries
+// (reading files, writing output, linking) print "gortc: ..." and exit 2.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tools/gortc/driver.h"
+
+#include "codegen/codegen.h"
+#include "frontend/check.h"
+#include "frontend/parser.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <map>
+#include <unistd.h>
+
+using namespace gortc;
+
+static int toolError(const llvm::Twine &Msg) {
+  llvm::errs() << "gortc: " << Msg << "\n";
+  return 2;
+}
+
+std::string gortc::defaultTarget() {
+  if (const char *GA = std::getenv("GOARCH")) {
+    llvm::StringRef A(GA);
+    if (A == "amd64")
+      return "x86_64-linux";
+    if (A == "arm64")
+      return "aarch64-linux";
+  }
+#if defined(__aarch64__)
+  return "aarch64-linux";
+#else
+  return "x86_64-linux";
+#endif
+}
+
+//===----------------------------------------------------------------------===//
+// Build constraints (//go:build lines and file name suffixes)
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Evaluates a //go:build expression: tags, !, &&, ||, parentheses.
+class ConstraintEval {
+public:
+  ConstraintEval(llvm::StringRef Expr, const std::vector<std::string> &Tags)
+      : S(Expr), Tags(Tags) {}
+  bool eval(bool &Ok) {
+    bool V = orExpr();
+    skipSpace();
+    Ok = Good && S.empty();
+    return V;
+  }
+
+private:
+  void skipSpace() { S = S.ltrim(" \t"); }
+  bool orExpr() {
+    bool V = andExpr();
+    for (;;) {
+      skipSpace();
+      if (!S.consume_front("||"))
+        return V;
+      bool R = andExpr();
+      V = V || R;
+    }
+  }
+  bool andExpr() {
+    bool V = notExpr();
+    for (;;) {
+      skipSpace();
+      if (!S.consume_front("&&"))
+        return V;
+      bool R = notExpr();
+      V = V && R;
+    }
+  }
+  bool notExpr() {
+    skipSpace();
+    if (S.consume_front("!"))
+      return !notExpr();
+    if (S.consume_front("(")) {
+      bool V = orExpr();
+      skipSpace();
+      if (!S.consume_front(")"))
+        Good = false;
+      return V;
+    }
+    size_t N = 0;
+    while (N < S.size() &&
+           (llvm::isAlnum(S[N]) || S[N] == '_' || S[N] == '.'))
+      ++N;
+    if (N == 0) {
+      Good = false;
+      return false;
+    }
+    llvm::StringRef Tag = S.take_front(N);
+    S = S.drop_front(N);
+    for (const std::string &T : Tags)
+      if (T == Tag)
+        return true;
+    return false;
+  }
+  llvm::StringRef S;
+  const std::vector<std::string> &Tags;
+  bool Good = true;
+};
+
+const char *const KnownOS[] = {"aix", "android", "darwin", "dragonfly",
+                               "freebsd", "hurd", "illumos", "ios", "js",
+                               "linux", "nacl", "netbsd", "openbsd", "plan9",
+                               "solaris", "windows", "zos"};
+const char *const KnownArch[] = {
+    "386",      "amd64",   "amd64p32", "arm",      "armbe",   "arm64",
+    "arm64be",  "loong64", "mips",     "mipsle",   "mips64",  "mips64le",
+    "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv",
+    "riscv64",  "s390",    "s390x",    "sparc",    "sparc64", "wasm"};
+
+bool isKnown(llvm::StringRef S, llvm::ArrayRef<const char *> L) {
+  for (const char *K : L)
+    if (S == K)
+      return true;
+  return false;
+}
+
+/// Whether a file should be compiled for GoArch, by its name (_linux,
+/// _amd64, _test) and its //go:build line.
+bool matchFile(llvm::StringRef Path, llvm::StringRef Text,
+               llvm::StringRef GoArch) {
+  llvm::StringRef Name = llvm::sys::path::stem(Path);
+  if (Name.ends_with("_test"))
+    return false;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Name.split(Parts, '_');
+  if (Parts.size() >= 2) {
+    llvm::StringRef Last = Parts.back();
+    llvm::StringRef Prev = Parts.size() >= 3 ? Parts[Parts.size() - 2] : "";
+    if (isKnown(Last, KnownArch)) {
+      if (Last != GoArch)
+        return false;
+      if (!Prev.empty() && isKnown(Prev, KnownOS) && Prev != "linux")
+        return false;
+    } else if (isKnown(Last, KnownOS) && Last != "linux") {
+      return false;
+    }
+  }
+  std::vector<std::string> Tags{"linux", "unix", GoArch.str(), "gc",
+                                "gortc"};
+  for (int V = 1; V <= 19; ++V)
+    Tags.push_back("go1." + std::to_string(V));
+  // The //go:build line must appear before the package clause.
+  llvm::StringRef Rest = Text;
+  while (!Rest.empty()) {
+    auto [Line, Tail] = Rest.split('\n');
+    Rest = Tail;
+    llvm::StringRef L = Line.trim();
+    if (L.starts_with("package "))
+      break;
+    if (L.consume_front("//go:build ")) {
+      bool Ok;
+      bool V = ConstraintEval(L, Tags).eval(Ok);
+      return Ok && V;
+    }
+  }
+  return true;
+}
+
+std::string runtimeDir(const std::string &Argv0, llvm::StringRef Arch) {
+  std::string Exe = llvm::sys::fs::getMainExecutable(
+      Argv0.c_str(), reinterpret_cast<void *>(&defaultTarget));
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Exe));
+  llvm::sys::path::append(Dir, "..", "lib", "gortc", Arch);
+  return std::string(Dir);
+}
+
+/// The ERROR expectations of Go's errorcheck tests: `// ERROR "rx" "rx2"`.
+struct Wanted {
+  const SourceFile *File;
+  unsigned Line;
+  std::string Rx;
+  bool Matched = false;
+};
+
+std::vector<Wanted> wantedErrors(const SourceFile &F) {
+  std::vector<Wanted> W;
+  llvm::StringRef Rest = F.text();
+  unsigned LineNo = 0;
+  while (!Rest.empty() || LineNo == 0) {
+    auto [Line, Tail] = Rest.split('\n');
+    Rest = Tail;
+    ++LineNo;
+    if (Line.contains("////"))
+      continue;
+    size_t P = Line.find("// ERROR ");
+    size_t Skip = 9;
+    if (P == llvm::StringRef::npos) {
+      P = Line.find("// GC_ERROR ");
+      Skip = 12;
+    }
+    if (P != llvm::StringRef::npos) {
+      llvm::StringRef All = Line.substr(P + Skip);
+      while (true) {
+        size_t Q1 = All.find('"');
+        if (Q1 == llvm::StringRef::npos)
+          break;
+        size_t Q2 = All.find('"', Q1 + 1);
+        if (Q2 == llvm::StringRef::npos)
+          break;
+        std::string Rx = All.substr(Q1 + 1, Q2 - Q1 - 1).str();
+        // LINE, LINE+n, LINE-n become file:line.
+        std::string Out;
+        for (size_t I = 0; I < Rx.size();) {
+          if (llvm::StringRef(Rx).substr(I).starts_with("LINE")) {
+            I += 4;
+            int Delta = 0;
+            if (I < Rx.size() && (Rx[I] == '+' || Rx[I] == '-')) {
+              char Sign = Rx[I++];
+              int N = 0;
+              while (I < Rx.size() && llvm::isDigit(Rx[I]))
+                N = N * 10 + (Rx[I++] - '0');
+              Delta = Sign == '+' ? N : -N;
+            }
+            Out += llvm::sys::path::filename(F.name()).str() + ":" +
+                   std::to_string(int(LineNo) + Delta);
+            continue;
+          }
+          Out += Rx[I++];
+        }
+        W.push_back({&F, LineNo, Out});
+        All = All.substr(Q2 + 1);
+      }
+    }
+    if (Rest.empty())
+      break;
+  }
+  return W;
+}
+
+/// -verify: matches the reported diagnostics against the expectations.
+int verifyDiagnostics(const SourceManager &SM, const DiagnosticEngine &Diags) {
+  std::vector<Wanted> W;
+  for (const auto &F : SM.files()) {
+    std::vector<Wanted> FW = wantedErrors(*F);
+    W.insert(W.end(), FW.begin(), FW.end());
+  }
+  // Group diagnostics by file and line.
+  struct Diag {
+    const SourceFile *File;
+    unsigned Line;
+    std::string Text;
+    bool Used = false;
+  };
+  std::vector<Diag> Ds;
+  for (const auto &E : Diags.entries()) {
+    const SourceFile *F = SM.fileOf(E.P);
+    LineCol LC = SM.decode(E.P);
+    // The first line of a message is what errorcheck sees.
+    std::string Msg = llvm::StringRef(E.Msg).split('\n').first.str();
+    Ds.push_back({F, LC.Line, SM.format(E.P) + ": " + Msg});
+  }
+  int Failures = 0;
+  for (Wanted &WE : W) {
+    llvm::Regex Re(WE.Rx);
+    std::string Err;
+    if (!Re.isValid(Err)) {
+      llvm::errs() << WE.File->name() << ":" << WE.Line
+                   << ": invalid regexp " << WE.Rx << ": " << Err << "\n";
+      ++Failures;
+      continue;
+    }
+    bool Found = false;
+    for (Diag &D : Ds) {
+      if (D.File != WE.File || D.Line != WE.Line)
+        continue;
+      if (Re.match(D.Text)) {
+        D.Used = true;
+        Found = true;
+      }
+    }
+    if (!Found) {
+      llvm::errs() << WE.File->name() << ":" << WE.Line
+                   << ": missing error \"" << WE.Rx << "\"\n";
+      ++Failures;
+    }
+  }
+  for (Diag &D : Ds) {
+    if (!D.Used) {
+      llvm::errs() << "unexpected error: " << D.Text << "\n";
+      ++Failures;
+    }
+  }
+  return Failures ? 1 : 0;
+}
+
+/// Derives the default output name as `go build` does.
+std::string defaultOutput(const std::vector<std::string> &Inputs,
+                          EmitKind Emit) {
+  llvm::StringRef First = Inputs.front();
+  std::string Base;
+  if (llvm::sys::fs::is_directory(First)) {
+    llvm::SmallString<256> Abs(First);
+    llvm::sys::fs::make_absolute(Abs);
+    llvm::sys::path::remove_dots(Abs, true);
+    Base = llvm::sys::path::filename(Abs).str();
+  } else {
+    Base = llvm::sys::path::stem(First).str();
+  }
+  switch (Emit) {
+  case EmitKind::Exe: return Base;
+  case EmitKind::LLVM: return Base + ".ll";
+  case EmitKind::Asm: return Base + ".s";
+  case EmitKind::Obj: return Base + ".o";
+  }
+  return Base;
+}
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// The pipeline
+//===----------------------------------------------------------------------===//
+
+int gortc::runBuild(const DriverOptions &Opts) {
+  codegen::Target T;
+  if (!codegen::parseTarget(Opts.Target, T))
+    return toolError("unknown target " + Opts.Target);
+
+  // Collect the source files.
+  std::vector<std::string> Files;
+  bool FromDir = false;
+  if (Opts.Inputs.size() == 1 && llvm::sys::fs::is_directory(Opts.Inputs[0])) {
+    FromDir = true;
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator It(Opts.Inputs[0], EC), End;
+         It != End && !EC; It.increment(EC)) {
+      llvm::StringRef P = It->path();
+      if (P.ends_with(".go") && !llvm::sys::fs::is_directory(P))
+        Files.push_back(P.str());
+    }
+    llvm::sort(Files);
+    if (EC)
+      return toolError("cannot read directory " + Opts.Inputs[0] + ": " +
+                       EC.message());
+  } else {
+    for (const std::string &In : Opts.Inputs) {
+      if (!llvm::StringRef(In).ends_with(".go"))
+        return toolError("named files must be .go files: " + In);
+      Files.push_back(In);
+    }
+  }
+
+  SourceManager SM;
+  for (const std::string &Path : Files) {
+    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    if (!Buf)
+      return toolError("cannot read " + Path + ": " + Buf.getError().message());
+    llvm::StringRef Text = (*Buf)->getBuffer();
+    if (FromDir && !matchFile(Path, Text, T.GoArch))
+      continue;
+    SM.addFile(Path, Text.str());
+  }
+  if (SM.files().empty())
+    return toolError("no Go files to compile in " + Opts.Inputs[0]);
+
+  DiagnosticEngine Diags(SM, llvm::errs());
+  if (Opts.NoErrorLimit || Opts.Verify)
+    Diags.setErrorLimit(0);
+  if (Opts.Verify)
+    Diags.setQuiet(true);
+
+  // Parse.
+  syntax::AstContext Ast;
+  std::vector<syntax::File *> Parsed;
+  for (const auto &F : SM.files()) {
+    syntax::File *PF = syntax::parseFile(*F, SM, Ast, Diags);
+    if (PF)
+      Parsed.push_back(PF);
+  }
+  auto Finish = [&]() -> int {
+    if (Opts.Verify)
+      return verifyDiagnostics(SM, Diags);
+    Diags.flush();
+    return Diags.hasErrors() ? 2 : 0;
+  };
+  if (Diags.hasErrors() || Parsed.size() != SM.files().size())
+    return Finish();
+
+  // Type-check.
+  types::TypeContext TCtx;
+  types::Checker Checker(TCtx, Diags, SM);
+  types::Info Info;
+  Checker.checkPackage("main", Parsed, Info);
+  if (Diags.hasErrors() || Opts.SyntaxOnly || Opts.Verify)
+    return Finish();
+  if (Info.Pkg->Name != "main")
+    return toolError("package " + Info.Pkg->Name +
+                     " is not a main package; gortc builds programs");
+
+  // Lower and optimize.
+  std::string Err;
+  std::unique_ptr<llvm::TargetMachine> TM =
+      codegen::createTargetMachine(T, Opts.OptLevel, Err);
+  if (!TM)
+    return toolError(Err);
+  llvm::LLVMContext LLVMCtx;
+  std::unique_ptr<llvm::Module> M =
+      codegen::lowerPackage(LLVMCtx, TCtx, Info, SM, *TM, T, Diags);
+  if (!M || Diags.hasErrors())
+    return Finish();
+  if (llvm::verifyModule(*M, &llvm::errs()))
+    return toolError("internal compiler error: invalid LLVM IR (see above)");
+  codegen::optimizeModule(*M, *TM, Opts.OptLevel);
+
+  std::string Output = Opts.Output.empty()
+                           ? defaultOutput(Opts.Inputs, Opts.Emit)
+                           : Opts.Output;
+
+  if (Opts.Emit != EmitKind::Exe) {
+    std::error_code EC;
+    llvm::ToolOutputFile Out(Output, EC,
+                             Opts.Emit == EmitKind::Obj
+                                 ? llvm::sys::fs::OF_None
+                                 : llvm::sys::fs::OF_Text);
+    if (EC)
+      return toolError("cannot write " + Output + ": " + EC.message());
+    if (Opts.Emit == EmitKind::LLVM) {
+      M->print(Out.os(), nullptr);
+    } else if (!codegen::emitCode(*M, *TM, Out.os(),
+                                  Opts.Emit == EmitKind::Asm, Err)) {
+      return toolError(Err);
+    }
+    Out.keep();
+    return 0;
+  }
+
+  // Emit an object next to the output and link.
+  llvm::SmallString<256> ObjPath;
+  int FD;
+  if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
+          "gortc-" + llvm::sys::path::stem(Output), "o", FD, ObjPath))
+    return toolError("cannot create temporary file: " + EC.message());
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    if (!codegen::emitCode(*M, *TM, OS, false, Err)) {
+      llvm::sys::fs::remove(ObjPath);
+      return toolError(Err);
+    }
+  }
+  std::string RTDir = runtimeDir(Opts.Argv0, T.Name);
+  bool Ok = linkExecutable(T.Name, {std::string(ObjPath)}, Output, RTDir);
+  llvm::sys::fs::remove(ObjPath);
+  if (!Ok) {
+    llvm::sys::fs::remove(Output);
+    return 2;
+  }
+  return 0;
+}
+
+int gortc::runRun(DriverOptions Opts, const std::vector<std::string> &Args) {
+  llvm::SmallString<256> Exe;
+  int FD;
+  std::string Stem =
+      llvm::sys::path::stem(Opts.Inputs.empty() ? "main" : Opts.Inputs[0])
+          .str();
+  if (std::error_code EC =
+          llvm::sys::fs::createTemporaryFile("gortc-run-" + Stem, "", FD, Exe))
+    return toolError("cannot create temporary file: " + EC.message());
+  ::close(FD);
+  Opts.Output = std::string(Exe);
+  Opts.Emit = EmitKind::Exe;
+  int RC = runBuild(Opts);
+  if (RC != 0) {
+    llvm::sys::fs::remove(Exe);
+    return RC;
+  }
+  std::vector<llvm::StringRef> Argv;
+  std::string Program = std::string(Exe);
+  codegen::Target T;
+  codegen::parseTarget(Opts.Target, T);
+  std::string Qemu;
+#if defined(__aarch64__)
+  const char *Host = "aarch64-linux";
+#else
+  const char *Host = "x86_64-linux";
+#endif
+  if (Opts.Target != Host) {
+    // A foreign target: run under qemu-user.
+    auto Q = llvm::sys::findProgramByName("qemu-" + T.Name);
+    if (!Q) {
+      llvm::sys::fs::remove(Exe);
+      return toolError("cannot run " + T.Name + " binary: qemu-" + T.Name +
+                       " not found");
+    }
+    Qemu = *Q;
+    Argv.push_back(Qemu);
+  }
+  Argv.push_back(Program);
+  for (const std::string &A : Args)
+    Argv.push_back(A);
+  std::string ErrMsg;
+  int Status = llvm::sys::ExecuteAndWait(Argv[0], Argv, std::nullopt, {}, 0, 0,
+                                         &ErrMsg);
+  llvm::sys::fs::remove(Exe);
+  if (Status < 0)
+    return toolError("cannot run program: " + ErrMsg);
+  return Status;
+}

@@ -1,0 +1,56 @@
+//===- tools/gortc/driver.h - The gortc compilation pipeline ----*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The driver runs the pipeline of design.md: read and parse the files of
+// package main, type-check, lower to LLVM IR, optimize, emit an object for
+// the target and link it in-process with LLD against the target's
+// libgort.a. main.cpp turns the command line into DriverOptions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORTC_TOOLS_GORTC_DRIVER_H
+#define GORTC_TOOLS_GORTC_DRIVER_H
+
+#include <string>
+#include <vector>
+
+namespace gortc {
+
+enum class EmitKind { Exe, LLVM, Asm, Obj };
+
+struct DriverOptions {
+  std::vector<std::string> Inputs; ///< .go files or one directory
+  std::string Output;              ///< empty: derived from the inputs
+  std::string Target;              ///< x86_64-linux or aarch64-linux
+  unsigned OptLevel = 2;
+  EmitKind Emit = EmitKind::Exe;
+  bool SyntaxOnly = false; ///< stop after type checking
+  bool Verify = false;     ///< check diagnostics against // ERROR comments
+  bool NoErrorLimit = false; ///< gc's -e
+  std::string Argv0;       ///< to find the runtime relative to the binary
+};
+
+/// Compiles according to Opts. Returns the process exit status (0, or 2
+/// after reported errors, as gc).
+int runBuild(const DriverOptions &Opts);
+
+/// `gortc run`: builds to a temporary file and executes it with Args,
+/// returning its exit status.
+int runRun(DriverOptions Opts, const std::vector<std::string> &Args);
+
+/// The host target in our spelling ("x86_64-linux" / "aarch64-linux"),
+/// honouring GOARCH as go does.
+std::string defaultTarget();
+
+/// Links Objects into an executable Output for Arch ("x86_64"/"aarch64")
+/// with LLD, in-process. Returns false after printing an error.
+bool linkExecutable(const std::string &Arch,
+                    const std::vector<std::string> &Objects,
+                    const std::string &Output, const std::string &RuntimeDir);
+
+} // namespace gortc
+
+#endif // GORTC_TOOLS_GORTC_DRIVER_H

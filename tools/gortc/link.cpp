@@ -1,0 +1,66 @@
+//===- tools/gortc/link.cpp - In-process linking with LLD -----------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// Links with LLD's ELF driver as a library (toolchain.md §1): no external
+// linker is ever run. The link is static, without libc: the objects, the
+// target's libgort.a and our augmenting linker script gort.ld (which keeps
+// .llvm_stackmaps for the garbage collector). lld::lldMain resets LLD's
+// global state after each link, so one gortc process may link repeatedly.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tools/gortc/driver.h"
+
+#include "lld/Common/Driver.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+LLD_HAS_DRIVER(elf)
+
+bool gortc::linkExecutable(const std::string &Arch,
+                           const std::vector<std::string> &Objects,
+                           const std::string &Output,
+                           const std::string &RuntimeDir) {
+  std::string Lib = RuntimeDir + "/libgort.a";
+  std::string Script = RuntimeDir + "/gort.ld";
+  if (!llvm::sys::fs::exists(Lib)) {
+    llvm::errs() << "gortc: runtime library not found: " << Lib << "\n";
+    return false;
+  }
+  bool X86 = Arch == "x86_64";
+  std::vector<const char *> Args{"ld.lld",
+                                 "-m",
+                                 X86 ? "elf_x86_64" : "aarch64linux",
+                                 "-static",
+                                 "--no-dynamic-linker",
+                                 "-nostdlib",
+                                 "-e",
+                                 X86 ? "_rt0_amd64_linux" : "_rt0_arm64_linux",
+                                 "--gc-sections",
+                                 "-z",
+                                 "noexecstack",
+                                 "--build-id=none",
+                                 "-o",
+                                 Output.c_str()};
+  for (const std::string &O : Objects)
+    Args.push_back(O.c_str());
+  Args.push_back(Lib.c_str());
+  if (llvm::sys::fs::exists(Script)) {
+    Args.push_back("-T");
+    Args.push_back(Script.c_str());
+  }
+  std::string ErrBuf;
+  llvm::raw_string_ostream ErrOS(ErrBuf);
+  lld::Result R = lld::lldMain(Args, llvm::outs(), ErrOS,
+                               {{lld::Gnu, &lld::elf::link}});
+  ErrOS.flush();
+  if (R.retCode != 0) {
+    llvm::errs() << "gortc: link failed:\n" << ErrBuf;
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,166 @@
+//===- tools/gortc/main.cpp - gortc command line --------------------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The command line, parsed with CLI11:
+//
+//   gortc build [options] FILE.go... | DIR
+//   gortc run [options] FILE.go... [-- ARGS...]
+//   gortc version
+//
+// CLI11 reports errors with C++ exceptions, so this one translation unit is
+// compiled with -fexceptions; everything it calls is not (STYLE.md §2).
+// Compiler-style single-dash long flags (-fsyntax-only, -verify, -emit-llvm,
+// -S, -c) are accepted as aliases so that lit tests read like LLVM's.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tools/gortc/driver.h"
+
+#include "CLI/CLI.hpp"
+#include "llvm/Config/llvm-config.h"
+
+#include <algorithm>
+
+#include <cstdlib>
+#include <iostream>
+
+#ifndef GORTC_VERSION
+#define GORTC_VERSION "0.1.0"
+#endif
+
+using namespace gortc;
+
+namespace {
+
+/// Rewrites single-dash long flags into the --long form CLI11 accepts.
+std::vector<std::string> normalizeArgs(int Argc, char **Argv) {
+  std::vector<std::string> Out;
+  for (int I = 1; I < Argc; ++I) {
+    std::string A = Argv[I];
+    if (A == "-fsyntax-only" || A == "-verify")
+      A = "-" + A;
+    else if (A == "-emit-llvm")
+      A = "--emit=llvm";
+    else if (A == "-S")
+      A = "--emit=asm";
+    else if (A == "-c")
+      A = "--emit=obj";
+    Out.push_back(A);
+  }
+  return Out;
+}
+
+void addBuildOptions(CLI::App *Cmd, DriverOptions &Opts, std::string &Emit) {
+  Cmd->add_option("-o", Opts.Output,
+                  "Write the output to this path. By default the executable "
+                  "is named after the first source file (main.go -> ./main) "
+                  "or the directory, as `go build` does; with --emit, after "
+                  "the first file with .ll, .s or .o");
+  Cmd->add_option("--target", Opts.Target,
+                  "Target to compile for: x86_64-linux or aarch64-linux "
+                  "(default: the host, or GOARCH=amd64|arm64 from the "
+                  "environment)")
+      ->check(CLI::IsMember({"x86_64-linux", "aarch64-linux"}));
+  Cmd->add_option("-O", Opts.OptLevel,
+                  "Optimization level 0-3, written -O0 ... -O3 (default 2)")
+      ->check(CLI::Range(0, 3));
+  Cmd->add_option("--emit", Emit,
+                  "Stop early and write this form instead of an executable: "
+                  "llvm (IR text), asm (assembly) or obj (object file). "
+                  "Aliases: -emit-llvm, -S, -c")
+      ->check(CLI::IsMember({"llvm", "asm", "obj"}));
+  Cmd->add_flag("--fsyntax-only", Opts.SyntaxOnly,
+                "Only parse and type-check (alias -fsyntax-only)");
+  Cmd->add_flag("--verify", Opts.Verify,
+                "Check the diagnostics against the // ERROR \"regexp\" "
+                "comments of the sources, as Go's errorcheck tests do; exit "
+                "0 if every expected error and no other was reported "
+                "(alias -verify)");
+  Cmd->add_flag("-e", Opts.NoErrorLimit,
+                "Report all errors instead of stopping after 10");
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  CLI::App App{"gortc: an ahead-of-time Go compiler on LLVM, with its own "
+               "runtime (libgort). Produces static Linux executables for "
+               "x86-64 and AArch64.",
+               "gortc"};
+  App.require_subcommand(1);
+  App.set_help_all_flag("--help-all", "Show the help of every subcommand");
+
+  DriverOptions Opts;
+  Opts.Argv0 = Argv[0];
+  std::string Emit;
+  std::vector<std::string> RunArgs;
+
+  CLI::App *Build = App.add_subcommand(
+      "build", "Compile the Go files of package main (or a directory) into "
+               "an executable");
+  addBuildOptions(Build, Opts, Emit);
+  Build->add_option("inputs", Opts.Inputs,
+                    "The .go files of package main, or one directory whose "
+                    "non-test .go files (honouring //go:build) are compiled")
+      ->required();
+
+  CLI::App *Run = App.add_subcommand(
+      "run", "Build to a temporary file and run it; arguments after the "
+             ".go files (or after --) are passed to the program");
+  addBuildOptions(Run, Opts, Emit);
+  Run->add_option("inputs", Opts.Inputs,
+                  "The .go files, then the program's arguments")
+      ->required();
+  Run->allow_extras();
+
+  App.add_subcommand("version", "Print the gortc version");
+
+  std::vector<std::string> Args = normalizeArgs(Argc, Argv);
+  std::reverse(Args.begin(), Args.end()); // CLI11 takes them reversed
+  try {
+    App.parse(Args);
+  } catch (const CLI::ParseError &E) {
+    return App.exit(E);
+  }
+
+  if (App.got_subcommand("version")) {
+    std::cout << "gortc version " GORTC_VERSION " (LLVM " LLVM_VERSION_STRING
+                 ") linux/amd64 linux/arm64\n";
+    return 0;
+  }
+
+  if (Emit == "llvm")
+    Opts.Emit = EmitKind::LLVM;
+  else if (Emit == "asm")
+    Opts.Emit = EmitKind::Asm;
+  else if (Emit == "obj")
+    Opts.Emit = EmitKind::Obj;
+  if (Opts.Target.empty())
+    Opts.Target = defaultTarget();
+
+  if (App.got_subcommand("run")) {
+    // Split inputs: leading .go files are sources, the rest are arguments.
+    std::vector<std::string> Files;
+    size_t I = 0;
+    for (; I < Opts.Inputs.size(); ++I) {
+      const std::string &A = Opts.Inputs[I];
+      if (A.size() > 3 && A.compare(A.size() - 3, 3, ".go") == 0)
+        Files.push_back(A);
+      else
+        break;
+    }
+    RunArgs.assign(Opts.Inputs.begin() + I, Opts.Inputs.end());
+    for (const std::string &X : Run->remaining())
+      RunArgs.push_back(X);
+    if (Files.empty()) {
+      std::cerr << "gortc run: no go files listed\n";
+      return 2;
+    }
+    Opts.Inputs = Files;
+    return runRun(Opts, RunArgs);
+  }
+  return runBuild(Opts);
+}
