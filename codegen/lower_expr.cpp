@@ -162,8 +162,15 @@ llvm::Value *FuncLowerer::emitConst(const ConstValue &V, Type *T) {
 //===----------------------------------------------------------------------===//
 
 llvm::Value *FuncLowerer::emitExprAs(syntax::Expr *E, Type *T) {
-  if (E->TV.M == Mode::Constant && E->TV.Val)
+  if (E->TV.M == Mode::Constant && E->TV.Val) {
+    // A constant converted to an interface keeps its own (or default) type.
+    if (isInterface(T)) {
+      Type *From = exprType(L.TCtx, E);
+      if (!isInterface(From))
+        return emitToInterface(emitConst(*E->TV.Val, From), From, T);
+    }
     return emitConst(*E->TV.Val, T);
+  }
   Type *From = exprType(L.TCtx, E);
   // nil
   if (E->TV.Ty && basicKindOf(E->TV.Ty) == BasicKind::UntypedNil)

@@ -495,17 +495,18 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
   BreakTargets[S] = Done;
   ContinueTargets[S] = Post;
 
-  // Assigns the iteration values to the key/value variables (declared
-  // fresh for :=, assigned otherwise).
+  // With :=, the iteration variables are declared once for the whole loop
+  // (Go 1.19 semantics: closures capture one variable), then assigned on
+  // each iteration like the variables of `k, v = range`.
+  if (R->Def) {
+    for (syntax::Expr *E : {Key, Value})
+      if (E)
+        declareVar(cast<Var>(cast<syntax::Name>(E)->Obj));
+  }
   auto Bind = [&](syntax::Expr *E, llvm::Value *V, Type *VT, bool IsAddr) {
     if (!E)
       return;
-    llvm::Value *Addr;
-    if (R->Def) {
-      Addr = declareVar(cast<Var>(cast<syntax::Name>(E)->Obj));
-    } else {
-      Addr = emitAddr(E);
-    }
+    llvm::Value *Addr = emitAddr(E);
     Type *DT = exprType(L.TCtx, E);
     if (IsAddr)
       emitCopy(Addr, V, VT);

@@ -740,7 +740,7 @@ void Checker::ident(Operand &X, syntax::Name *E, Named *Def, bool WantType) {
   X.E = E;
   X.T = Ctx.invalid();
   Scope *Found = nullptr;
-  Object *Obj = CurScope->lookupParent(E->Value, E->pos(), &Found);
+  Object *Obj = CurScope->lookupParent(E->Value, Pos(), &Found);
   if (!Obj) {
     if (E->Value == "_")
       error(E->pos(), "cannot use _ as value or type");
