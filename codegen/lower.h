@@ -116,6 +116,11 @@ public:
   /// T); returns the final address and its type.
   llvm::Value *emitFieldPath(llvm::Value *BaseAddr, Type *&T,
                              llvm::ArrayRef<int> Path);
+  /// Like emitFieldPath for the embedded-field path of a promoted method:
+  /// a final embedded pointer is followed too (nil-checked unless the
+  /// method has a pointer receiver, which may be called with nil).
+  llvm::Value *emitRecvPath(llvm::Value *BaseAddr, Type *&T,
+                            llvm::ArrayRef<int> Path, bool PtrRecv);
   /// The pointer to field I of struct type T at address Addr.
   llvm::Value *emitFieldAddr(llvm::Value *Addr, Type *T, unsigned I);
   void emitNilCheck(llvm::Value *Ptr);
@@ -145,6 +150,7 @@ public:
   //--- Builtins (lower_builtin.cpp) --------------------------------------===//
   llvm::Value *emitBuiltinCall(syntax::CallExpr *E, types::BuiltinId Id);
   void emitPrint(syntax::CallExpr *E, bool Ln);
+  void emitPrintValue(llvm::Value *V, Type *T, const ConstValue *Const);
   llvm::Value *emitAppend(syntax::CallExpr *E);
   llvm::Value *emitMake(syntax::CallExpr *E);
   llvm::Value *emitLen(llvm::Value *V, Type *T, bool Cap);
@@ -179,6 +185,14 @@ public:
   void emitCond(syntax::Expr *E, llvm::BasicBlock *True,
                 llvm::BasicBlock *False);
   void emitVarDecl(syntax::VarDecl *D);
+  /// Stores V (of type From; an address if From is an aggregate) into Addr
+  /// as a value of the assignable type To.
+  void storeConverted(llvm::Value *V, Type *From, Type *To, llvm::Value *Addr);
+  /// Evaluates a multi-valued expression (a call with several results or a
+  /// comma-ok form); returns false after a diagnostic if unsupported.
+  bool emitMultiValue(syntax::Expr *E,
+                      llvm::SmallVectorImpl<llvm::Value *> &Vals,
+                      llvm::SmallVectorImpl<Type *> &Types);
   void emitStore(syntax::Expr *Lhs, llvm::Value *V, Type *VT);
 
   //--- Variables ---------------------------------------------------------===//

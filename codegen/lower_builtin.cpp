@@ -56,81 +56,106 @@ void FuncLowerer::emitPanic(llvm::Value *Eface) {
 }
 
 void FuncLowerer::emitPrint(CallExpr *E, bool Ln) {
+  // As gc, evaluate every operand before taking the print lock: an operand
+  // may call a function that prints.
+  struct Operand {
+    llvm::Value *V;
+    Type *T;
+    const ConstValue *Const; ///< constant string operands
+  };
+  llvm::SmallVector<Operand, 8> Ops;
+  if (E->Args.size() == 1 && isa_and_nonnull<Tuple>(E->Args[0]->TV.Ty)) {
+    // print(f()) with a multi-valued f.
+    llvm::SmallVector<llvm::Value *, 4> Vals;
+    llvm::SmallVector<Type *, 4> Types;
+    if (!emitMultiValue(E->Args[0], Vals, Types))
+      return;
+    for (size_t I = 0; I < Vals.size(); ++I)
+      Ops.push_back({Vals[I], Types[I], nullptr});
+  } else {
+    for (syntax::Expr *A : E->Args) {
+      Type *T = exprType(L.TCtx, A);
+      if (L.isAggregate(T)) {
+        L.internalError(A->pos(), "illegal types for operand: print");
+        continue;
+      }
+      const ConstValue *C =
+          A->TV.M == Mode::Constant && A->TV.Val ? &*A->TV.Val : nullptr;
+      Ops.push_back({emitExprAs(A, T), T, C});
+    }
+  }
   B.CreateCall(L.getRuntime("gort_printlock"));
-  for (size_t I = 0; I < E->Args.size(); ++I) {
+  for (size_t I = 0; I < Ops.size(); ++I) {
     if (Ln && I > 0)
       B.CreateCall(L.getRuntime("gort_printsp"));
-    syntax::Expr *A = E->Args[I];
-    Type *T = exprType(L.TCtx, A);
-    Type *U = T->underlying();
-    if (isInterface(T)) {
-      llvm::Value *V = emitExpr(A);
-      auto *It = cast<Interface>(U);
-      completeInterface(L.TCtx, It);
-      B.CreateCall(L.getRuntime(It->AllMethods.empty() ? "gort_printeface"
-                                                       : "gort_printiface"),
-                   {B.CreateExtractValue(V, 0), B.CreateExtractValue(V, 1)});
-      continue;
-    }
-    if (L.isAggregate(T)) {
-      L.internalError(A->pos(), "illegal types for operand: print");
-      continue;
-    }
-    llvm::Value *V = emitExprAs(A, T);
-    if (isString(U)) {
-      if (A->TV.M == Mode::Constant && A->TV.Val) {
-        const std::string &S = A->TV.Val->stringVal();
-        if (S == " ") {
-          B.CreateCall(L.getRuntime("gort_printsp"));
-          continue;
-        }
-        if (S == "\n") {
-          B.CreateCall(L.getRuntime("gort_printnl"));
-          continue;
-        }
-      }
-      B.CreateCall(L.getRuntime("gort_printstring"),
-                   {B.CreateExtractValue(V, 0), B.CreateExtractValue(V, 1)});
-      continue;
-    }
-    if (isBoolean(U)) {
-      B.CreateCall(L.getRuntime("gort_printbool"), {V});
-      continue;
-    }
-    if (isInteger(U)) {
-      bool Uns = isUnsigned(U);
-      if (V->getType()->getIntegerBitWidth() < 64)
-        V = Uns ? B.CreateZExt(V, L.I64) : B.CreateSExt(V, L.I64);
-      B.CreateCall(L.getRuntime(Uns ? "gort_printuint" : "gort_printint"), {V});
-      continue;
-    }
-    if (isFloat(U)) {
-      if (V->getType()->isFloatTy())
-        V = B.CreateFPExt(V, B.getDoubleTy());
-      B.CreateCall(L.getRuntime("gort_printfloat"), {V});
-      continue;
-    }
-    if (isComplex(U)) {
-      llvm::Value *Re = B.CreateExtractValue(V, 0), *Im = B.CreateExtractValue(V, 1);
-      if (Re->getType()->isFloatTy()) {
-        Re = B.CreateFPExt(Re, B.getDoubleTy());
-        Im = B.CreateFPExt(Im, B.getDoubleTy());
-      }
-      B.CreateCall(L.getRuntime("gort_printcomplex"), {Re, Im});
-      continue;
-    }
-    if (isa<Slice>(U)) {
-      B.CreateCall(L.getRuntime("gort_printslice"),
-                   {B.CreateExtractValue(V, 0), B.CreateExtractValue(V, 1),
-                    B.CreateExtractValue(V, 2)});
-      continue;
-    }
-    // Pointers, maps, channels, funcs, unsafe.Pointer.
-    B.CreateCall(L.getRuntime("gort_printpointer"), {V});
+    emitPrintValue(Ops[I].V, Ops[I].T, Ops[I].Const);
   }
   if (Ln)
     B.CreateCall(L.getRuntime("gort_printnl"));
   B.CreateCall(L.getRuntime("gort_printunlock"));
+}
+
+void FuncLowerer::emitPrintValue(llvm::Value *V, Type *T,
+                                 const ConstValue *Const) {
+  Type *U = T->underlying();
+  if (isInterface(T)) {
+    auto *It = cast<Interface>(U);
+    completeInterface(L.TCtx, It);
+    B.CreateCall(L.getRuntime(It->AllMethods.empty() ? "gort_printeface"
+                                                     : "gort_printiface"),
+                 {B.CreateExtractValue(V, 0), B.CreateExtractValue(V, 1)});
+    return;
+  }
+  if (isString(U)) {
+    if (Const && Const->kind() == ConstValue::Kind::String) {
+      const std::string &S = Const->stringVal();
+      if (S == " ") {
+        B.CreateCall(L.getRuntime("gort_printsp"));
+        return;
+      }
+      if (S == "\n") {
+        B.CreateCall(L.getRuntime("gort_printnl"));
+        return;
+      }
+    }
+    B.CreateCall(L.getRuntime("gort_printstring"),
+                 {B.CreateExtractValue(V, 0), B.CreateExtractValue(V, 1)});
+    return;
+  }
+  if (isBoolean(U)) {
+    B.CreateCall(L.getRuntime("gort_printbool"), {V});
+    return;
+  }
+  if (isInteger(U)) {
+    bool Uns = isUnsigned(U);
+    if (V->getType()->getIntegerBitWidth() < 64)
+      V = Uns ? B.CreateZExt(V, L.I64) : B.CreateSExt(V, L.I64);
+    B.CreateCall(L.getRuntime(Uns ? "gort_printuint" : "gort_printint"), {V});
+    return;
+  }
+  if (isFloat(U)) {
+    if (V->getType()->isFloatTy())
+      V = B.CreateFPExt(V, B.getDoubleTy());
+    B.CreateCall(L.getRuntime("gort_printfloat"), {V});
+    return;
+  }
+  if (isComplex(U)) {
+    llvm::Value *Re = B.CreateExtractValue(V, 0), *Im = B.CreateExtractValue(V, 1);
+    if (Re->getType()->isFloatTy()) {
+      Re = B.CreateFPExt(Re, B.getDoubleTy());
+      Im = B.CreateFPExt(Im, B.getDoubleTy());
+    }
+    B.CreateCall(L.getRuntime("gort_printcomplex"), {Re, Im});
+    return;
+  }
+  if (isa<Slice>(U)) {
+    B.CreateCall(L.getRuntime("gort_printslice"),
+                 {B.CreateExtractValue(V, 0), B.CreateExtractValue(V, 1),
+                  B.CreateExtractValue(V, 2)});
+    return;
+  }
+  // Pointers, maps, channels, funcs, unsafe.Pointer.
+  B.CreateCall(L.getRuntime("gort_printpointer"), {V});
 }
 
 llvm::Value *FuncLowerer::emitAppend(CallExpr *E) {

@@ -362,6 +362,21 @@ llvm::Value *FuncLowerer::emitFieldPath(llvm::Value *Addr, Type *&T,
   return Addr;
 }
 
+llvm::Value *FuncLowerer::emitRecvPath(llvm::Value *Addr, Type *&T,
+                                       llvm::ArrayRef<int> Path,
+                                       bool PtrRecv) {
+  Addr = emitFieldPath(Addr, T, Path);
+  if (Path.empty())
+    return Addr;
+  if (auto *P = dyn_cast<Pointer>(T->underlying())) {
+    Addr = load(T, Addr, "embedded");
+    if (!PtrRecv)
+      emitNilCheck(Addr);
+    T = P->Elem;
+  }
+  return Addr;
+}
+
 //===----------------------------------------------------------------------===//
 // Scalar expressions
 //===----------------------------------------------------------------------===//
@@ -916,7 +931,7 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
         CT = P->Elem;
       }
       llvm::ArrayRef<int> Path(S->Index);
-      Addr = FL.emitFieldPath(Addr, CT, Path.drop_back());
+      Addr = FL.emitRecvPath(Addr, CT, Path.drop_back(), M->PtrRecv);
       llvm::SmallVector<llvm::Value *, 8> Args;
       for (unsigned I = A.FirstParam + 1; I < W->arg_size(); ++I)
         Args.push_back(W->getArg(I));
@@ -1065,7 +1080,7 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
     llvm::Value *RecvV;
     Type *MRT = M->sig()->Recv->type();
     if (Addr) {
-      Addr = emitFieldPath(Addr, CT, Path.drop_back());
+      Addr = emitRecvPath(Addr, CT, Path.drop_back(), M->PtrRecv);
       if (M->PtrRecv)
         RecvV = toGCPtr(Addr);
       else if (L.isAggregate(CT))

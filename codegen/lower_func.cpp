@@ -469,26 +469,15 @@ void Lowerer::lowerInit() {
       continue;
     }
     // var a, b = f() (or v, ok = m[k] forms)
-    auto *Call = dyn_cast<CallExpr>(unparen(In.Rhs));
     llvm::SmallVector<llvm::Value *, 4> Vals;
     llvm::SmallVector<Type *, 4> Types;
-    if (Call && In.Rhs->TV.Ty && isa<Tuple>(In.Rhs->TV.Ty)) {
-      Vals = FL.emitCallResults(Call);
-      for (Var *V : cast<Tuple>(In.Rhs->TV.Ty)->Vars)
-        Types.push_back(V->type());
-    } else {
-      internalError(In.Rhs->pos(),
-                    "unsupported multi-value package initializer");
+    if (!FL.emitMultiValue(In.Rhs, Vals, Types))
       continue;
-    }
     for (size_t I = 0; I < In.Lhs.size() && I < Vals.size(); ++I) {
       Var *V = In.Lhs[I];
       if (V->name() == "_")
         continue;
-      if (isAggregate(Types[I]))
-        FL.emitCopy(Globals[V], Vals[I], Types[I]);
-      else
-        FL.store(Vals[I], Globals[V]);
+      FL.storeConverted(Vals[I], Types[I], V->type(), Globals[V]);
     }
   }
   for (Func *F : Info.Inits) {
@@ -743,7 +732,7 @@ llvm::SmallVector<llvm::Value *, 4> FuncLowerer::emitCallResults(CallExpr *E) {
                                                 : emitAggAddr(Sel->X);
         }
         if (Addr) {
-          Addr = emitFieldPath(Addr, T, Path);
+          Addr = emitRecvPath(Addr, T, Path, PtrRecv);
           if (PtrRecv) {
             Recv = toGCPtr(Addr);
           } else if (L.isAggregate(T)) {
@@ -988,7 +977,7 @@ llvm::Function *Lowerer::getIfaceMethodWrapper(Func *M, Type *ConcreteT,
     }
     if (!Path.empty()) {
       FL.emitNilCheck(Addr);
-      Addr = FL.emitFieldPath(Addr, T, Path);
+      Addr = FL.emitRecvPath(Addr, T, Path, M->PtrRecv);
     }
     llvm::Value *Recv;
     if (M->PtrRecv)

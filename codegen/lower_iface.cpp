@@ -826,10 +826,11 @@ llvm::Value *FuncLowerer::emitTypeAssert(AssertExpr *E, bool CommaOk,
 
 llvm::Value *FuncLowerer::emitIfaceCompare(llvm::Value *X, llvm::Value *Y,
                                            Type *T) {
-  auto *I = cast<Interface>(T->underlying());
-  completeInterface(L.TCtx, I);
-  llvm::Value *TX = B.CreateExtractValue(X, 0);
-  llvm::Value *TY = B.CreateExtractValue(Y, 0);
+  // Compare dynamic types, not itab pointers: an itab built at run time
+  // (gort_assertE2I) and the compiler's static one for the same pair are
+  // different objects.
+  llvm::Value *TX = emitDynType(X, T);
+  llvm::Value *TY = emitDynType(Y, T);
   llvm::Value *DX = B.CreateExtractValue(X, 1);
   llvm::Value *DY = B.CreateExtractValue(Y, 1);
   llvm::BasicBlock *From = B.GetInsertBlock();
@@ -837,9 +838,7 @@ llvm::Value *FuncLowerer::emitIfaceCompare(llvm::Value *X, llvm::Value *Y,
   llvm::BasicBlock *Done = newBlock("ifaceeq.done");
   B.CreateCondBr(B.CreateICmpEQ(TX, TY), Same, Done);
   setBlock(Same);
-  llvm::Value *Eq = B.CreateCall(
-      L.getRuntime(I->AllMethods.empty() ? "gort_efaceeq" : "gort_ifaceeq"),
-      {TX, DX, DY});
+  llvm::Value *Eq = B.CreateCall(L.getRuntime("gort_efaceeq"), {TX, DX, DY});
   llvm::BasicBlock *SameEnd = B.GetInsertBlock();
   B.CreateBr(Done);
   setBlock(Done);

@@ -203,26 +203,54 @@ void FuncLowerer::emitVarDecl(VarDecl *D) {
     return;
   }
   // var a, b = f()
-  syntax::Expr *Rhs = Values[0];
   llvm::SmallVector<llvm::Value *, 4> Vals;
   llvm::SmallVector<Type *, 4> Types;
-  if (auto *Call = dyn_cast<CallExpr>(unparen(Rhs))) {
-    Vals = emitCallResults(Call);
-    for (Var *V : cast<Tuple>(Rhs->TV.Ty)->Vars)
-      Types.push_back(V->type());
-  } else {
-    L.internalError(Rhs->pos(), "unsupported multi-value declaration");
+  if (!emitMultiValue(Values[0], Vals, Types))
     return;
-  }
   for (size_t I = 0; I < Vars.size(); ++I) {
     if (Vars[I]->name() == "_")
       continue;
-    llvm::Value *Addr = declareVar(Vars[I]);
-    if (L.isAggregate(Types[I]))
-      emitCopy(Addr, Vals[I], Types[I]);
-    else
-      store(emitConversion(Vals[I], Types[I], Vars[I]->type()), Addr);
+    storeConverted(Vals[I], Types[I], Vars[I]->type(), declareVar(Vars[I]));
   }
+}
+
+void FuncLowerer::storeConverted(llvm::Value *V, Type *From, Type *To,
+                                 llvm::Value *Addr) {
+  if (isInterface(To) && !isInterface(From) && L.isAggregate(From))
+    store(emitToInterface(nullptr, From, To, V), Addr);
+  else if (L.isAggregate(From))
+    emitCopy(Addr, V, From);
+  else
+    store(emitConversion(V, From, To), Addr);
+}
+
+bool FuncLowerer::emitMultiValue(syntax::Expr *E,
+                                 llvm::SmallVectorImpl<llvm::Value *> &Vals,
+                                 llvm::SmallVectorImpl<Type *> &Types) {
+  syntax::Expr *R = unparen(E);
+  if (auto *TT = dyn_cast_or_null<Tuple>(R->TV.Ty)) {
+    Vals.append(emitCallResults(cast<CallExpr>(R)));
+    for (Var *V : TT->Vars)
+      Types.push_back(V->type());
+    return true;
+  }
+  if (auto *AE = dyn_cast<AssertExpr>(R)) {
+    Type *T = exprType(L.TCtx, AE);
+    llvm::Value *Ok;
+    if (L.isAggregate(T)) {
+      llvm::Value *Tmp = createTemp(T, "assert");
+      emitTypeAssert(AE, true, &Ok, Tmp);
+      Vals.push_back(Tmp);
+    } else {
+      Vals.push_back(emitTypeAssert(AE, true, &Ok, nullptr));
+    }
+    Vals.push_back(Ok);
+    Types.push_back(T);
+    Types.push_back(L.TCtx.basic(BasicKind::Bool));
+    return true;
+  }
+  L.internalError(R->pos(), "comma-ok form is not supported yet");
+  return false;
 }
 
 void FuncLowerer::emitStore(syntax::Expr *Lhs, llvm::Value *V, Type *VT) {
@@ -359,41 +387,17 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
   llvm::SmallVector<llvm::Value *, 4> Addrs;
   for (syntax::Expr *E : Lhs)
     Addrs.push_back(LhsAddr(E));
-  syntax::Expr *R = unparen(Rhs[0]);
   llvm::SmallVector<llvm::Value *, 4> Vals;
   llvm::SmallVector<Type *, 4> Types;
-  if (auto *TT = dyn_cast_or_null<Tuple>(R->TV.Ty)) {
-    Vals = emitCallResults(cast<CallExpr>(R));
-    for (Var *V : TT->Vars)
-      Types.push_back(V->type());
-  } else if (auto *AE = dyn_cast<AssertExpr>(R)) {
-    Type *T = exprType(L.TCtx, AE);
-    llvm::Value *Ok;
-    if (L.isAggregate(T)) {
-      llvm::Value *Tmp = createTemp(T, "assert");
-      emitTypeAssert(AE, true, &Ok, Tmp);
-      Vals.push_back(Tmp);
-    } else {
-      Vals.push_back(emitTypeAssert(AE, true, &Ok, nullptr));
-    }
-    Vals.push_back(Ok);
-    Types.push_back(T);
-    Types.push_back(L.TCtx.basic(BasicKind::Bool));
-  } else {
-    L.internalError(R->pos(), "comma-ok form is not supported yet");
+  if (!emitMultiValue(Rhs[0], Vals, Types))
     return;
-  }
   for (size_t I = 0; I < Lhs.size() && I < Vals.size(); ++I) {
     if (isBlank(Lhs[I]))
       continue;
     llvm::Value *Addr = Addrs[I];
     if (!Addr)
       Addr = declareVar(DefVar(Lhs[I]));
-    Type *LT = exprType(L.TCtx, Lhs[I]);
-    if (L.isAggregate(Types[I]))
-      emitCopy(Addr, Vals[I], Types[I]);
-    else
-      store(emitConversion(Vals[I], Types[I], LT), Addr);
+    storeConverted(Vals[I], Types[I], exprType(L.TCtx, Lhs[I]), Addr);
   }
 }
 

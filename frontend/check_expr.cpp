@@ -259,6 +259,8 @@ void Checker::updateExprType(syntax::Expr *X, Type *T, bool Final,
 
 bool Checker::representableConst(const ConstValue &X, Basic *T,
                                  ConstValue *Rounded) {
+  if (Rounded)
+    *Rounded = X; // strings and booleans are represented exactly
   if (X.isUnknown())
     return true; // avoid follow-up errors
   unsigned Info = T->info();
@@ -535,8 +537,9 @@ Type *Checker::implicitTypeAndValue(Operand &X, Type *Target, ConstValue *Val,
 
 void Checker::convertUntyped(Operand &X, Type *Target) {
   ConvCode Code;
-  std::optional<ConstValue> V;
-  ConstValue Tmp;
+  // Conversions that do not change the representation (e.g. to an empty
+  // interface's default type) leave the value as it was.
+  ConstValue Tmp = X.Val;
   Type *NewType = implicitTypeAndValue(X, Target, &Tmp, Code);
   if (Code != ConvCode::Ok) {
     Type *T = Target->underlying();
