@@ -31,8 +31,10 @@
 //
 // Files: lower_func.cpp (functions, calls, closures), lower_expr.cpp,
 // lower_stmt.cpp, lower_builtin.cpp (builtins, print, conversions),
-// lower_iface.cpp (interfaces, type descriptors), lower_types.cpp (LLVM
-// types, sizes), stack_check.cpp (late prologue pass), target.cpp.
+// lower_iface.cpp (interfaces, type descriptors), lower_chan.cpp (go,
+// channels, select), lower_map.cpp (maps,
+// hash functions, assignable places), lower_types.cpp (LLVM types, sizes),
+// stack_check.cpp (late prologue pass), target.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,6 +47,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/IR/DIBuilder.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
 
@@ -73,6 +76,51 @@ struct FuncABI {
 };
 
 class Lowerer;
+
+/// The attributes of every function compiled from Go or generated for it:
+/// nounwind, frame pointers, no tail calls, and the stack-growth prologue.
+void setGoFunctionAttrs(llvm::Function *F);
+
+/// The type of an expression as lowering sees it: untyped constants take
+/// their default type; names declared by := carry their variable's type.
+Type *exprType(types::TypeContext &C, syntax::Expr *E);
+/// True for the blank identifier `_`.
+bool isBlank(syntax::Expr *E);
+
+/// Which runtime variant serves a map's operations (gc: mapfast).
+enum class MapFast { Slow, F32, F64, Str };
+
+/// A map key ready for a runtime call: by value for the fast variants, else
+/// the address of a temporary holding it.
+struct MapKey {
+  MapFast Kind = MapFast::Slow;
+  llvm::Value *Val = nullptr;
+  llvm::Value *Addr = nullptr;
+};
+
+/// An assignable place with its operands evaluated: a memory address, or a
+/// map element (m[k]) whose slot is taken only when the value is stored.
+struct LValue {
+  llvm::Value *Addr = nullptr; ///< null for `_` and map elements
+  Type *MapT = nullptr;        ///< the map's type for m[k]
+  llvm::Value *MapV = nullptr;
+  MapKey Key;
+  bool isBlank() const { return !Addr && !MapT; }
+};
+
+/// The callee of a call with its operands evaluated (FuncLowerer::emitCallee).
+struct Callee {
+  enum Kind { Static, Method, Iface, Value } K = Static;
+  /// The signature to call with (for Iface, with an unsafe.Pointer receiver).
+  types::Signature *Sig = nullptr;
+  llvm::Function *Fn = nullptr; ///< Static, Method
+  /// Method: the receiver (a scalar, or the address of an aggregate); Iface:
+  /// the interface's data word.
+  llvm::Value *Recv = nullptr;
+  Type *RecvT = nullptr; ///< type of Recv (Method, Iface)
+  /// Iface: the method's code pointer; Value: the funcval (may be nil).
+  llvm::Value *Code = nullptr;
+};
 
 /// Per-function lowering state.
 class FuncLowerer {
@@ -131,6 +179,17 @@ public:
   /// Lowers a call; returns the scalar result (single result), a struct of
   /// results (multi results, see emitCallResults) or null.
   llvm::Value *emitCall(syntax::CallExpr *E, llvm::Value *AggDest = nullptr);
+  /// Evaluates the callee part of a call (function value, receiver).
+  Callee emitCallee(syntax::CallExpr *E);
+  /// Calls C with Go-level arguments (see emitGoCall).
+  void emitCalleeCall(const Callee &C, llvm::ArrayRef<llvm::Value *> Args,
+                      llvm::SmallVectorImpl<llvm::Value *> &Results);
+  /// Evaluates the function value and arguments of a go or defer statement
+  /// now and packages the call as a closure of no arguments (a funcval)
+  /// whose code is a wrapper in section .gort_wrapper.
+  llvm::Value *emitCallClosure(syntax::CallExpr *E, llvm::StringRef Kind);
+  /// llvm.frameaddress(0): this function's frame record.
+  llvm::Value *emitFrameAddress();
   /// Lowers a call returning several values; each result is returned as a
   /// scalar value or, for aggregates, the address of a temporary.
   llvm::SmallVector<llvm::Value *, 4> emitCallResults(syntax::CallExpr *E);
@@ -181,6 +240,16 @@ public:
   void emitSwitch(syntax::SwitchStmt *S);
   void emitTypeSwitch(syntax::SwitchStmt *S, syntax::TypeSwitchGuard *G);
   void emitReturn(syntax::ReturnStmt *S);
+  /// Returns the result slots' values (the function's return instruction).
+  void emitRet();
+  void emitDefer(syntax::CallStmt *S);
+  /// Finds defer and goto statements outside nested function literals.
+  static void scanStmts(llvm::ArrayRef<syntax::Stmt *> List, bool &HasDefer,
+                        bool &HasGoto);
+  /// The block that runs the frame's deferred calls and returns: every
+  /// return path of a function that defers, and the resumption point after
+  /// a recovered panic, end there.
+  llvm::BasicBlock *getDeferExit();
   void emitBranch(syntax::BranchStmt *S);
   void emitCond(syntax::Expr *E, llvm::BasicBlock *True,
                 llvm::BasicBlock *False);
@@ -193,7 +262,48 @@ public:
   bool emitMultiValue(syntax::Expr *E,
                       llvm::SmallVectorImpl<llvm::Value *> &Vals,
                       llvm::SmallVectorImpl<Type *> &Types);
-  void emitStore(syntax::Expr *Lhs, llvm::Value *V, Type *VT);
+
+  //--- Goroutines and channels (lower_chan.cpp) ---------------------------===//
+  void emitGo(syntax::CallStmt *S);
+  llvm::Value *emitMakeChan(Type *ChanT, llvm::Value *Size);
+  llvm::Value *emitChanLenCap(llvm::Value *C, bool Cap);
+  void emitSend(syntax::SendStmt *S);
+  /// <-c: the value (scalars), or into AggDest; with OkOut the comma-ok form.
+  llvm::Value *emitRecv(syntax::Operation *E, llvm::Value *AggDest,
+                        llvm::Value **OkOut);
+  void emitRecvDiscard(syntax::Operation *E);
+  void emitChanRange(syntax::ForStmt *S, syntax::RangeClause *R,
+                     syntax::Expr *Key, llvm::BasicBlock *Cond,
+                     llvm::BasicBlock *Body, llvm::BasicBlock *Post,
+                     llvm::BasicBlock *Done);
+  void emitSelect(syntax::SelectStmt *S);
+
+  //--- Maps and assignable places (lower_map.cpp) -------------------------===//
+  MapKey emitMapKey(types::Map *M, syntax::Expr *K);
+  /// A key from an already computed value (an address for aggregates).
+  MapKey mapKeyFromValue(types::Map *M, llvm::Value *V);
+  /// Calls gort_<Op>[_fastN] with the map's descriptor, the map and the key.
+  llvm::Value *emitMapCall(llvm::StringRef Op, Type *MapT, llvm::Value *MapV,
+                           const MapKey &K);
+  /// Reads m[k]: aggregates into Dest, scalars into *ValOut; with OkOut,
+  /// the comma-ok form.
+  void emitMapLoad(Type *MapT, llvm::Value *MapV, const MapKey &K,
+                   llvm::Value *Dest, llvm::Value **OkOut,
+                   llvm::Value **ValOut);
+  llvm::Value *emitMapIndex(syntax::IndexExpr *E, llvm::Value *AggDest,
+                            llvm::Value **OkOut);
+  llvm::Value *emitMakeMap(Type *MapT, llvm::Value *Hint);
+  llvm::Value *emitMapLit(syntax::CompositeLit *E, Type *MapT);
+  void emitMapDelete(syntax::CallExpr *E);
+  llvm::Value *emitMapLen(llvm::Value *MapV);
+  /// Evaluates the operands of an assignable expression (spec order: before
+  /// the right-hand side).
+  LValue emitLValue(syntax::Expr *E);
+  /// The address to store into (for map elements: gort_mapassign's slot,
+  /// to be used at once).
+  llvm::Value *lvalueAddr(const LValue &LV);
+  /// The current (scalar) value of the place, for op= and ++/--.
+  llvm::Value *loadLValue(const LValue &LV, Type *T);
 
   //--- Variables ---------------------------------------------------------===//
   /// Allocates storage for a local variable (stack, or heap if it escapes).
@@ -235,9 +345,23 @@ public:
   llvm::DenseMap<syntax::Stmt *, llvm::BasicBlock *> ContinueTargets;
   /// Blocks of labeled statements (goto targets).
   llvm::DenseMap<syntax::Stmt *, llvm::BasicBlock *> LabelBlocks;
+  /// Functions with defer statements: the frame's identity for the runtime
+  /// (an alloca) and the deferreturn exit block.
+  llvm::Value *DeferFrame = nullptr;
+  llvm::BasicBlock *DeferExit = nullptr;
+  /// Enclosing for statements of the statement being lowered, and whether
+  /// the function has goto statements (which can form loops): a defer
+  /// statement outside loops runs at most once and keeps its record in the
+  /// frame.
+  unsigned LoopDepth = 0;
+  bool HasGoto = false;
   /// Fallthrough target of the case clause being lowered.
   llvm::BasicBlock *FallthroughTarget = nullptr;
   llvm::BasicBlock *getLabelBlock(syntax::LabeledStmt *S);
+  /// This function's debug-info scope (null for generated functions), and
+  /// the source position of the instructions created from now on.
+  llvm::DISubprogram *SP = nullptr;
+  void setLoc(Pos P);
 };
 
 /// Module-level lowering state.
@@ -284,6 +408,14 @@ public:
   void lowerFunction(types::Func *F);
   void lowerInit();
 
+  //--- Debug information (lower_func.cpp) ---------------------------------===//
+  /// Line tables only (DWARF 4): the runtime's traceback reads them from
+  /// the executable (runtime/traceback.cpp).
+  void initDebugInfo();
+  llvm::DIFile *getDIFile(Pos P);
+  /// Gives Fn a DISubprogram named as its symbol, declared at P.
+  llvm::DISubprogram *attachSubprogram(llvm::Function *Fn, Pos P);
+
   //--- Constants and descriptors (lower_iface.cpp) -----------------------===//
   llvm::Constant *getStringConst(llvm::StringRef S);
   llvm::Constant *getTypeDescriptor(Type *T);
@@ -291,6 +423,18 @@ public:
   llvm::Function *getEqualFunc(Type *T);
   llvm::Value *emitTypeEqualCall(llvm::IRBuilder<> &B, Type *T, llvm::Value *A,
                                  llvm::Value *Bp);
+
+  //--- Maps and hashing (lower_map.cpp) -----------------------------------===//
+  /// True if T hashes and compares as its bytes (gc: AMEM).
+  bool isPlainMemory(Type *T);
+  /// The hasher of a comparable type (abi::HashFn), or null.
+  llvm::Function *getHashFunc(Type *T);
+  llvm::Function *getRuntimeFunction(llvm::StringRef Name);
+  /// gc's bmap for map type M (abi::MapType).
+  Type *getMapBucketType(types::Map *M);
+  void appendMapTypeFields(types::Map *M,
+                           std::vector<llvm::Constant *> &Fields);
+  MapFast mapFastKind(types::Map *M);
 
   llvm::LLVMContext &Ctx;
   types::TypeContext &TCtx;
@@ -314,10 +458,15 @@ public:
   llvm::StringMap<llvm::GlobalVariable *> Descriptors;
   llvm::StringMap<llvm::Constant *> Itabs;
   llvm::StringMap<llvm::Function *> EqualFuncs;
+  llvm::DenseMap<types::Map *, Type *> BucketTypes;
   llvm::StringMap<llvm::Function *> Wrappers;
   llvm::DenseMap<llvm::Function *, llvm::Constant *> FuncValues;
   /// Function literals to lower (queued while lowering their parents).
   std::vector<std::pair<syntax::FuncLit *, llvm::Function *>> PendingLits;
+  unsigned NextWrapperId = 0; ///< numbers go/defer wrappers
+  std::unique_ptr<llvm::DIBuilder> DIB;
+  llvm::DICompileUnit *DICU = nullptr;
+  llvm::StringMap<llvm::DIFile *> DIFiles;
   bool Failed = false;
   void internalError(Pos P, const llvm::Twine &Msg);
 };

@@ -24,14 +24,6 @@ using llvm::dyn_cast;
 using llvm::isa;
 using llvm::isa_and_nonnull;
 
-namespace {
-Type *exprType(TypeContext &C, syntax::Expr *E) {
-  Type *T = E->TV.Ty;
-  if (!T)
-    return C.invalid();
-  return isUntyped(T) ? defaultType(C, T) : T;
-}
-} // namespace
 
 llvm::Value *FuncLowerer::emitLen(llvm::Value *V, Type *T, bool Cap) {
   Type *U = T->underlying();
@@ -43,6 +35,10 @@ llvm::Value *FuncLowerer::emitLen(llvm::Value *V, Type *T, bool Cap) {
     return B.getInt64(cast<Array>(P->Elem->underlying())->Len);
   if (auto *A = dyn_cast<Array>(U))
     return B.getInt64(A->Len);
+  if (isa<Map>(U) && !Cap)
+    return emitMapLen(V);
+  if (isa<Chan>(U))
+    return emitChanLenCap(V, Cap);
   L.internalError(Pos(), "len/cap of " + typeString(T) + " is not supported yet");
   return B.getInt64(0);
 }
@@ -259,6 +255,12 @@ llvm::Value *FuncLowerer::emitMake(CallExpr *E) {
     R = B.CreateInsertValue(R, Len, 1);
     return B.CreateInsertValue(R, Cap, 2);
   }
+  if (isa<Map>(U))
+    return emitMakeMap(T, E->Args.size() > 1 ? IntArg(E->Args[1])
+                                             : B.getInt64(0));
+  if (isa<Chan>(U))
+    return emitMakeChan(T, E->Args.size() > 1 ? IntArg(E->Args[1])
+                                              : B.getInt64(0));
   L.internalError(E->pos(), "make(" + typeString(T) +
                                 ") is not supported yet");
   return llvm::Constant::getNullValue(L.getLLVMType(T));
@@ -306,6 +308,12 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
   case BuiltinId::Panic:
     emitPanic(emitExprAs(E->Args[0], L.TCtx.anyType()));
     return nullptr;
+  case BuiltinId::Delete:
+    emitMapDelete(E);
+    return nullptr;
+  case BuiltinId::Close:
+    B.CreateCall(L.getRuntime("gort_closechan"), {emitExpr(E->Args[0])});
+    return nullptr;
   case BuiltinId::Print:
   case BuiltinId::Println:
     emitPrint(E, Id == BuiltinId::Println);
@@ -328,8 +336,11 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
     return B.CreateExtractValue(V, Id == BuiltinId::Real ? 0 : 1);
   }
   case BuiltinId::Recover:
-    // Without a panicking deferred call, recover returns nil.
-    return llvm::Constant::getNullValue(L.IfaceTy);
+    // The runtime checks that this function is the deferred call (gc's argp
+    // check, via the frame-pointer chain): its frame must stay its own.
+    Fn->addFnAttr(llvm::Attribute::NoInline);
+    return B.CreateCall(L.getRuntime("gort_gorecover"), {emitFrameAddress()},
+                        "recover");
   case BuiltinId::Add: {
     llvm::Value *P = emitExprAs(E->Args[0], L.TCtx.basic(BasicKind::UnsafePointer));
     Type *NT = exprType(L.TCtx, E->Args[1]);

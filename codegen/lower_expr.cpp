@@ -45,14 +45,6 @@ enum BoundsCode : unsigned {
   BoundsSigned = 0x100,
 };
 
-Type *exprType(TypeContext &C, syntax::Expr *E) {
-  Type *T = E->TV.Ty;
-  if (!T)
-    return C.invalid();
-  if (isUntyped(T))
-    return defaultType(C, T);
-  return T;
-}
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -233,6 +225,11 @@ llvm::Value *FuncLowerer::emitAggAddr(syntax::Expr *E0) {
       emitNilCheck(P);
       return P;
     }
+    if (O->Op == Operator::Recv && !O->Y) {
+      llvm::Value *Tmp = createTemp(T, "recv");
+      emitRecv(O, Tmp, nullptr);
+      return Tmp;
+    }
     break;
   }
   case NodeKind::SelectorExpr:
@@ -240,7 +237,12 @@ llvm::Value *FuncLowerer::emitAggAddr(syntax::Expr *E0) {
     if (E->TV.M == Mode::Variable || E->kind() == NodeKind::SelectorExpr ||
         !isa<Map>(exprType(L.TCtx, cast<IndexExpr>(E)->X)->underlying()))
       return emitAddr(E);
-    break;
+    {
+      // m[k]: copied out of the map at once.
+      llvm::Value *Tmp = createTemp(T, "mapval");
+      emitMapIndex(cast<IndexExpr>(E), Tmp, nullptr);
+      return Tmp;
+    }
   default:
     break;
   }
@@ -473,8 +475,7 @@ llvm::Value *FuncLowerer::emitExpr(syntax::Expr *E) {
       case Operator::Not:
         return B.CreateNot(emitExprAs(O->X, L.TCtx.basic(BasicKind::Bool)));
       case Operator::Recv:
-        L.internalError(E->pos(), "channel receive is not supported yet");
-        return llvm::Constant::getNullValue(L.getLLVMType(T));
+        return emitRecv(O, nullptr, nullptr);
       default:
         break;
       }
@@ -863,8 +864,10 @@ llvm::Value *FuncLowerer::emitConversion(llvm::Value *V, Type *From, Type *To) {
     llvm::BasicBlock *Ok = newBlock("convok");
     B.CreateCondBr(Bad, Panic, Ok);
     setBlock(Panic);
+    // gc: panicSliceConvert(x = the array length, y = the slice length).
     B.CreateCall(L.getRuntime("gort_panicBounds"),
-                 {Len, B.getInt64(A->Len), B.getInt32(BoundsConvert | BoundsSigned)});
+                 {B.getInt64(A->Len), Len,
+                  B.getInt32(BoundsConvert | BoundsSigned)});
     B.CreateUnreachable();
     setBlock(Ok);
     return B.CreateExtractValue(V, 0);
@@ -908,9 +911,7 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
       FuncABI A = L.getABI(MSig, false);
       W = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
                                  Name, *L.Mod);
-      W->addFnAttr(llvm::Attribute::NoUnwind);
-      W->addFnAttr("frame-pointer", "all");
-      W->addFnAttr("gort-go");
+      setGoFunctionAttrs(W);
       FuncLowerer FL(L, W, MSig, nullptr);
       llvm::BasicBlock *Start = FL.newBlock("start");
       FL.B.CreateBr(Start);
@@ -1025,9 +1026,7 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
         FuncABI A = L.getABI(WS, false);
         W = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
                                    Name, *L.Mod);
-        W->addFnAttr(llvm::Attribute::NoUnwind);
-        W->addFnAttr("frame-pointer", "all");
-        W->addFnAttr("gort-go");
+        setGoFunctionAttrs(W);
         llvm::IRBuilder<> WB(llvm::BasicBlock::Create(L.Ctx, "entry", W));
         auto *CloTy = llvm::StructType::get(L.Ctx, {L.Ptr, L.IfaceTy});
         llvm::Value *IVal =
@@ -1121,10 +1120,8 @@ llvm::Value *FuncLowerer::emitIndex(IndexExpr *E) {
     llvm::Value *P = B.CreateGEP(L.I8, B.CreateExtractValue(S, 0), I);
     return B.CreateLoad(L.I8, P);
   }
-  if (isa<Map>(U)) {
-    L.internalError(E->pos(), "maps are not supported yet");
-    return llvm::UndefValue::get(L.getLLVMType(T));
-  }
+  if (isa<Map>(U))
+    return emitMapIndex(E, nullptr, nullptr);
   return load(T, emitAddr(E));
 }
 
@@ -1340,10 +1337,8 @@ llvm::Value *FuncLowerer::emitCompositeLit(CompositeLit *E) {
     }
     return Obj;
   }
-  if (isa<Map>(U)) {
-    L.internalError(E->pos(), "maps are not supported yet");
-    return llvm::UndefValue::get(L.getLLVMType(T));
-  }
+  if (isa<Map>(U))
+    return emitMapLit(E, T);
   // Aggregates: build into a temporary and load.
   llvm::Value *Tmp = createTemp(T, "complit");
   emitCompositeLitInto(E, T, Tmp);

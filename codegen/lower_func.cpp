@@ -22,7 +22,11 @@
 #include "libgort/abi.h"
 
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/Verifier.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace gortc;
 using namespace gortc::codegen;
@@ -69,6 +73,7 @@ std::unique_ptr<llvm::Module> Lowerer::run() {
   Layout += "-ni:1";
   Mod->setDataLayout(Layout);
   DL = &Mod->getDataLayout();
+  initDebugInfo();
 
   // Package-level variables.
   for (Var *V : Info.Globals) {
@@ -96,9 +101,60 @@ std::unique_ptr<llvm::Module> Lowerer::run() {
       Params.append(Sig->Params->Vars.begin(), Sig->Params->Vars.end());
     FL.lowerBody(Lit->Body, Params, nullptr, Lit->Captures);
   }
+  DIB->finalize();
   if (Failed)
     return nullptr;
   return std::move(Mod);
+}
+
+void Lowerer::initDebugInfo() {
+  DIB = std::make_unique<llvm::DIBuilder>(*Mod);
+  llvm::DIFile *F = SM.files().empty()
+                        ? DIB->createFile("<unknown>", "")
+                        : getDIFile(SM.files()[0]->pos(0));
+  DICU = DIB->createCompileUnit(llvm::dwarf::DW_LANG_Go, F, "gortc",
+                                /*isOptimized=*/true, "", 0, "",
+                                llvm::DICompileUnit::LineTablesOnly);
+  Mod->addModuleFlag(llvm::Module::Warning, "Debug Info Version",
+                     llvm::DEBUG_METADATA_VERSION);
+  Mod->addModuleFlag(llvm::Module::Max, "Dwarf Version", 4);
+}
+
+llvm::DIFile *Lowerer::getDIFile(Pos P) {
+  const SourceFile *SF = SM.fileOf(P);
+  if (!SF && !SM.files().empty())
+    SF = SM.files()[0].get();
+  llvm::StringRef Name = SF ? SF->name() : "<unknown>";
+  auto It = DIFiles.find(Name);
+  if (It != DIFiles.end())
+    return It->second;
+  // Tracebacks print absolute paths, as gc's.
+  llvm::SmallString<256> Abs(Name);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  // The whole path as the name: the runtime reads only .debug_line, where a
+  // directory index 0 would point into .debug_info.
+  llvm::DIFile *F = DIB->createFile(Abs, "");
+  DIFiles[Name] = F;
+  return F;
+}
+
+llvm::DISubprogram *Lowerer::attachSubprogram(llvm::Function *Fn, Pos P) {
+  llvm::DIFile *F = getDIFile(P);
+  unsigned Line = SM.fileOf(P) ? SM.decode(P).Line : 0;
+  llvm::DISubprogram *SP = DIB->createFunction(
+      F, Fn->getName(), Fn->getName(), F, Line,
+      DIB->createSubroutineType(DIB->getOrCreateTypeArray({})), Line,
+      llvm::DINode::FlagZero, llvm::DISubprogram::SPFlagDefinition);
+  Fn->setSubprogram(SP);
+  return SP;
+}
+
+void FuncLowerer::setLoc(Pos P) {
+  if (!SP || !L.SM.fileOf(P))
+    return;
+  LineCol LC = L.SM.decode(P);
+  B.SetCurrentDebugLocation(llvm::DILocation::get(L.Ctx, LC.Line, LC.Col, SP));
 }
 
 std::string Lowerer::funcName(Func *F) {
@@ -122,9 +178,12 @@ std::string Lowerer::funcName(Func *F) {
   return Pkg + F->name().str();
 }
 
-static void setGoFunctionAttrs(llvm::Function *F) {
+void gortc::codegen::setGoFunctionAttrs(llvm::Function *F) {
   F->addFnAttr(llvm::Attribute::NoUnwind);
+  // Every frame stays on the frame-pointer chain: tracebacks show it, and
+  // recover() checks its caller's frame (a tail call would replace it).
   F->addFnAttr("frame-pointer", "all");
+  F->addFnAttr("disable-tail-calls", "true");
   F->addFnAttr(GoFuncAttr);
 }
 
@@ -136,6 +195,8 @@ llvm::Function *Lowerer::getFunction(Func *F) {
   auto *Fn = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
                                     funcName(F), *Mod);
   setGoFunctionAttrs(Fn);
+  if (F->Decl && F->Decl->NoInline) // //go:noinline
+    Fn->addFnAttr(llvm::Attribute::NoInline);
   Funcs[F] = Fn;
   return Fn;
 }
@@ -159,8 +220,10 @@ struct RuntimeSig {
   const char *Name;
   const char *Ret;
   std::vector<const char *> Params;
-  bool NoReturn;
+  unsigned Flags; ///< RuntimeNoReturn | RuntimeReturnsTwice
 };
+constexpr unsigned RuntimeNoReturn = 1;
+constexpr unsigned RuntimeReturnsTwice = 2;
 #define Void "Void"
 #define Bool "Bool"
 #define I32 "I32"
@@ -171,8 +234,10 @@ struct RuntimeSig {
 #define GcPtr2 "GcPtr2"
 #define I64x2 "I64x2"
 #define F64x2 "F64x2"
-#define None false
-#define NoReturn true
+#define Eface "Eface"
+#define None 0
+#define NoReturn RuntimeNoReturn
+#define ReturnsTwice RuntimeReturnsTwice
 #define GORT_FUNC(Name, Result, Flags, ...)                                    \
   {#Name, Result, {__VA_ARGS__}, Flags},
 const RuntimeSig RuntimeSigs[] = {
@@ -188,8 +253,10 @@ const RuntimeSig RuntimeSigs[] = {
 #undef GcPtr2
 #undef I64x2
 #undef F64x2
+#undef Eface
 #undef None
 #undef NoReturn
+#undef ReturnsTwice
 } // namespace
 
 llvm::FunctionCallee Lowerer::getRuntime(llvm::StringRef Name) {
@@ -211,6 +278,8 @@ llvm::FunctionCallee Lowerer::getRuntime(llvm::StringRef Name) {
       if (T == "F64x2")
         return llvm::StructType::get(
             Ctx, {llvm::Type::getDoubleTy(Ctx), llvm::Type::getDoubleTy(Ctx)});
+      if (T == "Eface")
+        return IfaceTy;
       return nullptr;
     };
     std::vector<llvm::Type *> Params;
@@ -225,10 +294,12 @@ llvm::FunctionCallee Lowerer::getRuntime(llvm::StringRef Name) {
     for (unsigned I = 0; I < S.Params.size(); ++I)
       if (llvm::StringRef(S.Params[I]) == "Bool")
         F->addParamAttr(I, llvm::Attribute::ZExt);
-    if (S.NoReturn) {
+    if (S.Flags & RuntimeNoReturn) {
       F->addFnAttr(llvm::Attribute::NoReturn);
       F->addFnAttr(llvm::Attribute::Cold);
     }
+    if (S.Flags & RuntimeReturnsTwice)
+      F->addFnAttr(llvm::Attribute::ReturnsTwice);
     return F;
   }
   internalError(Pos(), "unknown runtime function " + Name);
@@ -356,6 +427,10 @@ void FuncLowerer::lowerBody(BlockStmt *Body, llvm::ArrayRef<Var *> Params,
   llvm::BasicBlock *Start = newBlock("start");
   B.CreateBr(Start);
   setBlock(Start);
+  if (Owner) {
+    SP = L.attachSubprogram(Fn, Owner->pos());
+    setLoc(Owner->pos());
+  }
 
   // Captured variables: cell pointers from the closure context.
   if (!Captures.empty()) {
@@ -420,11 +495,69 @@ void FuncLowerer::lowerBody(BlockStmt *Body, llvm::ArrayRef<Var *> Params,
     }
   }
 
+  bool HasDefer = false;
+  scanStmts(Body->List, HasDefer, HasGoto);
+  if (HasDefer) {
+    DeferFrame = createAlloca(L.I8, "defer.frame");
+    // The result slots must live in memory at every call (see
+    // getDeferExit): give their addresses to an empty asm statement.
+    for (llvm::Value *Slot : ResultSlots) {
+      auto *AT = llvm::FunctionType::get(L.VoidTy, {Slot->getType()}, false);
+      B.CreateCall(llvm::InlineAsm::get(AT, "", "r,~{memory}", true), {Slot});
+    }
+  }
+
   emitStmtList(Body->List);
   if (!terminated())
     emitReturn(nullptr);
   // Remove the alloca marker.
   AllocaPoint->eraseFromParent();
+}
+
+/// Finds defer and goto statements in a function body (not in nested
+/// function literals, which are functions of their own).
+void FuncLowerer::scanStmts(llvm::ArrayRef<syntax::Stmt *> List,
+                            bool &HasDefer, bool &HasGotoOut) {
+  for (syntax::Stmt *S : List) {
+    if (!S)
+      continue;
+    switch (S->kind()) {
+    case NodeKind::CallStmt:
+      if (cast<CallStmt>(S)->Tok == TokenKind::Defer)
+        HasDefer = true;
+      break;
+    case NodeKind::BranchStmt:
+      if (cast<BranchStmt>(S)->Tok == TokenKind::Goto)
+        HasGotoOut = true;
+      break;
+    case NodeKind::LabeledStmt:
+      scanStmts(cast<LabeledStmt>(S)->S, HasDefer, HasGotoOut);
+      break;
+    case NodeKind::BlockStmt:
+      scanStmts(cast<BlockStmt>(S)->List, HasDefer, HasGotoOut);
+      break;
+    case NodeKind::IfStmt: {
+      auto *I = cast<IfStmt>(S);
+      scanStmts(I->Then->List, HasDefer, HasGotoOut);
+      if (I->Else)
+        scanStmts(I->Else, HasDefer, HasGotoOut);
+      break;
+    }
+    case NodeKind::ForStmt:
+      scanStmts(cast<ForStmt>(S)->Body->List, HasDefer, HasGotoOut);
+      break;
+    case NodeKind::SwitchStmt:
+      for (CaseClause *C : cast<SwitchStmt>(S)->Body)
+        scanStmts(C->Body, HasDefer, HasGotoOut);
+      break;
+    case NodeKind::SelectStmt:
+      for (CommClause *C : cast<SelectStmt>(S)->Body)
+        scanStmts(C->Body, HasDefer, HasGotoOut);
+      break;
+    default:
+      break;
+    }
+  }
 }
 
 void Lowerer::lowerFunction(Func *F) {
@@ -454,7 +587,13 @@ void Lowerer::lowerInit() {
   llvm::BasicBlock *Start = FL.newBlock("start");
   FL.B.CreateBr(Start);
   FL.setBlock(Start);
+  if (!SM.files().empty()) {
+    Pos First = SM.files()[0]->pos(0);
+    FL.SP = attachSubprogram(Fn, First);
+    FL.setLoc(First);
+  }
   for (const Initializer &In : Info.InitOrder) {
+    FL.setLoc(In.Rhs->pos());
     if (In.Lhs.size() == 1) {
       Var *V = In.Lhs[0];
       if (V->name() == "_") {
@@ -644,22 +783,18 @@ void FuncLowerer::emitArgs(CallExpr *E, Signature *S,
     Out.push_back(EmitArg(Args[I], ParamType(I)));
 }
 
-/// Resolves the callee of a call: a static function, a method (with its
-/// receiver), an interface method, or a func value.
-llvm::SmallVector<llvm::Value *, 4> FuncLowerer::emitCallResults(CallExpr *E) {
-  llvm::SmallVector<llvm::Value *, 4> Results;
+Callee FuncLowerer::emitCallee(CallExpr *E) {
+  Callee C;
   syntax::Expr *Fun = unparen(E->Fun);
-  auto *Sig = cast<Signature>(Fun->TV.Ty->underlying());
+  C.Sig = cast<Signature>(Fun->TV.Ty->underlying());
 
   // Static function call.
   if (auto *N = dyn_cast<syntax::Name>(Fun)) {
     if (auto *F = dyn_cast_or_null<Func>(N->Obj)) {
-      llvm::SmallVector<llvm::Value *, 8> Args;
-      emitArgs(E, F->sig(), Args, false);
-      emitGoCall(L.getFunction(F),
-                 llvm::PoisonValue::get(L.Ptr), F->sig(), nullptr, Args,
-                 Results);
-      return Results;
+      C.K = Callee::Static;
+      C.Fn = L.getFunction(F);
+      C.Sig = F->sig();
+      return C;
     }
   }
 
@@ -697,29 +832,29 @@ llvm::SmallVector<llvm::Value *, 4> FuncLowerer::emitCallResults(CallExpr *E) {
             if (I->AllMethods[MI]->qualifiedName() == M->qualifiedName())
               break;
           llvm::Value *Tab = B.CreateExtractValue(IV, 0, "itab");
-          llvm::Value *Data = B.CreateExtractValue(IV, 1, "data");
           emitNilCheck(Tab);
           // itab layout: inter, type, hash+pad, fun[...]
           llvm::Value *FnSlot =
               B.CreateConstGEP1_64(L.I8, Tab, 24 + 8 * MI, "fnslot");
-          llvm::Value *FnPtr = B.CreateLoad(L.Ptr, FnSlot, "method");
-          llvm::SmallVector<llvm::Value *, 8> Args;
-          emitArgs(E, Sig, Args, false);
+          C.K = Callee::Iface;
+          C.Code = B.CreateLoad(L.Ptr, FnSlot, "method");
           // Interface methods take the data word as a pointer receiver.
-          auto *MS = L.TCtx.make<Signature>(*Sig);
-          MS->Recv = L.TCtx.make<Var>(Pos(), nullptr, "",
-                                       L.TCtx.basic(BasicKind::UnsafePointer));
-          FuncABI A = L.getABI(MS, true);
-          emitGoCall(llvm::FunctionCallee(A.FnTy, FnPtr),
-                     llvm::PoisonValue::get(L.Ptr), MS, Data, Args, Results);
-          return Results;
+          C.RecvT = L.TCtx.basic(BasicKind::UnsafePointer);
+          C.Recv = B.CreateExtractValue(IV, 1, "data");
+          auto *MS = L.TCtx.make<Signature>(*C.Sig);
+          MS->Recv = L.TCtx.make<Var>(Pos(), nullptr, "", C.RecvT);
+          C.Sig = MS;
+          return C;
         }
         // Concrete method: compute the receiver.
         Type *T = RecvT;
-        llvm::Value *Recv;
         bool PtrRecv = M->PtrRecv;
         llvm::ArrayRef<int> Path(S->Index);
         Path = Path.drop_back();
+        C.K = Callee::Method;
+        C.Fn = L.getFunction(M);
+        C.Sig = M->sig();
+        C.RecvT = M->sig()->Recv->type();
         // Start from an address when possible.
         llvm::Value *Addr = nullptr;
         if (auto *P = dyn_cast<Pointer>(T->underlying())) {
@@ -733,37 +868,267 @@ llvm::SmallVector<llvm::Value *, 4> FuncLowerer::emitCallResults(CallExpr *E) {
         }
         if (Addr) {
           Addr = emitRecvPath(Addr, T, Path, PtrRecv);
-          if (PtrRecv) {
-            Recv = toGCPtr(Addr);
-          } else if (L.isAggregate(T)) {
-            Recv = Addr;
-          } else {
-            Recv = load(T, Addr, "recv");
-          }
+          if (PtrRecv)
+            C.Recv = toGCPtr(Addr);
+          else if (L.isAggregate(T))
+            C.Recv = Addr;
+          else
+            C.Recv = load(T, Addr, "recv");
         } else {
           // A non-addressable scalar receiver value.
-          Recv = emitExpr(Sel->X);
+          C.Recv = emitExpr(Sel->X);
         }
-        llvm::SmallVector<llvm::Value *, 8> Args;
-        emitArgs(E, M->sig(), Args, false);
-        emitGoCall(L.getFunction(M), llvm::PoisonValue::get(L.Ptr), M->sig(),
-                   Recv, Args, Results);
-        return Results;
+        return C;
       }
     }
   }
 
-  // A func value.
-  llvm::Value *FV = emitExpr(Fun);
-  emitNilCheck(FV);
-  llvm::Value *Code = B.CreateLoad(L.Ptr, FV, "code");
+  // A func value; nil is checked at the call.
+  C.K = Callee::Value;
+  C.Code = emitExpr(Fun);
+  return C;
+}
+
+void FuncLowerer::emitCalleeCall(const Callee &C,
+                                 llvm::ArrayRef<llvm::Value *> Args,
+                                 llvm::SmallVectorImpl<llvm::Value *> &Results) {
+  llvm::Value *NoCtx = llvm::PoisonValue::get(L.Ptr);
+  switch (C.K) {
+  case Callee::Static:
+    emitGoCall(C.Fn, NoCtx, C.Sig, nullptr, Args, Results);
+    return;
+  case Callee::Method:
+    emitGoCall(C.Fn, NoCtx, C.Sig, C.Recv, Args, Results);
+    return;
+  case Callee::Iface: {
+    FuncABI A = L.getABI(C.Sig, true);
+    emitGoCall(llvm::FunctionCallee(A.FnTy, C.Code), NoCtx, C.Sig, C.Recv,
+               Args, Results);
+    return;
+  }
+  case Callee::Value: {
+    llvm::Value *Code = B.CreateLoad(L.Ptr, C.Code, "code");
+    FuncABI A = L.getABI(C.Sig, false);
+    // The context is the funcval itself (an addrspace(0) view of it).
+    llvm::Value *CtxV = B.CreateAddrSpaceCast(C.Code, L.Ptr);
+    emitGoCall(llvm::FunctionCallee(A.FnTy, Code), CtxV, C.Sig, nullptr, Args,
+               Results);
+    return;
+  }
+  }
+}
+
+llvm::Value *FuncLowerer::emitFrameAddress() {
+  return B.CreateIntrinsic(llvm::Intrinsic::frameaddress, {L.Ptr},
+                           {B.getInt32(0)}, nullptr, "fp");
+}
+
+llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
+  syntax::Expr *Fun = unparen(E->Fun);
+  auto *Empty = L.TCtx.make<Signature>();
+  Empty->Params = L.TCtx.emptyTuple();
+  Empty->Results = L.TCtx.emptyTuple();
+
+  // defer func() { ... }(): the closure is already a call of no arguments.
+  if (isa<FuncLit>(Fun) && E->Args.empty()) {
+    auto *FS = cast<Signature>(Fun->TV.Ty->underlying());
+    if (FS->Results->size() == 0 && !FS->Variadic)
+      return emitExpr(Fun);
+  }
+
+  // The closure object: {code, captured values...}, typed as a Go struct so
+  // that its descriptor tells the allocator (and the GC) where pointers are.
+  auto *ST = L.TCtx.make<Struct>();
+  llvm::SmallVector<llvm::Value *, 8> Vals; // Go-level values to capture
+  auto Capture = [&](const char *Name, Type *T, llvm::Value *V) {
+    ST->Fields.push_back(L.TCtx.make<Var>(Pos(), nullptr, Name, T));
+    ST->Tags.push_back("");
+    Vals.push_back(V);
+    return unsigned(ST->Fields.size() - 1);
+  };
+  Capture("code", L.TCtx.basic(BasicKind::Uintptr), nullptr);
+
+  // What the wrapper does, given the captured values' addresses in the
+  // closure (a field index per capture).
+  std::function<void(FuncLowerer &, llvm::Value *)> Body;
+  auto FieldVal = [ST](FuncLowerer &W, llvm::Value *Ctx, unsigned I) {
+    Type *T = ST->Fields[I]->type();
+    llvm::Value *A = W.emitFieldAddr(Ctx, ST, I);
+    return W.L.isAggregate(T) ? A : W.load(T, A);
+  };
+
+  if (Fun->TV.M == Mode::Builtin) {
+    BuiltinId Id = BuiltinId::Len;
+    if (auto *N = dyn_cast<syntax::Name>(Fun))
+      Id = cast<Builtin>(N->Obj)->Id;
+    else if (auto *S = dyn_cast<SelectorExpr>(Fun))
+      Id = cast<Builtin>(S->Sel->Obj)->Id;
+    switch (Id) {
+    case BuiltinId::Print:
+    case BuiltinId::Println: {
+      bool Ln = Id == BuiltinId::Println;
+      std::vector<std::pair<unsigned, std::optional<ConstValue>>> Ops;
+      for (syntax::Expr *A : E->Args) {
+        Type *T = exprType(L.TCtx, A);
+        std::optional<ConstValue> C;
+        if (A->TV.M == Mode::Constant && A->TV.Val)
+          C = *A->TV.Val;
+        Ops.push_back({Capture("arg", T, emitExprAs(A, T)), C});
+      }
+      Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
+        llvm::SmallVector<llvm::Value *, 8> Vs;
+        for (auto &Op : Ops)
+          Vs.push_back(FieldVal(W, Ctx, Op.first));
+        W.B.CreateCall(W.L.getRuntime("gort_printlock"));
+        for (size_t I = 0; I < Ops.size(); ++I) {
+          if (Ln && I > 0)
+            W.B.CreateCall(W.L.getRuntime("gort_printsp"));
+          W.emitPrintValue(Vs[I], ST->Fields[Ops[I].first]->type(),
+                           Ops[I].second ? &*Ops[I].second : nullptr);
+        }
+        if (Ln)
+          W.B.CreateCall(W.L.getRuntime("gort_printnl"));
+        W.B.CreateCall(W.L.getRuntime("gort_printunlock"));
+      };
+      break;
+    }
+    case BuiltinId::Panic: {
+      unsigned V = Capture("v", L.TCtx.anyType(),
+                           emitExprAs(E->Args[0], L.TCtx.anyType()));
+      Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
+        W.emitPanic(FieldVal(W, Ctx, V));
+      };
+      break;
+    }
+    case BuiltinId::Recover: {
+      // A deferred recover() acts as if called by the function that
+      // deferred it (gc; test/recover.go test2 and test4): check that
+      // function's frame.
+      Fn->addFnAttr(llvm::Attribute::NoInline);
+      unsigned FP = Capture("fp", L.TCtx.basic(BasicKind::Uintptr),
+                            B.CreatePtrToInt(emitFrameAddress(), L.I64));
+      Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
+        W.B.CreateCall(W.L.getRuntime("gort_gorecover"),
+                       {W.B.CreateIntToPtr(FieldVal(W, Ctx, FP), W.L.Ptr)});
+      };
+      break;
+    }
+    case BuiltinId::Delete: {
+      Type *MapT = exprType(L.TCtx, E->Args[0]);
+      auto *M = cast<Map>(MapT->underlying());
+      unsigned MV = Capture("m", MapT, emitExpr(E->Args[0]));
+      llvm::Value *K;
+      if (L.isAggregate(M->Key)) {
+        K = createTemp(M->Key, "key");
+        emitStoreInto(E->Args[1], M->Key, K);
+      } else {
+        K = emitExprAs(E->Args[1], M->Key);
+      }
+      unsigned KV = Capture("k", M->Key, K);
+      Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
+        MapKey Key = W.mapKeyFromValue(M, FieldVal(W, Ctx, KV));
+        W.emitMapCall("mapdelete", MapT, FieldVal(W, Ctx, MV), Key);
+      };
+      break;
+    }
+    case BuiltinId::Close: {
+      unsigned CV = Capture("c", exprType(L.TCtx, E->Args[0]),
+                            emitExpr(E->Args[0]));
+      Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
+        W.B.CreateCall(W.L.getRuntime("gort_closechan"),
+                       {FieldVal(W, Ctx, CV)});
+      };
+      break;
+    }
+    default:
+      L.internalError(E->pos(), Kind + " of this builtin is not supported yet");
+      return llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.GCPtr));
+    }
+  } else {
+    Callee C = emitCallee(E);
+    llvm::SmallVector<llvm::Value *, 8> Args;
+    emitArgs(E, C.Sig, Args, false);
+    int RecvF = -1, CodeF = -1;
+    switch (C.K) {
+    case Callee::Static:
+      break;
+    case Callee::Method:
+      RecvF = int(Capture("recv", C.RecvT, C.Recv));
+      break;
+    case Callee::Iface:
+      CodeF = int(Capture("mcode", L.TCtx.basic(BasicKind::Uintptr),
+                          B.CreatePtrToInt(C.Code, L.I64)));
+      RecvF = int(Capture("recv", C.RecvT, C.Recv));
+      break;
+    case Callee::Value:
+      CodeF = int(Capture("fn", exprType(L.TCtx, Fun), C.Code));
+      break;
+    }
+    llvm::SmallVector<unsigned, 8> ArgF;
+    for (size_t I = 0; I < Args.size(); ++I)
+      ArgF.push_back(
+          Capture("arg", C.Sig->Params->Vars[I]->type(), Args[I]));
+    Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
+      Callee WC = C;
+      if (RecvF >= 0)
+        WC.Recv = FieldVal(W, Ctx, unsigned(RecvF));
+      if (C.K == Callee::Iface)
+        WC.Code = W.B.CreateIntToPtr(FieldVal(W, Ctx, unsigned(CodeF)), W.L.Ptr);
+      if (C.K == Callee::Value) {
+        WC.Code = FieldVal(W, Ctx, unsigned(CodeF));
+        // A nil func value panics when the deferred call runs (spec).
+        W.emitNilCheck(WC.Code);
+      }
+      llvm::SmallVector<llvm::Value *, 8> WArgs;
+      for (unsigned F : ArgF)
+        WArgs.push_back(FieldVal(W, Ctx, F));
+      llvm::SmallVector<llvm::Value *, 4> Results;
+      W.emitCalleeCall(WC, WArgs, Results);
+    };
+  }
+
+  // The wrapper: void(ptr ctx), ctx being the closure object.
+  FuncABI WA = L.getABI(Empty, false);
+  auto *WF = llvm::Function::Create(
+      WA.FnTy, llvm::GlobalValue::InternalLinkage,
+      Fn->getName() + "." + Kind + "wrap." + llvm::Twine(L.NextWrapperId++),
+      *L.Mod);
+  setGoFunctionAttrs(WF);
+  WF->setSection(".gort_wrapper");
+  {
+    FuncLowerer W(L, WF, Empty, nullptr);
+    llvm::BasicBlock *Start = W.newBlock("start");
+    W.B.CreateBr(Start);
+    W.setBlock(Start);
+    Body(W, WF->getArg(0));
+    if (!W.terminated())
+      W.B.CreateRetVoid();
+    W.AllocaPoint->eraseFromParent();
+  }
+
+  llvm::Value *Obj = B.CreateCall(L.getRuntime("gort_newobject"),
+                                  {L.getTypeDescriptor(ST)}, Kind + ".closure");
+  B.CreateStore(WF, emitFieldAddr(Obj, ST, 0));
+  for (unsigned I = 1; I < ST->Fields.size(); ++I) {
+    Type *T = ST->Fields[I]->type();
+    llvm::Value *Dst = emitFieldAddr(Obj, ST, I);
+    if (L.isAggregate(T))
+      emitCopy(Dst, Vals[I], T);
+    else
+      store(Vals[I], Dst);
+  }
+  return Obj;
+}
+
+llvm::SmallVector<llvm::Value *, 4> FuncLowerer::emitCallResults(CallExpr *E) {
+  llvm::SmallVector<llvm::Value *, 4> Results;
+  setLoc(E->pos());
+  Callee C = emitCallee(E);
+  if (C.K == Callee::Value)
+    emitNilCheck(C.Code);
   llvm::SmallVector<llvm::Value *, 8> Args;
-  emitArgs(E, Sig, Args, false);
-  FuncABI A = L.getABI(Sig, false);
-  // The context is the funcval itself (an addrspace(0) view of it).
-  llvm::Value *CtxV = B.CreateAddrSpaceCast(FV, L.Ptr);
-  emitGoCall(llvm::FunctionCallee(A.FnTy, Code), CtxV, Sig, nullptr, Args,
-             Results);
+  emitArgs(E, C.Sig, Args, false);
+  emitCalleeCall(C, Args, Results);
   return Results;
 }
 
@@ -851,7 +1216,7 @@ llvm::Value *FuncLowerer::emitFuncLit(FuncLit *E) {
   ST->Tags.push_back("");
   for (size_t I = 0; I < N; ++I) {
     ST->Fields.push_back(L.TCtx.make<Var>(
-        Pos(), nullptr, "X" + std::to_string(I),
+        Pos(), nullptr, L.TCtx.save("X" + std::to_string(I)),
         L.TCtx.basic(BasicKind::UnsafePointer)));
     ST->Tags.push_back("");
   }
@@ -876,9 +1241,7 @@ makeWrapper(Lowerer &L, const std::string &Name, Signature *Sig,
   FuncABI A = L.getABI(Sig, Sig->Recv != nullptr);
   auto *Fn = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
                                     Name, *L.Mod);
-  Fn->addFnAttr(llvm::Attribute::NoUnwind);
-  Fn->addFnAttr("frame-pointer", "all");
-  Fn->addFnAttr(GoFuncAttr);
+  setGoFunctionAttrs(Fn);
   FuncLowerer FL(L, Fn, Sig, nullptr);
   Body(FL);
   FL.AllocaPoint->eraseFromParent();

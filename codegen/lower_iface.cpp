@@ -251,9 +251,7 @@ llvm::Function *Lowerer::getEqualFunc(Type *T) {
   auto *FT = llvm::FunctionType::get(I1, {Ptr, Ptr}, false);
   auto *F = llvm::Function::Create(FT, llvm::GlobalValue::LinkOnceODRLinkage,
                                    Name, *Mod);
-  F->addFnAttr(llvm::Attribute::NoUnwind);
-  F->addFnAttr("frame-pointer", "all");
-  F->addFnAttr("gort-go");
+  setGoFunctionAttrs(F);
   F->addRetAttr(llvm::Attribute::ZExt);
   EqualFuncs[Name] = F;
 
@@ -429,10 +427,12 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
   uint8_t Kind = kindOf(T);
   if (isDirectIface(T))
     Kind |= gort::abi::KindDirectIface;
-  llvm::Constant *Eq = llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
-  if (comparable(T))
-    Eq = getEqualFunc(T);
   llvm::Constant *NullP = llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
+  llvm::Constant *Eq = NullP, *Hash = NullP;
+  if (comparable(T)) {
+    Eq = getEqualFunc(T);
+    Hash = getHashFunc(T);
+  }
 
   std::vector<llvm::Constant *> Fields{
       llvm::ConstantInt::get(I64, Size),
@@ -443,7 +443,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
       llvm::ConstantInt::get(I8, alignOf(T)),
       llvm::ConstantInt::get(I8, Kind),
       Eq,
-      NullP, // hash function: with maps
+      Hash,
       GCData,
       rawString(*this, runtimeTypeString(TCtx, T)),
       NullP, // PtrToThis
@@ -470,13 +470,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
                                                        : 3));
     break;
   case TypeKind::Map:
-    Fields.push_back(getTypeDescriptor(cast<Map>(U)->Key));
-    Fields.push_back(getTypeDescriptor(cast<Map>(U)->Elem));
-    Fields.push_back(NullP);
-    Fields.push_back(llvm::ConstantInt::get(I8, 0));
-    Fields.push_back(llvm::ConstantInt::get(I8, 0));
-    Fields.push_back(llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx), 0));
-    Fields.push_back(llvm::ConstantInt::get(I32, 0));
+    appendMapTypeFields(cast<Map>(U), Fields);
     break;
   case TypeKind::Struct: {
     auto *S = cast<Struct>(U);

@@ -13,6 +13,8 @@
 
 #include "codegen/lower.h"
 
+#include "libgort/abi.h"
+
 #include "llvm/IR/Constants.h"
 
 using namespace gortc;
@@ -26,17 +28,6 @@ using llvm::isa;
 using llvm::isa_and_nonnull;
 
 namespace {
-Type *exprType(TypeContext &C, syntax::Expr *E) {
-  Type *T = E->TV.Ty;
-  // Names declared by := carry their object, not a recorded type.
-  if (auto *N = dyn_cast<syntax::Name>(unparen(E)))
-    if (auto *V = dyn_cast_or_null<Var>(N->Obj))
-      return V->type();
-  if (!T)
-    return C.invalid();
-  return isUntyped(T) ? defaultType(C, T) : T;
-}
-
 llvm::SmallVector<syntax::Expr *, 4> unpack(syntax::Expr *E) {
   llvm::SmallVector<syntax::Expr *, 4> R;
   if (!E)
@@ -48,10 +39,6 @@ llvm::SmallVector<syntax::Expr *, 4> unpack(syntax::Expr *E) {
   return R;
 }
 
-bool isBlank(syntax::Expr *E) {
-  auto *N = dyn_cast<syntax::Name>(unparen(E));
-  return N && N->Value == "_";
-}
 } // namespace
 
 void FuncLowerer::emitStmtList(llvm::ArrayRef<syntax::Stmt *> List) {
@@ -75,12 +62,18 @@ llvm::BasicBlock *FuncLowerer::getLabelBlock(LabeledStmt *S) {
 }
 
 void FuncLowerer::emitStmt(syntax::Stmt *S0) {
+  setLoc(S0->pos());
   switch (S0->kind()) {
   case NodeKind::EmptyStmt:
     return;
 
   case NodeKind::ExprStmt: {
     syntax::Expr *X = cast<ExprStmt>(S0)->X;
+    if (auto *O = dyn_cast<syntax::Operation>(unparen(X));
+        O && O->Op == Operator::Recv && !O->Y) {
+      emitRecvDiscard(O);
+      return;
+    }
     if (auto *C = dyn_cast<CallExpr>(unparen(X))) {
       Type *T = X->TV.Ty;
       if (T && L.isAggregate(T)) {
@@ -154,11 +147,21 @@ void FuncLowerer::emitStmt(syntax::Stmt *S0) {
 
   case NodeKind::CallStmt: {
     auto *CS = cast<CallStmt>(S0);
-    L.internalError(CS->pos(), CS->Tok == TokenKind::Go
-                                   ? "go statements are not supported yet"
-                                   : "defer statements are not supported yet");
+    if (CS->Tok == TokenKind::Defer) {
+      emitDefer(CS);
+      return;
+    }
+    emitGo(CS);
     return;
   }
+
+  case NodeKind::SendStmt:
+    emitSend(cast<SendStmt>(S0));
+    return;
+
+  case NodeKind::SelectStmt:
+    emitSelect(cast<SelectStmt>(S0));
+    return;
 
   default:
     L.internalError(S0->pos(), "statement is not supported yet");
@@ -234,6 +237,33 @@ bool FuncLowerer::emitMultiValue(syntax::Expr *E,
       Types.push_back(V->type());
     return true;
   }
+  if (auto *O = dyn_cast<syntax::Operation>(R);
+      O && O->Op == Operator::Recv && !O->Y) {
+    // v, ok := <-c
+    Type *T = exprType(L.TCtx, O);
+    llvm::Value *Ok, *Tmp = nullptr;
+    if (L.isAggregate(T))
+      Tmp = createTemp(T, "recv");
+    llvm::Value *V = emitRecv(O, Tmp, &Ok);
+    Vals.push_back(Tmp ? Tmp : V);
+    Vals.push_back(Ok);
+    Types.push_back(T);
+    Types.push_back(L.TCtx.basic(BasicKind::Bool));
+    return true;
+  }
+  if (auto *IX = dyn_cast<IndexExpr>(R)) {
+    // v, ok := m[k]
+    Type *T = exprType(L.TCtx, IX);
+    llvm::Value *Ok, *Tmp = nullptr;
+    if (L.isAggregate(T))
+      Tmp = createTemp(T, "mapval");
+    llvm::Value *V = emitMapIndex(IX, Tmp, &Ok);
+    Vals.push_back(Tmp ? Tmp : V);
+    Vals.push_back(Ok);
+    Types.push_back(T);
+    Types.push_back(L.TCtx.basic(BasicKind::Bool));
+    return true;
+  }
   if (auto *AE = dyn_cast<AssertExpr>(R)) {
     Type *T = exprType(L.TCtx, AE);
     llvm::Value *Ok;
@@ -253,34 +283,23 @@ bool FuncLowerer::emitMultiValue(syntax::Expr *E,
   return false;
 }
 
-void FuncLowerer::emitStore(syntax::Expr *Lhs, llvm::Value *V, Type *VT) {
-  if (isBlank(Lhs))
-    return;
-  llvm::Value *Addr = emitAddr(Lhs);
-  if (L.isAggregate(VT))
-    emitCopy(Addr, V, VT);
-  else
-    store(V, Addr);
-}
-
 void FuncLowerer::emitAssign(AssignStmt *S) {
   auto Lhs = unpack(S->Lhs);
   // x++ / x--
   if (!S->Rhs) {
     Type *T = exprType(L.TCtx, Lhs[0]);
-    llvm::Value *Addr = emitAddr(Lhs[0]);
-    llvm::Value *V = load(T, Addr);
+    LValue LV = emitLValue(Lhs[0]);
+    llvm::Value *V = loadLValue(LV, T);
     llvm::Value *One = emitConst(ConstValue::makeInt64(1), T);
-    store(emitBinary(S->Op, V, One, T, T), Addr);
+    store(emitBinary(S->Op, V, One, T, T), lvalueAddr(LV));
     return;
   }
   auto Rhs = unpack(S->Rhs);
 
-  // op=
+  // op=: the place's operands, then the right operand, then the update.
   if (S->Op != Operator::None && S->Op != Operator::Def) {
     Type *T = exprType(L.TCtx, Lhs[0]);
-    llvm::Value *Addr = emitAddr(Lhs[0]);
-    llvm::Value *X = load(T, Addr);
+    LValue LV = emitLValue(Lhs[0]);
     llvm::Value *Y;
     Type *YT = T;
     if (S->Op == Operator::Shl || S->Op == Operator::Shr) {
@@ -289,7 +308,8 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
     } else {
       Y = emitExprAs(Rhs[0], T);
     }
-    store(emitBinary(S->Op, X, Y, T, YT), Addr);
+    llvm::Value *X = loadLValue(LV, T);
+    store(emitBinary(S->Op, X, Y, T, YT), lvalueAddr(LV));
     return;
   }
 
@@ -303,58 +323,39 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
   };
   auto IsNew = [&](Var *V) { return V && !Vars.count(V) && !L.Globals.count(V); };
 
-  // Phase 1: lhs addresses (for non-new, non-blank targets).
-  auto LhsAddr = [&](syntax::Expr *E) -> llvm::Value * {
+  // Phase 1: the operands of the places (blank for `_` and for variables
+  // that := declares, which are declared after the values are computed).
+  auto Place = [&](syntax::Expr *E) -> LValue {
+    if (Define && IsNew(DefVar(E)))
+      return LValue();
+    return emitLValue(E);
+  };
+  // Phase 3: a store, declaring new variables of := now.
+  auto StoreTo = [&](syntax::Expr *E, const LValue &LV, llvm::Value *V,
+                     Type *VT) {
     if (isBlank(E))
-      return nullptr;
-    if (Define) {
-      Var *V = DefVar(E);
-      if (IsNew(V))
-        return nullptr; // declared after the values are computed
+      return;
+    Type *LT = exprType(L.TCtx, E);
+    if (LV.isBlank()) {
+      storeConverted(V, VT, LT, declareVar(DefVar(E)));
+      return;
     }
-    return emitAddr(E);
+    storeConverted(V, VT, LT, lvalueAddr(LV));
   };
 
   if (Lhs.size() == Rhs.size()) {
-    if (Lhs.size() == 1) {
-      syntax::Expr *E = Lhs[0];
-      Type *T = isBlank(E) ? exprType(L.TCtx, Rhs[0]) : exprType(L.TCtx, E);
-      if (Define) {
-        Var *V = DefVar(E);
-        if (IsNew(V)) {
-          // Evaluate first: the new variable is not in scope in its value.
-          if (L.isAggregate(T)) {
-            llvm::Value *Tmp = createTemp(T, "init");
-            emitStoreInto(Rhs[0], T, Tmp);
-            emitCopy(declareVar(V), Tmp, T);
-          } else {
-            llvm::Value *Val = emitExprAs(Rhs[0], T);
-            store(Val, declareVar(V));
-          }
-          return;
-        }
-      }
-      if (isBlank(E)) {
-        if (L.isAggregate(T))
-          emitAggAddr(Rhs[0]);
-        else
-          emitExprAs(Rhs[0], T);
-        return;
-      }
-      llvm::Value *Addr = emitAddr(E);
-      if (L.isAggregate(T)) {
-        llvm::Value *Tmp = createTemp(T, "assign");
-        emitStoreInto(Rhs[0], T, Tmp);
-        emitCopy(Addr, Tmp, T);
-      } else {
-        store(emitExprAs(Rhs[0], T), Addr);
-      }
+    if (Lhs.size() == 1 && isBlank(Lhs[0])) {
+      Type *T = exprType(L.TCtx, Rhs[0]);
+      if (L.isAggregate(T))
+        emitAggAddr(Rhs[0]);
+      else
+        emitExprAs(Rhs[0], T);
       return;
     }
-    // Parallel assignment: lhs operands, then all values, then the stores.
-    llvm::SmallVector<llvm::Value *, 4> Addrs;
+    llvm::SmallVector<LValue, 4> Places;
     for (syntax::Expr *E : Lhs)
-      Addrs.push_back(LhsAddr(E));
+      Places.push_back(Place(E));
+    // Phase 2: all values, converted to the types of their places.
     llvm::SmallVector<llvm::Value *, 4> Vals;
     llvm::SmallVector<Type *, 4> Types;
     for (size_t I = 0; I < Rhs.size(); ++I) {
@@ -369,36 +370,21 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
         Vals.push_back(emitExprAs(Rhs[I], T));
       }
     }
-    for (size_t I = 0; I < Lhs.size(); ++I) {
-      if (isBlank(Lhs[I]))
-        continue;
-      llvm::Value *Addr = Addrs[I];
-      if (!Addr)
-        Addr = declareVar(DefVar(Lhs[I]));
-      if (L.isAggregate(Types[I]))
-        emitCopy(Addr, Vals[I], Types[I]);
-      else
-        store(Vals[I], Addr);
-    }
+    for (size_t I = 0; I < Lhs.size(); ++I)
+      StoreTo(Lhs[I], Places[I], Vals[I], Types[I]);
     return;
   }
 
   // a, b = f() and the comma-ok forms.
-  llvm::SmallVector<llvm::Value *, 4> Addrs;
+  llvm::SmallVector<LValue, 4> Places;
   for (syntax::Expr *E : Lhs)
-    Addrs.push_back(LhsAddr(E));
+    Places.push_back(Place(E));
   llvm::SmallVector<llvm::Value *, 4> Vals;
   llvm::SmallVector<Type *, 4> Types;
   if (!emitMultiValue(Rhs[0], Vals, Types))
     return;
-  for (size_t I = 0; I < Lhs.size() && I < Vals.size(); ++I) {
-    if (isBlank(Lhs[I]))
-      continue;
-    llvm::Value *Addr = Addrs[I];
-    if (!Addr)
-      Addr = declareVar(DefVar(Lhs[I]));
-    storeConverted(Vals[I], Types[I], exprType(L.TCtx, Lhs[I]), Addr);
-  }
+  for (size_t I = 0; I < Lhs.size() && I < Vals.size(); ++I)
+    StoreTo(Lhs[I], Places[I], Vals[I], Types[I]);
 }
 
 void FuncLowerer::emitCond(syntax::Expr *E, llvm::BasicBlock *True,
@@ -449,6 +435,11 @@ void FuncLowerer::emitIf(IfStmt *S) {
 
 void FuncLowerer::emitFor(ForStmt *S, LabeledStmt *Label) {
   (void)Label;
+  struct LoopScope {
+    unsigned &Depth;
+    explicit LoopScope(unsigned &D) : Depth(D) { ++Depth; }
+    ~LoopScope() { --Depth; }
+  } Scope(LoopDepth);
   if (auto *R = dyn_cast_or_null<RangeClause>(S->Init)) {
     emitRange(S, R);
     return;
@@ -507,15 +498,12 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
       if (E)
         declareVar(cast<Var>(cast<syntax::Name>(E)->Obj));
   }
-  auto Bind = [&](syntax::Expr *E, llvm::Value *V, Type *VT, bool IsAddr) {
+  // Assigns an iteration value (the address of one, for aggregates).
+  auto Bind = [&](syntax::Expr *E, llvm::Value *V, Type *VT) {
     if (!E)
       return;
-    llvm::Value *Addr = emitAddr(E);
-    Type *DT = exprType(L.TCtx, E);
-    if (IsAddr)
-      emitCopy(Addr, V, VT);
-    else
-      store(emitConversion(V, VT, DT), Addr);
+    LValue LV = emitLValue(E);
+    storeConverted(V, VT, exprType(L.TCtx, E), lvalueAddr(LV));
   };
 
   if (isString(U)) {
@@ -555,8 +543,8 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
     Next->addIncoming(N1, Ascii);
     Next->addIncoming(N2, Multi);
     store(Next, NextSlot);
-    Bind(Key, I, L.TCtx.basic(BasicKind::Int), false);
-    Bind(Value, Rune, L.TCtx.runeType(), false);
+    Bind(Key, I, L.TCtx.basic(BasicKind::Int));
+    Bind(Value, Rune, L.TCtx.runeType());
     emitStmtList(S->Body->List);
     branchTo(Post);
     setBlock(Post);
@@ -565,10 +553,48 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
     return;
   }
 
+  if (isa<Chan>(U)) {
+    emitChanRange(S, R, Key, Cond, Body, Post, Done);
+    return;
+  }
+  if (auto *M = dyn_cast<Map>(U)) {
+    // gc: mapiterinit/mapiternext over an iterator in the frame; the order
+    // is randomised by the runtime.
+    llvm::Value *MapV = emitExpr(R->X);
+    auto *ItTy = llvm::ArrayType::get(L.I64, gort::abi::MapIterSize / 8);
+    llvm::AllocaInst *It = createAlloca(ItTy, "range.iter");
+    It->setAlignment(llvm::Align(8));
+    B.CreateMemSet(It, B.getInt8(0), gort::abi::MapIterSize, llvm::Align(8));
+    B.CreateCall(L.getRuntime("gort_mapiterinit"),
+                 {L.getTypeDescriptor(XT), MapV, It});
+    B.CreateBr(Cond);
+    setBlock(Cond);
+    llvm::Value *KP = B.CreateLoad(
+        L.GCPtr, B.CreateConstGEP1_64(L.I8, It, gort::abi::MapIterKeyOffset),
+        "range.key");
+    B.CreateCondBr(B.CreateIsNull(KP), Done, Body);
+    setBlock(Body);
+    if (Key)
+      Bind(Key, L.isAggregate(M->Key) ? KP : load(M->Key, KP), M->Key);
+    if (Value) {
+      llvm::Value *EP = B.CreateLoad(
+          L.GCPtr,
+          B.CreateConstGEP1_64(L.I8, It, gort::abi::MapIterElemOffset),
+          "range.elem");
+      Bind(Value, L.isAggregate(M->Elem) ? EP : load(M->Elem, EP), M->Elem);
+    }
+    emitStmtList(S->Body->List);
+    branchTo(Post);
+    setBlock(Post);
+    B.CreateCall(L.getRuntime("gort_mapiternext"), {It});
+    B.CreateBr(Cond);
+    setBlock(Done);
+    return;
+  }
+
   // Arrays, pointers to arrays, slices.
   llvm::Value *Len, *Base = nullptr;
   Type *ElemT;
-  bool ArrayCopy = false;
   if (auto *A = dyn_cast<Array>(U)) {
     ElemT = A->Elem;
     Len = B.getInt64(A->Len);
@@ -577,7 +603,6 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
       llvm::Value *Copy = createTemp(XT, "range.copy");
       emitStoreInto(R->X, XT, Copy);
       Base = Copy;
-      ArrayCopy = true;
     } else if (!R->X->TV.Val && !isa<syntax::Name>(unparen(R->X))) {
       // len(x) is constant, but x may have side effects (calls).
       if (R->X->TV.M != Mode::Variable)
@@ -603,7 +628,6 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
     setBlock(Done);
     return;
   }
-  (void)ArrayCopy;
   llvm::Value *IndexSlot = createAlloca(L.I64, "range.i");
   store(B.getInt64(0), IndexSlot);
   B.CreateBr(Cond);
@@ -611,13 +635,10 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
   llvm::Value *I = B.CreateLoad(L.I64, IndexSlot, "i");
   B.CreateCondBr(B.CreateICmpSLT(I, Len), Body, Done);
   setBlock(Body);
-  Bind(Key, I, L.TCtx.basic(BasicKind::Int), false);
+  Bind(Key, I, L.TCtx.basic(BasicKind::Int));
   if (Value) {
     llvm::Value *EA = B.CreateGEP(L.getLLVMType(ElemT), Base, I);
-    if (L.isAggregate(ElemT))
-      Bind(Value, EA, ElemT, true);
-    else
-      Bind(Value, load(ElemT, EA), ElemT, false);
+    Bind(Value, L.isAggregate(ElemT) ? EA : load(ElemT, EA), ElemT);
   }
   emitStmtList(S->Body->List);
   branchTo(Post);
@@ -805,6 +826,14 @@ void FuncLowerer::emitReturn(ReturnStmt *S) {
       }
     }
   }
+  if (DeferFrame) {
+    B.CreateBr(getDeferExit());
+    return;
+  }
+  emitRet();
+}
+
+void FuncLowerer::emitRet() {
   // Return the scalar results; aggregate results are already in the
   // caller's memory.
   llvm::SmallVector<llvm::Value *, 4> Scalars;
@@ -831,6 +860,56 @@ void FuncLowerer::emitReturn(ReturnStmt *S) {
     B.CreateRet(Scalars[0]);
   else
     B.CreateAggregateRet(Scalars.data(), unsigned(Scalars.size()));
+}
+
+//===----------------------------------------------------------------------===//
+// defer
+//===----------------------------------------------------------------------===//
+//
+// A function with defer statements (design.md "defer, panic, recover"):
+//
+//   entry:   %defer.frame = alloca i8          ; the activation's identity
+//            ; result slots escape (an empty asm takes their addresses), so
+//            ; their values are in memory at every call: a recovery resumes
+//            ; with whatever the body or the deferred calls stored there.
+//   defer:   %clo = <the call packaged as a closure, emitCallClosure>
+//            %r = call i32 @gort_deferproc(%defer.frame, %clo, %rec)
+//            br (%r != 0), %defer.exit, %next  ; 1: a panic was recovered
+//   return:  store results; br %defer.exit
+//   defer.exit: call @gort_deferreturn(%defer.frame); load results; ret
+//
+// %rec is a DeferRecordSize-byte frame slot for a defer statement outside
+// loops (it runs at most once per call), else null (a heap record).
+
+llvm::BasicBlock *FuncLowerer::getDeferExit() {
+  if (DeferExit)
+    return DeferExit;
+  DeferExit = newBlock("defer.exit");
+  llvm::IRBuilderBase::InsertPointGuard Guard(B);
+  B.SetInsertPoint(DeferExit);
+  B.CreateCall(L.getRuntime("gort_deferreturn"), {DeferFrame});
+  emitRet();
+  return DeferExit;
+}
+
+void FuncLowerer::emitDefer(CallStmt *S) {
+  llvm::Value *Clo = emitCallClosure(S->Call, "defer");
+  llvm::Value *Rec;
+  if (LoopDepth == 0 && !HasGoto) {
+    auto *RecTy = llvm::ArrayType::get(L.I64, gort::abi::DeferRecordSize / 8);
+    llvm::AllocaInst *A = createAlloca(RecTy, "defer.rec");
+    A->setAlignment(llvm::Align(8));
+    Rec = A;
+  } else {
+    Rec = llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr));
+  }
+  llvm::CallInst *R =
+      B.CreateCall(L.getRuntime("gort_deferproc"), {DeferFrame, Clo, Rec});
+  R->addFnAttr(llvm::Attribute::ReturnsTwice);
+  llvm::BasicBlock *Next = newBlock("defer.next");
+  B.CreateCondBr(B.CreateICmpNE(R, B.getInt32(0), "recovered"),
+                 getDeferExit(), Next);
+  setBlock(Next);
 }
 
 void FuncLowerer::emitBranch(BranchStmt *S) {

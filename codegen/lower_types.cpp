@@ -20,6 +20,22 @@ using llvm::cast;
 using llvm::dyn_cast;
 using llvm::isa;
 
+Type *gortc::codegen::exprType(TypeContext &C, syntax::Expr *E) {
+  // Names declared by := carry their object, not a recorded type.
+  if (auto *N = dyn_cast<syntax::Name>(syntax::unparen(E)))
+    if (auto *V = llvm::dyn_cast_or_null<Var>(N->Obj))
+      return V->type();
+  Type *T = E->TV.Ty;
+  if (!T)
+    return C.invalid();
+  return isUntyped(T) ? defaultType(C, T) : T;
+}
+
+bool gortc::codegen::isBlank(syntax::Expr *E) {
+  auto *N = dyn_cast<syntax::Name>(syntax::unparen(E));
+  return N && N->Value == "_";
+}
+
 bool Lowerer::isAggregate(Type *T) {
   switch (T->underlying()->kind()) {
   case TypeKind::Struct:

@@ -115,6 +115,9 @@ static llvm::Function *createThunk(llvm::Function &F,
   Thunk->addFnAttr(llvm::Attribute::NoUnwind);
   Thunk->addFnAttr(llvm::Attribute::NoInline);
   Thunk->addFnAttr("frame-pointer", "all");
+  Thunk->addFnAttr("disable-tail-calls", "true");
+  // recover() looks through thunk frames (runtime/panic.cpp).
+  Thunk->setSection(".gort_wrapper");
   if (F.hasFnAttribute("target-features"))
     Thunk->addFnAttr(F.getFnAttribute("target-features"));
   llvm::IRBuilder<> B(llvm::BasicBlock::Create(Ctx, "entry", Thunk));

@@ -217,7 +217,7 @@ public:
     case NodeKind::StructType: {
       auto *S = cast<StructType>(N);
       Out += "struct{";
-      printFields(S->Fields, "; ");
+      printFields(S->Fields, "; ", S->Tags);
       Out += "}";
       return;
     }
@@ -314,7 +314,10 @@ public:
   }
 
   /// Prints a field list, grouping consecutive names that share a type node.
-  void printFields(llvm::ArrayRef<Field *> Fs, const char *Sep) {
+  /// Prints a field or parameter list, grouping names that share a type;
+  /// a struct's tags follow their group (the tag of its first field).
+  void printFields(llvm::ArrayRef<Field *> Fs, const char *Sep,
+                   llvm::ArrayRef<BasicLit *> Tags = {}) {
     for (size_t I = 0; I < Fs.size();) {
       if (I)
         Out += Sep;
@@ -330,6 +333,10 @@ public:
         J = I + 1;
       }
       print(Fs[I]->Type);
+      if (I < Tags.size() && Tags[I]) {
+        Out += " ";
+        print(Tags[I]);
+      }
       I = J;
     }
   }

@@ -20,6 +20,8 @@
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <set>
+
 using namespace gortc;
 using namespace gortc::types;
 using namespace gortc::syntax;
@@ -108,6 +110,9 @@ bool Checker::checkPackage(llvm::StringRef Path,
 
   initOrder(O);
   unusedImports();
+  if (!Diags.hasErrors())
+    for (auto &[P, Msg] : LateErrors)
+      error(P, Msg);
 
   if (Pkg->Name == "main") {
     Object *M = PkgScope->lookup("main");
@@ -123,7 +128,7 @@ bool Checker::checkPackage(llvm::StringRef Path,
 // Object collection
 //===----------------------------------------------------------------------===//
 
-void Checker::declare(Scope *S, syntax::Name *Id, Object *Obj, Pos ScopePos) {
+bool Checker::declare(Scope *S, syntax::Name *Id, Object *Obj, Pos ScopePos) {
   if (Obj->name() != "_") {
     if (Object *Alt = S->insert(Obj)) {
       std::vector<std::pair<Pos, std::string>> Parts{
@@ -132,12 +137,13 @@ void Checker::declare(Scope *S, syntax::Name *Id, Object *Obj, Pos ScopePos) {
         Parts.push_back({Alt->pos(), "other declaration of " +
                                          Alt->name().str()});
       reportMulti(Obj->pos(), Parts);
-      return;
+      return false;
     }
     Obj->ScopePos = ScopePos;
   }
   if (Id)
     Id->Obj = Obj;
+  return true;
 }
 
 void Checker::declarePkgObj(syntax::Name *Ident, Object *Obj, DeclInfo *D) {
@@ -193,9 +199,10 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
         if (Path == "unsafe") {
           Imp = Ctx.unsafePkg();
         } else {
-          error(ID->Path->pos(),
-                "could not import " + Path +
-                    " (gortc cannot compile imported packages yet)");
+          // Other packages cannot be compiled yet. The error is reported at
+          // the first use (usePkgName), so that an unused import gets gc's
+          // "imported and not used" instead; blank and dot imports report
+          // it at once.
           Imp = Ctx.make<Package>(Path, llvm::StringRef(Path).rsplit('/').second.empty()
                                             ? Path
                                             : llvm::StringRef(Path).rsplit('/').second.str());
@@ -213,8 +220,16 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
         }
         Pos P = ID->LocalName ? ID->LocalName->pos() : ID->Path->pos();
         auto *PN = Ctx.make<PkgName>(P, Pkg, Ctx.save(Name), Imp);
-        if (Imp->Fake)
-          PN->Used = true; // the import error was reported already
+        if (Imp->Fake) {
+          if (Name == "_" || Name == ".") {
+            error(ID->Path->pos(), "could not import " + Path +
+                                       " (gortc cannot compile imported "
+                                       "packages yet)");
+            PN->Used = true;
+          } else {
+            FakeImportPaths[PN] = ID->Path->pos();
+          }
+        }
         if (Name == ".") {
           for (Object *Obj : Imp->PkgScope->ordered())
             if (Obj->exported())
@@ -654,12 +669,22 @@ void Checker::typeDecl(TypeName *Obj, syntax::TypeDecl *TD) {
   // The underlying type of a named type is the underlying type of its
   // right-hand side.
   Type *U = Rhs->underlying();
-  if (isa<Named>(U)) // still being resolved: invalid recursive type
+  if (auto *RN = dyn_cast<Named>(U)) {
+    // The right-hand side leads to a defined type still being resolved: a
+    // cycle of defined types without a type literal, like `type T T` or
+    // `type A B; type B A` (types2 reports it in Named.under).
+    llvm::SmallVector<Object *, 4> Cycle;
+    auto It = llvm::find(ObjPath, RN->Obj);
+    if (It != ObjPath.end())
+      Cycle.append(It, ObjPath.end());
+    else
+      Cycle.push_back(RN->Obj); // a local `type T T`
+    cycleError(Cycle);
     U = Ctx.invalid();
+  }
   N->Underlying = U;
   llvm::SmallVector<Named *, 8> Path;
-  if (FuncStack.empty())
-    validType(N, Path);
+  validType(N, Path);
   collectMethods(Obj);
 }
 
@@ -678,9 +703,11 @@ void Checker::collectMethods(TypeName *Obj) {
     if (M->name() != "_") {
       auto [SI, Inserted] = Seen.try_emplace(M->name(), M);
       if (!Inserted) {
-        error(M->pos(), "method " + Obj->name().str() + "." +
-                            M->name().str() + " already declared at " +
-                            posStr(SI->second->pos()));
+        reportMulti(M->pos(),
+                    {{M->pos(), Obj->name().str() + "." + M->name().str() +
+                                    " redeclared in this block"},
+                     {SI->second->pos(),
+                      "other declaration of " + M->name().str()}});
         continue;
       }
     }
@@ -703,11 +730,20 @@ void Checker::collectMethods(TypeName *Obj) {
 
 void Checker::funcDecl(Func *Obj, DeclInfo *D) {
   syntax::FuncDecl *FD = D->FDecl;
+  Scope *FnScope = Ctx.make<Scope>(CurScope, FD->pos(), Pos(), true);
   if (!FD->TParams.empty()) {
     error(FD->TParams[0]->pos(), "generic function " + Obj->name().str() +
                                      " not supported yet by gortc");
+    // Declare the type parameters with invalid types, so that their uses in
+    // the signature and body stay quiet (uses of the function do too, see
+    // ident).
+    for (syntax::Field *TP : FD->TParams)
+      if (TP->N)
+        declare(FnScope, TP->N,
+                Ctx.make<TypeName>(TP->N->pos(), Pkg, TP->N->Value,
+                                   Ctx.invalid()),
+                FD->pos());
   }
-  Scope *FnScope = Ctx.make<Scope>(CurScope, FD->pos(), Pos(), true);
   bool PtrRecv = false;
   Signature *Sig = funcType(FD, FnScope, FD->Recv, FD->Type, PtrRecv);
   // Fill the signature object that was created when the Func was collected.
@@ -731,7 +767,10 @@ void Checker::funcBody(syntax::Node *Owner, Func *F, Signature *Sig,
   Scope *SavedScope = CurScope;
   auto SavedIota = Iota;
   DeclInfo *SavedDecl = CurDecl;
-  if (FuncStack.empty())
+  // A function declaration's references are its own dependencies; a
+  // literal's belong to the enclosing declaration (for a literal in a
+  // package-level initializer, that variable's).
+  if (FuncStack.empty() && !isa<FuncLit>(Owner))
     CurDecl = ObjMap.count(F) ? ObjMap[F].get() : nullptr;
   FuncStack.push_back(&FC);
   CurScope = FnScope;
@@ -879,8 +918,9 @@ void Checker::declStmt(llvm::ArrayRef<Decl *> Decls) {
                                : Values.back()->pos();
       ScopePos = End + 1;
       for (size_t I = 0; I < Lhs.size(); ++I) {
-        declare(CurScope, VD->Names[I], Lhs[I], ScopePos);
-        if (Lhs[I]->name() != "_")
+        // Only variables in scope are reported unused (types2's usage).
+        if (declare(CurScope, VD->Names[I], Lhs[I], ScopePos) &&
+            Lhs[I]->name() != "_")
           Locals.push_back(Lhs[I]);
       }
       continue;
@@ -916,146 +956,165 @@ Object *Checker::lookup(llvm::StringRef Name) {
 // Initialization order
 //===----------------------------------------------------------------------===//
 
+// The object dependency graph, as types2's initorder.go builds it: a node
+// per package-level constant, variable and function, an edge n->s when n's
+// declaration refers to s. Function nodes are then removed by connecting
+// their predecessors to their successors, leaving constants and variables.
+namespace {
+struct InitNode {
+  Object *Obj;
+  llvm::SetVector<InitNode *> Pred, Succ; ///< consumers and dependencies
+  unsigned NDeps = 0; ///< dependencies not yet initialised
+};
+} // namespace
+
 void Checker::initOrder(Info &O) {
-  // Variable dependencies, transitively through functions (and methods)
-  // but stopping at variables: the spec's "references" relation.
-  std::vector<Var *> Vars;
+  // 1. Nodes, in source order.
+  std::vector<std::unique_ptr<InitNode>> Nodes;
+  llvm::DenseMap<Object *, InitNode *> M;
   for (auto &[Obj, D] : ObjMap)
-    if (auto *V = dyn_cast<Var>(Obj))
-      Vars.push_back(V);
-
-  llvm::DenseMap<Object *, llvm::SmallVector<Var *, 4>> VarDeps;
-  for (Var *V : Vars) {
-    llvm::SetVector<Var *> Result;
-    llvm::SmallPtrSet<Object *, 16> Visited;
-    std::vector<Object *> Work;
-    // The variables of `var a, b = f()` share one initializer and its
-    // dependencies (recorded on whichever was checked first).
-    DeclInfo *VD = ObjMap[V].get();
-    llvm::SmallVector<Object *, 2> Group{V};
-    if (!VD->Lhs.empty())
-      Group.assign(VD->Lhs.begin(), VD->Lhs.end());
-    for (Object *G : Group)
-      for (Object *Dep : ObjMap[G]->Deps)
-        Work.push_back(Dep);
-    while (!Work.empty()) {
-      Object *Dep = Work.back();
-      Work.pop_back();
-      if (!Visited.insert(Dep).second)
-        continue;
-      if (auto *DV = dyn_cast<Var>(Dep)) {
-        Result.insert(DV);
-        continue;
-      }
-      if (isa<Func>(Dep) || isa<Const>(Dep)) {
-        auto It = ObjMap.find(Dep);
-        if (It != ObjMap.end())
-          for (Object *D2 : It->second->Deps)
-            Work.push_back(D2);
-      }
+    if (isa<Const, Var, Func>(Obj)) {
+      Nodes.push_back(std::make_unique<InitNode>());
+      Nodes.back()->Obj = Obj;
+      M[Obj] = Nodes.back().get();
     }
-    VarDeps[V] = llvm::SmallVector<Var *, 4>(Result.begin(), Result.end());
+  // 2. Edges.
+  for (auto &N : Nodes)
+    for (Object *Dep : declDeps(N->Obj))
+      if (InitNode *S = M.lookup(Dep)) {
+        N->Succ.insert(S);
+        S->Pred.insert(N.get());
+      }
+  // 3. Remove function nodes, cheapest first (the resulting graph does not
+  // depend on the order). Self-cycles of functions are permitted.
+  std::vector<InitNode *> G, FuncG;
+  for (auto &N : Nodes)
+    (isa<Func>(N->Obj) ? FuncG : G).push_back(N.get());
+  llvm::stable_sort(FuncG, [](InitNode *A, InitNode *B) {
+    return A->Pred.size() * A->Succ.size() < B->Pred.size() * B->Succ.size();
+  });
+  for (InitNode *N : FuncG) {
+    for (InitNode *P : N->Pred) {
+      if (P == N)
+        continue;
+      for (InitNode *S : N->Succ)
+        if (S != N) {
+          P->Succ.insert(S);
+          S->Pred.insert(P);
+        }
+      P->Succ.remove(N);
+    }
+    for (InitNode *S : N->Succ)
+      S->Pred.remove(N);
   }
-
-  // Repeatedly select the earliest variable in declaration order that is
-  // ready for initialization.
-  llvm::SmallPtrSet<Var *, 32> Done;
+  // 4. Repeatedly take the node with the fewest outstanding dependencies,
+  // earliest in source order; in a valid program it has none, otherwise it
+  // may be on a cycle.
+  for (InitNode *N : G)
+    N->NDeps = unsigned(N->Succ.size());
+  auto Less = [](InitNode *A, InitNode *B) {
+    if (A->NDeps != B->NDeps)
+      return A->NDeps < B->NDeps;
+    return A->Obj->Order < B->Obj->Order;
+  };
+  std::set<InitNode *, decltype(Less)> Queue(Less);
+  Queue.insert(G.begin(), G.end());
   llvm::SmallPtrSet<Expr *, 16> Emitted;
-  size_t Remaining = Vars.size();
-  while (Remaining) {
-    Var *Pick = nullptr;
-    for (Var *V : Vars) {
-      if (Done.count(V))
-        continue;
-      bool Ready = true;
-      for (Var *D : VarDeps[V])
-        if (D != V && !Done.count(D)) {
-          // A variable of the same multi-assignment does not block.
-          DeclInfo *DI = ObjMap[V].get();
-          if (llvm::is_contained(DI->Lhs, static_cast<Object *>(D)))
-            continue;
-          Ready = false;
-          break;
-        }
-      if (llvm::is_contained(VarDeps[V], V))
-        Ready = false;
-      if (Ready) {
-        Pick = V;
-        break;
-      }
-    }
-    if (!Pick) {
-      // A cycle: report it starting at the earliest variable involved.
-      Var *Start = nullptr;
-      for (Var *V : Vars)
-        if (!Done.count(V)) {
-          Start = V;
-          break;
-        }
-      // Find a cycle path from Start back to itself through object deps.
-      std::vector<Object *> Path;
+  while (!Queue.empty()) {
+    InitNode *N = *Queue.begin();
+    Queue.erase(Queue.begin());
+    if (N->NDeps > 0) {
+      // Report a cycle only if N is on it (not for n->b->c->b); taking N
+      // breaks it, so the others on it are not reported again.
       llvm::SmallPtrSet<Object *, 16> Seen;
-      std::function<bool(Object *)> Find = [&](Object *From) -> bool {
-        auto It = ObjMap.find(From);
-        if (It == ObjMap.end())
-          return false;
-        for (Object *D : It->second->Deps) {
-          if (D == Start) {
-            Path.push_back(D);
-            return true;
-          }
-          if (isa<Const>(D) || isa<TypeName>(D))
-            continue;
-          if (Seen.insert(D).second && Find(D)) {
-            Path.push_back(D);
-            return true;
-          }
-        }
-        return false;
-      };
-      Find(Start);
-      // Path holds the cycle in reverse (from the end back to Start).
       std::vector<Object *> Cycle;
-      for (auto It = Path.rbegin(); It != Path.rend(); ++It)
-        Cycle.push_back(*It);
-      if (Cycle.empty() || Cycle.back() != Start)
-        Cycle.push_back(Start);
-      // Rotate so that Start is first: Cycle = [Start, x1, ..., xn].
-      std::vector<Object *> C{Start};
-      for (Object *Obj : Cycle)
-        if (Obj != Start)
-          C.push_back(Obj);
-      std::vector<std::pair<Pos, std::string>> Parts;
-      Parts.push_back({Start->pos(), "initialization loop for " +
-                                         Start->name().str()});
-      Object *Cur = Start;
-      for (size_t I = 0; I < C.size(); ++I) {
-        Parts.push_back({Cur->pos(), Cur->name().str() + " refers to"});
-        Cur = C[(I + 1) % C.size()];
+      if (findInitPath(N->Obj, N->Obj, Seen, Cycle))
+        reportInitCycle(Cycle);
+    }
+    for (InitNode *P : N->Pred) {
+      if (P == N || !Queue.count(P)) {
+        --P->NDeps;
+        continue;
       }
-      Parts.push_back({Cur->pos(), Cur->name().str()});
-      reportMulti(Start->pos(), Parts);
-      return;
+      Queue.erase(P);
+      --P->NDeps;
+      Queue.insert(P);
     }
-    DeclInfo *DI = ObjMap[Pick].get();
-    if (DI->Lhs.empty()) {
-      Done.insert(Pick);
-      --Remaining;
-      if (DI->Init)
-        O.InitOrder.push_back({{Pick}, DI->Init});
+    // Record the initialisers of variables, once per declaration.
+    auto *V = dyn_cast<Var>(N->Obj);
+    if (!V)
       continue;
-    }
+    DeclInfo *DI = ObjMap[V].get();
+    if (!DI->Init || !Emitted.insert(DI->Init).second)
+      continue;
     Initializer In;
-    for (Object *L : DI->Lhs) {
-      auto *LV = cast<Var>(L);
-      if (Done.insert(LV).second)
-        --Remaining;
-      In.Lhs.push_back(LV);
-    }
+    if (DI->Lhs.empty())
+      In.Lhs.push_back(V);
+    for (Object *L : DI->Lhs)
+      In.Lhs.push_back(cast<Var>(L));
     In.Rhs = DI->Init;
-    if (Emitted.insert(DI->Init).second)
-      O.InitOrder.push_back(In);
+    O.InitOrder.push_back(In);
   }
+}
+
+llvm::SetVector<Object *> Checker::declDeps(Object *Obj) {
+  llvm::SetVector<Object *> R;
+  auto It = ObjMap.find(Obj);
+  if (It == ObjMap.end())
+    return R;
+  // The variables of `var a, b = f()` share one initializer, whose
+  // dependencies are recorded on whichever was checked first.
+  DeclInfo *D = It->second.get();
+  llvm::SmallVector<Object *, 2> Group{Obj};
+  if (isa<Var>(Obj) && !D->Lhs.empty())
+    Group.assign(D->Lhs.begin(), D->Lhs.end());
+  for (Object *G : Group)
+    R.insert(ObjMap[G]->Deps.begin(), ObjMap[G]->Deps.end());
+  return R;
+}
+
+/// types2's findPath: on success, Path is the reversed list {To, ..., From}
+/// of a dependency path from From to To.
+bool Checker::findInitPath(Object *From, Object *To,
+                           llvm::SmallPtrSetImpl<Object *> &Seen,
+                           std::vector<Object *> &Path) {
+  if (!Seen.insert(From).second)
+    return false;
+  for (Object *D : declDeps(From)) {
+    if (D == To) {
+      Path.push_back(D);
+      return true;
+    }
+    if (findInitPath(D, To, Seen, Path)) {
+      Path.push_back(D);
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Reports "initialization loop for x" with the objects of Cycle (as
+/// findInitPath returns it: Cycle[0], then the path in reverse).
+void Checker::reportInitCycle(llvm::ArrayRef<Object *> Cycle) {
+  Object *Obj = Cycle[0];
+  std::vector<std::pair<Pos, std::string>> Parts{
+      {Obj->pos(), "initialization loop for " + Obj->name().str()}};
+  for (size_t I = Cycle.size(); I-- > 0;) {
+    Parts.push_back({Obj->pos(), Obj->name().str() + " refers to"});
+    Obj = Cycle[I];
+  }
+  Parts.push_back({Obj->pos(), Obj->name().str()});
+  reportMulti(Parts[0].first, Parts);
+}
+
+void Checker::usePkgName(PkgName *PN) {
+  if (PN->Used)
+    return;
+  PN->Used = true;
+  auto It = FakeImportPaths.find(PN);
+  if (It != FakeImportPaths.end())
+    error(It->second, "could not import " + PN->Imported->Path +
+                          " (gortc cannot compile imported packages yet)");
 }
 
 void Checker::unusedImports() {

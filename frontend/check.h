@@ -18,7 +18,9 @@
 //   3. function bodies  statements (check_stmt.cpp) and expressions
 //                       (check_expr.cpp, check_call.cpp);
 //   4. initOrder        dependency-ordered package variable initialisation;
-//   5. unusedImports.
+//   5. unusedImports;
+//   6. LateErrors       errors gc reports in its back end, only when type
+//                       checking found none (print of a struct or array).
 //
 // Untyped expressions: as in go/types, an untyped operand keeps its untyped
 // type until context gives it one; the Untyped map remembers such
@@ -40,6 +42,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 #include <functional>
 #include <optional>
@@ -130,9 +133,19 @@ private:
   void usage(Scope *S);
   void declStmt(llvm::ArrayRef<syntax::Decl *> Decls);
   void initOrder(Info &Out);
+  /// The package-level objects Obj's declaration refers to.
+  llvm::SetVector<Object *> declDeps(Object *Obj);
+  bool findInitPath(Object *From, Object *To,
+                    llvm::SmallPtrSetImpl<Object *> &Seen,
+                    std::vector<Object *> &Path);
+  void reportInitCycle(llvm::ArrayRef<Object *> Cycle);
   void unusedImports();
+  /// Marks an imported package name used (reporting an import gortc cannot
+  /// compile at its first use).
+  void usePkgName(PkgName *PN);
   void addDeclDep(Object *Obj);
-  void declare(Scope *S, syntax::Name *Id, Object *Obj, Pos ScopePos);
+  /// Declares Obj in S; returns false (after reporting) if the name is taken.
+  bool declare(Scope *S, syntax::Name *Id, Object *Obj, Pos ScopePos);
   Object *lookup(llvm::StringRef Name);
 
   //--- Types (check_types.cpp) -------------------------------------------===//
@@ -284,6 +297,9 @@ private:
   std::vector<Object *> ObjPath; ///< package objects being checked (cycles)
   std::vector<Scope *> FileScopes;
   std::vector<PkgName *> Imports;
+  /// Imports of packages gortc cannot compile, with the positions of their
+  /// paths: usePkgName reports them at the first use.
+  llvm::DenseMap<PkgName *, Pos> FakeImportPaths;
   DeclInfo *CurDecl = nullptr; ///< package-level decl being checked (deps)
 
   /// The function being checked: its signature and the function contexts
@@ -319,6 +335,10 @@ private:
   /// the package-level declarations.
   std::vector<std::function<void()>> Later;
   void processLater();
+  /// Errors gc reports only after type checking succeeded (in its back end,
+  /// e.g. walkPrint): reported at the end of checkPackage if no other error
+  /// was.
+  std::vector<std::pair<Pos, std::string>> LateErrors;
 };
 
 } // namespace types

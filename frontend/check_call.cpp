@@ -201,15 +201,13 @@ void Checker::arguments(CallExpr *Call, Signature *Sig,
 
   // Check argument count.
   if (NArgs != NPars) {
-    Pos At = Call->pos();
+    Pos At = startPos(Call); // types2 reports at the start of the call
     std::string Qualifier = "not enough";
     if (NArgs > NPars) {
       At = startPos(Args[NPars].E); // report at first extra argument
       Qualifier = "too many";
     } else if (NArgs > 0) {
       At = startPos(Args[NArgs - 1].E); // report at last argument
-    } else {
-      At = Call->pos();
     }
     std::vector<Type *> Have, Want;
     for (Operand &A : Args)
@@ -355,13 +353,12 @@ void Checker::conversion(Operand &X, Type *T) {
   bool Ok = false;
   std::string Cause;
   if (ConstArg && isConstType(T)) {
-    // constant conversion
-    ConstValue V;
-    Ok = ConstConvertibleTo(T, &V);
-    if (Ok)
-      X.Val = V;
+    // constant conversion (as in types2, a failed conversion to an integer
+    // type still leaves the value converted to an integer, which the error
+    // message shows)
+    Ok = ConstConvertibleTo(T, &X.Val);
   } else if (convertibleTo(X, T, &Cause)) {
-    // non-constant conversion
+    // non-constant conversion (the result is a value, not the nil value)
     Ok = true;
     X.M = Mode::Value;
   }
@@ -383,15 +380,16 @@ void Checker::conversion(Operand &X, Type *T) {
   // type explicitly by a constant declaration or conversion,...".
   if (isUntyped(X.T)) {
     Type *Final = T;
-    // - For conversions to interfaces, use the argument's default type.
+    // - For conversions to interfaces, except for untyped nil arguments,
+    //   use the argument's default type.
     // - For conversions of untyped constants to non-constant types, also
     //   use the default type (e.g., []byte("foo") should report string not
     //   []byte as type for the constant "foo").
-    // - Keep untyped nil for untyped nil arguments.
     // - For constant integer to string conversions, keep the argument type.
-    if (X.IsNil) {
-      // keep nil untyped
-      Final = X.T;
+    // (types2 1.19: an untyped nil argument gets the type T, so `[]int(nil)`
+    // and `error(nil)` are the nil values of those types.)
+    if (basicKindOf(X.T) == BasicKind::UntypedNil) {
+      // ok
     } else if (isInterface(T) || (ConstArg && !isConstType(T))) {
       Final = defaultType(Ctx, X.T);
     } else if (X.M == Mode::Constant && isInteger(X.T) && isString(T)) {
@@ -401,6 +399,7 @@ void Checker::conversion(Operand &X, Type *T) {
       updateExprType(X.E, Final, true);
   }
   X.T = T;
+  X.IsNil = false;
 }
 
 bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
@@ -814,6 +813,11 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
       assignment(X, nullptr, std::string("argument to ") + Bin.Name);
       if (X.M == Mode::Invalid)
         return false;
+      // types2 accepts any argument; gc's back end (walkPrint) then rejects
+      // structs and arrays.
+      if (isa<Struct, Array>(X.T->underlying()))
+        LateErrors.push_back({Call->pos(), "illegal types for operand: print"
+                                           "\n\t" + str(X.T)});
     }
     X.M = Mode::NoValue;
     return true;

@@ -765,7 +765,7 @@ void Checker::ident(Operand &X, syntax::Name *E, Named *Def, bool WantType) {
   switch (Obj->kind()) {
   case ObjectKind::PkgName:
     error(E->pos(), "use of package " + Obj->name().str() + " not in selector");
-    cast<PkgName>(Obj)->Used = true;
+    usePkgName(cast<PkgName>(Obj));
     return;
   case ObjectKind::Const:
     addDeclDep(Obj);
@@ -800,6 +800,10 @@ void Checker::ident(Operand &X, syntax::Name *E, Named *Def, bool WantType) {
     break;
   case ObjectKind::Func:
     addDeclDep(Obj);
+    // A generic function was reported at its declaration; its uses would
+    // only add follow-on errors.
+    if (auto *FD = cast<Func>(Obj)->Decl; FD && !FD->TParams.empty())
+      return;
     X.M = Mode::Value;
     break;
   case ObjectKind::Builtin:
@@ -2002,7 +2006,7 @@ void Checker::selector(Operand &X, SelectorExpr *E, Named *Def) {
     Object *Obj = lookup(Id->Value);
     if (auto *PN = dyn_cast_or_null<PkgName>(Obj)) {
       Id->Obj = PN;
-      PN->Used = true;
+      usePkgName(PN);
       Package *P = PN->Imported;
       Object *Exp = P->PkgScope->lookup(Sel);
       if (!Exp) {

@@ -423,8 +423,8 @@ void Checker::shortVarDecl(Pos P, llvm::ArrayRef<syntax::Expr *> Lhs,
     return;
   }
   for (size_t I = 0; I < NewVars.size(); ++I) {
-    declare(S, NewIdents[I], NewVars[I], P);
-    Locals.push_back(NewVars[I]);
+    if (declare(S, NewIdents[I], NewVars[I], P))
+      Locals.push_back(NewVars[I]);
   }
 }
 
@@ -516,8 +516,10 @@ void Checker::caseValues(Operand &X, llvm::ArrayRef<syntax::Expr *> Values,
           break;
         }
       }
+      // types2 reports "previous case" at the expression's own position
+      // (v.Pos()), not at its start.
       if (!Dup)
-        Seen.push_back({V, startPos(E)});
+        Seen.push_back({V, E->pos()});
     }
   }
 }
@@ -979,9 +981,10 @@ void Checker::stmt(unsigned Ctxt, syntax::Stmt *S0) {
           reportMulti(S->pos(),
                       {{S->pos(), "result parameter " + Obj->name().str() +
                                       " not in scope at return"},
-                       {Alt->pos(), "inner declaration of " +
-                                        objectString(Alt, Pkg) +
-                                        (isa<Var>(Alt) ? "" : "")}});
+                       // types2 names the result parameter here, at
+                       // the position of the declaration hiding it.
+                       {Alt->pos(),
+                        "inner declaration of " + objectString(Obj, Pkg)}});
           // ok to continue
         }
       }

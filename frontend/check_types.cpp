@@ -285,33 +285,26 @@ Signature *Checker::funcType(syntax::Node *Owner, Scope *FnScope,
       Base = P->Elem;
       PtrRecv = true;
     }
-    Later.push_back([this, Recv, RT, Base] {
+    // Errors are reported at the receiver variable, as types2 does.
+    Later.push_back([this, RV, RT, Base] {
       if (Base == Ctx.invalid() || RT == Ctx.invalid())
         return;
-      std::string Why;
       if (auto *N = dyn_cast<Named>(Base)) {
         if (N->Obj->pkg() != Pkg) {
-          Why = "cannot define new methods on non-local type " + str(N);
-        } else {
-          Type *U = N->Underlying ? N->Underlying : Ctx.invalid();
-          if (isa<Pointer>(U))
-            Why = "pointer or interface type";
-          else if (isa<Interface>(U))
-            Why = "pointer or interface type";
+          error(RV->pos(),
+                "cannot define new methods on non-local type " + str(N));
+          return;
         }
-        if (!Why.empty()) {
-          if (llvm::StringRef(Why).starts_with("cannot"))
-            errorAt(Recv->Type, Why);
-          else
-            errorAt(Recv->Type,
-                    "invalid receiver type " + str(RT) + " (" + Why + ")");
-        }
+        Type *U = N->Underlying ? N->Underlying : Ctx.invalid();
+        if (isa<Pointer, Interface>(U))
+          error(RV->pos(), "invalid receiver type " + str(Base) +
+                               " (pointer or interface type)");
       } else if (auto *B = dyn_cast<Basic>(Base);
                  B && B != Ctx.invalid()) {
-        errorAt(Recv->Type, "cannot define new methods on non-local type " +
-                                str(Base));
+        error(RV->pos(),
+              "cannot define new methods on non-local type " + str(Base));
       } else if (!isa<Basic>(Base)) {
-        errorAt(Recv->Type, "invalid receiver type " + str(RT));
+        error(RV->pos(), "invalid receiver type " + str(RT));
       }
     });
   }

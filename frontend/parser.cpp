@@ -66,6 +66,9 @@ private:
     }
   }
   bool gotAssign();
+  /// True if the comment lines right above the line of P include Pragma
+  /// (gc's //go: directives apply to the declaration that follows them).
+  bool precededByPragma(Pos P, llvm::StringRef Pragma) const;
 
   // Error handling.
   void errorAt(Pos P, const std::string &Msg) {
@@ -163,7 +166,10 @@ private:
   DiagnosticEngine &Diags;
   const SourceFile &Source;
   const SourceManager &SM;
-  unsigned ErrCount = 0;
+  unsigned ErrCount = 0; ///< errors reported by the parser itself
+  /// All errors in this file so far: the parser's and the scanner's (gc's
+  /// p.errcnt).
+  unsigned errCount() const { return ErrCount + S.ErrorCount; }
   int FNest = 0; ///< function nesting level (for error handling)
   int XNest = 0; ///< expression nesting level (complit ambiguity)
   unsigned Depth = 0;
@@ -190,7 +196,7 @@ bool Parser::gotAssign() {
 }
 
 void Parser::syntaxErrorAt(Pos P, std::string Msg) {
-  if (tok() == TK::EOF_ && ErrCount != 0)
+  if (tok() == TK::EOF_ && errCount() != 0)
     return; // avoid meaningless follow-up errors
 
   llvm::StringRef M(Msg);
@@ -285,7 +291,7 @@ File *Parser::fileOrNull() {
   F->PkgName = name();
   want(TK::Semi);
   // Don't bother continuing if the package clause has errors.
-  if (ErrCount != 0)
+  if (errCount() != 0)
     return nullptr;
 
   llvm::SmallVector<Decl *, 32> Decls;
@@ -542,8 +548,31 @@ Decl *Parser::varDecl(Group *G) {
 // FunctionDecl = "func" FunctionName [ TypeParams ] ( Function | Signature ) .
 // MethodDecl   = "func" Receiver MethodName ( Function | Signature ) .
 // Receiver     = Parameters .
+bool Parser::precededByPragma(Pos P, llvm::StringRef Pragma) const {
+  llvm::StringRef Text = Source.text();
+  size_t Off = P.offset() - Source.base();
+  if (Off > Text.size())
+    return false;
+  // Start of P's line, then walk up over the comment lines above it.
+  size_t LineStart = Text.rfind('\n', Off == 0 ? 0 : Off - 1);
+  while (LineStart != llvm::StringRef::npos && LineStart > 0) {
+    size_t PrevStart = Text.rfind('\n', LineStart - 1);
+    size_t From = PrevStart == llvm::StringRef::npos ? 0 : PrevStart + 1;
+    llvm::StringRef Line = Text.slice(From, LineStart).trim();
+    if (!Line.starts_with("//"))
+      return false;
+    if (Line == Pragma || Line.starts_with((Pragma + " ").str()))
+      return true;
+    if (PrevStart == llvm::StringRef::npos)
+      return false;
+    LineStart = PrevStart;
+  }
+  return false;
+}
+
 FuncDecl *Parser::funcDeclOrNull() {
   auto *F = Ctx.make<FuncDecl>(pos());
+  F->NoInline = precededByPragma(pos(), "//go:noinline");
   if (got(TK::Lparen)) {
     llvm::ArrayRef<Field *> Rcvr = paramList(nullptr, nullptr, TK::Rparen, false);
     switch (Rcvr.size()) {
@@ -573,12 +602,12 @@ FuncDecl *Parser::funcDeclOrNull() {
 
 BlockStmt *Parser::funcBody() {
   ++FNest;
-  unsigned Errs = ErrCount;
+  unsigned Errs = errCount();
   BlockStmt *Body = blockStmt("");
   --FNest;
-  // Don't check branches if there were syntax errors in the function: it
-  // may lead to spurious errors.
-  if (Errs == ErrCount && !Diags.stopped())
+  // Don't check branches if there were errors (syntax or scanner errors) in
+  // the function: it may lead to spurious errors.
+  if (Errs == errCount() && !Diags.stopped())
     checkBranches(Body, Diags, SM);
   return Body;
 }

@@ -183,6 +183,7 @@ Scanner::Scanner(const SourceFile &File, DiagnosticEngine &Diags)
 }
 
 void Scanner::errorAtCh(DiagKind K, const std::string &Arg) {
+  ++ErrorCount;
   if (Arg.empty())
     Diags.report(chPos(), K);
   else
@@ -190,6 +191,7 @@ void Scanner::errorAtCh(DiagKind K, const std::string &Arg) {
 }
 
 void Scanner::errorAtTok(uint32_t Offset, DiagKind K, const std::string &Arg) {
+  ++ErrorCount;
   if (Arg.empty())
     Diags.report(File.pos(TokOff + Offset), K);
   else

@@ -62,6 +62,10 @@ public:
 
   const SourceFile &file() const { return File; }
 
+  /// Number of errors the scanner reported (the parser counts them with its
+  /// own, as gc's parser does).
+  unsigned ErrorCount = 0;
+
 private:
   void nextch();
   Pos chPos() const { return File.pos(ChOff); }

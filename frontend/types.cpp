@@ -543,11 +543,57 @@ std::string types::typeString(Type *T, Package *Current) {
   return W.Out;
 }
 
+// go/types' ObjectString (writeObject): "var x int", "const c untyped int",
+// "type T struct{...}", "func f(int) string".
 std::string types::objectString(Object *Obj, Package *Current) {
   TypeWriter W(Current);
+  Type *T = Obj->type();
+  switch (Obj->kind()) {
+  case ObjectKind::PkgName:
+    return "package " + Obj->name().str();
+  case ObjectKind::Nil:
+    return "nil";
+  case ObjectKind::Func:
+    W.Out += "func ";
+    W.Out += Obj->name();
+    if (T)
+      W.signature(cast<Func>(Obj)->sig());
+    return W.Out;
+  case ObjectKind::Const:
+    W.Out += "const";
+    break;
+  case ObjectKind::TypeName:
+    W.Out += "type";
+    break;
+  case ObjectKind::Var:
+    W.Out += cast<Var>(Obj)->IsField ? "field" : "var";
+    break;
+  case ObjectKind::Label:
+    W.Out += "label";
+    T = nullptr;
+    break;
+  case ObjectKind::Builtin:
+    W.Out += "builtin";
+    T = nullptr;
+    break;
+  }
+  W.Out += " ";
+  if (Obj->pkg() && Obj->pkg() != Current && Obj->pkg()->PkgScope &&
+      Obj->pkg()->PkgScope->lookup(Obj->name()) == Obj)
+    W.Out += Obj->pkg()->Name + ".";
   W.Out += Obj->name();
-  if (auto *F = dyn_cast<Func>(Obj))
-    W.signature(F->sig());
+  if (!T)
+    return W.Out;
+  if (auto *TN = dyn_cast<TypeName>(Obj)) {
+    if (isa<Basic>(T))
+      return W.Out; // nothing more to say about basic types
+    if (TN->IsAlias)
+      W.Out += " =";
+    else
+      T = T->underlying();
+  }
+  W.Out += " ";
+  W.typ(T);
   return W.Out;
 }
 
@@ -842,6 +888,14 @@ bool sameId(Object *Obj, Package *Pkg, llvm::StringRef Name) {
   return Obj->pkg() == Pkg || Obj->pkg()->Path == Pkg->Path;
 }
 
+/// sameId, or with FoldCase a name that differs only in case (as go/types'
+/// lookups with foldCase, used to explain a missing method; ASCII only).
+bool matchesId(Object *Obj, Package *Pkg, llvm::StringRef Name,
+               bool FoldCase) {
+  return sameId(Obj, Pkg, Name) ||
+         (FoldCase && Obj->name().equals_insensitive(Name));
+}
+
 std::pair<Type *, bool> deref(Type *T) {
   if (auto *P = dyn_cast<Pointer>(T))
     return {P->Elem, true};
@@ -852,7 +906,7 @@ std::pair<Type *, bool> deref(Type *T) {
 Object *types::lookupFieldOrMethod(TypeContext &Ctx, Type *T, bool Addressable,
                                    Package *Pkg, llvm::StringRef Name,
                                    llvm::SmallVectorImpl<int> &Index,
-                                   bool &Indirect) {
+                                   bool &Indirect, bool FoldCase) {
   Index.clear();
   Indirect = false;
   if (Name == "_")
@@ -875,7 +929,7 @@ Object *types::lookupFieldOrMethod(TypeContext &Ctx, Type *T, bool Addressable,
           continue;
         bool FoundMethod = false;
         for (size_t I = 0; I < N->Methods.size(); ++I) {
-          if (sameId(N->Methods[I], Pkg, Name)) {
+          if (matchesId(N->Methods[I], Pkg, Name, FoldCase)) {
             Index.assign(E.Index.begin(), E.Index.end());
             Index.push_back(int(I));
             if (Obj || E.Multiples) {
@@ -895,7 +949,7 @@ Object *types::lookupFieldOrMethod(TypeContext &Ctx, Type *T, bool Addressable,
       if (auto *S = dyn_cast<Struct>(U)) {
         for (size_t I = 0; I < S->Fields.size(); ++I) {
           Var *F = S->Fields[I];
-          if (sameId(F, Pkg, Name)) {
+          if (matchesId(F, Pkg, Name, FoldCase)) {
             Index.assign(E.Index.begin(), E.Index.end());
             Index.push_back(int(I));
             if (Obj || E.Multiples)
@@ -914,7 +968,7 @@ Object *types::lookupFieldOrMethod(TypeContext &Ctx, Type *T, bool Addressable,
       } else if (auto *IT = dyn_cast<Interface>(U)) {
         completeInterface(Ctx, IT);
         for (size_t I = 0; I < IT->AllMethods.size(); ++I) {
-          if (sameId(IT->AllMethods[I], Pkg, Name)) {
+          if (matchesId(IT->AllMethods[I], Pkg, Name, FoldCase)) {
             Index.assign(E.Index.begin(), E.Index.end());
             Index.push_back(int(I));
             if (Obj || E.Multiples)
@@ -1000,6 +1054,11 @@ bool types::implements(TypeContext &Ctx, Type *V, Interface *T,
       if (Obj && isa<Func>(Obj) && PtrRecv &&
           identical(Obj->type(), M->type()))
         *PtrRecv = true;
+      // Not on *V either: look for a method whose name differs only in
+      // case, to explain the error (types2's missingMethod).
+      if (!Obj)
+        Obj = lookupFieldOrMethod(Ctx, V, false, M->pkg(), M->name(), Index,
+                                  Indirect, /*FoldCase=*/true);
     }
     auto *F = llvm::dyn_cast_or_null<Func>(Obj);
     if (!F || !Found || !identical(F->type(), M->type())) {

@@ -583,9 +583,12 @@ void completeInterface(TypeContext &Ctx, Interface *I);
 /// LookupFieldOrMethod). On success returns the object and fills Index and
 /// Indirect. If the name is ambiguous, returns null with Index non-empty.
 /// AddressableOrPtr: T is addressable or a pointer (for pointer methods).
+/// FoldCase also matches names that differ only in (ASCII) case; it is used
+/// only to explain missing methods.
 Object *lookupFieldOrMethod(TypeContext &Ctx, Type *T, bool Addressable,
                             Package *Pkg, llvm::StringRef Name,
-                            llvm::SmallVectorImpl<int> &Index, bool &Indirect);
+                            llvm::SmallVectorImpl<int> &Index, bool &Indirect,
+                            bool FoldCase = false);
 
 /// Checks whether V implements interface T. On failure returns false and
 /// fills Missing with the first missing method (and WrongType if a method
@@ -608,6 +611,8 @@ std::vector<MethodSetEntry> methodSet(TypeContext &Ctx, Type *T);
 /// ("main.T", as the runtime and gc's type strings do); otherwise names of
 /// the package being compiled are unqualified (as types2's messages).
 std::string typeString(Type *T, Package *Current = nullptr);
+/// An object as go/types' ObjectString writes it: "var x int",
+/// "const c untyped int", "type T struct{...}", "func f(x int) string".
 std::string objectString(Object *Obj, Package *Current);
 
 } // namespace types

@@ -237,16 +237,70 @@ struct FuncType {
   uint32_t Variadic;
 };
 
+/// A map type (gc: maptype). Buckets are laid out as gc's bmap:
+///   tophash [BucketCnt]uint8; keys [BucketCnt]K; elems [BucketCnt]V;
+///   overflow *bucket (the last word, at BucketSize - 8)
+/// where K (V) is the key (elem) type, or a pointer to it when the type is
+/// larger than MapMaxKeySize (MapMaxElemSize) bytes. Bucket describes that
+/// struct for the allocator and the collector. Hashing uses Key->Hasher.
 struct MapType {
   Type T;
   const Type *Key;
   const Type *Elem;
   const Type *Bucket;
-  uint8_t KeySize;
-  uint8_t ValueSize;
-  uint16_t BucketSize;
-  uint32_t Flags;
+  uint8_t KeySize;     ///< bytes per key slot (8 if indirect)
+  uint8_t ValueSize;   ///< bytes per elem slot (8 if indirect)
+  uint16_t BucketSize; ///< bytes per bucket, overflow pointer included
+  uint32_t Flags;      ///< MapFlag* bits
 };
+
+constexpr unsigned MapBucketCnt = 8;   ///< slots per bucket (gc: bucketCnt)
+constexpr unsigned MapDataOffset = 8;  ///< keys start after tophash
+constexpr unsigned MapMaxKeySize = 128;
+constexpr unsigned MapMaxElemSize = 128;
+/// Element types up to this size may use gort_mapaccess1, which returns the
+/// address of a shared zero value for absent keys (gc: maxZero).
+constexpr size_t MapMaxZeroSize = 1024;
+constexpr uint32_t MapFlagIndirectKey = 1;  ///< slots hold *K
+constexpr uint32_t MapFlagIndirectElem = 2; ///< slots hold *V
+constexpr uint32_t MapFlagReflexiveKey = 4; ///< k == k for every key
+constexpr uint32_t MapFlagNeedKeyUpdate = 8; ///< overwrite keys on assign
+                                             ///< (e.g. +0/-0 floats)
+constexpr uint32_t MapFlagHashMightPanic = 16; ///< key hashing may panic
+                                               ///< (interfaces inside)
+
+/// A map iteration in progress (gc: hiter). Compiled code allocates it in
+/// the frame (MapIterSize bytes, zeroed), calls gort_mapiterinit once and
+/// gort_mapiternext after each element; Key is null when iteration is over.
+/// Only Key and Elem are read by compiled code; the rest is the runtime's.
+struct MapIter {
+  void *Key;  ///< current key, or null at the end
+  void *Elem; ///< current element
+  uintptr_t Private[10];
+};
+constexpr size_t MapIterSize = 12 * 8;
+constexpr size_t MapIterKeyOffset = 0;
+constexpr size_t MapIterElemOffset = 8;
+
+/// One case of a select statement (gc: scase).
+struct SelectCase {
+  void *C;    ///< the hchan
+  void *Elem; ///< value to send, or where to receive (may be null)
+};
+/// A pair of 64-bit results: gort_selectgo's {chosen, recvOK},
+/// gort_selectnbrecv's {selected, received}.
+struct SelectResult {
+  int64_t First;
+  int64_t Second;
+};
+
+/// The start of every channel header (gc: hchan.qcount, dataqsiz): len(c)
+/// and cap(c) load them.
+constexpr size_t ChanQCountOffset = 0;
+constexpr size_t ChanDataqsizOffset = 8;
+
+/// The start of every map header (gc: hmap.count): len(m) loads it.
+constexpr size_t MapCountOffset = 0;
 
 /// An interface table: the dynamic type's methods in the order of the
 /// interface's (sorted) method list. Fun has as many entries as the interface
@@ -258,6 +312,11 @@ struct Itab {
   uint32_t Pad;
   void (*Fun[1])(); ///< variable length
 };
+
+/// Bytes of a defer record that compiled code reserves in its frame for a
+/// defer statement that runs at most once per call (gort_deferproc's Rec;
+/// runtime2.h Defer).
+constexpr size_t DeferRecordSize = 200;
 
 /// Fields of the goroutine descriptor G that generated code reads. The
 /// runtime's G (runtime/runtime2.h) begins with exactly these.

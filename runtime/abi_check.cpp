@@ -35,6 +35,7 @@ struct Ptr {};
 struct GcPtr2 {};
 struct I64x2 {};
 struct F64x2 {};
+struct Eface {};
 using GcPtr = Ptr;
 
 template <typename A, typename B> struct IsSame {
@@ -57,7 +58,9 @@ template <> struct TokenOf<double> { using Type = F64; };
 template <typename T> struct TokenOf<T *> { using Type = Ptr; };
 template <> struct TokenOf<abi::String> { using Type = GcPtr2; };
 template <> struct TokenOf<abi::RunePos> { using Type = I64x2; };
+template <> struct TokenOf<abi::SelectResult> { using Type = I64x2; };
 template <> struct TokenOf<abi::Complex128> { using Type = F64x2; };
+template <> struct TokenOf<abi::Eface> { using Type = Eface; };
 static_assert(sizeof(long) == 8, "LP64 only");
 
 template <typename... Ts> struct TokenList {};

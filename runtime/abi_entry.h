@@ -88,6 +88,60 @@ const gort::abi::Itab *gort_assertE2I2(const gort::abi::Type *Inter,
 bool gort_efaceeq(const gort::abi::Type *T, void *X, void *Y);
 bool gort_ifaceeq(const gort::abi::Itab *Tab, void *X, void *Y);
 
+// panic.cpp: defer and recover.
+int32_t gort_deferproc(void *Frame, const gort::abi::FuncVal *Fn, void *Rec);
+void gort_deferreturn(void *Frame);
+gort::abi::Eface gort_gorecover(void *FP);
+
+// map.cpp. H is the runtime's hmap (opaque here).
+void *gort_makemap(const gort::abi::MapType *T, int64_t Hint, void *H);
+void *gort_mapaccess1(const gort::abi::MapType *T, void *H, const void *Key);
+void *gort_mapaccess2(const gort::abi::MapType *T, void *H, const void *Key);
+void *gort_mapassign(const gort::abi::MapType *T, void *H, const void *Key);
+void gort_mapdelete(const gort::abi::MapType *T, void *H, const void *Key);
+void *gort_mapaccess1_fast32(const gort::abi::MapType *T, void *H,
+                             uint32_t Key);
+void *gort_mapaccess2_fast32(const gort::abi::MapType *T, void *H,
+                             uint32_t Key);
+void *gort_mapassign_fast32(const gort::abi::MapType *T, void *H,
+                            uint32_t Key);
+void gort_mapdelete_fast32(const gort::abi::MapType *T, void *H, uint32_t Key);
+void *gort_mapaccess1_fast64(const gort::abi::MapType *T, void *H,
+                             uint64_t Key);
+void *gort_mapaccess2_fast64(const gort::abi::MapType *T, void *H,
+                             uint64_t Key);
+void *gort_mapassign_fast64(const gort::abi::MapType *T, void *H,
+                            uint64_t Key);
+void gort_mapdelete_fast64(const gort::abi::MapType *T, void *H, uint64_t Key);
+void *gort_mapaccess1_faststr(const gort::abi::MapType *T, void *H,
+                              const uint8_t *KeyPtr, int64_t KeyLen);
+void *gort_mapaccess2_faststr(const gort::abi::MapType *T, void *H,
+                              const uint8_t *KeyPtr, int64_t KeyLen);
+void *gort_mapassign_faststr(const gort::abi::MapType *T, void *H,
+                             const uint8_t *KeyPtr, int64_t KeyLen);
+void gort_mapdelete_faststr(const gort::abi::MapType *T, void *H,
+                            const uint8_t *KeyPtr, int64_t KeyLen);
+void gort_mapiterinit(const gort::abi::MapType *T, void *H,
+                      gort::abi::MapIter *It);
+void gort_mapiternext(gort::abi::MapIter *It);
+void gort_mapclear(const gort::abi::MapType *T, void *H);
+
+// alg.cpp: hashers (abi::HashFn) and gort_memhash for generated hashers.
+uintptr_t gort_memhash(const void *P, uintptr_t Seed, uintptr_t Size);
+uintptr_t gort_memhash0(const void *P, uintptr_t Seed);
+uintptr_t gort_memhash8(const void *P, uintptr_t Seed);
+uintptr_t gort_memhash16(const void *P, uintptr_t Seed);
+uintptr_t gort_memhash32(const void *P, uintptr_t Seed);
+uintptr_t gort_memhash64(const void *P, uintptr_t Seed);
+uintptr_t gort_memhash128(const void *P, uintptr_t Seed);
+uintptr_t gort_strhash(const void *P, uintptr_t Seed);
+uintptr_t gort_f32hash(const void *P, uintptr_t Seed);
+uintptr_t gort_f64hash(const void *P, uintptr_t Seed);
+uintptr_t gort_c64hash(const void *P, uintptr_t Seed);
+uintptr_t gort_c128hash(const void *P, uintptr_t Seed);
+uintptr_t gort_interhash(const void *P, uintptr_t Seed);
+uintptr_t gort_nilinterhash(const void *P, uintptr_t Seed);
+
 gort::abi::Complex128 gort_complex128div(double NRe, double NIm, double MRe,
                                          double MIm);
 

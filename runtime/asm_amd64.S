@@ -74,6 +74,8 @@ gort_morestack:
 	popq	%rbx
 	popq	%rbp
 	ret
+	.globl	gort_morestack_end	// recover() looks through this code
+gort_morestack_end:
 	.size	gort_morestack, .-gort_morestack
 
 // void gort_systemstack(void (*Fn)(void *), void *Arg)
@@ -128,5 +130,78 @@ gort_gogo:
 	movq	GOBUF_CTXT(%rdi), %rdi
 	jmp	*%rcx
 	.size	gort_gogo, .-gort_gogo
+
+// int32_t gort_deferproc(void *Frame, FuncVal *Fn, Defer *Rec)
+// A defer statement (see panic.cpp). Records the caller's checkpoint --
+// its SP after this call returns, rbp, the return address and rbx, r12-r15
+// -- in a Checkpoint on this frame, calls gort_deferproc1 to link the
+// record, and returns 0. gort_deferresume returns from this call a second
+// time, with 1, when a deferred call recovers a panic (setjmp-like:
+// compiled code declares the call returns_twice).
+	.globl	gort_deferproc
+	.type	gort_deferproc,@function
+	.p2align	4
+gort_deferproc:
+	pushq	%rbp
+	movq	%rsp, %rbp
+	subq	$CKPT_SIZE, %rsp	// 16-byte aligned: 8 (ret) + 8 + 160
+	leaq	16(%rbp), %rax
+	movq	%rax, CKPT_SP(%rsp)	// caller's SP after the return
+	movq	0(%rbp), %rax
+	movq	%rax, CKPT_FP(%rsp)	// caller's rbp
+	movq	8(%rbp), %rax
+	movq	%rax, CKPT_PC(%rsp)	// return address
+	movq	%rbx, CKPT_REGS+0(%rsp)
+	movq	%r12, CKPT_REGS+8(%rsp)
+	movq	%r13, CKPT_REGS+16(%rsp)
+	movq	%r14, CKPT_REGS+24(%rsp)
+	movq	%r15, CKPT_REGS+32(%rsp)
+	movq	%rsp, %rcx		// gort_deferproc1(Frame, Fn, Rec, Ckpt)
+	callq	gort_deferproc1
+	xorl	%eax, %eax
+	movq	%rbp, %rsp
+	popq	%rbp
+	ret
+	.size	gort_deferproc, .-gort_deferproc
+
+// void gort_deferresume(const Checkpoint *C)   [[noreturn]]
+// Returns from the gort_deferproc call that saved C once more, with 1.
+// The caller has made the checkpoint's stack segment current.
+	.globl	gort_deferresume
+	.type	gort_deferresume,@function
+	.p2align	4
+gort_deferresume:
+	movq	CKPT_REGS+0(%rdi), %rbx
+	movq	CKPT_REGS+8(%rdi), %r12
+	movq	CKPT_REGS+16(%rdi), %r13
+	movq	CKPT_REGS+24(%rdi), %r14
+	movq	CKPT_REGS+32(%rdi), %r15
+	movq	CKPT_FP(%rdi), %rbp
+	movq	CKPT_PC(%rdi), %rcx
+	movq	CKPT_SP(%rdi), %rsp
+	movl	$1, %eax
+	jmpq	*%rcx
+	.size	gort_deferresume, .-gort_deferresume
+
+// void gort_calldeferred(const FuncVal *Fn, uintptr_t *FPOut)
+// Runs a deferred call: Fn->Fn(Fn). If FPOut is not null, stores this
+// frame's rbp there first: recover() finds that frame record right above
+// the deferred function's (panic.cpp), and the return address
+// gort_calldeferred_ret in it.
+	.globl	gort_calldeferred
+	.type	gort_calldeferred,@function
+	.p2align	4
+gort_calldeferred:
+	pushq	%rbp
+	movq	%rsp, %rbp
+	testq	%rsi, %rsi
+	jz	1f
+	movq	%rbp, (%rsi)
+1:	callq	*(%rdi)			// ctx (rdi) is the funcval itself
+	.globl	gort_calldeferred_ret
+gort_calldeferred_ret:
+	popq	%rbp
+	ret
+	.size	gort_calldeferred, .-gort_calldeferred
 
 	.section	.note.GNU-stack,"",@progbits

@@ -69,6 +69,8 @@ gort_morestack:
 	ldp	x19, x20, [sp, #16]
 	ldp	x29, x30, [sp], #48
 	ret
+	.globl	gort_morestack_end	// recover() looks through this code
+gort_morestack_end:
 	.size	gort_morestack, .-gort_morestack
 
 // void gort_systemstack(void (*Fn)(void *), void *Arg)
@@ -122,5 +124,75 @@ gort_gogo:
 	ldr	x0, [x0, #GOBUF_CTXT]
 	br	x9
 	.size	gort_gogo, .-gort_gogo
+
+// int32_t gort_deferproc(void *Frame, FuncVal *Fn, Defer *Rec)
+// See asm_amd64.S. The checkpoint holds the caller's sp, x29, x30 (the
+// return address), x19-x27 and d8-d15.
+	.globl	gort_deferproc
+	.type	gort_deferproc,%function
+	.p2align	2
+gort_deferproc:
+	stp	x29, x30, [sp, #-(16 + CKPT_SIZE)]!
+	mov	x29, sp
+	add	x3, sp, #16		// the Checkpoint
+	add	x9, sp, #(16 + CKPT_SIZE)
+	str	x9, [x3, #CKPT_SP]	// caller's sp
+	ldr	x9, [sp]
+	str	x9, [x3, #CKPT_FP]	// caller's x29
+	str	x30, [x3, #CKPT_PC]
+	stp	x19, x20, [x3, #(CKPT_REGS + 0)]
+	stp	x21, x22, [x3, #(CKPT_REGS + 16)]
+	stp	x23, x24, [x3, #(CKPT_REGS + 32)]
+	stp	x25, x26, [x3, #(CKPT_REGS + 48)]
+	str	x27, [x3, #(CKPT_REGS + 64)]
+	stp	d8, d9, [x3, #(CKPT_REGS + 72)]
+	stp	d10, d11, [x3, #(CKPT_REGS + 88)]
+	stp	d12, d13, [x3, #(CKPT_REGS + 104)]
+	stp	d14, d15, [x3, #(CKPT_REGS + 120)]
+	bl	gort_deferproc1		// (Frame, Fn, Rec, Ckpt)
+	mov	w0, #0
+	ldp	x29, x30, [sp], #(16 + CKPT_SIZE)
+	ret
+	.size	gort_deferproc, .-gort_deferproc
+
+// void gort_deferresume(const Checkpoint *C)   [[noreturn]]
+	.globl	gort_deferresume
+	.type	gort_deferresume,%function
+	.p2align	2
+gort_deferresume:
+	ldp	x19, x20, [x0, #(CKPT_REGS + 0)]
+	ldp	x21, x22, [x0, #(CKPT_REGS + 16)]
+	ldp	x23, x24, [x0, #(CKPT_REGS + 32)]
+	ldp	x25, x26, [x0, #(CKPT_REGS + 48)]
+	ldr	x27, [x0, #(CKPT_REGS + 64)]
+	ldp	d8, d9, [x0, #(CKPT_REGS + 72)]
+	ldp	d10, d11, [x0, #(CKPT_REGS + 88)]
+	ldp	d12, d13, [x0, #(CKPT_REGS + 104)]
+	ldp	d14, d15, [x0, #(CKPT_REGS + 120)]
+	ldr	x29, [x0, #CKPT_FP]
+	ldr	x30, [x0, #CKPT_PC]
+	ldr	x9, [x0, #CKPT_SP]
+	mov	sp, x9
+	mov	w0, #1
+	ret
+	.size	gort_deferresume, .-gort_deferresume
+
+// void gort_calldeferred(const FuncVal *Fn, uintptr_t *FPOut)
+// See asm_amd64.S.
+	.globl	gort_calldeferred
+	.type	gort_calldeferred,%function
+	.p2align	2
+gort_calldeferred:
+	stp	x29, x30, [sp, #-16]!
+	mov	x29, sp
+	cbz	x1, 1f
+	str	x29, [x1]
+1:	ldr	x9, [x0]		// ctx (x0) is the funcval itself
+	blr	x9
+	.globl	gort_calldeferred_ret
+gort_calldeferred_ret:
+	ldp	x29, x30, [sp], #16
+	ret
+	.size	gort_calldeferred, .-gort_calldeferred
 
 	.section	.note.GNU-stack,"",%progbits

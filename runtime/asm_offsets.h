@@ -32,6 +32,13 @@
 
 #define G_SCHED_SP (G_SCHED + GOBUF_SP)
 
+/* Checkpoint (runtime2.h) */
+#define CKPT_SP 0
+#define CKPT_FP 8
+#define CKPT_PC 16
+#define CKPT_REGS 24
+#define CKPT_SIZE 160
+
 /* M */
 #define M_G0 0
 #define M_CURG 8

@@ -34,6 +34,14 @@ template <typename T> inline void store(T *P, T V) {
 template <typename T> inline void storeRel(T *P, T V) {
   __atomic_store_n(P, V, __ATOMIC_RELEASE);
 }
+/// Relaxed (unordered, untorn) accesses, for words other threads may race
+/// on while the real synchronisation is elsewhere (run queue slots).
+template <typename T> inline T loadRelaxed(const T *P) {
+  return __atomic_load_n(P, __ATOMIC_RELAXED);
+}
+template <typename T> inline void storeRelaxed(T *P, T V) {
+  __atomic_store_n(P, V, __ATOMIC_RELAXED);
+}
 /// Adds Delta to *P and returns the new value (gc: Xadd).
 template <typename T> inline T xadd(T *P, T Delta) {
   return __atomic_add_fetch(P, Delta, __ATOMIC_SEQ_CST);
@@ -46,6 +54,11 @@ template <typename T> inline T xchg(T *P, T V) {
 template <typename T> inline bool cas(T *P, T Old, T New) {
   return __atomic_compare_exchange_n(P, &Old, New, /*weak=*/false,
                                      __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+/// cas with release ordering on success (gc: CasRel).
+template <typename T> inline bool casRel(T *P, T Old, T New) {
+  return __atomic_compare_exchange_n(P, &Old, New, /*weak=*/false,
+                                     __ATOMIC_RELEASE, __ATOMIC_RELAXED);
 }
 
 } // namespace atomic

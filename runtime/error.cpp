@@ -18,21 +18,27 @@
 //                        data -> TypeAssertionError (iface.cpp); Error() is
 //                        "interface conversion: ..."
 //
-// printRuntimeError writes Error()'s text for these types without
-// allocating; gopanic's printer uses it where gc's preprintpanics calls the
-// Error method. Messages are gc's boundsErrorFmts/boundsNegErrorFmts: for a
-// signed negative X the length is not reported.
+// Each error type's Error() text is produced by one formatter written
+// against a sink: printRuntimeError prints it without allocating (gopanic's
+// printer, where gc's preprintpanics calls Error), and the Error methods
+// measure it, allocate the string and fill it. Messages are gc's
+// boundsErrorFmts/boundsNegErrorFmts: for a signed negative X the length is
+// not reported.
 //
-// The descriptors carry only the abi::Type header (kind, flags, name). When
-// codegen can call methods through type descriptors, they gain the method
-// tables for Error and RuntimeError so user code can use them as
-// runtime.Error.
+// The descriptors carry method tables (UncommonType) with Error and
+// RuntimeError, so user code can assert recovered values to error or to an
+// interface with RuntimeError(), as gc's runtime.Error. The methods' func
+// type descriptors are the program's own "type:func()(string)" and
+// "type:func()()" (weak references: a program that names no such method
+// type can never ask for these methods).
 //
 //===----------------------------------------------------------------------===//
 
 #include "runtime/error.h"
 
+#include "runtime/malloc.h"
 #include "runtime/print.h"
+#include "runtime/stubs.h"
 
 namespace gort {
 
@@ -58,10 +64,11 @@ constexpr uintptr_t constLen(const char *S) {
     reinterpret_cast<const uint8_t *>(Lit), intptr_t(constLen(Lit))            \
   }
 
-#define GORT_NAMED_TYPE(Name, TypeSize, TypeAlign, TypeKind)                   \
+#define GORT_NAMED_TYPE(Name, TypeSize, TypeAlign, TypeKind, Flags)            \
   abi::Type {                                                                  \
-    TypeSize, 0, fnv1a(Name), abi::TFlagNamed, TypeAlign, TypeAlign,           \
-        TypeKind, nullptr, nullptr, nullptr, GORT_STRING(Name), nullptr        \
+    TypeSize, 0, fnv1a(Name), uint8_t(abi::TFlagNamed | (Flags)), TypeAlign,   \
+        TypeAlign, TypeKind, nullptr, nullptr, nullptr, GORT_STRING(Name),     \
+        nullptr                                                                \
   }
 
 // gc: boundsErrorFmts and boundsNegErrorFmts, indexed by BoundsKind.
@@ -90,44 +97,70 @@ constexpr const char *BoundsNegErrorFmts[abi::NumBoundsKinds] = {
     "cannot convert slice with length %y to pointer to array with length %x",
 };
 
-/// gc: appendIntStr.
-void printIntStr(int64_t V, bool Signed) {
-  if (Signed && V < 0) {
-    gwrite("-", 1);
-    printuint(0 - uint64_t(V));
-    return;
+/// Output targets for the formatters below: the print buffer, a counter,
+/// a buffer being filled.
+struct PrintSink {
+  void put(const uint8_t *P, intptr_t N) { printstring(P, N); }
+};
+struct CountSink {
+  intptr_t N = 0;
+  void put(const uint8_t *, intptr_t K) { N += K; }
+};
+struct FillSink {
+  uint8_t *P;
+  void put(const uint8_t *Q, intptr_t K) {
+    memmove(P, Q, uintptr_t(K));
+    P += K;
   }
-  printuint(uint64_t(V));
+};
+
+template <typename Sink> void put(Sink &S, const char *C) {
+  S.put(reinterpret_cast<const uint8_t *>(C), intptr_t(constLen(C)));
+}
+template <typename Sink> void put(Sink &S, const abi::String &Str) {
+  S.put(Str.Ptr, Str.Len);
+}
+
+/// gc: appendIntStr.
+template <typename Sink> void putInt(Sink &S, int64_t V, bool Signed) {
+  uint8_t Buf[24];
+  int I = sizeof(Buf);
+  bool Neg = Signed && V < 0;
+  uint64_t U = Neg ? 0 - uint64_t(V) : uint64_t(V);
+  do {
+    Buf[--I] = uint8_t('0' + U % 10);
+    U /= 10;
+  } while (U);
+  if (Neg)
+    Buf[--I] = '-';
+  S.put(Buf + I, intptr_t(sizeof(Buf)) - I);
 }
 
 /// gc: boundsError.Error.
-void printBoundsError(const BoundsError &E) {
+template <typename Sink> void formatBoundsError(Sink &S, const BoundsError &E) {
   unsigned Code = unsigned(E.Code);
   if (Code >= abi::NumBoundsKinds)
     Code = 0;
   const char *Fmt = BoundsErrorFmts[Code];
   if (E.Signed && E.X < 0)
     Fmt = BoundsNegErrorFmts[Code];
-  printstring("runtime error: ");
+  put(S, "runtime error: ");
   for (const char *P = Fmt; *P; P++) {
     if (*P != '%') {
       const char *Q = P;
       while (Q[1] && Q[1] != '%')
         Q++;
-      gwrite(P, uintptr_t(Q - P + 1));
+      S.put(reinterpret_cast<const uint8_t *>(P), intptr_t(Q - P + 1));
       P = Q;
       continue;
     }
     P++;
     if (*P == 'x')
-      printIntStr(E.X, E.Signed);
+      putInt(S, E.X, E.Signed);
     else if (*P == 'y')
-      printIntStr(int64_t(E.Y), true);
+      putInt(S, int64_t(E.Y), true);
   }
 }
-
-/// Prints the string form of a type descriptor.
-void printTypeString(const abi::Type *T) { printstring(T->Str.Ptr, T->Str.Len); }
 
 bool sameTypeString(const abi::Type *A, const abi::Type *B) {
   if (A->Str.Len != B->Str.Len)
@@ -139,58 +172,174 @@ bool sameTypeString(const abi::Type *A, const abi::Type *B) {
 }
 
 /// gc: TypeAssertionError.Error.
-void printTypeAssertionError(const TypeAssertionError &E) {
-  printstring("interface conversion: ");
+template <typename Sink>
+void formatTypeAssertionError(Sink &S, const TypeAssertionError &E) {
+  put(S, "interface conversion: ");
   if (!E.Concrete) {
     if (E.Interface)
-      printTypeString(E.Interface);
+      put(S, E.Interface->Str);
     else
-      printstring("interface");
-    printstring(" is nil, not ");
-    printTypeString(E.Asserted);
+      put(S, "interface");
+    put(S, " is nil, not ");
+    put(S, E.Asserted->Str);
     return;
   }
   if (E.MissingMethod.Len == 0) {
     if (E.Interface)
-      printTypeString(E.Interface);
+      put(S, E.Interface->Str);
     else
-      printstring("interface");
-    printstring(" is ");
-    printTypeString(E.Concrete);
-    printstring(", not ");
-    printTypeString(E.Asserted);
+      put(S, "interface");
+    put(S, " is ");
+    put(S, E.Concrete->Str);
+    put(S, ", not ");
+    put(S, E.Asserted->Str);
     if (sameTypeString(E.Concrete, E.Asserted))
-      printstring(" (types from different scopes)");
+      put(S, " (types from different scopes)");
     return;
   }
-  printTypeString(E.Concrete);
-  printstring(" is not ");
-  printTypeString(E.Asserted);
-  printstring(": missing method ");
+  put(S, E.Concrete->Str);
+  put(S, " is not ");
+  put(S, E.Asserted->Str);
+  put(S, ": missing method ");
   // Unexported method names are qualified with their package: print the
   // name alone, as gc does.
   intptr_t Start = 0;
   for (intptr_t I = 0; I < E.MissingMethod.Len; ++I)
     if (E.MissingMethod.Ptr[I] == '.')
       Start = I + 1;
-  printstring(E.MissingMethod.Ptr + Start, E.MissingMethod.Len - Start);
+  S.put(E.MissingMethod.Ptr + Start, E.MissingMethod.Len - Start);
+}
+
+/// The Error() text of a runtime error value; false if T is not one of
+/// the runtime's error types.
+template <typename Sink>
+bool formatRuntimeError(Sink &S, const abi::Type *T, const void *Data);
+
+/// Error() for every runtime error type (the Ifn of its "Error" method):
+/// measures the text, then allocates and fills the string.
+abi::String errorMethod(const abi::Type *T, const void *Data) {
+  CountSink C;
+  formatRuntimeError(C, T, Data);
+  auto *P = static_cast<uint8_t *>(mallocgc(uintptr_t(C.N), nullptr, false));
+  FillSink F{P};
+  formatRuntimeError(F, T, Data);
+  return abi::String{P, C.N};
+}
+
+// Go-ABI method bodies: (closure context, interface data word).
+abi::String boundsErrorError(void *, void *Data);
+abi::String errorStringError(void *, void *Data);
+abi::String plainErrorError(void *, void *Data);
+abi::String typeAssertionErrorError(void *, void *Data);
+void runtimeErrorMethod(void *, void *) {}
+
+abi::String boundsErrorError(void *, void *Data) {
+  return errorMethod(&BoundsErrorType, Data);
+}
+abi::String errorStringError(void *, void *Data) {
+  return errorMethod(&ErrorStringType, Data);
+}
+abi::String plainErrorError(void *, void *Data) {
+  return *static_cast<const abi::String *>(Data);
+}
+abi::String typeAssertionErrorError(void *, void *Data) {
+  return errorMethod(&TypeAssertionErrorType, Data);
+}
+
+/// Descriptors with a method table (abi::UncommonType follows the kind part).
+struct StringErrorDesc {
+  abi::Type T;
+  abi::UncommonType U;
+};
+struct StructErrorDesc {
+  abi::StructType S;
+  abi::UncommonType U;
+};
+struct PtrErrorDesc {
+  abi::PtrType P;
+  abi::UncommonType U;
+};
+
+} // namespace
+} // namespace gort
+
+extern "C" {
+// The program's descriptors of the methods' types (see the overview).
+extern const gort::abi::Type GoFuncString __asm__("type:func()(string)")
+    __attribute__((weak));
+extern const gort::abi::Type GoFuncVoid __asm__("type:func()()")
+    __attribute__((weak));
+}
+
+namespace gort {
+namespace {
+
+#define GORT_ERROR_METHODS(ErrorFn)                                              {                                                                                {GORT_STRING("Error"), &GoFuncString,                                           reinterpret_cast<void (*)()>(ErrorFn)},                                       {                                                                                GORT_STRING("RuntimeError"), &GoFuncVoid,                                          reinterpret_cast<void (*)()>(runtimeErrorMethod)                         }                                                                            }
+
+// Sorted by name, as codegen sorts method tables.
+const abi::Method BoundsErrorMethods[2] = GORT_ERROR_METHODS(boundsErrorError);
+const abi::Method ErrorStringMethods[2] = GORT_ERROR_METHODS(errorStringError);
+const abi::Method PlainErrorMethods[2] = GORT_ERROR_METHODS(plainErrorError);
+const abi::Method TypeAssertionErrorMethods[2] =
+    GORT_ERROR_METHODS(typeAssertionErrorError);
+
+#define GORT_UNCOMMON(Methods)                                                   abi::UncommonType { GORT_STRING("runtime"), Methods, 2 }
+
+const abi::Type TypeAssertionErrorStruct =
+    GORT_NAMED_TYPE("runtime.TypeAssertionError", sizeof(TypeAssertionError),
+                    alignof(TypeAssertionError), abi::KindStruct, 0);
+
+const PtrErrorDesc TypeAssertionErrorDesc = {
+    {{sizeof(void *), sizeof(void *), fnv1a("*runtime.TypeAssertionError"),
+      abi::TFlagUncommon, alignof(void *), alignof(void *),
+      uint8_t(abi::KindPointer | abi::KindDirectIface), nullptr, nullptr,
+      nullptr, GORT_STRING("*runtime.TypeAssertionError"), nullptr},
+     &TypeAssertionErrorStruct},
+    GORT_UNCOMMON(TypeAssertionErrorMethods)};
+
+const StructErrorDesc BoundsErrorDesc = {
+    {GORT_NAMED_TYPE("runtime.boundsError", sizeof(BoundsError),
+                     alignof(BoundsError), abi::KindStruct,
+                     abi::TFlagUncommon),
+     GORT_STRING("runtime"), nullptr, 0},
+    GORT_UNCOMMON(BoundsErrorMethods)};
+const StringErrorDesc ErrorStringDesc = {
+    GORT_NAMED_TYPE("runtime.errorString", sizeof(abi::String), 8,
+                    abi::KindString, abi::TFlagUncommon),
+    GORT_UNCOMMON(ErrorStringMethods)};
+const StringErrorDesc PlainErrorDesc = {
+    GORT_NAMED_TYPE("runtime.plainError", sizeof(abi::String), 8,
+                    abi::KindString, abi::TFlagUncommon),
+    GORT_UNCOMMON(PlainErrorMethods)};
+
+template <typename Sink>
+bool formatRuntimeError(Sink &S, const abi::Type *T, const void *Data) {
+  if (T == &BoundsErrorType) {
+    formatBoundsError(S, *static_cast<const BoundsError *>(Data));
+    return true;
+  }
+  if (T == &ErrorStringType) {
+    put(S, "runtime error: ");
+    put(S, *static_cast<const abi::String *>(Data));
+    return true;
+  }
+  if (T == &TypeAssertionErrorType) {
+    formatTypeAssertionError(S, *static_cast<const TypeAssertionError *>(Data));
+    return true;
+  }
+  if (T == &PlainErrorType) {
+    put(S, *static_cast<const abi::String *>(Data));
+    return true;
+  }
+  return false;
 }
 
 } // namespace
 
-const abi::Type TypeAssertionErrorType = {
-    sizeof(void *), sizeof(void *), fnv1a("*runtime.TypeAssertionError"), 0,
-    alignof(void *), alignof(void *),
-    uint8_t(abi::KindPointer | abi::KindDirectIface), nullptr, nullptr,
-    nullptr, GORT_STRING("*runtime.TypeAssertionError"), nullptr};
-
-const abi::Type BoundsErrorType =
-    GORT_NAMED_TYPE("runtime.boundsError", sizeof(BoundsError),
-                    alignof(BoundsError), abi::KindStruct);
-const abi::Type ErrorStringType = GORT_NAMED_TYPE(
-    "runtime.errorString", sizeof(abi::String), 8, abi::KindString);
-const abi::Type PlainErrorType = GORT_NAMED_TYPE(
-    "runtime.plainError", sizeof(abi::String), 8, abi::KindString);
+const abi::Type &TypeAssertionErrorType = TypeAssertionErrorDesc.P.T;
+const abi::Type &BoundsErrorType = BoundsErrorDesc.S.T;
+const abi::Type &ErrorStringType = ErrorStringDesc.T;
+const abi::Type &PlainErrorType = PlainErrorDesc.T;
 
 const abi::String DivideError = GORT_STRING("integer divide by zero");
 const abi::String ShiftError = GORT_STRING("negative shift amount");
@@ -198,26 +347,8 @@ const abi::String MemoryError =
     GORT_STRING("invalid memory address or nil pointer dereference");
 
 bool printRuntimeError(const abi::Eface &E) {
-  if (E.Typ == &BoundsErrorType) {
-    printBoundsError(*static_cast<const BoundsError *>(E.Data));
-    return true;
-  }
-  if (E.Typ == &ErrorStringType) {
-    const abi::String *S = static_cast<const abi::String *>(E.Data);
-    printstring("runtime error: ");
-    printstring(S->Ptr, S->Len);
-    return true;
-  }
-  if (E.Typ == &TypeAssertionErrorType) {
-    printTypeAssertionError(*static_cast<const TypeAssertionError *>(E.Data));
-    return true;
-  }
-  if (E.Typ == &PlainErrorType) {
-    const abi::String *S = static_cast<const abi::String *>(E.Data);
-    printstring(S->Ptr, S->Len);
-    return true;
-  }
-  return false;
+  PrintSink P;
+  return formatRuntimeError(P, E.Typ, E.Data);
 }
 
 } // namespace gort

@@ -35,11 +35,11 @@ struct TypeAssertionError {
 };
 
 /// Type descriptors of the runtime's own error types.
-extern const abi::Type BoundsErrorType; ///< "runtime.boundsError"
-extern const abi::Type ErrorStringType; ///< "runtime.errorString"
-extern const abi::Type PlainErrorType;  ///< "runtime.plainError"
+extern const abi::Type &BoundsErrorType; ///< "runtime.boundsError"
+extern const abi::Type &ErrorStringType; ///< "runtime.errorString"
+extern const abi::Type &PlainErrorType;  ///< "runtime.plainError"
 /// "*runtime.TypeAssertionError"; data -> TypeAssertionError.
-extern const abi::Type TypeAssertionErrorType;
+extern const abi::Type &TypeAssertionErrorType;
 
 /// errorString values (data words point at these Strings): gc's
 /// divideError, shiftError, memoryError.

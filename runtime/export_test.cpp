@@ -14,6 +14,8 @@
 #include "runtime/atomic.h"
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
+#include "runtime/mcache.h"
+#include "runtime/mheap.h"
 #include "runtime/os_linux.h"
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
@@ -252,6 +254,58 @@ __attribute__((noinline)) int64_t gort_test_framecount(void) {
 int64_t gort_test_goid(void) {
   G *Gp = getg();
   return Gp == Gp->Mp->G0 ? -1 : Gp->Goid;
+}
+
+/// See testing_hooks.h. Check numbers are in order of the steps.
+int32_t gort_test_malloc(void) {
+  G *Gp = getg();
+  P *Pp = Gp->Mp->Pp;
+  if (Gp == Gp->Mp->G0 || !Pp || AllP[0] != Pp || Pp->Mp != Gp->Mp ||
+      !Pp->Cache || Gomaxprocs != 1)
+    return 1;
+  // Small objects: geometry and interior pointers.
+  static const uint16_t Sizes[] = {8, 24, 48, 100, 1000, 3000, 20000, 32768};
+  for (uint16_t Size : Sizes) {
+    uintptr_t P = uintptr_t(mallocgc(Size, nullptr, true));
+    MSpan *S = spanOfHeap(P);
+    if (!S || S->ElemSize != roundupsize(Size) || Pp->Cache->Alloc[S->Class] != S)
+      return 2;
+    for (uintptr_t Off = 0; Off < Size; Off += 7)
+      if (findObject(P + Off, nullptr, nullptr) != P)
+        return 3;
+  }
+  // Large objects, one across arenas.
+  static const uint64_t Large[] = {32769, 1 << 20, HeapArenaBytes * 2 + 5};
+  for (uint64_t Size : Large) {
+    uintptr_t P = uintptr_t(mallocgc(Size, nullptr, true));
+    MSpan *S = spanOfHeap(P + Size - 1);
+    if (!S || S->base() != P || S->Limit != P + Size || S->NElems != 1)
+      return 4;
+    if (findObject(P + Size / 2, nullptr, nullptr) != P ||
+        findObject(P + Size, nullptr, nullptr) != 0)
+      return 5;
+  }
+  // Tiny objects share a block.
+  static const abi::Type Byte = {1, 0, 0, 0, 1, 1, abi::KindUint8,
+                                 nullptr, nullptr, nullptr, {nullptr, 0},
+                                 nullptr};
+  uintptr_t A = uintptr_t(mallocgc(1, &Byte, true));
+  uintptr_t B = uintptr_t(mallocgc(1, &Byte, true));
+  if (B != A + 1 || findObject(B, nullptr, nullptr) != alignDown(A, 16))
+    return 6;
+  // This goroutine's stack segment is a manual span.
+  MSpan *St = spanOf(uintptr_t(__builtin_frame_address(0)));
+  if (!St || St->State != MSpanState::Manual || spanOfHeap(Gp->StackLo))
+    return 7;
+  // Not heap: globals, null.
+  if (spanOf(uintptr_t(&Gomaxprocs)) || spanOf(0))
+    return 8;
+  MemStats MS;
+  readMemStats(&MS);
+  if (MS.HeapSys != MS.HeapInUse + MS.StackInUse + MS.HeapIdle ||
+      MS.NumArenas < 3)
+    return 9;
+  return 0;
 }
 
 } // extern "C"

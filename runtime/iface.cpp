@@ -30,6 +30,7 @@
 
 #include "runtime/abi_entry.h"
 #include "runtime/error.h"
+#include "runtime/iface.h"
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
 #include "runtime/stubs.h"
@@ -95,6 +96,32 @@ const abi::UncommonType *uncommon(const abi::Type *T) {
   }
   return reinterpret_cast<const abi::UncommonType *>(Base + Off);
 }
+
+} // namespace
+
+bool gort::equalsCString(const abi::String &S, const char *C) {
+  intptr_t I = 0;
+  for (; I < S.Len; I++)
+    if (C[I] == 0 || C[I] != char(S.Ptr[I]))
+      return false;
+  return C[I] == 0;
+}
+
+const abi::Method *gort::findMethod(const abi::Type *T, const char *Name,
+                                    const char *FuncType) {
+  const abi::UncommonType *U = uncommon(T);
+  if (!U)
+    return nullptr;
+  for (intptr_t I = 0; I < U->NumMethods; I++) {
+    const abi::Method &M = U->Methods[I];
+    if (M.Mtyp && equalsCString(M.Name, Name) &&
+        equalsCString(M.Mtyp->Str, FuncType))
+      return &M;
+  }
+  return nullptr;
+}
+
+namespace {
 
 /// Builds the itab for (Inter, T), or returns null and the first missing
 /// method's name.

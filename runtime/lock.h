@@ -33,6 +33,9 @@ void noteclear(Note *N);
 void notewakeup(Note *N);
 /// Sleeps until notewakeup. Must be called on g0 (it blocks the M).
 void notesleep(Note *N);
+/// Sleeps until notewakeup or for at most Ns nanoseconds (forever if
+/// Ns < 0); returns whether the note was woken (gc: notetsleep). On g0.
+bool notetsleep(Note *N, int64_t Ns);
 
 } // namespace gort
 

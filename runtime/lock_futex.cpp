@@ -19,7 +19,9 @@
 //      futex-sleep while Key == 2 and retry from step 2.
 // unlock: exchange in 0; if the old value was 2, wake one sleeper.
 //
-// Note::Key is 0 (clear) or 1 (woken); notesleep futex-waits while it is 0.
+// Note::Key is 0 (clear) or 1 (woken); notesleep futex-waits while it is 0,
+// notetsleep at most until its deadline. One sleeper, one waker per
+// noteclear; the scheduler parks idle Ms (M::Park) and sysmon on notes.
 //
 // Invariants: a Mutex is released by the M that took it. M::Locks counts
 // the locks an M holds (the scheduler will not preempt such an M). Lock
@@ -127,6 +129,25 @@ void notewakeup(Note *N) {
 void notesleep(Note *N) {
   while (atomic::load(&N->Key) == 0)
     futexsleep(&N->Key, 0, -1);
+}
+
+bool notetsleep(Note *N, int64_t Ns) {
+  if (Ns < 0) {
+    notesleep(N);
+    return true;
+  }
+  int64_t Deadline = nanotime() + Ns;
+  for (;;) {
+    if (atomic::load(&N->Key) != 0)
+      return true;
+    futexsleep(&N->Key, 0, Ns);
+    if (atomic::load(&N->Key) != 0)
+      return true;
+    int64_t Now = nanotime();
+    if (Now >= Deadline)
+      return false;
+    Ns = Deadline - Now;
+  }
 }
 
 } // namespace gort

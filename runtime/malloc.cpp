@@ -1,45 +1,96 @@
-//===- runtime/malloc.cpp - Memory allocation (placeholder bump allocator) ===//
+//===- runtime/malloc.cpp - Memory allocation -----------------------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
 //===----------------------------------------------------------------------===//
 //
-// The heap, for now: a thread-safe bump allocator over chunks mapped from
-// the OS. It is a placeholder with gc's interface (mallocgc, newobject); the
-// real allocator (size classes, mcache/mcentral/mheap, design.md) and the
-// collector replace the inside later without changing callers. Nothing is
-// ever freed.
+// The allocator (gc: malloc.go and design.md "Allocation and GC"): objects
+// up to 32 KiB are rounded to one of gc's 67 size classes and carved from
+// spans cached per P; larger ones get a span of their own. Layers, each
+// with its own design note:
 //
-// Data structures: HeapLock guards the current chunk [Next, End) and the
-// statistics. A chunk is HeapChunkSize (4 MiB) of fresh anonymous memory.
+//   mallocgc       (here) size class or large, tiny allocator, zeroing
+//   MCache         (mcache.cpp) a span per span class per P: no lock
+//   MCentral       (mcentral.cpp) per span class, the spans no P holds
+//   MHeap          (mheap.cpp) pages in 64 MiB arenas, the arena index
+//                  (spanOf), the scavenger
+//   MSpan bitmaps  (mspan.h, mbitmap.cpp) which objects of a span are free
+//   FixAlloc       (mfixalloc.cpp) MSpan/MCache structures;
+//   persistentalloc (here) other metadata that lives forever
+//   size classes   (sizeclasses.h) gc 1.19's table
 //
-// mallocgc(Size, Type, NeedZero):
-//   1. Size 0: return &ZeroBase (gc: zerobase), shared by every zero-size
-//      object.
-//   2. Size > LargeObjectSize: map a block of its own, rounded to pages.
-//   3. Otherwise round Next up to the alignment (8 bytes, 16 for Size >= 16)
-//      and bump; when the chunk is too small, start a new one (the tail of
-//      the old chunk is abandoned: at most LargeObjectSize bytes).
-// Memory is always zero: it comes from fresh mappings and is never reused,
-// so NeedZero costs nothing yet.
+// A span class is a size class plus a noscan bit: objects of a type with
+// T->PtrData == 0 go to noscan spans, which the collector will not scan;
+// everything else, including runtime-internal objects with a null T, goes
+// to scan spans.
 //
-// Invariants: Next <= End; Next is 8-byte aligned. Lock order: HeapLock is a
-// leaf (nothing else is locked while it is held).
+// mallocgc(Size, T, NeedZero):
+//   0. Size 0: return &ZeroBase, shared by every zero-size object.
+//   1. Mark the M as allocating (gc: acquirem, mallocing): M::Locks++ keeps
+//      the future scheduler from preempting it; a nested mallocgc throws.
+//   2. Size > 32 KiB: a large span of ceil(Size / 8 KiB) pages straight
+//      from the heap, on the system stack (step 6).
+//   3. Pick the cache: the P's MCache, with no lock. An M without a P
+//      (runtime threads, test threads, start-up before P 0 exists) or a
+//      thread without a g uses the shared NoPCache under NoPCacheLock; gc
+//      has no such path (it uses mcache0 at start-up only and throws
+//      otherwise), we keep one so code without a P never has to care.
+//   4. Noscan and Size < 16 bytes: the tiny allocator. Align the offset in
+//      the current 16-byte block (to 8, 4 or 2 by Size's low bits) and take
+//      the bytes if they fit; else start a new block from the 16-byte noscan
+//      class, zero it, and keep whichever block has more room left. Several
+//      tiny objects share one block, which lives as long as any of them.
+//   5. Otherwise the size class (SizeToClass8/128), the span class, and the
+//      next free object of the cached span: nextFreeFast (a count of
+//      trailing zeros on AllocCache), else MCache::nextFree (bitmap search,
+//      refill from the MCentral on the system stack). Zero the object if
+//      NeedZero and the span may hold old data (MSpan::NeedZero).
+//   6. Large: MHeap::alloc on the system stack; zero the whole span if
+//      NeedZero and its pages were used before (ZeroedBase, mheap.cpp).
+//   7. A store-store barrier (gc: publicationBarrier), so that the future
+//      concurrent collector never sees the pointer before the zeroing.
 //
-// Entry points: gort_newobject, gort_mallocgc (compiled code, on goroutine
-// stacks with no prologue check: the path is a few small frames plus mmap);
-// mallocgc from the runtime.
+// Stacks: gort_mallocgc and gort_newobject run on goroutine segments with
+// only abi::StackGuard bytes of margin and no prologue check. The path to
+// step 5 is mallocgc (inlined into the entry point) plus nextFree and
+// nextFreeIndex, small frames; memset is a leaf. Everything deeper (refill,
+// cacheSpan, heap growth, mmap, large spans) runs on the system stack via
+// onSystemStack. Without a g, a thread is on its own OS stack and calls
+// directly.
 //
-// Rejected: one mmap per object (system calls, and the kernel's 65530
-// mappings limit); a lock-free CAS bump (a chunk refill needs the lock
-// anyway, and this code is temporary).
+// Memory is zero by construction where possible: arenas come fresh from
+// mmap, a span whose pages were never handed out has NeedZero == 0, and
+// only memory reused after a free is cleared. Nothing is freed yet: there
+// is no collector. When it arrives, its sweeper frees objects by replacing
+// a span's AllocBits with its mark bits and setting NeedZero (mbitmap.cpp),
+// puts spans back on their MCentral (mcentral.cpp), and frees whole spans
+// -- every dead large object -- to the heap (MHeap::freeSpan); mallocgc
+// stays as it is, apart from the heap bitmap it must then write for scan
+// objects (gc: heapBitsSetType) and GC assists.
+//
+// Invariants: an MCache is used only by the M holding its P, or under
+// NoPCacheLock. Lock order, outermost first: NoPCacheLock, MCentral::Lock,
+// Heap.Lock, PersistentLock (StackLock also comes before Heap.Lock). No
+// lock is held on the fast path (step 5 without a refill).
+//
+// Entry points: gort_newobject, gort_mallocgc (compiled code); mallocgc
+// (runtime: makeslice, growslice, strings, maps, goroutines...).
+//
+// Rejected: the previous bump allocator (no size classes, so no span to
+// find an object's base from, which the collector needs); a per-thread
+// cache (gc ties caches to Ps so that their number is bounded by
+// GOMAXPROCS, not by the number of threads in system calls); one lock on
+// the whole small-object path (every allocation would contend).
 //
 //===----------------------------------------------------------------------===//
 
 #include "runtime/malloc.h"
 
 #include "runtime/abi_entry.h"
+#include "runtime/atomic.h"
 #include "runtime/lock.h"
+#include "runtime/mcache.h"
+#include "runtime/mheap.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
 #include "runtime/stubs.h"
@@ -49,38 +100,174 @@ namespace gort {
 
 namespace {
 
-constexpr uintptr_t HeapChunkSize = 4 << 20;
-constexpr uintptr_t LargeObjectSize = 256 << 10;
-constexpr uintptr_t PageSize = 4096;
-
-struct BumpHeap {
-  Mutex Lock;
-  uintptr_t Next; ///< next free byte of the current chunk
-  uintptr_t End;  ///< end of the current chunk
-  uint64_t Mapped; ///< bytes obtained from the OS
-};
-BumpHeap Heap;
+/// Largest allocation: the heap's address range (gc: maxAlloc on 64-bit
+/// Linux; slice.cpp has its own copy for its length checks).
+constexpr uint64_t MaxAlloc = uint64_t(1) << 48;
 
 /// gc: zerobase, the address of every zero-size allocation.
 uint64_t ZeroBase;
 
-[[noreturn]] void outOfMemory(uintptr_t Size) {
-  printlock();
-  printstring("runtime: out of memory: cannot allocate ");
-  printuint(Size);
-  printstring("-byte block (");
-  printuint(Heap.Mapped);
-  printstring(" in use)\n");
-  printunlock();
-  fatal("out of memory");
+/// The cache of Ms without a P (step 3). Its Alloc slots are set by
+/// mallocinit.
+Mutex NoPCacheLock;
+MCache NoPCache;
+
+constexpr uintptr_t PersistentChunkSize = 256 << 10;
+Mutex PersistentLock;
+uintptr_t PersistentNext; ///< guarded by PersistentLock
+uintptr_t PersistentEnd;
+uint64_t PersistentSys; ///< atomic
+
+uint64_t SmallAllocs; ///< atomic
+uint64_t LargeAllocs; ///< atomic
+
+/// Step 7 (gc: publicationBarrier). x86-64 does not reorder stores.
+__attribute__((always_inline)) inline void publicationBarrier() {
+#if defined(__aarch64__)
+  __asm__ volatile("dmb ishst" ::: "memory");
+#else
+  __asm__ volatile("" ::: "memory");
+#endif
+}
+
+/// Steps 4 and 5. C belongs to the caller. Size <= MaxSmallSize.
+__attribute__((always_inline)) inline void *
+mallocSmall(MCache *C, uintptr_t Size, bool Noscan, bool NeedZero) {
+  if (Noscan && Size < MaxTinySize) {
+    uintptr_t Off = C->TinyOffset;
+    if ((Size & 7) == 0)
+      Off = alignUp(Off, 8);
+    else if ((Size & 3) == 0)
+      Off = alignUp(Off, 4);
+    else if ((Size & 1) == 0)
+      Off = alignUp(Off, 2);
+    if (Off + Size <= MaxTinySize && C->Tiny != 0) {
+      C->TinyOffset = Off + Size;
+      C->TinyAllocs++;
+      return reinterpret_cast<void *>(C->Tiny + Off);
+    }
+    MSpan *S = C->Alloc[TinySpanClass];
+    uintptr_t V = nextFreeFast(S);
+    if (V == 0)
+      V = C->nextFree(TinySpanClass, &S);
+    uint64_t *Block = reinterpret_cast<uint64_t *>(V);
+    Block[0] = 0;
+    Block[1] = 0;
+    // Keep the block with more free space left.
+    if (Size < C->TinyOffset || C->Tiny == 0) {
+      C->Tiny = V;
+      C->TinyOffset = Size;
+    }
+    return Block;
+  }
+  unsigned SC = sizeToClass(Size);
+  SpanClass Spc = makeSpanClass(SC, Noscan);
+  MSpan *S = C->Alloc[Spc];
+  uintptr_t V = nextFreeFast(S);
+  if (V == 0)
+    V = C->nextFree(Spc, &S);
+  if (NeedZero && S->NeedZero)
+    memset(reinterpret_cast<void *>(V), 0, ClassToSize[SC]);
+  return reinterpret_cast<void *>(V);
+}
+
+/// Step 3's other branch: the shared cache of Ms without a P.
+__attribute__((noinline)) void *mallocNoP(uintptr_t Size, bool Noscan,
+                                          bool NeedZero) {
+  lock(&NoPCacheLock);
+  void *X = mallocSmall(&NoPCache, Size, Noscan, NeedZero);
+  unlock(&NoPCacheLock);
+  return X;
+}
+
+struct LargeArgs {
+  uintptr_t NPages;
+  SpanClass Spc;
+  MSpan *S;
+};
+
+void largeAllocM(void *Arg) {
+  LargeArgs *A = static_cast<LargeArgs *>(Arg);
+  A->S = Heap.alloc(A->NPages, A->Spc);
+}
+
+/// Step 6 (gc: mcache.allocLarge and the large branch of mallocgc).
+__attribute__((noinline)) void *largeAlloc(uintptr_t Size, bool Noscan,
+                                           bool NeedZero) {
+  if (Size > MaxAlloc)
+    outOfMemory(Size);
+  LargeArgs A = {(Size + PageMask) >> PageShift, makeSpanClass(0, Noscan),
+                 nullptr};
+  onSystemStack(largeAllocM, &A);
+  MSpan *S = A.S;
+  if (!S)
+    outOfMemory(Size);
+  S->Limit = S->base() + Size;
+  S->FreeIndex = 1;
+  S->AllocCount = 1;
+  atomic::xadd(&LargeAllocs, uint64_t(1));
+  void *X = reinterpret_cast<void *>(S->base());
+  if (NeedZero && S->NeedZero)
+    memset(X, 0, S->ElemSize);
+  return X;
 }
 
 } // namespace
 
 void mallocinit() {
-  static_assert(HeapChunkSize % PageSize == 0);
-  static_assert(LargeObjectSize < HeapChunkSize);
+  static_assert(HeapArenaBytes % PageSize == 0);
+  static_assert(MaxSmallSize == ClassToSize[NumSizeClasses - 1]);
+  mheapinit();
+  for (unsigned I = 0; I < NumSpanClasses; I++)
+    NoPCache.Alloc[I] = &EmptyMSpan;
 }
+
+void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
+  if (Size == 0)
+    return &ZeroBase;
+  bool Noscan = T && T->PtrData == 0;
+  G *Gp = getgOrNull();
+  M *Mp = Gp ? Gp->Mp : nullptr;
+  if (Mp) {
+    if (Mp->Mallocing)
+      fatal("malloc deadlock");
+    Mp->Locks++;
+    Mp->Mallocing = 1;
+  }
+  void *X;
+  if (Size > MaxSmallSize)
+    X = largeAlloc(Size, Noscan, NeedZero);
+  else if (P *Pp = Mp ? Mp->Pp : nullptr)
+    X = mallocSmall(Pp->Cache, Size, Noscan, NeedZero);
+  else
+    X = mallocNoP(Size, Noscan, NeedZero);
+  if (Mp) {
+    Mp->Mallocing = 0;
+    Mp->Locks--;
+  }
+  publicationBarrier();
+  return X;
+}
+
+void onSystemStack(void (*Fn)(void *), void *Arg) {
+  if (getgOrNull())
+    systemstack(Fn, Arg);
+  else
+    Fn(Arg);
+}
+
+void outOfMemory(uintptr_t Size) {
+  printlock();
+  printstring("runtime: out of memory: cannot allocate ");
+  printuint(Size);
+  printstring("-byte block (");
+  printuint(uint64_t(Heap.PagesSys) << PageShift);
+  printstring(" in use)\n");
+  printunlock();
+  fatal("out of memory");
+}
+
+void noteSmallAllocs(uint64_t N) { atomic::xadd(&SmallAllocs, N); }
 
 void *sysAlloc(uintptr_t N) {
   MmapResult R =
@@ -92,40 +279,53 @@ void *sysAlloc(uintptr_t N) {
 
 void sysFree(void *P, uintptr_t N) { munmap(P, N); }
 
-void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
-  (void)T;        // the collector will use it for the pointer bitmap
-  (void)NeedZero; // memory is always fresh (see above)
-  if (Size == 0)
-    return &ZeroBase;
-  if (Size > LargeObjectSize) {
-    if (Size > (uintptr_t(1) << 47))
-      outOfMemory(Size);
-    uintptr_t N = alignUp(Size, PageSize);
+void *persistentalloc(uintptr_t Size, uintptr_t Align) {
+  if (Align == 0)
+    Align = 8;
+  GORT_ASSERT((Align & (Align - 1)) == 0 && Align <= PageSize);
+  if (Size >= PersistentChunkSize / 4) {
+    uintptr_t N = alignUp(Size, 4096);
     void *P = sysAlloc(N);
     if (!P)
-      outOfMemory(Size);
-    lock(&Heap.Lock);
-    Heap.Mapped += N;
-    unlock(&Heap.Lock);
+      fatal("runtime: cannot allocate memory");
+    atomic::xadd(&PersistentSys, uint64_t(N));
     return P;
   }
-  uintptr_t Align = Size >= 16 ? 16 : 8;
-  lock(&Heap.Lock);
-  uintptr_t P = alignUp(Heap.Next, Align);
-  if (Heap.Next == 0 || P + Size > Heap.End) {
-    void *Chunk = sysAlloc(HeapChunkSize);
+  lock(&PersistentLock);
+  uintptr_t P = alignUp(PersistentNext, Align);
+  if (PersistentNext == 0 || P + Size > PersistentEnd) {
+    void *Chunk = sysAlloc(PersistentChunkSize);
     if (!Chunk) {
-      unlock(&Heap.Lock);
-      outOfMemory(Size);
+      unlock(&PersistentLock);
+      fatal("runtime: cannot allocate memory");
     }
-    Heap.Mapped += HeapChunkSize;
-    Heap.Next = uintptr_t(Chunk);
-    Heap.End = Heap.Next + HeapChunkSize;
-    P = Heap.Next; // chunks are page aligned
+    atomic::xadd(&PersistentSys, uint64_t(PersistentChunkSize));
+    P = uintptr_t(Chunk);
+    PersistentEnd = P + PersistentChunkSize;
   }
-  Heap.Next = P + alignUp(Size, 8);
-  unlock(&Heap.Lock);
+  PersistentNext = P + Size;
+  unlock(&PersistentLock);
   return reinterpret_cast<void *>(P);
+}
+
+void readMemStats(MemStats *Out) {
+  lock(&Heap.Lock);
+  uintptr_t Free = Heap.PagesSys - Heap.PagesInUse - Heap.PagesManual;
+  Out->HeapSys = uint64_t(Heap.PagesSys) << PageShift;
+  Out->HeapInUse = uint64_t(Heap.PagesInUse) << PageShift;
+  Out->StackInUse = uint64_t(Heap.PagesManual) << PageShift;
+  Out->HeapIdle = uint64_t(Free) << PageShift;
+  Out->HeapReleased = uint64_t(Heap.PagesReleased) << PageShift;
+  Out->Scavenged = Heap.ScavengedBytes;
+  uint64_t NArenas = 0;
+  for (HeapArena *A = Heap.ArenaFirst; A; A = A->Next)
+    NArenas++;
+  Out->NumArenas = NArenas;
+  Out->NumSpans = Heap.NSpans;
+  unlock(&Heap.Lock);
+  Out->SmallAllocs = atomic::load(&SmallAllocs);
+  Out->LargeAllocs = atomic::load(&LargeAllocs);
+  Out->PersistentSys = atomic::load(&PersistentSys);
 }
 
 } // namespace gort

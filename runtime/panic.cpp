@@ -46,17 +46,34 @@
 
 #include "runtime/abi_entry.h"
 #include "runtime/error.h"
+#include "runtime/iface.h"
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
 #include "runtime/print.h"
+#include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
+#include "runtime/traceback.h"
+
+// Defined in asm_<goarch>.S and by the linker script (libgort/gort.ld).
+extern "C" {
+void gort_calldeferred(const gort::abi::FuncVal *Fn, uintptr_t *FPOut);
+[[noreturn]] void gort_deferresume(const gort::Checkpoint *C);
+extern const char gort_calldeferred_ret[];
+extern const char gort_morestack_end[];
+extern const char __gort_wrapper_start[];
+extern const char __gort_wrapper_end[];
+}
 
 namespace gort {
 
 namespace {
 
 Mutex PanicLock;
+
+/// Frame pointer on the crashing goroutine's stack where its traceback
+/// starts (gopanic's or fatal's frame), or 0.
+uintptr_t CrashFP;
 
 /// gc: gStatusStrings.
 constexpr const char *GStatusStrings[] = {
@@ -73,14 +90,6 @@ constexpr const char *BasicTypeNames[] = {
 constexpr unsigned NumBasicTypeNames =
     sizeof(BasicTypeNames) / sizeof(BasicTypeNames[0]);
 static_assert(NumBasicTypeNames == abi::KindComplex128 + 1);
-
-bool equalsCString(const abi::String &S, const char *C) {
-  intptr_t I = 0;
-  for (; I < S.Len; I++)
-    if (C[I] == 0 || C[I] != char(S.Ptr[I]))
-      return false;
-  return C[I] == 0;
-}
 
 /// Prints the value at P of basic kind K (bool, numbers, string).
 void printBasic(unsigned K, const void *P) {
@@ -196,7 +205,10 @@ void printpanics(Panic *P) {
     if (Q->Goexit)
       continue;
     printstring("panic: ");
-    printany(Q->Arg);
+    if (Q->HasText)
+      printstring(Q->Text.Ptr, Q->Text.Len);
+    else
+      printany(Q->Arg);
     if (Q->Recovered)
       printstring(" [recovered]");
     printstring("\n");
@@ -252,9 +264,11 @@ void dopanicM(G *Gp) {
     printhex(Gp->SigPC);
     printstring("]\n");
   }
-  if (Gp) {
+  if (Gp && tracebackEnabled()) {
     printstring("\n");
     goroutineheader(Gp);
+    if (CrashFP)
+      traceback(Gp, CrashFP);
   }
 }
 
@@ -283,6 +297,78 @@ void fatalpanicM(void *Arg) {
   exit(2);
 }
 
+/// True if a return address lies in code whose frames recover() looks
+/// through: the wrappers that package deferred calls and the morestack
+/// thunks (section .gort_wrapper).
+bool inWrapper(uintptr_t PC) {
+  return PC >= uintptr_t(__gort_wrapper_start) &&
+         PC < uintptr_t(__gort_wrapper_end);
+}
+
+/// gc's argp check for recover: the function whose frame record is at FP
+/// must have been called by gort_calldeferred, whose frame pointer was
+/// DeferFP, with only wrapper frames in between. A stack split in between
+/// shows up as thunk -> gort_morestack -> the function's first activation;
+/// all three are skipped.
+bool calledByDeferredCall(uintptr_t FP, uintptr_t DeferFP) {
+  for (int Depth = 0; FP && Depth < 16; Depth++) {
+    const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
+    uintptr_t Caller = Rec[0], RA = Rec[1];
+    if (RA == uintptr_t(gort_calldeferred_ret))
+      return Caller == DeferFP;
+    if (RA >= reinterpret_cast<uintptr_t>(&gort_morestack) &&
+        RA < uintptr_t(gort_morestack_end)) {
+      // Caller is gort_morestack's frame; the next record up is the
+      // function's first activation, which called gort_morestack.
+      FP = Caller ? reinterpret_cast<const uintptr_t *>(Caller)[0] : 0;
+      continue;
+    }
+    if (!inWrapper(RA))
+      return false;
+    FP = Caller;
+  }
+  return false;
+}
+
+/// Resumes the function whose gort_deferproc call saved C, as if that call
+/// returned 1 (gc: recovery). The frames in between are abandoned; the
+/// stack segment holding C's SP becomes current again (segments after it
+/// stay cached on its Next chain).
+[[noreturn]] void recovery(G *Gp, const Checkpoint *C) {
+  StackSeg *S = Gp->Seg;
+  while (S && !(S->Lo <= C->SP && C->SP < uintptr_t(S)))
+    S = S->Prev;
+  if (!S)
+    fatal("recovery: checkpoint is not on the goroutine's stack");
+  if (S != Gp->Seg) {
+    Gp->Seg = S;
+    Gp->StackLo = S->Lo;
+    Gp->StackHi = uintptr_t(S);
+    if (!Gp->Preempt)
+      Gp->StackGuard0 = S->Lo + abi::StackGuard;
+  }
+  gort_deferresume(C);
+}
+
+/// gc: preprintpanics. Before a fatal panic is printed, values with an
+/// Error() or String() method are replaced by that method's result (runtime
+/// errors print themselves, see printRuntimeError).
+void preprintpanics(Panic *P) {
+  using StringMethod = abi::String (*)(void *Ctx, void *Data);
+  for (; P; P = P->Link) {
+    const abi::Type *T = P->Arg.Typ;
+    if (!T)
+      continue;
+    const abi::Method *M = findMethod(T, "Error", "func() string");
+    if (!M)
+      M = findMethod(T, "String", "func() string");
+    if (!M)
+      continue;
+    P->Text = reinterpret_cast<StringMethod>(M->Ifn)(nullptr, P->Arg.Data);
+    P->HasText = true;
+  }
+}
+
 } // namespace
 
 void goroutineheader(G *Gp) {
@@ -306,6 +392,8 @@ void fatal(const char *Msg) {
     printstring("\n");
     exit(2);
   }
+  if (Gp == Gp->Mp->CurG)
+    CrashFP = uintptr_t(__builtin_frame_address(0));
   systemstack(fatalthrowM, const_cast<char *>(Msg));
   exit(2); // not reached
 }
@@ -336,9 +424,81 @@ void gort_gopanic(const abi::Type *T, void *Data) {
   P.Arg = abi::Eface{T, Data};
   P.Link = Gp->Panics;
   Gp->Panics = &P;
-  // Deferred calls run here once defer exists; for now no recover can stop
-  // the panic.
+  for (;;) {
+    Defer *D = Gp->Defers;
+    if (!D)
+      break;
+    if (D->Started) {
+      // A deferred call that an earlier panic started has panicked: that
+      // panic is over unless this one is recovered further up... and even
+      // then it stays aborted (gc: the "[recovered]" chain).
+      if (D->P)
+        D->P->Aborted = true;
+      D->P = nullptr;
+      Gp->Defers = D->Link;
+      continue;
+    }
+    D->Started = true;
+    D->P = &P;
+    gort_calldeferred(D->Fn, &P.DeferFP);
+    P.DeferFP = 0;
+    if (Gp->Defers != D)
+      fatal("bad defer entry in panic");
+    D->P = nullptr;
+    Gp->Defers = D->Link;
+    if (P.Recovered) {
+      // Aborted panics live in frames the recovery abandons.
+      Gp->Panics = P.Link;
+      while (Gp->Panics && Gp->Panics->Aborted)
+        Gp->Panics = Gp->Panics->Link;
+      if (!Gp->Panics)
+        Gp->Sig = 0;
+      recovery(Gp, &D->Ckpt);
+    }
+  }
+  preprintpanics(Gp->Panics);
+  CrashFP = uintptr_t(__builtin_frame_address(0));
   fatalpanic(Gp);
+}
+
+// The C part of gort_deferproc (asm_<goarch>.S), on the goroutine stack.
+void gort_deferproc1(void *Frame, const abi::FuncVal *Fn, void *Rec,
+                     const Checkpoint *C) {
+  G *Gp = getg();
+  Defer *D = static_cast<Defer *>(Rec);
+  if (!D)
+    D = static_cast<Defer *>(mallocgc(sizeof(Defer), nullptr, true));
+  D->Link = Gp->Defers;
+  D->Frame = Frame;
+  D->Fn = Fn;
+  D->P = nullptr;
+  D->Started = false;
+  D->Heap = !Rec;
+  D->Ckpt = *C;
+  Gp->Defers = D;
+}
+
+void gort_deferreturn(void *Frame) {
+  G *Gp = getg();
+  for (;;) {
+    Defer *D = Gp->Defers;
+    if (!D || D->Frame != Frame)
+      return;
+    const abi::FuncVal *Fn = D->Fn;
+    Gp->Defers = D->Link;
+    gort_calldeferred(Fn, nullptr);
+  }
+}
+
+abi::Eface gort_gorecover(void *FP) {
+  G *Gp = getg();
+  Panic *P = Gp->Panics;
+  if (P && !P->Goexit && !P->Recovered && P->DeferFP &&
+      calledByDeferredCall(uintptr_t(FP), P->DeferFP)) {
+    P->Recovered = true;
+    return P->Arg;
+  }
+  return abi::Eface{nullptr, nullptr};
 }
 
 void gort_panicdivide() {

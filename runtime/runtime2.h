@@ -12,7 +12,8 @@
 //   M      an OS thread ("machine"). Each M has a g0 whose stack is the
 //          thread's own system stack; runtime code that must not run on a
 //          small goroutine segment switches to it (systemstack).
-//   P      a scheduling context (later, with the scheduler).
+//   P      a scheduling context, needed to run Go code. So far it holds
+//          only the MCache; the scheduler will add its run queue.
 //   g0/m0  the first G and M: m0 is the process's initial thread, and m0's
 //          g0 runs on the stack the kernel gave the process.
 //
@@ -21,8 +22,10 @@
 //     libgort/abi.h: compiled code reads StackGuard0 in every prologue.
 //   - getg()->Mp->CurG is the user goroutine this M runs; getg() is either
 //     that G or the M's g0 (inside systemstack/morestack).
-//   - For now there is one M (m0) and one user G (the main goroutine); the
-//     structures already carry the fields the scheduler will need.
+//   - For now there is one M (m0), one P (P 0, held by m0) and one user G
+//     (the main goroutine); the structures already carry the fields the
+//     scheduler will need.
+//   - Mp->Pp->Mp == Mp whenever Mp->Pp is set; only Mp uses Pp's MCache.
 //
 // The field offsets that assembly uses are in asm_offsets.h and checked at
 // the end of this file.
@@ -34,6 +37,7 @@
 
 #include "libgort/abi.h"
 #include "runtime/asm_offsets.h"
+#include "runtime/lock.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -42,7 +46,11 @@ namespace gort {
 
 struct G;
 struct M;
+struct P;
+struct MCache;
 struct StackSeg;
+struct Sudog;
+struct HChan;
 
 /// A saved execution context (gc: gobuf). Callee-saved registers other than
 /// the frame pointer are not here: every switch is a call from the C ABI's
@@ -55,8 +63,12 @@ struct Gobuf {
   G *Gp;          ///< the G this context belongs to
 };
 
-/// A goroutine's status (gc: _Gidle, _Grunnable...). Accessed atomically
-/// once there is more than one M.
+/// A goroutine's status (gc: _Gidle, _Grunnable...). Accessed atomically;
+/// transitions go through casgstatus (proc.cpp):
+///   GIdle -> GDead (newly allocated) -> GRunnable (newproc) -> GRunning
+///   (execute) -> GWaiting (gopark) -> GRunnable (goready) ...
+///   GRunning -> GSyscall (entersyscall) -> GRunning / GRunnable
+///   GRunning -> GRunnable (Gosched, preemption) ; GRunning -> GDead (exit)
 constexpr uint32_t GIdle = 0;
 constexpr uint32_t GRunnable = 1;
 constexpr uint32_t GRunning = 2;
@@ -64,14 +76,88 @@ constexpr uint32_t GSyscall = 3;
 constexpr uint32_t GWaiting = 4;
 constexpr uint32_t GDead = 6;
 
+/// Why a goroutine is in GWaiting (gc: waitReason); the text is what the
+/// goroutine header shows (waitReasonString, proc.cpp).
+enum class WaitReason : uint8_t {
+  Zero,                  // ""
+  ChanReceiveNilChan,    // "chan receive (nil chan)"
+  ChanSendNilChan,       // "chan send (nil chan)"
+  Select,                // "select"
+  SelectNoCases,         // "select (no cases)"
+  ChanReceive,           // "chan receive"
+  ChanSend,              // "chan send"
+  Sleep,                 // "sleep"
+  Semacquire,            // "semacquire"
+  PanicWait,             // "panicwait"
+  Preempted,             // "preempted"
+};
+
+/// A G waiting on a channel (gc: sudog). A G may wait on several channels
+/// (select), so this is a separate record, cached per P (proc.cpp
+/// acquireSudog). Fields other than the queue links are written by the
+/// waiting G before it parks and by the G that wakes it, both under the
+/// channel's lock.
+struct Sudog {
+  G *Gp;
+  Sudog *Next; ///< in the channel's WaitQ, or on the central sudog cache
+  Sudog *Prev;
+  void *Elem; ///< element to send or receive into; may point to a stack
+  int64_t ReleaseTime;
+  bool IsSelect; ///< taking part in a select: wakers must win G::SelectDone
+  /// The communication happened (true) or the G was woken because the
+  /// channel was closed (false).
+  bool Success;
+  Sudog *WaitLink; ///< G::Waiting list, in lock order
+  HChan *C;        ///< the channel
+};
+
+/// A FIFO of waiting Gs (gc: waitq); see chan.h for its operations.
+struct WaitQ {
+  Sudog *First;
+  Sudog *Last;
+};
+
 /// An active panic (gc: _panic). Lives in gopanic's frame; G::Panics is the
 /// innermost one, Link the one it interrupted.
 struct Panic {
   abi::Eface Arg; ///< the panic value
   Panic *Link;
+  /// Frame pointer of gort_calldeferred while it runs a deferred call for
+  /// this panic: recover() accepts only callers directly below it (gc: argp).
+  uintptr_t DeferFP;
+  /// The value's Error() or String() result, computed before printing a
+  /// fatal panic (gc: preprintpanics replaces arg with it).
+  abi::String Text;
+  bool HasText;
   bool Recovered;
   bool Aborted;
   bool Goexit;
+};
+
+/// The machine state at a gort_deferproc call, enough to return from that
+/// call a second time (with result 1) when a deferred call recovers a panic
+/// (a setjmp buffer; gc keeps sp and pc in _defer and has no callee-saved
+/// registers). Layout fixed by asm_<goarch>.S (CKPT_* in asm_offsets.h).
+struct Checkpoint {
+  uintptr_t SP; ///< the caller's SP once gort_deferproc has returned
+  uintptr_t FP; ///< the caller's frame pointer
+  uintptr_t PC; ///< return address into the caller
+  /// Callee-saved registers: rbx, r12-r15 on x86-64; x19-x27 then d8-d15 on
+  /// AArch64 (x28 is g and stays).
+  uintptr_t Regs[17];
+};
+
+/// A deferred call (gc: _defer), on G::Defers, newest first. Records of
+/// defer statements that run at most once per call live in the deferring
+/// function's frame (abi::DeferRecordSize bytes); the others on the heap.
+struct Defer {
+  Defer *Link;
+  void *Frame;          ///< identifies the deferring function's activation
+  const abi::FuncVal *Fn; ///< the call, packaged as a closure of no arguments
+  Panic *P;             ///< the panic running this call, or null
+  bool Started;         ///< the call has begun (by a panic)
+  bool Heap;
+  Checkpoint Ckpt;      ///< where a recovery resumes
 };
 
 struct G {
@@ -93,6 +179,7 @@ struct G {
                  ///< systemstack calls start (top of the usable OS stack)
   StackSeg *Seg; ///< current stack segment; null for g0
   Panic *Panics; ///< innermost active panic, or null
+  Defer *Defers; ///< newest deferred call, or null
   int64_t Goid;
   uint32_t Status; ///< GIdle, GRunning... (atomic)
   bool Preempt;    ///< preemption requested; StackGuard0 == StackPreempt
@@ -107,6 +194,13 @@ struct G {
   void *StartArg;
   G *SchedLink; ///< next on a run queue
   G *AllLink;   ///< on allgs
+  // --- Scheduler (proc.cpp, chan.cpp, select.cpp). ---
+  Sudog *Waiting;   ///< sudogs this G waits on, in lock order (gc: waiting)
+  void *Param;      ///< passed by the G that readies this one (gc: param)
+  uint32_t SelectDone; ///< atomic: a select case of this G won (gc: same)
+  WaitReason Reason;   ///< valid in GWaiting (gc: waitreason)
+  bool IsSystem;       ///< a runtime goroutine, hidden from users
+  int64_t WaitSince;   ///< nanotime when it started waiting, or 0
 };
 
 /// Size of an M's print buffer (see print.cpp).
@@ -118,12 +212,85 @@ struct M {
   int64_t ID;
   void *TLS; ///< this thread's thread pointer (static TLS block)
   int32_t Locks; ///< runtime locks held (gc: locks)
+  P *Pp;             ///< the P this M holds, or null (gc: p)
+  int32_t Mallocing; ///< inside mallocgc; catches re-entry (gc: mallocing)
   int32_t PrintLock; ///< printlock nesting depth (gc: printlock)
   int32_t Dying;     ///< crashing: 1 while printing a fatal panic/throw
   uint32_t PrintLen; ///< bytes in PrintBuf; valid while PrintLock > 0
   char PrintBuf[PrintBufSize];
   M *AllLink; ///< on allm
+  uint64_t FastRand; ///< fastrand state; only this M uses it (rand.h)
+  // --- Scheduler (proc.cpp). ---
+  M *SchedLink;     ///< on the idle M list (Sched.MIdle)
+  P *NextP;         ///< the P to acquire when woken (gc: nextp)
+  P *OldP;          ///< the P held before a system call (gc: oldp)
+  Note Park;        ///< sleeps here when idle (stopm)
+  bool Spinning;    ///< looking for work without any (gc: spinning)
+  bool Blocked;     ///< parked on Park
+  int32_t Procid;   ///< the thread's tid
+  void (*MStartFn)(); ///< run first by a new M (sysmon, mspinning)
+  /// What park_m runs after the G has left the CPU (gc: waitunlockf,
+  /// waitlock): releases the lock gopark's caller still holds.
+  bool (*WaitUnlockF)(G *Gp, void *Lock);
+  void *WaitLock;
+  uintptr_t G0StackLo; ///< mmap'd g0 stack of a cloned M, or 0 (m0)
+  uintptr_t G0StackSize;
 };
+
+/// A P's status (gc: _Pidle, _Prunning...).
+constexpr uint32_t PIdle = 0;
+constexpr uint32_t PRunning = 1;
+constexpr uint32_t PSyscall = 2;
+constexpr uint32_t PGCStop = 3;
+constexpr uint32_t PDead = 4;
+
+/// Slots of a P's local run queue (gc: len(p.runq)).
+constexpr uint32_t RunqSize = 256;
+/// Sudogs a P caches (gc: cap(p.sudogcache)).
+constexpr uint32_t SudogCacheSize = 128;
+
+/// What sysmon last saw of a P (gc: sysmontick).
+struct SysmonTick {
+  uint32_t SchedTick;
+  uint32_t SyscallTick;
+  int64_t SchedWhen;
+  int64_t SyscallWhen;
+};
+
+/// A processor (gc: p): what an M must hold to run Go code. For now it
+/// carries only what the allocator needs, the MCache whose spans its M
+/// allocates from without locks; the scheduler will extend it (local run
+/// queue, timers, sudog and defer caches...). P 0 is bound to m0 at
+/// start-up (proc.cpp). Code running on an M without a P allocates through
+/// a shared, locked cache instead (malloc.cpp).
+struct P {
+  int32_t ID;
+  uint32_t Status; ///< PIdle, PRunning... (atomic)
+  M *Mp;           ///< the M holding this P, or null (gc: m)
+  MCache *Cache;   ///< this P's allocation cache (gc: mcache)
+  // --- Scheduler (proc.cpp, sched_runq.cpp). ---
+  P *Link;              ///< on the idle P list (Sched.PIdle)
+  uint32_t SchedTick;   ///< incremented on every scheduler call
+  uint32_t SyscallTick; ///< incremented on every system call
+  SysmonTick Sysmon;    ///< sysmon's view; only sysmon touches it
+  uint64_t GoidCache;   ///< next goroutine id of this P's batch
+  uint64_t GoidCacheEnd;
+  /// The local run queue: a lock-free ring that only the owner appends to
+  /// (RunqTail) and that any P may take from (RunqHead, CAS).
+  uint32_t RunqHead;
+  uint32_t RunqTail;
+  G *Runq[RunqSize];
+  /// A G to run before the run queue, set by goready/newproc: it inherits
+  /// the rest of the time slice (gc: runnext). Atomic.
+  G *RunNext;
+  G *GFree;         ///< dead Gs for reuse, linked through SchedLink
+  int32_t GFreeCnt;
+  uint32_t SudogCnt;
+  Sudog *SudogCache[SudogCacheSize];
+};
+
+/// gc: _MaxGomaxprocs.
+constexpr int32_t MaxGomaxprocs = 1 << 10;
 
 static_assert(offsetof(G, StackLo) == abi::GStackLoOffset);
 static_assert(offsetof(G, StackHi) == abi::GStackHiOffset);
@@ -141,10 +308,21 @@ static_assert(offsetof(Gobuf, Ctxt) == GOBUF_CTXT);
 static_assert(offsetof(Gobuf, Gp) == GOBUF_G);
 static_assert(offsetof(M, G0) == M_G0);
 static_assert(offsetof(M, CurG) == M_CURG);
+static_assert(offsetof(Checkpoint, SP) == CKPT_SP);
+static_assert(offsetof(Checkpoint, FP) == CKPT_FP);
+static_assert(offsetof(Checkpoint, PC) == CKPT_PC);
+static_assert(offsetof(Checkpoint, Regs) == CKPT_REGS);
+static_assert(sizeof(Checkpoint) == CKPT_SIZE);
+static_assert(sizeof(Defer) == abi::DeferRecordSize);
 
 /// m0 and its g0 (proc.cpp).
 extern M M0;
 extern G G0;
+
+/// Every P, indexed by id; the first Gomaxprocs are in use (gc: allp,
+/// gomaxprocs; proc.cpp).
+extern P *AllP[MaxGomaxprocs];
+extern int32_t Gomaxprocs;
 
 } // namespace gort
 

@@ -17,8 +17,10 @@
 //             the current header.
 //   StackPool free lists of blocks per power-of-two order, 8 KiB << order
 //             for orders 0..NumStackOrders-1, refilled by carving a 1 MiB
-//             chunk into blocks of one order. Larger blocks are mapped and
-//             unmapped one by one.
+//             chunk into blocks of one order. Chunks and larger blocks are
+//             manual spans of the heap (MHeap::allocManual, mheap.cpp);
+//             freed large blocks go back to it, and its scavenger returns
+//             their memory to the OS.
 //
 // The protocol with compiled code (libgort/abi.h, abi.def):
 //   1. Every function that calls or has a frame above abi::StackSmall starts
@@ -73,6 +75,7 @@
 #include "runtime/atomic.h"
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
+#include "runtime/mheap.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
 #include "runtime/stubs.h"
@@ -89,6 +92,7 @@ constexpr uintptr_t StackChunkSize = 1 << 20;
 /// Cached segments beyond the one being left are kept up to this size.
 constexpr uintptr_t StackCacheMax = 64 << 10;
 static_assert((StackMin << (NumStackOrders - 1)) <= StackChunkSize);
+static_assert(StackMin % PageSize == 0 && StackChunkSize % PageSize == 0);
 
 /// A free block in a pool (stored in the block itself).
 struct StackFreeBlock {
@@ -114,13 +118,13 @@ bool onSystemStack() {
 /// Carves a new chunk into blocks of Order and puts them on its free list.
 /// Caller holds StackLock.
 void stackpoolRefill(unsigned Order) {
-  void *Chunk = sysAlloc(StackChunkSize);
+  MSpan *Chunk = Heap.allocManual(StackChunkSize >> PageShift);
   if (!Chunk) {
     unlock(&StackLock);
     fatal("out of memory allocating stack");
   }
   uintptr_t Size = StackMin << Order;
-  uintptr_t Base = uintptr_t(Chunk);
+  uintptr_t Base = Chunk->base();
   for (uintptr_t P = Base + StackChunkSize - Size;; P -= Size) {
     StackFreeBlock *B = reinterpret_cast<StackFreeBlock *>(P);
     B->Next = StackPool[Order];
@@ -204,13 +208,13 @@ Stack stackalloc(uintptr_t N) {
     unlock(&StackLock);
     return Stack{uintptr_t(B), uintptr_t(B) + N};
   }
-  void *P = sysAlloc(N);
-  if (!P)
+  MSpan *Span = Heap.allocManual(N >> PageShift);
+  if (!Span)
     fatal("out of memory allocating stack");
   lock(&StackLock);
   StackStat.Allocs++;
   unlock(&StackLock);
-  return Stack{uintptr_t(P), uintptr_t(P) + N};
+  return Stack{Span->base(), Span->base() + N};
 }
 
 void stackfree(Stack S) {
@@ -226,7 +230,7 @@ void stackfree(Stack S) {
     unlock(&StackLock);
     return;
   }
-  sysFree(reinterpret_cast<void *>(S.Lo), N);
+  Heap.freeManual(spanOfUnchecked(S.Lo));
   lock(&StackLock);
   StackStat.Frees++;
   unlock(&StackLock);

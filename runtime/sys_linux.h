@@ -33,9 +33,13 @@ namespace gort {
 // System call numbers (asm/unistd_64.h; asm-generic/unistd.h for AArch64).
 namespace sysno {
 #if defined(__x86_64__)
+constexpr long Close = 3;
+constexpr long Lseek = 8;
+constexpr long Openat = 257;
 constexpr long Write = 1;
 constexpr long Mmap = 9;
 constexpr long Munmap = 11;
+constexpr long Mprotect = 10;
 constexpr long RtSigaction = 13;
 constexpr long RtSigprocmask = 14;
 constexpr long SchedYield = 24;
@@ -53,9 +57,13 @@ constexpr long ExitGroup = 231;
 constexpr long Tgkill = 234;
 constexpr long Getrandom = 318;
 #elif defined(__aarch64__)
+constexpr long Close = 57;
+constexpr long Lseek = 62;
+constexpr long Openat = 56;
 constexpr long Write = 64;
 constexpr long Mmap = 222;
 constexpr long Munmap = 215;
+constexpr long Mprotect = 226;
 constexpr long RtSigaction = 134;
 constexpr long RtSigprocmask = 135;
 constexpr long SchedYield = 124;
@@ -197,6 +205,10 @@ inline MmapResult mmap(void *Addr, uintptr_t N, int32_t Prot, int32_t Flags,
 
 inline int32_t munmap(void *Addr, uintptr_t N) {
   return int32_t(syscall6(sysno::Munmap, long(Addr), long(N)));
+}
+
+inline int32_t mprotect(void *Addr, uintptr_t N, int32_t Prot) {
+  return int32_t(syscall6(sysno::Mprotect, long(Addr), long(N), Prot));
 }
 
 inline int32_t madvise(void *Addr, uintptr_t N, int32_t Advice) {

@@ -57,6 +57,13 @@ int64_t gort_test_framecount(void);
 /// The current goroutine's id, or -1 on g0.
 int64_t gort_test_goid(void);
 
+/// Checks the allocator in a real process, on a goroutine stack: P 0 and
+/// its MCache, size-class spans, spanOf/findObject for interior pointers of
+/// small, large and multi-arena objects, the tiny allocator, stack segments
+/// as manual heap spans, the scavenger. Returns 0 or the number of the
+/// first failed check.
+int32_t gort_test_malloc(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, step 2 (README), and what .ci/run calls: builds if needed,
 # then runs the whole test suite and prints a summary:
-#   1. unit tests (GoogleTest);
+#   1. unit tests (GoogleTest): the compiler's, then the runtime's built
+#      for the host (gortc-runtime-unittests);
 #   2. lit tests, on x86-64 natively and on AArch64 under qemu-aarch64;
 #   3. the runtime smoke tests (raw runtime, both targets);
 #   4. the frontend fuzz target for $GORTC_FUZZ_SECONDS (default 60);
@@ -27,6 +28,9 @@ step "build"
 
 step "unit tests"
 "$BUILD/bin/gortc-unittests" --gtest_brief=1 || failed+=(unit)
+
+step "runtime unit tests (hosted)"
+"$BUILD/bin/gortc-runtime-unittests" --gtest_brief=1 || failed+=(runtime-unit)
 
 for target in x86_64 aarch64; do
   step "lit tests ($target)"

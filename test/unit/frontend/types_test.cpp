@@ -126,6 +126,24 @@ TEST(Types, InitOrder) {
   EXPECT_EQ(Order, "cba");
 }
 
+TEST(Types, ObjectString) {
+  auto C = check("package main\nvar v []string\nconst c = 1\nconst d int8 = 2\n"
+                 "type T struct{ a int }\ntype A = T\ntype N int\n"
+                 "func f(x int, s ...string) (bool, error) { return false, nil }\n"
+                 "func main() {}\n");
+  ASSERT_EQ(C->Errors, "");
+  auto Str = [&](const char *Name) {
+    return objectString(C->lookup(Name), C->I.Pkg);
+  };
+  EXPECT_EQ(Str("v"), "var v []string");
+  EXPECT_EQ(Str("c"), "const c untyped int");
+  EXPECT_EQ(Str("d"), "const d int8");
+  EXPECT_EQ(Str("T"), "type T struct{a int}");
+  EXPECT_EQ(Str("A"), "type A = T");
+  EXPECT_EQ(Str("N"), "type N int");
+  EXPECT_EQ(Str("f"), "func f(x int, s ...string) (bool, error)");
+}
+
 TEST(Types, Sizes) {
   auto C = check("package main\ntype S struct{ a int8; b int64; c int8 }\n"
                  "type Z struct{ a int64; z struct{} }\nfunc main() {}\n");

@@ -1,0 +1,227 @@
+//===- runtime/proc.h - The goroutine scheduler -----------------*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// See proc.cpp for the overview; the run queues are in sched_runq.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORT_RUNTIME_PROC_H
+#define GORT_RUNTIME_PROC_H
+
+#include "runtime/lock.h"
+#include "runtime/runtime2.h"
+
+#include <stdint.h>
+
+namespace gort {
+
+/// A FIFO of Gs linked through G::SchedLink (gc: gQueue). A G is on at most
+/// one GQueue or G list at a time.
+struct GQueue {
+  G *Head;
+  G *Tail;
+
+  bool empty() const { return Head == nullptr; }
+  /// Adds Gp at the head.
+  void push(G *Gp) {
+    Gp->SchedLink = Head;
+    Head = Gp;
+    if (!Tail)
+      Tail = Gp;
+  }
+  /// Adds Gp at the tail.
+  void pushBack(G *Gp) {
+    Gp->SchedLink = nullptr;
+    if (Tail)
+      Tail->SchedLink = Gp;
+    else
+      Head = Gp;
+    Tail = Gp;
+  }
+  /// Appends every G of Q (which is left unchanged).
+  void pushBackAll(GQueue Q) {
+    if (!Q.Tail)
+      return;
+    Q.Tail->SchedLink = nullptr;
+    if (Tail)
+      Tail->SchedLink = Q.Head;
+    else
+      Head = Q.Head;
+    Tail = Q.Tail;
+  }
+  /// Removes and returns the head, or null.
+  G *pop() {
+    G *Gp = Head;
+    if (Gp) {
+      Head = Gp->SchedLink;
+      if (!Head)
+        Tail = nullptr;
+    }
+    return Gp;
+  }
+};
+
+/// The global scheduler state (gc: schedt). Lock guards every field not
+/// marked atomic.
+struct SchedT {
+  uint64_t GoidGen; ///< atomic: last goroutine id handed out to a P's batch
+
+  Mutex Lock;
+
+  M *MIdle;             ///< idle Ms, waiting on their Park note
+  int32_t NMIdle;       ///< number of idle Ms
+  int32_t NMIdleLocked; ///< idle Ms locked to a G (none yet; gc's field)
+  int64_t MNext;        ///< number of Ms created, and the next M id
+  int32_t MaxMCount;    ///< maximum number of Ms allowed (or die)
+  int32_t NMSys;        ///< system Ms (sysmon), not counted by checkdead
+  int64_t NMFreed;      ///< cumulative number of freed Ms
+
+  P *PIdle;            ///< idle Ps, linked through P::Link
+  uint32_t NPIdle;     ///< atomic: number of idle Ps
+  uint32_t NMSpinning; ///< atomic: Ms looking for work without finding any
+
+  GQueue Runq; ///< the global run queue
+  int32_t RunqSize;
+
+  /// Dead Gs for reuse when Ps' lists overflow (gc: gFree); under GFreeLock.
+  Mutex GFreeLock;
+  G *GFree;
+  int32_t NGFree;
+
+  /// Central cache of sudogs (gc: sudogcache); under SudogLock.
+  Mutex SudogLock;
+  Sudog *SudogCache;
+
+  /// Stop-the-world (GOMAXPROCS): GCWaiting asks every M to stop its P
+  /// (atomic); StopWait counts Ps still to stop; StopNote wakes the stopper.
+  uint32_t GCWaiting;
+  int32_t StopWait;
+  Note StopNote;
+
+  /// sysmon sleeps on SysmonNote while SysmonWait is set (atomic) and every
+  /// P is idle.
+  uint32_t SysmonWait;
+  Note SysmonNote;
+};
+
+extern SchedT Sched;
+
+/// True once runtime.main has started: newproc wakes a P from then on
+/// (gc: mainStarted).
+extern bool MainStarted;
+
+//===--- Run queues (sched_runq.cpp) --------------------------------------===//
+
+/// True if Pp's local run queue and runnext are empty; never true
+/// spuriously (gc: runqempty).
+bool runqempty(P *Pp);
+/// Puts Gp on Pp's local run queue: in runnext if Next (kicking the old
+/// runnext to the tail), else at the tail; half of a full queue moves to
+/// the global queue. Only Pp's owner calls it (gc: runqput).
+void runqput(P *Pp, G *Gp, bool Next);
+/// Takes a G from Pp's local queue, runnext first; InheritTime is set for
+/// runnext. Only Pp's owner calls it (gc: runqget).
+G *runqget(P *Pp, bool *InheritTime);
+/// Moves half of P2's local queue (or, if StealRunNext and the queue is
+/// empty, its runnext) to Pp's and returns one of the Gs taken, or null.
+/// Pp's owner calls it; P2 may be running (gc: runqsteal).
+G *runqsteal(P *Pp, P *P2, bool StealRunNext);
+/// Takes every G of Pp's local queue and runnext (gc: runqdrain).
+GQueue runqdrain(P *Pp, uint32_t *N);
+
+/// The global run queue; callers hold Sched.Lock (gc: globrunqput...).
+void globrunqput(G *Gp);
+void globrunqputhead(G *Gp);
+void globrunqputbatch(GQueue *Batch, int32_t N);
+/// Takes a fair share of the global queue (at most Max if Max > 0): returns
+/// one G and puts the others on Pp's local queue (gc: globrunqget).
+G *globrunqget(P *Pp, int32_t Max);
+
+//===--- Goroutines (proc.cpp) ---------------------------------------------===//
+
+/// Atomically moves Gp from Old to New; throws if it was not in Old
+/// (gc: casgstatus).
+void casgstatus(G *Gp, uint32_t Old, uint32_t New);
+inline uint32_t readgstatus(G *Gp) {
+  return __atomic_load_n(&Gp->Status, __ATOMIC_SEQ_CST);
+}
+
+/// The text gc shows for a wait reason in goroutine headers.
+const char *waitReasonString(WaitReason R);
+/// Prints gc's goroutine header "goroutine 7 [chan receive]:\n", with the
+/// wait reason for a waiting G (gc: goroutineheader). Caller holds
+/// printlock.
+void printgoroutineheader(G *Gp);
+
+/// Parks the current goroutine (gc: gopark): it stops running with status
+/// GWaiting and reason Reason until goready. UnlockF(Gp, Lock), if not
+/// null, runs on g0 after the G has stopped; if it returns false the G
+/// resumes at once. Must run on a user goroutine holding no runtime locks
+/// other than the one UnlockF releases.
+void gopark(bool (*UnlockF)(G *, void *), void *Lock, WaitReason Reason);
+/// gopark with an UnlockF that unlocks the Mutex L.
+void goparkunlock(Mutex *L, WaitReason Reason);
+/// Makes a parked Gp runnable on the current P, to run next (gc: goready).
+/// Any stack.
+void goready(G *Gp);
+/// Yields the processor (runtime.Gosched): the current G goes to the global
+/// run queue.
+void gosched();
+/// Ends the current goroutine (gc: goexit1 -> goexit0); deferred calls
+/// must have run already.
+[[noreturn]] void goexit1();
+
+/// The number of goroutines that exist, dead ones excluded (gc: gcount).
+int32_t gcount();
+/// Sets GOMAXPROCS to N if N > 0 (stopping the world) and returns the old
+/// value (runtime.GOMAXPROCS). Must run on a user goroutine.
+int32_t gomaxprocs(int32_t N);
+
+/// Before a system call that may block (gc: entersyscall): the P stays
+/// attached but sysmon may hand it to another M if the call takes long.
+/// Call exitsyscall right after the call; nothing in between may allocate,
+/// print or take locks.
+void entersyscall();
+/// As entersyscall, for calls known to block: hands the P off at once.
+void entersyscallblock();
+/// After the system call: reacquires a P, or parks the G until one is free.
+void exitsyscall();
+
+/// Sudogs for channel waits (gc: acquireSudog, releaseSudog). Run on the
+/// goroutine stack with a P.
+Sudog *acquireSudog();
+void releaseSudog(Sudog *S);
+
+/// Parks the current goroutine for at least Ns nanoseconds (gc: timeSleep,
+/// runtime side of time.Sleep). Ns <= 0 returns at once.
+void timeSleep(int64_t Ns);
+
+} // namespace gort
+
+extern "C" {
+// Stack switching (asm_<goarch>.S).
+/// Saves the calling goroutine's context in its G::Sched (the callee-saved
+/// registers go on its stack), switches to the M's g0 stack and calls
+/// Fn(the goroutine). Fn must not return: it ends in gort_gogo, which for
+/// this G resumes as a return from gort_mcall (gc: mcall).
+void gort_mcall(void (*Fn)(gort::G *));
+/// Called by gort_morestack when gort_newstack reports a preemption
+/// request: yields the processor, then returns (gc: gopreempt_m).
+void gort_gopreempt();
+
+// Runtime-internal services for the runtime package (runtime.Gosched,
+// NumGoroutine, GOMAXPROCS, Goexit); not part of libgort/abi.def yet.
+void gort_gosched();
+int64_t gort_numgoroutine();
+int64_t gort_gomaxprocs(int64_t N);
+/// Ends the calling goroutine; the caller has run its deferred calls
+/// (runtime.Goexit). On the main goroutine the program continues until
+/// every other goroutine has exited, then dies with gc's "no goroutines
+/// (main called runtime.Goexit) - deadlock!".
+[[noreturn]] void gort_goexit_current();
+}
+
+#endif // GORT_RUNTIME_PROC_H

@@ -1,0 +1,425 @@
+//===- runtime/traceback.cpp - Stack traces for fatal panics --------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The traceback printed after "goroutine N [running]:" (gc: traceback.go),
+// in gc's form, innermost frame first:
+//
+//   main.f(...)
+//   	/abs/path/x.go:12 +0x1d
+//
+// Walking. Every function keeps a frame pointer (codegen sets
+// "frame-pointer"="all"; the runtime is built with -fno-omit-frame-pointer),
+// so each frame record is {caller's frame pointer, return address}. The walk
+// starts at a runtime frame (gopanic's) and follows the records while they
+// stay inside the goroutine's stack segments; stack splits are invisible
+// here because gort_morestack links the first frame on a new segment to its
+// own record on the old one.
+//
+// Which frames print. Go functions only (package-qualified names such as
+// main.f): the runtime's own code (gort_*, C++ names), generated
+// descriptor functions ("type:...") and the wrappers and morestack thunks
+// of section .gort_wrapper are skipped, as gc hides runtime frames and
+// wrappers by default.
+//
+// Symbols and lines. The program reads its own executable (/proc/self/exe,
+// mapped read-only once, at the first traceback): function names come
+// from .symtab (codegen names functions as gc prints them: main.f,
+// main.(*T).M, main.f.func1), file and line from the DWARF 4 line table in
+// .debug_line that codegen's line-tables-only debug info produces, looked
+// up at the return address minus one (inside the call instruction). Only
+// the crash path pays for this; nothing is loaded in a healthy program.
+//
+// GOTRACEBACK=none prints no goroutine header and no frames (gc).
+//
+// Rejected: gc's pclntab (an in-memory table the linker builds from the
+// compiler's per-instruction data; LLVM has no such output, and DWARF line
+// tables carry the same information without a custom linker step); labels
+// around each call site in generated code (they block optimisations).
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/traceback.h"
+
+#include "runtime/os_linux.h"
+#include "runtime/print.h"
+#include "runtime/stack.h"
+#include "runtime/stubs.h"
+#include "runtime/sys_linux.h"
+
+extern "C" {
+extern const char __gort_wrapper_start[];
+extern const char __gort_wrapper_end[];
+}
+
+namespace gort {
+
+namespace {
+
+// ELF64 structures (elf.h).
+struct ElfHeader {
+  uint8_t Ident[16];
+  uint16_t Type, Machine;
+  uint32_t Version;
+  uint64_t Entry, Phoff, Shoff;
+  uint32_t Flags;
+  uint16_t Ehsize, Phentsize, Phnum, Shentsize, Shnum, Shstrndx;
+};
+struct ElfSection {
+  uint32_t Name, Type;
+  uint64_t Flags, Addr, Offset, Size;
+  uint32_t Link, Info;
+  uint64_t Addralign, Entsize;
+};
+struct ElfSym {
+  uint32_t Name;
+  uint8_t Info, Other;
+  uint16_t Shndx;
+  uint64_t Value, Size;
+};
+constexpr uint8_t SttFunc = 2;
+
+/// The executable's symbol table and line table, once mapped.
+struct SelfImage {
+  bool Tried;
+  const ElfSym *Syms;
+  uintptr_t NSyms;
+  const char *Strs;
+  const uint8_t *Line;
+  uintptr_t LineSize;
+};
+SelfImage Self;
+
+bool sameCString(const char *A, const char *B) {
+  for (; *A && *A == *B; A++, B++) {
+  }
+  return *A == *B;
+}
+
+bool startsWith(const char *S, const char *Prefix) {
+  for (; *Prefix; S++, Prefix++)
+    if (*S != *Prefix)
+      return false;
+  return true;
+}
+
+void loadSelf() {
+  if (Self.Tried)
+    return;
+  Self.Tried = true;
+  constexpr int32_t AtFdcwd = -100;
+  long Fd = syscall6(sysno::Openat, AtFdcwd, long("/proc/self/exe"), 0, 0);
+  if (Fd < 0)
+    return;
+  long Size = syscall6(sysno::Lseek, Fd, 0, /*SEEK_END=*/2);
+  MmapResult M = Size > 0 ? mmap(nullptr, uintptr_t(Size), ProtRead,
+                                 MapPrivate, int32_t(Fd), 0)
+                          : MmapResult{nullptr, -1};
+  syscall6(sysno::Close, Fd);
+  if (M.Err != 0 || uintptr_t(Size) < sizeof(ElfHeader))
+    return;
+  const uint8_t *Base = static_cast<const uint8_t *>(M.P);
+  const auto *H = reinterpret_cast<const ElfHeader *>(Base);
+  if (H->Ident[0] != 0x7f || H->Ident[1] != 'E' || H->Shoff == 0 ||
+      H->Shoff + uint64_t(H->Shnum) * sizeof(ElfSection) > uint64_t(Size))
+    return;
+  const auto *Sh = reinterpret_cast<const ElfSection *>(Base + H->Shoff);
+  const char *ShStr =
+      reinterpret_cast<const char *>(Base + Sh[H->Shstrndx].Offset);
+  for (unsigned I = 0; I < H->Shnum; I++) {
+    const char *Name = ShStr + Sh[I].Name;
+    if (sameCString(Name, ".symtab") && Sh[I].Link < H->Shnum) {
+      Self.Syms = reinterpret_cast<const ElfSym *>(Base + Sh[I].Offset);
+      Self.NSyms = Sh[I].Size / sizeof(ElfSym);
+      Self.Strs = reinterpret_cast<const char *>(Base + Sh[Sh[I].Link].Offset);
+    } else if (sameCString(Name, ".debug_line")) {
+      Self.Line = Base + Sh[I].Offset;
+      Self.LineSize = Sh[I].Size;
+    }
+  }
+}
+
+/// The function symbol containing PC, or null.
+const ElfSym *findFunc(uintptr_t PC) {
+  for (uintptr_t I = 0; I < Self.NSyms; I++) {
+    const ElfSym &S = Self.Syms[I];
+    if ((S.Info & 0xf) == SttFunc && S.Value <= PC && PC < S.Value + S.Size)
+      return &S;
+  }
+  return nullptr;
+}
+
+/// True for functions a traceback shows: compiled Go functions.
+bool isGoFunction(const char *Name, uintptr_t PC) {
+  if (PC >= uintptr_t(__gort_wrapper_start) &&
+      PC < uintptr_t(__gort_wrapper_end))
+    return false;
+  if (startsWith(Name, "gort_") || startsWith(Name, "_Z") ||
+      startsWith(Name, "type:") || startsWith(Name, "go:"))
+    return false;
+  // Go functions are always qualified by their package ("main.f"); C and
+  // C++ names have no dot.
+  for (const char *P = Name; *P; P++)
+    if (*P == '.')
+      return true;
+  return false;
+}
+
+uint64_t uleb(const uint8_t *&P, const uint8_t *End) {
+  uint64_t V = 0;
+  unsigned Shift = 0;
+  while (P < End) {
+    uint8_t B = *P++;
+    if (Shift < 64)
+      V |= uint64_t(B & 0x7f) << Shift;
+    Shift += 7;
+    if (!(B & 0x80))
+      break;
+  }
+  return V;
+}
+
+int64_t sleb(const uint8_t *&P, const uint8_t *End) {
+  int64_t V = 0;
+  unsigned Shift = 0;
+  uint8_t B = 0;
+  while (P < End) {
+    B = *P++;
+    if (Shift < 64)
+      V |= int64_t(B & 0x7f) << Shift;
+    Shift += 7;
+    if (!(B & 0x80))
+      break;
+  }
+  if (Shift < 64 && (B & 0x40))
+    V |= -(int64_t(1) << Shift);
+  return V;
+}
+
+template <typename T> T readLE(const uint8_t *P) {
+  T V = 0;
+  for (unsigned I = 0; I < sizeof(T); I++)
+    V |= T(P[I]) << (8 * I);
+  return V;
+}
+
+/// A source position found in the line table.
+struct SourceLine {
+  const char *Dir;  ///< null for the compilation directory
+  const char *File;
+  uint64_t Line;
+};
+
+const char *nthString(const uint8_t *P, const uint8_t *End, uint64_t N) {
+  for (uint64_t I = 1; P < End && *P; I++) {
+    if (I == N)
+      return reinterpret_cast<const char *>(P);
+    while (P < End && *P)
+      P++;
+    P++;
+  }
+  return nullptr;
+}
+
+/// Runs one DWARF 4 line program (a unit at P); true with Out set if a row
+/// covers PC.
+bool lookupUnit(const uint8_t *P, const uint8_t *End, uintptr_t PC,
+                SourceLine &Out) {
+  uint16_t Version = readLE<uint16_t>(P);
+  if (Version < 2 || Version > 4)
+    return false;
+  P += 2;
+  uint32_t HeaderLen = readLE<uint32_t>(P);
+  P += 4;
+  const uint8_t *Prog = P + HeaderLen;
+  uint8_t MinInst = *P++;
+  if (Version >= 4)
+    P++; // maximum_operations_per_instruction
+  bool DefaultIsStmt = *P++;
+  (void)DefaultIsStmt;
+  int8_t LineBase = int8_t(*P++);
+  uint8_t LineRange = *P++;
+  uint8_t OpcodeBase = *P++;
+  const uint8_t *StdLens = P;
+  P += OpcodeBase - 1;
+  const uint8_t *Dirs = P;
+  while (P < End && *P) { // include_directories
+    while (P < End && *P)
+      P++;
+    P++;
+  }
+  P++;
+  const uint8_t *Files = P;
+  if (LineRange == 0)
+    return false;
+
+  // The state machine (DWARF 4 §6.2.2).
+  uint64_t Addr = 0, File = 1, Line = 1;
+  uint64_t PrevAddr = 0, PrevFile = 0, PrevLine = 0;
+  bool HavePrev = false;
+  auto Emit = [&]() -> bool {
+    if (HavePrev && PrevAddr <= PC && PC < Addr) {
+      Out.Line = PrevLine;
+      Out.File = nullptr;
+      Out.Dir = nullptr;
+      // The file entry: name, directory index, mtime, length.
+      const uint8_t *F = Files;
+      for (uint64_t I = 1; F < Prog && *F; I++) {
+        const char *Name = reinterpret_cast<const char *>(F);
+        while (F < Prog && *F)
+          F++;
+        F++;
+        uint64_t DirIdx = uleb(F, Prog);
+        uleb(F, Prog);
+        uleb(F, Prog);
+        if (I == PrevFile) {
+          Out.File = Name;
+          Out.Dir = DirIdx ? nthString(Dirs, Files, DirIdx) : nullptr;
+          break;
+        }
+      }
+      return true;
+    }
+    PrevAddr = Addr;
+    PrevFile = File;
+    PrevLine = Line;
+    HavePrev = true;
+    return false;
+  };
+  P = Prog;
+  while (P < End) {
+    uint8_t Op = *P++;
+    if (Op >= OpcodeBase) {
+      unsigned Adj = Op - OpcodeBase;
+      Addr += (Adj / LineRange) * MinInst;
+      Line += int64_t(LineBase) + int64_t(Adj % LineRange);
+      if (Emit())
+        return true;
+      continue;
+    }
+    switch (Op) {
+    case 0: { // extended opcode
+      uint64_t Len = uleb(P, End);
+      const uint8_t *Next = P + Len;
+      uint8_t Sub = Len ? *P++ : 0;
+      if (Sub == 1) { // DW_LNE_end_sequence
+        if (Emit())
+          return true;
+        Addr = 0;
+        File = 1;
+        Line = 1;
+        HavePrev = false;
+      } else if (Sub == 2 && Len == 9) { // DW_LNE_set_address
+        Addr = readLE<uint64_t>(P);
+      }
+      P = Next;
+      break;
+    }
+    case 1: // DW_LNS_copy
+      if (Emit())
+        return true;
+      break;
+    case 2: // DW_LNS_advance_pc
+      Addr += uleb(P, End) * MinInst;
+      break;
+    case 3: // DW_LNS_advance_line
+      Line += sleb(P, End);
+      break;
+    case 4: // DW_LNS_set_file
+      File = uleb(P, End);
+      break;
+    case 8: // DW_LNS_const_add_pc
+      Addr += ((255 - OpcodeBase) / LineRange) * MinInst;
+      break;
+    case 9: // DW_LNS_fixed_advance_pc
+      Addr += readLE<uint16_t>(P);
+      P += 2;
+      break;
+    default: // other standard opcodes: skip their ULEB operands
+      for (unsigned I = 0; I < StdLens[Op - 1]; I++)
+        uleb(P, End);
+      break;
+    }
+  }
+  return false;
+}
+
+bool lookupLine(uintptr_t PC, SourceLine &Out) {
+  const uint8_t *P = Self.Line, *End = Self.Line + Self.LineSize;
+  while (P && P + 4 <= End) {
+    uint32_t Len = readLE<uint32_t>(P);
+    if (Len >= 0xfffffff0u) // 64-bit DWARF: not produced by codegen
+      return false;
+    const uint8_t *UnitEnd = P + 4 + Len;
+    if (UnitEnd > End)
+      return false;
+    if (lookupUnit(P + 4, UnitEnd, PC, Out))
+      return true;
+    P = UnitEnd;
+  }
+  return false;
+}
+
+/// True if FP lies in one of Gp's stack segments.
+bool onStack(G *Gp, uintptr_t FP) {
+  for (StackSeg *S = Gp->Seg; S; S = S->Prev)
+    if (S->Lo <= FP && FP + 16 <= uintptr_t(S))
+      return true;
+  return false;
+}
+
+void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA) {
+  printstring(Name);
+  printstring("(...)\n\t");
+  SourceLine SL;
+  if (lookupLine(RA - 1, SL)) {
+    if (SL.Dir) {
+      printstring(SL.Dir);
+      printstring("/");
+    }
+    printstring(SL.File ? SL.File : "?");
+    printstring(":");
+    printuint(SL.Line);
+  } else {
+    printstring("?:0");
+  }
+  printstring(" +");
+  printhex(RA - Entry);
+  printstring("\n");
+}
+
+} // namespace
+
+bool tracebackEnabled() {
+  const char *T = gogetenv("GOTRACEBACK");
+  return !(T && sameCString(T, "none"));
+}
+
+void traceback(G *Gp, uintptr_t FP) {
+  loadSelf();
+  if (!Self.Syms)
+    return;
+  unsigned Printed = 0;
+  for (unsigned Depth = 0; Depth < 1000 && FP && (FP & 7) == 0; Depth++) {
+    if (!onStack(Gp, FP))
+      break;
+    const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
+    uintptr_t Caller = Rec[0], RA = Rec[1];
+    if (const ElfSym *S = RA ? findFunc(RA - 1) : nullptr) {
+      const char *Name = Self.Strs + S->Name;
+      if (isGoFunction(Name, RA)) {
+        if (Printed == 100) {
+          printstring("...additional frames elided...\n");
+          return;
+        }
+        printFrame(Name, uintptr_t(S->Value), RA);
+        Printed++;
+      }
+    }
+    FP = Caller;
+  }
+}
+
+} // namespace gort

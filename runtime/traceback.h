@@ -1,0 +1,31 @@
+//===- runtime/traceback.h - Stack traces -----------------------*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// See traceback.cpp for the overview.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORT_RUNTIME_TRACEBACK_H
+#define GORT_RUNTIME_TRACEBACK_H
+
+#include "runtime/runtime2.h"
+
+#include <stdint.h>
+
+namespace gort {
+
+/// False when GOTRACEBACK=none: crash reports then omit the goroutine
+/// header and frames (gc).
+bool tracebackEnabled();
+
+/// Prints the Go frames of goroutine Gp's stack, innermost first, walking
+/// frame records from FP (the frame pointer of a runtime function running
+/// on Gp's stack, e.g. gopanic's). Caller holds printlock; any stack.
+void traceback(G *Gp, uintptr_t FP);
+
+} // namespace gort
+
+#endif // GORT_RUNTIME_TRACEBACK_H

@@ -1,0 +1,31 @@
+// RUN: %gortc-bin build -verify %s
+// Generics are not supported yet: each generic declaration is rejected once,
+// without follow-on errors at its uses.
+package main
+
+func Map[T any](s []T, f func(T) T) []T { // ERROR "generic function Map not supported yet"
+	var r []T
+	for _, v := range s {
+		r = append(r, f(v))
+	}
+	return r
+}
+
+type List[T any] struct{ v T } // ERROR "generic type List not supported yet"
+
+type Num interface{ ~int | ~float64 }
+
+func Sum[N Num](xs ...N) (s N) { // ERROR "generic function Sum not supported yet"
+	for _, x := range xs {
+		s += x
+	}
+	return
+}
+
+func main() {
+	_ = Map[int]([]int{1}, func(x int) int { return x })
+	_ = Map([]int{1}, func(x int) int { return x })
+	_ = Sum(1, 2)
+	var l List[int] // ERROR "generic type instantiation List\[int\] not supported yet"
+	_ = l
+}

@@ -1,0 +1,4 @@
+package main
+
+// A bare OS name is not a constraint: this file is compiled.
+var _ = onLinux

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	println("arch:", arch)
+	println("linux:", onLinux)
+	println("tagged:", tagged())
+}

@@ -1,0 +1,3 @@
+package main
+
+this file is never compiled

@@ -1,0 +1,3 @@
+package main
+
+func tagged() string { return "test file" }

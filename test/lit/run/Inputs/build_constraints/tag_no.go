@@ -1,0 +1,5 @@
+//go:build !linux || ignore
+
+package main
+
+func tagged() string { return "wrong file" }

@@ -1,0 +1,198 @@
+//===- test/unit/runtime/runtime_test_support.cpp - Hosted runtime --------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// See runtime_test_support.h. Defines what the runtime files left out of
+// the host build would (proc.cpp: gort_tls_g, m0/g0, GReady, AllP;
+// asm_<goarch>.S: gort_systemstack; panic.cpp: fatal, gort_gopanic), sets
+// the runtime up as schedinit would, and runs the tests.
+//
+//===----------------------------------------------------------------------===//
+
+#include "test/unit/runtime/runtime_test_support.h"
+
+#include "runtime/abi_entry.h"
+#include "runtime/alg.h"
+#include "runtime/lock.h"
+#include "runtime/malloc.h"
+#include "runtime/mcache.h"
+#include "runtime/os_linux.h"
+#include "runtime/panic.h"
+#include "runtime/rand.h"
+#include "runtime/stack.h"
+#include "runtime/stubs.h"
+
+#include <gtest/gtest.h>
+
+#include <string.h>
+#include <sys/auxv.h>
+#include <unistd.h>
+
+extern "C" {
+__attribute__((tls_model(
+    "local-exec"))) constinit thread_local gort::G *gort_tls_g = nullptr;
+}
+
+namespace gort {
+
+M M0;
+G G0;
+bool GReady;
+P *AllP[MaxGomaxprocs];
+int32_t Gomaxprocs;
+
+namespace {
+
+P P0;
+Mutex TestThreadLock;
+int64_t NextMID = 1;
+int32_t NextPID = 1;
+
+void writeStr(const char *S) {
+  size_t N = strlen(S);
+  while (N > 0) {
+    ssize_t W = ::write(2, S, N);
+    if (W <= 0)
+      return;
+    S += W;
+    N -= size_t(W);
+  }
+}
+
+void initRuntime(int Argc0, char **Argv0) {
+  G0.Mp = &M0;
+  M0.G0 = &G0;
+  G0.Status = GRunning;
+  G0.Sched.Gp = &G0;
+  setg(&G0);
+  GReady = true;
+
+  Argc = Argc0;
+  Argv = Argv0;
+  Envp = environ;
+  PhysPageSize = getauxval(AT_PAGESZ);
+  StartupRandomData = reinterpret_cast<const uint8_t *>(getauxval(AT_RANDOM));
+  osinit();
+  // schedinit's order. Subsystems whose files join the host build add
+  // their start-up calls here.
+  stackinit();
+  mallocinit();
+  alginit();
+  fastrandinit();
+  M0.ID = 0;
+  fastrandinitM(&M0);
+  P0.ID = 0;
+  P0.Cache = allocmcache();
+  AllP[0] = &P0;
+  Gomaxprocs = 1;
+  M0.Pp = &P0;
+  P0.Mp = &M0;
+  P0.Status = PRunning;
+}
+
+} // namespace
+
+void fatal(const char *Msg) {
+  writeStr("fatal error: ");
+  writeStr(Msg);
+  writeStr("\n");
+  _exit(2);
+}
+
+namespace test {
+
+RuntimeThread::RuntimeThread(bool WithP)
+    : Mp(new M()), G0p(new G()), Pp(nullptr), PrevG(getgOrNull()) {
+  G0p->Mp = Mp;
+  G0p->Status = GRunning;
+  G0p->Sched.Gp = G0p;
+  Mp->G0 = G0p;
+  lock(&TestThreadLock);
+  Mp->ID = NextMID++;
+  int32_t PID = WithP ? NextPID++ : -1;
+  unlock(&TestThreadLock);
+  fastrandinitM(Mp);
+  setg(G0p);
+  if (WithP) {
+    Pp = new P();
+    Pp->ID = PID;
+    Pp->Cache = allocmcache();
+    Pp->Mp = Mp;
+    Pp->Status = PRunning;
+    Mp->Pp = Pp;
+  }
+}
+
+RuntimeThread::~RuntimeThread() {
+  if (Pp) {
+    freemcache(Pp->Cache);
+    Mp->Pp = nullptr;
+    delete Pp;
+  }
+  setg(PrevG);
+  delete G0p;
+  delete Mp;
+}
+
+gort::abi::Type makeTestType(uintptr_t Size, bool HasPointers) {
+  gort::abi::Type T = {};
+  T.Size = Size;
+  T.PtrData = HasPointers ? 8 : 0;
+  T.Align = 8;
+  T.FieldAlign = 8;
+  T.Kind = HasPointers ? gort::abi::KindPointer : gort::abi::KindUint8;
+  return T;
+}
+
+} // namespace test
+} // namespace gort
+
+using namespace gort;
+
+extern "C" {
+
+/// Host stand-in for asm_<goarch>.S: switch g to g0 and call.
+void gort_systemstack(void (*Fn)(void *), void *Arg) {
+  G *Gp = getg();
+  G *G0p = Gp->Mp->G0;
+  if (Gp == G0p) {
+    Fn(Arg);
+    return;
+  }
+  setg(G0p);
+  Fn(Arg);
+  setg(Gp);
+}
+
+/// Host stand-in for panic.cpp: print the value as gc would for string
+/// kinds (runtime errors are strings here), else its type; exit 2.
+void gort_gopanic(const gort::abi::Type *T, void *Data) {
+  writeStr("panic: ");
+  if (!T) {
+    writeStr("nil");
+  } else if ((T->Kind & gort::abi::KindMask) == gort::abi::KindString && Data) {
+    const gort::abi::String *S = static_cast<const gort::abi::String *>(Data);
+    ssize_t Ignored = ::write(2, S->Ptr, size_t(S->Len));
+    (void)Ignored;
+  } else {
+    writeStr("(");
+    ssize_t Ignored = ::write(2, T->Str.Ptr, size_t(T->Str.Len));
+    (void)Ignored;
+    writeStr(")");
+  }
+  writeStr("\n");
+  _exit(2);
+}
+
+} // extern "C"
+
+int main(int Argc, char **Argv) {
+  initRuntime(Argc, Argv);
+  testing::InitGoogleTest(&Argc, Argv);
+  // Death tests fork: "threadsafe" re-executes the binary, which then runs
+  // initRuntime again before the single test, like any other run.
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  return RUN_ALL_TESTS();
+}
