@@ -46,10 +46,13 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/IR/DIBuilder.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
+
+#include <functional>
 
 namespace gortc {
 namespace codegen {
@@ -76,6 +79,7 @@ struct FuncABI {
 };
 
 class Lowerer;
+class FuncLowerer;
 
 /// The attributes of every function compiled from Go or generated for it:
 /// nounwind, frame pointers, no tail calls, and the stack-growth prologue.
@@ -120,6 +124,19 @@ struct Callee {
   Type *RecvT = nullptr; ///< type of Recv (Method, Iface)
   /// Iface: the method's code pointer; Value: the funcval (may be nil).
   llvm::Value *Code = nullptr;
+};
+
+/// A call whose function value and arguments have been evaluated, for go
+/// and defer statements (FuncLowerer::packageCall).
+struct PackagedCall {
+  /// The captured values as a Go struct (field 0 is the code pointer when
+  /// the struct is a closure object).
+  types::Struct *ST = nullptr;
+  /// Go-level value of each field (null for the code pointer).
+  llvm::SmallVector<llvm::Value *, 8> Vals;
+  /// Emits the call, reading the captures from an ST at Base. Usable from
+  /// any function (the wrapper, an open-coded defer's exit, its runner).
+  std::function<void(FuncLowerer &, llvm::Value *Base)> Body;
 };
 
 /// Per-function lowering state.
@@ -188,6 +205,10 @@ public:
   /// now and packages the call as a closure of no arguments (a funcval)
   /// whose code is a wrapper in section .gort_wrapper.
   llvm::Value *emitCallClosure(syntax::CallExpr *E, llvm::StringRef Kind);
+  /// Evaluates the function value and arguments of E now; false after a
+  /// diagnostic if unsupported.
+  bool packageCall(syntax::CallExpr *E, llvm::StringRef Kind, bool CodeField,
+                   PackagedCall &PC);
   /// llvm.frameaddress(0): this function's frame record.
   llvm::Value *emitFrameAddress();
   /// Lowers a call returning several values; each result is returned as a
@@ -243,9 +264,30 @@ public:
   /// Returns the result slots' values (the function's return instruction).
   void emitRet();
   void emitDefer(syntax::CallStmt *S);
+  /// What lowerBody needs to know about a body before lowering it.
+  struct BodyScan {
+    unsigned NumDefers = 0;
+    bool DeferInLoop = false;
+    bool HasGoto = false;
+  };
   /// Finds defer and goto statements outside nested function literals.
-  static void scanStmts(llvm::ArrayRef<syntax::Stmt *> List, bool &HasDefer,
-                        bool &HasGoto);
+  static void scanStmts(llvm::ArrayRef<syntax::Stmt *> List, BodyScan &SI,
+                        unsigned Loops);
+  /// Open-coded defers (every defer statement runs at most once): the frame
+  /// holds an abi::OpenDefers state and each statement's captured call;
+  /// the exit block runs the pending ones; a generated runner runs them one
+  /// by one for a panic.
+  void beginOpenDefers(unsigned N);
+  /// Finds the function literals only ever deferred (at most once, in a
+  /// function with open-coded defers) and the variables only they capture:
+  /// both can live in the frame (StackLits, StackCells).
+  void findStackClosures(syntax::BlockStmt *Body);
+  void finishOpenDefers();
+  void emitOpenDefer(syntax::CallStmt *S);
+  /// Runs pending deferred call I of the state at State (clearing its bit
+  /// first) in W, if its bit is set.
+  void emitOpenDeferCall(FuncLowerer &W, llvm::Value *State, unsigned I,
+                         llvm::BasicBlock *After);
   /// The block that runs the frame's deferred calls and returns: every
   /// return path of a function that defers, and the resumption point after
   /// a recovered panic, end there.
@@ -349,6 +391,15 @@ public:
   /// (an alloca) and the deferreturn exit block.
   llvm::Value *DeferFrame = nullptr;
   llvm::BasicBlock *DeferExit = nullptr;
+  /// Open-coded defers: the abi::OpenDefers state {code, bits, slots[N]},
+  /// the frame's record, the runner, and each defer statement's call.
+  llvm::Value *OpenState = nullptr;
+  llvm::StructType *OpenStateTy = nullptr;
+  llvm::Value *OpenRec = nullptr;
+  llvm::Function *OpenRunner = nullptr;
+  std::vector<PackagedCall> OpenCalls;
+  llvm::SmallPtrSet<syntax::FuncLit *, 4> StackLits;
+  llvm::SmallPtrSet<types::Var *, 8> StackCells;
   /// Enclosing for statements of the statement being lowered, and whether
   /// the function has goto statements (which can form loops): a defer
   /// statement outside loops runs at most once and keeps its record in the

@@ -397,7 +397,7 @@ void FuncLowerer::branchTo(llvm::BasicBlock *BB) {
 llvm::Value *FuncLowerer::declareVar(Var *V) {
   Type *T = V->type();
   llvm::Value *Addr;
-  if (V->Captured || V->AddrTaken) {
+  if ((V->Captured || V->AddrTaken) && !StackCells.count(V)) {
     // The variable escapes: it lives in a heap cell.
     llvm::Value *Desc = L.getTypeDescriptor(T);
     Addr = B.CreateCall(L.getRuntime("gort_newobject"), {Desc},
@@ -427,6 +427,14 @@ void FuncLowerer::lowerBody(BlockStmt *Body, llvm::ArrayRef<Var *> Params,
   llvm::BasicBlock *Start = newBlock("start");
   B.CreateBr(Start);
   setBlock(Start);
+  // What the body holds decides where its variables live: first.
+  BodyScan SI;
+  scanStmts(Body->List, SI, 0);
+  HasGoto = SI.HasGoto;
+  bool OpenCodable = SI.NumDefers && !SI.HasGoto && !SI.DeferInLoop &&
+                     SI.NumDefers <= gort::abi::MaxOpenDefers;
+  if (OpenCodable)
+    findStackClosures(Body);
   if (Owner) {
     SP = L.attachSubprogram(Fn, Owner->pos());
     setLoc(Owner->pos());
@@ -495,68 +503,256 @@ void FuncLowerer::lowerBody(BlockStmt *Body, llvm::ArrayRef<Var *> Params,
     }
   }
 
-  bool HasDefer = false;
-  scanStmts(Body->List, HasDefer, HasGoto);
-  if (HasDefer) {
-    DeferFrame = createAlloca(L.I8, "defer.frame");
+  if (SI.NumDefers) {
     // The result slots must live in memory at every call (see
     // getDeferExit): give their addresses to an empty asm statement.
     for (llvm::Value *Slot : ResultSlots) {
       auto *AT = llvm::FunctionType::get(L.VoidTy, {Slot->getType()}, false);
       B.CreateCall(llvm::InlineAsm::get(AT, "", "r,~{memory}", true), {Slot});
     }
+    if (OpenCodable)
+      beginOpenDefers(SI.NumDefers);
+    else
+      DeferFrame = createAlloca(L.I8, "defer.frame");
   }
 
   emitStmtList(Body->List);
   if (!terminated())
     emitReturn(nullptr);
+  if (OpenState)
+    finishOpenDefers();
   // Remove the alloca marker.
   AllocaPoint->eraseFromParent();
 }
 
 /// Finds defer and goto statements in a function body (not in nested
 /// function literals, which are functions of their own).
-void FuncLowerer::scanStmts(llvm::ArrayRef<syntax::Stmt *> List,
-                            bool &HasDefer, bool &HasGotoOut) {
+void FuncLowerer::scanStmts(llvm::ArrayRef<syntax::Stmt *> List, BodyScan &SI,
+                            unsigned Loops) {
   for (syntax::Stmt *S : List) {
     if (!S)
       continue;
     switch (S->kind()) {
     case NodeKind::CallStmt:
-      if (cast<CallStmt>(S)->Tok == TokenKind::Defer)
-        HasDefer = true;
+      if (cast<CallStmt>(S)->Tok == TokenKind::Defer) {
+        SI.NumDefers++;
+        if (Loops)
+          SI.DeferInLoop = true;
+      }
       break;
     case NodeKind::BranchStmt:
       if (cast<BranchStmt>(S)->Tok == TokenKind::Goto)
-        HasGotoOut = true;
+        SI.HasGoto = true;
       break;
     case NodeKind::LabeledStmt:
-      scanStmts(cast<LabeledStmt>(S)->S, HasDefer, HasGotoOut);
+      scanStmts(cast<LabeledStmt>(S)->S, SI, Loops);
       break;
     case NodeKind::BlockStmt:
-      scanStmts(cast<BlockStmt>(S)->List, HasDefer, HasGotoOut);
+      scanStmts(cast<BlockStmt>(S)->List, SI, Loops);
       break;
     case NodeKind::IfStmt: {
       auto *I = cast<IfStmt>(S);
-      scanStmts(I->Then->List, HasDefer, HasGotoOut);
+      scanStmts(I->Then->List, SI, Loops);
       if (I->Else)
-        scanStmts(I->Else, HasDefer, HasGotoOut);
+        scanStmts(I->Else, SI, Loops);
       break;
     }
     case NodeKind::ForStmt:
-      scanStmts(cast<ForStmt>(S)->Body->List, HasDefer, HasGotoOut);
+      scanStmts(cast<ForStmt>(S)->Body->List, SI, Loops + 1);
       break;
     case NodeKind::SwitchStmt:
       for (CaseClause *C : cast<SwitchStmt>(S)->Body)
-        scanStmts(C->Body, HasDefer, HasGotoOut);
+        scanStmts(C->Body, SI, Loops);
       break;
     case NodeKind::SelectStmt:
       for (CommClause *C : cast<SelectStmt>(S)->Body)
-        scanStmts(C->Body, HasDefer, HasGotoOut);
+        scanStmts(C->Body, SI, Loops);
       break;
     default:
       break;
     }
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Closures that do not escape
+//===----------------------------------------------------------------------===//
+//
+// A function literal that is only ever called as `defer func(...){...}(...)`
+// by a function with open-coded defers runs before its frame is gone: its
+// closure object can live in that frame, and so can the variables it alone
+// captures (other captured variables live in heap cells). Literals nested
+// inside such a literal may escape further, so a deferred literal with
+// literals inside it is treated as escaping.
+
+namespace {
+struct LitScan {
+  llvm::SmallPtrSet<FuncLit *, 8> Deferred; ///< `defer lit(...)`, no nested lits
+  llvm::SmallVector<FuncLit *, 8> Escaping; ///< every other literal
+};
+
+bool containsFuncLit(syntax::Node *N);
+
+void scanExprLits(syntax::Expr *E, LitScan &LS);
+
+void scanStmtLits(syntax::Stmt *S, LitScan &LS) {
+  if (!S)
+    return;
+  auto Each = [&](llvm::ArrayRef<syntax::Stmt *> L) {
+    for (syntax::Stmt *X : L)
+      scanStmtLits(X, LS);
+  };
+  switch (S->kind()) {
+  case NodeKind::LabeledStmt:
+    scanStmtLits(cast<LabeledStmt>(S)->S, LS);
+    return;
+  case NodeKind::BlockStmt:
+    Each(cast<BlockStmt>(S)->List);
+    return;
+  case NodeKind::ExprStmt:
+    scanExprLits(cast<ExprStmt>(S)->X, LS);
+    return;
+  case NodeKind::SendStmt:
+    scanExprLits(cast<SendStmt>(S)->Chan, LS);
+    scanExprLits(cast<SendStmt>(S)->Value, LS);
+    return;
+  case NodeKind::DeclStmt:
+    for (Decl *D : cast<DeclStmt>(S)->Decls)
+      if (auto *VD = dyn_cast<VarDecl>(D))
+        scanExprLits(VD->Values, LS);
+    return;
+  case NodeKind::AssignStmt:
+    scanExprLits(cast<AssignStmt>(S)->Lhs, LS);
+    scanExprLits(cast<AssignStmt>(S)->Rhs, LS);
+    return;
+  case NodeKind::CallStmt: {
+    auto *CS = cast<CallStmt>(S);
+    auto *Lit = dyn_cast<FuncLit>(unparen(CS->Call->Fun));
+    if (Lit && CS->Tok == TokenKind::Defer && !containsFuncLit(Lit->Body))
+      LS.Deferred.insert(Lit);
+    else
+      scanExprLits(CS->Call->Fun, LS);
+    for (syntax::Expr *A : CS->Call->Args)
+      scanExprLits(A, LS);
+    return;
+  }
+  case NodeKind::ReturnStmt:
+    scanExprLits(cast<ReturnStmt>(S)->Results, LS);
+    return;
+  case NodeKind::IfStmt: {
+    auto *I = cast<IfStmt>(S);
+    scanStmtLits(I->Init, LS);
+    scanExprLits(I->Cond, LS);
+    scanStmtLits(I->Then, LS);
+    scanStmtLits(I->Else, LS);
+    return;
+  }
+  case NodeKind::ForStmt: {
+    auto *F = cast<ForStmt>(S);
+    scanStmtLits(F->Init, LS);
+    scanExprLits(F->Cond, LS);
+    scanStmtLits(F->Post, LS);
+    scanStmtLits(F->Body, LS);
+    return;
+  }
+  case NodeKind::RangeClause:
+    scanExprLits(cast<RangeClause>(S)->Lhs, LS);
+    scanExprLits(cast<RangeClause>(S)->X, LS);
+    return;
+  case NodeKind::SwitchStmt: {
+    auto *SW = cast<SwitchStmt>(S);
+    scanStmtLits(SW->Init, LS);
+    scanExprLits(SW->Tag, LS);
+    for (CaseClause *C : SW->Body) {
+      scanExprLits(C->Cases, LS);
+      Each(C->Body);
+    }
+    return;
+  }
+  case NodeKind::SelectStmt:
+    for (CommClause *C : cast<SelectStmt>(S)->Body) {
+      scanStmtLits(C->Comm, LS);
+      Each(C->Body);
+    }
+    return;
+  default:
+    return;
+  }
+}
+
+void scanExprLits(syntax::Expr *E, LitScan &LS) {
+  if (!E)
+    return;
+  switch (E->kind()) {
+  case NodeKind::FuncLit:
+    LS.Escaping.push_back(cast<FuncLit>(E));
+    return; // its own literals are part of its captures
+  case NodeKind::CompositeLit:
+    for (syntax::Expr *X : cast<CompositeLit>(E)->Elems)
+      scanExprLits(X, LS);
+    return;
+  case NodeKind::KeyValueExpr:
+    scanExprLits(cast<KeyValueExpr>(E)->Key, LS);
+    scanExprLits(cast<KeyValueExpr>(E)->Value, LS);
+    return;
+  case NodeKind::ParenExpr:
+    scanExprLits(cast<ParenExpr>(E)->X, LS);
+    return;
+  case NodeKind::SelectorExpr:
+    scanExprLits(cast<SelectorExpr>(E)->X, LS);
+    return;
+  case NodeKind::IndexExpr:
+    scanExprLits(cast<IndexExpr>(E)->X, LS);
+    scanExprLits(cast<IndexExpr>(E)->Index, LS);
+    return;
+  case NodeKind::SliceExpr:
+    scanExprLits(cast<SliceExpr>(E)->X, LS);
+    for (syntax::Expr *X : cast<SliceExpr>(E)->Index)
+      scanExprLits(X, LS);
+    return;
+  case NodeKind::AssertExpr:
+    scanExprLits(cast<AssertExpr>(E)->X, LS);
+    return;
+  case NodeKind::TypeSwitchGuard:
+    scanExprLits(cast<TypeSwitchGuard>(E)->X, LS);
+    return;
+  case NodeKind::Operation:
+    scanExprLits(cast<Operation>(E)->X, LS);
+    scanExprLits(cast<Operation>(E)->Y, LS);
+    return;
+  case NodeKind::CallExpr:
+    scanExprLits(cast<CallExpr>(E)->Fun, LS);
+    for (syntax::Expr *X : cast<CallExpr>(E)->Args)
+      scanExprLits(X, LS);
+    return;
+  case NodeKind::ListExpr:
+    for (syntax::Expr *X : cast<ListExpr>(E)->Elems)
+      scanExprLits(X, LS);
+    return;
+  default:
+    return; // names, literals, types
+  }
+}
+
+bool containsFuncLit(syntax::Node *N) {
+  LitScan LS;
+  scanStmtLits(cast<syntax::Stmt>(N), LS);
+  return !LS.Escaping.empty() || !LS.Deferred.empty();
+}
+} // namespace
+
+void FuncLowerer::findStackClosures(BlockStmt *Body) {
+  LitScan LS;
+  scanStmtLits(Body, LS);
+  llvm::SmallPtrSet<Var *, 8> Escapes;
+  for (FuncLit *Lit : LS.Escaping)
+    for (Var *V : Lit->Captures)
+      Escapes.insert(V);
+  for (FuncLit *Lit : LS.Deferred) {
+    StackLits.insert(Lit);
+    for (Var *V : Lit->Captures)
+      if (!Escapes.count(V) && !V->AddrTaken)
+        StackCells.insert(V);
   }
 }
 
@@ -923,34 +1119,26 @@ llvm::Value *FuncLowerer::emitFrameAddress() {
                            {B.getInt32(0)}, nullptr, "fp");
 }
 
-llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
+bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind,
+                              bool CodeField, PackagedCall &PC) {
   syntax::Expr *Fun = unparen(E->Fun);
-  auto *Empty = L.TCtx.make<Signature>();
-  Empty->Params = L.TCtx.emptyTuple();
-  Empty->Results = L.TCtx.emptyTuple();
-
-  // defer func() { ... }(): the closure is already a call of no arguments.
-  if (isa<FuncLit>(Fun) && E->Args.empty()) {
-    auto *FS = cast<Signature>(Fun->TV.Ty->underlying());
-    if (FS->Results->size() == 0 && !FS->Variadic)
-      return emitExpr(Fun);
-  }
-
-  // The closure object: {code, captured values...}, typed as a Go struct so
-  // that its descriptor tells the allocator (and the GC) where pointers are.
+  // The captured values, typed as a Go struct so that its descriptor tells
+  // the allocator (and the GC) where pointers are.
   auto *ST = L.TCtx.make<Struct>();
-  llvm::SmallVector<llvm::Value *, 8> Vals; // Go-level values to capture
+  PC.ST = ST;
+  llvm::SmallVectorImpl<llvm::Value *> &Vals = PC.Vals;
   auto Capture = [&](const char *Name, Type *T, llvm::Value *V) {
     ST->Fields.push_back(L.TCtx.make<Var>(Pos(), nullptr, Name, T));
     ST->Tags.push_back("");
     Vals.push_back(V);
     return unsigned(ST->Fields.size() - 1);
   };
-  Capture("code", L.TCtx.basic(BasicKind::Uintptr), nullptr);
+  if (CodeField)
+    Capture("code", L.TCtx.basic(BasicKind::Uintptr), nullptr);
 
-  // What the wrapper does, given the captured values' addresses in the
-  // closure (a field index per capture).
-  std::function<void(FuncLowerer &, llvm::Value *)> Body;
+  // What the call does, given the address of the captured values (a field
+  // index per capture).
+  std::function<void(FuncLowerer &, llvm::Value *)> &Body = PC.Body;
   auto FieldVal = [ST](FuncLowerer &W, llvm::Value *Ctx, unsigned I) {
     Type *T = ST->Fields[I]->type();
     llvm::Value *A = W.emitFieldAddr(Ctx, ST, I);
@@ -1042,7 +1230,7 @@ llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
     }
     default:
       L.internalError(E->pos(), Kind + " of this builtin is not supported yet");
-      return llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.GCPtr));
+      return false;
     }
   } else {
     Callee C = emitCallee(E);
@@ -1087,6 +1275,26 @@ llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
     };
   }
 
+  return true;
+}
+
+llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
+  syntax::Expr *Fun = unparen(E->Fun);
+  auto *Empty = L.TCtx.make<Signature>();
+  Empty->Params = L.TCtx.emptyTuple();
+  Empty->Results = L.TCtx.emptyTuple();
+
+  // defer func() { ... }(): the closure is already a call of no arguments.
+  if (isa<FuncLit>(Fun) && E->Args.empty()) {
+    auto *FS = cast<Signature>(Fun->TV.Ty->underlying());
+    if (FS->Results->size() == 0 && !FS->Variadic)
+      return emitExpr(Fun);
+  }
+  PackagedCall PC;
+  if (!packageCall(E, Kind, /*CodeField=*/true, PC))
+    return llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.GCPtr));
+  Struct *ST = PC.ST;
+
   // The wrapper: void(ptr ctx), ctx being the closure object.
   FuncABI WA = L.getABI(Empty, false);
   auto *WF = llvm::Function::Create(
@@ -1100,7 +1308,7 @@ llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
     llvm::BasicBlock *Start = W.newBlock("start");
     W.B.CreateBr(Start);
     W.setBlock(Start);
-    Body(W, WF->getArg(0));
+    PC.Body(W, WF->getArg(0));
     if (!W.terminated())
       W.B.CreateRetVoid();
     W.AllocaPoint->eraseFromParent();
@@ -1113,9 +1321,9 @@ llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
     Type *T = ST->Fields[I]->type();
     llvm::Value *Dst = emitFieldAddr(Obj, ST, I);
     if (L.isAggregate(T))
-      emitCopy(Dst, Vals[I], T);
+      emitCopy(Dst, PC.Vals[I], T);
     else
-      store(Vals[I], Dst);
+      store(PC.Vals[I], Dst);
   }
   return Obj;
 }
@@ -1220,8 +1428,16 @@ llvm::Value *FuncLowerer::emitFuncLit(FuncLit *E) {
         L.TCtx.basic(BasicKind::UnsafePointer)));
     ST->Tags.push_back("");
   }
-  llvm::Value *Clo = B.CreateCall(L.getRuntime("gort_newobject"),
-                                  {L.getTypeDescriptor(ST)}, "closure");
+  llvm::Value *Clo;
+  if (StackLits.count(E)) {
+    // Only ever deferred, at most once: the frame outlives it.
+    llvm::AllocaInst *A = createAlloca(CloTy, "closure");
+    A->setAlignment(llvm::Align(8));
+    Clo = toGCPtr(A);
+  } else {
+    Clo = B.CreateCall(L.getRuntime("gort_newobject"),
+                       {L.getTypeDescriptor(ST)}, "closure");
+  }
   B.CreateStore(Fn, B.CreateStructGEP(CloTy, Clo, 0));
   for (size_t I = 0; I < N; ++I) {
     Var *V = E->Captures[I];
@@ -1250,9 +1466,32 @@ makeWrapper(Lowerer &L, const std::string &Name, Signature *Sig,
 
 /// Forwards the wrapper's parameters (after the receiver) and results to a
 /// call of M with receiver Recv.
+/// Calls method M with Recv (for an interface method, Recv is the interface
+/// value of type RecvT and the call dispatches through its itab), passing
+/// the wrapper's own parameters from FirstParamArg on, and returns its
+/// results.
 static void forwardCall(FuncLowerer &FL, Func *M, llvm::Value *Recv,
-                        unsigned FirstParamArg) {
+                        unsigned FirstParamArg, Type *RecvT = nullptr) {
   Signature *MS = M->sig();
+  llvm::Value *Callee = nullptr;
+  if (M->Iface) {
+    auto *I = cast<Interface>(RecvT->underlying());
+    completeInterface(FL.L.TCtx, I);
+    unsigned MI = 0;
+    for (; MI < I->AllMethods.size(); ++MI)
+      if (I->AllMethods[MI]->qualifiedName() == M->qualifiedName())
+        break;
+    llvm::Value *Tab = FL.B.CreateExtractValue(Recv, 0, "itab");
+    FL.emitNilCheck(Tab);
+    Callee = FL.B.CreateLoad(
+        FL.L.Ptr, FL.B.CreateConstGEP1_64(FL.L.I8, Tab, 24 + 8 * MI),
+        "method");
+    Recv = FL.B.CreateExtractValue(Recv, 1, "data");
+    auto *IS = FL.L.TCtx.make<Signature>(*MS);
+    IS->Recv = FL.L.TCtx.make<Var>(Pos(), nullptr, "",
+                                   FL.L.TCtx.basic(BasicKind::UnsafePointer));
+    MS = IS;
+  }
   llvm::SmallVector<llvm::Value *, 8> Args;
   unsigned NP = MS->Params ? unsigned(MS->Params->size()) : 0;
   for (unsigned I = 0; I < NP; ++I)
@@ -1271,7 +1510,8 @@ static void forwardCall(FuncLowerer &FL, Func *M, llvm::Value *Recv,
   LArgs.push_back(Recv);
   for (llvm::Value *V : Args)
     LArgs.push_back(V);
-  llvm::CallInst *C = FL.B.CreateCall(A.FnTy, FL.L.getFunction(M), LArgs);
+  llvm::CallInst *C = FL.B.CreateCall(
+      A.FnTy, Callee ? Callee : FL.L.getFunction(M), LArgs);
   if (C->getType()->isVoidTy())
     FL.B.CreateRetVoid();
   else
@@ -1354,6 +1594,6 @@ llvm::Function *Lowerer::getIfaceMethodWrapper(Func *M, Type *ConcreteT,
         FL.emitNilCheck(Addr);
       Recv = FL.load(T, Addr, "recv");
     }
-    forwardCall(FL, M, Recv, A.FirstParam + 1);
+    forwardCall(FL, M, Recv, A.FirstParam + 1, T);
   });
 }

@@ -826,7 +826,7 @@ void FuncLowerer::emitReturn(ReturnStmt *S) {
       }
     }
   }
-  if (DeferFrame) {
+  if (DeferFrame || OpenState) {
     B.CreateBr(getDeferExit());
     return;
   }
@@ -885,6 +885,8 @@ llvm::BasicBlock *FuncLowerer::getDeferExit() {
   if (DeferExit)
     return DeferExit;
   DeferExit = newBlock("defer.exit");
+  if (OpenState)
+    return DeferExit; // filled by finishOpenDefers, when all are known
   llvm::IRBuilderBase::InsertPointGuard Guard(B);
   B.SetInsertPoint(DeferExit);
   B.CreateCall(L.getRuntime("gort_deferreturn"), {DeferFrame});
@@ -893,6 +895,10 @@ llvm::BasicBlock *FuncLowerer::getDeferExit() {
 }
 
 void FuncLowerer::emitDefer(CallStmt *S) {
+  if (OpenState) {
+    emitOpenDefer(S);
+    return;
+  }
   llvm::Value *Clo = emitCallClosure(S->Call, "defer");
   llvm::Value *Rec;
   if (LoopDepth == 0 && !HasGoto) {
@@ -910,6 +916,131 @@ void FuncLowerer::emitDefer(CallStmt *S) {
   B.CreateCondBr(B.CreateICmpNE(R, B.getInt32(0), "recovered"),
                  getDeferExit(), Next);
   setBlock(Next);
+}
+
+// Open-coded defers (gc 1.14's design, with one runtime record per call of
+// the function instead of gc's funcdata):
+//
+//   entry:  %state = {ptr @F.opendefers, i64 bits = 0, [N x ptr] slots}
+//           %r = call i32 @gort_deferprocopen(%state, %rec)  ; returns_twice
+//           br (%r != 0), %defer.exit, %body
+//   defer i: %args.i = the call's captured function value and arguments
+//           slots[i] = %args.i; bits |= 1 << i
+//   defer.exit: for i = N-1 .. 0: if bits & (1 << i): clear it, call i
+//           call @gort_deferpop(%rec); load results; ret
+//
+// @F.opendefers(%state) runs the newest pending call (clearing its bit
+// first): the runtime calls it, one call at a time, while a panic unwinds
+// the frame; a recovery resumes at the checkpoint and the exit runs the
+// rest. The calls at the exit are direct calls, which LLVM can inline.
+
+void FuncLowerer::beginOpenDefers(unsigned N) {
+  OpenStateTy = llvm::StructType::get(
+      L.Ctx, {L.Ptr, L.I64, llvm::ArrayType::get(L.Ptr, N)});
+  llvm::AllocaInst *State = createAlloca(OpenStateTy, "defer.state");
+  State->setAlignment(llvm::Align(8));
+  OpenState = State;
+  auto *RecTy = llvm::ArrayType::get(L.I64, gort::abi::DeferRecordSize / 8);
+  llvm::AllocaInst *Rec = createAlloca(RecTy, "defer.rec");
+  Rec->setAlignment(llvm::Align(8));
+  OpenRec = Rec;
+  auto *Empty = L.TCtx.make<Signature>();
+  Empty->Params = L.TCtx.emptyTuple();
+  Empty->Results = L.TCtx.emptyTuple();
+  OpenRunner = llvm::Function::Create(L.getABI(Empty, false).FnTy,
+                                      llvm::GlobalValue::InternalLinkage,
+                                      Fn->getName() + ".opendefers", *L.Mod);
+  setGoFunctionAttrs(OpenRunner);
+  // recover() looks through the runner's frame (runtime/panic.cpp).
+  OpenRunner->setSection(".gort_wrapper");
+  B.CreateStore(OpenRunner, B.CreateStructGEP(OpenStateTy, OpenState, 0));
+  B.CreateStore(B.getInt64(0), B.CreateStructGEP(OpenStateTy, OpenState, 1));
+  llvm::CallInst *R = B.CreateCall(L.getRuntime("gort_deferprocopen"),
+                                   {OpenState, OpenRec});
+  R->addFnAttr(llvm::Attribute::ReturnsTwice);
+  llvm::BasicBlock *Body = newBlock("defer.body");
+  B.CreateCondBr(B.CreateICmpNE(R, B.getInt32(0), "recovered"),
+                 getDeferExit(), Body);
+  setBlock(Body);
+}
+
+void FuncLowerer::emitOpenDefer(CallStmt *S) {
+  unsigned I = unsigned(OpenCalls.size());
+  PackagedCall PC;
+  if (!packageCall(S->Call, "defer", /*CodeField=*/false, PC))
+    return;
+  llvm::Value *Args = createTemp(PC.ST, "defer.args");
+  for (unsigned F = 0; F < PC.ST->Fields.size(); ++F) {
+    Type *T = PC.ST->Fields[F]->type();
+    llvm::Value *Dst = emitFieldAddr(Args, PC.ST, F);
+    if (L.isAggregate(T))
+      emitCopy(Dst, PC.Vals[F], T);
+    else
+      store(PC.Vals[F], Dst);
+  }
+  B.CreateStore(Args, B.CreateConstGEP2_32(OpenStateTy->getElementType(2),
+                                           B.CreateStructGEP(OpenStateTy,
+                                                             OpenState, 2),
+                                           0, I));
+  llvm::Value *BitsAddr = B.CreateStructGEP(OpenStateTy, OpenState, 1);
+  B.CreateStore(B.CreateOr(B.CreateLoad(L.I64, BitsAddr),
+                           B.getInt64(uint64_t(1) << I)),
+                BitsAddr);
+  OpenCalls.push_back(std::move(PC));
+}
+
+void FuncLowerer::emitOpenDeferCall(FuncLowerer &W, llvm::Value *State,
+                                    unsigned I, llvm::BasicBlock *After) {
+  llvm::IRBuilder<> &WB = W.B;
+  llvm::Value *BitsAddr = WB.CreateStructGEP(OpenStateTy, State, 1);
+  llvm::Value *Bits = WB.CreateLoad(W.L.I64, BitsAddr, "bits");
+  uint64_t Mask = uint64_t(1) << I;
+  llvm::BasicBlock *Call = W.newBlock("defer.call");
+  WB.CreateCondBr(WB.CreateICmpNE(WB.CreateAnd(Bits, Mask), WB.getInt64(0)),
+                  Call, After);
+  W.setBlock(Call);
+  WB.CreateStore(WB.CreateAnd(Bits, ~Mask), BitsAddr);
+  llvm::Value *Args = WB.CreateLoad(
+      W.L.Ptr,
+      WB.CreateConstGEP2_32(OpenStateTy->getElementType(2),
+                            WB.CreateStructGEP(OpenStateTy, State, 2), 0, I),
+      "defer.args");
+  OpenCalls[I].Body(W, Args);
+}
+
+void FuncLowerer::finishOpenDefers() {
+  unsigned N = unsigned(OpenCalls.size());
+  // The exit: pending calls, newest first, then the record goes.
+  {
+    llvm::IRBuilderBase::InsertPointGuard Guard(B);
+    setBlock(DeferExit);
+    for (unsigned K = N; K-- > 0;) {
+      llvm::BasicBlock *Next = newBlock("defer.next");
+      emitOpenDeferCall(*this, OpenState, K, Next);
+      branchTo(Next);
+      setBlock(Next);
+    }
+    B.CreateCall(L.getRuntime("gort_deferpop"), {OpenRec});
+    emitRet();
+  }
+  // The runner: the newest pending call only.
+  auto *Empty = L.TCtx.make<Signature>();
+  Empty->Params = L.TCtx.emptyTuple();
+  Empty->Results = L.TCtx.emptyTuple();
+  FuncLowerer W(L, OpenRunner, Empty, nullptr);
+  llvm::BasicBlock *Start = W.newBlock("start");
+  W.B.CreateBr(Start);
+  W.setBlock(Start);
+  llvm::Value *State = OpenRunner->getArg(0);
+  for (unsigned K = N; K-- > 0;) {
+    llvm::BasicBlock *Next = W.newBlock("runner.next");
+    emitOpenDeferCall(W, State, K, Next);
+    if (!W.terminated())
+      W.B.CreateRetVoid();
+    W.setBlock(Next);
+  }
+  W.B.CreateRetVoid();
+  W.AllocaPoint->eraseFromParent();
 }
 
 void FuncLowerer::emitBranch(BranchStmt *S) {

@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringSet.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
 
 #include <set>
 
@@ -40,6 +41,20 @@ Checker::Checker(TypeContext &Ctx, DiagnosticEngine &Diags,
 //===----------------------------------------------------------------------===//
 
 void Checker::error(Pos P, const std::string &Msg) {
+  // types2's "cheap trick": once an error was reported, drop messages that
+  // mention "invalid operand" or "invalid type" (not at their start); they
+  // are follow-on errors.
+  if (Diags.hasErrors()) {
+    llvm::StringRef M(Msg);
+    size_t A = M.find("invalid operand"), B = M.find("invalid type");
+    if ((A != llvm::StringRef::npos && A > 0) ||
+        (B != llvm::StringRef::npos && B > 0))
+      return;
+  }
+  // Errors while evaluating an inherited constant initializer are reported
+  // at the constant being declared (types2's errpos).
+  if (ErrPos.isValid())
+    P = ErrPos;
   Diags.report(P, DiagKind::TypeError, Msg);
 }
 
@@ -87,6 +102,8 @@ bool Checker::checkPackage(llvm::StringRef Path,
     if (F->PkgName->Value != Name)
       error(F->PkgName->pos(), "package " + F->PkgName->Value.str() +
                                    "; expected package " + Name.str());
+  if (!Files.empty() && Name == "_")
+    error(Files[0]->PkgName->pos(), "invalid package name _");
 
   collectObjects(Files);
   packageObjects();
@@ -368,7 +385,7 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
             F->Order = unsigned(ObjMap.size());
             FD->N->Obj = F;
             ObjMap[F] = std::unique_ptr<DeclInfo>(DI);
-            if (!FD->Body)
+            if (!FD->Body) // types2 reports this one itself
               error(FD->N->pos(), "missing function body");
             Out->Inits.push_back(F);
           } else {
@@ -403,14 +420,46 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
         }
       }
 
-  // Associate methods with receiver base type names.
+  // Associate methods with receiver base type names, following aliases.
   for (auto &[F, FD] : Methods) {
     bool Ptr;
     syntax::Name *Base = receiverBaseName(FD->Recv->Type, Ptr);
     if (!Base)
       continue;
-    if (auto *TN = dyn_cast_or_null<TypeName>(PkgScope->lookup(Base->Value)))
+    if (TypeName *TN = resolveBaseTypeName(Ptr, Base))
       MethodsByBase[TN].push_back(F);
+  }
+}
+
+// types2's resolveBaseTypeName: starting from the receiver's type name,
+// follow alias declarations until a defined type name of this package is
+// reached. Anything but names, parentheses and one pointer gives null.
+TypeName *Checker::resolveBaseTypeName(bool SeenPtr, syntax::Name *Name) {
+  bool Ptr = SeenPtr;
+  syntax::Expr *Typ = Name;
+  llvm::SmallPtrSet<TypeName *, 4> Seen;
+  for (;;) {
+    Typ = unparen(Typ);
+    if (auto *O = dyn_cast<Operation>(Typ); O && O->Op == Operator::Mul &&
+                                            !O->Y) {
+      if (Ptr)
+        return nullptr; // more than one pointer
+      Ptr = true;
+      Typ = unparen(O->X);
+    }
+    auto *N = dyn_cast<syntax::Name>(Typ);
+    if (!N)
+      return nullptr;
+    auto *TN = dyn_cast_or_null<TypeName>(PkgScope->lookup(N->Value));
+    if (!TN || !Seen.insert(TN).second)
+      return nullptr;
+    auto It = ObjMap.find(TN);
+    if (It == ObjMap.end() || !It->second->TDecl)
+      return nullptr;
+    syntax::TypeDecl *TD = It->second->TDecl;
+    if (!TD->Alias)
+      return TN;
+    Typ = TD->Type;
   }
 }
 
@@ -588,6 +637,9 @@ void Checker::cycleError(llvm::ArrayRef<Object *> Cycle) {
 
 void Checker::constDecl(Const *Obj, syntax::Expr *TypeExpr, syntax::Expr *Init,
                         bool Inherited) {
+  Pos SavedErrPos = ErrPos;
+  auto RestoreErrPos = llvm::make_scope_exit([&] { ErrPos = SavedErrPos; });
+  ErrPos = Pos();
   Operand X;
   if (TypeExpr) {
     Type *T = typ(TypeExpr);
@@ -600,19 +652,27 @@ void Checker::constDecl(Const *Obj, syntax::Expr *TypeExpr, syntax::Expr *Init,
     Obj->setType(T);
   }
   if (Init) {
-    if (Inherited) {
-      // The initialization expression is inherited from a previous constant
-      // declaration; errors are reported at the constant's position.
-      expr(X, Init);
-    } else {
-      expr(X, Init);
-    }
+    // An initialization expression inherited from a previous constant
+    // declaration has positions in that declaration: report its errors at
+    // the constant being declared instead (go.dev/issue/42991).
+    if (Inherited)
+      ErrPos = Obj->pos();
+    expr(X, Init);
   }
   initConst(Obj, X);
 }
 
 void Checker::varDecl(Var *Obj, llvm::ArrayRef<Object *> Lhs,
                       syntax::Expr *TypeExpr, syntax::Expr *Init) {
+  // Variables whose type is invalid because of errors count as used, to
+  // avoid follow-on "declared but not used" errors (as types2 and gc do).
+  auto MarkInvalidUsed = llvm::make_scope_exit([&] {
+    if (Obj->type() == Ctx.invalid())
+      Obj->Used = true;
+    for (Object *L : Lhs)
+      if (L->type() == Ctx.invalid())
+        cast<Var>(L)->Used = true;
+  });
   if (TypeExpr) {
     Type *T = varType(TypeExpr);
     Obj->setType(T);
@@ -750,8 +810,10 @@ void Checker::funcDecl(Func *Obj, DeclInfo *D) {
   Signature *Have = Obj->sig();
   *Have = *Sig;
   Obj->PtrRecv = PtrRecv;
+  // gc reports other functions without bodies after type checking (irgen,
+  // with -complete, which go build passes for pure Go packages).
   if (!FD->Body && !FD->Recv && Obj->name() != "init")
-    error(FD->N->pos(), "missing function body");
+    LateErrors.push_back({FD->N->pos(), "missing function body"});
   // Keep the scope for the body.
   FD->Type->TV.Ty = Have;
   FnScopes[FD] = FnScope;
@@ -912,6 +974,10 @@ void Checker::declStmt(llvm::ArrayRef<Decl *> Decls) {
           V->Used = true;
         }
       }
+      // As in varDecl: variables of invalid type count as used.
+      for (Var *V : Lhs)
+        if (V->type() == Ctx.invalid())
+          V->Used = true;
       // Variables are in scope after the VarSpec.
       Pos ScopePos = VD->pos();
       Pos End = Values.empty() ? (VD->Type ? VD->Type->pos() : VD->pos())
@@ -931,7 +997,13 @@ void Checker::declStmt(llvm::ArrayRef<Decl *> Decls) {
       // Spec: the scope of a type identifier declared inside a function
       // begins at the identifier in the TypeSpec.
       declare(CurScope, TD->N, TN, TD->N->pos());
+      // Grey while declared, so that uses in its own declaration are cycle
+      // checked like package-level ones (types2 does the same).
+      TN->Col = Object::Color::Grey;
+      ObjPath.push_back(TN);
       typeDecl(TN, TD);
+      ObjPath.pop_back();
+      TN->Col = Object::Color::Black;
       continue;
     }
   }

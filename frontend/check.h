@@ -20,7 +20,8 @@
 //   4. initOrder        dependency-ordered package variable initialisation;
 //   5. unusedImports;
 //   6. LateErrors       errors gc reports in its back end, only when type
-//                       checking found none (print of a struct or array).
+//                       checking found none (print of a struct or array,
+//                       missing function bodies).
 //
 // Untyped expressions: as in go/types, an untyped operand keeps its untyped
 // type until context gives it one; the Untyped map remembers such
@@ -128,6 +129,7 @@ private:
   void typeDecl(TypeName *Obj, syntax::TypeDecl *TD);
   void funcDecl(Func *Obj, DeclInfo *D);
   void collectMethods(TypeName *Obj);
+  TypeName *resolveBaseTypeName(bool SeenPtr, syntax::Name *Name);
   void funcBody(syntax::Node *Owner, Func *F, Signature *Sig,
                 syntax::BlockStmt *Body);
   void usage(Scope *S);
@@ -313,6 +315,9 @@ private:
   };
   std::vector<FuncCtx *> FuncStack;
   std::optional<ConstValue> Iota; ///< value of iota in a const decl
+  /// Valid while checking an inherited constant initializer: where its
+  /// errors are reported (types2's errpos).
+  Pos ErrPos;
   bool HasCallOrRecv = false;
   unsigned LocalTypeCount = 0;
 

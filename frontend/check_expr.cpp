@@ -567,18 +567,29 @@ static bool hasName(Type *T) {
   return isa<Named>(T) || isa<Basic>(T) || isa<TypeParam>(T);
 }
 
+// types2's implements (for non-generic code): does V implement the
+// interface T? T may also be a pointer to an interface or another type, for
+// the error message.
 bool Checker::implementsType(Type *V, Type *T, std::string *Reason) {
-  auto *I = dyn_cast<Interface>(T->underlying());
-  if (!I)
-    return false;
-  completeInterface(Ctx, I);
-  if (auto *P = dyn_cast<Pointer>(V->underlying());
-      P && isa<Interface>(P->Elem->underlying()) && !I->AllMethods.empty()) {
-    if (Reason)
-      *Reason = str(V) + " does not implement " + str(T) + " (type " +
-                str(V) + " is pointer to interface, not interface)";
+  Type *Vu = V->underlying(), *Tu = T->underlying();
+  if (Vu == Ctx.invalid() || Tu == Ctx.invalid())
+    return true; // avoid follow-on errors
+  if (auto *P = dyn_cast<Pointer>(Vu);
+      P && P->Elem->underlying() == Ctx.invalid())
+    return true;
+  auto *I = dyn_cast<Interface>(Tu);
+  if (!I) {
+    if (Reason) {
+      auto *P = dyn_cast<Pointer>(Tu);
+      std::string Cause =
+          P && isInterface(P->Elem)
+              ? "type " + str(T) + " is pointer to interface, not interface"
+              : str(T) + " is not an interface";
+      *Reason = str(V) + " does not implement " + str(T) + " (" + Cause + ")";
+    }
     return false;
   }
+  completeInterface(Ctx, I);
   Func *Missing, *Wrong;
   bool PtrRecv;
   if (implements(Ctx, V, I, &Missing, &Wrong, &PtrRecv))
@@ -638,8 +649,10 @@ bool Checker::assignableTo(Operand &X, Type *T, std::string *Reason) {
   if (identical(Vu, Tu) && (!hasName(V) || !hasName(T)))
     return true;
 
-  // T is an interface type and x implements T.
-  if (isa<Interface>(Tu))
+  // T is an interface type and x implements T. Also handle the case where T
+  // is a pointer to an interface (for the error message).
+  if (auto *TP = dyn_cast<Pointer>(Tu);
+      isa<Interface>(Tu) || (TP && isInterface(TP->Elem)))
     return implementsType(V, T, Reason);
 
   // If V is an interface, check if a missing type assertion is the problem.
@@ -755,7 +768,12 @@ void Checker::ident(Operand &X, syntax::Name *E, Named *Def, bool WantType) {
 
   Type *T = Obj->type();
   if (!T || (isa<TypeName>(Obj) && WantType) || ObjMap.count(Obj)) {
-    if (ObjMap.count(Obj) && Obj->Col != Object::Color::Black)
+    // Package-level objects not yet checked, and (local) types being
+    // declared, whose uses may close a cycle. A function whose signature is
+    // being checked already has its (guard) type, as in types2.
+    if ((ObjMap.count(Obj) && Obj->Col != Object::Color::Black &&
+         !(isa<Func>(Obj) && Obj->Col == Object::Color::Grey)) ||
+        (isa<TypeName>(Obj) && Obj->Col == Object::Color::Grey))
       objDecl(Obj);
     T = Obj->type();
   }
@@ -1432,7 +1450,7 @@ Checker::ExprKind Checker::exprInternal(Operand &X, syntax::Expr *E0,
   }
 
   case NodeKind::TypeSwitchGuard:
-    errorAt(E0, "use of .(type) outside type switch");
+    errorAt(E0, "invalid AST: use of .(type) outside type switch");
     goto Error;
 
   case NodeKind::CallExpr:
@@ -1489,7 +1507,7 @@ Checker::ExprKind Checker::exprInternal(Operand &X, syntax::Expr *E0,
 
   case NodeKind::KeyValueExpr:
     // key:value expressions are handled in composite literals
-    errorAt(E0, "no key:value expected");
+    errorAt(E0, "invalid AST: no key:value expected");
     goto Error;
 
   case NodeKind::ArrayType:
@@ -1576,8 +1594,8 @@ void Checker::compositeLit(Operand &X, CompositeLit *E, Type *Hint) {
     // No composite literal type present - use hint (element type of
     // enclosing type).
     T = Hint;
-    Base = T;
-    if (auto *P = dyn_cast<Pointer>(T->underlying()))
+    Base = T->underlying(); // types2: deref(coreType(typ))
+    if (auto *P = dyn_cast<Pointer>(Base))
       Base = P->Elem; // *T implies &T{}
   } else {
     errorAt(E, "missing type in composite literal");
@@ -1612,7 +1630,7 @@ void Checker::compositeLit(Operand &X, CompositeLit *E, Type *Hint) {
           continue;
         }
         int I = -1;
-        for (size_t J = 0; J < S->Fields.size(); ++J)
+        for (size_t J = 0; J < S->Fields.size() && Key->Value != "_"; ++J)
           if (S->Fields[J]->name() == Key->Value &&
               (S->Fields[J]->exported() || S->Fields[J]->pkg() == Pkg)) {
             I = int(J);

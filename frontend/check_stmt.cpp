@@ -816,8 +816,8 @@ void Checker::rangeStmt(unsigned Inner, ForStmt *S, RangeClause *R) {
     // declare variables
     if (!Vars.empty()) {
       for (size_t I = 0; I < Vars.size(); ++I) {
-        declare(CurScope, nullptr, Vars[I], S->Body->pos());
-        Locals.push_back(Vars[I]);
+        if (declare(CurScope, nullptr, Vars[I], S->Body->pos()))
+          Locals.push_back(Vars[I]);
       }
     } else {
       error(S->pos(), "no new variables on left side of :=");

@@ -109,10 +109,10 @@ Type *Checker::typInternal(syntax::Expr *E0, Named *Def) {
     case Mode::Invalid:
       return Ctx.invalid();
     case Mode::NoValue:
-      errorAt(X, str(X.E) + " used as type");
+      errorAt(X, str(X) + " used as type");
       return Ctx.invalid();
     default:
-      errorAt(X, str(X.E) + " is not a type");
+      errorAt(X, str(X) + " is not a type");
       return Ctx.invalid();
     }
   }
@@ -126,10 +126,10 @@ Type *Checker::typInternal(syntax::Expr *E0, Named *Def) {
     case Mode::Invalid:
       return Ctx.invalid();
     case Mode::NoValue:
-      errorAt(X, str(X.E) + " used as type");
+      errorAt(X, str(X) + " used as type");
       return Ctx.invalid();
     default:
-      errorAt(X, str(X.E) + " is not a type");
+      errorAt(X, str(X) + " is not a type");
       return Ctx.invalid();
     }
   }
@@ -509,6 +509,11 @@ bool Checker::validType(Type *T, llvm::SmallVectorImpl<Named *> &Path) {
   case TypeKind::Struct:
     for (Var *F : cast<Struct>(T)->Fields)
       if (!validType(F->type(), Path))
+        return false;
+    return true;
+  case TypeKind::Interface:
+    for (Type *E : cast<Interface>(T)->Embeddeds)
+      if (!validType(E, Path))
         return false;
     return true;
   case TypeKind::Named: {

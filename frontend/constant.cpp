@@ -596,14 +596,11 @@ std::string Real::toString() const {
   double X = toDouble();
   bool Zero = isZero();
   if ((X == 0) == Zero && !std::isinf(X)) {
+    // go/constant 1.19 (Go 1.20 added more digits for non-integers that
+    // print like integers; gc 1.19 prints 1 + 1e-70 as "1").
     char Buf[64];
     std::snprintf(Buf, sizeof Buf, "%.6g", X);
-    std::string S = Buf;
-    if (!isInt() && S.find('.') == std::string::npos) {
-      std::snprintf(Buf, sizeof Buf, "%.6e", X);
-      S = Buf;
-    }
-    return S;
+    return Buf;
   }
   // Out of float64 range: approximate decimal conversion, as go/constant.
   bool Neg;

@@ -43,6 +43,7 @@ void DiagnosticEngine::add(Pos P, DiagKind K, std::string Msg) {
     if (sameLine(LastSyntax, P))
       return;
     LastSyntax = P;
+    ++NumSyntaxErrors;
   } else {
     if (sameLine(LastOther, P) && LastOtherMsg == Msg)
       return;

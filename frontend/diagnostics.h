@@ -63,6 +63,11 @@ public:
 
   unsigned errorCount() const { return NumErrors; }
   bool hasErrors() const { return NumErrors != 0; }
+  /// Errors whose message starts with "syntax error". gc type-checks a
+  /// package after other parser errors (scanner errors, misplaced labels,
+  /// "expression in go must be function call", ...) but not after these
+  /// (base.SyntaxErrors in cmd/compile).
+  unsigned syntaxErrorCount() const { return NumSyntaxErrors; }
   /// True once the error limit was hit: callers may stop early.
   bool stopped() const { return Stopped; }
   void setErrorLimit(unsigned N) { Limit = N; }
@@ -91,6 +96,7 @@ private:
   Pos LastSyntax, LastOther;
   std::string LastOtherMsg;
   unsigned NumErrors = 0;
+  unsigned NumSyntaxErrors = 0;
   unsigned Limit = 10;
   bool Stopped = false;
   bool Quiet = false;

@@ -911,6 +911,19 @@ Object *types::lookupFieldOrMethod(TypeContext &Ctx, Type *T, bool Addressable,
   Indirect = false;
   if (Name == "_")
     return nullptr;
+  // Methods cannot be associated with a named pointer type: look in its
+  // underlying pointer type, but only fields count (go/types, issue 8590).
+  if (auto *N = dyn_cast<Named>(T))
+    if (N->Underlying && isa<Pointer>(N->Underlying)) {
+      Object *Obj = lookupFieldOrMethod(Ctx, N->Underlying, false, Pkg, Name,
+                                        Index, Indirect, FoldCase);
+      if (llvm::isa_and_nonnull<Func>(Obj)) {
+        Index.clear();
+        Indirect = false;
+        return nullptr;
+      }
+      return Obj;
+    }
   auto [Typ, IsPtr] = deref(T);
   // *typ where typ is an interface has no methods.
   if (IsPtr && isa<Interface>(Typ->underlying()))

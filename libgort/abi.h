@@ -318,6 +318,19 @@ struct Itab {
 /// runtime2.h Defer).
 constexpr size_t DeferRecordSize = 200;
 
+/// The state of a function's open-coded defers (all of its defer statements
+/// run at most once per call): a closure-shaped header whose code, called
+/// with the state as its context, runs the newest pending deferred call and
+/// clears its bit; Bits has bit i set while defer statement i is pending;
+/// then codegen's own slots. The runtime runs pending calls through it when
+/// a panic unwinds the frame (runtime/panic.cpp).
+struct OpenDefers {
+  void (*Fn)();
+  uint64_t Bits;
+};
+constexpr size_t OpenDefersBitsOffset = 8;
+constexpr unsigned MaxOpenDefers = 64;
+
 /// Fields of the goroutine descriptor G that generated code reads. The
 /// runtime's G (runtime/runtime2.h) begins with exactly these.
 constexpr size_t GStackLoOffset = 0;

@@ -90,8 +90,24 @@ bool gort_ifaceeq(const gort::abi::Itab *Tab, void *X, void *Y);
 
 // panic.cpp: defer and recover.
 int32_t gort_deferproc(void *Frame, const gort::abi::FuncVal *Fn, void *Rec);
+int32_t gort_deferprocopen(void *State, void *Rec);
+void gort_deferpop(void *Rec);
 void gort_deferreturn(void *Frame);
 gort::abi::Eface gort_gorecover(void *FP);
+
+// proc.cpp, chan.cpp, select.cpp: goroutines and channels.
+void gort_newproc(const gort::abi::FuncVal *Fn);
+void *gort_makechan(const gort::abi::ChanType *T, int64_t Size);
+void gort_chansend1(void *C, const void *Elem);
+void gort_chanrecv1(void *C, void *Elem);
+bool gort_chanrecv2(void *C, void *Elem);
+void gort_closechan(void *C);
+gort::abi::SelectResult gort_selectgo(gort::abi::SelectCase *Cases,
+                                      uint16_t *Order, int64_t NSends,
+                                      int64_t NRecvs, bool Block);
+bool gort_selectnbsend(void *C, const void *Elem);
+gort::abi::SelectResult gort_selectnbrecv(void *Elem, void *C);
+[[noreturn]] void gort_block();
 
 // map.cpp. H is the runtime's hmap (opaque here).
 void *gort_makemap(const gort::abi::MapType *T, int64_t Hint, void *H);

@@ -8,9 +8,9 @@
 // stack.cpp for the segmented-stack protocol and stubs.h for where g lives
 // (the TLS slot gort_tls_g, local-exec: %fs:gort_tls_g@TPOFF).
 //
-// All three keep the frame-pointer chain walkable: each builds a standard
-// rbp frame on the stack it was called on, and code they run on another
-// stack links its first frame to that one.
+// All of them keep the frame-pointer chain walkable: each builds a
+// standard rbp frame on the stack it was called on, and code they run on
+// another stack links its first frame to that one.
 //
 //===----------------------------------------------------------------------===//
 
@@ -40,8 +40,9 @@ gort_morestack:
 	movq	%fs:gort_tls_g@TPOFF, %rbx	// gp
 	movq	%rsp, %r14		// old sp
 
-	// Switch to g0 and get the segment: gort_newstack(gp, sp).
-	movq	G_M(%rbx), %rax
+	// Switch to g0 and get the segment: gort_newstack(gp, sp, retry).
+	xorl	%edx, %edx		// retry = 0
+3:	movq	G_M(%rbx), %rax
 	movq	M_G0(%rax), %rax
 	movq	%rax, %fs:gort_tls_g@TPOFF
 	movq	G_SCHED_SP(%rax), %rsp
@@ -50,6 +51,9 @@ gort_morestack:
 	movq	%r14, %rsi
 	callq	gort_newstack
 	movq	%rbx, %fs:gort_tls_g@TPOFF	// back to gp
+	movq	%r14, %rsp		// on gp's stack again
+	cmpq	$1, %rax
+	je	4f
 	testq	%rax, %rax
 	jz	1f
 
@@ -74,6 +78,12 @@ gort_morestack:
 	popq	%rbx
 	popq	%rbp
 	ret
+
+4:	// Preemption requested: yield (the G may resume on another M; rbx,
+	// r12-r14 survive the switch), then check the stack again.
+	callq	gort_gopreempt
+	movl	$1, %edx		// retry = 1
+	jmp	3b
 	.globl	gort_morestack_end	// recover() looks through this code
 gort_morestack_end:
 	.size	gort_morestack, .-gort_morestack
@@ -115,6 +125,47 @@ gort_systemstack:
 	jmp	*%rax
 	.size	gort_systemstack, .-gort_systemstack
 
+// void gort_mcall(void (*Fn)(G *))
+// Switches from the current goroutine to the M's g0 and calls Fn(gp); Fn
+// never returns (gc: mcall). The goroutine's rbp and callee-saved registers
+// are pushed on its stack and its rsp, rbp and the resume address 1: go
+// to gp->sched, so gort_gogo(&gp->sched) later returns from this call --
+// on whatever M runs the goroutine then.
+	.globl	gort_mcall
+	.type	gort_mcall,@function
+	.p2align	4
+gort_mcall:
+	pushq	%rbp
+	movq	%rsp, %rbp		// frame record on the goroutine's stack
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%fs:gort_tls_g@TPOFF, %rax	// gp
+	movq	%rsp, (G_SCHED+GOBUF_SP)(%rax)
+	leaq	1f(%rip), %rcx
+	movq	%rcx, (G_SCHED+GOBUF_PC)(%rax)
+	movq	%rbp, (G_SCHED+GOBUF_BP)(%rax)
+	movq	G_M(%rax), %rcx
+	movq	M_G0(%rcx), %rcx	// g0
+	movq	%rcx, %fs:gort_tls_g@TPOFF
+	movq	G_SCHED_SP(%rcx), %rsp
+	andq	$-16, %rsp
+	movq	%rdi, %rcx
+	movq	%rax, %rdi
+	callq	*%rcx			// Fn(gp)
+	ud2
+1:	// Resumed by gort_gogo: rsp and rbp are ours again.
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	ret
+	.size	gort_mcall, .-gort_mcall
+
 // void gort_gogo(Gobuf *Buf)   [[noreturn]]
 // Resumes the context in Buf: g = Buf->Gp, then sp, rbp, and a jump to
 // Buf->PC with Buf->Ctxt in rdi.
@@ -132,37 +183,44 @@ gort_gogo:
 	.size	gort_gogo, .-gort_gogo
 
 // int32_t gort_deferproc(void *Frame, FuncVal *Fn, Defer *Rec)
-// A defer statement (see panic.cpp). Records the caller's checkpoint --
-// its SP after this call returns, rbp, the return address and rbx, r12-r15
-// -- in a Checkpoint on this frame, calls gort_deferproc1 to link the
-// record, and returns 0. gort_deferresume returns from this call a second
-// time, with 1, when a deferred call recovers a panic (setjmp-like:
-// compiled code declares the call returns_twice).
-	.globl	gort_deferproc
-	.type	gort_deferproc,@function
+// A defer statement (see panic.cpp). gort_deferproc1 links the record (Rec,
+// or one from the heap) and returns it; then the caller's checkpoint -- its
+// SP after this call returns, rbp, the return address and rbx, r12-r15
+// (unchanged by the C call) -- goes into the record, and the result is 0.
+// gort_deferresume returns from this call a second time, with 1, when a
+// deferred call recovers a panic (setjmp-like: compiled code declares the
+// call returns_twice).
+//
+// int32_t gort_deferprocopen(OpenDefers *State, Defer *Rec)
+// The same for a frame with open-coded defers: one record and checkpoint
+// per call of the function (gort_deferprocopen1 links Rec).
+.macro DEFERPROC name, c_part
+	.globl	\name
+	.type	\name,@function
 	.p2align	4
-gort_deferproc:
+\name:
 	pushq	%rbp
 	movq	%rsp, %rbp
-	subq	$CKPT_SIZE, %rsp	// 16-byte aligned: 8 (ret) + 8 + 160
-	leaq	16(%rbp), %rax
-	movq	%rax, CKPT_SP(%rsp)	// caller's SP after the return
-	movq	0(%rbp), %rax
-	movq	%rax, CKPT_FP(%rsp)	// caller's rbp
-	movq	8(%rbp), %rax
-	movq	%rax, CKPT_PC(%rsp)	// return address
-	movq	%rbx, CKPT_REGS+0(%rsp)
-	movq	%r12, CKPT_REGS+8(%rsp)
-	movq	%r13, CKPT_REGS+16(%rsp)
-	movq	%r14, CKPT_REGS+24(%rsp)
-	movq	%r15, CKPT_REGS+32(%rsp)
-	movq	%rsp, %rcx		// gort_deferproc1(Frame, Fn, Rec, Ckpt)
-	callq	gort_deferproc1
+	callq	\c_part			// the record, in rax
+	leaq	16(%rbp), %rcx
+	movq	%rcx, DEFER_CKPT+CKPT_SP(%rax)	// caller's SP after the return
+	movq	0(%rbp), %rcx
+	movq	%rcx, DEFER_CKPT+CKPT_FP(%rax)	// caller's rbp
+	movq	8(%rbp), %rcx
+	movq	%rcx, DEFER_CKPT+CKPT_PC(%rax)	// return address
+	movq	%rbx, DEFER_CKPT+CKPT_REGS+0(%rax)
+	movq	%r12, DEFER_CKPT+CKPT_REGS+8(%rax)
+	movq	%r13, DEFER_CKPT+CKPT_REGS+16(%rax)
+	movq	%r14, DEFER_CKPT+CKPT_REGS+24(%rax)
+	movq	%r15, DEFER_CKPT+CKPT_REGS+32(%rax)
 	xorl	%eax, %eax
-	movq	%rbp, %rsp
 	popq	%rbp
 	ret
-	.size	gort_deferproc, .-gort_deferproc
+	.size	\name, .-\name
+.endm
+
+	DEFERPROC gort_deferproc, gort_deferproc1
+	DEFERPROC gort_deferprocopen, gort_deferprocopen1
 
 // void gort_deferresume(const Checkpoint *C)   [[noreturn]]
 // Returns from the gort_deferproc call that saved C once more, with 1.

@@ -8,7 +8,7 @@
 // stack.cpp for the segmented-stack protocol and stubs.h for where g lives
 // (register x28, reserved in the runtime and in compiled code).
 //
-// All three keep the frame-pointer chain walkable: each builds a frame
+// All of them keep the frame-pointer chain walkable: each builds a frame
 // record (x29, x30) on the stack it was called on, and code they run on
 // another stack links its first frame record to that one.
 //
@@ -37,8 +37,9 @@ gort_morestack:
 	mov	x21, x28		// gp
 	mov	x22, sp			// old sp
 
-	// Switch to g0 and get the segment: gort_newstack(gp, sp).
-	ldr	x9, [x28, #G_M]
+	// Switch to g0 and get the segment: gort_newstack(gp, sp, retry).
+	mov	x2, #0			// retry = 0
+3:	ldr	x9, [x28, #G_M]
 	ldr	x9, [x9, #M_G0]
 	mov	x28, x9
 	ldr	x10, [x9, #G_SCHED_SP]
@@ -48,6 +49,9 @@ gort_morestack:
 	mov	x1, x22
 	bl	gort_newstack
 	mov	x28, x21		// back to gp
+	mov	sp, x22			// on gp's stack again
+	cmp	x0, #1
+	b.eq	4f
 	cbz	x0, 1f
 
 	// Run the thunk on the new segment. Its frame record will point at
@@ -69,6 +73,12 @@ gort_morestack:
 	ldp	x19, x20, [sp, #16]
 	ldp	x29, x30, [sp], #48
 	ret
+
+4:	// Preemption requested: yield (the G may resume on another M; x19-x22
+	// survive the switch and x28 is gp again), then check the stack again.
+	bl	gort_gopreempt
+	mov	x2, #1			// retry = 1
+	b	3b
 	.globl	gort_morestack_end	// recover() looks through this code
 gort_morestack_end:
 	.size	gort_morestack, .-gort_morestack
@@ -108,6 +118,55 @@ gort_systemstack:
 	br	x9
 	.size	gort_systemstack, .-gort_systemstack
 
+// void gort_mcall(void (*Fn)(G *))
+// Switches from the current goroutine to the M's g0 and calls Fn(gp); Fn
+// never returns (gc: mcall). x19-x27, x29, x30 and d8-d15 are saved on the
+// goroutine's stack and sp, x29 and the resume address 1: go to
+// gp->sched, so gort_gogo(&gp->sched) later returns from this call, on
+// whatever M runs the goroutine then (gogo sets x28).
+	.globl	gort_mcall
+	.type	gort_mcall,%function
+	.p2align	2
+gort_mcall:
+	stp	x29, x30, [sp, #-160]!
+	mov	x29, sp			// frame record on the goroutine's stack
+	stp	x19, x20, [sp, #16]
+	stp	x21, x22, [sp, #32]
+	stp	x23, x24, [sp, #48]
+	stp	x25, x26, [sp, #64]
+	str	x27, [sp, #80]
+	stp	d8, d9, [sp, #88]
+	stp	d10, d11, [sp, #104]
+	stp	d12, d13, [sp, #120]
+	stp	d14, d15, [sp, #136]
+	mov	x9, sp
+	str	x9, [x28, #(G_SCHED + GOBUF_SP)]
+	adr	x10, 1f
+	str	x10, [x28, #(G_SCHED + GOBUF_PC)]
+	str	x29, [x28, #(G_SCHED + GOBUF_BP)]
+	mov	x9, x0			// Fn
+	mov	x0, x28			// gp
+	ldr	x10, [x28, #G_M]
+	ldr	x28, [x10, #M_G0]	// g = g0
+	ldr	x11, [x28, #G_SCHED_SP]
+	and	x11, x11, #~15
+	mov	sp, x11
+	blr	x9			// Fn(gp)
+	brk	#0
+1:	// Resumed by gort_gogo: sp and x29 are ours again, x28 is gp.
+	ldp	d14, d15, [sp, #136]
+	ldp	d12, d13, [sp, #120]
+	ldp	d10, d11, [sp, #104]
+	ldp	d8, d9, [sp, #88]
+	ldr	x27, [sp, #80]
+	ldp	x25, x26, [sp, #64]
+	ldp	x23, x24, [sp, #48]
+	ldp	x21, x22, [sp, #32]
+	ldp	x19, x20, [sp, #16]
+	ldp	x29, x30, [sp], #160
+	ret
+	.size	gort_mcall, .-gort_mcall
+
 // void gort_gogo(Gobuf *Buf)   [[noreturn]]
 // Resumes the context in Buf: g = Buf->Gp, then sp, x29, x30 = 0, and a
 // jump to Buf->PC with Buf->Ctxt in x0.
@@ -126,34 +185,40 @@ gort_gogo:
 	.size	gort_gogo, .-gort_gogo
 
 // int32_t gort_deferproc(void *Frame, FuncVal *Fn, Defer *Rec)
+// int32_t gort_deferprocopen(OpenDefers *State, Defer *Rec)
 // See asm_amd64.S. The checkpoint holds the caller's sp, x29, x30 (the
-// return address), x19-x27 and d8-d15.
-	.globl	gort_deferproc
-	.type	gort_deferproc,%function
+// return address), x19-x27 and d8-d15 (unchanged by the C call).
+.macro DEFERPROC name, c_part
+	.globl	\name
+	.type	\name,%function
 	.p2align	2
-gort_deferproc:
-	stp	x29, x30, [sp, #-(16 + CKPT_SIZE)]!
+\name:
+	stp	x29, x30, [sp, #-16]!
 	mov	x29, sp
-	add	x3, sp, #16		// the Checkpoint
-	add	x9, sp, #(16 + CKPT_SIZE)
-	str	x9, [x3, #CKPT_SP]	// caller's sp
-	ldr	x9, [sp]
-	str	x9, [x3, #CKPT_FP]	// caller's x29
-	str	x30, [x3, #CKPT_PC]
-	stp	x19, x20, [x3, #(CKPT_REGS + 0)]
-	stp	x21, x22, [x3, #(CKPT_REGS + 16)]
-	stp	x23, x24, [x3, #(CKPT_REGS + 32)]
-	stp	x25, x26, [x3, #(CKPT_REGS + 48)]
-	str	x27, [x3, #(CKPT_REGS + 64)]
-	stp	d8, d9, [x3, #(CKPT_REGS + 72)]
-	stp	d10, d11, [x3, #(CKPT_REGS + 88)]
-	stp	d12, d13, [x3, #(CKPT_REGS + 104)]
-	stp	d14, d15, [x3, #(CKPT_REGS + 120)]
-	bl	gort_deferproc1		// (Frame, Fn, Rec, Ckpt)
+	bl	\c_part			// the record, in x0
+	add	x9, x0, #DEFER_CKPT
+	add	x10, sp, #16
+	str	x10, [x9, #CKPT_SP]	// caller's sp
+	ldp	x10, x11, [sp]
+	str	x10, [x9, #CKPT_FP]	// caller's x29
+	str	x11, [x9, #CKPT_PC]	// return address
+	stp	x19, x20, [x9, #(CKPT_REGS + 0)]
+	stp	x21, x22, [x9, #(CKPT_REGS + 16)]
+	stp	x23, x24, [x9, #(CKPT_REGS + 32)]
+	stp	x25, x26, [x9, #(CKPT_REGS + 48)]
+	str	x27, [x9, #(CKPT_REGS + 64)]
+	stp	d8, d9, [x9, #(CKPT_REGS + 72)]
+	stp	d10, d11, [x9, #(CKPT_REGS + 88)]
+	stp	d12, d13, [x9, #(CKPT_REGS + 104)]
+	stp	d14, d15, [x9, #(CKPT_REGS + 120)]
 	mov	w0, #0
-	ldp	x29, x30, [sp], #(16 + CKPT_SIZE)
+	ldp	x29, x30, [sp], #16
 	ret
-	.size	gort_deferproc, .-gort_deferproc
+	.size	\name, .-\name
+.endm
+
+	DEFERPROC gort_deferproc, gort_deferproc1
+	DEFERPROC gort_deferprocopen, gort_deferprocopen1
 
 // void gort_deferresume(const Checkpoint *C)   [[noreturn]]
 	.globl	gort_deferresume

@@ -39,6 +39,9 @@
 #define CKPT_REGS 24
 #define CKPT_SIZE 160
 
+/* Defer (runtime2.h): where its Checkpoint starts */
+#define DEFER_CKPT 40
+
 /* M */
 #define M_G0 0
 #define M_CURG 8

@@ -297,6 +297,40 @@ void fatalpanicM(void *Arg) {
   exit(2);
 }
 
+/// Heap defer records kept per M for reuse (gc: deferpool). Without a
+/// collector a record is never freed otherwise: defers in loops would grow
+/// the heap by a record per call.
+constexpr uint32_t DeferPoolMax = 64;
+
+Defer *newdefer() {
+  M *Mp = getg()->Mp;
+  if (Defer *D = Mp->DeferPool) {
+    Mp->DeferPool = D->Link;
+    Mp->DeferPoolLen--;
+    return D;
+  }
+  return static_cast<Defer *>(mallocgc(sizeof(Defer), nullptr, true));
+}
+
+/// Returns a record whose call has run (or been abandoned) to the pool.
+/// Frame records are the deferring function's; they are left alone.
+void freedefer(Defer *D) {
+  if (!D->Heap)
+    return;
+  M *Mp = getg()->Mp;
+  if (Mp->DeferPoolLen >= DeferPoolMax)
+    return;
+  D->Fn = nullptr;
+  D->Link = Mp->DeferPool;
+  Mp->DeferPool = D;
+  Mp->DeferPoolLen++;
+}
+
+/// The pending-call bits of an open-coded frame's record.
+uint64_t openBits(const Defer *D) {
+  return static_cast<const abi::OpenDefers *>(D->Frame)->Bits;
+}
+
 /// True if a return address lies in code whose frames recover() looks
 /// through: the wrappers that package deferred calls and the morestack
 /// thunks (section .gort_wrapper).
@@ -316,14 +350,16 @@ bool calledByDeferredCall(uintptr_t FP, uintptr_t DeferFP) {
     uintptr_t Caller = Rec[0], RA = Rec[1];
     if (RA == uintptr_t(gort_calldeferred_ret))
       return Caller == DeferFP;
-    if (RA >= reinterpret_cast<uintptr_t>(&gort_morestack) &&
-        RA < uintptr_t(gort_morestack_end)) {
+    // RA - 1 lies in the call instruction: a call to a function that does
+    // not return may be the last instruction of its caller.
+    if (RA - 1 >= reinterpret_cast<uintptr_t>(&gort_morestack) &&
+        RA - 1 < uintptr_t(gort_morestack_end)) {
       // Caller is gort_morestack's frame; the next record up is the
       // function's first activation, which called gort_morestack.
       FP = Caller ? reinterpret_cast<const uintptr_t *>(Caller)[0] : 0;
       continue;
     }
-    if (!inWrapper(RA))
+    if (!inWrapper(RA - 1))
       return false;
     FP = Caller;
   }
@@ -435,47 +471,90 @@ void gort_gopanic(const abi::Type *T, void *Data) {
       if (D->P)
         D->P->Aborted = true;
       D->P = nullptr;
+      D->Started = false;
+      if (!D->Open) {
+        Gp->Defers = D->Link;
+        freedefer(D);
+        continue;
+      }
+    }
+    if (D->Open && openBits(D) == 0) {
+      // An open-coded frame with nothing left to run.
       Gp->Defers = D->Link;
       continue;
     }
     D->Started = true;
     D->P = &P;
+    // An open-coded frame's state runs its newest pending call and clears
+    // that call's bit; the record stays for the rest.
     gort_calldeferred(D->Fn, &P.DeferFP);
     P.DeferFP = 0;
     if (Gp->Defers != D)
       fatal("bad defer entry in panic");
     D->P = nullptr;
-    Gp->Defers = D->Link;
+    D->Started = false;
+    if (!D->Open)
+      Gp->Defers = D->Link;
     if (P.Recovered) {
+      // A heap record's checkpoint is copied first: the record goes back to
+      // the pool (recovery() does not return).
+      Checkpoint Ck = D->Ckpt;
+      if (!D->Open)
+        freedefer(D);
       // Aborted panics live in frames the recovery abandons.
       Gp->Panics = P.Link;
       while (Gp->Panics && Gp->Panics->Aborted)
         Gp->Panics = Gp->Panics->Link;
       if (!Gp->Panics)
         Gp->Sig = 0;
-      recovery(Gp, &D->Ckpt);
+      recovery(Gp, &Ck);
     }
+    if (!D->Open)
+      freedefer(D);
   }
   preprintpanics(Gp->Panics);
   CrashFP = uintptr_t(__builtin_frame_address(0));
   fatalpanic(Gp);
 }
 
-// The C part of gort_deferproc (asm_<goarch>.S), on the goroutine stack.
-void gort_deferproc1(void *Frame, const abi::FuncVal *Fn, void *Rec,
-                     const Checkpoint *C) {
+// The C part of gort_deferproc (asm_<goarch>.S), on the goroutine stack:
+// links the record; the assembly then writes the checkpoint into it.
+Defer *gort_deferproc1(void *Frame, const abi::FuncVal *Fn, void *Rec) {
   G *Gp = getg();
-  Defer *D = static_cast<Defer *>(Rec);
-  if (!D)
-    D = static_cast<Defer *>(mallocgc(sizeof(Defer), nullptr, true));
+  Defer *D = Rec ? static_cast<Defer *>(Rec) : newdefer();
   D->Link = Gp->Defers;
   D->Frame = Frame;
   D->Fn = Fn;
   D->P = nullptr;
   D->Started = false;
   D->Heap = !Rec;
-  D->Ckpt = *C;
+  D->Open = false;
   Gp->Defers = D;
+  return D;
+}
+
+// The C part of gort_deferprocopen: links the frame's single record, for
+// its open-coded defers (State is their abi::OpenDefers); the assembly then
+// writes the checkpoint into it.
+Defer *gort_deferprocopen1(void *State, void *Rec) {
+  G *Gp = getg();
+  Defer *D = static_cast<Defer *>(Rec);
+  D->Link = Gp->Defers;
+  D->Frame = State;
+  D->Fn = static_cast<const abi::FuncVal *>(State);
+  D->P = nullptr;
+  D->Started = false;
+  D->Heap = false;
+  D->Open = true;
+  Gp->Defers = D;
+  return D;
+}
+
+void gort_deferpop(void *Rec) {
+  G *Gp = getg();
+  if (Gp->Defers != Rec)
+    fatal("bad defer entry in deferpop");
+  Gp->Defers = static_cast<Defer *>(Rec)->Link;
 }
 
 void gort_deferreturn(void *Frame) {
@@ -486,6 +565,7 @@ void gort_deferreturn(void *Frame) {
       return;
     const abi::FuncVal *Fn = D->Fn;
     Gp->Defers = D->Link;
+    freedefer(D);
     gort_calldeferred(Fn, nullptr);
   }
 }

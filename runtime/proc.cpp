@@ -123,6 +123,7 @@
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
+#include "runtime/traceback.h"
 
 #if defined(__x86_64__)
 extern "C" {
@@ -300,9 +301,14 @@ void gfpurge(P *Pp) {
   unlock(&Sched.GFreeLock);
 }
 
+/// Bytes allocated per G: a size class that keeps Gs 64-byte aligned, so
+/// the fields a switch touches stay in G's first two cache lines.
+constexpr uintptr_t GAllocSize = 256;
+static_assert(sizeof(G) <= GAllocSize);
+
 /// A new G with its first stack segment (gc: malg). System stack.
 G *malg() {
-  G *Gp = static_cast<G *>(mallocgc(sizeof(G), nullptr, true));
+  G *Gp = static_cast<G *>(mallocgc(GAllocSize, nullptr, true));
   stackinitg(Gp);
   return Gp;
 }
@@ -339,10 +345,8 @@ G *newproc1(void (*Fn)(void *), void *Arg) {
   Gp->Sched.BP = 0;
   Gp->Sched.Ctxt = Gp;
   Gp->Sched.Gp = Gp;
-  Gp->Param = nullptr;
-  Gp->Waiting = nullptr;
-  Gp->Reason = WaitReason::Zero;
-  Gp->WaitSince = 0;
+  // Param, Waiting, Reason... are zero: fresh from malg, or cleared by
+  // goexit0.
   if (Pp->GoidCache == Pp->GoidCacheEnd) {
     // Ids in batches, so goroutine creation does not contend on GoidGen.
     Pp->GoidCache = atomic::xadd(&Sched.GoidGen, GoidCacheBatch);
@@ -1061,15 +1065,18 @@ void gopreemptM(G *Gp) { goschedImpl(Gp); }
 /// it goes on the P's free list.
 void goexit0(G *Gp) {
   casgstatus(Gp, GRunning, GDead);
-  Gp->Waiting = nullptr;
-  Gp->Param = nullptr;
   Gp->Reason = WaitReason::Zero;
-  Gp->Defers = nullptr;
-  Gp->Panics = nullptr;
-  Gp->Sig = 0;
   Gp->StartFn = nullptr;
   Gp->StartArg = nullptr;
-  atomic::store(&Gp->SelectDone, 0u);
+  // Normally clear already (a G that returns has no waits, defers or
+  // panics left); Goexit from a deferred call may leave some.
+  if (Gp->Waiting || Gp->Param || Gp->Defers || Gp->Panics || Gp->Sig) {
+    Gp->Waiting = nullptr;
+    Gp->Param = nullptr;
+    Gp->Defers = nullptr;
+    Gp->Panics = nullptr;
+    Gp->Sig = 0;
+  }
   dropg();
   stackresetg(Gp);
   gfput(curM()->Pp, Gp);
@@ -1401,18 +1408,23 @@ void startTheWorldWithSema(void *) {
 
 //===--- Deadlock ---------------------------------------------------------===//
 
-/// gc's throw for a deadlock, as tracebackothers shows it: the message,
-/// then a header for every user goroutine (no frames yet). g0.
+/// gc's throw for a deadlock as gc's tracebackothers shows it: the
+/// message, then every user goroutine's header and frames (walked from the
+/// frame record gort_mcall left when it parked). g0.
 [[noreturn]] void throwDeadlock(const char *Msg) {
   printlock();
   printstring("fatal error: ");
   printstring(Msg);
   printstring("\n");
-  for (G *Gp = AllGs; Gp; Gp = Gp->AllLink) {
-    if (Gp->IsSystem || readgstatus(Gp) == GDead)
-      continue;
-    printstring("\n");
-    printgoroutineheader(Gp);
+  if (tracebackEnabled()) {
+    for (G *Gp = AllGs; Gp; Gp = Gp->AllLink) {
+      if (Gp->IsSystem || readgstatus(Gp) == GDead)
+        continue;
+      printstring("\n");
+      printgoroutineheader(Gp);
+      if (Gp->Sched.BP)
+        traceback(Gp, Gp->Sched.BP);
+    }
   }
   printflush();
   exit(2);

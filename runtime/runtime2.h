@@ -157,6 +157,9 @@ struct Defer {
   Panic *P;             ///< the panic running this call, or null
   bool Started;         ///< the call has begun (by a panic)
   bool Heap;
+  /// An open-coded frame: Fn (== Frame) is the frame's abi::OpenDefers
+  /// state, whose code runs its newest pending deferred call.
+  bool Open;
   Checkpoint Ckpt;      ///< where a recovery resumes
 };
 
@@ -177,30 +180,33 @@ struct G {
   M *Mp;         ///< the M running this G, or null
   Gobuf Sched;   ///< context to resume; for g0, Sched.SP is where
                  ///< systemstack calls start (top of the usable OS stack)
-  StackSeg *Seg; ///< current stack segment; null for g0
-  Panic *Panics; ///< innermost active panic, or null
-  Defer *Defers; ///< newest deferred call, or null
-  int64_t Goid;
+  // The fields every goroutine switch touches share the first two cache
+  // lines with the ones above (G is 64-byte aligned: see malg).
   uint32_t Status; ///< GIdle, GRunning... (atomic)
   bool Preempt;    ///< preemption requested; StackGuard0 == StackPreempt
                    ///< until the G next enters gort_morestack
+  WaitReason Reason;   ///< valid in GWaiting (gc: waitreason)
+  bool IsSystem;       ///< a runtime goroutine, hidden from users
+  G *SchedLink;  ///< next on a run queue or free list
+  StackSeg *Seg; ///< current stack segment; null for g0
+  int64_t Goid;
+  void (*StartFn)(void *); ///< entry function of a new goroutine
+  void *StartArg;
+  // --- Scheduler (proc.cpp, chan.cpp, select.cpp). ---
+  Sudog *Waiting;   ///< sudogs this G waits on, in lock order (gc: waiting)
+  void *Param;      ///< passed by the G that readies this one (gc: param)
+  uint32_t SelectDone; ///< atomic: a select case of this G won (gc: same)
+  int64_t WaitSince;   ///< nanotime when it started waiting, or 0
+  G *AllLink;   ///< on allgs
+  // --- Panics (panic.cpp). ---
+  Panic *Panics; ///< innermost active panic, or null
+  Defer *Defers; ///< newest deferred call, or null
   // Signal that caused the current panic (gc: sig, sigcode0/1, sigpc).
   // Set by sigpanic-style entry points such as gort_panicmem.
   uint32_t Sig;
   uintptr_t SigCode0;
   uintptr_t SigCode1;
   uintptr_t SigPC;
-  void (*StartFn)(void *); ///< entry function of a new goroutine
-  void *StartArg;
-  G *SchedLink; ///< next on a run queue
-  G *AllLink;   ///< on allgs
-  // --- Scheduler (proc.cpp, chan.cpp, select.cpp). ---
-  Sudog *Waiting;   ///< sudogs this G waits on, in lock order (gc: waiting)
-  void *Param;      ///< passed by the G that readies this one (gc: param)
-  uint32_t SelectDone; ///< atomic: a select case of this G won (gc: same)
-  WaitReason Reason;   ///< valid in GWaiting (gc: waitreason)
-  bool IsSystem;       ///< a runtime goroutine, hidden from users
-  int64_t WaitSince;   ///< nanotime when it started waiting, or 0
 };
 
 /// Size of an M's print buffer (see print.cpp).
@@ -220,6 +226,10 @@ struct M {
   char PrintBuf[PrintBufSize];
   M *AllLink; ///< on allm
   uint64_t FastRand; ///< fastrand state; only this M uses it (rand.h)
+  /// Heap defer records whose calls have run, for reuse (gc: deferpool);
+  /// at most DeferPoolMax, linked through Defer::Link (panic.cpp).
+  Defer *DeferPool;
+  uint32_t DeferPoolLen;
   // --- Scheduler (proc.cpp). ---
   M *SchedLink;     ///< on the idle M list (Sched.MIdle)
   P *NextP;         ///< the P to acquire when woken (gc: nextp)
@@ -313,6 +323,7 @@ static_assert(offsetof(Checkpoint, FP) == CKPT_FP);
 static_assert(offsetof(Checkpoint, PC) == CKPT_PC);
 static_assert(offsetof(Checkpoint, Regs) == CKPT_REGS);
 static_assert(sizeof(Checkpoint) == CKPT_SIZE);
+static_assert(offsetof(Defer, Ckpt) == DEFER_CKPT);
 static_assert(sizeof(Defer) == abi::DeferRecordSize);
 
 /// m0 and its g0 (proc.cpp).

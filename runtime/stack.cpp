@@ -94,10 +94,19 @@ constexpr uintptr_t StackCacheMax = 64 << 10;
 static_assert((StackMin << (NumStackOrders - 1)) <= StackChunkSize);
 static_assert(StackMin % PageSize == 0 && StackChunkSize % PageSize == 0);
 
-/// A free block in a pool (stored in the block itself).
+/// A free block in a pool, stored in the block's last word: the top of a
+/// stack is the part a goroutine touches anyway, so carving a fresh chunk
+/// into blocks dirties no page a blocked goroutine would not (the pool
+/// links blocks by their base address).
 struct StackFreeBlock {
   StackFreeBlock *Next;
 };
+
+/// The link word of the free block at Base of Size bytes.
+inline StackFreeBlock **freeLink(uintptr_t Base, uintptr_t Size) {
+  return reinterpret_cast<StackFreeBlock **>(Base + Size -
+                                             sizeof(StackFreeBlock *));
+}
 
 Mutex StackLock;
 StackFreeBlock *StackPool[NumStackOrders]; ///< guarded by StackLock
@@ -126,9 +135,8 @@ void stackpoolRefill(unsigned Order) {
   uintptr_t Size = StackMin << Order;
   uintptr_t Base = Chunk->base();
   for (uintptr_t P = Base + StackChunkSize - Size;; P -= Size) {
-    StackFreeBlock *B = reinterpret_cast<StackFreeBlock *>(P);
-    B->Next = StackPool[Order];
-    StackPool[Order] = B;
+    *freeLink(P, Size) = StackPool[Order];
+    StackPool[Order] = reinterpret_cast<StackFreeBlock *>(P);
     if (P == Base)
       break;
   }
@@ -203,7 +211,7 @@ Stack stackalloc(uintptr_t N) {
     if (!StackPool[Order])
       stackpoolRefill(Order);
     StackFreeBlock *B = StackPool[Order];
-    StackPool[Order] = B->Next;
+    StackPool[Order] = *freeLink(uintptr_t(B), N);
     StackStat.Allocs++;
     unlock(&StackLock);
     return Stack{uintptr_t(B), uintptr_t(B) + N};
@@ -224,7 +232,7 @@ void stackfree(Stack S) {
   if (Order < NumStackOrders) {
     StackFreeBlock *B = reinterpret_cast<StackFreeBlock *>(S.Lo);
     lock(&StackLock);
-    B->Next = StackPool[Order];
+    *freeLink(S.Lo, N) = StackPool[Order];
     StackPool[Order] = B;
     StackStat.Frees++;
     unlock(&StackLock);
@@ -237,6 +245,20 @@ void stackfree(Stack S) {
 }
 
 void stackinitg(G *Gp) { useSeg(Gp, newSeg(StackMin, nullptr)); }
+
+void stackresetg(G *Gp) {
+  StackSeg *First = Gp->Seg;
+  GORT_ASSERT(First);
+  while (First->Prev)
+    First = First->Prev;
+  if (First->Next) {
+    freeSegChain(First->Next);
+    First->Next = nullptr;
+  }
+  Gp->Preempt = false;
+  Gp->StackGuard0 = 0;
+  useSeg(Gp, First);
+}
 
 void stackfreeg(G *Gp) {
   StackSeg *First = Gp->Seg;
@@ -256,13 +278,30 @@ using namespace gort;
 
 /// Step 3 of the protocol (see above). Runs on g0. SP is the goroutine's
 /// stack pointer inside gort_morestack. Returns the top of the segment to run
-/// the thunk on, or 0 to run it where it is (a preemption request with room
-/// left on the current segment).
-extern "C" uintptr_t gort_newstack(G *Gp, uintptr_t SP) {
+/// the thunk on, 0 to run it where it is, or 1 when the goroutine must yield
+/// first: gort_morestack then calls gort_gopreempt (proc.cpp) on the
+/// goroutine's stack and, once the goroutine runs again, calls gort_newstack
+/// once more with Retry set.
+///
+/// Running the thunk where it is is right whenever the check failed only
+/// because of a preemption request (one that cannot be honoured now, or one
+/// just honoured: Retry) and SP is above the real guard: the thunk re-calls
+/// the function, whose prologue checks again against the real guard and
+/// grows the stack if its frame needs it. A check that failed for real
+/// (SP at or below the guard, or a big frame) never gets here with Retry
+/// clear and no request pending, so it always grows.
+extern "C" uintptr_t gort_newstack(G *Gp, uintptr_t SP, uintptr_t Retry) {
   GORT_ASSERT(onSystemStack() && Gp != getg());
+  if (Retry && SP > Gp->StackLo + abi::StackGuard)
+    return 0;
   if (atomic::load(&Gp->StackGuard0) == abi::StackPreempt) {
-    // gc: gopreempt_m. The scheduler will yield here; for now the request
-    // is only acknowledged.
+    // gc: newstack's preemption check. Yield unless this M is inside the
+    // runtime (locks held, allocating, crashing) or has no P to give back.
+    M *Mp = getg()->Mp;
+    if (Mp->Locks == 0 && Mp->Mallocing == 0 && Mp->Dying == 0 && Mp->Pp &&
+        atomic::load(&Mp->Pp->Status) == PRunning && Mp->CurG == Gp)
+      return 1;
+    // Not now: drop the request (sysmon repeats it if the G keeps running).
     Gp->Preempt = false;
     atomic::store(&Gp->StackGuard0, Gp->StackLo + abi::StackGuard);
     if (SP > Gp->StackLo + abi::StackGuard)

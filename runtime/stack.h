@@ -54,6 +54,10 @@ void stackfree(Stack S);
 void stackinitg(G *Gp);
 /// Frees every segment of Gp's chain. Gp must not be running.
 void stackfreeg(G *Gp);
+/// Frees every segment of Gp's chain but the first and makes that one
+/// current, for a dead G kept for reuse (gc: gfput's stack handling). Gp
+/// must not be running. System stack.
+void stackresetg(G *Gp);
 
 /// Counters for tests and debugging (updated under the stack lock).
 struct StackStats {
@@ -67,7 +71,8 @@ extern StackStats StackStat;
 } // namespace gort
 
 // Called only from gort_morestack (asm_<goarch>.S); see stack.cpp.
-extern "C" uintptr_t gort_newstack(gort::G *Gp, uintptr_t SP);
+extern "C" uintptr_t gort_newstack(gort::G *Gp, uintptr_t SP,
+                                   uintptr_t Retry);
 extern "C" void gort_oldstack(gort::G *Gp);
 
 #endif // GORT_RUNTIME_STACK_H

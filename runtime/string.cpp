@@ -9,7 +9,8 @@
 // slices and integers, and UTF-8 decoding for range loops.
 //
 // A Go string is an abi::String {Ptr, Len} over immutable bytes. Results are
-// fresh pointer-free allocations (mallocgc with a null type: noscan).
+// fresh pointer-free allocations (mallocgc with the descriptor of a byte,
+// so small ones come from the tiny allocator and none is scanned).
 // Decoding follows unicode/utf8 exactly: invalid encodings, surrogates and
 // overlong forms decode as U+FFFD consuming one byte.
 //
@@ -28,6 +29,14 @@ namespace gort {
 namespace {
 
 constexpr int32_t RuneError = 0xFFFD;
+
+/// The element type of string data: no pointers (mallocgc's noscan).
+const abi::Type BytesType = {
+    1, 0, 0, 0, 1, 1, abi::KindUint8, nullptr, nullptr, nullptr,
+    {reinterpret_cast<const uint8_t *>("uint8"), 5}, nullptr};
+const abi::Type RunesType = {
+    4, 0, 0, 0, 4, 4, abi::KindInt32, nullptr, nullptr, nullptr,
+    {reinterpret_cast<const uint8_t *>("int32"), 5}, nullptr};
 constexpr int32_t MaxRune = 0x10FFFF;
 
 /// gc: decoderune. Decodes the rune starting at S[K]; returns it and the
@@ -100,7 +109,7 @@ intptr_t encodeRune(uint8_t *P, int32_t R) {
 
 /// A new string of N uninitialized bytes (gc: rawstring).
 abi::String rawString(intptr_t N, uint8_t **Out) {
-  auto *P = static_cast<uint8_t *>(mallocgc(uintptr_t(N), nullptr, false));
+  auto *P = static_cast<uint8_t *>(mallocgc(uintptr_t(N), &BytesType, false));
   *Out = P;
   return {P, N};
 }
@@ -185,7 +194,7 @@ abi::String gort_slicerunetostring(const int32_t *P, int64_t N) {
 }
 
 void gort_stringtoslicebyte(abi::Slice *Out, const uint8_t *P, int64_t N) {
-  void *Q = mallocgc(uintptr_t(N), nullptr, false);
+  void *Q = mallocgc(uintptr_t(N), &BytesType, false);
   memmove(Q, P, size_t(N));
   *Out = {Q, N, N};
 }
@@ -197,7 +206,7 @@ void gort_stringtoslicerune(abi::Slice *Out, const uint8_t *P, int64_t N) {
     ++Count;
   }
   auto *Q = static_cast<int32_t *>(
-      mallocgc(uintptr_t(Count) * sizeof(int32_t), nullptr, true));
+      mallocgc(uintptr_t(Count) * sizeof(int32_t), &RunesType, false));
   intptr_t I = 0;
   for (intptr_t K = 0; K < N; ++I) {
     abi::RunePos RP = decodeRune(P, N, K);

@@ -14,9 +14,10 @@
 // "frame-pointer"="all"; the runtime is built with -fno-omit-frame-pointer),
 // so each frame record is {caller's frame pointer, return address}. The walk
 // starts at a runtime frame (gopanic's) and follows the records while they
-// stay inside the goroutine's stack segments; stack splits are invisible
-// here because gort_morestack links the first frame on a new segment to its
-// own record on the old one.
+// stay inside the goroutine's stack segments. A stack split leaves three
+// records: the morestack thunk's (a wrapper), gort_morestack's on the old
+// segment, and the function's first activation, stopped in its prologue;
+// the walk skips the last two.
 //
 // Which frames print. Go functions only (package-qualified names such as
 // main.f): the runtime's own code (gort_*, C++ names), generated
@@ -52,6 +53,8 @@
 extern "C" {
 extern const char __gort_wrapper_start[];
 extern const char __gort_wrapper_end[];
+extern const char gort_morestack_end[];
+void gort_morestack(void (*Thunk)(void *), void *Block);
 }
 
 namespace gort {
@@ -407,9 +410,19 @@ void traceback(G *Gp, uintptr_t FP) {
       break;
     const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
     uintptr_t Caller = Rec[0], RA = Rec[1];
+    // A split stack shows as: the thunk (a wrapper), gort_morestack, then
+    // the function's first activation, stopped in its prologue: skip the
+    // last two.
+    if (RA && RA - 1 >= reinterpret_cast<uintptr_t>(&gort_morestack) &&
+        RA - 1 < uintptr_t(gort_morestack_end)) {
+      FP = Caller ? reinterpret_cast<const uintptr_t *>(Caller)[0] : 0;
+      continue;
+    }
+    // RA - 1 is in the call instruction (a call that never returns may end
+    // its function).
     if (const ElfSym *S = RA ? findFunc(RA - 1) : nullptr) {
       const char *Name = Self.Strs + S->Name;
-      if (isGoFunction(Name, RA)) {
+      if (isGoFunction(Name, RA - 1)) {
         if (Printed == 100) {
           printstring("...additional frames elided...\n");
           return;

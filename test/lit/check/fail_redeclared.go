@@ -52,3 +52,9 @@ func main() {
 func main() {} // ERROR "main redeclared in this block"
 
 func init() int { return 1 } // ERROR "func init must have no arguments and no return values"
+
+func rangeTwice() {
+	for a, a := range []int{1} { // ERROR "a redeclared in this block"
+		println(a)
+	}
+}

@@ -58,4 +58,6 @@ func main() {
 	_ = [...]int // ERROR "invalid use of \[\.\.\.\] array \(outside a composite literal\)" "\[\.\.\.\]int \(type\) is not an expression"
 	_ = x.(int) // ERROR "invalid operation: x \(variable of type int\) is not an interface"
 	var _ = map[[]int]int{} // ERROR "invalid map key type \[\]int"
+	var e interface{} // ERROR "e declared but not used"
+	_ = e.(type) // ERROR "invalid AST: use of \.\(type\) outside type switch"
 }

@@ -1,38 +1,56 @@
 // RUN: %gortc -O0 --emit=llvm -o - %s | FileCheck %s
-// defer: the call is packaged as a closure (wrapper code in section
-// .gort_wrapper) and pushed with gort_deferproc, returns_twice: a second
-// return (1) after a recovered panic goes to the exit block, which runs
-// gort_deferreturn and returns the result slots. Defers outside loops keep
-// their record in the frame; in loops the runtime allocates it.
+// defer lowering. A function whose defer statements all run at most once
+// open-codes them: its frame holds an abi::OpenDefers state (runner, bit
+// mask, one slot per statement), one gort_deferprocopen call (returns_twice:
+// a second return, with 1, after a recovered panic) registers the frame, and
+// the exit block runs the pending calls directly, newest first. Defers in
+// loops are packaged as closures (wrappers in section .gort_wrapper) and
+// pushed with gort_deferproc on records the runtime allocates.
 package main
 
 func work(n int) { println(n) }
 
 // CHECK-LABEL: define internal i64 @main.once(
-// CHECK: %defer.frame = alloca i8
+// CHECK: %defer.state = alloca { ptr, i64, [1 x ptr] }, align 8
 // CHECK: %defer.rec = alloca [25 x i64], align 8
 // CHECK: call void asm sideeffect "", "r,~{memory}"(ptr %r)
-// CHECK: [[CLO:%.*]] = call ptr addrspace(1) @gort_newobject(
-// CHECK: [[R:%.*]] = call i32 @gort_deferproc(ptr %defer.frame, ptr addrspace(1) [[CLO]], ptr %defer.rec) [[RT:#[0-9]+]]
+// CHECK: store ptr @main.once.opendefers, ptr
+// CHECK: [[R:%.*]] = call i32 @gort_deferprocopen(ptr %defer.state, ptr %defer.rec) [[RT:#[0-9]+]]
 // CHECK: %recovered = icmp ne i32 [[R]], 0
-// CHECK: br i1 %recovered, label %defer.exit, label %defer.next
+// CHECK: br i1 %recovered, label %defer.exit, label %defer.body
+// The defer statement stores the argument and sets bit 0.
+// CHECK: defer.body:
+// CHECK: store i64 1, ptr
+// CHECK: or i64 %{{.*}}, 1
 // CHECK: defer.exit:
-// CHECK-NEXT: call void @gort_deferreturn(ptr %defer.frame)
+// CHECK: %bits = load i64
+// CHECK: and i64 %bits, 1
+// CHECK: defer.next:
+// CHECK-NEXT: call void @gort_deferpop(ptr %defer.rec)
 // CHECK: ret i64
-// CHECK: define internal void @main.once.deferwrap.{{[0-9]+}}(ptr %ctx) {{.*}}section ".gort_wrapper"
+// CHECK: defer.call:
+// CHECK: and i64 %bits, -2
+// CHECK: call void @main.work(ptr poison, i64
 func once() (r int) {
 	defer work(1)
 	r = 2
 	return
 }
 
+// CHECK-LABEL: define internal void @main.once.opendefers(ptr %ctx) {{.*}}section ".gort_wrapper"
+
 // CHECK-LABEL: define internal void @main.loop(
+// CHECK: %defer.frame = alloca i8
 // CHECK: call i32 @gort_deferproc(ptr %defer.frame, ptr addrspace(1) %{{.*}}, ptr null)
+// CHECK: defer.exit:
+// CHECK-NEXT: call void @gort_deferreturn(ptr %defer.frame)
 func loop() {
 	for i := 0; i < 3; i++ {
 		defer work(i)
 	}
 }
+
+// CHECK: define internal void @main.loop.deferwrap.{{[0-9]+}}(ptr %ctx) {{.*}}section ".gort_wrapper"
 
 // recover passes the caller's frame address for gc's argp check, and the
 // function calling it is never inlined.

@@ -22,6 +22,7 @@ struct Parsed {
   AstContext Ctx;
   std::string Errors;
   File *F = nullptr;
+  unsigned NumErrors = 0, NumSyntaxErrors = 0;
 };
 
 std::unique_ptr<Parsed> parse(llvm::StringRef Src) {
@@ -31,7 +32,23 @@ std::unique_ptr<Parsed> parse(llvm::StringRef Src) {
   DiagnosticEngine Diags(P->SM, OS);
   P->F = parseFile(SF, P->SM, P->Ctx, Diags);
   Diags.flush();
+  P->NumErrors = Diags.errorCount();
+  P->NumSyntaxErrors = Diags.syntaxErrorCount();
   return P;
+}
+
+// gc type-checks after parser errors that are not "syntax error"s; the
+// driver needs to tell them apart.
+TEST(Parser, SyntaxErrorCount) {
+  auto P = parse("package p\nfunc f() {\n\tgo x\n\t_ = 'ab'\n\t_ = s[1::2]\n"
+                 "L:\n}\n");
+  EXPECT_EQ(P->Errors, "x.go:3:5: expression in go must be function call\n"
+                       "x.go:4:6: more than one character in rune literal\n"
+                       "x.go:5:10: middle index required in 3-index slice\n");
+  EXPECT_EQ(P->NumErrors, 3u);
+  EXPECT_EQ(P->NumSyntaxErrors, 0u);
+  P = parse("package p\nfunc f() {\n\tx := )\n\ty := ]\n}\n");
+  EXPECT_EQ(P->NumSyntaxErrors, 2u);
 }
 
 /// The body statements of the first function.
