@@ -163,7 +163,8 @@ bool Checker::declare(Scope *S, syntax::Name *Id, Object *Obj, Pos ScopePos) {
   return true;
 }
 
-void Checker::declarePkgObj(syntax::Name *Ident, Object *Obj, DeclInfo *D) {
+void Checker::declarePkgObj(syntax::Name *Ident, Object *Obj,
+                            std::unique_ptr<DeclInfo> D) {
   if (Ident->Value == "init") {
     error(Ident->pos(), "cannot declare init - must be func");
     return;
@@ -174,7 +175,7 @@ void Checker::declarePkgObj(syntax::Name *Ident, Object *Obj, DeclInfo *D) {
   }
   Obj->Order = unsigned(ObjMap.size());
   declare(PkgScope, Ident, Obj, Pos());
-  ObjMap[Obj] = std::unique_ptr<DeclInfo>(D);
+  ObjMap[Obj] = std::move(D);
 }
 
 /// The receiver base type name of a method: T in func (r *T) or (r T).
@@ -249,8 +250,10 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
         }
         if (Name == ".") {
           for (Object *Obj : Imp->PkgScope->ordered())
-            if (Obj->exported())
+            if (Obj->exported()) {
               FileScope->insert(Obj);
+              DotImports[{FileScope, Obj}] = PN; // uses mark PN used
+            }
           Imports.push_back(PN);
           continue;
         }
@@ -284,13 +287,13 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
         for (size_t I = 0; I < CD->Names.size(); ++I) {
           syntax::Name *N = CD->Names[I];
           auto *C = Ctx.make<Const>(N->pos(), Pkg, N->Value, nullptr);
-          auto *DI = new DeclInfo();
+          auto DI = std::make_unique<DeclInfo>();
           DI->FileScope = FileScope;
           DI->TypeExpr = TypeExpr;
           DI->Init = I < Values.size() ? Values[I] : nullptr;
           DI->InheritedInit = Inherited;
           DI->Iota = CD->Iota;
-          declarePkgObj(N, C, DI);
+          declarePkgObj(N, C, std::move(DI));
         }
         // Constants must always have init values.
         size_t L = CD->Names.size(), R = Values.size();
@@ -320,28 +323,21 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
           V->IsGlobal = true;
           Lhs.push_back(V);
         }
-        // A single initializer of a multi-variable declaration is shared.
-        DeclInfo *Shared = nullptr;
-        if (Values.size() == 1 && Lhs.size() > 1) {
-          Shared = new DeclInfo();
-          Shared->FileScope = FileScope;
-          Shared->Lhs.assign(Lhs.begin(), Lhs.end());
-          Shared->TypeExpr = VD->Type;
-          Shared->Init = Values[0];
-        }
+        // A single initializer of a multi-variable declaration is shared:
+        // each variable gets its own copy of the info (so that ObjMap
+        // lookups work), with the same Lhs and Init.
+        bool Shared = Values.size() == 1 && Lhs.size() > 1;
         for (size_t I = 0; I < Lhs.size(); ++I) {
-          DeclInfo *DI = Shared;
-          if (!DI) {
-            DI = new DeclInfo();
-            DI->FileScope = FileScope;
-            DI->TypeExpr = VD->Type;
+          auto DI = std::make_unique<DeclInfo>();
+          DI->FileScope = FileScope;
+          DI->TypeExpr = VD->Type;
+          if (Shared) {
+            DI->Lhs.assign(Lhs.begin(), Lhs.end());
+            DI->Init = Values[0];
+          } else {
             DI->Init = I < Values.size() ? Values[I] : nullptr;
-          } else if (I > 0) {
-            // The other variables refer to the shared info: give each its
-            // own entry so that ObjMap lookups work; they share Lhs/Init.
-            DI = new DeclInfo(*Shared);
           }
-          declarePkgObj(VD->Names[I], Lhs[I], DI);
+          declarePkgObj(VD->Names[I], Lhs[I], std::move(DI));
           Out->Globals.push_back(cast<Var>(Lhs[I]));
         }
         size_t L = Lhs.size(), R = Values.size();
@@ -355,10 +351,10 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
 
       if (auto *TD = dyn_cast<syntax::TypeDecl>(D)) {
         auto *TN = Ctx.make<TypeName>(TD->N->pos(), Pkg, TD->N->Value, nullptr);
-        auto *DI = new DeclInfo();
+        auto DI = std::make_unique<DeclInfo>();
         DI->FileScope = FileScope;
         DI->TDecl = TD;
-        declarePkgObj(TD->N, TN, DI);
+        declarePkgObj(TD->N, TN, std::move(DI));
         continue;
       }
 
@@ -706,7 +702,21 @@ void Checker::varDecl(Var *Obj, llvm::ArrayRef<Object *> Lhs,
       L->Col = Object::Color::Black;
 }
 
+void Checker::resolvePendingUnderlying(Named *N) {
+  auto It = PendingUnderlying.find(N);
+  if (It == PendingUnderlying.end())
+    return;
+  std::vector<Named *> Deps = std::move(It->second);
+  PendingUnderlying.erase(It);
+  for (Named *D : Deps) {
+    D->Underlying = N->Underlying;
+    resolvePendingUnderlying(D);
+    collectMethods(D->Obj);
+  }
+}
+
 void Checker::typeDecl(TypeName *Obj, syntax::TypeDecl *TD) {
+  TypeDecls[Obj] = TD;
   if (!TD->TParams.empty()) {
     error(TD->TParams[0]->pos(), "generic type " + Obj->name().str() +
                                      " not supported yet by gortc");
@@ -726,26 +736,46 @@ void Checker::typeDecl(TypeName *Obj, syntax::TypeDecl *TD) {
     Obj->LocalIndex = ++LocalTypeCount;
   Out->NamedTypes.push_back(N);
   Type *Rhs = definedType(TD->Type, N);
+  N->RHS = Rhs;
   // The underlying type of a named type is the underlying type of its
   // right-hand side.
   Type *U = Rhs->underlying();
   if (auto *RN = dyn_cast<Named>(U)) {
-    // The right-hand side leads to a defined type still being resolved: a
-    // cycle of defined types without a type literal, like `type T T` or
-    // `type A B; type B A` (types2 reports it in Named.under).
+    // The right-hand side leads to a defined type whose underlying type is
+    // still being resolved (types2 resolves such chains in Named.under). If
+    // every declaration on the cycle just names another type (`type T T`,
+    // `type A B; type B A`), no underlying type exists: report the cycle.
+    // Otherwise (`type T1 struct{ F *T2 }; type T2 T1`), N gets RN's
+    // underlying type when RN's declaration completes.
     llvm::SmallVector<Object *, 4> Cycle;
     auto It = llvm::find(ObjPath, RN->Obj);
     if (It != ObjPath.end())
       Cycle.append(It, ObjPath.end());
-    else
-      Cycle.push_back(RN->Obj); // a local `type T T`
-    cycleError(Cycle);
-    U = Ctx.invalid();
+    // RN not on the path: its declaration is complete but itself waits for
+    // another type's; wait for RN.
+    bool OnlyNames =
+        It != ObjPath.end() && llvm::all_of(Cycle, [&](Object *O) {
+          syntax::TypeDecl *D = TypeDecls.lookup(cast<TypeName>(O));
+          return !D ||
+                 isa<syntax::Name, syntax::SelectorExpr>(unparen(D->Type));
+        });
+    if (OnlyNames) {
+      cycleError(Cycle);
+      U = Ctx.invalid();
+    } else {
+      PendingUnderlying[RN].push_back(N);
+      U = nullptr;
+    }
   }
   N->Underlying = U;
+  if (U)
+    resolvePendingUnderlying(N);
   llvm::SmallVector<Named *, 8> Path;
   validType(N, Path);
-  collectMethods(Obj);
+  // A type waiting for its underlying type gets its methods when it has
+  // one (resolvePendingUnderlying), for the field/method clash checks.
+  if (U)
+    collectMethods(Obj);
 }
 
 void Checker::collectMethods(TypeName *Obj) {
@@ -758,7 +788,7 @@ void Checker::collectMethods(TypeName *Obj) {
   llvm::StringMap<Func *> Seen;
   for (Func *M : N->Methods)
     Seen[M->name()] = M;
-  auto *S = dyn_cast<Struct>(N->Underlying);
+  auto *S = dyn_cast_or_null<Struct>(N->Underlying);
   for (Func *M : It->second) {
     if (M->name() != "_") {
       auto [SI, Inserted] = Seen.try_emplace(M->name(), M);
@@ -791,6 +821,24 @@ void Checker::collectMethods(TypeName *Obj) {
 void Checker::funcDecl(Func *Obj, DeclInfo *D) {
   syntax::FuncDecl *FD = D->FDecl;
   Scope *FnScope = Ctx.make<Scope>(CurScope, FD->pos(), Pos(), true);
+  // A method of a generic type (reported at the type) declares its
+  // receiver's type parameters, like a generic function's, with invalid
+  // types.
+  if (FD->Recv) {
+    syntax::Expr *RT = unparen(FD->Recv->Type);
+    if (auto *O = dyn_cast<Operation>(RT); O && O->Op == Operator::Mul && !O->Y)
+      RT = unparen(O->X);
+    if (auto *IX = dyn_cast<IndexExpr>(RT)) {
+      llvm::SmallVector<syntax::Expr *, 2> Params{IX->Index};
+      if (auto *L = dyn_cast<ListExpr>(IX->Index))
+        Params.assign(L->Elems.begin(), L->Elems.end());
+      for (syntax::Expr *P : Params)
+        if (auto *PN = dyn_cast<syntax::Name>(P); PN && PN->Value != "_")
+          declare(FnScope, PN,
+                  Ctx.make<TypeName>(PN->pos(), Pkg, PN->Value, Ctx.invalid()),
+                  FD->pos());
+    }
+  }
   if (!FD->TParams.empty()) {
     error(FD->TParams[0]->pos(), "generic function " + Obj->name().str() +
                                      " not supported yet by gortc");
@@ -812,8 +860,8 @@ void Checker::funcDecl(Func *Obj, DeclInfo *D) {
   Obj->PtrRecv = PtrRecv;
   // gc reports other functions without bodies after type checking (irgen,
   // with -complete, which go build passes for pure Go packages).
-  if (!FD->Body && !FD->Recv && Obj->name() != "init")
-    LateErrors.push_back({FD->N->pos(), "missing function body"});
+  if (!FD->Body && Obj->name() != "init") // at the token after `func`
+    LateErrors.push_back({FD->pos(), "missing function body"});
   // Keep the scope for the body.
   FD->Type->TV.Ty = Have;
   FnScopes[FD] = FnScope;
@@ -836,7 +884,10 @@ void Checker::funcBody(syntax::Node *Owner, Func *F, Signature *Sig,
     CurDecl = ObjMap.count(F) ? ObjMap[F].get() : nullptr;
   FuncStack.push_back(&FC);
   CurScope = FnScope;
-  Iota.reset();
+  // A function literal in a constant declaration sees that iota
+  // (go.dev/issue/22345); a function declaration has none.
+  if (!isa<FuncLit>(Owner))
+    Iota.reset();
   std::vector<Var *> SavedLocals = std::move(Locals);
   Locals.clear();
   for (Object *P : FnScope->ordered())

@@ -117,7 +117,8 @@ private:
   };
 
   void collectObjects(llvm::ArrayRef<syntax::File *> Files);
-  void declarePkgObj(syntax::Name *Ident, Object *Obj, DeclInfo *D);
+  void declarePkgObj(syntax::Name *Ident, Object *Obj,
+                     std::unique_ptr<DeclInfo> D);
   void packageObjects();
   void objDecl(Object *Obj);
   bool cycleCheck(Object *Obj);
@@ -127,6 +128,8 @@ private:
   void varDecl(Var *Obj, llvm::ArrayRef<Object *> Lhs, syntax::Expr *Typ,
                syntax::Expr *Init);
   void typeDecl(TypeName *Obj, syntax::TypeDecl *TD);
+  /// Gives the defined types waiting for N's underlying type that type.
+  void resolvePendingUnderlying(Named *N);
   void funcDecl(Func *Obj, DeclInfo *D);
   void collectMethods(TypeName *Obj);
   TypeName *resolveBaseTypeName(bool SeenPtr, syntax::Name *Name);
@@ -302,6 +305,13 @@ private:
   /// Imports of packages gortc cannot compile, with the positions of their
   /// paths: usePkgName reports them at the first use.
   llvm::DenseMap<PkgName *, Pos> FakeImportPaths;
+  /// The declaration of each type name checked so far.
+  llvm::DenseMap<TypeName *, syntax::TypeDecl *> TypeDecls;
+  /// Defined types whose right-hand side is a defined type still being
+  /// resolved, keyed by that type (see typeDecl).
+  llvm::DenseMap<Named *, std::vector<Named *>> PendingUnderlying;
+  /// Objects dot-imported into a file scope, with their import.
+  llvm::DenseMap<std::pair<Scope *, Object *>, PkgName *> DotImports;
   DeclInfo *CurDecl = nullptr; ///< package-level decl being checked (deps)
 
   /// The function being checked: its signature and the function contexts

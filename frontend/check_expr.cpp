@@ -757,6 +757,11 @@ void Checker::ident(Operand &X, syntax::Name *E, Named *Def, bool WantType) {
   X.T = Ctx.invalid();
   Scope *Found = nullptr;
   Object *Obj = CurScope->lookupParent(E->Value, Pos(), &Found);
+  if (Obj) {
+    auto Dot = DotImports.find({Found, Obj});
+    if (Dot != DotImports.end())
+      Dot->second->Used = true;
+  }
   if (!Obj) {
     if (E->Value == "_")
       error(E->pos(), "cannot use _ as value or type");

@@ -134,11 +134,26 @@ Type *Checker::typInternal(syntax::Expr *E0, Named *Def) {
     }
   }
 
-  case NodeKind::IndexExpr:
-    errorAt(E0, "generic type instantiation " + str(E0) +
-                    " not supported yet by gortc");
-    use(cast<IndexExpr>(E0)->Index);
+  case NodeKind::IndexExpr: {
+    // Instantiating a generic type declared here was reported at its
+    // declaration already; stay quiet about its uses.
+    auto *IX = cast<IndexExpr>(E0);
+    bool Reported = false;
+    if (auto *N = dyn_cast<syntax::Name>(unparen(IX->X)))
+      if (auto *TN = dyn_cast_or_null<TypeName>(lookup(N->Value))) {
+        syntax::TypeDecl *TD = TypeDecls.lookup(TN);
+        if (!TD)
+          if (auto It = ObjMap.find(TN); It != ObjMap.end())
+            TD = It->second->TDecl;
+        Reported = TD && !TD->TParams.empty();
+        N->Obj = TN;
+      }
+    if (!Reported)
+      errorAt(E0, "generic type instantiation " + str(E0) +
+                      " not supported yet by gortc");
+    use(IX->Index);
     return Ctx.invalid();
+  }
 
   case NodeKind::ParenExpr:
     return definedType(cast<ParenExpr>(E0)->X, Def);
@@ -451,8 +466,12 @@ Interface *Checker::interfaceType(syntax::InterfaceType *E, Named *Def) {
       Type *T = typ(TE);
       if (T == Ctx.invalid())
         continue;
-      if (!isa<Interface>(T->underlying()))
-        I->HasTypeTerms = true; // a type term: constraint-only interface
+      // A type term makes a constraint-only interface. A defined type still
+      // being resolved (an embedding cycle through a method signature) is
+      // left to completeInterface.
+      Type *U = T->underlying();
+      if (!isa<Interface>(U) && !isa<Named>(U) && U != Ctx.invalid())
+        I->HasTypeTerms = true;
       I->Embeddeds.push_back(T);
       continue;
     }
@@ -520,6 +539,8 @@ bool Checker::validType(Type *T, llvm::SmallVectorImpl<Named *> &Path) {
     auto *N = cast<Named>(T);
     if (N->Obj->pkg() != Pkg || !N->Underlying)
       return true;
+    if (N->Underlying == Ctx.invalid())
+      return false; // reported already
     for (size_t I = 0; I < Path.size(); ++I) {
       if (Path[I] == N) {
         llvm::SmallVector<Object *, 4> Cycle;
@@ -532,7 +553,7 @@ bool Checker::validType(Type *T, llvm::SmallVectorImpl<Named *> &Path) {
       }
     }
     Path.push_back(N);
-    bool Ok = validType(N->Underlying, Path);
+    bool Ok = validType(N->RHS ? N->RHS : N->Underlying, Path);
     Path.pop_back();
     return Ok;
   }

@@ -843,9 +843,12 @@ void types::completeInterface(TypeContext &Ctx, Interface *I) {
   I->Complete = true; // guards against cycles through invalid embeddings
   std::vector<Func *> All(I->Methods.begin(), I->Methods.end());
   for (Type *E : I->Embeddeds) {
-    auto *EI = dyn_cast<Interface>(E->underlying());
+    Type *U = E->underlying();
+    auto *EI = dyn_cast<Interface>(U);
     if (!EI) {
-      I->HasTypeTerms = true;
+      // Invalid (e.g. recursive) embedded types are skipped, as in types2.
+      if (U != Ctx.invalid() && !isa<Named>(U))
+        I->HasTypeTerms = true;
       continue;
     }
     completeInterface(Ctx, EI);

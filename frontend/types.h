@@ -230,6 +230,9 @@ public:
   static bool classof(const Type *T) { return T->kind() == TypeKind::Named; }
   TypeName *Obj;
   Type *Underlying = nullptr; ///< null while being resolved
+  /// The type of the declaration's right-hand side (another defined type
+  /// for `type T2 T1`), which validType follows as types2's fromRHS.
+  Type *RHS = nullptr;
   std::vector<Func *> Methods;
 };
 

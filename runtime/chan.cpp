@@ -1,4 +1,4 @@
-//===- runtime/chan.cpp - Go channels --------------------------------------===//
+//===- runtime/chan.cpp - Go channels -------------------------------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -39,7 +39,9 @@
 // Entry points (libgort/abi.def): gort_makechan, gort_chansend1,
 // gort_chanrecv1/2, gort_closechan, gort_selectnbsend, gort_selectnbrecv.
 // They run on goroutine stacks without a prologue check: frames stay small
-// and parking goes through gopark/mcall.
+// and parking goes through gopark/mcall. Each send and receive starts with
+// a preemption point (preemptPoint, proc.h), where gc's have their
+// prologue.
 //
 // Rejected: a lock-free ring (close and select need one consistent view of
 // both queues); copying through the buffer for unbuffered channels (gc's
@@ -130,7 +132,7 @@ bool chansend(HChan *C, const void *Ep, bool Block) {
     typedmemmove(C, chanbuf(C, C->SendX), Ep);
     if (++C->SendX == C->DataqSiz)
       C->SendX = 0;
-    atomic::store(&C->QCount, C->QCount + 1);
+    atomic::storeRel(&C->QCount, C->QCount + 1);
     unlock(&C->Lock);
     return true;
   }
@@ -214,7 +216,7 @@ RecvResult chanrecv(HChan *C, void *Ep, bool Block) {
     typedmemclr(C, Qp);
     if (++C->RecvX == C->DataqSiz)
       C->RecvX = 0;
-    atomic::store(&C->QCount, C->QCount - 1);
+    atomic::storeRel(&C->QCount, C->QCount - 1);
     unlock(&C->Lock);
     return {true, true};
   }
@@ -352,8 +354,8 @@ void *gort_makechan(const abi::ChanType *T, int64_t Size) {
   if (HChanSize % MaxAlign != 0 || Elem->Align > MaxAlign)
     fatal("makechan: bad alignment");
   uint64_t Mem = 0;
-  bool Overflow = __builtin_mul_overflow(uint64_t(Elem->Size), uint64_t(Size),
-                                         &Mem);
+  bool Overflow =
+      __builtin_mul_overflow(uint64_t(Elem->Size), uint64_t(Size), &Mem);
   if (Size < 0 || Overflow || Mem > MaxAlloc - HChanSize)
     chanPanic(&MakechanSizeError);
   HChan *C;
@@ -374,24 +376,29 @@ void *gort_makechan(const abi::ChanType *T, int64_t Size) {
 }
 
 void gort_chansend1(void *C, const void *Elem) {
+  preemptPoint(getg());
   chansend(static_cast<HChan *>(C), Elem, true);
 }
 
 void gort_chanrecv1(void *C, void *Elem) {
+  preemptPoint(getg());
   chanrecv(static_cast<HChan *>(C), Elem, true);
 }
 
 bool gort_chanrecv2(void *C, void *Elem) {
+  preemptPoint(getg());
   return chanrecv(static_cast<HChan *>(C), Elem, true).Received;
 }
 
 void gort_closechan(void *C) { closechan(static_cast<HChan *>(C)); }
 
 bool gort_selectnbsend(void *C, const void *Elem) {
+  preemptPoint(getg());
   return chansend(static_cast<HChan *>(C), Elem, false);
 }
 
 abi::SelectResult gort_selectnbrecv(void *Elem, void *C) {
+  preemptPoint(getg());
   RecvResult R = chanrecv(static_cast<HChan *>(C), Elem, false);
   return abi::SelectResult{R.Selected, R.Received};
 }

@@ -13,6 +13,7 @@
 #define GORT_RUNTIME_CHAN_H
 
 #include "libgort/abi.h"
+#include "runtime/atomic.h"
 #include "runtime/lock.h"
 #include "runtime/runtime2.h"
 
@@ -29,7 +30,7 @@ struct HChan {
   uint64_t DataqSiz; ///< buffer capacity; immutable
   void *Buf;         ///< DataqSiz elements
   uint16_t ElemSize;
-  uint32_t Closed;   ///< atomic for readers without the lock
+  uint32_t Closed; ///< atomic for readers without the lock
   const abi::Type *ElemType;
   uint64_t SendX; ///< next slot to send into
   uint64_t RecvX; ///< next slot to receive from
@@ -78,12 +79,8 @@ inline Sudog *waitqDequeue(WaitQ *Q) {
     // A select's G is enqueued on several channels; the first waker to
     // win SelectDone owns it. The G removes its other sudogs itself once
     // it runs, so a loser just skips this one.
-    if (S->IsSelect) {
-      uint32_t Zero = 0;
-      if (!__atomic_compare_exchange_n(&S->Gp->SelectDone, &Zero, 1u, false,
-                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
-        continue;
-    }
+    if (S->IsSelect && !atomic::cas(&S->Gp->SelectDone, 0u, 1u))
+      continue;
     return S;
   }
 }

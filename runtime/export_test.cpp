@@ -17,6 +17,7 @@
 #include "runtime/mcache.h"
 #include "runtime/mheap.h"
 #include "runtime/os_linux.h"
+#include "runtime/proc.h"
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
@@ -307,5 +308,16 @@ int32_t gort_test_malloc(void) {
     return 9;
   return 0;
 }
+
+void gort_test_blockingsleep(int64_t Ns) {
+  Timespec TS = {Ns / 1000000000, Ns % 1000000000};
+  entersyscall();
+  nanosleep(&TS, nullptr);
+  exitsyscall();
+}
+
+void gort_test_sleep(int64_t Ns) { timeSleep(Ns); }
+
+int64_t gort_test_nanotime(void) { return nanotime(); }
 
 } // extern "C"

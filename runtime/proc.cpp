@@ -1,4 +1,4 @@
-//===- runtime/proc.cpp - Start-up and the goroutine scheduler -------------===//
+//===- runtime/proc.cpp - Start-up and the goroutine scheduler ------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -29,7 +29,7 @@
 //   1. Every 61st tick, one G from the global queue (fairness).
 //   2. runnext, then the local run queue.
 //   3. The global run queue (a fair share moves to the local queue).
-//   4. Expired sleep timers.
+//   4. Due sleep timers (the clock is read only if something sleeps).
 //   5. Spinning: if fewer than half the busy Ps have a spinning M, steal
 //      half of another P's queue (four passes over the Ps in a random
 //      coprime order; the last also steals runnext).
@@ -55,12 +55,22 @@
 // after 10ms in any case (handoffp). entersyscallblock hands off at once.
 //
 // sysmon (its own M, no P): sleeps 20us, doubling after 1ms without work
-// up to 10ms, and deep-sleeps while every P is idle. Each tick it fires
-// expired timers, retakes Ps from system calls and asks a G that has run
-// for 10ms (same P schedtick) to yield: G::Preempt and StackGuard0 =
-// abi::StackPreempt make its next prologue call gort_morestack, where
-// gort_newstack sees the request and gort_morestack calls gort_gopreempt
-// (gopreempt_m) before resuming. Loops without calls are not preempted.
+// up to 10ms (or less, to wake for the next timer), and deep-sleeps while
+// every P is idle. Each tick it retakes Ps from system calls and asks a G
+// that has run for 10ms (same P schedtick) to yield: G::Preempt and
+// StackGuard0 = abi::StackPreempt make its next prologue call
+// gort_morestack, where gort_newstack sees the request and gort_morestack
+// calls gort_gopreempt (gopreempt_m) before resuming. Loops without calls
+// are not preempted. When a timer is due it wakes an idle P (wakep) or
+// flags TimersDue for the busy ones.
+//
+// Timers (timeSleep, the runtime side of time.Sleep): one global min-heap
+// of (deadline, G) under TimerLock. Only an M holding a P takes due timers
+// off it (findRunnable), so a G on its way from the heap to a run queue is
+// always on a running M and checkdead never sees a half-woken sleeper;
+// checkdead treats a non-empty heap as "not dead". gc keeps timers per P
+// and lets netpoll sleep until the next one; we have no netpoller, so
+// sysmon's adaptive sleep does that job.
 //
 // Deadlock: an M that goes idle (mput) runs checkdead. If every M is idle
 // (sysmon does not count), no G is in a system call or a timer sleep, and
@@ -127,8 +137,8 @@
 
 #if defined(__x86_64__)
 extern "C" {
-__attribute__((tls_model("local-exec"))) constinit thread_local gort::G
-    *gort_tls_g = nullptr;
+__attribute__((tls_model(
+    "local-exec"))) constinit thread_local gort::G *gort_tls_g = nullptr;
 }
 #endif
 
@@ -165,7 +175,7 @@ constexpr int32_t GFreeMax = 64;
 constexpr int32_t GFreeKeep = 32;
 
 Mutex AllgLock;
-G *AllGs;       ///< every G ever created, oldest first, via G::AllLink
+G *AllGs; ///< every G ever created, oldest first, via G::AllLink
 G *AllGsTail;
 uint32_t AllGLen; ///< atomic: length of AllGs
 
@@ -229,7 +239,7 @@ const char *const GStatusStrings[] = {
     "idle", "runnable", "running", "syscall", "waiting", "dead", "dead",
 };
 
-//===--- Gs -----------------------------------------------------------------===//
+//===--- Gs ---------------------------------------------------------------===//
 
 void allgadd(G *Gp) {
   lock(&AllgLock);
@@ -409,11 +419,10 @@ void mstart1();
 void newosproc(M *Mp) {
   uintptr_t TP = tlsalloc();
   Mp->TLS = reinterpret_cast<void *>(TP);
-  uint64_t Flags = CloneVM | CloneFS | CloneFiles | CloneSighand |
-                   CloneThread | CloneSysvsem | CloneSettls;
-  long R = gort_clone(Flags, reinterpret_cast<void *>(Mp->G0->StackHi),
-                      nullptr, nullptr, reinterpret_cast<void *>(TP),
-                      mstartNew, Mp);
+  uint64_t Flags = CloneVM | CloneFS | CloneFiles | CloneSighand | CloneThread |
+                   CloneSysvsem | CloneSettls;
+  long R = gort_clone(Flags, reinterpret_cast<void *>(Mp->G0->StackHi), nullptr,
+                      nullptr, reinterpret_cast<void *>(TP), mstartNew, Mp);
   if (R < 0) {
     printlock();
     printstring("runtime: failed to create new OS thread (have ");
@@ -781,6 +790,9 @@ uint32_t CapTimers;
 /// When of the earliest timer, or 0: read without the lock to skip the
 /// clock when nothing sleeps.
 int64_t TimerNext;
+/// Set by sysmon when a timer is due: the next schedule on any P runs
+/// timers before anything else (atomic).
+uint32_t TimersDue;
 
 /// Adds a timer that readies Gp at When. g0 (allocates).
 void addtimer(int64_t When, G *Gp) {
@@ -817,7 +829,8 @@ void addtimer(int64_t When, G *Gp) {
   }
 }
 
-/// Takes the timers due at Now and makes their Gs runnable. g0.
+/// Takes the timers due at Now and makes their Gs runnable on the current
+/// P. g0, with a P.
 void runtimers(int64_t Now) {
   GQueue Q = {nullptr, nullptr};
   int32_t N = 0;
@@ -842,6 +855,7 @@ void runtimers(int64_t Now) {
       Timers[I] = Last;
   }
   atomic::store(&TimerNext, NTimers ? Timers[0].When : int64_t(0));
+  atomic::store(&TimersDue, 0u);
   unlock(&TimerLock);
   injectglist(&Q, N);
 }
@@ -871,11 +885,10 @@ bool timerParkCommit(G *Gp, void *When) {
   Mp->CurG = Gp;
   Gp->Mp = Mp;
   casgstatus(Gp, GRunnable, GRunning);
-  Gp->WaitSince = 0;
   Gp->Preempt = false;
-  atomic::store(&Gp->StackGuard0, Gp->StackLo + abi::StackGuard);
+  atomic::storeRel(&Gp->StackGuard0, Gp->StackLo + abi::StackGuard);
   if (!InheritTime)
-    atomic::store(&Mp->Pp->SchedTick, Mp->Pp->SchedTick + 1);
+    atomic::storeRelaxed(&Mp->Pp->SchedTick, Mp->Pp->SchedTick + 1);
   gort_gogo(&Gp->Sched);
 }
 
@@ -933,6 +946,9 @@ top:
     gcstopm();
     goto top;
   }
+  // Timers sysmon found due while every P was busy.
+  if (atomic::load(&TimersDue))
+    runtimers(nanotime());
   // 1. Fairness: now and then the global queue first.
   if (Pp->SchedTick % 61 == 0 && atomic::load(&Sched.RunqSize) > 0) {
     lock(&Sched.Lock);
@@ -952,7 +968,7 @@ top:
     if (Gp)
       return Gp;
   }
-  // 4. Timers.
+  // 4. Timers (reading the clock only if something sleeps).
   if (atomic::load(&TimerNext) != 0) {
     checkTimers();
     if (G *Gp = runqget(Pp, InheritTime))
@@ -960,8 +976,8 @@ top:
   }
   // 5. Steal, if not too many Ms spin already.
   uint32_t Procs = uint32_t(atomic::load(&Gomaxprocs));
-  if (Mp->Spinning ||
-      2 * atomic::load(&Sched.NMSpinning) < Procs - atomic::load(&Sched.NPIdle)) {
+  if (Mp->Spinning || 2 * atomic::load(&Sched.NMSpinning) <
+                          Procs - atomic::load(&Sched.NPIdle)) {
     if (!Mp->Spinning) {
       Mp->Spinning = true;
       atomic::xadd(&Sched.NMSpinning, 1u);
@@ -1286,25 +1302,28 @@ void sysmon() {
       Delay *= 2; // ...doubling after 1ms...
     if (Delay > 10 * 1000)
       Delay = 10 * 1000; // ...up to 10ms
-    int64_t Now = nanotime();
-    int64_t Next = atomic::load(&TimerNext);
     uint32_t D = Delay;
-    if (Next != 0 && Next <= Now)
-      D = 0; // a timer is due: fire it now
-    else if (Next != 0 && (Next - Now) / 1000 < D)
-      D = uint32_t((Next - Now) / 1000) + 1; // wake up for the next timer
+    if (int64_t Next = atomic::load(&TimerNext)) {
+      // Wake up in time for the next timer.
+      int64_t Now = nanotime();
+      if (Next <= Now)
+        D = 0;
+      else if ((Next - Now) / 1000 < D)
+        D = uint32_t((Next - Now) / 1000) + 1;
+    }
     if (D)
       usleep(D);
 
-    Now = nanotime();
+    int64_t Now = nanotime();
     if (atomic::load(&Sched.GCWaiting) ||
         atomic::load(&Sched.NPIdle) == uint32_t(atomic::load(&Gomaxprocs))) {
       lock(&Sched.Lock);
       if (atomic::load(&Sched.GCWaiting) ||
           atomic::load(&Sched.NPIdle) == uint32_t(atomic::load(&Gomaxprocs))) {
         bool SyscallWake = false;
-        Next = atomic::load(&TimerNext);
+        int64_t Next = atomic::load(&TimerNext);
         if (Next == 0 || Next > Now) {
+          // Deep sleep until a P becomes busy again (or the next timer).
           atomic::store(&Sched.SysmonWait, 1u);
           unlock(&Sched.Lock);
           int64_t Sleep = SysmonMaxSleepNS;
@@ -1314,6 +1333,7 @@ void sysmon() {
           lock(&Sched.Lock);
           atomic::store(&Sched.SysmonWait, 0u);
           noteclear(&Sched.SysmonNote);
+          Now = nanotime();
         }
         if (SyscallWake) {
           Idle = 0;
@@ -1322,10 +1342,15 @@ void sysmon() {
       }
       unlock(&Sched.Lock);
     }
-    Now = nanotime();
-    Next = atomic::load(&TimerNext);
-    if (Next != 0 && Next <= Now)
-      runtimers(Now);
+    // A timer is due: an M with a P must run it (timers are only ever
+    // taken by Ms holding Ps, so a G in transit from the timer heap to a
+    // run queue is always on a running M; checkdead relies on that). Wake
+    // an idle P, or tell the busy ones to look at their next schedule.
+    int64_t Next = atomic::load(&TimerNext);
+    if (Next != 0 && Next <= Now) {
+      atomic::store(&TimersDue, 1u);
+      wakep();
+    }
     if (retake(Now) != 0)
       Idle = 0;
     else
@@ -1474,7 +1499,7 @@ void checkdead() {
     unlock(&Sched.Lock);
     throwDeadlock("no goroutines (main called runtime.Goexit) - deadlock!");
   }
-  // A sleeping goroutine will be woken by sysmon.
+  // A sleeping goroutine: sysmon wakes an M for it when it is due.
   if (atomic::load(&TimerNext) != 0)
     return;
   unlock(&Sched.Lock);
@@ -1570,10 +1595,16 @@ void mstart1() { mstart1Impl(); }
 //===--- Exported within the runtime --------------------------------------===//
 
 void casgstatus(G *Gp, uint32_t Old, uint32_t New) {
-  if (Old == New || !atomic::cas(&Gp->Status, Old, New)) {
+  // Only the M that owns a G's state changes its status (the one running
+  // it, parking it, or readying it after winning its sudog), so a checked
+  // store-release does what gc's CAS loop does; the loop is there for the
+  // collector's scan bit, which this runtime does not have yet. (A locked
+  // CAS here cost a quarter of a channel round trip.)
+  uint32_t Cur = atomic::loadRelaxed(&Gp->Status);
+  if (Cur != Old || Old == New) {
     printlock();
     printstring("runtime: casgstatus: oldval=");
-    printuint(readgstatus(Gp));
+    printuint(Cur);
     printstring(" wanted=");
     printuint(Old);
     printstring(" newval=");
@@ -1584,8 +1615,7 @@ void casgstatus(G *Gp, uint32_t Old, uint32_t New) {
     printunlock();
     fatal("casgstatus: bad incoming values");
   }
-  if (New == GWaiting)
-    Gp->WaitSince = 0; // (gc records it only for tracebacks after 1 min)
+  atomic::storeRel(&Gp->Status, New);
 }
 
 const char *waitReasonString(WaitReason R) {
@@ -1597,10 +1627,9 @@ const char *waitReasonString(WaitReason R) {
 
 void printgoroutineheader(G *Gp) {
   uint32_t S = readgstatus(Gp);
-  const char *Status =
-      S < sizeof(GStatusStrings) / sizeof(GStatusStrings[0])
-          ? GStatusStrings[S]
-          : "???";
+  const char *Status = S < sizeof(GStatusStrings) / sizeof(GStatusStrings[0])
+                           ? GStatusStrings[S]
+                           : "???";
   if (S == GWaiting && Gp->Reason != WaitReason::Zero)
     Status = waitReasonString(Gp->Reason);
   printstring("goroutine ");
@@ -1628,6 +1657,13 @@ void goparkunlock(Mutex *L, WaitReason Reason) {
 void goready(G *Gp) { systemstack(readyOnSystemStack, Gp); }
 
 void gosched() { gort_mcall(goschedM); }
+
+void preemptSlow() {
+  M *Mp = curM();
+  if (Mp->Locks || Mp->Mallocing || Mp->Dying || getg() != Mp->CurG)
+    return;
+  gort_mcall(gopreemptM);
+}
 
 void goexit1() {
   gort_mcall(goexit0);
@@ -1791,6 +1827,9 @@ void gort_newproc(const abi::FuncVal *Fn) {
   NewprocArgs A = {reinterpret_cast<void (*)(void *)>(Fn->Fn),
                    const_cast<abi::FuncVal *>(Fn)};
   systemstack(newprocOnSystemStack, &A);
+  // gc's newproc is preemptible: a loop that only starts goroutines must
+  // let them run.
+  preemptPoint(getg());
 }
 
 /// gort_morestack calls this when gort_newstack found a preemption request

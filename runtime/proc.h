@@ -11,6 +11,7 @@
 #ifndef GORT_RUNTIME_PROC_H
 #define GORT_RUNTIME_PROC_H
 
+#include "runtime/atomic.h"
 #include "runtime/lock.h"
 #include "runtime/runtime2.h"
 
@@ -140,14 +141,12 @@ void globrunqputbatch(GQueue *Batch, int32_t N);
 /// one G and puts the others on Pp's local queue (gc: globrunqget).
 G *globrunqget(P *Pp, int32_t Max);
 
-//===--- Goroutines (proc.cpp) ---------------------------------------------===//
+//===--- Goroutines (proc.cpp) --------------------------------------------===//
 
-/// Atomically moves Gp from Old to New; throws if it was not in Old
-/// (gc: casgstatus).
+/// Moves Gp from status Old to New (a store-release); throws if it was not
+/// in Old (gc: casgstatus). Only the M that owns Gp's state calls it.
 void casgstatus(G *Gp, uint32_t Old, uint32_t New);
-inline uint32_t readgstatus(G *Gp) {
-  return __atomic_load_n(&Gp->Status, __ATOMIC_SEQ_CST);
-}
+inline uint32_t readgstatus(G *Gp) { return atomic::load(&Gp->Status); }
 
 /// The text gc shows for a wait reason in goroutine headers.
 const char *waitReasonString(WaitReason R);
@@ -189,6 +188,17 @@ void entersyscall();
 void entersyscallblock();
 /// After the system call: reacquires a P, or parks the G until one is free.
 void exitsyscall();
+
+/// Yields if sysmon asked the current goroutine to (G::Preempt). Runtime
+/// entry points call it where gc's would have a stack-check prologue, their
+/// preemption point: a loop whose only calls go into the runtime (go
+/// statements, channel operations that do not block) still yields. Must be
+/// called on a user goroutine holding no runtime locks.
+void preemptSlow();
+__attribute__((always_inline)) inline void preemptPoint(G *Gp) {
+  if (__builtin_expect(Gp->Preempt, 0))
+    preemptSlow();
+}
 
 /// Sudogs for channel waits (gc: acquireSudog, releaseSudog). Run on the
 /// goroutine stack with a P.

@@ -12,8 +12,10 @@
 //   M      an OS thread ("machine"). Each M has a g0 whose stack is the
 //          thread's own system stack; runtime code that must not run on a
 //          small goroutine segment switches to it (systemstack).
-//   P      a scheduling context, needed to run Go code. So far it holds
-//          only the MCache; the scheduler will add its run queue.
+//   P      a scheduling context, needed to run Go code: the local run
+//          queue, caches of dead Gs and sudogs, and the MCache. There are
+//          GOMAXPROCS of them (proc.cpp).
+//   Sudog  a G waiting on a channel (chan.cpp, select.cpp).
 //   g0/m0  the first G and M: m0 is the process's initial thread, and m0's
 //          g0 runs on the stack the kernel gave the process.
 //
@@ -22,10 +24,10 @@
 //     libgort/abi.h: compiled code reads StackGuard0 in every prologue.
 //   - getg()->Mp->CurG is the user goroutine this M runs; getg() is either
 //     that G or the M's g0 (inside systemstack/morestack).
-//   - For now there is one M (m0), one P (P 0, held by m0) and one user G
-//     (the main goroutine); the structures already carry the fields the
-//     scheduler will need.
-//   - Mp->Pp->Mp == Mp whenever Mp->Pp is set; only Mp uses Pp's MCache.
+//   - Mp->Pp->Mp == Mp whenever Mp->Pp is set; only Mp uses Pp's MCache,
+//     run queue tail and caches (other Ps only steal from its run queue).
+//   - A G is in at most one run queue or free list (SchedLink); its status
+//     changes only through casgstatus (proc.cpp has the transitions).
 //
 // The field offsets that assembly uses are in asm_offsets.h and checked at
 // the end of this file.
@@ -196,7 +198,6 @@ struct G {
   Sudog *Waiting;   ///< sudogs this G waits on, in lock order (gc: waiting)
   void *Param;      ///< passed by the G that readies this one (gc: param)
   uint32_t SelectDone; ///< atomic: a select case of this G won (gc: same)
-  int64_t WaitSince;   ///< nanotime when it started waiting, or 0
   G *AllLink;   ///< on allgs
   // --- Panics (panic.cpp). ---
   Panic *Panics; ///< innermost active panic, or null
@@ -267,12 +268,12 @@ struct SysmonTick {
   int64_t SyscallWhen;
 };
 
-/// A processor (gc: p): what an M must hold to run Go code. For now it
-/// carries only what the allocator needs, the MCache whose spans its M
-/// allocates from without locks; the scheduler will extend it (local run
-/// queue, timers, sudog and defer caches...). P 0 is bound to m0 at
-/// start-up (proc.cpp). Code running on an M without a P allocates through
-/// a shared, locked cache instead (malloc.cpp).
+/// A processor (gc: p): what an M must hold to run Go code. It carries the
+/// MCache whose spans its M allocates from without locks, the local run
+/// queue and the caches of dead Gs and sudogs. There are GOMAXPROCS of them
+/// (procresize, proc.cpp); P 0 is bound to m0 at start-up. Code running on
+/// an M without a P (sysmon, an M in a system call) allocates through a
+/// shared, locked cache instead (malloc.cpp).
 struct P {
   int32_t ID;
   uint32_t Status; ///< PIdle, PRunning... (atomic)

@@ -1,4 +1,4 @@
-//===- runtime/sched_runq.cpp - Run queues ----------------------------------===//
+//===- runtime/sched_runq.cpp - Run queues --------------------------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //

@@ -1,4 +1,4 @@
-//===- runtime/select.cpp - The select statement ---------------------------===//
+//===- runtime/select.cpp - The select statement --------------------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -155,6 +155,7 @@ extern "C" {
 
 abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
                                 int64_t NSends, int64_t NRecvs, bool Block) {
+  preemptPoint(getg());
   int64_t NCases = NSends + NRecvs;
   uint16_t *PollOrder = Order;
   uint16_t *LockOrder = Order + NCases;
@@ -205,7 +206,7 @@ abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
           memset(Qp, 0, C->ElemSize);
         if (++C->RecvX == C->DataqSiz)
           C->RecvX = 0;
-        atomic::store(&C->QCount, C->QCount - 1);
+        atomic::storeRel(&C->QCount, C->QCount - 1);
         selunlock(Cases, LockOrder, NOrder);
         return abi::SelectResult{Casi, 1};
       }
@@ -229,7 +230,7 @@ abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
           memmove(chanbuf(C, C->SendX), Elem, C->ElemSize);
         if (++C->SendX == C->DataqSiz)
           C->SendX = 0;
-        atomic::store(&C->QCount, C->QCount + 1);
+        atomic::storeRel(&C->QCount, C->QCount + 1);
         selunlock(Cases, LockOrder, NOrder);
         return abi::SelectResult{Casi, 0};
       }
@@ -270,7 +271,7 @@ abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
 
   // 6. Pass 3: woken by one case; dequeue from the others.
   sellock(Cases, LockOrder, NOrder);
-  atomic::store(&Gp->SelectDone, 0u);
+  atomic::storeRel(&Gp->SelectDone, 0u);
   S = static_cast<Sudog *>(Gp->Param);
   Gp->Param = nullptr;
   Casi = -1;

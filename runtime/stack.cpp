@@ -17,10 +17,13 @@
 //             the current header.
 //   StackPool free lists of blocks per power-of-two order, 8 KiB << order
 //             for orders 0..NumStackOrders-1, refilled by carving a 1 MiB
-//             chunk into blocks of one order. Chunks and larger blocks are
-//             manual spans of the heap (MHeap::allocManual, mheap.cpp);
-//             freed large blocks go back to it, and its scavenger returns
-//             their memory to the OS.
+//             chunk into blocks of one order. A free block's link is its
+//             last word, so carving touches only the pages at the tops of
+//             the blocks, which a goroutine's first frames use anyway: a
+//             blocked goroutine costs one resident page of stack. Chunks
+//             and larger blocks are manual spans of the heap
+//             (MHeap::allocManual, mheap.cpp); freed large blocks go back
+//             to it, and its scavenger returns their memory to the OS.
 //
 // The protocol with compiled code (libgort/abi.h, abi.def):
 //   1. Every function that calls or has a frame above abi::StackSmall starts
@@ -29,11 +32,15 @@
 //      Block) (asm_<goarch>.S).
 //   2. gort_morestack saves callee-saved registers and a frame record on the
 //      old segment (a few words), switches to g0 and calls gort_newstack.
-//   3. gort_newstack (here, on g0) handles a preemption request, then takes
-//      the cached Next segment (a "hot split" costs no allocation) or
-//      allocates one of twice the current size, fails with "stack overflow"
-//      if the goroutine's total would exceed MaxStackSize, makes it current
-//      and returns its top.
+//   3. gort_newstack (here, on g0) first handles a preemption request
+//      (StackGuard0 == abi::StackPreempt, set by sysmon): it returns 1 and
+//      gort_morestack yields (gort_gopreempt, proc.cpp) on the goroutine's
+//      stack, then asks again with Retry set; a check that failed only
+//      because of the request then re-runs the function on the current
+//      segment. Otherwise it takes the cached Next segment (a "hot split"
+//      costs no allocation) or allocates one of twice the current size,
+//      fails with "stack overflow" if the goroutine's total would exceed
+//      MaxStackSize, makes it current and returns its top.
 //   4. gort_morestack switches back to the goroutine on the new segment and
 //      calls Thunk(Block), which re-calls the function. The thunk's frame
 //      record links to gort_morestack's on the old segment, which links to
@@ -62,7 +69,8 @@
 // on the system stack.
 //
 // Entry points: gort_morestack (compiled code) -> gort_newstack /
-// gort_oldstack (asm only); stackinitg / stackfreeg (proc.cpp).
+// gort_oldstack (asm only); stackinitg / stackresetg / stackfreeg
+// (proc.cpp).
 //
 // Rejected: gc's contiguous copying stacks (LLVM cannot tell us every
 // pointer into a stack); a guard page per segment (an mprotect per segment
@@ -102,7 +110,7 @@ struct StackFreeBlock {
   StackFreeBlock *Next;
 };
 
-/// The link word of the free block at Base of Size bytes.
+/// The link word of the free block at Base of Size bytes: its last word.
 inline StackFreeBlock **freeLink(uintptr_t Base, uintptr_t Size) {
   return reinterpret_cast<StackFreeBlock **>(Base + Size -
                                              sizeof(StackFreeBlock *));

@@ -64,6 +64,18 @@ int64_t gort_test_goid(void);
 /// first failed check.
 int32_t gort_test_malloc(void);
 
+/// A blocking system call as the runtime package will make it: nanosleep
+/// for Ns nanoseconds between entersyscall and exitsyscall, so that sysmon
+/// can hand the P to another M meanwhile.
+void gort_test_blockingsleep(int64_t Ns);
+
+/// Parks the calling goroutine for at least Ns nanoseconds (the runtime
+/// side of time.Sleep, timeSleep).
+void gort_test_sleep(int64_t Ns);
+
+/// The monotonic clock (gc: nanotime).
+int64_t gort_test_nanotime(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -191,6 +191,10 @@ for arch in x86_64 aarch64; do
     clang-19 $CF -DCASE=$c -c "$HERE/t_map.c" -o "$B/t_map_$c.o" || ok=0
     link $arch "$B/t_map_$c" "$B/t_map_$c.o" || ok=0
   done
+  for c in 0 1; do
+    clang-19 $CF -DCASE=$c -c "$HERE/t_sched.c" -o "$B/t_sched_$c.o" || ok=0
+    link $arch "$B/t_sched_$c" "$B/t_sched_$c.o" || ok=0
+  done
   [ $ok = 1 ] && pass "$arch: compile and link tests" || fail "$arch: compile and link tests"
 
   run $arch "$B/t_print"
@@ -215,6 +219,17 @@ for arch in x86_64 aarch64; do
   run $arch "$B/t_overflow"
   expect_re "$arch: stack overflow" 2 \
     $'runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0x[0-9a-f]+ stack=\\[0x[0-9a-f]+, 0x[0-9a-f]+\\]\nfatal error: stack overflow\n\ngoroutine 1 \\[running\\]:'
+
+  GOMAXPROCS=1 run $arch "$B/t_sched_0"
+  if [ "$RC" = 0 ] && ! grep -q FAIL <<<"$OUT" && grep -q '^all sched checks passed$' <<<"$OUT"; then
+    pass "$arch: scheduler: syscall hand-off, sleep, Gosched, GOMAXPROCS, Goexit ($(grep -c '^ok' <<<"$OUT") checks)"
+  else
+    fail "$arch: scheduler services (exit $RC)"
+    printf '%s\n' "$OUT" | grep -v '^ok' | head -20
+  fi
+  GOMAXPROCS=1 run $arch "$B/t_sched_1"
+  expect "$arch: Goexit on main, then nothing left" 2 \
+    "fatal error: no goroutines (main called runtime.Goexit) - deadlock!"
 
   run $arch "$B/t_map_0"
   if [ "$RC" = 0 ] && ! grep -q FAIL <<<"$OUT"; then

@@ -1,6 +1,6 @@
 // RUN: %gortc-bin build -verify %s
 // Generics are not supported yet: each generic declaration is rejected once,
-// without follow-on errors at its uses.
+// without follow-on errors at its uses or in methods of generic types.
 package main
 
 func Map[T any](s []T, f func(T) T) []T { // ERROR "generic function Map not supported yet"
@@ -12,6 +12,15 @@ func Map[T any](s []T, f func(T) T) []T { // ERROR "generic function Map not sup
 }
 
 type List[T any] struct{ v T } // ERROR "generic type List not supported yet"
+
+func (l *List[T]) Get() T { return l.v }
+
+type Pair[K comparable, V any] struct { // ERROR "generic type Pair not supported yet"
+	k K
+	v V
+}
+
+func (p Pair[K, V]) Key() K { return p.k }
 
 type Num interface{ ~int | ~float64 }
 
@@ -26,6 +35,7 @@ func main() {
 	_ = Map[int]([]int{1}, func(x int) int { return x })
 	_ = Map([]int{1}, func(x int) int { return x })
 	_ = Sum(1, 2)
-	var l List[int] // ERROR "generic type instantiation List\[int\] not supported yet"
-	_ = l
+	var l List[int]
+	_ = l.Get()
+	_ = Pair[string, int]{}.Key()
 }

@@ -5,6 +5,10 @@ package main
 
 func external(x int) int // ERROR "missing function body"
 
+type T int
+
+func (T) method() // ERROR "missing function body"
+
 func main() {
 	_ = external(1)
 }

@@ -17,6 +17,20 @@ type H interface{ M() H }
 
 type K [2]K // ERROR "invalid recursive type K"
 
+type B1 struct{ F B2 } // ERROR "invalid recursive type B1"
+type B2 B1
+
+type C1 [2]C2 // ERROR "invalid recursive type C1"
+type C2 C3
+type C3 C1
+
+type I1 interface { // ERROR "invalid recursive type I1"
+	m() I2
+	I2
+}
+
+type I2 interface{ I1 }
+
 type I = J // ERROR "invalid recursive type I"
 type J = I
 
@@ -24,6 +38,7 @@ func main() {
 	type L struct{ l L } // ERROR "invalid recursive type L"
 	type M M // ERROR "invalid recursive type M"
 	type N []N
+	type O = O // ERROR "invalid recursive type O"
 	var e E
 	var f F
 	_, _ = e, f

@@ -1,4 +1,4 @@
-//===- test/unit/frontend/check_program.h - Checking test programs -*- C++ -*-===//
+//===- test/unit/frontend/check_program.h - Test programs ------*- C++ -*-===//
 //
 // Part of gortc. See LICENSE for license information.
 //

@@ -103,8 +103,8 @@ struct MethodSets : ::testing::Test {
       T = C->TCtx.make<Pointer>(T);
     llvm::SmallVector<int, 4> Index;
     bool Indirect = false;
-    Object *Obj = lookupFieldOrMethod(C->TCtx, T, Addressable, C->I.Pkg,
-                                      Name, Index, Indirect);
+    Object *Obj = lookupFieldOrMethod(C->TCtx, T, Addressable, C->I.Pkg, Name,
+                                      Index, Indirect);
     if (!Obj)
       return Index.empty() ? (Indirect ? "needs pointer" : "none")
                            : "ambiguous";
@@ -161,8 +161,8 @@ TEST_F(MethodSets, EmbeddedInterfaces) {
 }
 
 TEST_F(MethodSets, FieldAndMethodLookup) {
-  EXPECT_EQ(path("Outer", "f"), "0.0.0");        // promoted field
-  EXPECT_EQ(path("Outer", "V"), "0.0.0");        // In's first method
+  EXPECT_EQ(path("Outer", "f"), "0.0.0"); // promoted field
+  EXPECT_EQ(path("Outer", "V"), "0.0.0"); // In's first method
   EXPECT_EQ(path("PtrOuter", "V"), "0.0.0 indirect");
   EXPECT_EQ(path("Outer", "P"), "needs pointer"); // not addressable
   EXPECT_EQ(path("Outer", "P", /*Ptr=*/false, /*Addressable=*/true),
@@ -176,21 +176,20 @@ TEST_F(MethodSets, Implements) {
   auto *JT = llvm::cast<Interface>(C->type("J")->underlying());
   Func *Missing = nullptr, *Wrong = nullptr;
   bool PtrRecv = false;
-  EXPECT_TRUE(implements(C->TCtx, C->type("In"), IT, &Missing, &Wrong,
-                         &PtrRecv));
-  EXPECT_TRUE(implements(C->TCtx, C->type("Outer"), IT, nullptr, nullptr,
-                         nullptr));
-  EXPECT_TRUE(implements(C->TCtx, C->type("WithJ"), JT, nullptr, nullptr,
-                         nullptr));
-  EXPECT_TRUE(implements(C->TCtx, C->type("J"), IT, nullptr, nullptr,
-                         nullptr));
-  EXPECT_FALSE(implements(C->TCtx, C->type("I"), JT, &Missing, &Wrong,
-                          &PtrRecv));
+  EXPECT_TRUE(
+      implements(C->TCtx, C->type("In"), IT, &Missing, &Wrong, &PtrRecv));
+  EXPECT_TRUE(
+      implements(C->TCtx, C->type("Outer"), IT, nullptr, nullptr, nullptr));
+  EXPECT_TRUE(
+      implements(C->TCtx, C->type("WithJ"), JT, nullptr, nullptr, nullptr));
+  EXPECT_TRUE(implements(C->TCtx, C->type("J"), IT, nullptr, nullptr, nullptr));
+  EXPECT_FALSE(
+      implements(C->TCtx, C->type("I"), JT, &Missing, &Wrong, &PtrRecv));
   ASSERT_TRUE(Missing);
   EXPECT_EQ(Missing->name(), "N");
   EXPECT_EQ(Wrong, nullptr);
-  EXPECT_FALSE(implements(C->TCtx, C->type("Named"), IT, &Missing, &Wrong,
-                          &PtrRecv));
+  EXPECT_FALSE(
+      implements(C->TCtx, C->type("Named"), IT, &Missing, &Wrong, &PtrRecv));
   EXPECT_EQ(Missing->name(), "M");
 }
 

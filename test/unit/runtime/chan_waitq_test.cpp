@@ -1,4 +1,4 @@
-//===- test/unit/runtime/chan_waitq_test.cpp - Sudog wait queues -----------===//
+//===- test/unit/runtime/chan_waitq_test.cpp - Sudog wait queues ----------===//
 //
 // Part of gortc. See LICENSE for license information.
 //

@@ -1,4 +1,4 @@
-//===- test/unit/runtime/lock_futex_test.cpp - Mutexes and notes -----------===//
+//===- test/unit/runtime/lock_futex_test.cpp - Mutexes and notes ----------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -64,7 +64,7 @@ TEST(FutexLock, SleepersAreWoken) {
     });
   gort::usleep(50000);
   EXPECT_EQ(Got.load(), 0);
-  EXPECT_EQ(L.Key, 2u); // locked, with sleepers
+  EXPECT_EQ(__atomic_load_n(&L.Key, __ATOMIC_SEQ_CST), 2u); // sleepers
   unlock(&L);
   for (auto &T : Ts)
     T.join();

@@ -1,4 +1,4 @@
-//===- test/unit/runtime/sched_runq_test.cpp - Run queues ------------------===//
+//===- test/unit/runtime/sched_runq_test.cpp - Run queues -----------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
