@@ -889,7 +889,10 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
   Selection *S = E->Selection;
   Type *T = exprType(L.TCtx, E);
   if (!S) {
-    // A qualified identifier (package-level object of another package).
+    // A qualified identifier: a function of another package (package
+    // runtime) used as a value. Constants were folded by the checker.
+    if (auto *F = dyn_cast_or_null<Func>(E->Sel->Obj))
+      return L.getFuncValue(L.getFunction(F));
     L.internalError(E->pos(), "qualified identifiers are not supported yet");
     return llvm::UndefValue::get(L.getLLVMType(T));
   }

@@ -161,6 +161,8 @@ std::string Lowerer::funcName(Func *F) {
   std::string Pkg = Info.Pkg->Path + ".";
   if (!F)
     return Pkg;
+  if (F->pkg() && F->pkg() != Info.Pkg) // package runtime (libgort)
+    return F->pkg()->Path + "." + F->name().str();
   if (F->name() == "init" && !F->sig()->Recv) {
     // init functions are numbered in source order, as gc's init.N.
     for (size_t I = 0; I < Info.Inits.size(); ++I)
@@ -192,8 +194,14 @@ llvm::Function *Lowerer::getFunction(Func *F) {
   if (It != Funcs.end())
     return It->second;
   FuncABI A = getABI(F->sig(), true);
-  auto *Fn = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
-                                    funcName(F), *Mod);
+  // Functions of other packages (only libgort's package runtime so far) are
+  // defined elsewhere.
+  bool Local = !F->pkg() || F->pkg() == Info.Pkg;
+  auto *Fn = llvm::Function::Create(
+      A.FnTy,
+      Local ? llvm::GlobalValue::InternalLinkage
+            : llvm::GlobalValue::ExternalLinkage,
+      funcName(F), *Mod);
   setGoFunctionAttrs(Fn);
   if (F->Decl && F->Decl->NoInline) // //go:noinline
     Fn->addFnAttr(llvm::Attribute::NoInline);
@@ -984,9 +992,12 @@ Callee FuncLowerer::emitCallee(CallExpr *E) {
   syntax::Expr *Fun = unparen(E->Fun);
   C.Sig = cast<Signature>(Fun->TV.Ty->underlying());
 
-  // Static function call.
-  if (auto *N = dyn_cast<syntax::Name>(Fun)) {
-    if (auto *F = dyn_cast_or_null<Func>(N->Obj)) {
+  // Static function call (f, or pkg.F of another package).
+  syntax::Name *FN = dyn_cast<syntax::Name>(Fun);
+  if (auto *Sel = dyn_cast<SelectorExpr>(Fun); Sel && !Sel->Selection)
+    FN = Sel->Sel;
+  if (FN) {
+    if (auto *F = dyn_cast_or_null<Func>(FN->Obj)) {
       C.K = Callee::Static;
       C.Fn = L.getFunction(F);
       C.Sig = F->sig();

@@ -216,6 +216,8 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
         Package *Imp = nullptr;
         if (Path == "unsafe") {
           Imp = Ctx.unsafePkg();
+        } else if (Path == "runtime") {
+          Imp = Ctx.runtimePkg();
         } else {
           // Other packages cannot be compiled yet. The error is reported at
           // the first use (usePkgName), so that an unused import gets gc's

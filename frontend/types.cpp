@@ -231,6 +231,63 @@ TypeContext::TypeContext() {
   }
 }
 
+Package *TypeContext::runtimePkg() {
+  if (Runtime)
+    return Runtime;
+  // package runtime: the part of its API that libgort implements directly
+  // (runtime/runtime_pkg.cpp defines these functions under their Go
+  // names, with the Go calling convention).
+  Runtime = make<Package>("runtime", "runtime");
+  Runtime->PkgScope = make<Scope>(Universe, Pos(), Pos(), false);
+  Type *Int = Basics[int(BasicKind::Int)];
+  auto Tup = [&](std::initializer_list<Type *> Ts) {
+    if (Ts.size() == 0)
+      return EmptyTuple;
+    auto *T = make<Tuple>();
+    for (Type *X : Ts)
+      T->Vars.push_back(make<Var>(Pos(), Runtime, "", X));
+    return T;
+  };
+  auto DefFunc = [&](const char *Name, std::initializer_list<Type *> Params,
+                     std::initializer_list<Type *> Results) {
+    auto *Sig = make<Signature>();
+    Sig->Params = Tup(Params);
+    Sig->Results = Tup(Results);
+    Runtime->PkgScope->insert(make<Func>(Pos(), Runtime, Name, Sig));
+  };
+  DefFunc("GC", {}, {});
+  DefFunc("GOMAXPROCS", {Int}, {Int});
+  DefFunc("Goexit", {}, {});
+  DefFunc("Gosched", {}, {});
+  DefFunc("KeepAlive", {AnyT}, {});
+  DefFunc("NumCPU", {}, {Int});
+  DefFunc("NumGoroutine", {}, {Int});
+
+  // const GOOS = "linux"
+  auto *GOOS = make<Const>(Pos(), Runtime, "GOOS",
+                           Basics[int(BasicKind::UntypedString)]);
+  GOOS->Val = makeConst(ConstValue::makeString("linux"));
+  Runtime->PkgScope->insert(GOOS);
+
+  // type Error interface { error; RuntimeError() }
+  auto *TN = make<TypeName>(Pos(), Runtime, "Error", nullptr);
+  auto *N = make<Named>(TN);
+  TN->setType(N);
+  auto *Iface = make<Interface>();
+  Iface->Embeddeds.push_back(ErrorT);
+  auto *Sig = make<Signature>();
+  Sig->Params = EmptyTuple;
+  Sig->Results = EmptyTuple;
+  auto *M = make<Func>(Pos(), Runtime, "RuntimeError", Sig);
+  M->Iface = Iface;
+  Sig->Recv = make<Var>(Pos(), Runtime, "", N);
+  Iface->Methods.push_back(M);
+  completeInterface(*this, Iface);
+  N->Underlying = Iface;
+  Runtime->PkgScope->insert(TN);
+  return Runtime;
+}
+
 //===----------------------------------------------------------------------===//
 // Sizes (gc's gcSizes for 64-bit targets)
 //===----------------------------------------------------------------------===//

@@ -504,6 +504,8 @@ public:
   Basic *invalid() const { return basic(BasicKind::Invalid); }
   Scope *universe() const { return Universe; }
   Package *unsafePkg() const { return Unsafe; }
+  /// The built-in part of package runtime (made on first import).
+  Package *runtimePkg();
   Type *errorType() const { return ErrorT; }
   Type *anyType() const { return AnyT; }
   Type *comparableType() const { return ComparableT; }
@@ -534,6 +536,7 @@ private:
   Basic *ByteT = nullptr, *RuneT = nullptr;
   Scope *Universe = nullptr;
   Package *Unsafe = nullptr;
+  Package *Runtime = nullptr;
   Type *ErrorT = nullptr, *AnyT = nullptr, *ComparableT = nullptr;
   Object *Iota = nullptr, *NilObj = nullptr;
   Tuple *EmptyTuple = nullptr;

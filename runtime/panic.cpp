@@ -50,6 +50,7 @@
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
 #include "runtime/print.h"
+#include "runtime/proc.h"
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
@@ -405,6 +406,65 @@ void preprintpanics(Panic *P) {
   }
 }
 
+/// Runs Gp's deferred calls, newest first, for panic P (gc: gopanic's
+/// loop); returns when none is left. If one of them recovers P, the function
+/// that deferred it resumes instead (recovery, no return).
+void runDefers(G *Gp, Panic *PP) {
+  Panic &P = *PP;
+  for (;;) {
+    Defer *D = Gp->Defers;
+    if (!D)
+      break;
+    if (D->Started) {
+      // A deferred call that an earlier panic started has panicked: that
+      // panic is over unless this one is recovered further up... and even
+      // then it stays aborted (gc: the "[recovered]" chain).
+      if (D->P)
+        D->P->Aborted = true;
+      D->P = nullptr;
+      D->Started = false;
+      if (!D->Open) {
+        Gp->Defers = D->Link;
+        freedefer(D);
+        continue;
+      }
+    }
+    if (D->Open && openBits(D) == 0) {
+      // An open-coded frame with nothing left to run.
+      Gp->Defers = D->Link;
+      continue;
+    }
+    D->Started = true;
+    D->P = &P;
+    // An open-coded frame's state runs its newest pending call and clears
+    // that call's bit; the record stays for the rest.
+    gort_calldeferred(D->Fn, &P.DeferFP);
+    P.DeferFP = 0;
+    if (Gp->Defers != D)
+      fatal("bad defer entry in panic");
+    D->P = nullptr;
+    D->Started = false;
+    if (!D->Open)
+      Gp->Defers = D->Link;
+    if (P.Recovered) {
+      // A heap record's checkpoint is copied first: the record goes back to
+      // the pool (recovery() does not return).
+      Checkpoint Ck = D->Ckpt;
+      if (!D->Open)
+        freedefer(D);
+      // Aborted panics live in frames the recovery abandons.
+      Gp->Panics = P.Link;
+      while (Gp->Panics && Gp->Panics->Aborted)
+        Gp->Panics = Gp->Panics->Link;
+      if (!Gp->Panics)
+        Gp->Sig = 0;
+      recovery(Gp, &Ck);
+    }
+    if (!D->Open)
+      freedefer(D);
+  }
+}
+
 } // namespace
 
 void goroutineheader(G *Gp) {
@@ -460,61 +520,24 @@ void gort_gopanic(const abi::Type *T, void *Data) {
   P.Arg = abi::Eface{T, Data};
   P.Link = Gp->Panics;
   Gp->Panics = &P;
-  for (;;) {
-    Defer *D = Gp->Defers;
-    if (!D)
-      break;
-    if (D->Started) {
-      // A deferred call that an earlier panic started has panicked: that
-      // panic is over unless this one is recovered further up... and even
-      // then it stays aborted (gc: the "[recovered]" chain).
-      if (D->P)
-        D->P->Aborted = true;
-      D->P = nullptr;
-      D->Started = false;
-      if (!D->Open) {
-        Gp->Defers = D->Link;
-        freedefer(D);
-        continue;
-      }
-    }
-    if (D->Open && openBits(D) == 0) {
-      // An open-coded frame with nothing left to run.
-      Gp->Defers = D->Link;
-      continue;
-    }
-    D->Started = true;
-    D->P = &P;
-    // An open-coded frame's state runs its newest pending call and clears
-    // that call's bit; the record stays for the rest.
-    gort_calldeferred(D->Fn, &P.DeferFP);
-    P.DeferFP = 0;
-    if (Gp->Defers != D)
-      fatal("bad defer entry in panic");
-    D->P = nullptr;
-    D->Started = false;
-    if (!D->Open)
-      Gp->Defers = D->Link;
-    if (P.Recovered) {
-      // A heap record's checkpoint is copied first: the record goes back to
-      // the pool (recovery() does not return).
-      Checkpoint Ck = D->Ckpt;
-      if (!D->Open)
-        freedefer(D);
-      // Aborted panics live in frames the recovery abandons.
-      Gp->Panics = P.Link;
-      while (Gp->Panics && Gp->Panics->Aborted)
-        Gp->Panics = Gp->Panics->Link;
-      if (!Gp->Panics)
-        Gp->Sig = 0;
-      recovery(Gp, &Ck);
-    }
-    if (!D->Open)
-      freedefer(D);
-  }
+  runDefers(Gp, &P);
   preprintpanics(Gp->Panics);
   CrashFP = uintptr_t(__builtin_frame_address(0));
   fatalpanic(Gp);
+}
+
+// runtime.Goexit: runs the goroutine's deferred calls (recover returns nil
+// in them: the Goexit "panic" is not recoverable) and ends the goroutine.
+void runtime_Goexit(void *) __asm__("runtime.Goexit");
+void runtime_Goexit(void *) {
+  G *Gp = getg();
+  Panic P = {};
+  P.Goexit = true;
+  P.Link = Gp->Panics;
+  Gp->Panics = &P;
+  runDefers(Gp, &P);
+  Gp->Panics = P.Link;
+  gort_goexit_current();
 }
 
 // The C part of gort_deferproc (asm_<goarch>.S), on the goroutine stack:

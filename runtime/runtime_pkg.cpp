@@ -1,0 +1,57 @@
+//===- runtime/runtime_pkg.cpp - Functions of Go's package runtime --------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The part of package runtime's API that Go programs can import today
+// (frontend/types.cpp, TypeContext::runtimePkg, declares it). Each function
+// is defined here under its Go symbol name ("runtime.Gosched") with the Go
+// calling convention of libgort/abi.h -- a closure context first, then the
+// parameters, interfaces as two words -- so compiled code calls it like any
+// Go function of another package. runtime.Goexit is in panic.cpp, next to
+// the deferred calls it runs.
+//
+//   GC()             no collector yet: nothing to collect; returns
+//   GOMAXPROCS(n)    the previous setting; n < 1 only reads it (proc.cpp)
+//   Gosched()        yields the processor (proc.cpp)
+//   KeepAlive(x)     keeps x reachable until here (nothing to do without a
+//                    collector; the call itself is the point)
+//   NumCPU()         CPUs usable by the process at start-up
+//   NumGoroutine()   goroutines that exist now
+//
+// Like the abi.def entry points, these run on goroutine stacks without a
+// prologue check: they stay small and switch stacks in the callee when
+// deep.
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/os_linux.h"
+#include "runtime/proc.h"
+
+#include <stdint.h>
+
+extern "C" {
+void runtime_GC(void *Ctx) __asm__("runtime.GC");
+int64_t runtime_GOMAXPROCS(void *Ctx, int64_t N) __asm__("runtime.GOMAXPROCS");
+void runtime_Gosched(void *Ctx) __asm__("runtime.Gosched");
+void runtime_KeepAlive(void *Ctx, const void *Typ, const void *Data)
+    __asm__("runtime.KeepAlive");
+int64_t runtime_NumCPU(void *Ctx) __asm__("runtime.NumCPU");
+int64_t runtime_NumGoroutine(void *Ctx) __asm__("runtime.NumGoroutine");
+
+void runtime_GC(void *) {}
+
+int64_t runtime_GOMAXPROCS(void *, int64_t N) { return gort_gomaxprocs(N); }
+
+void runtime_Gosched(void *) { gort_gosched(); }
+
+void runtime_KeepAlive(void *, const void *Typ, const void *Data) {
+  // An empty asm that uses the value: the optimizer cannot drop it.
+  __asm__ volatile("" : : "r"(Typ), "r"(Data) : "memory");
+}
+
+int64_t runtime_NumCPU(void *) { return gort::Ncpu; }
+
+int64_t runtime_NumGoroutine(void *) { return gort_numgoroutine(); }
+} // extern "C"

@@ -1,0 +1,48 @@
+// RUN: %gortc -o %t %s && %exitcode %run %t 2>&1 | FileCheck %s
+// Package runtime: GOMAXPROCS, Gosched, Goexit (deferred calls run, the goroutine
+// ends), NumGoroutine, NumCPU, GOOS, GC, and runtime.Error for run-time errors.
+package main
+
+import "runtime"
+
+func worker(id int, done chan bool) {
+	defer func() { done <- true }()
+	defer println("worker", id, "deferred before Goexit")
+	if id == 2 {
+		runtime.Goexit()
+	}
+	println("worker", id, "finished")
+}
+
+func main() {
+	old := runtime.GOMAXPROCS(1)
+	println("old >= 1:", old >= 1, "now:", runtime.GOMAXPROCS(0))
+	done := make(chan bool)
+	for i := 1; i <= 3; i++ {
+		go worker(i, done)
+	}
+	for i := 0; i < 3; i++ {
+		<-done
+	}
+	runtime.Gosched()
+	runtime.GC()
+	println("goroutines:", runtime.NumGoroutine(), runtime.NumCPU() >= 1, runtime.GOOS)
+	var e runtime.Error
+	defer func() {
+		r := recover()
+		e = r.(runtime.Error)
+		println("runtime.Error:", e.Error())
+	}()
+	var a []int
+	_ = a[1]
+}
+
+// CHECK: old >= 1: true now: 1
+// CHECK-NEXT: worker 3 finished
+// CHECK-NEXT: worker 3 deferred before Goexit
+// CHECK-NEXT: worker 1 finished
+// CHECK-NEXT: worker 1 deferred before Goexit
+// CHECK-NEXT: worker 2 deferred before Goexit
+// CHECK-NEXT: goroutines: 1 true linux
+// CHECK-NEXT: runtime.Error: runtime error: index out of range [1] with length 0
+// CHECK: exit=0
