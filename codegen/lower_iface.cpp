@@ -59,7 +59,18 @@ uint32_t fnv1a(llvm::StringRef S) {
 
 /// The type as gc's runtime prints it (reflect's String): byte and rune
 /// spelled uint8/int32, package-qualified names, "interface {}".
+std::string runtimeTypeString(TypeContext &C, Type *T,
+                              llvm::SmallPtrSetImpl<Interface *> &Active);
+
 std::string runtimeTypeString(TypeContext &C, Type *T) {
+  llvm::SmallPtrSet<Interface *, 4> Active;
+  return runtimeTypeString(C, T, Active);
+}
+
+/// Active: the unnamed interfaces being printed (one that reaches itself
+/// through its methods prints as "interface {...}" the second time).
+std::string runtimeTypeString(TypeContext &C, Type *T,
+                              llvm::SmallPtrSetImpl<Interface *> &Active) {
   switch (T->kind()) {
   case TypeKind::Basic: {
     auto *B = cast<Basic>(T);
@@ -74,21 +85,21 @@ std::string runtimeTypeString(TypeContext &C, Type *T) {
     return N->Obj->name().str();
   }
   case TypeKind::Pointer:
-    return "*" + runtimeTypeString(C, cast<Pointer>(T)->Elem);
+    return "*" + runtimeTypeString(C, cast<Pointer>(T)->Elem, Active);
   case TypeKind::Slice:
-    return "[]" + runtimeTypeString(C, cast<Slice>(T)->Elem);
+    return "[]" + runtimeTypeString(C, cast<Slice>(T)->Elem, Active);
   case TypeKind::Array:
     return "[" + std::to_string(cast<Array>(T)->Len) + "]" +
-           runtimeTypeString(C, cast<Array>(T)->Elem);
+           runtimeTypeString(C, cast<Array>(T)->Elem, Active);
   case TypeKind::Map:
-    return "map[" + runtimeTypeString(C, cast<Map>(T)->Key) + "]" +
-           runtimeTypeString(C, cast<Map>(T)->Elem);
+    return "map[" + runtimeTypeString(C, cast<Map>(T)->Key, Active) + "]" +
+           runtimeTypeString(C, cast<Map>(T)->Elem, Active);
   case TypeKind::Chan: {
     auto *Ch = cast<Chan>(T);
     std::string P = Ch->Dir == types::ChanDir::SendOnly   ? "chan<- "
                     : Ch->Dir == types::ChanDir::RecvOnly ? "<-chan "
                                                    : "chan ";
-    std::string E = runtimeTypeString(C, Ch->Elem);
+    std::string E = runtimeTypeString(C, Ch->Elem, Active);
     if (Ch->Dir == types::ChanDir::SendRecv)
       if (auto *EC = dyn_cast<Chan>(Ch->Elem); EC && EC->Dir == types::ChanDir::RecvOnly)
         E = "(" + E + ")";
@@ -103,20 +114,20 @@ std::string runtimeTypeString(TypeContext &C, Type *T) {
           R += ", ";
         Type *PT = S->Params->Vars[I]->type();
         if (S->Variadic && I + 1 == S->Params->size())
-          R += "..." + runtimeTypeString(C, cast<Slice>(PT)->Elem);
+          R += "..." + runtimeTypeString(C, cast<Slice>(PT)->Elem, Active);
         else
-          R += runtimeTypeString(C, PT);
+          R += runtimeTypeString(C, PT, Active);
       }
     R += ")";
     size_t N = S->Results ? S->Results->size() : 0;
     if (N == 1) {
-      R += " " + runtimeTypeString(C, S->Results->Vars[0]->type());
+      R += " " + runtimeTypeString(C, S->Results->Vars[0]->type(), Active);
     } else if (N > 1) {
       R += " (";
       for (size_t I = 0; I < N; ++I) {
         if (I)
           R += ", ";
-        R += runtimeTypeString(C, S->Results->Vars[I]->type());
+        R += runtimeTypeString(C, S->Results->Vars[I]->type(), Active);
       }
       R += ")";
     }
@@ -127,13 +138,16 @@ std::string runtimeTypeString(TypeContext &C, Type *T) {
     completeInterface(C, I);
     if (I->AllMethods.empty())
       return "interface {}";
+    if (!Active.insert(I).second)
+      return "interface {...}";
     std::string R = "interface { ";
     for (size_t K = 0; K < I->AllMethods.size(); ++K) {
       if (K)
         R += "; ";
       Func *M = I->AllMethods[K];
-      R += M->name().str() + runtimeTypeString(C, M->sig()).substr(4);
+      R += M->name().str() + runtimeTypeString(C, M->sig(), Active).substr(4);
     }
+    Active.erase(I);
     return R + " }";
   }
   case TypeKind::Struct: {
@@ -147,7 +161,7 @@ std::string runtimeTypeString(TypeContext &C, Type *T) {
       Var *F = S->Fields[K];
       if (!F->Embedded)
         R += F->name().str() + " ";
-      R += runtimeTypeString(C, F->type());
+      R += runtimeTypeString(C, F->type(), Active);
       if (!S->Tags[K].empty())
         R += " " + quoteGoString(S->Tags[K]);
     }

@@ -498,12 +498,19 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
       if (E)
         declareVar(cast<Var>(cast<syntax::Name>(E)->Obj));
   }
-  // Assigns an iteration value (the address of one, for aggregates).
-  auto Bind = [&](syntax::Expr *E, llvm::Value *V, Type *VT) {
-    if (!E)
-      return;
-    LValue LV = emitLValue(E);
-    storeConverted(V, VT, exprType(L.TCtx, E), lvalueAddr(LV));
+  // Assigns the iteration values (addresses, for aggregates) as one
+  // assignment does: the operands of both places first (for i, x[i] =
+  // range y indexes x with the old i), then the stores.
+  auto Bind = [&](llvm::Value *KV, Type *KT, llvm::Value *VV, Type *VT) {
+    LValue KL, VL;
+    if (Key)
+      KL = emitLValue(Key);
+    if (Value && VV)
+      VL = emitLValue(Value);
+    if (Key)
+      storeConverted(KV, KT, exprType(L.TCtx, Key), lvalueAddr(KL));
+    if (Value && VV)
+      storeConverted(VV, VT, exprType(L.TCtx, Value), lvalueAddr(VL));
   };
 
   if (isString(U)) {
@@ -543,8 +550,7 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
     Next->addIncoming(N1, Ascii);
     Next->addIncoming(N2, Multi);
     store(Next, NextSlot);
-    Bind(Key, I, L.TCtx.basic(BasicKind::Int));
-    Bind(Value, Rune, L.TCtx.runeType());
+    Bind(I, L.TCtx.basic(BasicKind::Int), Rune, L.TCtx.runeType());
     emitStmtList(S->Body->List);
     branchTo(Post);
     setBlock(Post);
@@ -574,15 +580,17 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
         "range.key");
     B.CreateCondBr(B.CreateIsNull(KP), Done, Body);
     setBlock(Body);
+    llvm::Value *KV = nullptr, *VV = nullptr;
     if (Key)
-      Bind(Key, L.isAggregate(M->Key) ? KP : load(M->Key, KP), M->Key);
+      KV = L.isAggregate(M->Key) ? KP : load(M->Key, KP);
     if (Value) {
       llvm::Value *EP = B.CreateLoad(
           L.GCPtr,
           B.CreateConstGEP1_64(L.I8, It, gort::abi::MapIterElemOffset),
           "range.elem");
-      Bind(Value, L.isAggregate(M->Elem) ? EP : load(M->Elem, EP), M->Elem);
+      VV = L.isAggregate(M->Elem) ? EP : load(M->Elem, EP);
     }
+    Bind(KV, M->Key, VV, M->Elem);
     emitStmtList(S->Body->List);
     branchTo(Post);
     setBlock(Post);
@@ -635,11 +643,12 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
   llvm::Value *I = B.CreateLoad(L.I64, IndexSlot, "i");
   B.CreateCondBr(B.CreateICmpSLT(I, Len), Body, Done);
   setBlock(Body);
-  Bind(Key, I, L.TCtx.basic(BasicKind::Int));
+  llvm::Value *VV = nullptr;
   if (Value) {
     llvm::Value *EA = B.CreateGEP(L.getLLVMType(ElemT), Base, I);
-    Bind(Value, L.isAggregate(ElemT) ? EA : load(ElemT, EA), ElemT);
+    VV = L.isAggregate(ElemT) ? EA : load(ElemT, EA);
   }
+  Bind(I, L.TCtx.basic(BasicKind::Int), VV, ElemT);
   emitStmtList(S->Body->List);
   branchTo(Post);
   setBlock(Post);

@@ -220,6 +220,7 @@ std::string Lowerer::typeSymbol(Type *T) {
   // types declared inside functions get their ordinal so that two local
   // types of the same name stay distinct.
   std::string S;
+  llvm::DenseMap<Interface *, size_t> Active; // interfaces being printed
   std::function<void(Type *)> Walk = [&](Type *X) {
     switch (X->kind()) {
     case TypeKind::Named: {
@@ -301,6 +302,14 @@ std::string Lowerer::typeSymbol(Type *T) {
     case TypeKind::Interface: {
       auto *I = cast<Interface>(X);
       completeInterface(TCtx, I);
+      // An unnamed interface can reach itself through its methods
+      // (interface{ F() interface{ J } } inside J): as gc's tconv, a
+      // repeated one is a reference to where it started.
+      auto [It, New] = Active.insert({I, S.size()});
+      if (!New) {
+        S += "@" + std::to_string(It->second);
+        return;
+      }
       S += "interface{";
       for (size_t J = 0; J < I->AllMethods.size(); ++J) {
         if (J)
@@ -309,6 +318,7 @@ std::string Lowerer::typeSymbol(Type *T) {
         Walk(I->AllMethods[J]->sig());
       }
       S += "}";
+      Active.erase(I);
       return;
     }
     case TypeKind::Basic:

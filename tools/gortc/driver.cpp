@@ -28,6 +28,7 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <unistd.h>
@@ -145,6 +146,10 @@ bool isKnown(llvm::StringRef S, llvm::ArrayRef<const char *> L) {
 /// _amd64, _test) and its //go:build line.
 bool matchFile(llvm::StringRef Path, llvm::StringRef Text,
                llvm::StringRef GoArch) {
+  // go build ignores files whose names start with _ or . (editor files).
+  llvm::StringRef FileName = llvm::sys::path::filename(Path);
+  if (FileName.starts_with("_") || FileName.starts_with("."))
+    return false;
   llvm::StringRef Name = llvm::sys::path::stem(Path);
   if (Name.ends_with("_test"))
     return false;
@@ -166,8 +171,15 @@ bool matchFile(llvm::StringRef Path, llvm::StringRef Text,
                                 "gortc"};
   for (int V = 1; V <= 19; ++V)
     Tags.push_back("go1." + std::to_string(V));
-  // The //go:build line must appear before the package clause.
+  auto HasTag = [&](llvm::StringRef T) {
+    return std::find(Tags.begin(), Tags.end(), T.str()) != Tags.end();
+  };
+  // The //go:build line must appear before the package clause. Without
+  // one, gc 1.19 still honours `// +build` lines: each line is a list of
+  // alternatives (space-separated), each an AND of comma-separated tags,
+  // possibly negated; several lines must all hold.
   llvm::StringRef Rest = Text;
+  bool PlusOk = true;
   while (!Rest.empty()) {
     auto [Line, Tail] = Rest.split('\n');
     Rest = Tail;
@@ -179,8 +191,22 @@ bool matchFile(llvm::StringRef Path, llvm::StringRef Text,
       bool V = ConstraintEval(L, Tags).eval(Ok);
       return Ok && V;
     }
+    if (L.consume_front("// +build ")) {
+      bool Any = false;
+      llvm::SmallVector<llvm::StringRef, 4> Options;
+      L.split(Options, ' ', -1, false);
+      for (llvm::StringRef Opt : Options) {
+        bool All = true;
+        llvm::SmallVector<llvm::StringRef, 4> Terms;
+        Opt.split(Terms, ',', -1, false);
+        for (llvm::StringRef T : Terms)
+          All &= T.consume_front("!") ? !HasTag(T) : HasTag(T);
+        Any |= All;
+      }
+      PlusOk &= Any;
+    }
   }
-  return true;
+  return PlusOk;
 }
 
 std::string runtimeDir(const std::string &Argv0, llvm::StringRef Arch) {
@@ -399,7 +425,9 @@ int gortc::runBuild(const DriverOptions &Opts) {
     Diags.flush();
     return Diags.hasErrors() ? 2 : 0;
   };
-  if (Diags.hasErrors() || Parsed.size() != SM.files().size())
+  // gc type-checks after scanner and branch errors; only syntax errors
+  // stop it here (noder.checkFiles).
+  if (Diags.syntaxErrorCount() || Parsed.size() != SM.files().size())
     return Finish();
 
   // Type-check.

@@ -1,0 +1,7 @@
+// +build windows
+
+//go:build linux
+
+package main
+
+var _ = 1
