@@ -262,4 +262,15 @@ gort_calldeferred_ret:
 	ret
 	.size	gort_calldeferred, .-gort_calldeferred
 
+// void gort_sigreturn()
+// The signal handler's restorer (SA_RESTORER): returns from the handler
+// through rt_sigreturn, which reloads the (possibly rewritten) context.
+	.globl	gort_sigreturn
+	.type	gort_sigreturn,@function
+	.p2align	4
+gort_sigreturn:
+	movl	$15, %eax		// rt_sigreturn
+	syscall
+	.size	gort_sigreturn, .-gort_sigreturn
+
 	.section	.note.GNU-stack,"",@progbits

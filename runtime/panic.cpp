@@ -76,10 +76,6 @@ Mutex PanicLock;
 /// starts (gopanic's or fatal's frame), or 0.
 uintptr_t CrashFP;
 
-/// gc: gStatusStrings.
-constexpr const char *GStatusStrings[] = {
-    "idle", "runnable", "running", "syscall", "waiting", "dead", "dead",
-};
 
 /// Names of the predeclared basic types, indexed by abi::Kind; a panic value
 /// of one of these types prints as its bare value (gc: printany's cases).
@@ -267,7 +263,7 @@ void dopanicM(G *Gp) {
   }
   if (Gp && tracebackEnabled()) {
     printstring("\n");
-    goroutineheader(Gp);
+    printgoroutineheader(Gp);
     if (CrashFP)
       traceback(Gp, CrashFP);
   }
@@ -466,18 +462,6 @@ void runDefers(G *Gp, Panic *PP) {
 }
 
 } // namespace
-
-void goroutineheader(G *Gp) {
-  uint32_t Status = Gp->Status;
-  const char *S = Status < sizeof(GStatusStrings) / sizeof(GStatusStrings[0])
-                      ? GStatusStrings[Status]
-                      : "???";
-  printstring("goroutine ");
-  printint(Gp->Goid);
-  printstring(" [");
-  printstring(S);
-  printstring("]:\n");
-}
 
 void fatal(const char *Msg) {
   G *Gp = getgOrNull();

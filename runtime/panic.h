@@ -26,10 +26,6 @@ namespace gort {
 /// exits with status 2 (gc: fatalpanic). Runs on the system stack.
 [[noreturn]] void fatalpanic(G *Gp);
 
-/// Writes the goroutine header line, "goroutine 1 [running]:\n"
-/// (gc: goroutineheader). Caller holds printlock.
-void goroutineheader(G *Gp);
-
 } // namespace gort
 
 #define GORT_STR2(X) #X

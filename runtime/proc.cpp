@@ -129,6 +129,7 @@
 #include "runtime/panic.h"
 #include "runtime/print.h"
 #include "runtime/rand.h"
+#include "runtime/signal.h"
 #include "runtime/runtime2.h"
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
@@ -1514,6 +1515,7 @@ void schedinit() {
   alginit();      // maps, hashing and fastrand need it (alg.cpp)
   fastrandinit(); // before mcommoninit (rand.cpp)
   mcommoninit(&M0, -1);
+  initsig();
   int32_t Procs = Ncpu > 0 ? Ncpu : 1;
   if (const char *S = gogetenv("GOMAXPROCS")) {
     int32_t N = 0;
@@ -1553,6 +1555,7 @@ void runtimeMain(void *) {
   G *Gp = getg();
   M *Mp = Gp->Mp;
   Mp->Procid = gettid();
+  minitSignals(Mp);
   if (Mp->MStartFn)
     Mp->MStartFn();
   if (Mp != &M0) {

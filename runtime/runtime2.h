@@ -244,6 +244,7 @@ struct M {
   /// waitlock): releases the lock gopark's caller still holds.
   bool (*WaitUnlockF)(G *Gp, void *Lock);
   void *WaitLock;
+  void *SignalStack;   ///< the alternate signal stack (signal_linux.cpp)
   uintptr_t G0StackLo; ///< mmap'd g0 stack of a cloned M, or 0 (m0)
   uintptr_t G0StackSize;
 };

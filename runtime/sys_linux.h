@@ -55,6 +55,8 @@ constexpr long SchedGetaffinity = 204;
 constexpr long ClockGettime = 228;
 constexpr long ExitGroup = 231;
 constexpr long Tgkill = 234;
+constexpr long Sigaltstack = 131;
+constexpr long RtSigreturn = 15;
 constexpr long Getrandom = 318;
 #elif defined(__aarch64__)
 constexpr long Close = 57;
@@ -78,6 +80,8 @@ constexpr long SchedGetaffinity = 123;
 constexpr long ClockGettime = 113;
 constexpr long ExitGroup = 94;
 constexpr long Tgkill = 131;
+constexpr long Sigaltstack = 132;
+constexpr long RtSigreturn = 139;
 constexpr long Getrandom = 278;
 #else
 #error "unsupported architecture"
@@ -124,7 +128,21 @@ constexpr int32_t ENOMEM = 12;
 constexpr int32_t EINVAL = 22;
 constexpr int32_t ETIMEDOUT = 110;
 
+constexpr int32_t SIGBUS = 7;
+constexpr int32_t SIGFPE = 8;
 constexpr int32_t SIGSEGV = 11;
+
+constexpr uint64_t SaSiginfo = 0x4;
+constexpr uint64_t SaOnstack = 0x08000000;
+constexpr uint64_t SaRestorer = 0x04000000;
+constexpr uint64_t SaRestart = 0x10000000;
+
+/// The kernel's stack_t, for sigaltstack(2).
+struct Stackt {
+  void *Sp;
+  int32_t Flags;
+  uintptr_t Size;
+};
 
 /// struct timespec.
 struct Timespec {

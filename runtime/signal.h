@@ -1,0 +1,26 @@
+//===- runtime/signal.h - Synchronous signals -------------------*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// See signal_linux.cpp for the overview.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORT_RUNTIME_SIGNAL_H
+#define GORT_RUNTIME_SIGNAL_H
+
+#include "runtime/runtime2.h"
+
+namespace gort {
+
+/// Installs the handler for SIGSEGV, SIGBUS and SIGFPE (gc: initsig). Once,
+/// at start-up.
+void initsig();
+/// Gives the calling thread, M Mp, its alternate signal stack (gc: minitSignals).
+void minitSignals(M *Mp);
+
+} // namespace gort
+
+#endif // GORT_RUNTIME_SIGNAL_H
