@@ -209,6 +209,10 @@ public:
   /// diagnostic if unsupported.
   bool packageCall(syntax::CallExpr *E, llvm::StringRef Kind, bool CodeField,
                    PackagedCall &PC);
+  /// The wrapper function of a packaged call (void(ptr closure)).
+  llvm::Function *makeCallWrapper(PackagedCall &PC, llvm::StringRef Kind);
+  /// Stores the closure {WF, captured values} of PC at Obj.
+  void storeCallClosure(PackagedCall &PC, llvm::Function *WF, llvm::Value *Obj);
   /// llvm.frameaddress(0): this function's frame record.
   llvm::Value *emitFrameAddress();
   /// Lowers a call returning several values; each result is returned as a

@@ -1304,8 +1304,18 @@ llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
   PackagedCall PC;
   if (!packageCall(E, Kind, /*CodeField=*/true, PC))
     return llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.GCPtr));
-  Struct *ST = PC.ST;
+  llvm::Value *Obj = B.CreateCall(L.getRuntime("gort_newobject"),
+                                  {L.getTypeDescriptor(PC.ST)},
+                                  Kind + ".closure");
+  storeCallClosure(PC, makeCallWrapper(PC, Kind), Obj);
+  return Obj;
+}
 
+llvm::Function *FuncLowerer::makeCallWrapper(PackagedCall &PC,
+                                             llvm::StringRef Kind) {
+  auto *Empty = L.TCtx.make<Signature>();
+  Empty->Params = L.TCtx.emptyTuple();
+  Empty->Results = L.TCtx.emptyTuple();
   // The wrapper: void(ptr ctx), ctx being the closure object.
   FuncABI WA = L.getABI(Empty, false);
   auto *WF = llvm::Function::Create(
@@ -1324,9 +1334,12 @@ llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
       W.B.CreateRetVoid();
     W.AllocaPoint->eraseFromParent();
   }
+  return WF;
+}
 
-  llvm::Value *Obj = B.CreateCall(L.getRuntime("gort_newobject"),
-                                  {L.getTypeDescriptor(ST)}, Kind + ".closure");
+void FuncLowerer::storeCallClosure(PackagedCall &PC, llvm::Function *WF,
+                                   llvm::Value *Obj) {
+  Struct *ST = PC.ST;
   B.CreateStore(WF, emitFieldAddr(Obj, ST, 0));
   for (unsigned I = 1; I < ST->Fields.size(); ++I) {
     Type *T = ST->Fields[I]->type();
@@ -1336,7 +1349,6 @@ llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
     else
       store(PC.Vals[I], Dst);
   }
-  return Obj;
 }
 
 llvm::SmallVector<llvm::Value *, 4> FuncLowerer::emitCallResults(CallExpr *E) {

@@ -908,18 +908,50 @@ void FuncLowerer::emitDefer(CallStmt *S) {
     emitOpenDefer(S);
     return;
   }
-  llvm::Value *Clo = emitCallClosure(S->Call, "defer");
-  llvm::Value *Rec;
-  if (LoopDepth == 0 && !HasGoto) {
-    auto *RecTy = llvm::ArrayType::get(L.I64, gort::abi::DeferRecordSize / 8);
-    llvm::AllocaInst *A = createAlloca(RecTy, "defer.rec");
-    A->setAlignment(llvm::Align(8));
-    Rec = A;
-  } else {
-    Rec = llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr));
+  llvm::CallInst *R = nullptr;
+  if (LoopDepth > 0 || HasGoto) {
+    // The record comes from the runtime (recycled); the closure goes in
+    // the record's inline space when it fits.
+    syntax::Expr *Fun = unparen(S->Call->Fun);
+    bool Direct = isa<FuncLit>(Fun) && S->Call->Args.empty();
+    PackagedCall PC;
+    if (!Direct && packageCall(S->Call, "defer", /*CodeField=*/true, PC) &&
+        L.sizeOf(PC.ST) <= int64_t(gort::abi::DeferInlineSize)) {
+      llvm::Function *WF = makeCallWrapper(PC, "defer");
+      llvm::Value *Rec = B.CreateCall(L.getRuntime("gort_newdefer"), {},
+                                      "defer.rec");
+      storeCallClosure(PC, WF,
+                       B.CreateConstGEP1_64(L.I8, Rec,
+                                            gort::abi::DeferRecordSize));
+      R = B.CreateCall(L.getRuntime("gort_deferprocinline"),
+                       {DeferFrame, Rec});
+    } else {
+      llvm::Value *Clo;
+      if (Direct || !PC.ST) {
+        Clo = emitCallClosure(S->Call, "defer");
+      } else {
+        Clo = B.CreateCall(L.getRuntime("gort_newobject"),
+                           {L.getTypeDescriptor(PC.ST)}, "defer.closure");
+        storeCallClosure(PC, makeCallWrapper(PC, "defer"), Clo);
+      }
+      R = B.CreateCall(L.getRuntime("gort_deferproc"),
+                       {DeferFrame, Clo,
+                        llvm::ConstantPointerNull::get(
+                            cast<llvm::PointerType>(L.Ptr))});
+    }
+    R->addFnAttr(llvm::Attribute::ReturnsTwice);
+    llvm::BasicBlock *Next = newBlock("defer.next");
+    B.CreateCondBr(B.CreateICmpNE(R, B.getInt32(0), "recovered"),
+                   getDeferExit(), Next);
+    setBlock(Next);
+    return;
   }
-  llvm::CallInst *R =
-      B.CreateCall(L.getRuntime("gort_deferproc"), {DeferFrame, Clo, Rec});
+  // At most once per call: the record lives in the frame.
+  llvm::Value *Clo = emitCallClosure(S->Call, "defer");
+  auto *RecTy = llvm::ArrayType::get(L.I64, gort::abi::DeferRecordSize / 8);
+  llvm::AllocaInst *Rec = createAlloca(RecTy, "defer.rec");
+  Rec->setAlignment(llvm::Align(8));
+  R = B.CreateCall(L.getRuntime("gort_deferproc"), {DeferFrame, Clo, Rec});
   R->addFnAttr(llvm::Attribute::ReturnsTwice);
   llvm::BasicBlock *Next = newBlock("defer.next");
   B.CreateCondBr(B.CreateICmpNE(R, B.getInt32(0), "recovered"),

@@ -317,6 +317,9 @@ struct Itab {
 /// defer statement that runs at most once per call (gort_deferproc's Rec;
 /// runtime2.h Defer).
 constexpr size_t DeferRecordSize = 200;
+/// Space after a heap defer record (gort_newdefer) for the deferred call's
+/// closure: a defer in a loop stores it there instead of allocating it.
+constexpr size_t DeferInlineSize = 64;
 
 /// The state of a function's open-coded defers (all of its defer statements
 /// run at most once per call): a closure-shaped header whose code, called

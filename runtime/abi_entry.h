@@ -91,6 +91,8 @@ bool gort_ifaceeq(const gort::abi::Itab *Tab, void *X, void *Y);
 // panic.cpp: defer and recover.
 int32_t gort_deferproc(void *Frame, const gort::abi::FuncVal *Fn, void *Rec);
 int32_t gort_deferprocopen(void *State, void *Rec);
+void *gort_newdefer();
+int32_t gort_deferprocinline(void *Frame, void *Rec);
 void gort_deferpop(void *Rec);
 void gort_deferreturn(void *Frame);
 gort::abi::Eface gort_gorecover(void *FP);

@@ -191,9 +191,9 @@ gort_gogo:
 // deferred call recovers a panic (setjmp-like: compiled code declares the
 // call returns_twice).
 //
-// int32_t gort_deferprocopen(OpenDefers *State, Defer *Rec)
-// The same for a frame with open-coded defers: one record and checkpoint
-// per call of the function (gort_deferprocopen1 links Rec).
+// int32_t gort_deferprocinline(void *Frame, Defer *Rec)
+// The same for a record from gort_newdefer whose inline space holds the
+// call's closure (gort_deferprocinline1 links Rec).
 .macro DEFERPROC name, c_part
 	.globl	\name
 	.type	\name,@function
@@ -220,7 +220,38 @@ gort_gogo:
 .endm
 
 	DEFERPROC gort_deferproc, gort_deferproc1
-	DEFERPROC gort_deferprocopen, gort_deferprocopen1
+	DEFERPROC gort_deferprocinline, gort_deferprocinline1
+
+// int32_t gort_deferprocopen(OpenDefers *State, Defer *Rec)
+// A frame with open-coded defers (gc 1.14's design; see panic.cpp): once
+// per call, links Rec, the frame's single record, with State as its frame
+// and code (Started = Heap = 0, Open = 1) and writes the checkpoint into
+// it. All in assembly: it runs on every call of such a function.
+	.globl	gort_deferprocopen
+	.type	gort_deferprocopen,@function
+	.p2align	4
+gort_deferprocopen:
+	movq	%fs:gort_tls_g@TPOFF, %rax
+	movq	G_DEFERS(%rax), %rcx
+	movq	%rcx, DEFER_LINK(%rsi)
+	movq	%rdi, DEFER_FRAME(%rsi)
+	movq	%rdi, DEFER_FN(%rsi)
+	movq	$0, DEFER_P(%rsi)
+	movl	$0x10000, DEFER_FLAGS(%rsi)	// Open
+	movq	%rsi, G_DEFERS(%rax)
+	leaq	8(%rsp), %rcx
+	movq	%rcx, DEFER_CKPT+CKPT_SP(%rsi)	// caller's SP after the return
+	movq	%rbp, DEFER_CKPT+CKPT_FP(%rsi)
+	movq	(%rsp), %rcx
+	movq	%rcx, DEFER_CKPT+CKPT_PC(%rsi)	// return address
+	movq	%rbx, DEFER_CKPT+CKPT_REGS+0(%rsi)
+	movq	%r12, DEFER_CKPT+CKPT_REGS+8(%rsi)
+	movq	%r13, DEFER_CKPT+CKPT_REGS+16(%rsi)
+	movq	%r14, DEFER_CKPT+CKPT_REGS+24(%rsi)
+	movq	%r15, DEFER_CKPT+CKPT_REGS+32(%rsi)
+	xorl	%eax, %eax
+	ret
+	.size	gort_deferprocopen, .-gort_deferprocopen
 
 // void gort_deferresume(const Checkpoint *C)   [[noreturn]]
 // Returns from the gort_deferproc call that saved C once more, with 1.

@@ -185,7 +185,7 @@ gort_gogo:
 	.size	gort_gogo, .-gort_gogo
 
 // int32_t gort_deferproc(void *Frame, FuncVal *Fn, Defer *Rec)
-// int32_t gort_deferprocopen(OpenDefers *State, Defer *Rec)
+// int32_t gort_deferprocinline(void *Frame, Defer *Rec)
 // See asm_amd64.S. The checkpoint holds the caller's sp, x29, x30 (the
 // return address), x19-x27 and d8-d15 (unchanged by the C call).
 .macro DEFERPROC name, c_part
@@ -218,7 +218,39 @@ gort_gogo:
 .endm
 
 	DEFERPROC gort_deferproc, gort_deferproc1
-	DEFERPROC gort_deferprocopen, gort_deferprocopen1
+	DEFERPROC gort_deferprocinline, gort_deferprocinline1
+
+// int32_t gort_deferprocopen(OpenDefers *State, Defer *Rec)
+// See asm_amd64.S. g is in x28.
+	.globl	gort_deferprocopen
+	.type	gort_deferprocopen,%function
+	.p2align	2
+gort_deferprocopen:
+	ldr	x9, [x28, #G_DEFERS]
+	str	x9, [x1, #DEFER_LINK]
+	str	x0, [x1, #DEFER_FRAME]
+	str	x0, [x1, #DEFER_FN]
+	str	xzr, [x1, #DEFER_P]
+	mov	w9, #0x10000			// Open
+	str	w9, [x1, #DEFER_FLAGS]
+	str	x1, [x28, #G_DEFERS]
+	add	x9, x1, #DEFER_CKPT
+	mov	x10, sp
+	str	x10, [x9, #CKPT_SP]
+	str	x29, [x9, #CKPT_FP]
+	str	x30, [x9, #CKPT_PC]
+	stp	x19, x20, [x9, #(CKPT_REGS + 0)]
+	stp	x21, x22, [x9, #(CKPT_REGS + 16)]
+	stp	x23, x24, [x9, #(CKPT_REGS + 32)]
+	stp	x25, x26, [x9, #(CKPT_REGS + 48)]
+	str	x27, [x9, #(CKPT_REGS + 64)]
+	stp	d8, d9, [x9, #(CKPT_REGS + 72)]
+	stp	d10, d11, [x9, #(CKPT_REGS + 88)]
+	stp	d12, d13, [x9, #(CKPT_REGS + 104)]
+	stp	d14, d15, [x9, #(CKPT_REGS + 120)]
+	mov	w0, #0
+	ret
+	.size	gort_deferprocopen, .-gort_deferprocopen
 
 // void gort_deferresume(const Checkpoint *C)   [[noreturn]]
 	.globl	gort_deferresume

@@ -39,7 +39,15 @@
 #define CKPT_REGS 24
 #define CKPT_SIZE 160
 
-/* Defer (runtime2.h): where its Checkpoint starts */
+/* G::Defers */
+#define G_DEFERS 168
+
+/* Defer (runtime2.h) */
+#define DEFER_LINK 0
+#define DEFER_FRAME 8
+#define DEFER_FN 16
+#define DEFER_P 24
+#define DEFER_FLAGS 32 /* Started, Heap, Open: one byte each */
 #define DEFER_CKPT 40
 
 /* M */

@@ -306,7 +306,10 @@ Defer *newdefer() {
     Mp->DeferPoolLen--;
     return D;
   }
-  return static_cast<Defer *>(mallocgc(sizeof(Defer), nullptr, true));
+  // Heap records carry abi::DeferInlineSize bytes after the Defer for the
+  // call's closure (gort_deferprocinline).
+  return static_cast<Defer *>(
+      mallocgc(sizeof(Defer) + abi::DeferInlineSize, nullptr, true));
 }
 
 /// Returns a record whose call has run (or been abandoned) to the pool.
@@ -540,19 +543,22 @@ Defer *gort_deferproc1(void *Frame, const abi::FuncVal *Fn, void *Rec) {
   return D;
 }
 
-// The C part of gort_deferprocopen: links the frame's single record, for
-// its open-coded defers (State is their abi::OpenDefers); the assembly then
-// writes the checkpoint into it.
-Defer *gort_deferprocopen1(void *State, void *Rec) {
+void *gort_newdefer() { return newdefer(); }
+
+// The C part of gort_deferprocinline: links Rec (from gort_newdefer), whose
+// inline space holds the call's closure; the assembly then writes the
+// checkpoint into it.
+Defer *gort_deferprocinline1(void *Frame, void *Rec) {
   G *Gp = getg();
   Defer *D = static_cast<Defer *>(Rec);
   D->Link = Gp->Defers;
-  D->Frame = State;
-  D->Fn = static_cast<const abi::FuncVal *>(State);
+  D->Frame = Frame;
+  D->Fn = reinterpret_cast<const abi::FuncVal *>(
+      reinterpret_cast<uintptr_t>(D) + abi::DeferRecordSize);
   D->P = nullptr;
   D->Started = false;
-  D->Heap = false;
-  D->Open = true;
+  D->Heap = true;
+  D->Open = false;
   Gp->Defers = D;
   return D;
 }
@@ -570,10 +576,11 @@ void gort_deferreturn(void *Frame) {
     Defer *D = Gp->Defers;
     if (!D || D->Frame != Frame)
       return;
-    const abi::FuncVal *Fn = D->Fn;
     Gp->Defers = D->Link;
+    // The record goes back to the pool after the call: its closure may
+    // live in it (gort_deferprocinline).
+    gort_calldeferred(D->Fn, nullptr);
     freedefer(D);
-    gort_calldeferred(Fn, nullptr);
   }
 }
 

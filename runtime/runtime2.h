@@ -325,6 +325,14 @@ static_assert(offsetof(Checkpoint, FP) == CKPT_FP);
 static_assert(offsetof(Checkpoint, PC) == CKPT_PC);
 static_assert(offsetof(Checkpoint, Regs) == CKPT_REGS);
 static_assert(sizeof(Checkpoint) == CKPT_SIZE);
+static_assert(offsetof(G, Defers) == G_DEFERS);
+static_assert(offsetof(Defer, Link) == DEFER_LINK);
+static_assert(offsetof(Defer, Frame) == DEFER_FRAME);
+static_assert(offsetof(Defer, Fn) == DEFER_FN);
+static_assert(offsetof(Defer, P) == DEFER_P);
+static_assert(offsetof(Defer, Started) == DEFER_FLAGS &&
+              offsetof(Defer, Heap) == DEFER_FLAGS + 1 &&
+              offsetof(Defer, Open) == DEFER_FLAGS + 2);
 static_assert(offsetof(Defer, Ckpt) == DEFER_CKPT);
 static_assert(sizeof(Defer) == abi::DeferRecordSize);
 

@@ -4,8 +4,8 @@
 // mask, one slot per statement), one gort_deferprocopen call (returns_twice:
 // a second return, with 1, after a recovered panic) registers the frame, and
 // the exit block runs the pending calls directly, newest first. Defers in
-// loops are packaged as closures (wrappers in section .gort_wrapper) and
-// pushed with gort_deferproc on records the runtime allocates.
+// loops are packaged as closures (wrappers in section .gort_wrapper) stored
+// in the inline space of records the runtime recycles.
 package main
 
 func work(n int) { println(n) }
@@ -39,9 +39,14 @@ func once() (r int) {
 
 // CHECK-LABEL: define internal void @main.once.opendefers(ptr %ctx) {{.*}}section ".gort_wrapper"
 
+// In a loop: a recycled runtime record whose inline space holds the
+// packaged call {wrapper, argument}.
 // CHECK-LABEL: define internal void @main.loop(
 // CHECK: %defer.frame = alloca i8
-// CHECK: call i32 @gort_deferproc(ptr %defer.frame, ptr addrspace(1) %{{.*}}, ptr null)
+// CHECK: %defer.rec = call ptr addrspace(1) @gort_newdefer()
+// CHECK: [[CLO:%.*]] = getelementptr i8, ptr addrspace(1) %defer.rec, i64 200
+// CHECK: store ptr @main.loop.deferwrap.{{[0-9]+}}, ptr addrspace(1)
+// CHECK: call i32 @gort_deferprocinline(ptr %defer.frame, ptr addrspace(1) %defer.rec)
 // CHECK: defer.exit:
 // CHECK-NEXT: call void @gort_deferreturn(ptr %defer.frame)
 func loop() {
