@@ -305,6 +305,8 @@ llvm::FunctionCallee Lowerer::getRuntime(llvm::StringRef Name) {
     if (S.Flags & RuntimeNoReturn) {
       F->addFnAttr(llvm::Attribute::NoReturn);
       F->addFnAttr(llvm::Attribute::Cold);
+      // Each panic keeps its own call (and line) for tracebacks, as gc's.
+      F->addFnAttr(llvm::Attribute::NoMerge);
     }
     if (S.Flags & RuntimeReturnsTwice)
       F->addFnAttr(llvm::Attribute::ReturnsTwice);

@@ -1110,11 +1110,13 @@ void readyOnSystemStack(void *Arg) {
 struct NewprocArgs {
   void (*Fn)(void *);
   void *Arg;
+  uintptr_t GoPC; ///< where the go statement is, for tracebacks
 };
 
 void newprocOnSystemStack(void *Arg) {
   NewprocArgs *A = static_cast<NewprocArgs *>(Arg);
   G *Gp = newproc1(A->Fn, A->Arg);
+  Gp->GoPC = A->GoPC;
   runqput(curM()->Pp, Gp, true);
   if (MainStarted)
     wakep();
@@ -1828,7 +1830,7 @@ extern "C" {
 void gort_newproc(const abi::FuncVal *Fn) {
   // A go statement's closure takes itself as its context argument.
   NewprocArgs A = {reinterpret_cast<void (*)(void *)>(Fn->Fn),
-                   const_cast<abi::FuncVal *>(Fn)};
+                   const_cast<abi::FuncVal *>(Fn), GORT_CALLERPC()};
   systemstack(newprocOnSystemStack, &A);
   // gc's newproc is preemptible: a loop that only starts goroutines must
   // let them run.

@@ -202,6 +202,8 @@ struct G {
   // --- Panics (panic.cpp). ---
   Panic *Panics; ///< innermost active panic, or null
   Defer *Defers; ///< newest deferred call, or null
+  uintptr_t GoPC; ///< the go statement that created this G (a return
+                  ///< address in the creator), or 0 (gc: gopc)
   // Signal that caused the current panic (gc: sig, sigcode0/1, sigpc).
   // Set by sigpanic-style entry points such as gort_panicmem.
   uint32_t Sig;

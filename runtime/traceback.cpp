@@ -373,9 +373,10 @@ bool onStack(G *Gp, uintptr_t FP) {
   return false;
 }
 
-void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA) {
+void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA,
+                bool Args = true) {
   printstring(Name);
-  printstring("(...)\n\t");
+  printstring(Args ? "(...)\n\t" : "\n\t");
   SourceLine SL;
   if (lookupLine(RA - 1, SL)) {
     if (SL.Dir) {
@@ -395,6 +396,8 @@ void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA) {
 
 } // namespace
 
+static void printFrames(G *Gp, uintptr_t FP);
+
 bool tracebackEnabled() {
   const char *T = gogetenv("GOTRACEBACK");
   return !(T && sameCString(T, "none"));
@@ -404,6 +407,18 @@ void traceback(G *Gp, uintptr_t FP) {
   loadSelf();
   if (!Self.Syms)
     return;
+  printFrames(Gp, FP);
+  // gc: "created by main.main" and the go statement's position.
+  if (Gp->GoPC) {
+    if (const ElfSym *S = findFunc(Gp->GoPC - 1)) {
+      printstring("created by ");
+      printFrame(Self.Strs + S->Name, uintptr_t(S->Value), Gp->GoPC,
+                 /*Args=*/false);
+    }
+  }
+}
+
+static void printFrames(G *Gp, uintptr_t FP) {
   unsigned Printed = 0;
   for (unsigned Depth = 0; Depth < 1000 && FP && (FP & 7) == 0; Depth++) {
     if (!onStack(Gp, FP))

@@ -57,9 +57,10 @@ func slice3(s []int, i, j, k int) []int { return s[i:j:k] }
 // CHECK:         call void @gort_panicBounds(i64 %{{.*}}, i64 %{{.*}}, i32 257)
 func substr(s string, j int) string { return s[:j] }
 
-// The panic helper is known not to return.
+// The panic helper is known not to return, and calls to it are never merged
+// (each keeps its line for tracebacks).
 // DECL: declare void @gort_panicBounds(i64, i64, i32) [[ATTR:#[0-9]+]]
-// DECL: attributes [[ATTR]] = { cold noreturn nounwind }
+// DECL: attributes [[ATTR]] = { cold nomerge noreturn nounwind }
 
 func main() {
 	_, _, _, _, _, _, _ = index(nil, 0), strIndex("", 0), arrayIndex(nil, 0), constIndex([4]int{}), slice(nil, 0, 0), slice3(nil, 0, 0, 0), substr("", 0)
