@@ -30,8 +30,10 @@
 // from .symtab (codegen names functions as gc prints them: main.f,
 // main.(*T).M, main.f.func1), file and line from the DWARF 4 line table in
 // .debug_line that codegen's line-tables-only debug info produces, looked
-// up at the return address minus one (inside the call instruction). Only
-// the crash path pays for this; nothing is loaded in a healthy program.
+// up at the return address minus one (inside the call instruction), and
+// the functions inlined at that point from .debug_info's inlined
+// subroutines. Only the crash path pays for this; nothing is loaded in a
+// healthy program.
 //
 // GOTRACEBACK=none prints no goroutine header and no frames (gc).
 //
@@ -92,6 +94,10 @@ struct SelfImage {
   const char *Strs;
   const uint8_t *Line;
   uintptr_t LineSize;
+  const uint8_t *Info, *Abbrev, *Ranges;
+  uintptr_t InfoSize, AbbrevSize, RangesSize;
+  const char *Str;
+  uintptr_t StrSize;
 };
 SelfImage Self;
 
@@ -140,6 +146,18 @@ void loadSelf() {
     } else if (sameCString(Name, ".debug_line")) {
       Self.Line = Base + Sh[I].Offset;
       Self.LineSize = Sh[I].Size;
+    } else if (sameCString(Name, ".debug_info")) {
+      Self.Info = Base + Sh[I].Offset;
+      Self.InfoSize = Sh[I].Size;
+    } else if (sameCString(Name, ".debug_abbrev")) {
+      Self.Abbrev = Base + Sh[I].Offset;
+      Self.AbbrevSize = Sh[I].Size;
+    } else if (sameCString(Name, ".debug_ranges")) {
+      Self.Ranges = Base + Sh[I].Offset;
+      Self.RangesSize = Sh[I].Size;
+    } else if (sameCString(Name, ".debug_str")) {
+      Self.Str = reinterpret_cast<const char *>(Base + Sh[I].Offset);
+      Self.StrSize = Sh[I].Size;
     }
   }
 }
@@ -349,6 +367,47 @@ bool lookupUnit(const uint8_t *P, const uint8_t *End, uintptr_t PC,
   return false;
 }
 
+/// File entry Index of the line program at Offset in .debug_line (DWARF 4
+/// header), for DW_AT_call_file; false if there is none.
+bool lineFile(uint64_t Offset, uint64_t Index, SourceLine &Out) {
+  if (!Self.Line || Offset + 10 > Self.LineSize)
+    return false;
+  const uint8_t *P = Self.Line + Offset;
+  const uint8_t *End = P + 4 + readLE<uint32_t>(P);
+  P += 4;
+  uint16_t Version = readLE<uint16_t>(P);
+  if (Version < 2 || Version > 4)
+    return false;
+  P += 2;
+  const uint8_t *Prog = P + 4 + readLE<uint32_t>(P);
+  P += 4;
+  P += Version >= 4 ? 5 : 4; // min_inst, [max_ops], default_is_stmt, ...
+  uint8_t OpcodeBase = P[-1];
+  P += OpcodeBase - 1;
+  const uint8_t *Dirs = P;
+  while (P < End && *P) {
+    while (P < End && *P)
+      P++;
+    P++;
+  }
+  P++;
+  for (uint64_t I = 1; P < Prog && *P; I++) {
+    const char *Name = reinterpret_cast<const char *>(P);
+    while (P < Prog && *P)
+      P++;
+    P++;
+    uint64_t DirIdx = uleb(P, Prog);
+    uleb(P, Prog);
+    uleb(P, Prog);
+    if (I == Index) {
+      Out.File = Name;
+      Out.Dir = DirIdx ? nthString(Dirs, Prog, DirIdx) : nullptr;
+      return true;
+    }
+  }
+  return false;
+}
+
 bool lookupLine(uintptr_t PC, SourceLine &Out) {
   const uint8_t *P = Self.Line, *End = Self.Line + Self.LineSize;
   while (P && P + 4 <= End) {
@@ -365,6 +424,259 @@ bool lookupLine(uintptr_t PC, SourceLine &Out) {
   return false;
 }
 
+//--- Inlined frames (.debug_info, DWARF 4) -------------------------------===//
+//
+// LLVM's line-tables-only debug info still describes inlining: inside each
+// function's DW_TAG_subprogram, a DW_TAG_inlined_subroutine per inlined
+// call covers the inlined code's addresses and names the call site
+// (DW_AT_call_file/line) and the callee (DW_AT_abstract_origin -> its
+// subprogram's DW_AT_name). The chain of those containing a PC gives gc's
+// extra "main.f(...)" lines.
+
+constexpr uint16_t TagSubprogram = 0x2e, TagInlined = 0x1d,
+                   TagCompileUnit = 0x11;
+constexpr uint16_t AtName = 0x03, AtStmtList = 0x10, AtLowPC = 0x11,
+                   AtHighPC = 0x12, AtAbstractOrigin = 0x31,
+                   AtSpecification = 0x47, AtRanges = 0x55, AtCallFile = 0x58,
+                   AtCallLine = 0x59, AtLinkageName = 0x6e;
+
+/// One attribute value as read from a DIE.
+struct AttrVal {
+  uint64_t U;          ///< constants, addresses, offsets, references
+  const char *S;       ///< strings
+  bool IsAddrForm;     ///< DW_AT_high_pc given as an address
+};
+
+/// Reads one attribute of form Form at P (advancing P). CUStart is the
+/// unit's offset in .debug_info, for CU-relative references.
+bool readForm(const uint8_t *&P, const uint8_t *End, uint64_t Form,
+              uint64_t CUStart, AttrVal &V) {
+  V = {0, nullptr, false};
+  switch (Form) {
+  case 0x01: V.U = readLE<uint64_t>(P); P += 8; V.IsAddrForm = true; return true;
+  case 0x05: V.U = readLE<uint16_t>(P); P += 2; return true;
+  case 0x06: V.U = readLE<uint32_t>(P); P += 4; return true;
+  case 0x07: V.U = readLE<uint64_t>(P); P += 8; return true;
+  case 0x08: V.S = reinterpret_cast<const char *>(P);
+    while (P < End && *P) P++;
+    P++;
+    return true;
+  case 0x09: { uint64_t N = uleb(P, End); P += N; return true; }
+  case 0x0a: P += 1 + *P; return true;
+  case 0x0b: V.U = *P++; return true;
+  case 0x0c: V.U = *P++; return true;
+  case 0x0d: V.U = uint64_t(sleb(P, End)); return true;
+  case 0x0e: { uint32_t O = readLE<uint32_t>(P); P += 4;
+    V.S = O < Self.StrSize ? Self.Str + O : nullptr; return true; }
+  case 0x0f: V.U = uleb(P, End); return true;
+  case 0x10: V.U = readLE<uint32_t>(P); P += 4; return true; // ref_addr
+  case 0x11: V.U = CUStart + *P++; return true;
+  case 0x12: V.U = CUStart + readLE<uint16_t>(P); P += 2; return true;
+  case 0x13: V.U = CUStart + readLE<uint32_t>(P); P += 4; return true;
+  case 0x14: V.U = CUStart + readLE<uint64_t>(P); P += 8; return true;
+  case 0x15: V.U = CUStart + uleb(P, End); return true;
+  case 0x17: V.U = readLE<uint32_t>(P); P += 4; return true;
+  case 0x18: { uint64_t N = uleb(P, End); P += N; return true; }
+  case 0x19: V.U = 1; return true; // flag_present
+  case 0x20: P += 8; return true;
+  default: return false;
+  }
+}
+
+/// The abbreviation Code of the table at Offset: its tag, whether it has
+/// children, and where its (attribute, form) pairs start.
+const uint8_t *findAbbrev(uint64_t Offset, uint64_t Code, uint16_t &Tag,
+                          bool &Children) {
+  const uint8_t *P = Self.Abbrev + Offset, *End = Self.Abbrev + Self.AbbrevSize;
+  while (P < End) {
+    uint64_t C = uleb(P, End);
+    if (C == 0)
+      return nullptr;
+    Tag = uint16_t(uleb(P, End));
+    Children = *P++;
+    if (C == Code)
+      return P;
+    while (P < End) { // skip the attribute specs
+      uint64_t A = uleb(P, End), F = uleb(P, End);
+      if (A == 0 && F == 0)
+        break;
+    }
+  }
+  return nullptr;
+}
+
+/// What the walk keeps of a DIE.
+struct DieInfo {
+  uint16_t Tag;
+  bool Children;
+  uint64_t LowPC, HighPC, Ranges, Origin, CallFile, CallLine, StmtList;
+  bool HasLow, HasHigh, HighIsAddr, HasRanges;
+  const char *Name;
+};
+
+/// Reads the DIE at P (advancing P past it). False at a null entry.
+bool readDie(const uint8_t *&P, const uint8_t *End, uint64_t AbbrevOff,
+             uint64_t CUStart, DieInfo &D) {
+  uint64_t Code = uleb(P, End);
+  if (Code == 0)
+    return false;
+  D = {};
+  const uint8_t *A = findAbbrev(AbbrevOff, Code, D.Tag, D.Children);
+  if (!A) {
+    P = End; // malformed: stop
+    return false;
+  }
+  const uint8_t *AEnd = Self.Abbrev + Self.AbbrevSize;
+  for (;;) {
+    uint64_t At = uleb(A, AEnd), Form = uleb(A, AEnd);
+    if (At == 0 && Form == 0)
+      break;
+    if (Form == 0x16) // indirect
+      Form = uleb(P, End);
+    AttrVal V;
+    if (!readForm(P, End, Form, CUStart, V)) {
+      P = End;
+      return false;
+    }
+    switch (At) {
+    case AtName:
+    case AtLinkageName:
+      if (!D.Name || At == AtName)
+        D.Name = V.S;
+      break;
+    case AtLowPC: D.LowPC = V.U; D.HasLow = true; break;
+    case AtHighPC: D.HighPC = V.U; D.HasHigh = true; D.HighIsAddr = V.IsAddrForm; break;
+    case AtRanges: D.Ranges = V.U; D.HasRanges = true; break;
+    case AtAbstractOrigin:
+    case AtSpecification: D.Origin = V.U; break;
+    case AtCallFile: D.CallFile = V.U; break;
+    case AtCallLine: D.CallLine = V.U; break;
+    case AtStmtList: D.StmtList = V.U; break;
+    default: break;
+    }
+  }
+  return true;
+}
+
+bool dieContains(const DieInfo &D, uint64_t CUBase, uintptr_t PC) {
+  if (D.HasLow && D.HasHigh) {
+    uint64_t Hi = D.HighIsAddr ? D.HighPC : D.LowPC + D.HighPC;
+    return D.LowPC <= PC && PC < Hi;
+  }
+  if (D.HasRanges && Self.Ranges && D.Ranges < Self.RangesSize) {
+    const uint8_t *P = Self.Ranges + D.Ranges;
+    const uint8_t *End = Self.Ranges + Self.RangesSize;
+    uint64_t Base = CUBase;
+    while (P + 16 <= End) {
+      uint64_t B = readLE<uint64_t>(P), E = readLE<uint64_t>(P + 8);
+      P += 16;
+      if (B == 0 && E == 0)
+        break;
+      if (B == ~uint64_t(0)) {
+        Base = E;
+        continue;
+      }
+      if (Base + B <= PC && PC < Base + E)
+        return true;
+    }
+  }
+  return false;
+}
+
+/// The name of the DIE at .debug_info offset Off (following its abstract
+/// origin), or null.
+const char *dieName(uint64_t Off, uint64_t AbbrevOff, uint64_t CUStart) {
+  for (int Hops = 0; Hops < 4 && Off < Self.InfoSize; Hops++) {
+    const uint8_t *P = Self.Info + Off;
+    DieInfo D;
+    if (!readDie(P, Self.Info + Self.InfoSize, AbbrevOff, CUStart, D))
+      return nullptr;
+    if (D.Name)
+      return D.Name;
+    if (!D.Origin)
+      return nullptr;
+    Off = D.Origin;
+  }
+  return nullptr;
+}
+
+/// The frames of the code at PC: [0] is the function itself, then each
+/// inlined call into it, innermost last.
+struct InlineFrame {
+  const char *Name;
+  uint64_t CallFile, CallLine; ///< where the next frame was inlined
+};
+constexpr unsigned MaxInlineDepth = 32;
+InlineFrame Chain[MaxInlineDepth]; // crash path only, under PanicLock
+unsigned ChainLen;
+uint64_t ChainStmtList;
+
+/// Fills Chain for PC; false if PC has no subprogram in .debug_info.
+__attribute__((noinline)) bool findInlineChain(uintptr_t PC) {
+  ChainLen = 0;
+  if (!Self.Info || !Self.Abbrev)
+    return false;
+  const uint8_t *P = Self.Info, *InfoEnd = Self.Info + Self.InfoSize;
+  while (P + 11 <= InfoEnd) {
+    uint64_t CUStart = uint64_t(P - Self.Info);
+    uint32_t Len = readLE<uint32_t>(P);
+    const uint8_t *CUEnd = P + 4 + Len;
+    uint16_t Version = readLE<uint16_t>(P + 4);
+    uint64_t AbbrevOff = readLE<uint32_t>(P + 6);
+    if (Len >= 0xfffffff0u || CUEnd > InfoEnd || Version < 2 || Version > 4)
+      return false;
+    P += 11;
+    // Open DIEs with children: bit K set if the one at depth K contains PC.
+    uint64_t Inside = 0;
+    unsigned Depth = 0;
+    uint64_t CUBase = 0;
+    bool Found = false;
+    while (P < CUEnd) {
+      DieInfo D;
+      if (!readDie(P, CUEnd, AbbrevOff, CUStart, D)) {
+        if (Depth == 0)
+          break;
+        Depth--;
+        continue;
+      }
+      bool Parent = Depth == 0 || (Inside >> (Depth - 1) & 1);
+      bool In = false;
+      if (D.Tag == TagCompileUnit) {
+        CUBase = D.LowPC;
+        ChainStmtList = D.StmtList;
+        In = true;
+      } else if (Parent &&
+                 (D.Tag == TagSubprogram || D.Tag == TagInlined) &&
+                 dieContains(D, CUBase, PC)) {
+        In = true;
+        if (ChainLen < MaxInlineDepth) {
+          InlineFrame &F = Chain[ChainLen++];
+          F.Name = D.Name ? D.Name
+                          : (D.Origin ? dieName(D.Origin, AbbrevOff, CUStart)
+                                      : nullptr);
+          F.CallFile = 0;
+          F.CallLine = 0;
+          if (D.Tag == TagInlined && ChainLen >= 2) {
+            Chain[ChainLen - 2].CallFile = D.CallFile;
+            Chain[ChainLen - 2].CallLine = D.CallLine;
+          }
+        }
+        Found = true;
+      }
+      if (D.Children) {
+        if (Depth >= 64)
+          return Found;
+        Inside = (Inside & ~(uint64_t(1) << Depth)) | (uint64_t(In) << Depth);
+        Depth++;
+      }
+    }
+    if (Found)
+      return true;
+    P = CUEnd;
+  }
+  return false;
+}
+
 /// True if FP lies in one of Gp's stack segments.
 bool onStack(G *Gp, uintptr_t FP) {
   for (StackSeg *S = Gp->Seg; S; S = S->Prev)
@@ -373,22 +685,44 @@ bool onStack(G *Gp, uintptr_t FP) {
   return false;
 }
 
+void printSourceLine(bool Found, const SourceLine &SL) {
+  if (!Found) {
+    printstring("?:0");
+    return;
+  }
+  if (SL.Dir) {
+    printstring(SL.Dir);
+    printstring("/");
+  }
+  printstring(SL.File ? SL.File : "?");
+  printstring(":");
+  printuint(SL.Line);
+}
+
+/// Prints the frame of the function Name (at Entry) stopped at return
+/// address RA: first the functions inlined into it at that point, innermost
+/// first, each at the line where the next one was inlined, as gc does
+/// ("main.f(...)" / "<file>:<line>" without an offset), then the function
+/// itself with its offset.
 void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA,
                 bool Args = true) {
+  uintptr_t PC = RA - 1;
+  SourceLine SL;
+  bool Found = lookupLine(PC, SL);
+  if (Args && findInlineChain(PC) && ChainLen > 1) {
+    for (unsigned I = ChainLen; I-- > 1;) {
+      printstring(Chain[I].Name ? Chain[I].Name : "?");
+      printstring("(...)\n\t");
+      printSourceLine(Found, SL);
+      printstring("\n");
+      // The caller's line is this call's site.
+      SL.Line = Chain[I - 1].CallLine;
+      Found = lineFile(ChainStmtList, Chain[I - 1].CallFile, SL) && Found;
+    }
+  }
   printstring(Name);
   printstring(Args ? "(...)\n\t" : "\n\t");
-  SourceLine SL;
-  if (lookupLine(RA - 1, SL)) {
-    if (SL.Dir) {
-      printstring(SL.Dir);
-      printstring("/");
-    }
-    printstring(SL.File ? SL.File : "?");
-    printstring(":");
-    printuint(SL.Line);
-  } else {
-    printstring("?:0");
-  }
+  printSourceLine(Found, SL);
   printstring(" +");
   printhex(RA - Entry);
   printstring("\n");

@@ -38,7 +38,7 @@ for target in x86_64 aarch64; do
 done
 
 step "runtime smoke tests"
-GORTC_BUILD_DIR=$BUILD "$ROOT/test/runtime-smoke/run.sh" || failed+=(runtime-smoke)
+GORTC_BUILD_DIR=$BUILD "$ROOT/test/runtime-smoke/run.sh" "$BUILD/runtime-smoke" || failed+=(runtime-smoke)
 
 step "fuzzing the frontend for ${GORTC_FUZZ_SECONDS:-60}s"
 if [ -x "$BUILD/bin/gortc-fuzz-frontend" ]; then

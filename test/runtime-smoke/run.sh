@@ -10,13 +10,17 @@
 # it (AArch64 under qemu-aarch64) and compares output and exit status.
 # Prints PASS/FAIL per case; exits non-zero if any case failed.
 #
-#   test/runtime-smoke/run.sh [scratch-dir]      (default /tmp/gort-smoke)
+#   test/runtime-smoke/run.sh [scratch-dir]
+#
+# The scratch directory defaults to $GORTC_BUILD_DIR/runtime-smoke (or
+# build/runtime-smoke): one per checkout, because a CMake build directory
+# remembers the source tree it was configured for.
 #
 #===----------------------------------------------------------------------===#
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-WORK=${1:-/tmp/gort-smoke}
+WORK=${1:-${GORTC_BUILD_DIR:-$ROOT/build}/runtime-smoke}
 JOBS=${GORT_JOBS:-2}
 mkdir -p "$WORK"
 
