@@ -722,6 +722,7 @@ void Checker::typeDecl(TypeName *Obj, syntax::TypeDecl *TD) {
   if (!TD->TParams.empty()) {
     error(TD->TParams[0]->pos(), "generic type " + Obj->name().str() +
                                      " not supported yet by gortc");
+    SkippedGeneric = true;
     Obj->setType(Ctx.invalid());
     return;
   }
@@ -844,6 +845,7 @@ void Checker::funcDecl(Func *Obj, DeclInfo *D) {
   if (!FD->TParams.empty()) {
     error(FD->TParams[0]->pos(), "generic function " + Obj->name().str() +
                                      " not supported yet by gortc");
+    SkippedGeneric = true;
     // Declare the type parameters with invalid types, so that their uses in
     // the signature and body stay quiet (uses of the function do too, see
     // ident).
@@ -1243,6 +1245,9 @@ void Checker::usePkgName(PkgName *PN) {
 }
 
 void Checker::unusedImports() {
+  // Generic code is not checked yet, so its uses of imports are not seen.
+  if (SkippedGeneric)
+    return;
   for (PkgName *PN : Imports) {
     if (PN->Used)
       continue;

@@ -305,6 +305,9 @@ private:
   /// Imports of packages gortc cannot compile, with the positions of their
   /// paths: usePkgName reports them at the first use.
   llvm::DenseMap<PkgName *, Pos> FakeImportPaths;
+  /// Set once a generic declaration was rejected (its body is not checked,
+  /// so unused imports cannot be told apart from ones only it uses).
+  bool SkippedGeneric = false;
   /// The declaration of each type name checked so far.
   llvm::DenseMap<TypeName *, syntax::TypeDecl *> TypeDecls;
   /// Defined types whose right-hand side is a defined type still being

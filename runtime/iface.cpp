@@ -12,7 +12,9 @@
 // qualified name) are matched against the concrete type's method table
 // (UncommonType, also sorted) by name and by identity of the method's func
 // type descriptor. Results, including failures, are cached in a hash table
-// keyed by (interface, type), protected by ItabLock; itabs are never freed.
+// keyed by (interface, type); itabs and entries are never freed. Lookups
+// take no lock (entries are published with release stores and never
+// change); ItabLock serialises insertions.
 //
 // Comparison. Two interface values with the same dynamic type compare with
 // the type's Equal function (or by the data word itself for pointer-shaped
@@ -29,6 +31,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "runtime/abi_entry.h"
+#include "runtime/atomic.h"
 #include "runtime/error.h"
 #include "runtime/iface.h"
 #include "runtime/lock.h"
@@ -125,56 +128,83 @@ namespace {
 
 /// Builds the itab for (Inter, T), or returns null and the first missing
 /// method's name.
-const abi::Itab *buildItab(const abi::InterfaceType *Inter,
-                           const abi::Type *T, abi::String *Missing) {
-  intptr_t N = Inter->NumMethods;
+/// Matches T's methods against Inter's: fills Fun (when non-null) and
+/// returns true, or returns false with the first missing method's name in
+/// *Missing (when non-null).
+bool matchMethods(const abi::InterfaceType *Inter, const abi::Type *T,
+                  void (**Fun)(), abi::String *Missing) {
   const abi::UncommonType *U = uncommon(T);
   intptr_t J = 0;
   intptr_t NM = U ? U->NumMethods : 0;
-  uintptr_t Size = sizeof(abi::Itab) + uintptr_t(N > 0 ? N - 1 : 0) * sizeof(void *);
-  auto *Tab = static_cast<abi::Itab *>(mallocgc(Size, nullptr, true));
-  Tab->Inter = Inter;
-  Tab->Typ = T;
-  Tab->Hash = T->Hash;
-  for (intptr_t I = 0; I < N; ++I) {
+  for (intptr_t I = 0; I < Inter->NumMethods; ++I) {
     const abi::IMethod &IM = Inter->Methods[I];
     // Both lists are sorted by name: advance through the type's methods.
     while (J < NM && compareString(U->Methods[J].Name, IM.Name) < 0)
       ++J;
     if (J < NM && sameString(U->Methods[J].Name, IM.Name) &&
         U->Methods[J].Mtyp == IM.Typ) {
-      Tab->Fun[I] = U->Methods[J].Ifn;
+      if (Fun)
+        Fun[I] = U->Methods[J].Ifn;
       continue;
     }
-    *Missing = IM.Name;
-    return nullptr;
+    if (Missing)
+      *Missing = IM.Name;
+    return false;
   }
+  return true;
+}
+
+/// The itab of T for Inter, or null (and *Missing set) if T lacks a method.
+const abi::Itab *buildItab(const abi::InterfaceType *Inter,
+                           const abi::Type *T, abi::String *Missing) {
+  if (!matchMethods(Inter, T, nullptr, Missing))
+    return nullptr;
+  intptr_t N = Inter->NumMethods;
+  uintptr_t Size = sizeof(abi::Itab) + uintptr_t(N > 0 ? N - 1 : 0) * sizeof(void *);
+  auto *Tab = static_cast<abi::Itab *>(mallocgc(Size, nullptr, true));
+  Tab->Inter = Inter;
+  Tab->Typ = T;
+  Tab->Hash = T->Hash;
+  matchMethods(Inter, T, Tab->Fun, nullptr);
   return Tab;
 }
 
-/// gc: getitab. Finds or builds the itab; on failure returns null and sets
-/// Missing (when the lookup was not cached as a failure before, Missing is
-/// recomputed so that the panic message can name the method).
+/// The cached entry for (Inter, T) in the chain starting at Head, or null.
+/// Entries are published with release stores and never change or go away,
+/// so readers take no lock (gc: itabTable.find, also lock-free).
+const ItabEntry *findItab(ItabEntry *const *Head,
+                          const abi::InterfaceType *Inter, const abi::Type *T) {
+  for (const ItabEntry *E = atomic::loadAcq(Head); E; E = E->Next)
+    if (E->Inter == Inter && E->Typ == T)
+      return E;
+  return nullptr;
+}
+
+/// gc: getitab. Finds or builds the itab; on failure returns null and, if
+/// Missing is non-null, sets it to the name of a missing method (failures
+/// are cached too; the name is then recomputed, only for the panic
+/// message).
 const abi::Itab *getitab(const abi::InterfaceType *Inter, const abi::Type *T,
                          abi::String *Missing) {
   uintptr_t H = (reinterpret_cast<uintptr_t>(Inter) >> 3) ^
                 (uintptr_t(T->Hash) * 31);
   ItabEntry **Bucket = &ItabTable[H % ItabBuckets];
-  lock(&ItabLock);
-  for (ItabEntry *E = *Bucket; E; E = E->Next)
-    if (E->Inter == Inter && E->Typ == T) {
-      const abi::Itab *Tab = E->Tab;
-      unlock(&ItabLock);
-      if (!Tab)
-        buildItab(Inter, T, Missing); // recompute the missing name
-      return Tab;
+  const ItabEntry *Found = findItab(Bucket, Inter, T);
+  if (!Found) {
+    lock(&ItabLock);
+    Found = findItab(Bucket, Inter, T);
+    if (!Found) {
+      auto *E = static_cast<ItabEntry *>(
+          mallocgc(sizeof(ItabEntry), nullptr, true));
+      *E = {Inter, T, buildItab(Inter, T, nullptr), *Bucket};
+      atomic::storeRel(Bucket, E);
+      Found = E;
     }
-  const abi::Itab *Tab = buildItab(Inter, T, Missing);
-  auto *E = static_cast<ItabEntry *>(mallocgc(sizeof(ItabEntry), nullptr, true));
-  *E = {Inter, T, Tab, *Bucket};
-  *Bucket = E;
-  unlock(&ItabLock);
-  return Tab;
+    unlock(&ItabLock);
+  }
+  if (!Found->Tab && Missing)
+    matchMethods(Inter, T, nullptr, Missing);
+  return Found->Tab;
 }
 
 [[noreturn]] void panicTypeAssertion(const abi::Type *Iface,
@@ -226,9 +256,8 @@ const abi::Itab *gort_assertE2I(const abi::Type *Inter, const abi::Type *T) {
 const abi::Itab *gort_assertE2I2(const abi::Type *Inter, const abi::Type *T) {
   if (!T)
     return nullptr;
-  abi::String Missing{nullptr, 0};
   return getitab(reinterpret_cast<const abi::InterfaceType *>(Inter), T,
-                 &Missing);
+                 nullptr);
 }
 
 void gort_panicdottypeE(const abi::Type *Have, const abi::Type *Want,
