@@ -452,6 +452,7 @@ public:
   llvm::Constant *getFuncValue(llvm::Function *F);
   llvm::FunctionCallee getRuntime(llvm::StringRef Name);
   llvm::Function *getFuncLitFunction(syntax::FuncLit *E);
+  std::string funcLitName(syntax::FuncLit *E);
   /// The wrapper that calls method M with the receiver read from a closure
   /// (method values) or from an interface data word (itabs).
   llvm::Function *getMethodValueWrapper(types::Func *M, Type *RecvT,

@@ -1416,14 +1416,25 @@ llvm::Value *FuncLowerer::emitCall(CallExpr *E, llvm::Value *AggDest) {
 // Function literals and method wrappers
 //===----------------------------------------------------------------------===//
 
+/// gc's name for a function literal (cmd/compile closurename): F.funcN
+/// directly in function F, L.N inside literal L, glob..funcN in
+/// package-level initializers; N counts from 1 in source order.
+std::string Lowerer::funcLitName(FuncLit *E) {
+  std::string N = std::to_string(E->Index + 1);
+  if (E->OuterLit)
+    return funcLitName(E->OuterLit) + "." + N;
+  if (E->Outer)
+    return funcName(E->Outer) + ".func" + N;
+  return Info.Pkg->Path + ".glob..func" + N;
+}
+
 llvm::Function *Lowerer::getFuncLitFunction(FuncLit *E) {
   auto It = LitFuncs.find(E);
   if (It != LitFuncs.end())
     return It->second;
   auto *Sig = cast<Signature>(E->Type->TV.Ty);
   FuncABI A = getABI(Sig, false);
-  std::string Name = E->Outer ? funcName(E->Outer) : Info.Pkg->Path + ".glob";
-  Name += ".func" + std::to_string(E->Index + 1);
+  std::string Name = funcLitName(E);
   auto *Fn = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
                                     Name, *Mod);
   setGoFunctionAttrs(Fn);

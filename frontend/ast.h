@@ -210,9 +210,15 @@ public:
   /// Set by the checker: variables of enclosing functions the literal uses,
   /// in first-use order.
   llvm::ArrayRef<types::Var *> Captures;
-  /// Set by the checker: the enclosing function object (for naming).
+  /// Set by the checker, for naming as gc does: the enclosing declared
+  /// function (null at package level), the immediately enclosing literal
+  /// (null if none), and the literal's ordinal among the literals directly
+  /// inside that one (or the function, or the package's initializers).
+  /// gc names it Outer.funcN, OuterLit's name + ".N", or glob..funcN.
   types::Func *Outer = nullptr;
-  unsigned Index = 0; ///< ordinal among the literals of the outer function
+  FuncLit *OuterLit = nullptr;
+  unsigned Index = 0;
+  unsigned NumLits = 0; ///< literals directly inside this one so far
 };
 
 class ParenExpr : public Expr {

@@ -333,6 +333,7 @@ private:
   Pos ErrPos;
   bool HasCallOrRecv = false;
   unsigned LocalTypeCount = 0;
+  unsigned GlobLits = 0; ///< literals in package-level initializers so far
 
   struct UntypedInfo {
     bool IsLhs = false; ///< the lhs of a shift with non-constant shift count

@@ -1334,10 +1334,13 @@ void Checker::funcLit(Operand &X, FuncLit *E) {
   Signature *Sig = funcType(E, S, nullptr, E->Type, PtrRecv);
   Func *Outer = FuncStack.empty() ? nullptr : FuncStack.back()->Fn;
   E->Outer = Outer;
-  if (Outer) {
-    E->Index = unsigned(Outer->Lits.size());
-    Outer->Lits.push_back(E);
-  }
+  E->OuterLit = FuncStack.empty() ? nullptr : FuncStack.back()->Lit;
+  if (E->OuterLit)
+    E->Index = E->OuterLit->NumLits++;
+  else if (Outer)
+    E->Index = Outer->NumLits++;
+  else
+    E->Index = GlobLits++;
   if (E->Body) {
     // Check the body now, in the current environment (go/types delays it to
     // the end of the enclosing statement, which sees the same declarations).

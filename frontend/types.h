@@ -361,8 +361,9 @@ public:
   bool PtrRecv = false;
   /// The interface that declares this method (interface methods only).
   Interface *Iface = nullptr;
-  /// Function literals declared directly in this function, in source order.
-  std::vector<syntax::FuncLit *> Lits;
+  /// Function literals directly inside this function so far (for naming
+  /// them as gc does).
+  unsigned NumLits = 0;
   bool HasDefer = false;
   bool HasRecover = false;
 };
