@@ -18,6 +18,7 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 using namespace gortc;
@@ -435,6 +436,14 @@ int Real::sign() const {
   return Num.sign();
 }
 
+int64_t Real::binaryExponent() const {
+  if (IsFloat)
+    return FExp + int64_t(FMant.bitLen());
+  if (Num.isZero())
+    return 0;
+  return int64_t(Num.abs().bitLen()) - int64_t(Den.bitLen());
+}
+
 bool Real::isInt() const {
   if (IsFloat)
     return FExp >= 0;
@@ -834,7 +843,9 @@ ConstValue ConstValue::fromLiteral(LitKind LK, llvm::StringRef Lit) {
   }
   case LitKind::Float: {
     std::optional<Real> R = Real::fromLiteral(Lit);
-    if (!R)
+    // go/constant parses with big.Float, whose binary exponent is an
+    // int32: beyond it the literal is malformed (gc: "malformed constant").
+    if (!R || R->binaryExponent() > INT32_MAX)
       return makeUnknown();
     return makeFloat(*R);
   }
@@ -881,12 +892,15 @@ ConstValue ConstValue::toInt() const {
   switch (K) {
   case Kind::Int:
     return *this;
+  // Values outside the exact range never become integers (go/constant's
+  // ToInt: "avoid creation of huge integers"); 1e100000 would have 332193
+  // bits.
   case Kind::Float:
-    if (Re.isInt())
+    if (Re.isExact() && Re.isInt())
       return makeInt(Re.trunc());
     return makeUnknown();
   case Kind::Complex:
-    if (Im.isZero() && Re.isInt())
+    if (Im.isZero() && Re.isExact() && Re.isInt())
       return makeInt(Re.trunc());
     return makeUnknown();
   default:

@@ -101,6 +101,9 @@ public:
   bool isExact() const { return !IsFloat; }
   int sign() const;
   bool isZero() const { return sign() == 0; }
+  /// The binary exponent, about log2 |value| (in float form, exactly the E
+  /// of |value| = 0.mant * 2^E); 0 for zero.
+  int64_t binaryExponent() const;
   /// Whether the value is an integer.
   bool isInt() const;
   /// The integer part (truncated toward zero).
