@@ -16,8 +16,8 @@ BUILD=${GORTC_BUILD_DIR:-$ROOT/build}
 LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
 CONFORMANCE=${GORTC_CONFORMANCE:-$ROOT/../shared/conformance/run-conformance}
 # The T0 pass rates reached (percent); later work may only raise them.
-T0_RATCHET_X86_64=${T0_RATCHET_X86_64:-84}
-T0_RATCHET_AARCH64=${T0_RATCHET_AARCH64:-84}
+T0_RATCHET_X86_64=${T0_RATCHET_X86_64:-84.8}
+T0_RATCHET_AARCH64=${T0_RATCHET_AARCH64:-84.8}
 
 start=$(date +%s)
 failed=()
