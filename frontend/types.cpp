@@ -263,11 +263,16 @@ Package *TypeContext::runtimePkg() {
   DefFunc("NumCPU", {}, {Int});
   DefFunc("NumGoroutine", {}, {Int});
 
-  // const GOOS = "linux"
-  auto *GOOS = make<Const>(Pos(), Runtime, "GOOS",
-                           Basics[int(BasicKind::UntypedString)]);
-  GOOS->Val = makeConst(ConstValue::makeString("linux"));
-  Runtime->PkgScope->insert(GOOS);
+  // const GOOS string = "linux"; const GOARCH string = "amd64" or "arm64"
+  // (typed, as in gc's runtime/extern.go)
+  auto DefString = [&](const char *Name, std::string V) {
+    auto *C = make<Const>(Pos(), Runtime, Name,
+                          Basics[int(BasicKind::String)]);
+    C->Val = makeConst(ConstValue::makeString(std::move(V)));
+    Runtime->PkgScope->insert(C);
+  };
+  DefString("GOOS", "linux");
+  DefString("GOARCH", GoArch);
 
   // type Error interface { error; RuntimeError() }
   auto *TN = make<TypeName>(Pos(), Runtime, "Error", nullptr);

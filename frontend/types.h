@@ -507,6 +507,8 @@ public:
   Package *unsafePkg() const { return Unsafe; }
   /// The built-in part of package runtime (made on first import).
   Package *runtimePkg();
+  /// The target's GOARCH (runtime.GOARCH); set before checking.
+  std::string GoArch = "amd64";
   Type *errorType() const { return ErrorT; }
   Type *anyType() const { return AnyT; }
   Type *comparableType() const { return ComparableT; }

@@ -432,6 +432,7 @@ int gortc::runBuild(const DriverOptions &Opts) {
 
   // Type-check.
   types::TypeContext TCtx;
+  TCtx.GoArch = T.GoArch;
   types::Checker Checker(TCtx, Diags, SM);
   types::Info Info;
   Checker.checkPackage("main", Parsed, Info);
