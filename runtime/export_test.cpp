@@ -233,6 +233,10 @@ void gort_test_requestpreempt(void) {
   atomic::store(&Gp->StackGuard0, abi::StackPreempt);
 }
 
+void gort_test_sysmonpreempt(int32_t On) {
+  atomic::store(&SysmonPreemptOff, On ? 0u : 1u);
+}
+
 int32_t gort_test_guardok(void) {
   G *Gp = getg();
   return Gp->StackGuard0 == Gp->StackLo + abi::StackGuard && !Gp->Preempt &&

@@ -154,6 +154,7 @@ G G0;
 bool GReady;
 P *AllP[MaxGomaxprocs];
 int32_t Gomaxprocs;
+uint32_t SysmonPreemptOff;
 bool MainStarted;
 
 namespace {
@@ -1257,7 +1258,8 @@ uint32_t retake(int64_t Now) {
         Pd->SchedTick = T;
         Pd->SchedWhen = Now;
       } else if (Pd->SchedWhen + ForcePreemptNS <= Now) {
-        preemptone(Pp);
+        if (!atomic::load(&SysmonPreemptOff))
+          preemptone(Pp);
         SysRetake = true; // in a system call preemptone cannot help
       }
     }

@@ -346,6 +346,10 @@ extern G G0;
 /// gomaxprocs; proc.cpp).
 extern P *AllP[MaxGomaxprocs];
 extern int32_t Gomaxprocs;
+/// Tests only (gort_test_sysmonpreempt): when set, sysmon does not ask
+/// long-running goroutines to yield, so a test can inspect its own stack
+/// guard without racing with it.
+extern uint32_t SysmonPreemptOff;
 
 } // namespace gort
 

@@ -45,6 +45,10 @@ const char *gort_test_getenv(const char *Key);
 /// G::Preempt and StackGuard0 = abi::StackPreempt.
 void gort_test_requestpreempt(void);
 
+/// Turns sysmon's preemption of long-running goroutines off (On = 0) or
+/// back on, so that stack-guard checks do not race with it.
+void gort_test_sysmonpreempt(int32_t On);
+
 /// 1 if the current goroutine's StackGuard0 is its segment's normal guard
 /// and its bounds match its current segment, else 0.
 int32_t gort_test_guardok(void);
