@@ -126,8 +126,6 @@ const abi::Method *gort::findMethod(const abi::Type *T, const char *Name,
 
 namespace {
 
-/// Builds the itab for (Inter, T), or returns null and the first missing
-/// method's name.
 /// Matches T's methods against Inter's: fills Fun (when non-null) and
 /// returns true, or returns false with the first missing method's name in
 /// *Missing (when non-null).
