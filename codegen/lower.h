@@ -303,6 +303,16 @@ public:
   /// Stores V (of type From; an address if From is an aggregate) into Addr
   /// as a value of the assignable type To.
   void storeConverted(llvm::Value *V, Type *From, Type *To, llvm::Value *Addr);
+  /// V of type From (as emitMultiValue gives it) converted to To, in the
+  /// form emitExprAs gives for To (the address of a copy for aggregates).
+  llvm::Value *convertValue(llvm::Value *V, Type *From, Type *To);
+  /// For a builtin call whose one argument is a multi-valued call
+  /// (append(f()), copy(f()), complex(f()), delete(f()), unsafe.Add(f()),
+  /// unsafe.Slice(f())): evaluates it into
+  /// Vals/Types and returns true; false for ordinary argument lists.
+  bool emitBuiltinMultiArgs(syntax::CallExpr *E,
+                            llvm::SmallVectorImpl<llvm::Value *> &Vals,
+                            llvm::SmallVectorImpl<Type *> &Types);
   /// Evaluates a multi-valued expression (a call with several results or a
   /// comma-ok form); returns false after a diagnostic if unsupported.
   bool emitMultiValue(syntax::Expr *E,

@@ -159,12 +159,30 @@ llvm::Value *FuncLowerer::emitAppend(CallExpr *E) {
   Type *ElemT = cast<Slice>(ST->underlying())->Elem;
   llvm::Type *ET = L.getLLVMType(ElemT);
   int64_t ES = L.sizeOf(ElemT);
-  llvm::Value *S = emitExprAs(E->Args[0], ST);
+  llvm::SmallVector<llvm::Value *, 4> MV;
+  llvm::SmallVector<Type *, 4> MT;
+  bool Multi = emitBuiltinMultiArgs(E, MV, MT);
+  llvm::Value *S = Multi ? convertValue(MV[0], MT[0], ST)
+                         : emitExprAs(E->Args[0], ST);
 
   // The values to append: either one spread slice/string, or elements.
   llvm::Value *SrcPtr = nullptr, *N;
   llvm::SmallVector<syntax::Expr *, 8> Elems;
-  if (E->HasDots) {
+  llvm::SmallVector<llvm::Value *, 8> Vals;
+  if (Multi && E->HasDots) {
+    // append(f()...): f's second result is the spread slice or string.
+    llvm::Value *SV =
+        convertValue(MV[1], MT[1], isString(MT[1]) ? MT[1] : ST);
+    SrcPtr = B.CreateExtractValue(SV, 0);
+    N = B.CreateExtractValue(SV, 1);
+  } else if (Multi) {
+    // append(f()): f's other results are the elements, already evaluated.
+    for (size_t I = 1; I < MV.size(); ++I)
+      Vals.push_back(convertValue(MV[I], MT[I], ElemT));
+    N = B.getInt64(Vals.size());
+    if (Vals.empty())
+      return S;
+  } else if (E->HasDots) {
     syntax::Expr *Src = E->Args[1];
     Type *SrcT = exprType(L.TCtx, Src);
     llvm::Value *SV = emitExprAs(Src, isString(SrcT) ? SrcT : ST);
@@ -178,7 +196,6 @@ llvm::Value *FuncLowerer::emitAppend(CallExpr *E) {
       return S;
   }
   // Evaluate the elements before growing (they may refer to s).
-  llvm::SmallVector<llvm::Value *, 8> Vals;
   for (syntax::Expr *X : Elems) {
     if (L.isAggregate(ElemT)) {
       llvm::Value *Tmp = createTemp(ElemT, "append.elem");
@@ -266,6 +283,14 @@ llvm::Value *FuncLowerer::emitMake(CallExpr *E) {
   return llvm::Constant::getNullValue(L.getLLVMType(T));
 }
 
+bool FuncLowerer::emitBuiltinMultiArgs(CallExpr *E,
+                                       llvm::SmallVectorImpl<llvm::Value *> &Vals,
+                                       llvm::SmallVectorImpl<Type *> &Types) {
+  if (E->Args.size() != 1 || !isa_and_nonnull<Tuple>(E->Args[0]->TV.Ty))
+    return false;
+  return emitMultiValue(E->Args[0], Vals, Types);
+}
+
 llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
   Type *T = exprType(L.TCtx, E);
   if (E->TV.M == Mode::Constant && E->TV.Val)
@@ -285,12 +310,13 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
   case BuiltinId::Append:
     return emitAppend(E);
   case BuiltinId::Copy: {
-    Type *DT = exprType(L.TCtx, E->Args[0]);
-    Type *ST = exprType(L.TCtx, E->Args[1]);
+    llvm::SmallVector<llvm::Value *, 4> MV;
+    llvm::SmallVector<Type *, 4> MT;
+    bool Multi = emitBuiltinMultiArgs(E, MV, MT);
+    Type *DT = Multi ? MT[0] : exprType(L.TCtx, E->Args[0]);
     Type *ElemT = cast<Slice>(DT->underlying())->Elem;
-    llvm::Value *D = emitExpr(E->Args[0]);
-    llvm::Value *S = emitExpr(E->Args[1]);
-    (void)ST;
+    llvm::Value *D = Multi ? MV[0] : emitExpr(E->Args[0]);
+    llvm::Value *S = Multi ? MV[1] : emitExpr(E->Args[1]);
     llvm::Value *DL = B.CreateExtractValue(D, 1), *SL = B.CreateExtractValue(S, 1);
     llvm::Value *N = B.CreateSelect(B.CreateICmpSLT(DL, SL), DL, SL, "copy.n");
     B.CreateMemMove(B.CreateExtractValue(D, 0), llvm::MaybeAlign(1),
@@ -323,8 +349,16 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
     llvm::Type *FT = cast<llvm::StructType>(LT)->getElementType(0);
     Type *PT = FT->isFloatTy() ? L.TCtx.basic(BasicKind::Float32)
                                : L.TCtx.basic(BasicKind::Float64);
-    llvm::Value *Re = emitExprAs(E->Args[0], PT);
-    llvm::Value *Im = emitExprAs(E->Args[1], PT);
+    llvm::SmallVector<llvm::Value *, 4> MV;
+    llvm::SmallVector<Type *, 4> MT;
+    llvm::Value *Re, *Im;
+    if (emitBuiltinMultiArgs(E, MV, MT)) {
+      Re = convertValue(MV[0], MT[0], PT);
+      Im = convertValue(MV[1], MT[1], PT);
+    } else {
+      Re = emitExprAs(E->Args[0], PT);
+      Im = emitExprAs(E->Args[1], PT);
+    }
     llvm::Value *R = llvm::UndefValue::get(LT);
     R = B.CreateInsertValue(R, Re, 0);
     return B.CreateInsertValue(R, Im, 1);
@@ -342,17 +376,25 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
     return B.CreateCall(L.getRuntime("gort_gorecover"), {emitFrameAddress()},
                         "recover");
   case BuiltinId::Add: {
-    llvm::Value *P = emitExprAs(E->Args[0], L.TCtx.basic(BasicKind::UnsafePointer));
-    Type *NT = exprType(L.TCtx, E->Args[1]);
-    llvm::Value *N = emitExprAs(E->Args[1], NT);
+    Type *UP = L.TCtx.basic(BasicKind::UnsafePointer);
+    llvm::SmallVector<llvm::Value *, 4> MV;
+    llvm::SmallVector<Type *, 4> MT;
+    bool Multi = emitBuiltinMultiArgs(E, MV, MT);
+    llvm::Value *P = Multi ? convertValue(MV[0], MT[0], UP)
+                           : emitExprAs(E->Args[0], UP);
+    Type *NT = Multi ? MT[1] : exprType(L.TCtx, E->Args[1]);
+    llvm::Value *N = Multi ? MV[1] : emitExprAs(E->Args[1], NT);
     if (N->getType()->getIntegerBitWidth() < 64)
       N = isUnsigned(NT) ? B.CreateZExt(N, L.I64) : B.CreateSExt(N, L.I64);
     return B.CreateGEP(L.I8, P, N);
   }
   case BuiltinId::UnsafeSlice: {
-    llvm::Value *P = emitExpr(E->Args[0]);
-    Type *NT = exprType(L.TCtx, E->Args[1]);
-    llvm::Value *N = emitExprAs(E->Args[1], NT);
+    llvm::SmallVector<llvm::Value *, 4> MV;
+    llvm::SmallVector<Type *, 4> MT;
+    bool Multi = emitBuiltinMultiArgs(E, MV, MT);
+    llvm::Value *P = Multi ? MV[0] : emitExpr(E->Args[0]);
+    Type *NT = Multi ? MT[1] : exprType(L.TCtx, E->Args[1]);
+    llvm::Value *N = Multi ? MV[1] : emitExprAs(E->Args[1], NT);
     if (N->getType()->getIntegerBitWidth() < 64)
       N = isUnsigned(NT) ? B.CreateZExt(N, L.I64) : B.CreateSExt(N, L.I64);
     llvm::Value *R = llvm::UndefValue::get(L.SliceTy);

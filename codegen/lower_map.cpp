@@ -478,6 +478,14 @@ llvm::Value *FuncLowerer::emitMapLit(CompositeLit *E, Type *MapT) {
 }
 
 void FuncLowerer::emitMapDelete(CallExpr *E) {
+  llvm::SmallVector<llvm::Value *, 4> MV;
+  llvm::SmallVector<Type *, 4> MT;
+  if (emitBuiltinMultiArgs(E, MV, MT)) { // delete(f())
+    auto *M = cast<Map>(MT[0]->underlying());
+    MapKey K = mapKeyFromValue(M, convertValue(MV[1], MT[1], M->Key));
+    emitMapCall("mapdelete", MT[0], MV[0], K);
+    return;
+  }
   Type *MapT = exprType(L.TCtx, E->Args[0]);
   auto *M = cast<Map>(MapT->underlying());
   llvm::Value *MapV = emitExpr(E->Args[0]);

@@ -227,6 +227,17 @@ void FuncLowerer::storeConverted(llvm::Value *V, Type *From, Type *To,
     store(emitConversion(V, From, To), Addr);
 }
 
+llvm::Value *FuncLowerer::convertValue(llvm::Value *V, Type *From, Type *To) {
+  if (L.isAggregate(To)) {
+    llvm::Value *Tmp = createTemp(To, "conv");
+    storeConverted(V, From, To, Tmp);
+    return Tmp;
+  }
+  if (isInterface(To) && !isInterface(From) && L.isAggregate(From))
+    return emitToInterface(nullptr, From, To, V);
+  return emitConversion(V, From, To);
+}
+
 bool FuncLowerer::emitMultiValue(syntax::Expr *E,
                                  llvm::SmallVectorImpl<llvm::Value *> &Vals,
                                  llvm::SmallVectorImpl<Type *> &Types) {
