@@ -167,6 +167,9 @@ private:
   Interface *interfaceType(syntax::InterfaceType *E, Named *Def);
   void validVarType(syntax::Expr *E, Type *T);
   bool validType(Type *T, llvm::SmallVectorImpl<Named *> &Path);
+  void embeddedDuplicates(Interface *I, const std::vector<Pos> &EmbedPos);
+  llvm::DenseSet<Named *> ValidTypes; ///< named types validType accepted
+  unsigned ValidIncomplete = 0; ///< undeclared types validType has met
 
   //--- Expressions (check_expr.cpp) --------------------------------------===//
   enum class ExprKind { Conversion, Expression, Statement };

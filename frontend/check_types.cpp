@@ -436,6 +436,7 @@ Struct *Checker::structType(syntax::StructType *E) {
 Interface *Checker::interfaceType(syntax::InterfaceType *E, Named *Def) {
   auto *I = Ctx.make<Interface>();
   llvm::StringMap<Func *> Seen;
+  std::vector<Pos> EmbedPos; ///< where each of I->Embeddeds is written
   for (syntax::Field *F : E->Methods) {
     if (!F->N) {
       // An embedded element: an interface type, or a type term.
@@ -473,6 +474,7 @@ Interface *Checker::interfaceType(syntax::InterfaceType *E, Named *Def) {
       if (!isa<Interface>(U) && !isa<Named>(U) && U != Ctx.invalid())
         I->HasTypeTerms = true;
       I->Embeddeds.push_back(T);
+      EmbedPos.push_back(startPos(TE));
       continue;
     }
     // A method.
@@ -505,6 +507,7 @@ Interface *Checker::interfaceType(syntax::InterfaceType *E, Named *Def) {
   if (I->Embeddeds.empty()) {
     completeInterface(Ctx, I);
   } else {
+    Later.push_back([this, I, EmbedPos] { embeddedDuplicates(I, EmbedPos); });
     bool AllComplete = true;
     for (Type *T : I->Embeddeds)
       if (!T->underlying() || isa<Named>(T->underlying()))
@@ -518,9 +521,37 @@ Interface *Checker::interfaceType(syntax::InterfaceType *E, Named *Def) {
   return I;
 }
 
+/// Reports a method that two embedded interfaces (or an embedded one and
+/// an explicit method) both have with different signatures: "duplicate
+/// method m" at the embedding that adds the second (types2's
+/// computeInterfaceTypeSet; identical duplicates are fine since Go 1.14).
+void Checker::embeddedDuplicates(Interface *I, const std::vector<Pos> &EmbedPos) {
+  llvm::StringMap<std::pair<Func *, Pos>> Have;
+  for (Func *M : I->Methods)
+    Have.try_emplace(M->qualifiedName(), M, M->pos());
+  for (size_t K = 0; K < I->Embeddeds.size(); ++K) {
+    auto *EI = dyn_cast<Interface>(I->Embeddeds[K]->underlying());
+    if (!EI)
+      continue;
+    completeInterface(Ctx, EI);
+    for (Func *M : EI->AllMethods) {
+      auto [It, New] = Have.try_emplace(M->qualifiedName(), M, EmbedPos[K]);
+      Func *Other = It->second.first;
+      if (New || Other == M || identical(M->type(), Other->type()))
+        continue;
+      std::string Name = M->name().str();
+      reportMulti(EmbedPos[K], {{EmbedPos[K], "duplicate method " + Name},
+                                {It->second.second,
+                                 "other declaration of " + Name}});
+    }
+  }
+}
+
 /// Reports invalid recursive types: a named type that contains itself by
 /// value (through arrays and struct fields). Path holds the named types on
-/// the current search path.
+/// the current search path. Named types found valid are remembered and not
+/// walked again (as types2's validType): interfaces that embed T twice at
+/// each of 30 levels would otherwise take 2^30 steps.
 bool Checker::validType(Type *T, llvm::SmallVectorImpl<Named *> &Path) {
   switch (T->kind()) {
   case TypeKind::Array:
@@ -537,10 +568,16 @@ bool Checker::validType(Type *T, llvm::SmallVectorImpl<Named *> &Path) {
     return true;
   case TypeKind::Named: {
     auto *N = cast<Named>(T);
-    if (N->Obj->pkg() != Pkg || !N->Underlying)
+    if (N->Obj->pkg() != Pkg)
       return true;
+    if (!N->Underlying) {
+      ++ValidIncomplete; // not declared yet: its own check comes later
+      return true;
+    }
     if (N->Underlying == Ctx.invalid())
       return false; // reported already
+    if (ValidTypes.count(N))
+      return true;
     for (size_t I = 0; I < Path.size(); ++I) {
       if (Path[I] == N) {
         llvm::SmallVector<Object *, 4> Cycle;
@@ -553,8 +590,14 @@ bool Checker::validType(Type *T, llvm::SmallVectorImpl<Named *> &Path) {
       }
     }
     Path.push_back(N);
+    unsigned Incomplete = ValidIncomplete;
     bool Ok = validType(N->RHS ? N->RHS : N->Underlying, Path);
     Path.pop_back();
+    // A complete walk that found no cycle through N's path cannot find one
+    // later from another path either (it would have reached N again). A
+    // walk that met types not declared yet proves nothing.
+    if (Ok && Incomplete == ValidIncomplete)
+      ValidTypes.insert(N);
     return Ok;
   }
   default:
