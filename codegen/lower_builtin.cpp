@@ -397,6 +397,9 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
     llvm::Value *N = Multi ? MV[1] : emitExprAs(E->Args[1], NT);
     if (N->getType()->getIntegerBitWidth() < 64)
       N = isUnsigned(NT) ? B.CreateZExt(N, L.I64) : B.CreateSExt(N, L.I64);
+    Type *ElemT = cast<Slice>(T->underlying())->Elem;
+    B.CreateCall(L.getRuntime("gort_unsafeslice"),
+                 {L.getTypeDescriptor(ElemT), P, N});
     llvm::Value *R = llvm::UndefValue::get(L.SliceTy);
     R = B.CreateInsertValue(R, P, 0);
     R = B.CreateInsertValue(R, N, 1);

@@ -71,6 +71,8 @@ gort::abi::String gort_intstring(int64_t V);
 gort::abi::RunePos gort_decoderune(const uint8_t *S, int64_t N, int64_t K);
 
 void *gort_makeslice(const gort::abi::Type *Elem, int64_t Len, int64_t Cap);
+void gort_unsafeslice(const gort::abi::Type *Elem, const void *Ptr,
+                      int64_t Len);
 void gort_growslice(gort::abi::Slice *Out, const gort::abi::Type *Elem,
                     void *OldPtr, int64_t OldLen, int64_t OldCap, int64_t Cap);
 

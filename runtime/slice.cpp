@@ -45,9 +45,27 @@ const abi::String MakesliceCap = {
     reinterpret_cast<const uint8_t *>("makeslice: cap out of range"), 27};
 const abi::String GrowsliceCap = {
     reinterpret_cast<const uint8_t *>("growslice: cap out of range"), 27};
+const abi::String UnsafeSliceLen = {
+    reinterpret_cast<const uint8_t *>("unsafe.Slice: len out of range"), 30};
+const abi::String UnsafeSliceNilPtr = {
+    reinterpret_cast<const uint8_t *>(
+        "unsafe.Slice: ptr is nil and len is not zero"),
+    44};
 } // namespace
 
 extern "C" {
+
+void gort_unsafeslice(const abi::Type *Elem, const void *Ptr, int64_t Len) {
+  if (Len < 0)
+    panicErrorString(&UnsafeSliceLen);
+  uint64_t Mem;
+  bool Ovf = mulOverflows(Elem->Size, uint64_t(Len), &Mem);
+  if (Ovf || Mem > -reinterpret_cast<uintptr_t>(Ptr)) {
+    if (!Ptr)
+      panicErrorString(&UnsafeSliceNilPtr);
+    panicErrorString(&UnsafeSliceLen);
+  }
+}
 
 void *gort_makeslice(const abi::Type *Elem, int64_t Len, int64_t Cap) {
   uint64_t Mem;
