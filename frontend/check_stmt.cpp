@@ -108,6 +108,11 @@ void Checker::assignment(Operand &X, Type *T, const std::string &Context) {
   // none here.
   if (!T)
     return;
+  // A type made invalid by an error reported already (an invalid recursive
+  // type) causes no follow-on errors (fixedbugs/bug251.go).
+  if (T->underlying() == Ctx.invalid() ||
+      (X.T && X.T->underlying() == Ctx.invalid()))
+    return;
 
   std::string Reason;
   if (!assignableTo(X, T, &Reason)) {

@@ -1,7 +1,8 @@
 // RUN: %gortc-bin build -verify %s
 // Invalid recursive types: cycles of defined types, of struct and array
 // fields, of aliases, at package level and in functions; cycles through
-// pointers, slices and interfaces are fine. (go.dev/issue/21273)
+// pointers, slices and interfaces are fine (go.dev/issue/21273), and uses
+// of the invalid types report nothing more.
 package main
 
 type A B // ERROR "invalid recursive type A"
@@ -30,6 +31,11 @@ type I1 interface { // ERROR "invalid recursive type I1"
 }
 
 type I2 interface{ I1 }
+
+// No follow-on errors where the invalid types are used (bug251.go).
+var i1 I1 = i2
+var i2 I2
+var i2a I2 = i1
 
 type I = J // ERROR "invalid recursive type I"
 type J = I
