@@ -280,6 +280,69 @@ std::vector<Wanted> wantedErrors(const SourceFile &F) {
   return W;
 }
 
+/// Rewrites an errorcheck pattern, written for Go's RE2 syntax, into the
+/// POSIX extended syntax of llvm::Regex: the escapes \n \t \xHH \d \s
+/// \w become what they mean, and empty patterns, alternatives and groups
+/// ("", "a||b", "(|a)", "()"), which RE2 accepts and POSIX does not, match
+/// the empty string as "\x01*" (a byte no diagnostic contains).
+std::string re2ToPosix(llvm::StringRef Rx) {
+  static constexpr const char *EmptyMatch = "\x01*";
+  std::string Out;
+  size_t BracketStart = 0; ///< in a bracket expression: where it began + 1
+  for (size_t I = 0; I < Rx.size(); ++I) {
+    char C = Rx[I];
+    if (BracketStart) { // copied as is ("]" first in the list is literal)
+      Out += C;
+      bool First = I == BracketStart ||
+                   (I == BracketStart + 1 && Rx[BracketStart] == '^');
+      if (C == ']' && !First)
+        BracketStart = 0;
+      continue;
+    }
+    if (C == '[') {
+      Out += C;
+      BracketStart = I + 1;
+      continue;
+    }
+    if (C == '\\' && I + 1 < Rx.size()) {
+      char E = Rx[++I];
+      switch (E) {
+      case 'n': Out += '\n'; continue;
+      case 't': Out += '\t'; continue;
+      case 'd': Out += "[0-9]"; continue;
+      case 's': Out += "[[:space:]]"; continue;
+      case 'w': Out += "[[:alnum:]_]"; continue;
+      case 'x':
+        if (I + 2 < Rx.size() && llvm::isHexDigit(Rx[I + 1]) &&
+            llvm::isHexDigit(Rx[I + 2])) {
+          char H = char(llvm::hexFromNibbles(Rx[I + 1], Rx[I + 2]));
+          I += 2;
+          if (llvm::StringRef(".[]()*+?{}|^$\\").contains(H))
+            Out += '\\';
+          Out += H;
+          continue;
+        }
+        break;
+      default:
+        break;
+      }
+      (Out += '\\') += E;
+      continue;
+    }
+    if (C == '|' || C == ')') {
+      // An empty alternative: "(|", "||", "|)", or "|" at either end.
+      char Prev = Out.empty() ? '(' : Out.back();
+      bool PrevEscaped = Out.size() >= 2 && Out[Out.size() - 2] == '\\';
+      if ((Prev == '(' || Prev == '|') && !PrevEscaped)
+        Out += EmptyMatch;
+    }
+    Out += C;
+    if (C == '|' && I + 1 == Rx.size())
+      Out += EmptyMatch;
+  }
+  return Out.empty() ? EmptyMatch : Out;
+}
+
 /// -verify: matches the reported diagnostics against the expectations.
 int verifyDiagnostics(const SourceManager &SM, const DiagnosticEngine &Diags) {
   std::vector<Wanted> W;
@@ -298,13 +361,13 @@ int verifyDiagnostics(const SourceManager &SM, const DiagnosticEngine &Diags) {
   for (const auto &E : Diags.entries()) {
     const SourceFile *F = SM.fileOf(E.P);
     LineCol LC = SM.decode(E.P);
-    // The first line of a message is what errorcheck sees.
-    std::string Msg = llvm::StringRef(E.Msg).split('\n').first.str();
-    Ds.push_back({F, LC.Line, SM.format(E.P) + ": " + Msg});
+    // errorcheck sees the message with its tab-indented continuation
+    // lines (Go's test/run.go, splitOutput).
+    Ds.push_back({F, LC.Line, SM.format(E.P) + ": " + E.Msg});
   }
   int Failures = 0;
   for (Wanted &WE : W) {
-    llvm::Regex Re(WE.Rx);
+    llvm::Regex Re(re2ToPosix(WE.Rx));
     std::string Err;
     if (!Re.isValid(Err)) {
       llvm::errs() << WE.File->name() << ":" << WE.Line
