@@ -262,6 +262,11 @@ Real Real::makeFloat(bool Neg, BigInt Mant, int64_t Exp) {
   roundToBits(Mant, Exp, false, FloatPrec);
   // Keep small enough values exact.
   unsigned N = Mant.bitLen();
+  // Below big.Float's int32 exponent range the value underflows to zero,
+  // as in go/constant (the complex division check of go.dev/issue/20227
+  // relies on it).
+  if (Exp + int64_t(N) < INT32_MIN)
+    return R;
   if (Exp >= 0 && uint64_t(Exp) + N < MaxExactBits) {
     R.Num = Mant.shl(unsigned(Exp));
     if (Neg)

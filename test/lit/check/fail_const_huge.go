@@ -14,3 +14,9 @@ func main() {
 	println(1 << big)                      // ERROR "big \(untyped float constant 1e\+100000\) truncated to uint"
 	println(big > 1, 1e-100000000 > 0)
 }
+
+// Values below big.Float's exponent range underflow to zero, so complex
+// divisors whose squares underflow are division by zero (go.dev/issue/20227).
+var _ = 1 / 1e-600000000i                   // ERROR "division by zero"
+var _ = 1i / (1e-600000000 + 1e-600000000i) // ERROR "division by zero"
+var _ = 1e-600000000 > 0 && 1e-600000000*1e-600000000 == 0
