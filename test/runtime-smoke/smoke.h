@@ -109,4 +109,18 @@ static inline void say(const char *S) {
   gort_printunlock();
 }
 
+/* Prints "ok What" or "FAIL What"; failures are counted in Failures (each
+ * test program has its own), which main.main turns into its exit status. */
+static int Failures __attribute__((unused));
+
+static inline void check(bool Ok, const char *What) {
+  gort_printlock();
+  ps(Ok ? "ok " : "FAIL ");
+  ps(What);
+  gort_printnl();
+  gort_printunlock();
+  if (!Ok)
+    Failures++;
+}
+
 #endif /* SMOKE_H */

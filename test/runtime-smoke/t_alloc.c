@@ -4,18 +4,6 @@
 
 #include "smoke.h"
 
-static int Failures;
-
-static void check(bool Ok, const char *What) {
-  gort_printlock();
-  ps(Ok ? "ok " : "FAIL ");
-  ps(What);
-  gort_printnl();
-  gort_printunlock();
-  if (!Ok)
-    Failures++;
-}
-
 /* Taking the address of every abi.def function makes the link fail if
  * one is missing. Each is declared here as an opaque object so the check
  * needs no prototypes (runtime/abi_check.cpp checks the signatures). */

@@ -102,18 +102,6 @@ void *memcpy(void *, const void *, size_t);
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static int Failures;
-
-static void check(bool Ok, const char *What) {
-  gort_printlock();
-  ps(Ok ? "ok " : "FAIL ");
-  ps(What);
-  gort_printnl();
-  gort_printunlock();
-  if (!Ok)
-    Failures++;
-}
-
 static int64_t len(void *M) { return M ? ((struct GoHMap *)M)->Count : 0; }
 static struct GoHMap *hm(void *M) { return (struct GoHMap *)M; }
 

@@ -26,18 +26,6 @@ struct FuncVal {
   void *Chan;
 };
 
-static int Failures;
-
-static void check(bool Ok, const char *What) {
-  gort_printlock();
-  ps(Ok ? "ok " : "FAIL ");
-  ps(What);
-  gort_printnl();
-  gort_printunlock();
-  if (!Ok)
-    Failures++;
-}
-
 static const struct GoType Int = TYPE("int", 8, KindInt);
 struct ChanType {
   struct GoType T;

@@ -8,18 +8,6 @@ int64_t rec(void *Ctx, int64_t N);
 int64_t descend(void *Ctx, int64_t N, int64_t K);
 int64_t walk(void *Ctx, int64_t N);
 
-static int Failures;
-
-static void check(bool Ok, const char *What) {
-  gort_printlock();
-  ps(Ok ? "ok " : "FAIL ");
-  ps(What);
-  gort_printnl();
-  gort_printunlock();
-  if (!Ok)
-    Failures++;
-}
-
 void mainInit(void *Ctx) { (void)Ctx; }
 
 void mainMain(void *Ctx) {
