@@ -5,9 +5,10 @@
 //===----------------------------------------------------------------------===//
 //
 // The interface between the driver and codegen: lower a checked package to
-// an LLVM module, run the optimization pipeline (with gortc's late passes:
-// the stack-growth prologue), and emit text IR, assembly or an object file.
-// See lower.h for how lowering is organized.
+// an LLVM module, then optimize it and generate code, in parallel
+// partitions, with gortc's late passes (the stack checks) and the
+// verification of every frame (pipeline.cpp). See lower.h for how lowering
+// is organized.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,12 +17,15 @@
 
 #include "frontend/check.h"
 
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
 
 #include <memory>
+#include <vector>
 
 namespace gortc {
 namespace codegen {
@@ -50,13 +54,41 @@ lowerPackage(llvm::LLVMContext &LLVMCtx, types::TypeContext &TCtx,
              llvm::TargetMachine &TM, const Target &T,
              DiagnosticEngine &Diags);
 
-/// Runs the optimization pipeline and gortc's late IR passes.
+/// Runs the optimization pipeline and gortc's late IR passes. The stack
+/// check splits the functions named in ForceSplit whatever their predicted
+/// frame (stack_check.h).
 void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
-                    unsigned OptLevel);
+                    unsigned OptLevel,
+                    const llvm::StringSet<> *ForceSplit = nullptr);
 
 /// Emits assembly or an object file.
 bool emitCode(llvm::Module &M, llvm::TargetMachine &TM,
               llvm::raw_pwrite_stream &OS, bool Assembly, std::string &Error);
+
+/// What compileModule produces.
+enum class EmitWhat { Object, Assembly, IR };
+
+struct CompileOptions {
+  unsigned OptLevel = 2;
+  /// Threads, each compiling one partition of the module (partition.h).
+  unsigned Jobs = 1;
+  /// Modules of fewer instructions are compiled whole.
+  unsigned MinPartitionInsts = 20000;
+  /// The outputs go to the linker: several objects are fine. Otherwise
+  /// exactly one output is produced (gortc --emit).
+  bool Link = true;
+  /// Print each partition's phase times to stderr (gortc --time).
+  bool TimePhases = false;
+};
+
+/// Optimizes M and generates code for it (pipeline.cpp): objects to link
+/// (with Link, one per partition plus one that defines the frame sizes of
+/// split functions), or one object, assembly or IR text. Returns false
+/// with Error set on an internal failure.
+bool compileModule(std::unique_ptr<llvm::Module> M, const Target &T,
+                   const CompileOptions &Opts, EmitWhat What,
+                   std::vector<llvm::SmallString<0>> &Outputs,
+                   std::string &Error);
 
 } // namespace codegen
 } // namespace gortc

@@ -18,11 +18,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "codegen/codegen.h"
+#include "codegen/inline_advisor.h"
 #include "codegen/stack_check.h"
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/StandardInstrumentations.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetOptions.h"
 
@@ -66,6 +68,9 @@ codegen::createTargetMachine(const Target &T, unsigned OptLevel,
   if (!LT)
     return nullptr;
   llvm::TargetOptions Opts;
+  // Every frame is checked against the stack check's limit after code
+  // generation (stack_check.cpp).
+  Opts.EmitStackSizeSection = true;
   llvm::CodeGenOptLevel Level = llvm::CodeGenOptLevel::Default;
   switch (OptLevel) {
   case 0: Level = llvm::CodeGenOptLevel::None; break;
@@ -88,13 +93,20 @@ codegen::createTargetMachine(const Target &T, unsigned OptLevel,
 }
 
 void codegen::optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
-                             unsigned OptLevel) {
+                             unsigned OptLevel,
+                             const llvm::StringSet<> *ForceSplit) {
   llvm::LoopAnalysisManager LAM;
   llvm::FunctionAnalysisManager FAM;
   llvm::CGSCCAnalysisManager CGAM;
   llvm::ModuleAnalysisManager MAM;
   llvm::PipelineTuningOptions PTO;
-  llvm::PassBuilder PB(&TM, PTO);
+  // LLVM's instrumentation, so that -mllvm options such as -time-passes and
+  // -print-after-all work.
+  llvm::PassInstrumentationCallbacks PIC;
+  llvm::StandardInstrumentations SI(M.getContext(), /*DebugLogging=*/false);
+  SI.registerCallbacks(PIC, &MAM);
+  llvm::PassBuilder PB(&TM, PTO, std::nullopt, &PIC);
+  registerGoInlineAdvisor(MAM);
   PB.registerModuleAnalyses(MAM);
   PB.registerCGSCCAnalyses(CGAM);
   PB.registerFunctionAnalyses(FAM);
@@ -114,7 +126,7 @@ void codegen::optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
   else
     MPM = PB.buildPerModuleDefaultPipeline(Level);
   // gortc's late passes: stack-growth prologues after inlining.
-  MPM.addPass(StackCheckPass(TM));
+  MPM.addPass(StackCheckPass(OptLevel, ForceSplit));
   MPM.run(M, MAM);
 }
 

@@ -341,9 +341,22 @@ constexpr size_t GStackHiOffset = 8;
 constexpr size_t GStackGuard0Offset = 16;
 
 /// Bytes below a goroutine's stackguard0 that compiled code may use without a
-/// check: every function that has no prologue check, and every runtime entry
-/// point called from Go code, must keep its frame within this margin.
+/// check: the frame of a function that checks after its prologue (at most
+/// StackFrameMax), the frames of leaf functions that do not check, runtime
+/// entry points called from Go code, and the slow path of a check.
 constexpr uintptr_t StackGuard = 2048;
+/// The largest static frame (locals, spills, callee-saved registers,
+/// outgoing arguments) that a function may allocate before it checks the
+/// stack, and that a leaf function may have without a check: such a frame
+/// is allocated by the prologue before the check runs. Functions with
+/// bigger frames are checked before their frame exists, by a wrapper that
+/// compares SP minus the frame's real size (codegen/stack_check.cpp). The
+/// rest of StackGuard, StackGuard - StackFrameMax, is the budget below a
+/// passing check for a return address, runtime code that calls back into
+/// Go (gort_deferreturn and gopanic running deferred calls, map and
+/// interface operations calling a type's hash or equal function) and the
+/// check's own slow path (gort_stack_reserve, gort_morestack).
+constexpr uintptr_t StackFrameMax = 1024;
 /// Functions whose static frame is at most this size and that make no calls
 /// get no prologue check (gc: StackSmall).
 constexpr uintptr_t StackSmall = 128;

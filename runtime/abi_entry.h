@@ -48,7 +48,8 @@ void gort_printiface(const gort::abi::Itab *Tab, const void *Data);
 [[noreturn]] void gort_panicmem();
 [[noreturn]] void gort_panicBounds(int64_t X, int64_t Y, uint32_t Code);
 
-// asm_<goarch>.S
+// stack.cpp, asm_<goarch>.S
+void *gort_stack_reserve(uint64_t Need, uint64_t Size);
 void gort_morestack(void (*Thunk)(void *), void *Block);
 
 // malloc.cpp

@@ -19,12 +19,13 @@
 	.text
 
 // void gort_morestack(void (*Thunk)(void *), void *Block)
-// Called from a compiled function's prologue when SP <= g->stackguard0.
-// Runs Thunk(Block) on a stack segment with room and returns when it
-// returns. An ordinary C-ABI call for the caller: callee-saved registers are
-// preserved; rax/rdx/xmm0-1 return nothing (results travel in Block).
-// Stack used on the old segment: return address + 5 saved registers (48
-// bytes). The new segment's top is 16-byte aligned at the `call *%r12`.
+// Called on the slow path of a compiled function's prologue check, after
+// gort_stack_reserve returned Block at the top of the next stack segment
+// (stack.cpp, steps 4-7). Runs Thunk(Block) on that segment, just below
+// Block, and returns when it returns. An ordinary C-ABI call for the
+// caller: callee-saved registers are preserved; rax/rdx/xmm0-1 return
+// nothing (results travel in Block). Stack used on the old segment: return
+// address + 5 saved registers (48 bytes).
 	.globl	gort_morestack
 	.type	gort_morestack,@function
 	.p2align	4
@@ -40,50 +41,34 @@ gort_morestack:
 	movq	%fs:gort_tls_g@TPOFF, %rbx	// gp
 	movq	%rsp, %r14		// old sp
 
-	// Switch to g0 and get the segment: gort_newstack(gp, sp, retry).
-	xorl	%edx, %edx		// retry = 0
-3:	movq	G_M(%rbx), %rax
+	// Switch to g0 and make Block's segment current:
+	// gort_newstack(gp, sp, block) returns Block.
+	movq	G_M(%rbx), %rax
 	movq	M_G0(%rax), %rax
 	movq	%rax, %fs:gort_tls_g@TPOFF
 	movq	G_SCHED_SP(%rax), %rsp
 	andq	$-16, %rsp
 	movq	%rbx, %rdi
 	movq	%r14, %rsi
+	movq	%r13, %rdx
 	callq	gort_newstack
 	movq	%rbx, %fs:gort_tls_g@TPOFF	// back to gp
-	movq	%r14, %rsp		// on gp's stack again
-	cmpq	$1, %rax
-	je	4f
-	testq	%rax, %rax
-	jz	1f
 
-	// Run the thunk on the new segment. Its frame record will point at
-	// ours (rbp) on the old segment.
+	// Run the thunk on the new segment, below the block (16-byte
+	// aligned). Its frame record will point at ours (rbp) on the old
+	// segment.
 	movq	%rax, %rsp
 	movq	%r13, %rdi
 	callq	*%r12
 	movq	%rbx, %rdi
 	callq	gort_oldstack		// previous segment current again
 	movq	%r14, %rsp
-	jmp	2f
-
-1:	// No new segment needed (preemption request only): run it here.
-	movq	%r14, %rsp
-	movq	%r13, %rdi
-	callq	*%r12
-
-2:	popq	%r14
+	popq	%r14
 	popq	%r13
 	popq	%r12
 	popq	%rbx
 	popq	%rbp
 	ret
-
-4:	// Preemption requested: yield (the G may resume on another M; rbx,
-	// r12-r14 survive the switch), then check the stack again.
-	callq	gort_gopreempt
-	movl	$1, %edx		// retry = 1
-	jmp	3b
 	.globl	gort_morestack_end	// recover() looks through this code
 gort_morestack_end:
 	.size	gort_morestack, .-gort_morestack

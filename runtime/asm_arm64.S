@@ -19,11 +19,12 @@
 	.text
 
 // void gort_morestack(void (*Thunk)(void *), void *Block)
-// Called from a compiled function's prologue when SP <= g->stackguard0.
-// Runs Thunk(Block) on a stack segment with room and returns when it
-// returns. An ordinary C-ABI call for the caller: x19-x29, d8-d15 and sp
-// are preserved. Stack used on the old segment: 48 bytes. The new segment's
-// top is 16-byte aligned.
+// Called on the slow path of a compiled function's prologue check, after
+// gort_stack_reserve returned Block at the top of the next stack segment
+// (stack.cpp, steps 4-7). Runs Thunk(Block) on that segment, just below
+// Block, and returns when it returns. An ordinary C-ABI call for the
+// caller: x19-x29, d8-d15 and sp are preserved. Stack used on the old
+// segment: 48 bytes.
 	.globl	gort_morestack
 	.type	gort_morestack,%function
 	.p2align	2
@@ -37,9 +38,9 @@ gort_morestack:
 	mov	x21, x28		// gp
 	mov	x22, sp			// old sp
 
-	// Switch to g0 and get the segment: gort_newstack(gp, sp, retry).
-	mov	x2, #0			// retry = 0
-3:	ldr	x9, [x28, #G_M]
+	// Switch to g0 and make Block's segment current:
+	// gort_newstack(gp, sp, block) returns Block.
+	ldr	x9, [x28, #G_M]
 	ldr	x9, [x9, #M_G0]
 	mov	x28, x9
 	ldr	x10, [x9, #G_SCHED_SP]
@@ -47,38 +48,23 @@ gort_morestack:
 	mov	sp, x10
 	mov	x0, x21
 	mov	x1, x22
+	mov	x2, x20
 	bl	gort_newstack
 	mov	x28, x21		// back to gp
-	mov	sp, x22			// on gp's stack again
-	cmp	x0, #1
-	b.eq	4f
-	cbz	x0, 1f
 
-	// Run the thunk on the new segment. Its frame record will point at
-	// ours (x29) on the old segment.
+	// Run the thunk on the new segment, below the block (16-byte
+	// aligned). Its frame record will point at ours (x29) on the old
+	// segment.
 	mov	sp, x0
 	mov	x0, x20
 	blr	x19
 	mov	x0, x21
 	bl	gort_oldstack		// previous segment current again
 	mov	sp, x22
-	b	2f
-
-1:	// No new segment needed (preemption request only): run it here.
-	mov	sp, x22
-	mov	x0, x20
-	blr	x19
-
-2:	ldp	x21, x22, [sp, #32]
+	ldp	x21, x22, [sp, #32]
 	ldp	x19, x20, [sp, #16]
 	ldp	x29, x30, [sp], #48
 	ret
-
-4:	// Preemption requested: yield (the G may resume on another M; x19-x22
-	// survive the switch and x28 is gp again), then check the stack again.
-	bl	gort_gopreempt
-	mov	x2, #1			// retry = 1
-	b	3b
 	.globl	gort_morestack_end	// recover() looks through this code
 gort_morestack_end:
 	.size	gort_morestack, .-gort_morestack

@@ -52,6 +52,17 @@ extern char **Envp;
 /// (gc: gogetenv; runtime1.cpp).
 const char *gogetenv(const char *Key);
 
+/// Settings from GORTDEBUG=name=value,... (gc: GODEBUG's dbgvars;
+/// runtime1.cpp). Zero unless set; written only by parsedebugvars.
+struct DebugVars {
+  /// stackcheck=1: check the stack pointer against its segment at every
+  /// gort_morestack, preemption, park and yield (stack.cpp).
+  int32_t StackCheck;
+};
+extern DebugVars Debug;
+/// Parses GORTDEBUG into Debug. Called once by schedinit.
+void parsedebugvars();
+
 } // namespace gort
 
 #endif // GORT_RUNTIME_OS_LINUX_H

@@ -58,10 +58,9 @@
 // up to 10ms (or less, to wake for the next timer), and deep-sleeps while
 // every P is idle. Each tick it retakes Ps from system calls and asks a G
 // that has run for 10ms (same P schedtick) to yield: G::Preempt and
-// StackGuard0 = abi::StackPreempt make its next prologue call
-// gort_morestack, where gort_newstack sees the request and gort_morestack
-// calls gort_gopreempt (gopreempt_m) before resuming. Loops without calls
-// are not preempted. When a timer is due it wakes an idle P (wakep) or
+// StackGuard0 = abi::StackPreempt make its next prologue check fail, and
+// gort_stack_reserve (stack.cpp) sees the request and calls gort_gopreempt
+// (gopreempt_m) before resuming. Loops without calls are not preempted. When a timer is due it wakes an idle P (wakep) or
 // flags TimersDue for the busy ones.
 //
 // Timers (timeSleep, the runtime side of time.Sleep): one global min-heap
@@ -106,7 +105,7 @@
 // locks.
 //
 // Entry points: gort_rt0_go (rt0), gort_newproc (compiled code),
-// gort_gopreempt (gort_morestack), gort_gosched, gort_numgoroutine,
+// gort_gopreempt (gort_stack_reserve), gort_gosched, gort_numgoroutine,
 // gort_gomaxprocs, gort_goexit_current (runtime package, later).
 //
 // Rejected: one global run queue under one lock (every switch would take
@@ -1047,6 +1046,8 @@ void dropg() {
 
 /// gopark's continuation on g0 (gc: park_m).
 void parkM(G *Gp) {
+  if (Debug.StackCheck)
+    stackcheckg(Gp, Gp->Sched.SP);
   M *Mp = curM();
   casgstatus(Gp, GRunning, GWaiting);
   dropg();
@@ -1066,6 +1067,8 @@ void parkM(G *Gp) {
 void goschedImpl(G *Gp) {
   if (readgstatus(Gp) != GRunning)
     fatal("bad g status");
+  if (Debug.StackCheck)
+    stackcheckg(Gp, Gp->Sched.SP);
   casgstatus(Gp, GRunning, GRunnable);
   dropg();
   lock(&Sched.Lock);
@@ -1514,6 +1517,7 @@ void checkdead() {
 //===--- Start-up ---------------------------------------------------------===//
 
 void schedinit() {
+  parsedebugvars();
   stackinit();
   mallocinit();
   alginit();      // maps, hashing and fastrand need it (alg.cpp)

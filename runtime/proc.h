@@ -218,8 +218,8 @@ extern "C" {
 /// Fn(the goroutine). Fn must not return: it ends in gort_gogo, which for
 /// this G resumes as a return from gort_mcall (gc: mcall).
 void gort_mcall(void (*Fn)(gort::G *));
-/// Called by gort_morestack when gort_newstack reports a preemption
-/// request: yields the processor, then returns (gc: gopreempt_m).
+/// Called by gort_stack_reserve when it finds a preemption request: yields
+/// the processor, then returns (gc: gopreempt_m).
 void gort_gopreempt();
 
 // Runtime-internal services for the runtime package (runtime.Gosched,

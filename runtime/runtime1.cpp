@@ -10,6 +10,13 @@
 // no lock. The runtime reads its own settings (GORTDEBUG, later GOGC,
 // GOMAXPROCS) through gogetenv before any allocation.
 //
+// GORTDEBUG is gc's GODEBUG for our runtime: a comma-separated list of
+// name=value settings, parsed once by schedinit into Debug (gc:
+// parsedebugvars). Unknown names are ignored, as gc does. Settings:
+//   stackcheck=1  check at every gort_morestack and every preemption, park
+//                 and yield that the goroutine's stack pointer lies inside
+//                 its current stack segment (stack.cpp)
+//
 //===----------------------------------------------------------------------===//
 
 #include "runtime/os_linux.h"
@@ -19,6 +26,7 @@ namespace gort {
 int32_t Argc;
 char **Argv;
 char **Envp;
+DebugVars Debug;
 
 const char *gogetenv(const char *Key) {
   if (!Envp)
@@ -34,6 +42,44 @@ const char *gogetenv(const char *Key) {
       return P + 1;
   }
   return nullptr;
+}
+
+void parsedebugvars() {
+  struct Var {
+    const char *Name;
+    int32_t *Value;
+  };
+  const Var Vars[] = {{"stackcheck", &Debug.StackCheck}};
+  const char *S = gogetenv("GORTDEBUG");
+  while (S && *S) {
+    // One name=value field.
+    const char *Name = S;
+    while (*S && *S != '=' && *S != ',')
+      S++;
+    const char *NameEnd = S;
+    int32_t Value = 0;
+    bool Ok = *S == '=';
+    if (Ok)
+      for (S++; *S && *S != ','; S++) {
+        if (*S < '0' || *S > '9' || Value > 100000000) {
+          Ok = false;
+          continue;
+        }
+        Value = Value * 10 + (*S - '0');
+      }
+    for (const Var &V : Vars) {
+      const char *N = V.Name;
+      const char *P = Name;
+      while (*N && P < NameEnd && *P == *N) {
+        P++;
+        N++;
+      }
+      if (Ok && *N == 0 && P == NameEnd)
+        *V.Value = Value;
+    }
+    if (*S == ',')
+      S++;
+  }
 }
 
 } // namespace gort

@@ -25,27 +25,41 @@
 //             (MHeap::allocManual, mheap.cpp); freed large blocks go back
 //             to it, and its scavenger returns their memory to the OS.
 //
-// The protocol with compiled code (libgort/abi.h, abi.def):
+// The protocol with compiled code (libgort/abi.h, abi.def,
+// codegen/stack_check.cpp):
 //   1. Every function that calls or has a frame above abi::StackSmall starts
-//      with `if (SP <= g->stackguard0)` and, on the slow path, stores its
-//      arguments in a block in its frame and calls gort_morestack(Thunk,
-//      Block) (asm_<goarch>.S).
-//   2. gort_morestack saves callee-saved registers and a frame record on the
-//      old segment (a few words), switches to g0 and calls gort_newstack.
-//   3. gort_newstack (here, on g0) first handles a preemption request
-//      (StackGuard0 == abi::StackPreempt, set by sysmon): it returns 1 and
-//      gort_morestack yields (gort_gopreempt, proc.cpp) on the goroutine's
-//      stack, then asks again with Retry set; a check that failed only
-//      because of the request then re-runs the function on the current
-//      segment. Otherwise it takes the cached Next segment (a "hot split"
-//      costs no allocation) or allocates one of twice the current size,
-//      fails with "stack overflow" if the goroutine's total would exceed
-//      MaxStackSize, makes it current and returns its top.
-//   4. gort_morestack switches back to the goroutine on the new segment and
-//      calls Thunk(Block), which re-calls the function. The thunk's frame
-//      record links to gort_morestack's on the old segment, which links to
-//      the caller's: the frame-pointer chain runs across segments.
-//   5. When the thunk returns, gort_oldstack makes the previous segment
+//      with a check that the frame it needs lies above g->stackguard0:
+//      either `SP <= stackguard0` after its prologue (frames of at most
+//      abi::StackFrameMax bytes, which fit in the StackGuard margin), or,
+//      for bigger frames, `SP - Need <= stackguard0` in a small wrapper
+//      before the function's body is entered.
+//   2. On the slow path it calls gort_stack_reserve(Need, BlockSize). A
+//      preemption request (StackGuard0 == abi::StackPreempt, set by sysmon)
+//      is handled first: the goroutine yields (gort_gopreempt, proc.cpp) if
+//      this M may stop it; if the frame then fits above the real guard,
+//      gort_stack_reserve returns null and the function runs on.
+//   3. Otherwise gort_stack_reserve switches to g0 and makes sure the
+//      current segment's Next has room for the block at its top and, below
+//      it, the thunk's frame, Need and abi::StackGuard: it reuses the cached Next (a "hot split"
+//      costs no allocation) or frees it and allocates a segment of twice the
+//      current size or, for a big Need, the next power of two that fits
+//      (stackreserve). It fails with "stack overflow" if the goroutine's
+//      total would exceed MaxStackSize. The block is the end of Next.
+//   4. The function stores its arguments in the block and calls
+//      gort_morestack(Thunk, Block) (asm_<goarch>.S), which saves
+//      callee-saved registers and a frame record on the old segment (a few
+//      words), switches to g0 and calls gort_newstack. The function writes
+//      nothing in its own frame, which may lie below the segment.
+//   5. gort_newstack (on g0) makes Next current and returns the block's
+//      address.
+//   6. gort_morestack switches back to the goroutine, with its stack
+//      pointer just below the block, and calls Thunk(Block), which re-calls
+//      the function with the arguments from the block and stores its
+//      results there. The thunk's frame record links to gort_morestack's on
+//      the old segment, which links to the caller's: the frame-pointer chain
+//      runs across segments. The block lies above every frame of the
+//      segment, so nothing can reuse it until the thunk returns.
+//   7. When the thunk returns, gort_oldstack makes the previous segment
 //      current again and gort_morestack returns on the old segment. The
 //      segment left stays cached as the previous one's Next, whatever its
 //      size, so crossing one boundary again and again never allocates.
@@ -55,6 +69,10 @@
 //      returns, plus up to 16+32+64 KiB of small ones for code that
 //      oscillates across several small boundaries. (gc instead shrinks
 //      stacks at GC time; ours can do the same once there is a GC.)
+//
+// Debugging: GORTDEBUG=stackcheck=1 makes every gort_morestack and every
+// preemption check that the goroutine's SP lies inside its current segment
+// (a frame that reached below its segment would fail it).
 //
 // Invariants:
 //   - Gp->Seg is the segment containing Gp's SP while Gp runs Go code;
@@ -68,9 +86,9 @@
 // segment chain belongs to the M running it. stackalloc and stackfree run
 // on the system stack.
 //
-// Entry points: gort_morestack (compiled code) -> gort_newstack /
-// gort_oldstack (asm only); stackinitg / stackresetg / stackfreeg
-// (proc.cpp).
+// Entry points: gort_stack_reserve and gort_morestack (compiled code);
+// gort_newstack / gort_oldstack (asm only); stackinitg / stackresetg /
+// stackfreeg / stackcheckg (proc.cpp).
 //
 // Rejected: gc's contiguous copying stacks (LLVM cannot tell us every
 // pointer into a stack); a guard page per segment (an mprotect per segment
@@ -84,8 +102,10 @@
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
 #include "runtime/mheap.h"
+#include "runtime/os_linux.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
+#include "runtime/proc.h"
 #include "runtime/stubs.h"
 
 namespace gort {
@@ -254,6 +274,21 @@ void stackfree(Stack S) {
 
 void stackinitg(G *Gp) { useSeg(Gp, newSeg(StackMin, nullptr)); }
 
+void stackcheckg(G *Gp, uintptr_t SP) {
+  const StackSeg *Seg = Gp->Seg;
+  if (Seg && SP >= Seg->Lo && SP <= uintptr_t(Seg))
+    return;
+  printlock();
+  printstring("runtime: sp=");
+  printhex(SP);
+  printstring(" outside its stack segment [");
+  printhex(Seg ? Seg->Lo : 0);
+  printstring(", ");
+  printhex(uintptr_t(Seg));
+  printstring("]\n");
+  fatal("stackcheck: stack pointer outside its segment");
+}
+
 void stackresetg(G *Gp) {
   StackSeg *First = Gp->Seg;
   GORT_ASSERT(First);
@@ -284,55 +319,109 @@ void stackfreeg(G *Gp) {
 
 using namespace gort;
 
-/// Step 3 of the protocol (see above). Runs on g0. SP is the goroutine's
-/// stack pointer inside gort_morestack. Returns the top of the segment to run
-/// the thunk on, 0 to run it where it is, or 1 when the goroutine must yield
-/// first: gort_morestack then calls gort_gopreempt (proc.cpp) on the
-/// goroutine's stack and, once the goroutine runs again, calls gort_newstack
-/// once more with Retry set.
-///
-/// Running the thunk where it is is right whenever the check failed only
-/// because of a preemption request (one that cannot be honoured now, or one
-/// just honoured: Retry) and SP is above the real guard: the thunk re-calls
-/// the function, whose prologue checks again against the real guard and
-/// grows the stack if its frame needs it. A check that failed for real
-/// (SP at or below the guard, or a big frame) never gets here with Retry
-/// clear and no request pending, so it always grows.
-extern "C" uintptr_t gort_newstack(G *Gp, uintptr_t SP, uintptr_t Retry) {
-  GORT_ASSERT(onSystemStack() && Gp != getg());
-  if (Retry && SP > Gp->StackLo + abi::StackGuard)
-    return 0;
-  if (atomic::load(&Gp->StackGuard0) == abi::StackPreempt) {
-    // gc: newstack's preemption check. Yield unless this M is inside the
-    // runtime (locks held, allocating, crashing) or has no P to give back.
-    M *Mp = getg()->Mp;
-    if (Mp->Locks == 0 && Mp->Mallocing == 0 && Mp->Dying == 0 && Mp->Pp &&
-        atomic::load(&Mp->Pp->Status) == PRunning && Mp->CurG == Gp)
-      return 1;
-    // Not now: drop the request (sysmon repeats it if the G keeps running).
-    Gp->Preempt = false;
-    atomic::store(&Gp->StackGuard0, Gp->StackLo + abi::StackGuard);
-    if (SP > Gp->StackLo + abi::StackGuard)
-      return 0;
+namespace {
+
+/// Bytes a morestack thunk uses besides its outgoing arguments.
+constexpr uintptr_t ThunkFrame = 256;
+
+/// The usable bytes of segment Seg (below its header).
+uintptr_t segRoom(const StackSeg *Seg) { return uintptr_t(Seg) - Seg->Lo; }
+
+struct ReserveArgs {
+  G *Gp;
+  uintptr_t SP;
+  uintptr_t Need;
+  uintptr_t Size;
+  void *Block; ///< result
+};
+
+/// Step 3 of the protocol, on g0.
+void stackreserve(void *Arg) {
+  ReserveArgs &A = *static_cast<ReserveArgs *>(Arg);
+  G *Gp = A.Gp;
+  StackSeg *Cur = Gp->Seg;
+  GORT_ASSERT(Cur);
+  if (A.Need > MaxStackSize || A.Size > MaxStackSize)
+    stackOverflow(Gp, A.SP);
+  // Below the block: the thunk's frame (its outgoing arguments are the
+  // block's contents), then the function's frame and the guard margin.
+  uintptr_t BlockBytes = alignUp(A.Size, 16);
+  uintptr_t Room = 2 * BlockBytes + ThunkFrame + A.Need + abi::StackGuard;
+  StackSeg *Next = Cur->Next;
+  if (Next && segRoom(Next) < Room) {
+    // The cached segment is too small for this frame.
+    freeSegChain(Next);
+    Cur->Next = Next = nullptr;
   }
+  if (!Next) {
+    uintptr_t Size = Cur->Size * 2;
+    while (Size - sizeof(StackSeg) - 16 < Room)
+      Size *= 2;
+    if (Cur->Total + Size > MaxStackSize)
+      stackOverflow(Gp, A.SP);
+    Next = newSeg(Size, Cur);
+    Cur->Next = Next;
+  } else {
+    atomic::xadd(&StackStat.SegReuses, uint64_t(1));
+  }
+  A.Block = reinterpret_cast<void *>(uintptr_t(Next) - BlockBytes);
+}
+
+/// Whether this M may stop running Gp now (gc: newstack's preemption
+/// check): not while it is inside the runtime (locks held, allocating,
+/// crashing) or has no P to give back.
+bool canPreempt(G *Gp) {
+  M *Mp = Gp->Mp;
+  return Mp->Locks == 0 && Mp->Mallocing == 0 && Mp->Dying == 0 && Mp->Pp &&
+         atomic::load(&Mp->Pp->Status) == PRunning && Mp->CurG == Gp;
+}
+
+} // namespace
+
+/// Steps 2 and 3 of the protocol: the slow path of a prologue check.
+/// Returns null when, once a preemption request is dealt with, the frame
+/// fits where it is; the function then runs on.
+extern "C" void *gort_stack_reserve(uint64_t Need, uint64_t Size) {
+  G *Gp = getg();
+  uintptr_t SP = uintptr_t(__builtin_frame_address(0));
+  if (Debug.StackCheck)
+    stackcheckg(Gp, SP);
+  if (atomic::load(&Gp->StackGuard0) == abi::StackPreempt) {
+    if (canPreempt(Gp)) {
+      gort_gopreempt(); // yield; we may resume on another M
+    } else {
+      // Not now: drop the request (sysmon repeats it if the G keeps
+      // running).
+      Gp->Preempt = false;
+      atomic::store(&Gp->StackGuard0, Gp->StackLo + abi::StackGuard);
+    }
+    if (Need < MaxStackSize && SP - Gp->StackLo > Need + abi::StackGuard)
+      return nullptr;
+  }
+  ReserveArgs A{Gp, SP, Need, Size, nullptr};
+  systemstack(stackreserve, &A);
+  return A.Block;
+}
+
+/// Step 5 of the protocol (see above). Runs on g0. SP is the goroutine's
+/// stack pointer inside gort_morestack and Block what gort_stack_reserve
+/// returned, at the top of the current segment's Next. Makes Next current
+/// and returns Block: gort_morestack runs the thunk below it.
+extern "C" uintptr_t gort_newstack(G *Gp, uintptr_t SP, uintptr_t Block) {
+  GORT_ASSERT(onSystemStack() && Gp != getg());
+  if (Debug.StackCheck)
+    stackcheckg(Gp, SP);
   StackSeg *Cur = Gp->Seg;
   GORT_ASSERT(Cur && SP >= Cur->Lo && SP <= uintptr_t(Cur));
   StackSeg *Next = Cur->Next;
-  if (Next) {
-    atomic::xadd(&StackStat.SegReuses, uint64_t(1));
-  } else {
-    uintptr_t Size = Cur->Size * 2;
-    if (Cur->Total + Size > MaxStackSize)
-      stackOverflow(Gp, SP);
-    Next = newSeg(Size, Cur);
-    Cur->Next = Next;
-  }
+  GORT_ASSERT(Next && Block >= Next->Lo + abi::StackGuard &&
+              Block <= uintptr_t(Next) && Block % 16 == 0);
   atomic::xadd(&StackStat.SegSwitches, uint64_t(1));
   useSeg(Gp, Next);
-  return uintptr_t(Next);
+  return Block;
 }
 
-/// Step 5 of the protocol. Runs on the segment being left (which is empty
+/// Step 7 of the protocol. Runs on the segment being left (which is empty
 /// again), as Gp.
 extern "C" void gort_oldstack(G *Gp) {
   StackSeg *Cur = Gp->Seg;

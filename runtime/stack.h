@@ -59,6 +59,11 @@ void stackfreeg(G *Gp);
 /// must not be running. System stack.
 void stackresetg(G *Gp);
 
+/// GORTDEBUG=stackcheck=1 (Debug.StackCheck): fails fatally unless SP lies
+/// in Gp's current segment. Called at every gort_morestack and every
+/// preemption.
+void stackcheckg(G *Gp, uintptr_t SP);
+
 /// Counters for tests and debugging (updated under the stack lock).
 struct StackStats {
   uint64_t Allocs;     ///< stackalloc calls
@@ -72,7 +77,7 @@ extern StackStats StackStat;
 
 // Called only from gort_morestack (asm_<goarch>.S); see stack.cpp.
 extern "C" uintptr_t gort_newstack(gort::G *Gp, uintptr_t SP,
-                                   uintptr_t Retry);
+                                   uintptr_t Block);
 extern "C" void gort_oldstack(gort::G *Gp);
 
 #endif // GORT_RUNTIME_STACK_H

@@ -28,7 +28,8 @@
 // Symbols and lines. The program reads its own executable (/proc/self/exe,
 // mapped read-only once, at the first traceback): function names come
 // from .symtab (codegen names functions as gc prints them: main.f,
-// main.(*T).M, main.f.func1), file and line from the DWARF 4 line table in
+// main.(*T).M, main.f.func1; the body of a function split for its stack
+// check, F..body, prints as F), file and line from the DWARF 4 line table in
 // .debug_line that codegen's line-tables-only debug info produces, looked
 // up at the return address minus one (inside the call instruction), and
 // the functions inlined at that point from .debug_info's inlined
@@ -704,6 +705,26 @@ void printSourceLine(bool Found, const SourceLine &SL) {
 /// first, each at the line where the next one was inlined, as gc does
 /// ("main.f(...)" / "<file>:<line>" without an offset), then the function
 /// itself with its offset.
+/// Prints a function's symbol name as Go names it: the body of a function
+/// that codegen split for its stack check (codegen/stack_check.cpp) is
+/// F..body, and prints as F.
+void printFuncName(const char *Name) {
+  static constexpr char Suffix[] = "..body";
+  constexpr intptr_t SuffixLen = sizeof(Suffix) - 1;
+  intptr_t N = 0;
+  while (Name[N])
+    N++;
+  if (N > SuffixLen) {
+    const char *Tail = Name + N - SuffixLen;
+    intptr_t I = 0;
+    while (I < SuffixLen && Tail[I] == Suffix[I])
+      I++;
+    if (I == SuffixLen)
+      N -= SuffixLen;
+  }
+  printstring(reinterpret_cast<const uint8_t *>(Name), N);
+}
+
 void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA,
                 bool Args = true) {
   uintptr_t PC = RA - 1;
@@ -720,7 +741,7 @@ void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA,
       Found = lineFile(ChainStmtList, Chain[I - 1].CallFile, SL) && Found;
     }
   }
-  printstring(Name);
+  printFuncName(Name);
   printstring(Args ? "(...)\n\t" : "\n\t");
   printSourceLine(Found, SL);
   printstring(" +");

@@ -9,6 +9,7 @@
 # Substitutions:
 #   %gortc      gortc build --target <target>-linux
 #   %gortc-bin  the gortc binary itself (driver tests)
+#   %gortc-opt  tools/gortc-opt: gortc's IR passes on .ll files (transform/)
 #   %run        "" natively, "qemu-aarch64" for aarch64
 #   %target     x86_64 or aarch64
 #   %exitcode   utils/lit/exitcode.sh: runs a command, prints "exit=N"
@@ -21,7 +22,7 @@ import lit.formats
 
 config.name = "gortc"
 config.test_format = lit.formats.ShTest(execute_external=True)
-config.suffixes = [".go", ".test"]
+config.suffixes = [".go", ".test", ".ll"]
 config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 
@@ -45,6 +46,8 @@ if target == "aarch64":
 config.available_features.add("target-" + target)
 
 config.substitutions.append(("%gortc-bin", gortc))
+config.substitutions.append(
+    ("%gortc-opt", os.path.join(config.gortc_build_dir, "bin", "gortc-opt")))
 config.substitutions.append(("%gortc", "%s build --target %s-linux" % (gortc, target)))
 config.substitutions.append(("%run", run))
 config.substitutions.append(("%target", target))

@@ -21,6 +21,7 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -28,7 +29,11 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Threading.h"
+
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <unistd.h>
@@ -426,7 +431,46 @@ std::string defaultOutput(const std::vector<std::string> &Inputs,
 // The pipeline
 //===----------------------------------------------------------------------===//
 
+namespace {
+/// --time: reports the wall time of each phase, and the total, to stderr.
+class PhaseTimer {
+public:
+  explicit PhaseTimer(bool Enabled) : Enabled(Enabled) {}
+  ~PhaseTimer() {
+    if (Enabled)
+      report("total", Clock::now() - Start);
+  }
+  /// Ends the current phase, named Name.
+  void phase(const char *Name) {
+    if (!Enabled)
+      return;
+    Clock::time_point Now = Clock::now();
+    report(Name, Now - Last);
+    Last = Now;
+  }
+
+private:
+  using Clock = std::chrono::steady_clock;
+  static void report(const char *Name, Clock::duration D) {
+    llvm::errs() << llvm::format("gortc: %-8s %8.3f s\n", Name,
+                                 std::chrono::duration<double>(D).count());
+  }
+  bool Enabled;
+  Clock::time_point Start = Clock::now();
+  Clock::time_point Last = Start;
+};
+} // namespace
+
 int gortc::runBuild(const DriverOptions &Opts) {
+  PhaseTimer Timer(Opts.TimePhases);
+  if (!Opts.LLVMArgs.empty()) {
+    std::vector<const char *> Argv{"gortc"};
+    for (const std::string &A : Opts.LLVMArgs)
+      Argv.push_back(A.c_str());
+    if (!llvm::cl::ParseCommandLineOptions(int(Argv.size()), Argv.data(),
+                                           "", &llvm::errs()))
+      return 2;
+  }
   codegen::Target T;
   if (!codegen::parseTarget(Opts.Target, T))
     return toolError("unknown target " + Opts.Target);
@@ -492,6 +536,7 @@ int gortc::runBuild(const DriverOptions &Opts) {
   // stop it here (noder.checkFiles).
   if (Diags.syntaxErrorCount() || Parsed.size() != SM.files().size())
     return Finish();
+  Timer.phase("parse");
 
   // Type-check.
   types::TypeContext TCtx;
@@ -501,11 +546,12 @@ int gortc::runBuild(const DriverOptions &Opts) {
   Checker.checkPackage("main", Parsed, Info);
   if (Diags.hasErrors() || Opts.SyntaxOnly || Opts.Verify)
     return Finish();
+  Timer.phase("check");
   if (Info.Pkg->Name != "main")
     return toolError("package " + Info.Pkg->Name +
                      " is not a main package; gortc builds programs");
 
-  // Lower and optimize.
+  // Lower.
   std::string Err;
   std::unique_ptr<llvm::TargetMachine> TM =
       codegen::createTargetMachine(T, Opts.OptLevel, Err);
@@ -518,11 +564,31 @@ int gortc::runBuild(const DriverOptions &Opts) {
     return Finish();
   if (llvm::verifyModule(*M, &llvm::errs()))
     return toolError("internal compiler error: invalid LLVM IR (see above)");
-  codegen::optimizeModule(*M, *TM, Opts.OptLevel);
+  Timer.phase("lower");
 
+  // Optimize and generate code.
   std::string Output = Opts.Output.empty()
                            ? defaultOutput(Opts.Inputs, Opts.Emit)
                            : Opts.Output;
+  codegen::CompileOptions CO;
+  CO.OptLevel = Opts.OptLevel;
+  CO.Jobs = Opts.Jobs ? Opts.Jobs
+                      : llvm::hardware_concurrency().compute_thread_count();
+  if (Opts.Partitions) {
+    CO.Jobs = Opts.Partitions;
+    CO.MinPartitionInsts = 0;
+  }
+  CO.Link = Opts.Emit == EmitKind::Exe;
+  CO.TimePhases = Opts.TimePhases;
+  codegen::EmitWhat What = codegen::EmitWhat::Object;
+  if (Opts.Emit == EmitKind::LLVM)
+    What = codegen::EmitWhat::IR;
+  else if (Opts.Emit == EmitKind::Asm)
+    What = codegen::EmitWhat::Assembly;
+  std::vector<llvm::SmallString<0>> Outputs;
+  if (!codegen::compileModule(std::move(M), T, CO, What, Outputs, Err))
+    return toolError(Err);
+  Timer.phase("codegen");
 
   if (Opts.Emit != EmitKind::Exe) {
     std::error_code EC;
@@ -532,32 +598,38 @@ int gortc::runBuild(const DriverOptions &Opts) {
                                  : llvm::sys::fs::OF_Text);
     if (EC)
       return toolError("cannot write " + Output + ": " + EC.message());
-    if (Opts.Emit == EmitKind::LLVM) {
-      M->print(Out.os(), nullptr);
-    } else if (!codegen::emitCode(*M, *TM, Out.os(),
-                                  Opts.Emit == EmitKind::Asm, Err)) {
-      return toolError(Err);
-    }
+    Out.os() << Outputs.front();
     Out.keep();
     return 0;
   }
 
-  // Emit an object next to the output and link.
-  llvm::SmallString<256> ObjPath;
-  int FD;
-  if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
-          "gortc-" + llvm::sys::path::stem(Output), "o", FD, ObjPath))
-    return toolError("cannot create temporary file: " + EC.message());
-  {
+  // Write the objects next to the output and link.
+  std::vector<std::string> ObjPaths;
+  auto RemoveObjects = [&] {
+    for (const std::string &P : ObjPaths)
+      llvm::sys::fs::remove(P);
+  };
+  for (const llvm::SmallString<0> &Obj : Outputs) {
+    llvm::SmallString<256> ObjPath;
+    int FD;
+    if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
+            "gortc-" + llvm::sys::path::stem(Output), "o", FD, ObjPath)) {
+      RemoveObjects();
+      return toolError("cannot create temporary file: " + EC.message());
+    }
+    ObjPaths.push_back(std::string(ObjPath));
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    if (!codegen::emitCode(*M, *TM, OS, false, Err)) {
-      llvm::sys::fs::remove(ObjPath);
-      return toolError(Err);
+    OS << Obj;
+    if (OS.has_error()) {
+      OS.clear_error();
+      RemoveObjects();
+      return toolError("cannot write " + ObjPaths.back());
     }
   }
   std::string RTDir = runtimeDir(Opts.Argv0, T.Name);
-  bool Ok = linkExecutable(T.Name, {std::string(ObjPath)}, Output, RTDir);
-  llvm::sys::fs::remove(ObjPath);
+  bool Ok = linkExecutable(T.Name, ObjPaths, Output, RTDir);
+  RemoveObjects();
+  Timer.phase("link");
   if (!Ok) {
     llvm::sys::fs::remove(Output);
     return 2;

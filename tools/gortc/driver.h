@@ -30,6 +30,10 @@ struct DriverOptions {
   bool SyntaxOnly = false; ///< stop after type checking
   bool Verify = false;     ///< check diagnostics against // ERROR comments
   bool NoErrorLimit = false; ///< gc's -e
+  bool TimePhases = false; ///< --time: print each phase's wall time
+  unsigned Jobs = 0;       ///< -j: code generation threads; 0 = one per CPU
+  unsigned Partitions = 0; ///< --partitions: cut even small modules (tests)
+  std::vector<std::string> LLVMArgs; ///< -mllvm options, for developers
   std::string Argv0;       ///< to find the runtime relative to the binary
 };
 

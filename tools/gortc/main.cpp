@@ -21,6 +21,7 @@
 
 #include "CLI/CLI.hpp"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/ManagedStatic.h"
 
 #include <algorithm>
 
@@ -48,6 +49,8 @@ std::vector<std::string> normalizeArgs(int Argc, char **Argv) {
       A = "--emit=asm";
     else if (A == "-c")
       A = "--emit=obj";
+    else if (A == "-mllvm")
+      A = "--mllvm";
     Out.push_back(A);
   }
   return Out;
@@ -81,11 +84,28 @@ void addBuildOptions(CLI::App *Cmd, DriverOptions &Opts, std::string &Emit) {
                 "(alias -verify)");
   Cmd->add_flag("-e", Opts.NoErrorLimit,
                 "Report all errors instead of stopping after 10");
+  Cmd->add_option("-j", Opts.Jobs,
+                  "Optimize and generate code on this many threads (default: "
+                  "one per CPU)")
+      ->check(CLI::Range(1, 256));
+  Cmd->add_option("--partitions", Opts.Partitions,
+                  "Cut the program into this many partitions whatever its "
+                  "size (for testing the parallel pipeline)")
+      ->check(CLI::Range(1, 256))
+      ->group("");
+  Cmd->add_flag("--time", Opts.TimePhases,
+                "Print the wall time of each compilation phase to stderr");
+  Cmd->add_option("--mllvm", Opts.LLVMArgs,
+                  "Pass an option to LLVM (for compiler developers), e.g. "
+                  "-mllvm -time-passes (alias -mllvm)")
+      ->allow_extra_args(false);
 }
 
 } // namespace
 
 int main(int Argc, char **Argv) {
+  // Runs LLVM's exit-time reports (such as -mllvm -time-passes).
+  llvm::llvm_shutdown_obj Shutdown;
   CLI::App App{"gortc: an ahead-of-time Go compiler on LLVM, with its own "
                "runtime (libgort). Produces static Linux executables for "
                "x86-64 and AArch64.",

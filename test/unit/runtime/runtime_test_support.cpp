@@ -5,8 +5,9 @@
 //===----------------------------------------------------------------------===//
 //
 // See runtime_test_support.h. Defines what the runtime files left out of
-// the host build would (proc.cpp: gort_tls_g, m0/g0, GReady, AllP;
-// asm_<goarch>.S: gort_systemstack; panic.cpp: fatal, gort_gopanic), sets
+// the host build would (proc.cpp: gort_tls_g, m0/g0, GReady, AllP,
+// gort_gopreempt; asm_<goarch>.S: gort_systemstack; panic.cpp: fatal,
+// gort_gopanic), sets
 // the runtime up as schedinit would, and runs the tests.
 //
 //===----------------------------------------------------------------------===//
@@ -165,6 +166,9 @@ void gort_systemstack(void (*Fn)(void *), void *Arg) {
   Fn(Arg);
   setg(Gp);
 }
+
+/// Host stand-in for proc.cpp: there is no scheduler to yield to.
+void gort_gopreempt() {}
 
 /// Host stand-in for panic.cpp: print the value as gc would for string
 /// kinds (runtime errors are strings here), else its type; exit 2.

@@ -1,0 +1,223 @@
+//===- codegen/pipeline.cpp - Optimization and code generation ------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// From a lowered module to object code: optimization, the stack-check pass,
+// code generation, and the verification of every frame that code
+// generation produced (stack_check.cpp). The lowered module is written to
+// bitcode once; each partition of it is compiled from that bitcode in its
+// own LLVMContext, so partitions can run on separate threads (see
+// partition.cpp for how a module is cut), and a partition whose frames
+// break the limit can be compiled again from the same input with the
+// offending functions split.
+//
+// Per partition:
+//   1. Parse the bitcode, keeping the partition's own definitions (and the
+//      copies it imports); everything else becomes a declaration.
+//   2. Optimize (LLVM's pipeline for the level, gortc's inline advisor), then
+//      run StackCheckPass with the set of functions to split regardless.
+//   3. Generate an object with a .stack_sizes section and check it
+//      (checkFrames). Functions over abi::StackFrameMax join the set, and
+//      the partition starts again at 1; the second round always passes,
+//      since a split function's wrapper has a frame of a few words.
+//   4. Keep the frame sizes of split bodies: after every partition is done,
+//      one small object defines their ..frame symbols.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/codegen.h"
+#include "codegen/partition.h"
+#include "codegen/stack_check.h"
+
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <mutex>
+
+using namespace gortc;
+using namespace gortc::codegen;
+
+namespace {
+
+/// Rounds of step 3 before we give up (one is needed at most).
+constexpr unsigned MaxRounds = 3;
+
+struct PartitionResult {
+  llvm::SmallString<0> Output;
+  std::vector<std::pair<std::string, uint64_t>> Bodies;
+  std::string Error;
+};
+
+/// Compiles partition Part of the module in Bitcode (steps 1-3). ExtraAsm is
+/// module-level assembly to add before code generation.
+void compilePartition(llvm::MemoryBufferRef Bitcode, const Partitioning &Parts,
+                      unsigned Part, const Target &T,
+                      const CompileOptions &Opts, EmitWhat What,
+                      const std::string &ExtraAsm, PartitionResult &R) {
+  llvm::StringSet<> ForceSplit;
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point Last = Clock::now();
+  auto Phase = [&](const char *Name) {
+    if (!Opts.TimePhases)
+      return;
+    Clock::time_point Now = Clock::now();
+    static std::mutex Lock;
+    std::lock_guard<std::mutex> G(Lock);
+    llvm::errs() << llvm::format(
+        "gortc:   partition %u %-9s %8.3f s\n", Part, Name,
+        std::chrono::duration<double>(Now - Last).count());
+    Last = Now;
+  };
+  for (unsigned Round = 0;; ++Round) {
+    llvm::LLVMContext Ctx;
+    std::unique_ptr<llvm::Module> M;
+    if (llvm::Error E = loadPartition(Bitcode, Parts, Part, Ctx, M)) {
+      R.Error = "internal compiler error: cannot read the lowered module: " +
+                llvm::toString(std::move(E));
+      return;
+    }
+    std::unique_ptr<llvm::TargetMachine> TM =
+        createTargetMachine(T, Opts.OptLevel, R.Error);
+    if (!TM)
+      return;
+    Phase("load");
+    optimizeModule(*M, *TM, Opts.OptLevel, &ForceSplit);
+    Phase("optimize");
+    if (!ExtraAsm.empty())
+      M->appendModuleInlineAsm(ExtraAsm);
+    if (What == EmitWhat::IR) {
+      llvm::raw_svector_ostream OS(R.Output);
+      M->print(OS, nullptr);
+      return;
+    }
+    // Code generation changes the module (CodeGenPrepare...): assembly is
+    // generated from a copy, once the object's frames pass.
+    std::unique_ptr<llvm::Module> AsmCopy;
+    if (What == EmitWhat::Assembly)
+      AsmCopy = llvm::CloneModule(*M);
+    llvm::SmallString<0> Obj;
+    {
+      llvm::raw_svector_ostream OS(Obj);
+      if (!emitCode(*M, *TM, OS, /*Assembly=*/false, R.Error))
+        return;
+    }
+    Phase("codegen");
+    llvm::Expected<llvm::StringMap<uint64_t>> Sizes = readFrameSizes(
+        llvm::MemoryBufferRef(llvm::StringRef(Obj.data(), Obj.size()), "obj"));
+    if (!Sizes) {
+      R.Error = "internal compiler error: cannot read frame sizes: " +
+                llvm::toString(Sizes.takeError());
+      return;
+    }
+    R.Bodies.clear();
+    std::vector<std::string> Over = checkFrames(*Sizes, R.Bodies);
+    if (Over.empty()) {
+      if (What == EmitWhat::Object) {
+        R.Output = std::move(Obj);
+        return;
+      }
+      llvm::raw_svector_ostream OS(R.Output);
+      emitCode(*AsmCopy, *TM, OS, /*Assembly=*/true, R.Error);
+      return;
+    }
+    if (Round + 1 == MaxRounds) {
+      R.Error = "internal compiler error: frame of " + Over.front() +
+                " is over the stack check's limit after splitting";
+      return;
+    }
+    for (const std::string &Name : Over)
+      ForceSplit.insert(Name);
+    if (Opts.TimePhases) {
+      static std::mutex Lock;
+      std::lock_guard<std::mutex> G(Lock);
+      llvm::errs() << "gortc:   partition " << Part << ": " << Over.size()
+                   << " frame(s) over the limit, split and compiled again\n";
+    }
+  }
+}
+
+} // namespace
+
+bool codegen::compileModule(std::unique_ptr<llvm::Module> M, const Target &T,
+                            const CompileOptions &Opts, EmitWhat What,
+                            std::vector<llvm::SmallString<0>> &Outputs,
+                            std::string &Error) {
+  // One output file (--emit) means one partition.
+  unsigned Jobs = What == EmitWhat::Object && Opts.Link ? Opts.Jobs : 1;
+  Partitioning Parts = partitionModule(*M, Jobs, Opts.MinPartitionInsts);
+  llvm::SmallString<0> Bitcode;
+  {
+    llvm::raw_svector_ostream OS(Bitcode);
+    llvm::WriteBitcodeToFile(*M, OS);
+  }
+  M.reset();
+  llvm::MemoryBufferRef BC(llvm::StringRef(Bitcode.data(), Bitcode.size()),
+                           "lowered");
+
+  std::vector<PartitionResult> Results(Parts.count());
+  if (Parts.count() == 1) {
+    compilePartition(BC, Parts, 0, T, Opts, What, "", Results[0]);
+  } else {
+    llvm::StdThreadPool Pool(llvm::hardware_concurrency(Parts.count()));
+    for (unsigned P = 0; P < Parts.count(); ++P)
+      Pool.async([&, P] {
+        compilePartition(BC, Parts, P, T, Opts, What, "", Results[P]);
+      });
+    Pool.wait();
+  }
+  std::vector<std::pair<std::string, uint64_t>> Bodies;
+  for (PartitionResult &R : Results) {
+    if (!R.Error.empty()) {
+      Error = R.Error;
+      return false;
+    }
+    Bodies.insert(Bodies.end(), R.Bodies.begin(), R.Bodies.end());
+  }
+
+  if (!Opts.Link) {
+    // A single object or assembly file: it must define its own frame
+    // symbols, so generate it again with their definitions.
+    if (!Bodies.empty() && What != EmitWhat::IR) {
+      PartitionResult R;
+      compilePartition(BC, Parts, 0, T, Opts, What, frameSymbolsAsm(Bodies),
+                       R);
+      if (!R.Error.empty()) {
+        Error = R.Error;
+        return false;
+      }
+      Outputs.push_back(std::move(R.Output));
+      return true;
+    }
+    Outputs.push_back(std::move(Results[0].Output));
+    return true;
+  }
+  for (PartitionResult &R : Results)
+    Outputs.push_back(std::move(R.Output));
+  if (!Bodies.empty()) {
+    // The frame sizes of split bodies, as absolute symbols.
+    llvm::LLVMContext Ctx;
+    llvm::Module FM("frames", Ctx);
+    std::unique_ptr<llvm::TargetMachine> TM =
+        createTargetMachine(T, Opts.OptLevel, Error);
+    if (!TM)
+      return false;
+    FM.setTargetTriple(TM->getTargetTriple().str());
+    FM.setDataLayout(TM->createDataLayout());
+    FM.appendModuleInlineAsm(frameSymbolsAsm(Bodies));
+    llvm::SmallString<0> Obj;
+    llvm::raw_svector_ostream OS(Obj);
+    if (!emitCode(FM, *TM, OS, /*Assembly=*/false, Error))
+      return false;
+    Outputs.push_back(std::move(Obj));
+  }
+  return true;
+}
