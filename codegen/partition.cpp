@@ -55,6 +55,8 @@
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Transforms/IPO/GlobalDCE.h"
 
 #include <algorithm>
 
@@ -291,24 +293,14 @@ llvm::Error codegen::loadPartition(llvm::MemoryBufferRef Bitcode,
   if (Parts.count() == 1)
     return llvm::Error::success();
   // Drop what this partition does not use: copies, imports and
-  // declarations.
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    std::vector<llvm::GlobalValue *> Dead;
-    for (llvm::GlobalValue &GV : M->global_values()) {
-      GV.removeDeadConstantUsers();
-      if (!GV.use_empty())
-        continue;
-      if (GV.isDeclaration() || GV.hasLocalLinkage() ||
-          GV.hasLinkOnceLinkage() || GV.hasAvailableExternallyLinkage())
-        Dead.push_back(&GV);
-    }
-    for (llvm::GlobalValue *GV : Dead) {
-      if (llvm::isa<llvm::Function>(GV) && GV->getName().starts_with("llvm."))
-        continue;
-      GV->eraseFromParent();
-      Changed = true;
-    }
-  }
+  // declarations, including cycles of copies (a type descriptor and its
+  // pointer type's): their references were externalized only for the
+  // partitions that use them.
+  llvm::ModuleAnalysisManager MAM;
+  llvm::PassBuilder PB;
+  PB.registerModuleAnalyses(MAM);
+  llvm::ModulePassManager MPM;
+  MPM.addPass(llvm::GlobalDCEPass());
+  MPM.run(*M, MAM);
   return llvm::Error::success();
 }

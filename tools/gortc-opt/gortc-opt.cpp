@@ -10,17 +10,23 @@
 // and IR out (test/lit/transform; TinyGo's transform tests do the same).
 //
 //   gortc-opt -passes=gortc-stack-check [-O N] in.ll
+//   gortc-opt -partitions=N -show-partition=I in.ll
 //
 // gortc's passes in pipelines:
 //   gortc-stack-check  StackCheckPass (codegen/stack_check.cpp) at the -O
 //                      level given; -split-above=N overrides the frame size
 //                      above which functions are split, -force-split=F,...
 //                      splits these functions whatever their frame.
+// -partitions=N cuts the module as a parallel build would
+// (codegen/partition.cpp) and prints partition I as loadPartition reads it,
+// after any -passes.
 //
 //===----------------------------------------------------------------------===//
 
+#include "codegen/partition.h"
 #include "codegen/stack_check.h"
 
+#include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
@@ -37,8 +43,14 @@ static llvm::cl::opt<std::string> Input(llvm::cl::Positional,
                                         llvm::cl::desc("<input .ll>"),
                                         llvm::cl::init("-"));
 static llvm::cl::opt<std::string> Passes("passes",
-                                         llvm::cl::desc("pass pipeline"),
-                                         llvm::cl::Required);
+                                         llvm::cl::desc("pass pipeline"));
+static llvm::cl::opt<unsigned>
+    Partitions("partitions", llvm::cl::desc("cut the module into N"),
+               llvm::cl::init(0));
+static llvm::cl::opt<unsigned>
+    ShowPartition("show-partition",
+                  llvm::cl::desc("the partition to print (with -partitions)"),
+                  llvm::cl::init(0));
 static llvm::cl::opt<unsigned> OptLevel("O", llvm::cl::desc("level 0-3"),
                                         llvm::cl::init(2), llvm::cl::Prefix);
 static llvm::cl::opt<uint64_t> SplitAbove(
@@ -57,6 +69,20 @@ int main(int Argc, char **Argv) {
   if (!M) {
     Err.print(Argv[0], llvm::errs());
     return 1;
+  }
+  if (Partitions) {
+    codegen::Partitioning Parts =
+        codegen::partitionModule(*M, Partitions, /*MinInsts=*/0);
+    llvm::SmallString<0> BC;
+    llvm::raw_svector_ostream OS(BC);
+    llvm::WriteBitcodeToFile(*M, OS);
+    M.reset();
+    if (llvm::Error E = codegen::loadPartition(
+            llvm::MemoryBufferRef(llvm::StringRef(BC.data(), BC.size()), "bc"),
+            Parts, ShowPartition, Ctx, M)) {
+      llvm::errs() << Argv[0] << ": " << llvm::toString(std::move(E)) << "\n";
+      return 1;
+    }
   }
   llvm::StringSet<> Forced;
   for (const std::string &F : ForceSplit)
@@ -82,10 +108,12 @@ int main(int Argc, char **Argv) {
         return false;
       });
   llvm::ModulePassManager MPM;
-  if (llvm::Error E = PB.parsePassPipeline(MPM, Passes)) {
-    llvm::errs() << Argv[0] << ": " << llvm::toString(std::move(E)) << "\n";
-    return 1;
-  }
+  if (!Passes.empty())
+    if (llvm::Error E = PB.parsePassPipeline(MPM, Passes)) {
+      llvm::errs() << Argv[0] << ": " << llvm::toString(std::move(E))
+                   << "\n";
+      return 1;
+    }
   MPM.run(*M, MAM);
   if (llvm::verifyModule(*M, &llvm::errs()))
     return 1;
