@@ -25,6 +25,7 @@
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Passes/StandardInstrumentations.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetOptions.h"
 
@@ -92,6 +93,13 @@ codegen::createTargetMachine(const Target &T, unsigned OptLevel,
   return TM;
 }
 
+/// For compiler developers: `-mllvm -gortc-pipeline=TEXT` replaces the
+/// optimization pipeline (LLVM's textual pipeline syntax).
+static llvm::cl::opt<std::string>
+    PipelineOpt("gortc-pipeline", llvm::cl::Hidden,
+                llvm::cl::desc("optimization pipeline to run instead of "
+                               "the one for the -O level"));
+
 void codegen::optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
                              unsigned OptLevel,
                              const llvm::StringSet<> *ForceSplit) {
@@ -121,10 +129,14 @@ void codegen::optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
   default: break;
   }
   llvm::ModulePassManager MPM;
-  if (OptLevel == 0)
+  if (!PipelineOpt.empty()) {
+    if (llvm::Error E = PB.parsePassPipeline(MPM, PipelineOpt))
+      llvm::report_fatal_error(std::move(E));
+  } else if (OptLevel == 0) {
     MPM = PB.buildO0DefaultPipeline(Level);
-  else
+  } else {
     MPM = PB.buildPerModuleDefaultPipeline(Level);
+  }
   // gortc's late passes: stack-growth prologues after inlining.
   MPM.addPass(StackCheckPass(OptLevel, ForceSplit));
   MPM.run(M, MAM);

@@ -11,18 +11,22 @@
 //
 //   gortc-opt -passes=gortc-stack-check [-O N] in.ll
 //   gortc-opt -partitions=N -show-partition=I in.ll
+//   gortc-opt -go-inliner -passes=inliner-wrapper in.ll
 //
 // gortc's passes in pipelines:
 //   gortc-stack-check  StackCheckPass (codegen/stack_check.cpp) at the -O
 //                      level given; -split-above=N overrides the frame size
 //                      above which functions are split, -force-split=F,...
 //                      splits these functions whatever their frame.
+// -go-inliner makes the pipeline's inliner use gortc's advisor
+// (codegen/inline_advisor.cpp).
 // -partitions=N cuts the module as a parallel build would
 // (codegen/partition.cpp) and prints partition I as loadPartition reads it,
 // after any -passes.
 //
 //===----------------------------------------------------------------------===//
 
+#include "codegen/inline_advisor.h"
 #include "codegen/partition.h"
 #include "codegen/stack_check.h"
 
@@ -44,6 +48,9 @@ static llvm::cl::opt<std::string> Input(llvm::cl::Positional,
                                         llvm::cl::init("-"));
 static llvm::cl::opt<std::string> Passes("passes",
                                          llvm::cl::desc("pass pipeline"));
+static llvm::cl::opt<bool>
+    GoInliner("go-inliner",
+              llvm::cl::desc("inliner passes use gortc's advisor"));
 static llvm::cl::opt<unsigned>
     Partitions("partitions", llvm::cl::desc("cut the module into N"),
                llvm::cl::init(0));
@@ -93,6 +100,8 @@ int main(int Argc, char **Argv) {
   llvm::CGSCCAnalysisManager CGAM;
   llvm::ModuleAnalysisManager MAM;
   llvm::PassBuilder PB;
+  if (GoInliner)
+    codegen::registerGoInlineAdvisor(MAM);
   PB.registerModuleAnalyses(MAM);
   PB.registerCGSCCAnalyses(CGAM);
   PB.registerFunctionAnalyses(FAM);
