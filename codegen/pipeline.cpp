@@ -66,15 +66,22 @@ void compilePartition(llvm::MemoryBufferRef Bitcode, const Partitioning &Parts,
   llvm::StringSet<> ForceSplit;
   using Clock = std::chrono::steady_clock;
   Clock::time_point Last = Clock::now();
-  auto Phase = [&](const char *Name) {
+  auto Phase = [&](const char *Name, const llvm::Module *M = nullptr) {
     if (!Opts.TimePhases)
       return;
     Clock::time_point Now = Clock::now();
     static std::mutex Lock;
     std::lock_guard<std::mutex> G(Lock);
     llvm::errs() << llvm::format(
-        "gortc:   partition %u %-9s %8.3f s\n", Part, Name,
+        "gortc:   partition %u %-9s %8.3f s", Part, Name,
         std::chrono::duration<double>(Now - Last).count());
+    if (M) {
+      uint64_t Insts = 0;
+      for (const llvm::Function &F : *M)
+        Insts += F.getInstructionCount();
+      llvm::errs() << "  (" << Insts << " instructions)";
+    }
+    llvm::errs() << "\n";
     Last = Now;
   };
   for (unsigned Round = 0;; ++Round) {
@@ -89,9 +96,9 @@ void compilePartition(llvm::MemoryBufferRef Bitcode, const Partitioning &Parts,
         createTargetMachine(T, Opts.OptLevel, R.Error);
     if (!TM)
       return;
-    Phase("load");
+    Phase("load", M.get());
     optimizeModule(*M, *TM, Opts.OptLevel, &ForceSplit);
-    Phase("optimize");
+    Phase("optimize", M.get());
     if (!ExtraAsm.empty())
       M->appendModuleInlineAsm(ExtraAsm);
     if (What == EmitWhat::IR) {

@@ -391,6 +391,17 @@ private:
   llvm::FunctionCallee MoreStack;
 };
 
+/// The attributes of a call to F: its return and parameter attributes,
+/// which carry the ABI (zeroext, signext, inreg...).
+llvm::AttributeList callAttributes(llvm::Function &F) {
+  llvm::AttributeList A = F.getAttributes();
+  llvm::SmallVector<llvm::AttributeSet, 8> Params;
+  for (unsigned I = 0; I < F.arg_size(); ++I)
+    Params.push_back(A.getParamAttrs(I));
+  return llvm::AttributeList::get(F.getContext(), llvm::AttributeSet(),
+                                  A.getRetAttrs(), Params);
+}
+
 /// The block that carries F's arguments to the thunk and its result back.
 llvm::StructType *Inserter::blockType(llvm::Function &F) {
   llvm::SmallVector<llvm::Type *, 8> Fields;
@@ -425,6 +436,7 @@ llvm::Function *Inserter::createThunk(llvm::Function &F,
                                 B.CreateStructGEP(BlockTy, Blk, I)));
   llvm::CallInst *C = B.CreateCall(&F, Args);
   C->setCallingConv(F.getCallingConv());
+  C->setAttributes(callAttributes(F));
   if (!F.getReturnType()->isVoidTy())
     B.CreateStore(C, B.CreateStructGEP(BlockTy, Blk, F.arg_size()));
   B.CreateRetVoid();
@@ -497,9 +509,8 @@ void Inserter::split(llvm::Function &F) {
   auto *W = llvm::Function::Create(F.getFunctionType(), F.getLinkage(),
                                    F.getAddressSpace(), "", &M);
   W->setCallingConv(F.getCallingConv());
-  W->setAttributes(
-      llvm::AttributeList::get(Ctx, llvm::AttributeSet(), llvm::AttributeSet(),
-                               {}));
+  // musttail needs the ABI attributes (zeroext, inreg...) to match.
+  W->addRetAttrs(llvm::AttrBuilder(Ctx, F.getAttributes().getRetAttrs()));
   for (unsigned I = 0; I < F.arg_size(); ++I)
     W->addParamAttrs(I, llvm::AttrBuilder(Ctx, F.getAttributes()
                                                    .getParamAttrs(I)));
@@ -552,6 +563,7 @@ void Inserter::split(llvm::Function &F) {
     Args.push_back(&A);
   llvm::CallInst *Call = B.CreateCall(&F, Args);
   Call->setCallingConv(F.getCallingConv());
+  Call->setAttributes(callAttributes(F));
   Call->setTailCallKind(llvm::CallInst::TCK_MustTail);
   if (F.getReturnType()->isVoidTy())
     B.CreateRetVoid();

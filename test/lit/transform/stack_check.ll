@@ -1,5 +1,6 @@
 ; RUN: %gortc-opt -passes=gortc-stack-check %s | FileCheck %s
 ; RUN: %gortc-opt -passes=gortc-stack-check -force-split=small %s | FileCheck %s --check-prefix=FORCED
+; RUN: %gortc-opt -passes=gortc-stack-check %s | FileCheck %s --check-prefix=EXT
 ; The stack-check pass (codegen/stack_check.cpp) on x86-64: a leaf with a
 ; small frame gets no check; a function with a small frame checks SP after
 ; its prologue; a function whose frame is predicted over the limit is split
@@ -77,6 +78,21 @@ define void @main.main(ptr %ctx) #0 {
   store i64 1, ptr %p
   call void @callee(i64 0)
   ret void
+}
+
+; Calls the pass creates carry the callee's ABI attributes: musttail
+; requires them to match, and an extension the callee expects must happen.
+; EXT-LABEL: define internal zeroext i1 @ext..body(ptr %ctx, i8 signext %b)
+; EXT-LABEL: define zeroext i1 @ext(ptr %ctx, i8 signext %b)
+; EXT:         musttail call zeroext i1 @ext..body(ptr %ctx, i8 signext %b)
+; EXT-LABEL: define internal void @ext..morestack(
+; EXT:         call zeroext i1 @ext(ptr {{%.*}}, i8 signext {{%.*}})
+define zeroext i1 @ext(ptr %ctx, i8 signext %b) #0 {
+  %a = alloca [2000 x i64], align 8
+  store volatile i64 1, ptr %a
+  call void @callee(i64 0)
+  %c = icmp eq i8 %b, 0
+  ret i1 %c
 }
 
 ; The body has no check of its own and is no longer a Go function for the
