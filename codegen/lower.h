@@ -34,7 +34,8 @@
 // lower_iface.cpp (interfaces, type descriptors), lower_chan.cpp (go,
 // channels, select), lower_map.cpp (maps,
 // hash functions, assignable places), lower_types.cpp (LLVM types, sizes),
-// stack_check.cpp (late prologue pass), target.cpp.
+// runtime_decls.cpp (runtime entry points by RuntimeFn, from
+// libgort/abi.def), stack_check.cpp (late prologue pass), target.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -42,6 +43,7 @@
 #define GORTC_CODEGEN_LOWER_H
 
 #include "codegen/codegen.h"
+#include "codegen/runtime_decls.h"
 #include "frontend/check.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -338,8 +340,10 @@ public:
   MapKey emitMapKey(types::Map *M, syntax::Expr *K);
   /// A key from an already computed value (an address for aggregates).
   MapKey mapKeyFromValue(types::Map *M, llvm::Value *V);
-  /// Calls gort_<Op>[_fastN] with the map's descriptor, the map and the key.
-  llvm::Value *emitMapCall(llvm::StringRef Op, Type *MapT, llvm::Value *MapV,
+  /// Calls map operation Op (gort_mapaccess1, gort_mapaccess2,
+  /// gort_mapassign or gort_mapdelete), or its _fast32/_fast64/_faststr
+  /// variant for K, with the map's descriptor, the map and the key.
+  llvm::Value *emitMapCall(RuntimeFn Op, Type *MapT, llvm::Value *MapV,
                            const MapKey &K);
   /// Reads m[k]: aggregates into Dest, scalars into *ValOut; with OkOut,
   /// the comma-ok form.
@@ -460,7 +464,8 @@ public:
   std::string funcName(types::Func *F);
   /// The static funcval for a top-level function used as a value.
   llvm::Constant *getFuncValue(llvm::Function *F);
-  llvm::FunctionCallee getRuntime(llvm::StringRef Name);
+  /// The declaration of a runtime entry point of libgort/abi.def.
+  llvm::Function *getRuntime(RuntimeFn F);
   llvm::Function *getFuncLitFunction(syntax::FuncLit *E);
   std::string funcLitName(syntax::FuncLit *E);
   /// The wrapper that calls method M with the receiver read from a closure
@@ -495,7 +500,6 @@ public:
   bool isPlainMemory(Type *T);
   /// The hasher of a comparable type (abi::HashFn), or null.
   llvm::Function *getHashFunc(Type *T);
-  llvm::Function *getRuntimeFunction(llvm::StringRef Name);
   /// gc's bmap for map type M (abi::MapType).
   Type *getMapBucketType(types::Map *M);
   void appendMapTypeFields(types::Map *M,

@@ -44,8 +44,9 @@ llvm::Value *FuncLowerer::emitLen(llvm::Value *V, Type *T, bool Cap) {
 }
 
 void FuncLowerer::emitPanic(llvm::Value *Eface) {
-  B.CreateCall(L.getRuntime("gort_gopanic"),
-               {B.CreateExtractValue(Eface, 0), B.CreateExtractValue(Eface, 1)});
+  B.CreateCall(
+      L.getRuntime(RuntimeFn::gort_gopanic),
+      {B.CreateExtractValue(Eface, 0), B.CreateExtractValue(Eface, 1)});
   B.CreateUnreachable();
   // Code after the panic is unreachable; keep lowering into a dead block.
   setBlock(newBlock("after.panic"));
@@ -80,15 +81,15 @@ void FuncLowerer::emitPrint(CallExpr *E, bool Ln) {
       Ops.push_back({emitExprAs(A, T), T, C});
     }
   }
-  B.CreateCall(L.getRuntime("gort_printlock"));
+  B.CreateCall(L.getRuntime(RuntimeFn::gort_printlock));
   for (size_t I = 0; I < Ops.size(); ++I) {
     if (Ln && I > 0)
-      B.CreateCall(L.getRuntime("gort_printsp"));
+      B.CreateCall(L.getRuntime(RuntimeFn::gort_printsp));
     emitPrintValue(Ops[I].V, Ops[I].T, Ops[I].Const);
   }
   if (Ln)
-    B.CreateCall(L.getRuntime("gort_printnl"));
-  B.CreateCall(L.getRuntime("gort_printunlock"));
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_printnl));
+  B.CreateCall(L.getRuntime(RuntimeFn::gort_printunlock));
 }
 
 void FuncLowerer::emitPrintValue(llvm::Value *V, Type *T,
@@ -97,8 +98,9 @@ void FuncLowerer::emitPrintValue(llvm::Value *V, Type *T,
   if (isInterface(T)) {
     auto *It = cast<Interface>(U);
     completeInterface(L.TCtx, It);
-    B.CreateCall(L.getRuntime(It->AllMethods.empty() ? "gort_printeface"
-                                                     : "gort_printiface"),
+    B.CreateCall(L.getRuntime(It->AllMethods.empty()
+                                  ? RuntimeFn::gort_printeface
+                                  : RuntimeFn::gort_printiface),
                  {B.CreateExtractValue(V, 0), B.CreateExtractValue(V, 1)});
     return;
   }
@@ -106,33 +108,35 @@ void FuncLowerer::emitPrintValue(llvm::Value *V, Type *T,
     if (Const && Const->kind() == ConstValue::Kind::String) {
       const std::string &S = Const->stringVal();
       if (S == " ") {
-        B.CreateCall(L.getRuntime("gort_printsp"));
+        B.CreateCall(L.getRuntime(RuntimeFn::gort_printsp));
         return;
       }
       if (S == "\n") {
-        B.CreateCall(L.getRuntime("gort_printnl"));
+        B.CreateCall(L.getRuntime(RuntimeFn::gort_printnl));
         return;
       }
     }
-    B.CreateCall(L.getRuntime("gort_printstring"),
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_printstring),
                  {B.CreateExtractValue(V, 0), B.CreateExtractValue(V, 1)});
     return;
   }
   if (isBoolean(U)) {
-    B.CreateCall(L.getRuntime("gort_printbool"), {V});
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_printbool), {V});
     return;
   }
   if (isInteger(U)) {
     bool Uns = isUnsigned(U);
     if (V->getType()->getIntegerBitWidth() < 64)
       V = Uns ? B.CreateZExt(V, L.I64) : B.CreateSExt(V, L.I64);
-    B.CreateCall(L.getRuntime(Uns ? "gort_printuint" : "gort_printint"), {V});
+    B.CreateCall(L.getRuntime(Uns ? RuntimeFn::gort_printuint
+                                  : RuntimeFn::gort_printint),
+                 {V});
     return;
   }
   if (isFloat(U)) {
     if (V->getType()->isFloatTy())
       V = B.CreateFPExt(V, B.getDoubleTy());
-    B.CreateCall(L.getRuntime("gort_printfloat"), {V});
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_printfloat), {V});
     return;
   }
   if (isComplex(U)) {
@@ -141,17 +145,17 @@ void FuncLowerer::emitPrintValue(llvm::Value *V, Type *T,
       Re = B.CreateFPExt(Re, B.getDoubleTy());
       Im = B.CreateFPExt(Im, B.getDoubleTy());
     }
-    B.CreateCall(L.getRuntime("gort_printcomplex"), {Re, Im});
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_printcomplex), {Re, Im});
     return;
   }
   if (isa<Slice>(U)) {
-    B.CreateCall(L.getRuntime("gort_printslice"),
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_printslice),
                  {B.CreateExtractValue(V, 0), B.CreateExtractValue(V, 1),
                   B.CreateExtractValue(V, 2)});
     return;
   }
   // Pointers, maps, channels, funcs, unsafe.Pointer.
-  B.CreateCall(L.getRuntime("gort_printpointer"), {V});
+  B.CreateCall(L.getRuntime(RuntimeFn::gort_printpointer), {V});
 }
 
 llvm::Value *FuncLowerer::emitAppend(CallExpr *E) {
@@ -215,7 +219,7 @@ llvm::Value *FuncLowerer::emitAppend(CallExpr *E) {
   B.CreateCondBr(B.CreateICmpUGT(NewLen, Cap), Grow, Done);
   setBlock(Grow);
   llvm::Value *Out = createAlloca(L.SliceTy, "grown");
-  B.CreateCall(L.getRuntime("gort_growslice"),
+  B.CreateCall(L.getRuntime(RuntimeFn::gort_growslice),
                {Out, L.getTypeDescriptor(ElemT), Ptr, Len, Cap, NewLen});
   llvm::Value *G = B.CreateLoad(L.SliceTy, Out);
   llvm::Value *GPtr = B.CreateExtractValue(G, 0);
@@ -264,9 +268,9 @@ llvm::Value *FuncLowerer::emitMake(CallExpr *E) {
   if (auto *S = dyn_cast<Slice>(U)) {
     llvm::Value *Len = IntArg(E->Args[1]);
     llvm::Value *Cap = E->Args.size() > 2 ? IntArg(E->Args[2]) : Len;
-    llvm::Value *P = B.CreateCall(L.getRuntime("gort_makeslice"),
-                                  {L.getTypeDescriptor(S->Elem), Len, Cap},
-                                  "make");
+    llvm::Value *P =
+        B.CreateCall(L.getRuntime(RuntimeFn::gort_makeslice),
+                     {L.getTypeDescriptor(S->Elem), Len, Cap}, "make");
     llvm::Value *R = llvm::UndefValue::get(L.SliceTy);
     R = B.CreateInsertValue(R, P, 0);
     R = B.CreateInsertValue(R, Len, 1);
@@ -326,7 +330,7 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
   }
   case BuiltinId::New: {
     Type *ET = cast<Pointer>(T->underlying())->Elem;
-    return B.CreateCall(L.getRuntime("gort_newobject"),
+    return B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject),
                         {L.getTypeDescriptor(ET)}, "new");
   }
   case BuiltinId::Make:
@@ -338,7 +342,8 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
     emitMapDelete(E);
     return nullptr;
   case BuiltinId::Close:
-    B.CreateCall(L.getRuntime("gort_closechan"), {emitExpr(E->Args[0])});
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_closechan),
+                 {emitExpr(E->Args[0])});
     return nullptr;
   case BuiltinId::Print:
   case BuiltinId::Println:
@@ -373,8 +378,8 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
     // The runtime checks that this function is the deferred call (gc's argp
     // check, via the frame-pointer chain): its frame must stay its own.
     Fn->addFnAttr(llvm::Attribute::NoInline);
-    return B.CreateCall(L.getRuntime("gort_gorecover"), {emitFrameAddress()},
-                        "recover");
+    return B.CreateCall(L.getRuntime(RuntimeFn::gort_gorecover),
+                        {emitFrameAddress()}, "recover");
   case BuiltinId::Add: {
     Type *UP = L.TCtx.basic(BasicKind::UnsafePointer);
     llvm::SmallVector<llvm::Value *, 4> MV;
@@ -398,7 +403,7 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
     if (N->getType()->getIntegerBitWidth() < 64)
       N = isUnsigned(NT) ? B.CreateZExt(N, L.I64) : B.CreateSExt(N, L.I64);
     Type *ElemT = cast<Slice>(T->underlying())->Elem;
-    B.CreateCall(L.getRuntime("gort_unsafeslice"),
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_unsafeslice),
                  {L.getTypeDescriptor(ElemT), P, N});
     llvm::Value *R = llvm::UndefValue::get(L.SliceTy);
     R = B.CreateInsertValue(R, P, 0);

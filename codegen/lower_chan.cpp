@@ -46,11 +46,11 @@ namespace abi = gort::abi;
 
 void FuncLowerer::emitGo(CallStmt *S) {
   llvm::Value *Clo = emitCallClosure(S->Call, "go");
-  B.CreateCall(L.getRuntime("gort_newproc"), {Clo});
+  B.CreateCall(L.getRuntime(RuntimeFn::gort_newproc), {Clo});
 }
 
 llvm::Value *FuncLowerer::emitMakeChan(Type *ChanT, llvm::Value *Size) {
-  return B.CreateCall(L.getRuntime("gort_makechan"),
+  return B.CreateCall(L.getRuntime(RuntimeFn::gort_makechan),
                       {L.getTypeDescriptor(ChanT), Size}, "chan");
 }
 
@@ -76,7 +76,7 @@ void FuncLowerer::emitSend(SendStmt *S) {
   llvm::Value *C = emitExpr(S->Chan);
   llvm::Value *Tmp = createTemp(ElemT, "send");
   emitStoreInto(S->Value, ElemT, Tmp);
-  B.CreateCall(L.getRuntime("gort_chansend1"), {C, Tmp});
+  B.CreateCall(L.getRuntime(RuntimeFn::gort_chansend1), {C, Tmp});
 }
 
 llvm::Value *FuncLowerer::emitRecv(syntax::Operation *E, llvm::Value *AggDest,
@@ -86,9 +86,10 @@ llvm::Value *FuncLowerer::emitRecv(syntax::Operation *E, llvm::Value *AggDest,
   llvm::Value *C = emitExpr(E->X);
   llvm::Value *Tmp = AggDest ? AggDest : createTemp(ElemT, "recv");
   if (OkOut) {
-    *OkOut = B.CreateCall(L.getRuntime("gort_chanrecv2"), {C, Tmp}, "recvok");
+    *OkOut = B.CreateCall(L.getRuntime(RuntimeFn::gort_chanrecv2), {C, Tmp},
+                          "recvok");
   } else {
-    B.CreateCall(L.getRuntime("gort_chanrecv1"), {C, Tmp});
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_chanrecv1), {C, Tmp});
   }
   if (AggDest || L.isAggregate(ElemT))
     return nullptr;
@@ -97,9 +98,9 @@ llvm::Value *FuncLowerer::emitRecv(syntax::Operation *E, llvm::Value *AggDest,
 
 void FuncLowerer::emitRecvDiscard(syntax::Operation *E) {
   llvm::Value *C = emitExpr(E->X);
-  B.CreateCall(L.getRuntime("gort_chanrecv1"),
-               {C, llvm::ConstantPointerNull::get(
-                       cast<llvm::PointerType>(L.Ptr))});
+  B.CreateCall(
+      L.getRuntime(RuntimeFn::gort_chanrecv1),
+      {C, llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr))});
 }
 
 void FuncLowerer::emitChanRange(ForStmt *S, RangeClause *R, syntax::Expr *Key,
@@ -113,7 +114,7 @@ void FuncLowerer::emitChanRange(ForStmt *S, RangeClause *R, syntax::Expr *Key,
   B.CreateBr(Cond);
   setBlock(Cond);
   llvm::Value *Ok =
-      B.CreateCall(L.getRuntime("gort_chanrecv2"), {C, Tmp}, "recvok");
+      B.CreateCall(L.getRuntime(RuntimeFn::gort_chanrecv2), {C, Tmp}, "recvok");
   B.CreateCondBr(Ok, Body, Done);
   setBlock(Body);
   if (Key) {
@@ -222,7 +223,7 @@ void FuncLowerer::emitSelect(SelectStmt *S) {
 
   // select {}: block forever.
   if (Comms.empty() && !Default) {
-    B.CreateCall(L.getRuntime("gort_block"));
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_block));
     B.CreateUnreachable();
     setBlock(Done);
     return;
@@ -243,10 +244,11 @@ void FuncLowerer::emitSelect(SelectStmt *S) {
       llvm::Value *C = emitExpr(I.Recv->X);
       llvm::Value *Ok = nullptr;
       if (I.Ok)
-        Ok = B.CreateCall(L.getRuntime("gort_chanrecv2"),
+        Ok = B.CreateCall(L.getRuntime(RuntimeFn::gort_chanrecv2),
                           {C, Tmp ? Tmp : NullP}, "recvok");
       else
-        B.CreateCall(L.getRuntime("gort_chanrecv1"), {C, Tmp ? Tmp : NullP});
+        B.CreateCall(L.getRuntime(RuntimeFn::gort_chanrecv1),
+                     {C, Tmp ? Tmp : NullP});
       BindRecv(I, Tmp, Ok);
     }
     Body(I.Clause);
@@ -265,13 +267,13 @@ void FuncLowerer::emitSelect(SelectStmt *S) {
       llvm::Value *Tmp = createTemp(ElemT, "send");
       emitStoreInto(I.Send->Value, ElemT, Tmp);
       llvm::Value *Sel =
-          B.CreateCall(L.getRuntime("gort_selectnbsend"), {C, Tmp});
+          B.CreateCall(L.getRuntime(RuntimeFn::gort_selectnbsend), {C, Tmp});
       B.CreateCondBr(Sel, CaseBB, DefBB);
       setBlock(CaseBB);
     } else {
       llvm::Value *Tmp = RecvTemp(I);
       llvm::Value *C = emitExpr(I.Recv->X);
-      llvm::Value *R = B.CreateCall(L.getRuntime("gort_selectnbrecv"),
+      llvm::Value *R = B.CreateCall(L.getRuntime(RuntimeFn::gort_selectnbrecv),
                                     {Tmp ? Tmp : NullP, C});
       llvm::Value *Sel = B.CreateICmpNE(B.CreateExtractValue(R, 0),
                                         B.getInt64(0));
@@ -325,10 +327,10 @@ void FuncLowerer::emitSelect(SelectStmt *S) {
     B.CreateStore(Chans[K], B.CreateStructGEP(CaseTy, CP, 0));
     B.CreateStore(Elems[K], B.CreateStructGEP(CaseTy, CP, 1));
   }
-  llvm::Value *R = B.CreateCall(
-      L.getRuntime("gort_selectgo"),
-      {Cases, Order, B.getInt64(NSends), B.getInt64(N - NSends),
-       B.getInt1(Default == nullptr)});
+  llvm::Value *R =
+      B.CreateCall(L.getRuntime(RuntimeFn::gort_selectgo),
+                   {Cases, Order, B.getInt64(NSends), B.getInt64(N - NSends),
+                    B.getInt1(Default == nullptr)});
   llvm::Value *Chosen = B.CreateExtractValue(R, 0, "chosen");
   llvm::Value *RecvOk =
       B.CreateICmpNE(B.CreateExtractValue(R, 1), B.getInt64(0), "recvok");

@@ -58,7 +58,7 @@ void FuncLowerer::emitNilCheck(llvm::Value *Ptr) {
   llvm::MDBuilder MDB(L.Ctx);
   B.CreateCondBr(IsNil, Panic, Ok, MDB.createBranchWeights(1, 1 << 20));
   setBlock(Panic);
-  B.CreateCall(L.getRuntime("gort_panicmem"));
+  B.CreateCall(L.getRuntime(RuntimeFn::gort_panicmem));
   B.CreateUnreachable();
   setBlock(Ok);
 }
@@ -85,7 +85,7 @@ llvm::Value *FuncLowerer::emitBoundsCheck(llvm::Value *Index, Type *IndexType,
   llvm::MDBuilder MDB(L.Ctx);
   B.CreateCondBr(Bad, Panic, Ok, MDB.createBranchWeights(1, 1 << 20));
   setBlock(Panic);
-  B.CreateCall(L.getRuntime("gort_panicBounds"),
+  B.CreateCall(L.getRuntime(RuntimeFn::gort_panicBounds),
                {I, Len, B.getInt32(Code | (Signed ? BoundsSigned : 0))});
   B.CreateUnreachable();
   setBlock(Ok);
@@ -443,8 +443,9 @@ llvm::Value *FuncLowerer::emitExpr(syntax::Expr *E) {
         syntax::Expr *X = unparen(O->X);
         if (auto *CL = dyn_cast<CompositeLit>(X)) {
           Type *PT = cast<Pointer>(T->underlying())->Elem;
-          llvm::Value *Obj = B.CreateCall(L.getRuntime("gort_newobject"),
-                                          {L.getTypeDescriptor(PT)}, "new");
+          llvm::Value *Obj =
+              B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject),
+                           {L.getTypeDescriptor(PT)}, "new");
           if (L.isAggregate(PT)) {
             llvm::Value *Tmp = createTemp(PT, "complit");
             emitCompositeLitInto(CL, PT, Tmp);
@@ -552,11 +553,11 @@ llvm::Value *FuncLowerer::emitBinary(Operator Op, llvm::Value *X,
   llvm::Type *LT = X->getType();
   if (isString(T)) {
     // Only + is defined on strings.
-    llvm::Value *R = B.CreateCall(
-        L.getRuntime("gort_concatstring2"),
-        {B.CreateExtractValue(X, 0), B.CreateExtractValue(X, 1),
-         B.CreateExtractValue(Y, 0), B.CreateExtractValue(Y, 1)},
-        "concat");
+    llvm::Value *R =
+        B.CreateCall(L.getRuntime(RuntimeFn::gort_concatstring2),
+                     {B.CreateExtractValue(X, 0), B.CreateExtractValue(X, 1),
+                      B.CreateExtractValue(Y, 0), B.CreateExtractValue(Y, 1)},
+                     "concat");
     return R;
   }
   if (LT->isIntegerTy()) {
@@ -580,7 +581,7 @@ llvm::Value *FuncLowerer::emitBinary(Operator Op, llvm::Value *X,
         B.CreateCondBr(B.CreateICmpEQ(Y, llvm::ConstantInt::get(LT, 0)), Panic,
                        Ok, MDB.createBranchWeights(1, 1 << 20));
         setBlock(Panic);
-        B.CreateCall(L.getRuntime("gort_panicdivide"));
+        B.CreateCall(L.getRuntime(RuntimeFn::gort_panicdivide));
         B.CreateUnreachable();
         setBlock(Ok);
       }
@@ -610,7 +611,7 @@ llvm::Value *FuncLowerer::emitBinary(Operator Op, llvm::Value *X,
         B.CreateCondBr(B.CreateICmpSLT(Y, llvm::ConstantInt::get(CT, 0)),
                        Panic, Ok, MDB.createBranchWeights(1, 1 << 20));
         setBlock(Panic);
-        B.CreateCall(L.getRuntime("gort_panicshift"));
+        B.CreateCall(L.getRuntime(RuntimeFn::gort_panicshift));
         B.CreateUnreachable();
         setBlock(Ok);
       }
@@ -670,7 +671,7 @@ llvm::Value *FuncLowerer::emitBinary(Operator Op, llvm::Value *X,
       auto Ext = [&](llvm::Value *V) {
         return F32 ? B.CreateFPExt(V, B.getDoubleTy()) : V;
       };
-      llvm::Value *R = B.CreateCall(L.getRuntime("gort_complex128div"),
+      llvm::Value *R = B.CreateCall(L.getRuntime(RuntimeFn::gort_complex128div),
                                     {Ext(A), Ext(Bv), Ext(C), Ext(D)});
       Re = B.CreateExtractValue(R, 0);
       Im = B.CreateExtractValue(R, 1);
@@ -704,7 +705,7 @@ llvm::Value *FuncLowerer::emitCompare(Operator Op, llvm::Value *X,
       llvm::BasicBlock *Done = newBlock("streq.done");
       B.CreateCondBr(B.CreateICmpEQ(XL, YL), Cmp, Done);
       setBlock(Cmp);
-      llvm::Value *Same = B.CreateCall(L.getRuntime("gort_memequal"),
+      llvm::Value *Same = B.CreateCall(L.getRuntime(RuntimeFn::gort_memequal),
                                        {XP, YP, XL}, "memequal");
       llvm::BasicBlock *CmpEnd = B.GetInsertBlock();
       B.CreateBr(Done);
@@ -715,7 +716,7 @@ llvm::Value *FuncLowerer::emitCompare(Operator Op, llvm::Value *X,
       return Op == Operator::Eql ? static_cast<llvm::Value *>(P)
                                  : B.CreateNot(P);
     }
-    llvm::Value *C = B.CreateCall(L.getRuntime("gort_cmpstring"),
+    llvm::Value *C = B.CreateCall(L.getRuntime(RuntimeFn::gort_cmpstring),
                                   {XP, XL, YP, YL}, "cmpstring");
     llvm::Value *Zero = B.getInt64(0);
     switch (Op) {
@@ -825,14 +826,16 @@ llvm::Value *FuncLowerer::emitConversion(llvm::Value *V, Type *From, Type *To) {
         I = B.CreateSelect(B.CreateICmpSLT(V, B.getInt64(0)),
                            B.getInt64(0x7fffffffffffffffLL), V);
       }
-      return B.CreateCall(L.getRuntime("gort_intstring"), {I});
+      return B.CreateCall(L.getRuntime(RuntimeFn::gort_intstring), {I});
     }
     if (auto *S = dyn_cast<Slice>(FU)) {
       BasicKind EK = basicKindOf(S->Elem);
       llvm::Value *P = B.CreateExtractValue(V, 0), *N = B.CreateExtractValue(V, 1);
       if (EK == BasicKind::Uint8)
-        return B.CreateCall(L.getRuntime("gort_slicebytetostring"), {P, N});
-      return B.CreateCall(L.getRuntime("gort_slicerunetostring"), {P, N});
+        return B.CreateCall(L.getRuntime(RuntimeFn::gort_slicebytetostring),
+                            {P, N});
+      return B.CreateCall(L.getRuntime(RuntimeFn::gort_slicerunetostring),
+                          {P, N});
     }
     if (isString(FU))
       return V;
@@ -843,8 +846,8 @@ llvm::Value *FuncLowerer::emitConversion(llvm::Value *V, Type *From, Type *To) {
       llvm::Value *Out = createAlloca(L.SliceTy, "conv.slice");
       llvm::Value *P = B.CreateExtractValue(V, 0), *N = B.CreateExtractValue(V, 1);
       B.CreateCall(L.getRuntime(EK == BasicKind::Uint8
-                                    ? "gort_stringtoslicebyte"
-                                    : "gort_stringtoslicerune"),
+                                    ? RuntimeFn::gort_stringtoslicebyte
+                                    : RuntimeFn::gort_stringtoslicerune),
                    {Out, P, N});
       return B.CreateLoad(L.SliceTy, Out);
     }
@@ -865,9 +868,9 @@ llvm::Value *FuncLowerer::emitConversion(llvm::Value *V, Type *From, Type *To) {
     B.CreateCondBr(Bad, Panic, Ok);
     setBlock(Panic);
     // gc: panicSliceConvert(x = the array length, y = the slice length).
-    B.CreateCall(L.getRuntime("gort_panicBounds"),
-                 {B.getInt64(A->Len), Len,
-                  B.getInt32(BoundsConvert | BoundsSigned)});
+    B.CreateCall(
+        L.getRuntime(RuntimeFn::gort_panicBounds),
+        {B.getInt64(A->Len), Len, B.getInt32(BoundsConvert | BoundsSigned)});
     B.CreateUnreachable();
     setBlock(Ok);
     return B.CreateExtractValue(V, 0);
@@ -1061,7 +1064,7 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
                                             L.TCtx.basic(BasicKind::Uintptr)));
       ST->Fields.push_back(L.TCtx.make<Var>(Pos(), nullptr, "R", IT));
       ST->Tags = {"", ""};
-      llvm::Value *Clo = B.CreateCall(L.getRuntime("gort_newobject"),
+      llvm::Value *Clo = B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject),
                                       {L.getTypeDescriptor(ST)}, "methodval");
       B.CreateStore(W, B.CreateStructGEP(CloTy, Clo, 0));
       B.CreateStore(IV, B.CreateStructGEP(CloTy, Clo, 1));
@@ -1100,7 +1103,7 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
                                           L.TCtx.basic(BasicKind::Uintptr)));
     ST->Fields.push_back(L.TCtx.make<Var>(Pos(), nullptr, "R", MRT));
     ST->Tags = {"", ""};
-    llvm::Value *Clo = B.CreateCall(L.getRuntime("gort_newobject"),
+    llvm::Value *Clo = B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject),
                                     {L.getTypeDescriptor(ST)}, "methodval");
     B.CreateStore(W, B.CreateStructGEP(CloTy, Clo, 0));
     B.CreateStore(RecvV, B.CreateStructGEP(CloTy, Clo, 1));
@@ -1181,7 +1184,7 @@ llvm::Value *FuncLowerer::emitSliceExpr(SliceExpr *E) {
     llvm::MDBuilder MDB(L.Ctx);
     B.CreateCondBr(Bad, Panic, Ok, MDB.createBranchWeights(1, 1 << 20));
     setBlock(Panic);
-    B.CreateCall(L.getRuntime("gort_panicBounds"),
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_panicBounds),
                  {X, Y, B.getInt32(Code | (Signed ? BoundsSigned : 0))});
     B.CreateUnreachable();
     setBlock(Ok);
@@ -1246,7 +1249,7 @@ void FuncLowerer::emitCompositeLitInto(CompositeLit *E, Type *T,
   Type *U = T->underlying();
   if (auto *P = dyn_cast<Pointer>(U)) {
     // An elided &T{...} inside another literal.
-    llvm::Value *Obj = B.CreateCall(L.getRuntime("gort_newobject"),
+    llvm::Value *Obj = B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject),
                                     {L.getTypeDescriptor(P->Elem)}, "new");
     emitCompositeLitInto(E, P->Elem, Obj);
     store(Obj, Addr);
@@ -1302,18 +1305,19 @@ llvm::Value *FuncLowerer::emitCompositeLit(CompositeLit *E) {
     if (N == 0) {
       // An empty (non-nil) slice: point at the zero-size base.
       llvm::Value *R = llvm::UndefValue::get(L.SliceTy);
-      llvm::Value *P = B.CreateCall(L.getRuntime("gort_mallocgc"),
-                                    {B.getInt64(0), llvm::ConstantPointerNull::get(
-                                                        cast<llvm::PointerType>(L.Ptr)),
-                                     B.getFalse()});
+      llvm::Value *P = B.CreateCall(
+          L.getRuntime(RuntimeFn::gort_mallocgc),
+          {B.getInt64(0),
+           llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr)),
+           B.getFalse()});
       R = B.CreateInsertValue(R, P, 0);
       R = B.CreateInsertValue(R, B.getInt64(0), 1);
       return B.CreateInsertValue(R, B.getInt64(0), 2);
     }
-    llvm::Value *Arr = B.CreateCall(L.getRuntime("gort_makeslice"),
-                                    {L.getTypeDescriptor(S->Elem),
-                                     B.getInt64(N), B.getInt64(N)},
-                                    "slicelit");
+    llvm::Value *Arr = B.CreateCall(
+        L.getRuntime(RuntimeFn::gort_makeslice),
+        {L.getTypeDescriptor(S->Elem), B.getInt64(N), B.getInt64(N)},
+        "slicelit");
     llvm::Type *ET = L.getLLVMType(S->Elem);
     for (auto &[I, V] : Elts) {
       llvm::Value *EA = B.CreateGEP(ET, Arr, B.getInt64(I));
@@ -1329,7 +1333,7 @@ llvm::Value *FuncLowerer::emitCompositeLit(CompositeLit *E) {
   }
   if (auto *P = dyn_cast<Pointer>(U)) {
     // An elided &T{...}.
-    llvm::Value *Obj = B.CreateCall(L.getRuntime("gort_newobject"),
+    llvm::Value *Obj = B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject),
                                     {L.getTypeDescriptor(P->Elem)}, "new");
     if (L.isAggregate(P->Elem)) {
       llvm::Value *Tmp = createTemp(P->Elem, "complit");

@@ -223,98 +223,8 @@ llvm::Constant *Lowerer::getFuncValue(llvm::Function *F) {
   return C;
 }
 
-namespace {
-struct RuntimeSig {
-  const char *Name;
-  const char *Ret;
-  std::vector<const char *> Params;
-  unsigned Flags; ///< RuntimeNoReturn | RuntimeReturnsTwice
-};
-constexpr unsigned RuntimeNoReturn = 1;
-constexpr unsigned RuntimeReturnsTwice = 2;
-#define Void "Void"
-#define Bool "Bool"
-#define I32 "I32"
-#define I64 "I64"
-#define F64 "F64"
-#define Ptr "Ptr"
-#define GcPtr "GcPtr"
-#define GcPtr2 "GcPtr2"
-#define I64x2 "I64x2"
-#define F64x2 "F64x2"
-#define Eface "Eface"
-#define None 0
-#define NoReturn RuntimeNoReturn
-#define ReturnsTwice RuntimeReturnsTwice
-#define GORT_FUNC(Name, Result, Flags, ...)                                    \
-  {#Name, Result, {__VA_ARGS__}, Flags},
-const RuntimeSig RuntimeSigs[] = {
-#include "libgort/abi.def"
-};
-#undef Void
-#undef Bool
-#undef I32
-#undef I64
-#undef F64
-#undef Ptr
-#undef GcPtr
-#undef GcPtr2
-#undef I64x2
-#undef F64x2
-#undef Eface
-#undef None
-#undef NoReturn
-#undef ReturnsTwice
-} // namespace
-
-llvm::FunctionCallee Lowerer::getRuntime(llvm::StringRef Name) {
-  if (llvm::Function *F = Mod->getFunction(Name))
-    return F;
-  for (const RuntimeSig &S : RuntimeSigs) {
-    if (Name != S.Name)
-      continue;
-    auto Tok = [&](llvm::StringRef T) -> llvm::Type * {
-      if (T == "Void") return VoidTy;
-      if (T == "Bool") return I1;
-      if (T == "I32") return I32;
-      if (T == "I64") return I64;
-      if (T == "F64") return llvm::Type::getDoubleTy(Ctx);
-      if (T == "Ptr") return Ptr;
-      if (T == "GcPtr") return GCPtr;
-      if (T == "GcPtr2") return llvm::StructType::get(Ctx, {GCPtr, I64});
-      if (T == "I64x2") return llvm::StructType::get(Ctx, {I64, I64});
-      if (T == "F64x2")
-        return llvm::StructType::get(
-            Ctx, {llvm::Type::getDoubleTy(Ctx), llvm::Type::getDoubleTy(Ctx)});
-      if (T == "Eface")
-        return IfaceTy;
-      return nullptr;
-    };
-    std::vector<llvm::Type *> Params;
-    for (const char *P : S.Params)
-      Params.push_back(Tok(P));
-    auto *FT = llvm::FunctionType::get(Tok(S.Ret), Params, false);
-    auto *F = llvm::Function::Create(FT, llvm::GlobalValue::ExternalLinkage,
-                                     Name, *Mod);
-    F->addFnAttr(llvm::Attribute::NoUnwind);
-    if (llvm::StringRef(S.Ret) == "Bool")
-      F->addRetAttr(llvm::Attribute::ZExt);
-    for (unsigned I = 0; I < S.Params.size(); ++I)
-      if (llvm::StringRef(S.Params[I]) == "Bool")
-        F->addParamAttr(I, llvm::Attribute::ZExt);
-    if (S.Flags & RuntimeNoReturn) {
-      F->addFnAttr(llvm::Attribute::NoReturn);
-      F->addFnAttr(llvm::Attribute::Cold);
-      // Each panic keeps its own call (and line) for tracebacks, as gc's.
-      F->addFnAttr(llvm::Attribute::NoMerge);
-    }
-    if (S.Flags & RuntimeReturnsTwice)
-      F->addFnAttr(llvm::Attribute::ReturnsTwice);
-    return F;
-  }
-  internalError(Pos(), "unknown runtime function " + Name);
-  auto *FT = llvm::FunctionType::get(VoidTy, false);
-  return Mod->getOrInsertFunction(Name, FT);
+llvm::Function *Lowerer::getRuntime(RuntimeFn F) {
+  return getOrInsertRuntimeFunction(*Mod, F);
 }
 
 //===----------------------------------------------------------------------===//
@@ -410,7 +320,7 @@ llvm::Value *FuncLowerer::declareVar(Var *V) {
   if ((V->Captured || V->AddrTaken) && !StackCells.count(V)) {
     // The variable escapes: it lives in a heap cell.
     llvm::Value *Desc = L.getTypeDescriptor(T);
-    Addr = B.CreateCall(L.getRuntime("gort_newobject"), {Desc},
+    Addr = B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject), {Desc},
                         V->name() + ".cell");
   } else {
     // createTemp zeroes at the declaration point, so a declaration inside a
@@ -926,7 +836,7 @@ void FuncLowerer::emitArgs(CallExpr *E, Signature *S,
       llvm::Value *Desc = L.getTypeDescriptor(ElemT);
       llvm::Value *Arr =
           N ? static_cast<llvm::Value *>(
-                  B.CreateCall(L.getRuntime("gort_makeslice"),
+                  B.CreateCall(L.getRuntime(RuntimeFn::gort_makeslice),
                                {Desc, B.getInt64(N), B.getInt64(N)}))
             : llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.GCPtr));
       llvm::Type *ET = L.getLLVMType(ElemT);
@@ -970,9 +880,9 @@ void FuncLowerer::emitArgs(CallExpr *E, Signature *S,
       return;
     }
     llvm::Value *Desc = L.getTypeDescriptor(ElemT);
-    llvm::Value *Arr = B.CreateCall(L.getRuntime("gort_makeslice"),
-                                    {Desc, B.getInt64(N), B.getInt64(N)},
-                                    "variadic");
+    llvm::Value *Arr =
+        B.CreateCall(L.getRuntime(RuntimeFn::gort_makeslice),
+                     {Desc, B.getInt64(N), B.getInt64(N)}, "variadic");
     llvm::Type *ET = L.getLLVMType(ElemT);
     for (size_t I = 0; I < N; ++I) {
       llvm::Value *Slot = B.CreateGEP(ET, Arr, B.getInt64(I));
@@ -1180,16 +1090,16 @@ bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind,
         llvm::SmallVector<llvm::Value *, 8> Vs;
         for (auto &Op : Ops)
           Vs.push_back(FieldVal(W, Ctx, Op.first));
-        W.B.CreateCall(W.L.getRuntime("gort_printlock"));
+        W.B.CreateCall(W.L.getRuntime(RuntimeFn::gort_printlock));
         for (size_t I = 0; I < Ops.size(); ++I) {
           if (Ln && I > 0)
-            W.B.CreateCall(W.L.getRuntime("gort_printsp"));
+            W.B.CreateCall(W.L.getRuntime(RuntimeFn::gort_printsp));
           W.emitPrintValue(Vs[I], ST->Fields[Ops[I].first]->type(),
                            Ops[I].second ? &*Ops[I].second : nullptr);
         }
         if (Ln)
-          W.B.CreateCall(W.L.getRuntime("gort_printnl"));
-        W.B.CreateCall(W.L.getRuntime("gort_printunlock"));
+          W.B.CreateCall(W.L.getRuntime(RuntimeFn::gort_printnl));
+        W.B.CreateCall(W.L.getRuntime(RuntimeFn::gort_printunlock));
       };
       break;
     }
@@ -1209,7 +1119,7 @@ bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind,
       unsigned FP = Capture("fp", L.TCtx.basic(BasicKind::Uintptr),
                             B.CreatePtrToInt(emitFrameAddress(), L.I64));
       Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
-        W.B.CreateCall(W.L.getRuntime("gort_gorecover"),
+        W.B.CreateCall(W.L.getRuntime(RuntimeFn::gort_gorecover),
                        {W.B.CreateIntToPtr(FieldVal(W, Ctx, FP), W.L.Ptr)});
       };
       break;
@@ -1228,7 +1138,8 @@ bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind,
       unsigned KV = Capture("k", M->Key, K);
       Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
         MapKey Key = W.mapKeyFromValue(M, FieldVal(W, Ctx, KV));
-        W.emitMapCall("mapdelete", MapT, FieldVal(W, Ctx, MV), Key);
+        W.emitMapCall(RuntimeFn::gort_mapdelete, MapT, FieldVal(W, Ctx, MV),
+                      Key);
       };
       break;
     }
@@ -1236,7 +1147,7 @@ bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind,
       unsigned CV = Capture("c", exprType(L.TCtx, E->Args[0]),
                             emitExpr(E->Args[0]));
       Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
-        W.B.CreateCall(W.L.getRuntime("gort_closechan"),
+        W.B.CreateCall(W.L.getRuntime(RuntimeFn::gort_closechan),
                        {FieldVal(W, Ctx, CV)});
       };
       break;
@@ -1306,9 +1217,9 @@ llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
   PackagedCall PC;
   if (!packageCall(E, Kind, /*CodeField=*/true, PC))
     return llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.GCPtr));
-  llvm::Value *Obj = B.CreateCall(L.getRuntime("gort_newobject"),
-                                  {L.getTypeDescriptor(PC.ST)},
-                                  Kind + ".closure");
+  llvm::Value *Obj =
+      B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject),
+                   {L.getTypeDescriptor(PC.ST)}, Kind + ".closure");
   storeCallClosure(PC, makeCallWrapper(PC, Kind), Obj);
   return Obj;
 }
@@ -1471,7 +1382,7 @@ llvm::Value *FuncLowerer::emitFuncLit(FuncLit *E) {
     A->setAlignment(llvm::Align(8));
     Clo = toGCPtr(A);
   } else {
-    Clo = B.CreateCall(L.getRuntime("gort_newobject"),
+    Clo = B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject),
                        {L.getTypeDescriptor(ST)}, "closure");
   }
   B.CreateStore(Fn, B.CreateStructGEP(CloTy, Clo, 0));

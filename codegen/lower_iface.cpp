@@ -642,7 +642,7 @@ llvm::Value *FuncLowerer::emitBox(llvm::Value *V, Type *T,
     return V;
   int64_t Size = L.sizeOf(T);
   if (Size == 0)
-    return B.CreateCall(L.getRuntime("gort_mallocgc"),
+    return B.CreateCall(L.getRuntime(RuntimeFn::gort_mallocgc),
                         {B.getInt64(0), L.getTypeDescriptor(T), B.getFalse()});
   // Constants box into read-only memory: interface data is never written.
   if (auto *C = dyn_cast_or_null<llvm::Constant>(V)) {
@@ -653,7 +653,7 @@ llvm::Value *FuncLowerer::emitBox(llvm::Value *V, Type *T,
     GV->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
     return llvm::ConstantExpr::getAddrSpaceCast(GV, L.GCPtr);
   }
-  llvm::Value *Obj = B.CreateCall(L.getRuntime("gort_newobject"),
+  llvm::Value *Obj = B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject),
                                   {L.getTypeDescriptor(T)}, "box");
   if (AggAddr)
     emitCopy(Obj, AggAddr, T);
@@ -718,7 +718,7 @@ llvm::Value *FuncLowerer::emitToInterface(llvm::Value *V, Type *From, Type *To,
       llvm::BasicBlock *Done = newBlock("itab.done");
       B.CreateCondBr(B.CreateIsNull(DT), Done, Get);
       setBlock(Get);
-      llvm::Value *Tab = B.CreateCall(L.getRuntime("gort_assertE2I"),
+      llvm::Value *Tab = B.CreateCall(L.getRuntime(RuntimeFn::gort_assertE2I),
                                       {L.getTypeDescriptor(To), DT});
       B.CreateBr(Done);
       setBlock(Done);
@@ -762,18 +762,18 @@ llvm::Value *FuncLowerer::emitTypeAssert(AssertExpr *E, bool CommaOk,
         llvm::BasicBlock *Good = newBlock("assert.ok");
         B.CreateCondBr(Ok, Good, Fail);
         setBlock(Fail);
-        B.CreateCall(L.getRuntime("gort_panicnildottype"),
+        B.CreateCall(L.getRuntime(RuntimeFn::gort_panicnildottype),
                      {L.getTypeDescriptor(T)});
         B.CreateUnreachable();
         setBlock(Good);
       }
     } else if (CommaOk) {
-      First = B.CreateCall(L.getRuntime("gort_assertE2I2"),
+      First = B.CreateCall(L.getRuntime(RuntimeFn::gort_assertE2I2),
                            {L.getTypeDescriptor(T), DT}, "itab");
       Ok = B.CreateIsNotNull(First);
     } else {
       // Panics with gc's message when DT does not implement T (or is nil).
-      First = B.CreateCall(L.getRuntime("gort_assertE2I"),
+      First = B.CreateCall(L.getRuntime(RuntimeFn::gort_assertE2I),
                            {L.getTypeDescriptor(T), DT}, "itab");
       Ok = B.getTrue();
     }
@@ -801,12 +801,14 @@ llvm::Value *FuncLowerer::emitTypeAssert(AssertExpr *E, bool CommaOk,
     llvm::BasicBlock *Wrong = newBlock("assert.wrong");
     B.CreateCondBr(Nil, NilBB, Wrong);
     setBlock(NilBB);
-    B.CreateCall(L.getRuntime("gort_panicdottypeE"),
-                 {llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr)),
-                  TDesc, XDesc});
+    B.CreateCall(
+        L.getRuntime(RuntimeFn::gort_panicdottypeE),
+        {llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr)), TDesc,
+         XDesc});
     B.CreateUnreachable();
     setBlock(Wrong);
-    B.CreateCall(L.getRuntime("gort_panicdottypeE"), {DT, TDesc, XDesc});
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_panicdottypeE),
+                 {DT, TDesc, XDesc});
     B.CreateUnreachable();
   } else {
     if (AggDest)
@@ -846,7 +848,8 @@ llvm::Value *FuncLowerer::emitIfaceCompare(llvm::Value *X, llvm::Value *Y,
   llvm::BasicBlock *Done = newBlock("ifaceeq.done");
   B.CreateCondBr(B.CreateICmpEQ(TX, TY), Same, Done);
   setBlock(Same);
-  llvm::Value *Eq = B.CreateCall(L.getRuntime("gort_efaceeq"), {TX, DX, DY});
+  llvm::Value *Eq =
+      B.CreateCall(L.getRuntime(RuntimeFn::gort_efaceeq), {TX, DX, DY});
   llvm::BasicBlock *SameEnd = B.GetInsertBlock();
   B.CreateBr(Done);
   setBlock(Done);

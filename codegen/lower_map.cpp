@@ -39,6 +39,8 @@
 
 #include "llvm/IR/Constants.h"
 
+#include <optional>
+
 using namespace gortc;
 using namespace gortc::codegen;
 using namespace gortc::types;
@@ -85,21 +87,24 @@ bool Lowerer::isPlainMemory(Type *T) {
   }
 }
 
-llvm::Function *Lowerer::getRuntimeFunction(llvm::StringRef Name) {
-  return cast<llvm::Function>(getRuntime(Name).getCallee());
-}
-
-/// The runtime hasher for a run of Size bytes of plain memory, or null if
-/// there is none of that size.
-static const char *memHasherName(int64_t Size) {
+/// The runtime hasher for a run of Size bytes of plain memory, if there is
+/// one of that size.
+static std::optional<RuntimeFn> memHasher(int64_t Size) {
   switch (Size) {
-  case 0: return "gort_memhash0";
-  case 1: return "gort_memhash8";
-  case 2: return "gort_memhash16";
-  case 4: return "gort_memhash32";
-  case 8: return "gort_memhash64";
-  case 16: return "gort_memhash128";
-  default: return nullptr;
+  case 0:
+    return RuntimeFn::gort_memhash0;
+  case 1:
+    return RuntimeFn::gort_memhash8;
+  case 2:
+    return RuntimeFn::gort_memhash16;
+  case 4:
+    return RuntimeFn::gort_memhash32;
+  case 8:
+    return RuntimeFn::gort_memhash64;
+  case 16:
+    return RuntimeFn::gort_memhash128;
+  default:
+    return std::nullopt;
   }
 }
 
@@ -108,21 +113,26 @@ llvm::Function *Lowerer::getHashFunc(Type *T) {
     return nullptr;
   Type *U = T->underlying();
   if (isPlainMemory(T)) {
-    if (const char *N = memHasherName(sizeOf(T)))
-      return getRuntimeFunction(N);
+    if (std::optional<RuntimeFn> N = memHasher(sizeOf(T)))
+      return getRuntime(*N);
   } else if (auto *BT = dyn_cast<Basic>(U)) {
     switch (BT->basicKind()) {
-    case BasicKind::Float32: return getRuntimeFunction("gort_f32hash");
-    case BasicKind::Float64: return getRuntimeFunction("gort_f64hash");
-    case BasicKind::Complex64: return getRuntimeFunction("gort_c64hash");
-    case BasicKind::Complex128: return getRuntimeFunction("gort_c128hash");
-    case BasicKind::String: return getRuntimeFunction("gort_strhash");
+    case BasicKind::Float32:
+      return getRuntime(RuntimeFn::gort_f32hash);
+    case BasicKind::Float64:
+      return getRuntime(RuntimeFn::gort_f64hash);
+    case BasicKind::Complex64:
+      return getRuntime(RuntimeFn::gort_c64hash);
+    case BasicKind::Complex128:
+      return getRuntime(RuntimeFn::gort_c128hash);
+    case BasicKind::String:
+      return getRuntime(RuntimeFn::gort_strhash);
     default: break;
     }
   } else if (auto *I = dyn_cast<Interface>(U)) {
     completeInterface(TCtx, I);
-    return getRuntimeFunction(I->AllMethods.empty() ? "gort_nilinterhash"
-                                                    : "gort_interhash");
+    return getRuntime(I->AllMethods.empty() ? RuntimeFn::gort_nilinterhash
+                                            : RuntimeFn::gort_interhash);
   }
 
   // A generated hasher: plain memory of another size, structs, arrays.
@@ -146,10 +156,10 @@ llvm::Function *Lowerer::getHashFunc(Type *T) {
   // Hashes Size bytes of plain memory at Off.
   auto MemRun = [&](int64_t Off, int64_t Size) {
     llvm::Value *At = B.CreateConstGEP1_64(I8, P, Off);
-    if (const char *N = memHasherName(Size))
-      H = B.CreateCall(getRuntimeFunction(N), {At, H});
+    if (std::optional<RuntimeFn> N = memHasher(Size))
+      H = B.CreateCall(getRuntime(*N), {At, H});
     else
-      H = B.CreateCall(getRuntimeFunction("gort_memhash"),
+      H = B.CreateCall(getRuntime(RuntimeFn::gort_memhash),
                        {At, H, B.getInt64(Size)});
   };
   if (isPlainMemory(T)) {
@@ -371,10 +381,28 @@ MapKey FuncLowerer::mapKeyFromValue(Map *M, llvm::Value *V) {
   return R;
 }
 
-llvm::Value *FuncLowerer::emitMapCall(llvm::StringRef Op, Type *MapT,
+/// The variant of map operation Op (given as its generic entry point) that
+/// serves keys of kind K (gc: mapfast).
+static RuntimeFn mapFastVariant(RuntimeFn Op, MapFast K) {
+  // Indexed by MapFast: Slow, F32, F64, Str.
+  static const RuntimeFn Variants[][4] = {
+      {RuntimeFn::gort_mapaccess1, RuntimeFn::gort_mapaccess1_fast32,
+       RuntimeFn::gort_mapaccess1_fast64, RuntimeFn::gort_mapaccess1_faststr},
+      {RuntimeFn::gort_mapaccess2, RuntimeFn::gort_mapaccess2_fast32,
+       RuntimeFn::gort_mapaccess2_fast64, RuntimeFn::gort_mapaccess2_faststr},
+      {RuntimeFn::gort_mapassign, RuntimeFn::gort_mapassign_fast32,
+       RuntimeFn::gort_mapassign_fast64, RuntimeFn::gort_mapassign_faststr},
+      {RuntimeFn::gort_mapdelete, RuntimeFn::gort_mapdelete_fast32,
+       RuntimeFn::gort_mapdelete_fast64, RuntimeFn::gort_mapdelete_faststr},
+  };
+  for (const auto &Row : Variants)
+    if (Row[0] == Op)
+      return Row[unsigned(K)];
+  llvm_unreachable("not a map operation with fast variants");
+}
+
+llvm::Value *FuncLowerer::emitMapCall(RuntimeFn Op, Type *MapT,
                                       llvm::Value *MapV, const MapKey &K) {
-  static const char *const Suffix[] = {"", "_fast32", "_fast64", "_faststr"};
-  std::string Name = ("gort_" + Op + Suffix[unsigned(K.Kind)]).str();
   llvm::SmallVector<llvm::Value *, 4> Args{L.getTypeDescriptor(MapT), MapV};
   switch (K.Kind) {
   case MapFast::Slow:
@@ -389,7 +417,7 @@ llvm::Value *FuncLowerer::emitMapCall(llvm::StringRef Op, Type *MapT,
     Args.push_back(B.CreateExtractValue(K.Val, 1));
     break;
   }
-  return B.CreateCall(L.getRuntime(Name), Args);
+  return B.CreateCall(L.getRuntime(mapFastVariant(Op, K.Kind)), Args);
 }
 
 void FuncLowerer::emitMapLoad(Type *MapT, llvm::Value *MapV, const MapKey &K,
@@ -400,7 +428,7 @@ void FuncLowerer::emitMapLoad(Type *MapT, llvm::Value *MapV, const MapKey &K,
   bool Agg = L.isAggregate(VT);
   bool Zeroable = L.sizeOf(VT) <= int64_t(abi::MapMaxZeroSize);
   if (!OkOut && Zeroable) {
-    llvm::Value *P = emitMapCall("mapaccess1", MapT, MapV, K);
+    llvm::Value *P = emitMapCall(RuntimeFn::gort_mapaccess1, MapT, MapV, K);
     if (Agg)
       emitCopy(Dest, P, VT);
     else
@@ -408,7 +436,7 @@ void FuncLowerer::emitMapLoad(Type *MapT, llvm::Value *MapV, const MapKey &K,
     return;
   }
   // The element, or the zero value and false.
-  llvm::Value *P = emitMapCall("mapaccess2", MapT, MapV, K);
+  llvm::Value *P = emitMapCall(RuntimeFn::gort_mapaccess2, MapT, MapV, K);
   llvm::Value *Ok = B.CreateIsNotNull(P, "mapok");
   llvm::BasicBlock *From = B.GetInsertBlock();
   llvm::BasicBlock *Found = newBlock("map.found");
@@ -451,11 +479,11 @@ llvm::Value *FuncLowerer::emitMapIndex(IndexExpr *E, llvm::Value *AggDest,
 }
 
 llvm::Value *FuncLowerer::emitMakeMap(Type *MapT, llvm::Value *Hint) {
-  return B.CreateCall(L.getRuntime("gort_makemap"),
-                      {L.getTypeDescriptor(MapT), Hint,
-                       llvm::ConstantPointerNull::get(
-                           cast<llvm::PointerType>(L.GCPtr))},
-                      "map");
+  return B.CreateCall(
+      L.getRuntime(RuntimeFn::gort_makemap),
+      {L.getTypeDescriptor(MapT), Hint,
+       llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.GCPtr))},
+      "map");
 }
 
 llvm::Value *FuncLowerer::emitMapLit(CompositeLit *E, Type *MapT) {
@@ -468,10 +496,11 @@ llvm::Value *FuncLowerer::emitMapLit(CompositeLit *E, Type *MapT) {
     if (L.isAggregate(M->Elem)) {
       llvm::Value *Tmp = createTemp(M->Elem, "mapelem");
       emitStoreInto(KV->Value, M->Elem, Tmp);
-      emitCopy(emitMapCall("mapassign", MapT, MapV, K), Tmp, M->Elem);
+      emitCopy(emitMapCall(RuntimeFn::gort_mapassign, MapT, MapV, K), Tmp,
+               M->Elem);
     } else {
       llvm::Value *V = emitExprAs(KV->Value, M->Elem);
-      store(V, emitMapCall("mapassign", MapT, MapV, K));
+      store(V, emitMapCall(RuntimeFn::gort_mapassign, MapT, MapV, K));
     }
   }
   return MapV;
@@ -483,14 +512,14 @@ void FuncLowerer::emitMapDelete(CallExpr *E) {
   if (emitBuiltinMultiArgs(E, MV, MT)) { // delete(f())
     auto *M = cast<Map>(MT[0]->underlying());
     MapKey K = mapKeyFromValue(M, convertValue(MV[1], MT[1], M->Key));
-    emitMapCall("mapdelete", MT[0], MV[0], K);
+    emitMapCall(RuntimeFn::gort_mapdelete, MT[0], MV[0], K);
     return;
   }
   Type *MapT = exprType(L.TCtx, E->Args[0]);
   auto *M = cast<Map>(MapT->underlying());
   llvm::Value *MapV = emitExpr(E->Args[0]);
   MapKey K = emitMapKey(M, E->Args[1]);
-  emitMapCall("mapdelete", MapT, MapV, K);
+  emitMapCall(RuntimeFn::gort_mapdelete, MapT, MapV, K);
 }
 
 llvm::Value *FuncLowerer::emitMapLen(llvm::Value *MapV) {
@@ -534,7 +563,7 @@ LValue FuncLowerer::emitLValue(syntax::Expr *E0) {
 
 llvm::Value *FuncLowerer::lvalueAddr(const LValue &LV) {
   if (LV.MapT)
-    return emitMapCall("mapassign", LV.MapT, LV.MapV, LV.Key);
+    return emitMapCall(RuntimeFn::gort_mapassign, LV.MapT, LV.MapV, LV.Key);
   return LV.Addr;
 }
 

@@ -549,7 +549,8 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
     llvm::Value *N1 = B.CreateAdd(I, B.getInt64(1));
     B.CreateBr(Have);
     setBlock(Multi);
-    llvm::Value *D = B.CreateCall(L.getRuntime("gort_decoderune"), {Ptr, Len, I});
+    llvm::Value *D =
+        B.CreateCall(L.getRuntime(RuntimeFn::gort_decoderune), {Ptr, Len, I});
     llvm::Value *R2 = B.CreateTrunc(B.CreateExtractValue(D, 0), L.I32);
     llvm::Value *N2 = B.CreateExtractValue(D, 1);
     B.CreateBr(Have);
@@ -582,7 +583,7 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
     llvm::AllocaInst *It = createAlloca(ItTy, "range.iter");
     It->setAlignment(llvm::Align(8));
     B.CreateMemSet(It, B.getInt8(0), gort::abi::MapIterSize, llvm::Align(8));
-    B.CreateCall(L.getRuntime("gort_mapiterinit"),
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_mapiterinit),
                  {L.getTypeDescriptor(XT), MapV, It});
     B.CreateBr(Cond);
     setBlock(Cond);
@@ -605,7 +606,7 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
     emitStmtList(S->Body->List);
     branchTo(Post);
     setBlock(Post);
-    B.CreateCall(L.getRuntime("gort_mapiternext"), {It});
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_mapiternext), {It});
     B.CreateBr(Cond);
     setBlock(Done);
     return;
@@ -769,9 +770,9 @@ void FuncLowerer::emitTypeSwitch(SwitchStmt *S, TypeSwitchGuard *G) {
         Type *CT = E->TV.Ty;
         if (isInterface(CT)) {
           // Does the dynamic type implement CT?
-          llvm::Value *Tab = B.CreateCall(
-              L.getRuntime("gort_assertE2I2"),
-              {L.getTypeDescriptor(CT), DynType}, "itab");
+          llvm::Value *Tab =
+              B.CreateCall(L.getRuntime(RuntimeFn::gort_assertE2I2),
+                           {L.getTypeDescriptor(CT), DynType}, "itab");
           Match = B.CreateAnd(B.CreateIsNotNull(DynType),
                               B.CreateIsNotNull(Tab));
         } else {
@@ -909,7 +910,7 @@ llvm::BasicBlock *FuncLowerer::getDeferExit() {
     return DeferExit; // filled by finishOpenDefers, when all are known
   llvm::IRBuilderBase::InsertPointGuard Guard(B);
   B.SetInsertPoint(DeferExit);
-  B.CreateCall(L.getRuntime("gort_deferreturn"), {DeferFrame});
+  B.CreateCall(L.getRuntime(RuntimeFn::gort_deferreturn), {DeferFrame});
   emitRet();
   return DeferExit;
 }
@@ -929,26 +930,26 @@ void FuncLowerer::emitDefer(CallStmt *S) {
     if (!Direct && packageCall(S->Call, "defer", /*CodeField=*/true, PC) &&
         L.sizeOf(PC.ST) <= int64_t(gort::abi::DeferInlineSize)) {
       llvm::Function *WF = makeCallWrapper(PC, "defer");
-      llvm::Value *Rec = B.CreateCall(L.getRuntime("gort_newdefer"), {},
-                                      "defer.rec");
+      llvm::Value *Rec =
+          B.CreateCall(L.getRuntime(RuntimeFn::gort_newdefer), {}, "defer.rec");
       storeCallClosure(PC, WF,
                        B.CreateConstGEP1_64(L.I8, Rec,
                                             gort::abi::DeferRecordSize));
-      R = B.CreateCall(L.getRuntime("gort_deferprocinline"),
+      R = B.CreateCall(L.getRuntime(RuntimeFn::gort_deferprocinline),
                        {DeferFrame, Rec});
     } else {
       llvm::Value *Clo;
       if (Direct || !PC.ST) {
         Clo = emitCallClosure(S->Call, "defer");
       } else {
-        Clo = B.CreateCall(L.getRuntime("gort_newobject"),
+        Clo = B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject),
                            {L.getTypeDescriptor(PC.ST)}, "defer.closure");
         storeCallClosure(PC, makeCallWrapper(PC, "defer"), Clo);
       }
-      R = B.CreateCall(L.getRuntime("gort_deferproc"),
-                       {DeferFrame, Clo,
-                        llvm::ConstantPointerNull::get(
-                            cast<llvm::PointerType>(L.Ptr))});
+      R = B.CreateCall(
+          L.getRuntime(RuntimeFn::gort_deferproc),
+          {DeferFrame, Clo,
+           llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr))});
     }
     R->addFnAttr(llvm::Attribute::ReturnsTwice);
     llvm::BasicBlock *Next = newBlock("defer.next");
@@ -962,7 +963,8 @@ void FuncLowerer::emitDefer(CallStmt *S) {
   auto *RecTy = llvm::ArrayType::get(L.I64, gort::abi::DeferRecordSize / 8);
   llvm::AllocaInst *Rec = createAlloca(RecTy, "defer.rec");
   Rec->setAlignment(llvm::Align(8));
-  R = B.CreateCall(L.getRuntime("gort_deferproc"), {DeferFrame, Clo, Rec});
+  R = B.CreateCall(L.getRuntime(RuntimeFn::gort_deferproc),
+                   {DeferFrame, Clo, Rec});
   R->addFnAttr(llvm::Attribute::ReturnsTwice);
   llvm::BasicBlock *Next = newBlock("defer.next");
   B.CreateCondBr(B.CreateICmpNE(R, B.getInt32(0), "recovered"),
@@ -1007,7 +1009,7 @@ void FuncLowerer::beginOpenDefers(unsigned N) {
   OpenRunner->setSection(".gort_wrapper");
   B.CreateStore(OpenRunner, B.CreateStructGEP(OpenStateTy, OpenState, 0));
   B.CreateStore(B.getInt64(0), B.CreateStructGEP(OpenStateTy, OpenState, 1));
-  llvm::CallInst *R = B.CreateCall(L.getRuntime("gort_deferprocopen"),
+  llvm::CallInst *R = B.CreateCall(L.getRuntime(RuntimeFn::gort_deferprocopen),
                                    {OpenState, OpenRec});
   R->addFnAttr(llvm::Attribute::ReturnsTwice);
   llvm::BasicBlock *Body = newBlock("defer.body");
@@ -1072,7 +1074,7 @@ void FuncLowerer::finishOpenDefers() {
       branchTo(Next);
       setBlock(Next);
     }
-    B.CreateCall(L.getRuntime("gort_deferpop"), {OpenRec});
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_deferpop), {OpenRec});
     emitRet();
   }
   // The runner: the newest pending call only.
