@@ -231,6 +231,13 @@ TypeContext::TypeContext() {
   }
 }
 
+namespace {
+/// The Go type tokens of libgort/runtime_pkg.def, spelt as it spells them.
+namespace runtimetok {
+enum Token { Void, Int, Any };
+} // namespace runtimetok
+} // namespace
+
 Package *TypeContext::runtimePkg() {
   if (Runtime)
     return Runtime;
@@ -239,29 +246,39 @@ Package *TypeContext::runtimePkg() {
   // names, with the Go calling convention).
   Runtime = make<Package>("runtime", "runtime");
   Runtime->PkgScope = make<Scope>(Universe, Pos(), Pos(), false);
-  Type *Int = Basics[int(BasicKind::Int)];
-  auto Tup = [&](std::initializer_list<Type *> Ts) {
-    if (Ts.size() == 0)
-      return EmptyTuple;
-    auto *T = make<Tuple>();
-    for (Type *X : Ts)
-      T->Vars.push_back(make<Var>(Pos(), Runtime, "", X));
-    return T;
+  auto TypeOf = [&](runtimetok::Token T) -> Type * {
+    switch (T) {
+    case runtimetok::Void:
+      break;
+    case runtimetok::Int:
+      return Basics[int(BasicKind::Int)];
+    case runtimetok::Any:
+      return AnyT;
+    }
+    llvm_unreachable("Void is not a parameter type");
   };
-  auto DefFunc = [&](const char *Name, std::initializer_list<Type *> Params,
-                     std::initializer_list<Type *> Results) {
+  auto DefFunc = [&](const char *Name, runtimetok::Token Result,
+                     std::initializer_list<runtimetok::Token> Params) {
     auto *Sig = make<Signature>();
-    Sig->Params = Tup(Params);
-    Sig->Results = Tup(Results);
+    Sig->Params = EmptyTuple;
+    if (Params.size()) {
+      Sig->Params = make<Tuple>();
+      for (runtimetok::Token P : Params)
+        Sig->Params->Vars.push_back(make<Var>(Pos(), Runtime, "", TypeOf(P)));
+    }
+    Sig->Results = EmptyTuple;
+    if (Result != runtimetok::Void) {
+      Sig->Results = make<Tuple>();
+      Sig->Results->Vars.push_back(
+          make<Var>(Pos(), Runtime, "", TypeOf(Result)));
+    }
     Runtime->PkgScope->insert(make<Func>(Pos(), Runtime, Name, Sig));
   };
-  DefFunc("GC", {}, {});
-  DefFunc("GOMAXPROCS", {Int}, {Int});
-  DefFunc("Goexit", {}, {});
-  DefFunc("Gosched", {}, {});
-  DefFunc("KeepAlive", {AnyT}, {});
-  DefFunc("NumCPU", {}, {Int});
-  DefFunc("NumGoroutine", {}, {Int});
+  {
+    using namespace runtimetok;
+#define GORT_GO_FUNC(Name, Result, ...) DefFunc(#Name, Result, {__VA_ARGS__});
+#include "libgort/runtime_pkg.def"
+  }
 
   // const GOOS string = "linux"; const GOARCH string = "amd64" or "arm64"
   // (typed, as in gc's runtime/extern.go)

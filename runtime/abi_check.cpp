@@ -1,4 +1,4 @@
-//===- runtime/abi_check.cpp - Check definitions against abi.def ----------===//
+//===- runtime/abi_check.cpp - Check definitions against the contract -----===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -6,19 +6,25 @@
 //
 // Compile-time check that every gort_* entry point the runtime declares
 // (abi_entry.h, which each defining file includes) has the C signature that
-// libgort/abi.def's type tokens describe. The file produces no code.
+// libgort/abi.def's type tokens describe, and that every function of package
+// runtime (runtime_pkg.h) has the Go calling convention's C signature for
+// the Go signature libgort/runtime_pkg.def gives it. The file produces no
+// code.
 //
 // How: each C type maps to a token type (TokenOf<int64_t> is I64...), a
 // function pointer type maps to the list of its result and parameter tokens,
 // and that list must equal the one abi.def writes. Ptr and GcPtr are both
 // "a pointer" in C; GcPtr only matters to codegen (addrspace(1)). Unmapped C
-// types have no TokenOf and fail to compile. Whether each function is
-// defined at all is checked when the smoke test links every entry point
-// (test/runtime-smoke/abi_all.c).
+// types have no TokenOf and fail to compile. A runtime_pkg.def entry
+// expands to the same kind of list: its result, the closure context (Ptr),
+// then each parameter's words (Int is one I64, Any two pointers). Whether
+// each function is defined at all, under its symbol, is checked when the
+// smoke test links every entry point (test/runtime-smoke/t_alloc.c).
 //
 //===----------------------------------------------------------------------===//
 
 #include "runtime/abi_entry.h"
+#include "runtime/runtime_pkg.h"
 
 #include <stdint.h>
 
@@ -76,6 +82,38 @@ template <typename R, typename... As> struct SignatureOf<R (*)(As...)> {
                        TokenList<Result __VA_OPT__(, ) __VA_ARGS__>>::Value,   \
                 #Name ": definition does not match libgort/abi.def");
 #include "libgort/abi.def"
+
+// The tokens of runtime_pkg.def: Void as abi.def's, Int one 64-bit word,
+// Any (interface{}) the type and data words.
+using Int = I64;
+struct Any {};
+
+/// The C parameter words of a Go parameter token.
+template <typename T> struct WordsOf { using Type = TokenList<T>; };
+template <> struct WordsOf<Any> { using Type = TokenList<Ptr, Ptr>; };
+
+template <typename... Lists> struct Concat;
+template <typename... As> struct Concat<TokenList<As...>> {
+  using Type = TokenList<As...>;
+};
+template <typename... As, typename... Bs, typename... Rest>
+struct Concat<TokenList<As...>, TokenList<Bs...>, Rest...> {
+  using Type = typename Concat<TokenList<As..., Bs...>, Rest...>::Type;
+};
+
+/// The C signature of a Go function of Result(Params...): the result, the
+/// closure context, the parameters' words.
+template <typename Result, typename... Params> struct GoSignature {
+  using Type = typename Concat<TokenList<Result, Ptr>,
+                               typename WordsOf<Params>::Type...>::Type;
+};
+
+#define GORT_GO_FUNC(Name, Result, ...)                                        \
+  static_assert(                                                               \
+      IsSame<SignatureOf<decltype(&::runtime_##Name)>::Type,                   \
+             GoSignature<Result __VA_OPT__(, ) __VA_ARGS__>::Type>::Value,     \
+      "runtime." #Name ": definition does not match libgort/runtime_pkg.def");
+#include "libgort/runtime_pkg.def"
 
 } // namespace abicheck
 } // namespace gort

@@ -51,6 +51,7 @@
 #include "runtime/malloc.h"
 #include "runtime/print.h"
 #include "runtime/proc.h"
+#include "runtime/runtime_pkg.h"
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
@@ -515,7 +516,6 @@ void gort_gopanic(const abi::Type *T, void *Data) {
 
 // runtime.Goexit: runs the goroutine's deferred calls (recover returns nil
 // in them: the Goexit "panic" is not recoverable) and ends the goroutine.
-void runtime_Goexit(void *) __asm__("runtime.Goexit");
 void runtime_Goexit(void *) {
   G *Gp = getg();
   Panic P = {};

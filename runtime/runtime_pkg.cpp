@@ -4,13 +4,15 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// The part of package runtime's API that Go programs can import today
-// (frontend/types.cpp, TypeContext::runtimePkg, declares it). Each function
-// is defined here under its Go symbol name ("runtime.Gosched") with the Go
-// calling convention of libgort/abi.h -- a closure context first, then the
-// parameters, interfaces as two words -- so compiled code calls it like any
-// Go function of another package. runtime.Goexit is in panic.cpp, next to
-// the deferred calls it runs.
+// The part of package runtime's API that Go programs can import today. The
+// list is libgort/runtime_pkg.def: the type checker declares the functions
+// from it (frontend/types.cpp, TypeContext::runtimePkg), runtime_pkg.h
+// declares them here, and abi_check.cpp static_asserts the two against each
+// other. Each function is defined here under its Go symbol name
+// ("runtime.Gosched") with the Go calling convention of libgort/abi.h -- a
+// closure context first, then the parameters, interfaces as two words -- so
+// compiled code calls it like any Go function of another package.
+// runtime.Goexit is in panic.cpp, next to the deferred calls it runs.
 //
 //   GC()             no collector yet: nothing to collect; returns
 //   GOMAXPROCS(n)    the previous setting; n < 1 only reads it (proc.cpp)
@@ -26,20 +28,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "runtime/runtime_pkg.h"
+
 #include "runtime/os_linux.h"
 #include "runtime/proc.h"
 
 #include <stdint.h>
 
 extern "C" {
-void runtime_GC(void *Ctx) __asm__("runtime.GC");
-int64_t runtime_GOMAXPROCS(void *Ctx, int64_t N) __asm__("runtime.GOMAXPROCS");
-void runtime_Gosched(void *Ctx) __asm__("runtime.Gosched");
-void runtime_KeepAlive(void *Ctx, const void *Typ, const void *Data)
-    __asm__("runtime.KeepAlive");
-int64_t runtime_NumCPU(void *Ctx) __asm__("runtime.NumCPU");
-int64_t runtime_NumGoroutine(void *Ctx) __asm__("runtime.NumGoroutine");
-
 void runtime_GC(void *) {}
 
 int64_t runtime_GOMAXPROCS(void *, int64_t N) { return gort_gomaxprocs(N); }

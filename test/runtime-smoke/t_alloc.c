@@ -1,19 +1,25 @@
 /* test/runtime-smoke/t_alloc.c - allocation, the runtime's system-call and
  * thread primitives, getenv, and a link check that every entry point of
- * libgort/abi.def is defined. */
+ * libgort/abi.def and every function of libgort/runtime_pkg.def is
+ * defined. */
 
 #include "smoke.h"
 
-/* Taking the address of every abi.def function makes the link fail if
- * one is missing. Each is declared here as an opaque object so the check
- * needs no prototypes (runtime/abi_check.cpp checks the signatures). */
+/* Taking the address of every abi.def function, and of every package
+ * runtime function under its Go symbol, makes the link fail if one is
+ * missing. Each is declared here as an opaque object so the check needs no
+ * prototypes (runtime/abi_check.cpp checks the signatures). */
 #define GORT_FUNC(Name, Result, Flags, ...) extern const char Name##_sym[] __asm__(#Name);
 #include "libgort/abi.def"
+#define GORT_GO_FUNC(Name, Result, ...) extern const char runtime_##Name##_sym[] __asm__("runtime." #Name);
+#include "libgort/runtime_pkg.def"
 #define GORT_FUNC(Name, Result, Flags, ...) (const void *)Name##_sym,
+#define GORT_GO_FUNC(Name, Result, ...) (const void *)runtime_##Name##_sym,
 /* Kept through the compiler (used) and the linker's --gc-sections (retain):
  * otherwise the non-null test below folds away with every reference. */
 __attribute__((used, retain)) static const void *const AllEntryPoints[] = {
 #include "libgort/abi.def"
+#include "libgort/runtime_pkg.def"
 };
 
 static const struct GoType Obj24 = TYPE("main.obj", 24, KindStruct);
@@ -39,7 +45,7 @@ void mainMain(void *Ctx) {
   bool AllSet = N >= 23;
   for (unsigned I = 0; I < N; I++)
     AllSet = AllSet && AllEntryPoints[I] != 0;
-  check(AllSet, "every abi.def entry point is defined");
+  check(AllSet, "every abi.def and runtime_pkg.def function is defined");
 
   /* Sizes, alignment, zeroing, distinctness. */
   static const uint64_t Sizes[] = {1, 7, 8, 9, 15, 16, 17, 24, 100, 4096,

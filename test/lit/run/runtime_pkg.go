@@ -1,6 +1,7 @@
 // RUN: %gortc -o %t %s && %exitcode %run %t 2>&1 | FileCheck %s --implicit-check-not="worker 2 finished"
 // Package runtime: GOMAXPROCS, Gosched, Goexit (deferred calls run, the goroutine
-// ends), NumGoroutine, NumCPU, GOOS, GC, and runtime.Error for run-time errors.
+// ends), NumGoroutine, NumCPU, GOOS, GC, KeepAlive, and runtime.Error for
+// run-time errors.
 package main
 
 import "runtime"
@@ -26,6 +27,7 @@ func main() {
 	}
 	runtime.Gosched()
 	runtime.GC()
+	runtime.KeepAlive(done)
 	println("goroutines:", runtime.NumGoroutine(), runtime.NumCPU() >= 1, runtime.GOOS)
 	var e runtime.Error
 	defer func() {

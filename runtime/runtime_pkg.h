@@ -1,0 +1,37 @@
+//===- runtime/runtime_pkg.h - Go's package runtime ------------*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The C declarations of the functions of libgort/runtime_pkg.def, under
+// their Go symbols, with the Go calling convention: the closure context
+// first, then the parameters (an interface{} as two words). Each defining
+// file includes this header, and runtime/abi_check.cpp static_asserts each
+// declaration against runtime_pkg.def's tokens. See runtime_pkg.cpp for the
+// overview.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORT_RUNTIME_RUNTIME_PKG_H
+#define GORT_RUNTIME_RUNTIME_PKG_H
+
+#include <stdint.h>
+
+extern "C" {
+
+// runtime_pkg.cpp
+void runtime_GC(void *Ctx) __asm__("runtime.GC");
+int64_t runtime_GOMAXPROCS(void *Ctx, int64_t N) __asm__("runtime.GOMAXPROCS");
+void runtime_Gosched(void *Ctx) __asm__("runtime.Gosched");
+void runtime_KeepAlive(void *Ctx, const void *Typ,
+                       const void *Data) __asm__("runtime.KeepAlive");
+int64_t runtime_NumCPU(void *Ctx) __asm__("runtime.NumCPU");
+int64_t runtime_NumGoroutine(void *Ctx) __asm__("runtime.NumGoroutine");
+
+// panic.cpp, next to the deferred calls it runs
+void runtime_Goexit(void *Ctx) __asm__("runtime.Goexit");
+
+} // extern "C"
+
+#endif // GORT_RUNTIME_RUNTIME_PKG_H
