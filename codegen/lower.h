@@ -256,6 +256,15 @@ public:
   llvm::Value *emitIfaceCompare(llvm::Value *X, llvm::Value *Y, Type *T);
   /// The dynamic type descriptor of an interface value.
   llvm::Value *emitDynType(llvm::Value *Iface, Type *IfaceType);
+  /// Interface method dispatch, the one place that reads an itab's method
+  /// table: the callee of method M of IV, a value of interface type IfaceT.
+  /// Its code is abi::Itab::Fun[I], I being M's index in the interface's
+  /// sorted method list; its receiver is IV's data word, and its signature
+  /// M's with an unsafe.Pointer receiver (the ABI of itab entries, see
+  /// Lowerer::getIfaceMethodWrapper). Nil-checks the itab first unless
+  /// the caller already has (NilCheck false).
+  Callee emitIfaceCallee(llvm::Value *IV, Type *IfaceT, types::Func *M,
+                         bool NilCheck = true);
 
   //--- Statements (lower_stmt.cpp) ---------------------------------------===//
   void emitStmt(syntax::Stmt *S);

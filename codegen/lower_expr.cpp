@@ -946,23 +946,7 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
       if (M->Iface) {
         // (I).M: dynamic dispatch on the interface value.
         llvm::Value *IV = FL.load(CT, Addr);
-        auto *I = cast<Interface>(CT->underlying());
-        completeInterface(L.TCtx, I);
-        unsigned MI = 0;
-        for (; MI < I->AllMethods.size(); ++MI)
-          if (I->AllMethods[MI]->qualifiedName() == M->qualifiedName())
-            break;
-        llvm::Value *Tab = FL.B.CreateExtractValue(IV, 0);
-        llvm::Value *Data = FL.B.CreateExtractValue(IV, 1);
-        FL.emitNilCheck(Tab);
-        llvm::Value *Fp = FL.B.CreateLoad(
-            L.Ptr, FL.B.CreateConstGEP1_64(L.I8, Tab, 24 + 8 * MI));
-        auto *MS = L.TCtx.make<Signature>(*M->sig());
-        MS->Recv = L.TCtx.make<Var>(Pos(), nullptr, "",
-                                    L.TCtx.basic(BasicKind::UnsafePointer));
-        FuncABI MA = L.getABI(MS, true);
-        FL.emitGoCall(llvm::FunctionCallee(MA.FnTy, Fp),
-                      llvm::PoisonValue::get(L.Ptr), MS, Data, Args, Results);
+        FL.emitCalleeCall(FL.emitIfaceCallee(IV, CT, M), Args, Results);
       } else {
         llvm::Value *Recv;
         if (M->PtrRecv)
@@ -1019,12 +1003,6 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
       }
       emitNilCheck(B.CreateExtractValue(IV, 0));
       // Wrapper: closure {code, iface}.
-      auto *I = cast<Interface>(IT->underlying());
-      completeInterface(L.TCtx, I);
-      unsigned MI = 0;
-      for (; MI < I->AllMethods.size(); ++MI)
-        if (I->AllMethods[MI]->qualifiedName() == M->qualifiedName())
-          break;
       auto *WS = cast<Signature>(T->underlying());
       std::string Name = L.typeSymbol(IT) + "." + M->name().str() + "-fm";
       llvm::Function *W = L.Mod->getFunction(Name);
@@ -1033,30 +1011,26 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
         W = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
                                    Name, *L.Mod);
         setGoFunctionAttrs(W);
-        llvm::IRBuilder<> WB(llvm::BasicBlock::Create(L.Ctx, "entry", W));
+        FuncLowerer FL(L, W, WS, nullptr);
         auto *CloTy = llvm::StructType::get(L.Ctx, {L.Ptr, L.IfaceTy});
-        llvm::Value *IVal =
-            WB.CreateLoad(L.IfaceTy, WB.CreateStructGEP(CloTy, W->getArg(0), 1));
-        llvm::Value *Tab = WB.CreateExtractValue(IVal, 0);
-        llvm::Value *Data = WB.CreateExtractValue(IVal, 1);
-        llvm::Value *Fp = WB.CreateLoad(
-            L.Ptr, WB.CreateConstGEP1_64(L.I8, Tab, 24 + 8 * MI));
-        auto *MS = L.TCtx.make<Signature>(*WS);
-        MS->Recv = L.TCtx.make<Var>(Pos(), nullptr, "",
-                                    L.TCtx.basic(BasicKind::UnsafePointer));
-        FuncABI MA = L.getABI(MS, true);
+        llvm::Value *IVal = FL.B.CreateLoad(
+            L.IfaceTy, FL.B.CreateStructGEP(CloTy, FL.CtxArg, 1));
+        // The interface was nil-checked when the method value was made.
+        Callee C = FL.emitIfaceCallee(IVal, IT, M, /*NilCheck=*/false);
+        FuncABI MA = L.getABI(C.Sig, true);
         llvm::SmallVector<llvm::Value *, 8> Args{W->getArg(0)};
         unsigned NOut = A.FirstParam - A.FirstOut;
         for (unsigned K = 0; K < NOut; ++K)
           Args.push_back(W->getArg(A.FirstOut + K));
-        Args.push_back(Data);
+        Args.push_back(C.Recv);
         for (unsigned K = A.FirstParam; K < W->arg_size(); ++K)
           Args.push_back(W->getArg(K));
-        llvm::CallInst *C = WB.CreateCall(MA.FnTy, Fp, Args);
-        if (C->getType()->isVoidTy())
-          WB.CreateRetVoid();
+        llvm::CallInst *Call = FL.B.CreateCall(MA.FnTy, C.Code, Args);
+        if (Call->getType()->isVoidTy())
+          FL.B.CreateRetVoid();
         else
-          WB.CreateRet(C);
+          FL.B.CreateRet(Call);
+        FL.AllocaPoint->eraseFromParent();
       }
       auto *CloTy = llvm::StructType::get(L.Ctx, {L.Ptr, L.IfaceTy});
       auto *ST = L.TCtx.make<Struct>();

@@ -944,26 +944,7 @@ Callee FuncLowerer::emitCallee(CallExpr *E) {
             IV = emitExpr(Sel->X);
             IT = RecvT;
           }
-          auto *I = cast<Interface>(IT->underlying());
-          completeInterface(L.TCtx, I);
-          unsigned MI = 0;
-          for (; MI < I->AllMethods.size(); ++MI)
-            if (I->AllMethods[MI]->qualifiedName() == M->qualifiedName())
-              break;
-          llvm::Value *Tab = B.CreateExtractValue(IV, 0, "itab");
-          emitNilCheck(Tab);
-          // itab layout: inter, type, hash+pad, fun[...]
-          llvm::Value *FnSlot =
-              B.CreateConstGEP1_64(L.I8, Tab, 24 + 8 * MI, "fnslot");
-          C.K = Callee::Iface;
-          C.Code = B.CreateLoad(L.Ptr, FnSlot, "method");
-          // Interface methods take the data word as a pointer receiver.
-          C.RecvT = L.TCtx.basic(BasicKind::UnsafePointer);
-          C.Recv = B.CreateExtractValue(IV, 1, "data");
-          auto *MS = L.TCtx.make<Signature>(*C.Sig);
-          MS->Recv = L.TCtx.make<Var>(Pos(), nullptr, "", C.RecvT);
-          C.Sig = MS;
-          return C;
+          return emitIfaceCallee(IV, IT, M);
         }
         // Concrete method: compute the receiver.
         Type *T = RecvT;
@@ -1411,8 +1392,6 @@ makeWrapper(Lowerer &L, const std::string &Name, Signature *Sig,
   return Fn;
 }
 
-/// Forwards the wrapper's parameters (after the receiver) and results to a
-/// call of M with receiver Recv.
 /// Calls method M with Recv (for an interface method, Recv is the interface
 /// value of type RecvT and the call dispatches through its itab), passing
 /// the wrapper's own parameters from FirstParamArg on, and returns its
@@ -1420,24 +1399,12 @@ makeWrapper(Lowerer &L, const std::string &Name, Signature *Sig,
 static void forwardCall(FuncLowerer &FL, Func *M, llvm::Value *Recv,
                         unsigned FirstParamArg, Type *RecvT = nullptr) {
   Signature *MS = M->sig();
-  llvm::Value *Callee = nullptr;
+  llvm::Value *Code = nullptr; // null: call M itself
   if (M->Iface) {
-    auto *I = cast<Interface>(RecvT->underlying());
-    completeInterface(FL.L.TCtx, I);
-    unsigned MI = 0;
-    for (; MI < I->AllMethods.size(); ++MI)
-      if (I->AllMethods[MI]->qualifiedName() == M->qualifiedName())
-        break;
-    llvm::Value *Tab = FL.B.CreateExtractValue(Recv, 0, "itab");
-    FL.emitNilCheck(Tab);
-    Callee = FL.B.CreateLoad(
-        FL.L.Ptr, FL.B.CreateConstGEP1_64(FL.L.I8, Tab, 24 + 8 * MI),
-        "method");
-    Recv = FL.B.CreateExtractValue(Recv, 1, "data");
-    auto *IS = FL.L.TCtx.make<Signature>(*MS);
-    IS->Recv = FL.L.TCtx.make<Var>(Pos(), nullptr, "",
-                                   FL.L.TCtx.basic(BasicKind::UnsafePointer));
-    MS = IS;
+    Callee IC = FL.emitIfaceCallee(Recv, RecvT, M);
+    Code = IC.Code;
+    Recv = IC.Recv;
+    MS = IC.Sig;
   }
   llvm::SmallVector<llvm::Value *, 8> Args;
   unsigned NP = MS->Params ? unsigned(MS->Params->size()) : 0;
@@ -1457,8 +1424,8 @@ static void forwardCall(FuncLowerer &FL, Func *M, llvm::Value *Recv,
   LArgs.push_back(Recv);
   for (llvm::Value *V : Args)
     LArgs.push_back(V);
-  llvm::CallInst *C = FL.B.CreateCall(
-      A.FnTy, Callee ? Callee : FL.L.getFunction(M), LArgs);
+  llvm::CallInst *C =
+      FL.B.CreateCall(A.FnTy, Code ? Code : FL.L.getFunction(M), LArgs);
   if (C->getType()->isVoidTy())
     FL.B.CreateRetVoid();
   else

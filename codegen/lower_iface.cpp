@@ -18,9 +18,13 @@
 //
 // Compile-time itabs cover conversions of concrete types to interfaces;
 // conversions between interfaces and assertions to interfaces ask the
-// runtime (gort_getitab / gort_assertE2I), which builds itabs from the
+// runtime (gort_assertE2I / gort_assertE2I2), which builds itabs from the
 // method tables of the descriptors. Assertions to concrete types compare
-// the dynamic type descriptor, which works for any itab.
+// the dynamic type descriptor, which works for any itab. Method calls on
+// interface values, method values and method expressions of interface
+// methods, and wrappers that forward to an embedded interface all dispatch
+// through emitIfaceCallee, which loads abi::Itab::Fun[i] at the offsets
+// libgort/abi.h gives.
 //
 //===----------------------------------------------------------------------===//
 
@@ -687,7 +691,8 @@ llvm::Value *FuncLowerer::emitDynType(llvm::Value *Iface, Type *IfaceType) {
   llvm::BasicBlock *Done = newBlock("dyntype.done");
   B.CreateCondBr(B.CreateIsNull(W0), Done, Load);
   setBlock(Load);
-  llvm::Value *T = B.CreateLoad(L.Ptr, B.CreateConstGEP1_64(L.I8, W0, 8));
+  llvm::Value *T = B.CreateLoad(
+      L.Ptr, B.CreateConstGEP1_64(L.I8, W0, gort::abi::ItabTypOffset));
   B.CreateBr(Done);
   setBlock(Done);
   llvm::PHINode *P = B.CreatePHI(L.Ptr, 2, "dyntype");
@@ -695,6 +700,31 @@ llvm::Value *FuncLowerer::emitDynType(llvm::Value *Iface, Type *IfaceType) {
                  From);
   P->addIncoming(T, Load);
   return P;
+}
+
+Callee FuncLowerer::emitIfaceCallee(llvm::Value *IV, Type *IfaceT, Func *M,
+                                    bool NilCheck) {
+  auto *I = cast<Interface>(IfaceT->underlying());
+  completeInterface(L.TCtx, I);
+  unsigned MI = 0;
+  while (MI < I->AllMethods.size() &&
+         I->AllMethods[MI]->qualifiedName() != M->qualifiedName())
+    ++MI;
+  assert(MI < I->AllMethods.size() && "method not in the interface");
+  llvm::Value *Tab = B.CreateExtractValue(IV, 0, "itab");
+  if (NilCheck)
+    emitNilCheck(Tab);
+  llvm::Value *Slot = B.CreateConstGEP1_64(
+      L.I8, Tab, gort::abi::ItabFunOffset + gort::abi::ItabFunSize * MI,
+      "fnslot");
+  Callee C;
+  C.K = Callee::Iface;
+  C.Code = B.CreateLoad(L.Ptr, Slot, "method");
+  C.RecvT = L.TCtx.basic(BasicKind::UnsafePointer);
+  C.Recv = B.CreateExtractValue(IV, 1, "data");
+  C.Sig = L.TCtx.make<Signature>(*M->sig());
+  C.Sig->Recv = L.TCtx.make<Var>(Pos(), nullptr, "", C.RecvT);
+  return C;
 }
 
 llvm::Value *FuncLowerer::emitToInterface(llvm::Value *V, Type *From, Type *To,

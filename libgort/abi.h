@@ -312,6 +312,12 @@ struct Itab {
   uint32_t Pad;
   void (*Fun[1])(); ///< variable length
 };
+/// Where compiled code reads an itab: the dynamic type (Itab::Typ), and the
+/// code pointer of the interface's method I at ItabFunOffset + I *
+/// ItabFunSize (Itab::Fun[I]). Static_asserted in runtime/iface.h.
+constexpr size_t ItabTypOffset = 8;
+constexpr size_t ItabFunOffset = 24;
+constexpr size_t ItabFunSize = 8;
 
 /// Bytes of a defer record that compiled code reserves in its frame for a
 /// defer statement that runs at most once per call (gort_deferproc's Rec;

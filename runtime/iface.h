@@ -15,6 +15,10 @@
 
 namespace gort {
 
+static_assert(offsetof(abi::Itab, Typ) == abi::ItabTypOffset);
+static_assert(offsetof(abi::Itab, Fun) == abi::ItabFunOffset);
+static_assert(sizeof(abi::Itab::Fun[0]) == abi::ItabFunSize);
+
 /// True if S holds exactly the NUL-terminated string C.
 bool equalsCString(const abi::String &S, const char *C);
 
