@@ -442,6 +442,19 @@ public:
   void setLoc(Pos P);
 };
 
+/// The body of a function that gortc generates (see
+/// Lowerer::createGeneratedFunction) while it is being built: a FuncLowerer
+/// for F, whose Go signature is Sig (func() if null), with the insertion
+/// point in a "start" block after the entry block that holds the allocas.
+/// The destructor completes the function (removes the alloca marker), so
+/// the whole body is emitted within the object's scope and every block must
+/// be terminated by then.
+class GeneratedBody : public FuncLowerer {
+public:
+  GeneratedBody(Lowerer &L, llvm::Function *F, types::Signature *Sig = nullptr);
+  ~GeneratedBody();
+};
+
 /// Module-level lowering state.
 class Lowerer {
 public:
@@ -487,6 +500,24 @@ public:
                                         bool Indirect);
   void lowerFunction(types::Func *F);
   void lowerInit();
+
+  //--- Generated functions (lower_func.cpp)
+  //-------------------------------===//
+  /// Creates a function that gortc generates rather than compiles from a Go
+  /// declaration: wrappers (method values and expressions, itab entries,
+  /// go/defer calls), equality and hash functions, open-coded defer
+  /// runners, main..init. It gets the attributes of every Go function
+  /// (setGoFunctionAttrs) and no debug information of its own; with
+  /// InWrapperSection it goes in section abi::WrapperSection, whose frames
+  /// recover() and tracebacks look through. Lower its body with a
+  /// GeneratedBody.
+  llvm::Function *
+  createGeneratedFunction(const llvm::Twine &Name, llvm::FunctionType *FT,
+                          llvm::GlobalValue::LinkageTypes Linkage,
+                          bool InWrapperSection = false);
+  /// The signature of func(), for generated functions with no Go-level
+  /// parameters or results.
+  types::Signature *getNullarySignature();
 
   //--- Debug information (lower_func.cpp) ---------------------------------===//
   /// Line tables only (DWARF 4): the runtime's traceback reads them from
@@ -538,8 +569,8 @@ public:
   llvm::StringMap<llvm::Constant *> Itabs;
   llvm::StringMap<llvm::Function *> EqualFuncs;
   llvm::DenseMap<types::Map *, Type *> BucketTypes;
-  llvm::StringMap<llvm::Function *> Wrappers;
   llvm::DenseMap<llvm::Function *, llvm::Constant *> FuncValues;
+  types::Signature *NullarySig = nullptr; ///< see getNullarySignature
   /// Function literals to lower (queued while lowering their parents).
   std::vector<std::pair<syntax::FuncLit *, llvm::Function *>> PendingLits;
   unsigned NextWrapperId = 0; ///< numbers go/defer wrappers

@@ -915,13 +915,9 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
     llvm::Function *W = L.Mod->getFunction(Name);
     if (!W) {
       FuncABI A = L.getABI(MSig, false);
-      W = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
-                                 Name, *L.Mod);
-      setGoFunctionAttrs(W);
-      FuncLowerer FL(L, W, MSig, nullptr);
-      llvm::BasicBlock *Start = FL.newBlock("start");
-      FL.B.CreateBr(Start);
-      FL.setBlock(Start);
+      W = L.createGeneratedFunction(Name, A.FnTy,
+                                    llvm::GlobalValue::InternalLinkage);
+      GeneratedBody FL(L, W, MSig);
       // Materialize the receiver argument as a variable, then call like a
       // method value on it.
       llvm::Value *RArg = W->getArg(A.FirstParam);
@@ -974,7 +970,6 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
         FL.B.CreateRet(Scalars[0]);
       else
         FL.B.CreateAggregateRet(Scalars.data(), unsigned(Scalars.size()));
-      FL.AllocaPoint->eraseFromParent();
     }
     return L.getFuncValue(W);
   }
@@ -1008,10 +1003,9 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
       llvm::Function *W = L.Mod->getFunction(Name);
       if (!W) {
         FuncABI A = L.getABI(WS, false);
-        W = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
-                                   Name, *L.Mod);
-        setGoFunctionAttrs(W);
-        FuncLowerer FL(L, W, WS, nullptr);
+        W = L.createGeneratedFunction(Name, A.FnTy,
+                                      llvm::GlobalValue::InternalLinkage);
+        GeneratedBody FL(L, W, WS);
         auto *CloTy = llvm::StructType::get(L.Ctx, {L.Ptr, L.IfaceTy});
         llvm::Value *IVal = FL.B.CreateLoad(
             L.IfaceTy, FL.B.CreateStructGEP(CloTy, FL.CtxArg, 1));
@@ -1030,7 +1024,6 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
           FL.B.CreateRetVoid();
         else
           FL.B.CreateRet(Call);
-        FL.AllocaPoint->eraseFromParent();
       }
       auto *CloTy = llvm::StructType::get(L.Ctx, {L.Ptr, L.IfaceTy});
       auto *ST = L.TCtx.make<Struct>();

@@ -189,6 +189,34 @@ void gortc::codegen::setGoFunctionAttrs(llvm::Function *F) {
   F->addFnAttr(GoFuncAttr);
 }
 
+llvm::Function *Lowerer::createGeneratedFunction(
+    const llvm::Twine &Name, llvm::FunctionType *FT,
+    llvm::GlobalValue::LinkageTypes Linkage, bool InWrapperSection) {
+  auto *F = llvm::Function::Create(FT, Linkage, Name, *Mod);
+  setGoFunctionAttrs(F);
+  if (InWrapperSection)
+    F->setSection(gort::abi::WrapperSection);
+  return F;
+}
+
+Signature *Lowerer::getNullarySignature() {
+  if (!NullarySig) {
+    NullarySig = TCtx.make<Signature>();
+    NullarySig->Params = TCtx.emptyTuple();
+    NullarySig->Results = TCtx.emptyTuple();
+  }
+  return NullarySig;
+}
+
+GeneratedBody::GeneratedBody(Lowerer &L, llvm::Function *F, Signature *Sig)
+    : FuncLowerer(L, F, Sig ? Sig : L.getNullarySignature(), nullptr) {
+  llvm::BasicBlock *Start = newBlock("start");
+  B.CreateBr(Start);
+  setBlock(Start);
+}
+
+GeneratedBody::~GeneratedBody() { AllocaPoint->eraseFromParent(); }
+
 llvm::Function *Lowerer::getFunction(Func *F) {
   auto It = Funcs.find(F);
   if (It != Funcs.end())
@@ -693,16 +721,9 @@ void Lowerer::lowerInit() {
   // main..init: variable initializers in dependency order, then the init
   // functions in source order. The runtime calls it before main.main.
   auto *FT = llvm::FunctionType::get(VoidTy, {Ptr}, false);
-  auto *Fn = llvm::Function::Create(FT, llvm::GlobalValue::ExternalLinkage,
-                                    Info.Pkg->Path + "..init", *Mod);
-  setGoFunctionAttrs(Fn);
-  auto *Sig = TCtx.make<Signature>();
-  Sig->Params = TCtx.emptyTuple();
-  Sig->Results = TCtx.emptyTuple();
-  FuncLowerer FL(*this, Fn, Sig, nullptr);
-  llvm::BasicBlock *Start = FL.newBlock("start");
-  FL.B.CreateBr(Start);
-  FL.setBlock(Start);
+  llvm::Function *Fn = createGeneratedFunction(
+      Info.Pkg->Path + "..init", FT, llvm::GlobalValue::ExternalLinkage);
+  GeneratedBody FL(*this, Fn);
   if (!SM.files().empty()) {
     Pos First = SM.files()[0]->pos(0);
     FL.SP = attachSubprogram(Fn, First);
@@ -742,7 +763,6 @@ void Lowerer::lowerInit() {
                   F->sig(), nullptr, {}, R);
   }
   FL.B.CreateRetVoid();
-  FL.AllocaPoint->eraseFromParent();
 
   // main.main is called by the runtime: give it external linkage.
   if (Info.MainFunc)
@@ -1185,9 +1205,6 @@ bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind,
 
 llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
   syntax::Expr *Fun = unparen(E->Fun);
-  auto *Empty = L.TCtx.make<Signature>();
-  Empty->Params = L.TCtx.emptyTuple();
-  Empty->Results = L.TCtx.emptyTuple();
 
   // defer func() { ... }(): the closure is already a call of no arguments.
   if (isa<FuncLit>(Fun) && E->Args.empty()) {
@@ -1207,26 +1224,16 @@ llvm::Value *FuncLowerer::emitCallClosure(CallExpr *E, llvm::StringRef Kind) {
 
 llvm::Function *FuncLowerer::makeCallWrapper(PackagedCall &PC,
                                              llvm::StringRef Kind) {
-  auto *Empty = L.TCtx.make<Signature>();
-  Empty->Params = L.TCtx.emptyTuple();
-  Empty->Results = L.TCtx.emptyTuple();
   // The wrapper: void(ptr ctx), ctx being the closure object.
-  FuncABI WA = L.getABI(Empty, false);
-  auto *WF = llvm::Function::Create(
-      WA.FnTy, llvm::GlobalValue::InternalLinkage,
+  FuncABI WA = L.getABI(L.getNullarySignature(), false);
+  llvm::Function *WF = L.createGeneratedFunction(
       Fn->getName() + "." + Kind + "wrap." + llvm::Twine(L.NextWrapperId++),
-      *L.Mod);
-  setGoFunctionAttrs(WF);
-  WF->setSection(".gort_wrapper");
+      WA.FnTy, llvm::GlobalValue::InternalLinkage, /*InWrapperSection=*/true);
   {
-    FuncLowerer W(L, WF, Empty, nullptr);
-    llvm::BasicBlock *Start = W.newBlock("start");
-    W.B.CreateBr(Start);
-    W.setBlock(Start);
+    GeneratedBody W(L, WF);
     PC.Body(W, WF->getArg(0));
     if (!W.terminated())
       W.B.CreateRetVoid();
-    W.AllocaPoint->eraseFromParent();
   }
   return WF;
 }
@@ -1375,20 +1382,18 @@ llvm::Value *FuncLowerer::emitFuncLit(FuncLit *E) {
   return Clo;
 }
 
-/// Builds a function with the ABI of Sig (plus a receiver of type RecvT
-/// when WithRecv) whose body is produced by Body.
+/// The wrapper Name with the ABI of Sig (its receiver included), built by
+/// Body when first asked for.
 static llvm::Function *
 makeWrapper(Lowerer &L, const std::string &Name, Signature *Sig,
-            const std::function<void(FuncLowerer &)> &Body) {
+            llvm::function_ref<void(FuncLowerer &)> Body) {
   if (llvm::Function *F = L.Mod->getFunction(Name))
     return F;
   FuncABI A = L.getABI(Sig, Sig->Recv != nullptr);
-  auto *Fn = llvm::Function::Create(A.FnTy, llvm::GlobalValue::InternalLinkage,
-                                    Name, *L.Mod);
-  setGoFunctionAttrs(Fn);
-  FuncLowerer FL(L, Fn, Sig, nullptr);
+  llvm::Function *Fn = L.createGeneratedFunction(
+      Name, A.FnTy, llvm::GlobalValue::InternalLinkage);
+  GeneratedBody FL(L, Fn, Sig);
   Body(FL);
-  FL.AllocaPoint->eraseFromParent();
   return Fn;
 }
 

@@ -267,22 +267,15 @@ llvm::Function *Lowerer::getEqualFunc(Type *T) {
   if (It != EqualFuncs.end())
     return It->second;
   auto *FT = llvm::FunctionType::get(I1, {Ptr, Ptr}, false);
-  auto *F = llvm::Function::Create(FT, llvm::GlobalValue::LinkOnceODRLinkage,
-                                   Name, *Mod);
-  setGoFunctionAttrs(F);
+  llvm::Function *F =
+      createGeneratedFunction(Name, FT, llvm::GlobalValue::LinkOnceODRLinkage);
   F->addRetAttr(llvm::Attribute::ZExt);
   EqualFuncs[Name] = F;
 
   // The body compares the values at the two addresses.
-  auto *Sig = TCtx.make<Signature>();
-  Sig->Params = TCtx.emptyTuple();
-  Sig->Results = TCtx.emptyTuple();
-  FuncLowerer FL(*this, F, Sig, nullptr);
+  GeneratedBody FL(*this, F);
   llvm::IRBuilder<> &B = FL.B;
   llvm::Value *X = F->getArg(0), *Y = F->getArg(1);
-  llvm::BasicBlock *Start = FL.newBlock("start");
-  B.CreateBr(Start);
-  FL.setBlock(Start);
   Type *U = T->underlying();
   llvm::Value *R;
   if (auto *S = dyn_cast<Struct>(U)) {
@@ -337,7 +330,6 @@ llvm::Function *Lowerer::getEqualFunc(Type *T) {
     R = FL.emitCompare(Operator::Eql, VX, VY, T);
   }
   B.CreateRet(R);
-  FL.AllocaPoint->eraseFromParent();
   return F;
 }
 

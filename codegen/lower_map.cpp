@@ -140,19 +140,12 @@ llvm::Function *Lowerer::getHashFunc(Type *T) {
   if (llvm::Function *F = Mod->getFunction(Name))
     return F;
   auto *FT = llvm::FunctionType::get(I64, {Ptr, I64}, false);
-  auto *F = llvm::Function::Create(FT, llvm::GlobalValue::LinkOnceODRLinkage,
-                                   Name, *Mod);
-  setGoFunctionAttrs(F);
+  llvm::Function *F =
+      createGeneratedFunction(Name, FT, llvm::GlobalValue::LinkOnceODRLinkage);
 
-  auto *Sig = TCtx.make<Signature>();
-  Sig->Params = TCtx.emptyTuple();
-  Sig->Results = TCtx.emptyTuple();
-  FuncLowerer FL(*this, F, Sig, nullptr);
+  GeneratedBody FL(*this, F);
   llvm::IRBuilder<> &B = FL.B;
   llvm::Value *P = F->getArg(0), *H = F->getArg(1);
-  llvm::BasicBlock *Start = FL.newBlock("start");
-  B.CreateBr(Start);
-  FL.setBlock(Start);
   // Hashes Size bytes of plain memory at Off.
   auto MemRun = [&](int64_t Off, int64_t Size) {
     llvm::Value *At = B.CreateConstGEP1_64(I8, P, Off);
@@ -214,7 +207,6 @@ llvm::Function *Lowerer::getHashFunc(Type *T) {
     H = Acc;
   }
   B.CreateRet(H);
-  FL.AllocaPoint->eraseFromParent();
   return F;
 }
 

@@ -998,15 +998,11 @@ void FuncLowerer::beginOpenDefers(unsigned N) {
   llvm::AllocaInst *Rec = createAlloca(RecTy, "defer.rec");
   Rec->setAlignment(llvm::Align(8));
   OpenRec = Rec;
-  auto *Empty = L.TCtx.make<Signature>();
-  Empty->Params = L.TCtx.emptyTuple();
-  Empty->Results = L.TCtx.emptyTuple();
-  OpenRunner = llvm::Function::Create(L.getABI(Empty, false).FnTy,
-                                      llvm::GlobalValue::InternalLinkage,
-                                      Fn->getName() + ".opendefers", *L.Mod);
-  setGoFunctionAttrs(OpenRunner);
   // recover() looks through the runner's frame (runtime/panic.cpp).
-  OpenRunner->setSection(".gort_wrapper");
+  OpenRunner = L.createGeneratedFunction(
+      Fn->getName() + ".opendefers",
+      L.getABI(L.getNullarySignature(), false).FnTy,
+      llvm::GlobalValue::InternalLinkage, /*InWrapperSection=*/true);
   B.CreateStore(OpenRunner, B.CreateStructGEP(OpenStateTy, OpenState, 0));
   B.CreateStore(B.getInt64(0), B.CreateStructGEP(OpenStateTy, OpenState, 1));
   llvm::CallInst *R = B.CreateCall(L.getRuntime(RuntimeFn::gort_deferprocopen),
@@ -1078,13 +1074,7 @@ void FuncLowerer::finishOpenDefers() {
     emitRet();
   }
   // The runner: the newest pending call only.
-  auto *Empty = L.TCtx.make<Signature>();
-  Empty->Params = L.TCtx.emptyTuple();
-  Empty->Results = L.TCtx.emptyTuple();
-  FuncLowerer W(L, OpenRunner, Empty, nullptr);
-  llvm::BasicBlock *Start = W.newBlock("start");
-  W.B.CreateBr(Start);
-  W.setBlock(Start);
+  GeneratedBody W(L, OpenRunner);
   llvm::Value *State = OpenRunner->getArg(0);
   for (unsigned K = N; K-- > 0;) {
     llvm::BasicBlock *Next = W.newBlock("runner.next");
@@ -1094,7 +1084,6 @@ void FuncLowerer::finishOpenDefers() {
     W.setBlock(Next);
   }
   W.B.CreateRetVoid();
-  W.AllocaPoint->eraseFromParent();
 }
 
 void FuncLowerer::emitBranch(BranchStmt *S) {

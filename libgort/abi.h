@@ -319,6 +319,13 @@ constexpr size_t ItabTypOffset = 8;
 constexpr size_t ItabFunOffset = 24;
 constexpr size_t ItabFunSize = 8;
 
+/// The section of the functions compiled code has only for plumbing --
+/// go/defer call wrappers, open-coded defer runners, morestack thunks --
+/// whose frames recover() and tracebacks look through (runtime/panic.cpp,
+/// traceback.cpp). libgort/gort.ld brackets it with
+/// __gort_wrapper_start/__gort_wrapper_end.
+constexpr const char WrapperSection[] = ".gort_wrapper";
+
 /// Bytes of a defer record that compiled code reserves in its frame for a
 /// defer statement that runs at most once per call (gort_deferproc's Rec;
 /// runtime2.h Defer).
