@@ -52,13 +52,9 @@ bool isDirectIface(Type *T) {
          isa<Signature>(U) || basicKindOf(U) == BasicKind::UnsafePointer;
 }
 
-uint32_t fnv1a(llvm::StringRef S) {
-  uint32_t H = 2166136261u;
-  for (unsigned char C : S) {
-    H ^= C;
-    H *= 16777619u;
-  }
-  return H;
+/// Type::Hash of the descriptor whose symbol is Sym.
+uint32_t typeHash(llvm::StringRef Sym) {
+  return gort::abi::typeHash(Sym.data(), Sym.size());
 }
 
 /// The type as gc's runtime prints it (reflect's String): byte and rune
@@ -447,7 +443,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
   std::vector<llvm::Constant *> Fields{
       llvm::ConstantInt::get(I64, Size),
       llvm::ConstantInt::get(I64, PtrData),
-      llvm::ConstantInt::get(I32, fnv1a(Sym)),
+      llvm::ConstantInt::get(I32, typeHash(Sym)),
       llvm::ConstantInt::get(I8, TFlag),
       llvm::ConstantInt::get(I8, alignOf(T)),
       llvm::ConstantInt::get(I8, alignOf(T)),
@@ -616,10 +612,10 @@ llvm::Constant *Lowerer::getItab(Type *Concrete, Interface *I, Type *IfaceT) {
   }
   auto *FunTy = llvm::ArrayType::get(Ptr, Fun.size());
   llvm::Constant *Init = llvm::ConstantStruct::getAnon(
-      Ctx, {getTypeDescriptor(IfaceT), getTypeDescriptor(Concrete),
-            llvm::ConstantInt::get(I32, fnv1a("type:" + typeSymbol(Concrete))),
-            llvm::ConstantInt::get(I32, 0),
-            llvm::ConstantArray::get(FunTy, Fun)});
+      Ctx,
+      {getTypeDescriptor(IfaceT), getTypeDescriptor(Concrete),
+       llvm::ConstantInt::get(I32, typeHash("type:" + typeSymbol(Concrete))),
+       llvm::ConstantInt::get(I32, 0), llvm::ConstantArray::get(FunTy, Fun)});
   auto *GV = new llvm::GlobalVariable(*Mod, Init->getType(), true,
                                       llvm::GlobalValue::LinkOnceODRLinkage,
                                       Init, Name);

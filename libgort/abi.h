@@ -142,6 +142,17 @@ using EqualFn = bool (*)(const void *A, const void *B);
 /// Hash of a value of one type, as gc's typehash. Null when not comparable.
 using HashFn = uintptr_t (*)(const void *P, uintptr_t Seed);
 
+/// Type::Hash of a type named by the N bytes at S: their 32-bit FNV-1a hash.
+/// Codegen hashes a descriptor's symbol ("type:" + canonical type string),
+/// the runtime its own descriptors' type strings (runtime/type.h). The
+/// runtime's itab cache is keyed by it (runtime/iface.cpp).
+constexpr uint32_t typeHash(const char *S, size_t N) {
+  uint32_t H = 2166136261u;
+  for (size_t I = 0; I < N; I++)
+    H = (H ^ uint8_t(S[I])) * 16777619u;
+  return H;
+}
+
 /// The common header of every type descriptor (gc: _type). Codegen emits one
 /// descriptor per type the program uses, as a linkonce_odr global whose
 /// symbol is derived from the type's canonical string, so that two
@@ -151,7 +162,7 @@ using HashFn = uintptr_t (*)(const void *P, uintptr_t Seed);
 struct Type {
   uintptr_t Size;
   uintptr_t PtrData; ///< prefix of the value that can hold pointers
-  uint32_t Hash;     ///< hash of the canonical type string
+  uint32_t Hash;     ///< typeHash of the type's name
   uint8_t TFlag;
   uint8_t Align;
   uint8_t FieldAlign;

@@ -39,37 +39,11 @@
 #include "runtime/malloc.h"
 #include "runtime/print.h"
 #include "runtime/stubs.h"
+#include "runtime/type.h"
 
 namespace gort {
 
 namespace {
-
-/// FNV-1a of a string, for Type::Hash.
-constexpr uint32_t fnv1a(const char *S) {
-  uint32_t H = 2166136261u;
-  for (; *S; S++)
-    H = (H ^ uint8_t(*S)) * 16777619u;
-  return H;
-}
-
-constexpr uintptr_t constLen(const char *S) {
-  uintptr_t N = 0;
-  while (S[N])
-    N++;
-  return N;
-}
-
-#define GORT_STRING(Lit)                                                       \
-  abi::String {                                                                \
-    reinterpret_cast<const uint8_t *>(Lit), intptr_t(constLen(Lit))            \
-  }
-
-#define GORT_NAMED_TYPE(Name, TypeSize, TypeAlign, TypeKind, Flags)            \
-  abi::Type {                                                                  \
-    TypeSize, 0, fnv1a(Name), uint8_t(abi::TFlagNamed | (Flags)), TypeAlign,   \
-        TypeAlign, TypeKind, nullptr, nullptr, nullptr, GORT_STRING(Name),     \
-        nullptr                                                                \
-  }
 
 // gc: boundsErrorFmts and boundsNegErrorFmts, indexed by BoundsKind.
 constexpr const char *BoundsErrorFmts[abi::NumBoundsKinds] = {
@@ -274,7 +248,13 @@ extern const gort::abi::Type GoFuncVoid __asm__("type:func()()")
 namespace gort {
 namespace {
 
-#define GORT_ERROR_METHODS(ErrorFn)                                              {                                                                                {GORT_STRING("Error"), &GoFuncString,                                           reinterpret_cast<void (*)()>(ErrorFn)},                                       {                                                                                GORT_STRING("RuntimeError"), &GoFuncVoid,                                          reinterpret_cast<void (*)()>(runtimeErrorMethod)                         }                                                                            }
+#define GORT_ERROR_METHODS(ErrorFn)                                            \
+  {                                                                            \
+    {GORT_STRING("Error"), &GoFuncString,                                      \
+     reinterpret_cast<void (*)()>(ErrorFn)},                                   \
+        {GORT_STRING("RuntimeError"), &GoFuncVoid,                             \
+         reinterpret_cast<void (*)()>(runtimeErrorMethod)},                    \
+  }
 
 // Sorted by name, as codegen sorts method tables.
 const abi::Method BoundsErrorMethods[2] = GORT_ERROR_METHODS(boundsErrorError);
@@ -283,33 +263,40 @@ const abi::Method PlainErrorMethods[2] = GORT_ERROR_METHODS(plainErrorError);
 const abi::Method TypeAssertionErrorMethods[2] =
     GORT_ERROR_METHODS(typeAssertionErrorError);
 
-#define GORT_UNCOMMON(Methods)                                                   abi::UncommonType { GORT_STRING("runtime"), Methods, 2 }
+#define GORT_UNCOMMON(Methods)                                                 \
+  abi::UncommonType { GORT_STRING("runtime"), Methods, 2 }
 
-const abi::Type TypeAssertionErrorStruct =
-    GORT_NAMED_TYPE("runtime.TypeAssertionError", sizeof(TypeAssertionError),
-                    alignof(TypeAssertionError), abi::KindStruct, 0);
+/// Named types with methods.
+constexpr uint8_t NamedUncommon = abi::TFlagNamed | abi::TFlagUncommon;
+
+const abi::Type TypeAssertionErrorStruct = GORT_RUNTIME_TYPE(
+    "runtime.TypeAssertionError", .Size = sizeof(TypeAssertionError),
+    .Align = alignof(TypeAssertionError), .Kind = abi::KindStruct,
+    .TFlag = abi::TFlagNamed);
 
 const PtrErrorDesc TypeAssertionErrorDesc = {
-    {{sizeof(void *), sizeof(void *), fnv1a("*runtime.TypeAssertionError"),
-      abi::TFlagUncommon, alignof(void *), alignof(void *),
-      uint8_t(abi::KindPointer | abi::KindDirectIface), nullptr, nullptr,
-      nullptr, GORT_STRING("*runtime.TypeAssertionError"), nullptr},
+    {GORT_RUNTIME_TYPE("*runtime.TypeAssertionError", .Size = sizeof(void *),
+                       .Align = alignof(void *),
+                       .Kind = abi::KindPointer | abi::KindDirectIface,
+                       .TFlag = abi::TFlagUncommon, .PtrData = sizeof(void *)),
      &TypeAssertionErrorStruct},
     GORT_UNCOMMON(TypeAssertionErrorMethods)};
 
 const StructErrorDesc BoundsErrorDesc = {
-    {GORT_NAMED_TYPE("runtime.boundsError", sizeof(BoundsError),
-                     alignof(BoundsError), abi::KindStruct,
-                     abi::TFlagUncommon),
+    {GORT_RUNTIME_TYPE("runtime.boundsError", .Size = sizeof(BoundsError),
+                       .Align = alignof(BoundsError), .Kind = abi::KindStruct,
+                       .TFlag = NamedUncommon),
      GORT_STRING("runtime"), nullptr, 0},
     GORT_UNCOMMON(BoundsErrorMethods)};
 const StringErrorDesc ErrorStringDesc = {
-    GORT_NAMED_TYPE("runtime.errorString", sizeof(abi::String), 8,
-                    abi::KindString, abi::TFlagUncommon),
+    GORT_RUNTIME_TYPE("runtime.errorString", .Size = sizeof(abi::String),
+                      .Align = 8, .Kind = abi::KindString,
+                      .TFlag = NamedUncommon),
     GORT_UNCOMMON(ErrorStringMethods)};
 const StringErrorDesc PlainErrorDesc = {
-    GORT_NAMED_TYPE("runtime.plainError", sizeof(abi::String), 8,
-                    abi::KindString, abi::TFlagUncommon),
+    GORT_RUNTIME_TYPE("runtime.plainError", .Size = sizeof(abi::String),
+                      .Align = 8, .Kind = abi::KindString,
+                      .TFlag = NamedUncommon),
     GORT_UNCOMMON(PlainErrorMethods)};
 
 template <typename Sink>

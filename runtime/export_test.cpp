@@ -21,6 +21,7 @@
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
+#include "runtime/type.h"
 
 using namespace gort;
 
@@ -291,9 +292,8 @@ int32_t gort_test_malloc(void) {
       return 5;
   }
   // Tiny objects share a block.
-  static const abi::Type Byte = {1, 0, 0, 0, 1, 1, abi::KindUint8,
-                                 nullptr, nullptr, nullptr, {nullptr, 0},
-                                 nullptr};
+  static const abi::Type Byte =
+      GORT_RUNTIME_TYPE("uint8", .Size = 1, .Align = 1, .Kind = abi::KindUint8);
   uintptr_t A = uintptr_t(mallocgc(1, &Byte, true));
   uintptr_t B = uintptr_t(mallocgc(1, &Byte, true));
   if (B != A + 1 || findObject(B, nullptr, nullptr) != alignDown(A, 16))

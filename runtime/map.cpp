@@ -107,6 +107,7 @@
 #include "runtime/rand.h"
 #include "runtime/sizeclasses.h"
 #include "runtime/stubs.h"
+#include "runtime/type.h"
 
 namespace gort {
 
@@ -118,46 +119,26 @@ namespace {
 /// hints whose buckets would need more.
 constexpr uintptr_t MakemapMaxAlloc = uintptr_t(1) << 48;
 
-constexpr uint32_t fnv1a(const char *S) {
-  uint32_t H = 2166136261u;
-  for (; *S; S++)
-    H = (H ^ uint8_t(*S)) * 16777619u;
-  return H;
-}
-
-constexpr intptr_t constLen(const char *S) {
-  intptr_t N = 0;
-  while (S[N])
-    N++;
-  return N;
-}
-
-#define GORT_MAP_STRING(Lit)                                                   \
-  abi::String { reinterpret_cast<const uint8_t *>(Lit), constLen(Lit) }
-
 // Descriptors of the runtime's own map objects, for the allocator and the
 // collector. GCData: one bit per word of the pointer prefix.
 const uint8_t HMapGCData[] = {0x2c};     // Buckets, OldBuckets, Extra
 const uint8_t AllPtrsGCData[] = {0x07};  // every word a pointer
 const uint8_t FirstPtrGCData[] = {0x01}; // only the first word
 
-#define GORT_MAP_RUNTIME_TYPE(Name, TypeSize, TypePtrData, TypeKind, GC)       \
-  abi::Type {                                                                  \
-    TypeSize, TypePtrData, fnv1a(Name), 0, 8, 8, TypeKind, nullptr, nullptr,   \
-        GC, GORT_MAP_STRING(Name), nullptr                                     \
-  }
-
-const abi::Type HMapType = GORT_MAP_RUNTIME_TYPE("runtime.hmap", sizeof(HMap),
-                                                 offsetof(HMap, Extra) + 8,
-                                                 abi::KindStruct, HMapGCData);
+const abi::Type HMapType = GORT_RUNTIME_TYPE(
+    "runtime.hmap", .Size = sizeof(HMap), .Align = 8, .Kind = abi::KindStruct,
+    .PtrData = offsetof(HMap, Extra) + 8, .GCData = HMapGCData);
 const abi::Type MapExtraType =
-    GORT_MAP_RUNTIME_TYPE("runtime.mapextra", sizeof(MapExtra),
-                          sizeof(MapExtra), abi::KindStruct, AllPtrsGCData);
-const abi::Type OverflowListType = GORT_MAP_RUNTIME_TYPE(
-    "[]*runtime.bmap", sizeof(OverflowList), 8, abi::KindSlice, FirstPtrGCData);
-const abi::Type BucketPtrType = GORT_MAP_RUNTIME_TYPE(
-    "*runtime.bmap", 8, 8, uint8_t(abi::KindPointer | abi::KindDirectIface),
-    FirstPtrGCData);
+    GORT_RUNTIME_TYPE("runtime.mapextra", .Size = sizeof(MapExtra), .Align = 8,
+                      .Kind = abi::KindStruct, .PtrData = sizeof(MapExtra),
+                      .GCData = AllPtrsGCData);
+const abi::Type OverflowListType = GORT_RUNTIME_TYPE(
+    "[]*runtime.bmap", .Size = sizeof(OverflowList), .Align = 8,
+    .Kind = abi::KindSlice, .PtrData = 8, .GCData = FirstPtrGCData);
+const abi::Type BucketPtrType =
+    GORT_RUNTIME_TYPE("*runtime.bmap", .Size = 8, .Align = 8,
+                      .Kind = abi::KindPointer | abi::KindDirectIface,
+                      .PtrData = 8, .GCData = FirstPtrGCData);
 
 static_assert(offsetof(HMap, Buckets) == 2 * 8 &&
                   offsetof(HMap, OldBuckets) == 3 * 8 &&
@@ -166,7 +147,7 @@ static_assert(offsetof(HMap, Buckets) == 2 * 8 &&
 
 /// gc: plainError("assignment to entry in nil map").
 const abi::String NilMapAssignError =
-    GORT_MAP_STRING("assignment to entry in nil map");
+    GORT_STRING("assignment to entry in nil map");
 
 /// gc: hmap.incrnoverflow. Exact count for small tables; for B >= 16,
 /// counts with probability 1/2^(B-15), so 1<<15 means about as many

@@ -24,6 +24,7 @@
 #include "runtime/malloc.h"
 #include "runtime/sizeclasses.h"
 #include "runtime/stubs.h"
+#include "runtime/type.h"
 
 using namespace gort;
 
@@ -39,18 +40,13 @@ bool mulOverflows(uint64_t A, uint64_t B, uint64_t *R) {
   gort_gopanic(&ErrorStringType, const_cast<abi::String *>(S));
 }
 
-const abi::String MakesliceLen = {
-    reinterpret_cast<const uint8_t *>("makeslice: len out of range"), 27};
-const abi::String MakesliceCap = {
-    reinterpret_cast<const uint8_t *>("makeslice: cap out of range"), 27};
-const abi::String GrowsliceCap = {
-    reinterpret_cast<const uint8_t *>("growslice: cap out of range"), 27};
-const abi::String UnsafeSliceLen = {
-    reinterpret_cast<const uint8_t *>("unsafe.Slice: len out of range"), 30};
-const abi::String UnsafeSliceNilPtr = {
-    reinterpret_cast<const uint8_t *>(
-        "unsafe.Slice: ptr is nil and len is not zero"),
-    44};
+const abi::String MakesliceLen = GORT_STRING("makeslice: len out of range");
+const abi::String MakesliceCap = GORT_STRING("makeslice: cap out of range");
+const abi::String GrowsliceCap = GORT_STRING("growslice: cap out of range");
+const abi::String UnsafeSliceLen =
+    GORT_STRING("unsafe.Slice: len out of range");
+const abi::String UnsafeSliceNilPtr =
+    GORT_STRING("unsafe.Slice: ptr is nil and len is not zero");
 } // namespace
 
 extern "C" {

@@ -24,6 +24,7 @@
 #include "runtime/abi_entry.h"
 #include "runtime/malloc.h"
 #include "runtime/stubs.h"
+#include "runtime/type.h"
 
 namespace gort {
 namespace {
@@ -31,12 +32,10 @@ namespace {
 constexpr int32_t RuneError = 0xFFFD;
 
 /// The element type of string data: no pointers (mallocgc's noscan).
-const abi::Type BytesType = {
-    1, 0, 0, 0, 1, 1, abi::KindUint8, nullptr, nullptr, nullptr,
-    {reinterpret_cast<const uint8_t *>("uint8"), 5}, nullptr};
-const abi::Type RunesType = {
-    4, 0, 0, 0, 4, 4, abi::KindInt32, nullptr, nullptr, nullptr,
-    {reinterpret_cast<const uint8_t *>("int32"), 5}, nullptr};
+const abi::Type BytesType =
+    GORT_RUNTIME_TYPE("uint8", .Size = 1, .Align = 1, .Kind = abi::KindUint8);
+const abi::Type RunesType =
+    GORT_RUNTIME_TYPE("int32", .Size = 4, .Align = 4, .Kind = abi::KindInt32);
 constexpr int32_t MaxRune = 0x10FFFF;
 
 /// gc: decoderune. Decodes the rune starting at S[K]; returns it and the
