@@ -285,9 +285,9 @@ public:
     bool DeferInLoop = false;
     bool HasGoto = false;
   };
-  /// Finds defer and goto statements outside nested function literals.
-  static void scanStmts(llvm::ArrayRef<syntax::Stmt *> List, BodyScan &SI,
-                        unsigned Loops);
+  /// Finds defer and goto statements under N (Loops for statements inside
+  /// it) outside nested function literals.
+  static void scanBody(syntax::Node *N, BodyScan &SI, unsigned Loops);
   /// Open-coded defers (every defer statement runs at most once): the frame
   /// holds an abi::OpenDefers state and each statement's captured call;
   /// the exit block runs the pending ones; a generated runner runs them one

@@ -377,7 +377,7 @@ void FuncLowerer::lowerBody(BlockStmt *Body, llvm::ArrayRef<Var *> Params,
   setBlock(Start);
   // What the body holds decides where its variables live: first.
   BodyScan SI;
-  scanStmts(Body->List, SI, 0);
+  scanBody(Body, SI, 0);
   HasGoto = SI.HasGoto;
   bool OpenCodable = SI.NumDefers && !SI.HasGoto && !SI.DeferInLoop &&
                      SI.NumDefers <= gort::abi::MaxOpenDefers;
@@ -475,51 +475,23 @@ void FuncLowerer::lowerBody(BlockStmt *Body, llvm::ArrayRef<Var *> Params,
 
 /// Finds defer and goto statements in a function body (not in nested
 /// function literals, which are functions of their own).
-void FuncLowerer::scanStmts(llvm::ArrayRef<syntax::Stmt *> List, BodyScan &SI,
-                            unsigned Loops) {
-  for (syntax::Stmt *S : List) {
-    if (!S)
-      continue;
-    switch (S->kind()) {
-    case NodeKind::CallStmt:
-      if (cast<CallStmt>(S)->Tok == TokenKind::Defer) {
-        SI.NumDefers++;
-        if (Loops)
-          SI.DeferInLoop = true;
-      }
-      break;
-    case NodeKind::BranchStmt:
-      if (cast<BranchStmt>(S)->Tok == TokenKind::Goto)
-        SI.HasGoto = true;
-      break;
-    case NodeKind::LabeledStmt:
-      scanStmts(cast<LabeledStmt>(S)->S, SI, Loops);
-      break;
-    case NodeKind::BlockStmt:
-      scanStmts(cast<BlockStmt>(S)->List, SI, Loops);
-      break;
-    case NodeKind::IfStmt: {
-      auto *I = cast<IfStmt>(S);
-      scanStmts(I->Then->List, SI, Loops);
-      if (I->Else)
-        scanStmts(I->Else, SI, Loops);
-      break;
+void FuncLowerer::scanBody(syntax::Node *N, BodyScan &SI, unsigned Loops) {
+  inspect(N, [&](syntax::Node *C) {
+    if (isa<FuncLit>(C))
+      return false;
+    if (auto *CS = dyn_cast<CallStmt>(C); CS && CS->Tok == TokenKind::Defer) {
+      SI.NumDefers++;
+      if (Loops)
+        SI.DeferInLoop = true;
     }
-    case NodeKind::ForStmt:
-      scanStmts(cast<ForStmt>(S)->Body->List, SI, Loops + 1);
-      break;
-    case NodeKind::SwitchStmt:
-      for (CaseClause *C : cast<SwitchStmt>(S)->Body)
-        scanStmts(C->Body, SI, Loops);
-      break;
-    case NodeKind::SelectStmt:
-      for (CommClause *C : cast<SelectStmt>(S)->Body)
-        scanStmts(C->Body, SI, Loops);
-      break;
-    default:
-      break;
+    if (auto *BS = dyn_cast<BranchStmt>(C); BS && BS->Tok == TokenKind::Goto)
+      SI.HasGoto = true;
+    if (auto *F = dyn_cast<ForStmt>(C)) {
+      forEachChild(F, [&](syntax::Node *X) { scanBody(X, SI, Loops + 1); });
+      return false;
     }
-  }
+    return true;
+  });
 }
 
 //===----------------------------------------------------------------------===//
@@ -539,159 +511,37 @@ struct LitScan {
   llvm::SmallVector<FuncLit *, 8> Escaping; ///< every other literal
 };
 
-bool containsFuncLit(syntax::Node *N);
-
-void scanExprLits(syntax::Expr *E, LitScan &LS);
-
-void scanStmtLits(syntax::Stmt *S, LitScan &LS) {
-  if (!S)
-    return;
-  auto Each = [&](llvm::ArrayRef<syntax::Stmt *> L) {
-    for (syntax::Stmt *X : L)
-      scanStmtLits(X, LS);
-  };
-  switch (S->kind()) {
-  case NodeKind::LabeledStmt:
-    scanStmtLits(cast<LabeledStmt>(S)->S, LS);
-    return;
-  case NodeKind::BlockStmt:
-    Each(cast<BlockStmt>(S)->List);
-    return;
-  case NodeKind::ExprStmt:
-    scanExprLits(cast<ExprStmt>(S)->X, LS);
-    return;
-  case NodeKind::SendStmt:
-    scanExprLits(cast<SendStmt>(S)->Chan, LS);
-    scanExprLits(cast<SendStmt>(S)->Value, LS);
-    return;
-  case NodeKind::DeclStmt:
-    for (Decl *D : cast<DeclStmt>(S)->Decls)
-      if (auto *VD = dyn_cast<VarDecl>(D))
-        scanExprLits(VD->Values, LS);
-    return;
-  case NodeKind::AssignStmt:
-    scanExprLits(cast<AssignStmt>(S)->Lhs, LS);
-    scanExprLits(cast<AssignStmt>(S)->Rhs, LS);
-    return;
-  case NodeKind::CallStmt: {
-    auto *CS = cast<CallStmt>(S);
-    auto *Lit = dyn_cast<FuncLit>(unparen(CS->Call->Fun));
-    if (Lit && CS->Tok == TokenKind::Defer && !containsFuncLit(Lit->Body))
-      LS.Deferred.insert(Lit);
-    else
-      scanExprLits(CS->Call->Fun, LS);
-    for (syntax::Expr *A : CS->Call->Args)
-      scanExprLits(A, LS);
-    return;
-  }
-  case NodeKind::ReturnStmt:
-    scanExprLits(cast<ReturnStmt>(S)->Results, LS);
-    return;
-  case NodeKind::IfStmt: {
-    auto *I = cast<IfStmt>(S);
-    scanStmtLits(I->Init, LS);
-    scanExprLits(I->Cond, LS);
-    scanStmtLits(I->Then, LS);
-    scanStmtLits(I->Else, LS);
-    return;
-  }
-  case NodeKind::ForStmt: {
-    auto *F = cast<ForStmt>(S);
-    scanStmtLits(F->Init, LS);
-    scanExprLits(F->Cond, LS);
-    scanStmtLits(F->Post, LS);
-    scanStmtLits(F->Body, LS);
-    return;
-  }
-  case NodeKind::RangeClause:
-    scanExprLits(cast<RangeClause>(S)->Lhs, LS);
-    scanExprLits(cast<RangeClause>(S)->X, LS);
-    return;
-  case NodeKind::SwitchStmt: {
-    auto *SW = cast<SwitchStmt>(S);
-    scanStmtLits(SW->Init, LS);
-    scanExprLits(SW->Tag, LS);
-    for (CaseClause *C : SW->Body) {
-      scanExprLits(C->Cases, LS);
-      Each(C->Body);
-    }
-    return;
-  }
-  case NodeKind::SelectStmt:
-    for (CommClause *C : cast<SelectStmt>(S)->Body) {
-      scanStmtLits(C->Comm, LS);
-      Each(C->Body);
-    }
-    return;
-  default:
-    return;
-  }
-}
-
-void scanExprLits(syntax::Expr *E, LitScan &LS) {
-  if (!E)
-    return;
-  switch (E->kind()) {
-  case NodeKind::FuncLit:
-    LS.Escaping.push_back(cast<FuncLit>(E));
-    return; // its own literals are part of its captures
-  case NodeKind::CompositeLit:
-    for (syntax::Expr *X : cast<CompositeLit>(E)->Elems)
-      scanExprLits(X, LS);
-    return;
-  case NodeKind::KeyValueExpr:
-    scanExprLits(cast<KeyValueExpr>(E)->Key, LS);
-    scanExprLits(cast<KeyValueExpr>(E)->Value, LS);
-    return;
-  case NodeKind::ParenExpr:
-    scanExprLits(cast<ParenExpr>(E)->X, LS);
-    return;
-  case NodeKind::SelectorExpr:
-    scanExprLits(cast<SelectorExpr>(E)->X, LS);
-    return;
-  case NodeKind::IndexExpr:
-    scanExprLits(cast<IndexExpr>(E)->X, LS);
-    scanExprLits(cast<IndexExpr>(E)->Index, LS);
-    return;
-  case NodeKind::SliceExpr:
-    scanExprLits(cast<SliceExpr>(E)->X, LS);
-    for (syntax::Expr *X : cast<SliceExpr>(E)->Index)
-      scanExprLits(X, LS);
-    return;
-  case NodeKind::AssertExpr:
-    scanExprLits(cast<AssertExpr>(E)->X, LS);
-    return;
-  case NodeKind::TypeSwitchGuard:
-    scanExprLits(cast<TypeSwitchGuard>(E)->X, LS);
-    return;
-  case NodeKind::Operation:
-    scanExprLits(cast<Operation>(E)->X, LS);
-    scanExprLits(cast<Operation>(E)->Y, LS);
-    return;
-  case NodeKind::CallExpr:
-    scanExprLits(cast<CallExpr>(E)->Fun, LS);
-    for (syntax::Expr *X : cast<CallExpr>(E)->Args)
-      scanExprLits(X, LS);
-    return;
-  case NodeKind::ListExpr:
-    for (syntax::Expr *X : cast<ListExpr>(E)->Elems)
-      scanExprLits(X, LS);
-    return;
-  default:
-    return; // names, literals, types
-  }
-}
-
 bool containsFuncLit(syntax::Node *N) {
-  LitScan LS;
-  scanStmtLits(cast<syntax::Stmt>(N), LS);
-  return !LS.Escaping.empty() || !LS.Deferred.empty();
+  bool Found = false;
+  inspect(N, [&](syntax::Node *C) {
+    Found = Found || isa<FuncLit>(C);
+    return !Found;
+  });
+  return Found;
+}
+
+/// Sorts the function literals under N, not counting those nested in other
+/// literals (they are part of those literals' captures).
+void scanLits(syntax::Node *N, LitScan &LS) {
+  inspect(N, [&](syntax::Node *C) {
+    if (auto *CS = dyn_cast<CallStmt>(C); CS && CS->Tok == TokenKind::Defer) {
+      auto *Lit = dyn_cast<FuncLit>(unparen(CS->Call->Fun));
+      if (Lit && !containsFuncLit(Lit->Body))
+        LS.Deferred.insert(Lit);
+    }
+    if (auto *Lit = dyn_cast<FuncLit>(C)) {
+      if (!LS.Deferred.count(Lit))
+        LS.Escaping.push_back(Lit);
+      return false;
+    }
+    return true;
+  });
 }
 } // namespace
 
 void FuncLowerer::findStackClosures(BlockStmt *Body) {
   LitScan LS;
-  scanStmtLits(Body, LS);
+  scanLits(Body, LS);
   llvm::SmallPtrSet<Var *, 8> Escapes;
   for (FuncLit *Lit : LS.Escaping)
     for (Var *V : Lit->Captures)

@@ -11,6 +11,48 @@ using namespace gortc::syntax;
 using llvm::cast;
 using llvm::dyn_cast;
 
+// Each kind lies in the range of its class and outside the others.
+#define GORTC_IN(Class, Kind)                                                  \
+  (NodeKind::Kind >= NodeKind::First##Class &&                                 \
+   NodeKind::Kind <= NodeKind::Last##Class)
+#define GORTC_EXPR(Kind, Children)                                             \
+  static_assert(GORTC_IN(Expr, Kind), #Kind " is outside Expr's range");
+#define GORTC_STMT(Kind, Children)                                             \
+  static_assert(GORTC_IN(Stmt, Kind), #Kind " is outside Stmt's range");
+#define GORTC_DECL(Kind, Children)                                             \
+  static_assert(GORTC_IN(Decl, Kind), #Kind " is outside Decl's range");
+#define GORTC_NODE(Kind, Children)                                             \
+  static_assert(                                                               \
+      !GORTC_IN(Expr, Kind) && !GORTC_IN(Stmt, Kind) && !GORTC_IN(Decl, Kind), \
+      #Kind " is inside the range of a class it does not belong to");
+#include "frontend/ast_nodes.def"
+#undef GORTC_IN
+
+void syntax::forEachChild(Node *N, llvm::function_ref<void(Node *)> F) {
+  assert(N && "forEachChild of a null node");
+  switch (N->kind()) {
+#define GORTC_CHILD(Field)                                                     \
+  if (X->Field)                                                                \
+    F(X->Field);
+#define GORTC_CHILDREN(Field)                                                  \
+  for (Node *C : X->Field)                                                     \
+    if (C)                                                                     \
+      F(C);
+#define GORTC_NODE(Kind, Children)                                             \
+  case NodeKind::Kind: {                                                       \
+    [[maybe_unused]] auto *X = cast<Kind>(N);                                  \
+    Children return;                                                           \
+  }
+#include "frontend/ast_nodes.def"
+  }
+  llvm_unreachable("node kind missing from ast_nodes.def");
+}
+
+void syntax::inspect(Node *N, llvm::function_ref<bool(Node *)> F) {
+  if (F(N))
+    forEachChild(N, [F](Node *C) { inspect(C, F); });
+}
+
 Pos syntax::startPos(const Node *N) {
   for (;;) {
     switch (N->kind()) {

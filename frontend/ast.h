@@ -13,7 +13,10 @@
 //   - lists of expressions (a, b = ...) are a ListExpr.
 // Nodes live in an AstContext arena and are never freed individually; child
 // lists are ArrayRefs into the arena. LLVM-style RTTI (isa/cast/dyn_cast)
-// works through NodeKind.
+// works through NodeKind. The node kinds and each kind's children are listed
+// once, in ast_nodes.def; forEachChild and inspect (gc's syntax.Inspect)
+// walk any tree from that list, so code that needs every node of a subtree
+// uses them rather than a switch of its own.
 //
 // The type checker annotates the tree in place: every Expr gets a
 // TypeAndValue, every Name the Object it denotes, and a few nodes extra
@@ -29,10 +32,13 @@
 #include "frontend/tokens.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/Casting.h"
+
+#include <type_traits>
 
 namespace gortc {
 namespace types {
@@ -47,61 +53,21 @@ class ConstValue;
 
 namespace syntax {
 
+/// The kinds of syntax tree nodes, one per class (frontend/ast_nodes.def).
 enum class NodeKind : uint8_t {
-  // Expressions.
-  BadExpr,
-  Name,
-  BasicLit,
-  CompositeLit,
-  KeyValueExpr,
-  FuncLit,
-  ParenExpr,
-  SelectorExpr,
-  IndexExpr,
-  SliceExpr,
-  AssertExpr,
-  TypeSwitchGuard,
-  Operation,
-  CallExpr,
-  ListExpr,
-  ArrayType,
-  SliceType,
-  DotsType,
-  StructType,
-  InterfaceType,
-  FuncType,
-  MapType,
-  ChanType,
-  LastExpr = ChanType,
-  // Statements.
-  EmptyStmt,
-  LabeledStmt,
-  BlockStmt,
-  ExprStmt,
-  SendStmt,
-  DeclStmt,
-  AssignStmt,
-  BranchStmt,
-  CallStmt,
-  ReturnStmt,
-  IfStmt,
-  ForStmt,
-  SwitchStmt,
-  SelectStmt,
-  RangeClause,
-  LastStmt = RangeClause,
-  // Declarations.
-  ImportDecl,
-  ConstDecl,
-  TypeDecl,
-  VarDecl,
-  FuncDecl,
-  // Others.
-  Field,
-  CaseClause,
-  CommClause,
-  File,
+#define GORTC_NODE(Kind, Children) Kind,
+#include "frontend/ast_nodes.def"
+#define GORTC_NODE(Kind, Children)
+#define GORTC_NODE_RANGE(Class, FirstKind, LastKind)                           \
+  First##Class = FirstKind, Last##Class = LastKind,
+#include "frontend/ast_nodes.def"
 };
+
+/// The number of node kinds: NodeKind(0) to NodeKind(NumNodeKinds - 1).
+constexpr unsigned NumNodeKinds = 0
+#define GORTC_NODE(Kind, Children) +1
+#include "frontend/ast_nodes.def"
+    ;
 
 class Node {
 public:
@@ -142,7 +108,9 @@ struct TypeAndValue {
 
 class Expr : public Node {
 public:
-  static bool classof(const Node *N) { return N->kind() <= NodeKind::LastExpr; }
+  static bool classof(const Node *N) {
+    return N->kind() >= NodeKind::FirstExpr && N->kind() <= NodeKind::LastExpr;
+  }
   /// Filled in by the type checker.
   TypeAndValue TV;
 
@@ -387,7 +355,7 @@ public:
 class Stmt : public Node {
 public:
   static bool classof(const Node *N) {
-    return N->kind() > NodeKind::LastExpr && N->kind() <= NodeKind::LastStmt;
+    return N->kind() >= NodeKind::FirstStmt && N->kind() <= NodeKind::LastStmt;
   }
 
 protected:
@@ -563,7 +531,7 @@ struct Group {
 class Decl : public Node {
 public:
   static bool classof(const Node *N) {
-    return N->kind() >= NodeKind::ImportDecl && N->kind() <= NodeKind::FuncDecl;
+    return N->kind() >= NodeKind::FirstDecl && N->kind() <= NodeKind::LastDecl;
   }
 
 protected:
@@ -641,6 +609,8 @@ class AstContext {
 public:
   AstContext() = default;
   template <typename T, typename... Args> T *make(Args &&...A) {
+    if constexpr (std::is_base_of_v<Node, T>)
+      ++NumNodes;
     return new (Alloc.Allocate<T>()) T(std::forward<Args>(A)...);
   }
   template <typename T> llvm::ArrayRef<T> copy(llvm::ArrayRef<T> Elems) {
@@ -661,11 +631,23 @@ public:
   }
   Group *newGroup() { return make<Group>(Group{NextGroup++}); }
   llvm::BumpPtrAllocator &allocator() { return Alloc; }
+  /// The number of nodes made so far (tests check that walks reach them).
+  unsigned numNodes() const { return NumNodes; }
 
 private:
   llvm::BumpPtrAllocator Alloc;
   unsigned NextGroup = 0;
+  unsigned NumNodes = 0;
 };
+
+/// Calls F on each non-null child of N (ast_nodes.def), in source order. A
+/// node reached through several parents (the Type node shared by fields
+/// declared together) is a child of each.
+void forEachChild(Node *N, llvm::function_ref<void(Node *)> F);
+/// Walks the tree under N in pre-order, as gc's syntax.Inspect (without its
+/// f(nil) after the children): calls F(N) and, if it returns true, inspects
+/// each child. Every node kind is walked; only F decides what to skip.
+void inspect(Node *N, llvm::function_ref<bool(Node *)> F);
 
 /// The leftmost source position of N (gc's syntax.StartPos).
 Pos startPos(const Node *N);
