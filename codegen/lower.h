@@ -391,6 +391,9 @@ public:
 
   /// Starts a new block (the current one must be terminated).
   void setBlock(llvm::BasicBlock *BB);
+  /// Completes the function: removes the alloca marker (no alloca may be
+  /// created afterwards).
+  void finishBody();
   llvm::BasicBlock *newBlock(const llvm::Twine &Name);
   /// Branches to BB unless the current block is already terminated.
   void branchTo(llvm::BasicBlock *BB);
@@ -403,6 +406,8 @@ public:
   llvm::IRBuilder<> B;
   FuncABI ABI;
   llvm::BasicBlock *AllocaBB = nullptr;
+  /// Allocas go before this marker in the entry block; null once the body
+  /// is finished (finishBody).
   llvm::Instruction *AllocaPoint = nullptr;
   llvm::Value *CtxArg = nullptr;
   /// Storage of local variables and of captured variables (cell pointers).

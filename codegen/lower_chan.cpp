@@ -159,10 +159,14 @@ CommInfo decodeComm(CommClause *C) {
   }
   if (auto *ES = dyn_cast<ExprStmt>(S)) {
     I.Recv = cast<syntax::Operation>(unparen(ES->X));
+    assert(I.Recv->Op == Operator::Recv && !I.Recv->Y &&
+           "select case is neither a send nor a receive");
     return I;
   }
   auto *AS = cast<AssignStmt>(S);
   I.Recv = cast<syntax::Operation>(unparen(AS->Rhs));
+  assert(I.Recv->Op == Operator::Recv && !I.Recv->Y &&
+         "select case is neither a send nor a receive");
   I.Define = AS->Op == Operator::Def;
   if (auto *LE = dyn_cast<ListExpr>(AS->Lhs)) {
     I.Val = LE->Elems[0];

@@ -1077,7 +1077,7 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
     return Clo;
   }
   }
-  return llvm::UndefValue::get(L.getLLVMType(T));
+  llvm_unreachable("selection of another kind");
 }
 
 llvm::Value *FuncLowerer::emitIndex(IndexExpr *E) {

@@ -215,7 +215,7 @@ GeneratedBody::GeneratedBody(Lowerer &L, llvm::Function *F, Signature *Sig)
   setBlock(Start);
 }
 
-GeneratedBody::~GeneratedBody() { AllocaPoint->eraseFromParent(); }
+GeneratedBody::~GeneratedBody() { finishBody(); }
 
 llvm::Function *Lowerer::getFunction(Func *F) {
   auto It = Funcs.find(F);
@@ -262,7 +262,10 @@ llvm::Function *Lowerer::getRuntime(RuntimeFn F) {
 FuncLowerer::FuncLowerer(Lowerer &L, llvm::Function *Fn, Signature *Sig,
                          syntax::Node *Owner)
     : L(L), Fn(Fn), Sig(Sig), Owner(Owner), B(L.Ctx) {
+  assert(Fn->empty() && "function lowered twice");
   ABI = L.getABI(Sig, Sig->Recv != nullptr);
+  assert(Fn->arg_size() >= ABI.FirstParam &&
+         "function type does not have its Go signature's context and results");
   AllocaBB = llvm::BasicBlock::Create(L.Ctx, "entry", Fn);
   B.SetInsertPoint(AllocaBB);
   // A marker after which allocas are inserted, so they stay in the entry
@@ -275,6 +278,7 @@ FuncLowerer::FuncLowerer(Lowerer &L, llvm::Function *Fn, Signature *Sig,
 
 llvm::AllocaInst *FuncLowerer::createAlloca(llvm::Type *T,
                                             const llvm::Twine &Name) {
+  assert(AllocaPoint && "alloca after the function body was finished");
   llvm::IRBuilder<> AB(AllocaPoint);
   return AB.CreateAlloca(T, nullptr, Name);
 }
@@ -335,7 +339,16 @@ bool FuncLowerer::terminated() const {
   return B.GetInsertBlock()->getTerminator() != nullptr;
 }
 
-void FuncLowerer::setBlock(llvm::BasicBlock *BB) { B.SetInsertPoint(BB); }
+void FuncLowerer::setBlock(llvm::BasicBlock *BB) {
+  assert(BB->getParent() == Fn && "block of another function");
+  B.SetInsertPoint(BB);
+}
+
+void FuncLowerer::finishBody() {
+  assert(AllocaPoint && "function body finished twice");
+  AllocaPoint->eraseFromParent();
+  AllocaPoint = nullptr;
+}
 
 void FuncLowerer::branchTo(llvm::BasicBlock *BB) {
   if (!terminated())
@@ -426,6 +439,7 @@ void FuncLowerer::lowerBody(BlockStmt *Body, llvm::ArrayRef<Var *> Params,
     BindParam(Recv);
   for (Var *P : Params)
     BindParam(P);
+  assert(ArgNo == Fn->arg_size() && "parameters and arguments differ");
 
   // Results: named or not, each gets a slot, zero-initialized.
   if (Sig->Results) {
@@ -469,8 +483,7 @@ void FuncLowerer::lowerBody(BlockStmt *Body, llvm::ArrayRef<Var *> Params,
     emitReturn(nullptr);
   if (OpenState)
     finishOpenDefers();
-  // Remove the alloca marker.
-  AllocaPoint->eraseFromParent();
+  finishBody();
 }
 
 /// Finds defer and goto statements in a function body (not in nested
@@ -579,6 +592,10 @@ void Lowerer::lowerInit() {
     FL.SP = attachSubprogram(Fn, First);
     FL.setLoc(First);
   }
+  auto GlobalOf = [&](Var *V) {
+    assert(Globals.count(V) && "package-level variable without storage");
+    return Globals[V];
+  };
   for (const Initializer &In : Info.InitOrder) {
     FL.setLoc(In.Rhs->pos());
     if (In.Lhs.size() == 1) {
@@ -591,7 +608,7 @@ void Lowerer::lowerInit() {
           FL.emitExprAs(In.Rhs, V->type());
         continue;
       }
-      FL.emitStoreInto(In.Rhs, V->type(), Globals[V]);
+      FL.emitStoreInto(In.Rhs, V->type(), GlobalOf(V));
       continue;
     }
     // var a, b = f() (or v, ok = m[k] forms)
@@ -599,11 +616,12 @@ void Lowerer::lowerInit() {
     llvm::SmallVector<Type *, 4> Types;
     if (!FL.emitMultiValue(In.Rhs, Vals, Types))
       continue;
-    for (size_t I = 0; I < In.Lhs.size() && I < Vals.size(); ++I) {
+    assert(Vals.size() == In.Lhs.size() && "values and variables differ");
+    for (size_t I = 0; I < In.Lhs.size(); ++I) {
       Var *V = In.Lhs[I];
       if (V->name() == "_")
         continue;
-      FL.storeConverted(Vals[I], Types[I], V->type(), Globals[V]);
+      FL.storeConverted(Vals[I], Types[I], V->type(), GlobalOf(V));
     }
   }
   for (Func *F : Info.Inits) {
@@ -658,9 +676,11 @@ llvm::Value *FuncLowerer::emitGoCall(llvm::FunctionCallee Callee,
   };
   if (Recv)
     PassArg(Recv, S->Recv->type());
-  if (S->Params)
-    for (size_t I = 0; I < S->Params->size() && I < Args.size(); ++I)
-      PassArg(Args[I], S->Params->Vars[I]->type());
+  assert(Args.size() == (S->Params ? S->Params->size() : 0) &&
+         "arguments and parameters differ");
+  for (size_t I = 0; I < Args.size(); ++I)
+    PassArg(Args[I], S->Params->Vars[I]->type());
+  assert(LArgs.size() == A.FnTy->getNumParams() && "call does not fit the ABI");
   llvm::CallInst *C = B.CreateCall(A.FnTy, Callee.getCallee(), LArgs);
   // Distribute results: scalars from the return value, aggregates from
   // their slots.
@@ -765,7 +785,8 @@ void FuncLowerer::emitArgs(CallExpr *E, Signature *S,
     Out.push_back(SV);
     return;
   }
-  for (size_t I = 0; I < Args.size() && I < NParams; ++I)
+  assert(Args.size() == NParams && "arguments and parameters differ");
+  for (size_t I = 0; I < Args.size(); ++I)
     Out.push_back(EmitArg(Args[I], ParamType(I)));
 }
 

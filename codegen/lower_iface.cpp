@@ -608,6 +608,8 @@ llvm::Constant *Lowerer::getItab(Type *Concrete, Interface *I, Type *IfaceT) {
                                   E.Indirect);
         break;
       }
+    // Compile-time itabs are made for conversions the checker allowed.
+    assert(!F->isNullValue() && "itab of a type missing a method");
     Fun.push_back(F);
   }
   auto *FunTy = llvm::ArrayType::get(Ptr, Fun.size());

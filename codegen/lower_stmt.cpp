@@ -394,7 +394,8 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
   llvm::SmallVector<Type *, 4> Types;
   if (!emitMultiValue(Rhs[0], Vals, Types))
     return;
-  for (size_t I = 0; I < Lhs.size() && I < Vals.size(); ++I)
+  assert(Vals.size() == Lhs.size() && "values and operands differ");
+  for (size_t I = 0; I < Lhs.size(); ++I)
     StoreTo(Lhs[I], Places[I], Vals[I], Types[I]);
 }
 
@@ -837,7 +838,8 @@ void FuncLowerer::emitReturn(ReturnStmt *S) {
       auto *Call = cast<CallExpr>(unparen(Results[0]));
       llvm::SmallVector<llvm::Value *, 4> Vals = emitCallResults(Call);
       auto *TT = cast<Tuple>(Results[0]->TV.Ty);
-      for (size_t I = 0; I < NRes && I < Vals.size(); ++I) {
+      assert(Vals.size() == NRes && "results and values differ");
+      for (size_t I = 0; I < NRes; ++I) {
         Type *T = Sig->Results->Vars[I]->type();
         if (L.isAggregate(T))
           emitCopy(ResultSlots[I], Vals[I], T);
@@ -903,6 +905,8 @@ void FuncLowerer::emitRet() {
 // loops (it runs at most once per call), else null (a heap record).
 
 llvm::BasicBlock *FuncLowerer::getDeferExit() {
+  assert((DeferFrame || OpenState) && "defer exit of a function that does "
+                                      "not defer");
   if (DeferExit)
     return DeferExit;
   DeferExit = newBlock("defer.exit");
@@ -989,6 +993,8 @@ void FuncLowerer::emitDefer(CallStmt *S) {
 // rest. The calls at the exit are direct calls, which LLVM can inline.
 
 void FuncLowerer::beginOpenDefers(unsigned N) {
+  // One bit of abi::OpenDefers::Bits per defer statement.
+  assert(N > 0 && N <= gort::abi::MaxOpenDefers && "not open-codable");
   OpenStateTy = llvm::StructType::get(
       L.Ctx, {L.Ptr, L.I64, llvm::ArrayType::get(L.Ptr, N)});
   llvm::AllocaInst *State = createAlloca(OpenStateTy, "defer.state");
@@ -1016,6 +1022,8 @@ void FuncLowerer::beginOpenDefers(unsigned N) {
 
 void FuncLowerer::emitOpenDefer(CallStmt *S) {
   unsigned I = unsigned(OpenCalls.size());
+  assert(I < OpenStateTy->getElementType(2)->getArrayNumElements() &&
+         "more defer statements than lowerBody counted");
   PackagedCall PC;
   if (!packageCall(S->Call, "defer", /*CodeField=*/false, PC))
     return;
@@ -1110,10 +1118,11 @@ void FuncLowerer::emitBranch(BranchStmt *S) {
     B.CreateBr(getLabelBlock(cast<LabeledStmt>(S->Target)));
     return;
   case TokenKind::Fallthrough:
-    if (FallthroughTarget)
-      B.CreateBr(FallthroughTarget);
+    // The checker allows fallthrough only in a case clause with a next one.
+    assert(FallthroughTarget && "fallthrough without a next case clause");
+    B.CreateBr(FallthroughTarget);
     return;
   default:
-    return;
+    llvm_unreachable("branch statement of another token");
   }
 }

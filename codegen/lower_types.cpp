@@ -142,6 +142,7 @@ llvm::Type *Lowerer::getLLVMType(Type *T) {
       std::vector<llvm::Type *> Packed;
       int64_t At = 0;
       for (size_t I = 0; I < Offs.size(); ++I) {
+        assert(Offs[I] >= At && "Go field offsets overlap");
         if (Offs[I] > At)
           Packed.push_back(llvm::ArrayType::get(I8, Offs[I] - At));
         Index.push_back(unsigned(Packed.size()));
@@ -173,7 +174,9 @@ llvm::Type *Lowerer::getLLVMType(Type *T) {
 
 unsigned Lowerer::llvmFieldIndex(Type *StructT, unsigned I) {
   Type *U = StructT->underlying();
+  assert(isa<Struct>(U) && "field index of a non-struct");
   getLLVMType(U);
+  assert(I < FieldIndexCache[U].size() && "no such field");
   return FieldIndexCache[U][I];
 }
 

@@ -555,7 +555,8 @@ void Checker::objDecl(Object *Obj) {
     funcDecl(cast<Func>(Obj), D);
     break;
   default:
-    break;
+    llvm_unreachable("package-level objects are constants, variables, types "
+                     "and functions");
   }
 
   CurScope = SavedScope;
@@ -1171,6 +1172,7 @@ void Checker::initOrder(Info &O) {
     auto *V = dyn_cast<Var>(N->Obj);
     if (!V)
       continue;
+    assert(ObjMap.count(V) && "package-level variable without a declaration");
     DeclInfo *DI = ObjMap[V].get();
     if (!DI->Init || !Emitted.insert(DI->Init).second)
       continue;
@@ -1195,8 +1197,10 @@ llvm::SetVector<Object *> Checker::declDeps(Object *Obj) {
   llvm::SmallVector<Object *, 2> Group{Obj};
   if (isa<Var>(Obj) && !D->Lhs.empty())
     Group.assign(D->Lhs.begin(), D->Lhs.end());
-  for (Object *G : Group)
+  for (Object *G : Group) {
+    assert(ObjMap.count(G) && "variable of the group without a declaration");
     R.insert(ObjMap[G]->Deps.begin(), ObjMap[G]->Deps.end());
+  }
   return R;
 }
 

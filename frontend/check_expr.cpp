@@ -837,8 +837,9 @@ void Checker::ident(Operand &X, syntax::Name *E, Named *Def, bool WantType) {
     X.M = Mode::Value;
     X.IsNil = true;
     break;
-  default:
-    return;
+  case ObjectKind::Label:
+    // Labels are resolved by branches.cpp and live in no Scope.
+    llvm_unreachable("an identifier denotes a label");
   }
   X.T = T;
 }

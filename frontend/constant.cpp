@@ -109,12 +109,14 @@ BigInt BigInt::operator*(const BigInt &O) const {
 }
 
 BigInt BigInt::quo(const BigInt &O) const {
+  assert(!O.isZero() && "integer division by zero");
   APInt A = V, B = O.V;
   align(A, B, 1);
   return BigInt(A.sdiv(B));
 }
 
 BigInt BigInt::rem(const BigInt &O) const {
+  assert(!O.isZero() && "integer division by zero");
   APInt A = V, B = O.V;
   align(A, B, 1);
   return BigInt(A.srem(B));
@@ -244,6 +246,7 @@ BigInt pow10(unsigned N) {
 } // namespace
 
 Real Real::fromRat(BigInt N, BigInt D) {
+  assert(!D.isZero() && "rational with a zero denominator");
   Real R;
   if (D.sign() < 0) {
     N = -N;
@@ -520,6 +523,7 @@ Real Real::operator*(const Real &O) const {
 }
 
 Real Real::operator/(const Real &O) const {
+  assert(!O.isZero() && "division by zero");
   if (!IsFloat && !O.IsFloat)
     return fromRat(Num * O.Den, Den * O.Num);
   bool NA, NB;
@@ -1053,6 +1057,8 @@ bool ConstValue::compare(const ConstValue &X0, Operator Op,
                          const ConstValue &Y0) {
   ConstValue X = X0, Y = Y0;
   match(X, Y);
+  assert((X.K == Y.K || X.isUnknown() || Y.isUnknown()) &&
+         "comparison of constants of different kinds");
   int C = 0;
   switch (X.K) {
   case Kind::Bool:
@@ -1093,6 +1099,10 @@ ConstValue ConstValue::binaryOp(const ConstValue &X0, Operator Op,
                                 const ConstValue &Y0, bool IntDiv) {
   ConstValue X = X0, Y = Y0;
   match(X, Y);
+  // The checker folds only known operands of one kind class, and reports
+  // division by zero before folding.
+  assert(X.K == Y.K && !X.isUnknown() &&
+         "binary operation on constants of different kinds");
   switch (X.K) {
   case Kind::Bool:
     if (Op == Operator::AndAnd)

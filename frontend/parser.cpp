@@ -84,7 +84,10 @@ private:
   struct NestGuard {
     Parser &P;
     explicit NestGuard(Parser &P) : P(P) { ++P.Depth; }
-    ~NestGuard() { --P.Depth; }
+    ~NestGuard() {
+      assert(P.Depth > 0 && "unbalanced nesting");
+      --P.Depth;
+    }
   };
   bool tooDeep();
 
@@ -604,6 +607,7 @@ BlockStmt *Parser::funcBody() {
   ++FNest;
   unsigned Errs = errCount();
   BlockStmt *Body = blockStmt("");
+  assert(FNest > 0 && "unbalanced function nesting");
   --FNest;
   // Don't check branches if there were errors (syntax or scanner errors) in
   // the function: it may lead to spurious errors.

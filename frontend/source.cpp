@@ -21,6 +21,7 @@ SourceFile::SourceFile(std::string Name, std::string Text, uint32_t Base)
 }
 
 LineCol SourceFile::decode(Pos P) const {
+  assert(contains(P) && "position of another file");
   uint32_t Off = P.offset() - Base;
   auto It = std::upper_bound(LineStarts.begin(), LineStarts.end(), Off);
   unsigned Line = It - LineStarts.begin();
@@ -30,6 +31,8 @@ LineCol SourceFile::decode(Pos P) const {
 
 SourceFile &SourceManager::addFile(std::string Name, std::string Text) {
   uint32_t Size = Text.size();
+  // Every file takes Size + 1 positions of one 32-bit space.
+  assert(Text.size() < UINT32_MAX - NextBase && "source position space full");
   Files.push_back(
       std::make_unique<SourceFile>(std::move(Name), std::move(Text), NextBase));
   // One extra position per file so that its EOF position is still inside it.

@@ -19,6 +19,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -58,7 +59,10 @@ public:
   llvm::StringRef text() const { return Text; }
   uint32_t base() const { return Base; }
   /// The Pos of byte Offset of this file.
-  Pos pos(uint32_t Offset) const { return Pos(Base + Offset); }
+  Pos pos(uint32_t Offset) const {
+    assert(Offset <= Text.size() && "offset past the end of the file");
+    return Pos(Base + Offset);
+  }
   bool contains(Pos P) const {
     return P.offset() >= Base && P.offset() <= Base + Text.size();
   }

@@ -272,7 +272,9 @@ Package *TypeContext::runtimePkg() {
       Sig->Results->Vars.push_back(
           make<Var>(Pos(), Runtime, "", TypeOf(Result)));
     }
-    Runtime->PkgScope->insert(make<Func>(Pos(), Runtime, Name, Sig));
+    [[maybe_unused]] Object *Dup =
+        Runtime->PkgScope->insert(make<Func>(Pos(), Runtime, Name, Sig));
+    assert(!Dup && "libgort/runtime_pkg.def lists a name twice");
   };
   {
     using namespace runtimetok;
