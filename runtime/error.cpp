@@ -8,7 +8,7 @@
 // check, a division by zero, a nil dereference... panics with an ordinary
 // interface{} value whose dynamic type is one of the runtime's own error
 // types, so the value travels through gort_gopanic like any user panic and
-// recover (to come) hands it back unchanged:
+// recover hands it back unchanged:
 //
 //   runtime.boundsError  data -> BoundsError {X, Y, Signed, Code}, on the heap
 //   runtime.errorString  data -> a static String (DivideError, ShiftError,

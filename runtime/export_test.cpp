@@ -4,8 +4,9 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// See testing_hooks.h. These functions exist for test/runtime-smoke and the
-// future runtime unit tests; nothing in the runtime calls them.
+// See testing_hooks.h. These functions exist for test/runtime-smoke (the
+// hosted runtime unit tests, test/unit/runtime, reach internals directly);
+// nothing in the runtime calls them.
 //
 //===----------------------------------------------------------------------===//
 

@@ -27,7 +27,8 @@
 // mallocgc(Size, T, NeedZero):
 //   0. Size 0: return &ZeroBase, shared by every zero-size object.
 //   1. Mark the M as allocating (gc: acquirem, mallocing): M::Locks++ keeps
-//      the future scheduler from preempting it; a nested mallocgc throws.
+//      the scheduler from preempting it (proc.cpp, preemptSlow); a nested
+//      mallocgc throws.
 //   2. Size > 32 KiB: a large span of ceil(Size / 8 KiB) pages straight
 //      from the heap, on the system stack (step 6).
 //   3. Pick the cache: the P's MCache, with no lock. An M without a P

@@ -1,25 +1,45 @@
-//===- runtime/panic.cpp - panic, run-time errors and fatal errors ---------===//
+//===- runtime/panic.cpp - defer, panic, recover and fatal errors ---------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
 //===----------------------------------------------------------------------===//
 //
-// Go's panic and the runtime's fatal error (gc: panic.go, error.go printany).
+// Go's defer, panic and recover, and the runtime's fatal error (gc:
+// panic.go, error.go printany). docs/runtime/defer.md explains the whole
+// mechanism, codegen's half included.
+//
+// defer: compiled code links a Defer record (runtime2.h) per deferred call
+// on G::Defers -- gort_deferproc / gort_deferprocinline (classic records,
+// in the frame or from the per-M pool newdefer/freedefer), or one record
+// per frame for open-coded defers (gort_deferprocopen, asm_<goarch>.S) --
+// and runs them at its exits (gort_deferreturn, gort_deferpop). Each record
+// holds the Checkpoint its gort_deferproc* call saved (setjmp-like).
 //
 // panic(v): compiled code calls gort_gopanic(type, data) with the value as an
 // interface{}. Run-time errors (gort_panicBounds, gort_panicdivide,
 // gort_panicshift, gort_panicmem) build such a value of a runtime error type
-// (error.cpp) and call gopanic too, so recover will see them as gc's
+// (error.cpp) and call gopanic too, so recover sees them as gc's
 // runtime.Error values.
 //
 // gopanic, in order:
 //   1. Push a Panic record (in gopanic's frame) on G::Panics.
-//   2. (With defer support: run the deferred calls; a recover() stops the
-//      panic and resumes the deferring function. Not yet: step 3 follows.)
-//   3. fatalpanic: on the system stack, print the chain of panics oldest
-//      first as "panic: VALUE" (gc: printpanics/printany), the signal line if
-//      the panic came from a fault (gort_panicmem), a blank line and the
-//      goroutine header, then exit(2).
+//   2. runDefers: run the deferred calls newest first, each through
+//      gort_calldeferred. A deferred call that calls recover()
+//      (gort_gorecover; gc's argp check: only the deferred function itself,
+//      seen through wrapper and morestack frames, may recover) marks the
+//      panic Recovered; when it returns, recovery() makes the checkpoint's
+//      stack segment current and resumes the deferring function at its
+//      gort_deferproc* call, which returns 1 this time: the function runs
+//      its remaining defers and returns its results.
+//   3. Nothing recovered: preprintpanics replaces values that have an
+//      Error or String method by its result, then fatalpanic, on the system
+//      stack, prints the chain of panics oldest first as "panic: VALUE"
+//      (gc: printpanics/printany; " [recovered]" for recovered ones), the
+//      signal line if the panic came from a fault (gort_panicmem, signals),
+//      a blank line, the goroutine header and its traceback
+//      (traceback.cpp), then exit(2).
+// runtime.Goexit runs the deferred calls the same way under a Panic record
+// that recover() does not see, then ends the goroutine.
 //
 // fatal(msg) is gc's throw: an unrecoverable runtime failure. It prints
 // "fatal error: msg", a blank line and the header of the goroutine the M was
@@ -34,11 +54,8 @@
 // crashing (a fault while printing a panic prints "panic during panic";
 // another gives up with exit status 4, as gc's startpanic_m). The entry
 // points run on goroutine stacks with no prologue check and switch to g0
-// before doing anything deep.
-//
-// Not yet (with methods and defer): calling a panic value's Error or String
-// method before printing (gc: preprintpanics); tracebacks after the
-// goroutine header.
+// before doing anything deep. G::Defers is the goroutine's own: only code
+// running on that goroutine links, unlinks or runs its records.
 //
 //===----------------------------------------------------------------------===//
 

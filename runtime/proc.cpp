@@ -106,7 +106,8 @@
 //
 // Entry points: gort_rt0_go (rt0), gort_newproc (compiled code),
 // gort_gopreempt (gort_stack_reserve), gort_gosched, gort_numgoroutine,
-// gort_gomaxprocs, gort_goexit_current (runtime package, later).
+// gort_gomaxprocs, gort_goexit_current (package runtime's functions,
+// runtime_pkg.cpp and panic.cpp's runtime.Goexit).
 //
 // Rejected: one global run queue under one lock (every switch would take
 // it; gc's per-P rings with stealing scale); an M per goroutine (100 000

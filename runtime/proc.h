@@ -222,8 +222,9 @@ void gort_mcall(void (*Fn)(gort::G *));
 /// the processor, then returns (gc: gopreempt_m).
 void gort_gopreempt();
 
-// Runtime-internal services for the runtime package (runtime.Gosched,
-// NumGoroutine, GOMAXPROCS, Goexit); not part of libgort/abi.def yet.
+// Services behind package runtime's functions (runtime.Gosched,
+// NumGoroutine, GOMAXPROCS, Goexit: runtime_pkg.cpp, panic.cpp). Compiled
+// code calls those functions, not these, so they are not in libgort/abi.def.
 void gort_gosched();
 int64_t gort_numgoroutine();
 int64_t gort_gomaxprocs(int64_t N);

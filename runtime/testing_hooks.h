@@ -41,7 +41,7 @@ void gort_test_stackstats(uint64_t *Out);
 /// gogetenv(Key), or null.
 const char *gort_test_getenv(const char *Key);
 
-/// Requests preemption of the current goroutine as sysmon will: sets
+/// Requests preemption of the current goroutine as sysmon does: sets
 /// G::Preempt and StackGuard0 = abi::StackPreempt.
 void gort_test_requestpreempt(void);
 

@@ -1,6 +1,7 @@
-/* test/runtime-smoke/t_sched.c - the scheduler services that Go code cannot
- * reach yet (no runtime package): a blocking system call handing its P to
- * another M, timer sleeps, Gosched, NumGoroutine, GOMAXPROCS and Goexit.
+/* test/runtime-smoke/t_sched.c - the scheduler services, called from C: a
+ * blocking system call handing its P to another M and timer sleeps (Go code
+ * cannot reach them without packages gortc does not compile yet), Gosched,
+ * NumGoroutine, GOMAXPROCS and Goexit (behind package runtime's functions).
  * Goroutines are started as compiled code starts them: gort_newproc with a
  * closure (funcval) that takes itself as its context. These C functions
  * have no stack checks, so they keep their frames small. Run with
