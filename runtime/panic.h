@@ -31,9 +31,11 @@ namespace gort {
 #define GORT_STR2(X) #X
 #define GORT_STR(X) GORT_STR2(X)
 
-/// Checks an internal invariant; a failure is a runtime bug and throws.
-/// Always on (the build is "release with assertions"); define
-/// GORT_NO_ASSERT to compile the checks out.
+/// Checks an internal invariant; a failure is a runtime bug and throws
+/// "runtime: assertion failed: COND at runtime/FILE.cpp:LINE" (the build
+/// maps the source tree's path away, libgort/CMakeLists.txt). Always on
+/// (the build is "release with assertions"); define GORT_NO_ASSERT to
+/// compile the checks out.
 #ifdef GORT_NO_ASSERT
 #define GORT_ASSERT(Cond) ((void)0)
 #else
