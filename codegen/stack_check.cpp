@@ -90,6 +90,7 @@
 
 #include "codegen/stack_check.h"
 
+#include "codegen/runtime_decls.h"
 #include "libgort/abi.h"
 
 #include "llvm/ADT/BitVector.h"
@@ -359,16 +360,8 @@ class Inserter {
 public:
   Inserter(llvm::Module &M, bool AArch64) : M(M), Ctx(M.getContext()),
                                             AArch64(AArch64) {
-    auto *PtrTy = llvm::PointerType::get(Ctx, 0);
-    auto *I64 = llvm::Type::getInt64Ty(Ctx);
-    auto *Void = llvm::Type::getVoidTy(Ctx);
-    Reserve = M.getOrInsertFunction(
-        "gort_stack_reserve", llvm::FunctionType::get(PtrTy, {I64, I64}, false));
-    MoreStack = M.getOrInsertFunction(
-        "gort_morestack", llvm::FunctionType::get(Void, {PtrTy, PtrTy}, false));
-    for (llvm::FunctionCallee C : {Reserve, MoreStack})
-      if (auto *Fn = llvm::dyn_cast<llvm::Function>(C.getCallee()))
-        Fn->addFnAttr(llvm::Attribute::NoUnwind);
+    Reserve = getOrInsertRuntimeFunction(M, RuntimeFn::gort_stack_reserve);
+    MoreStack = getOrInsertRuntimeFunction(M, RuntimeFn::gort_morestack);
   }
 
   /// Gives F the check of design step 1, after its prologue.
@@ -387,8 +380,8 @@ private:
   llvm::Module &M;
   llvm::LLVMContext &Ctx;
   bool AArch64;
-  llvm::FunctionCallee Reserve;
-  llvm::FunctionCallee MoreStack;
+  llvm::Function *Reserve;
+  llvm::Function *MoreStack;
 };
 
 /// The attributes of a call to F: its return and parameter attributes,
