@@ -1024,6 +1024,31 @@ bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind,
       };
       break;
     }
+    case BuiltinId::Copy: {
+      // Both operands are evaluated at the go/defer statement.
+      llvm::SmallVector<llvm::Value *, 4> MV;
+      llvm::SmallVector<Type *, 4> MT;
+      bool Multi = emitBuiltinMultiArgs(E, MV, MT);
+      Type *DT = Multi ? MT[0] : exprType(L.TCtx, E->Args[0]);
+      Type *SrcT = Multi ? MT[1] : exprType(L.TCtx, E->Args[1]);
+      if (!isa<Slice>(SrcT->underlying()))
+        SrcT = L.TCtx.basic(BasicKind::String); // also an untyped constant
+      uint64_t ElemSize = L.sizeOf(cast<Slice>(DT->underlying())->Elem);
+      unsigned DV = Capture("dst", DT, Multi ? MV[0] : emitExpr(E->Args[0]));
+      unsigned SV =
+          Capture("src", SrcT, Multi ? MV[1] : emitExprAs(E->Args[1], SrcT));
+      Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
+        llvm::Value *D = FieldVal(W, Ctx, DV), *S = FieldVal(W, Ctx, SV);
+        llvm::Value *DL = W.B.CreateExtractValue(D, 1);
+        llvm::Value *SL = W.B.CreateExtractValue(S, 1);
+        llvm::Value *N =
+            W.B.CreateSelect(W.B.CreateICmpSLT(DL, SL), DL, SL, "copy.n");
+        W.B.CreateMemMove(W.B.CreateExtractValue(D, 0), llvm::MaybeAlign(1),
+                          W.B.CreateExtractValue(S, 0), llvm::MaybeAlign(1),
+                          W.B.CreateMul(N, W.B.getInt64(ElemSize)));
+      };
+      break;
+    }
     default:
       L.internalError(E->pos(), Kind + " of this builtin is not supported yet");
       return false;
