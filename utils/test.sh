@@ -6,7 +6,10 @@
 #   2. lit tests, on x86-64 natively and on AArch64 under qemu-aarch64;
 #   3. the runtime smoke tests (raw runtime, both targets);
 #   4. the frontend fuzz target for $GORTC_FUZZ_SECONDS (default 60);
-#   5. Go 1.19's own `// run` tests, tier T0, both targets, through
+#   5. differential testing for $GORTC_SMITH_SECONDS (default 60): random
+#      programs from utils/gosmith, built with gortc -O0, -O2 and for
+#      AArch64 (and with go, if one is on PATH), must print the same;
+#   6. Go 1.19's own `// run` tests, tier T0, both targets, through
 #      ../shared/conformance/run-conformance with a --fail-under ratchet.
 # Exits non-zero if any step fails.
 set -uo pipefail
@@ -50,6 +53,19 @@ if [ -x "$BUILD/bin/gortc-fuzz-frontend" ]; then
   rm -rf "$corpus"
 else
   echo "fuzz target not built"; failed+=(fuzz)
+fi
+
+# The seeds form a window that moves every day (YYYYMMDD * 1000 onwards):
+# each day's runs try new programs, reruns on the same day retry the same
+# ones, and any failure is reproducible later from the printed range with
+# utils/gosmith/difftest.py --seed-start N --count 1 (docs/testing.md).
+# GORTC_SMITH_SEED fixes the start; GORTC_SMITH_SECONDS=0 skips the step.
+if [ "${GORTC_SMITH_SECONDS:-60}" != 0 ]; then
+  step "differential testing with gosmith for ${GORTC_SMITH_SECONDS:-60}s"
+  smith=(--seconds "${GORTC_SMITH_SECONDS:-60}" --jobs 2 --quiet
+         --gortc "$BUILD/bin/gortc" --findings "$BUILD/gosmith-findings")
+  [ -n "${GORTC_SMITH_SEED:-}" ] && smith+=(--seed-start "$GORTC_SMITH_SEED")
+  python3 "$ROOT/utils/gosmith/difftest.py" "${smith[@]}" || failed+=(gosmith)
 fi
 
 if [ -x "$CONFORMANCE" ]; then
