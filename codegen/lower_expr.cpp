@@ -1224,18 +1224,23 @@ void FuncLowerer::emitCompositeLitInto(CompositeLit *E, Type *T,
   }
   if (auto *S = dyn_cast<Struct>(U)) {
     emitZero(Addr, T);
+    // Keys name the fields of the literal's own type, which may be a
+    // different but identical struct type than T (x = struct{ a int }{a: 1}):
+    // find the field's index there; identical structs agree on the order.
+    auto *LitS = E->TV.Ty ? dyn_cast<Struct>(E->TV.Ty->underlying()) : nullptr;
+    if (!LitS || LitS->Fields.size() != S->Fields.size())
+      LitS = S;
     for (size_t I = 0; I < E->Elems.size(); ++I) {
       syntax::Expr *Elt = E->Elems[I];
       unsigned FI = unsigned(I);
       if (auto *KV = dyn_cast<KeyValueExpr>(Elt)) {
         auto *Key = cast<syntax::Name>(KV->Key);
-        for (FI = 0; FI < S->Fields.size(); ++FI)
-          if (S->Fields[FI] == Key->Obj)
+        for (FI = 0; FI < LitS->Fields.size(); ++FI)
+          if (LitS->Fields[FI] == Key->Obj)
             break;
         Elt = KV->Value;
       }
-      if (FI >= S->Fields.size())
-        continue;
+      assert(FI < S->Fields.size() && "literal key is not a field of its type");
       Type *FT = S->Fields[FI]->type();
       llvm::Value *FA = emitFieldAddr(Addr, T, FI);
       if (auto *CL = dyn_cast<CompositeLit>(unparen(Elt)); CL && L.isAggregate(FT))
