@@ -37,7 +37,11 @@
 //      check) and F becomes a wrapper with a tiny frame that compares
 //        SP - F..frame <= g->stackguard0
 //      and then tail-calls (musttail) the body, whose frame therefore lies
-//      above the guard. F..frame is an absolute symbol: the body's frame
+//      above the guard. A body whose results do not fit in the return
+//      registers cannot be tail-called (LLVM returns them through a
+//      buffer in the caller's frame): the wrapper calls it, and its check
+//      adds WrapperCallSlack for the return address and frame record.
+//      F..frame is an absolute symbol: the body's frame
 //      size as code generation produced it, read from the object's
 //      .stack_sizes section and defined at link time (frameSymbolsAsm,
 //      codegen/pipeline.cpp).
@@ -384,6 +388,56 @@ private:
   llvm::Function *MoreStack;
 };
 
+/// Bytes the wrapper's check adds when it calls the body instead of
+/// tail-calling it: the return address and the body's frame record, which
+/// .stack_sizes may leave out.
+constexpr uint64_t WrapperCallSlack = 16;
+
+/// Counts the registers a return value of type T needs: integers and
+/// pointers in Ints, floating point values in FPs; false for a type the
+/// count does not know.
+bool countReturnRegs(llvm::Type *T, unsigned &Ints, unsigned &FPs) {
+  if (auto *ST = llvm::dyn_cast<llvm::StructType>(T)) {
+    for (llvm::Type *E : ST->elements())
+      if (!countReturnRegs(E, Ints, FPs))
+        return false;
+    return true;
+  }
+  if (auto *AT = llvm::dyn_cast<llvm::ArrayType>(T)) {
+    for (uint64_t I = 0; I < AT->getNumElements(); ++I)
+      if (!countReturnRegs(AT->getElementType(), Ints, FPs))
+        return false;
+    return true;
+  }
+  if (T->isPointerTy() || (T->isIntegerTy() && T->getIntegerBitWidth() <= 64)) {
+    ++Ints;
+    return true;
+  }
+  if (T->isFloatTy() || T->isDoubleTy()) {
+    ++FPs;
+    return true;
+  }
+  return false;
+}
+
+/// Whether F's results come back in registers, so that a call to F can be
+/// a tail call. LLVM demotes a C-convention return that does not fit to a
+/// hidden buffer in the caller's frame ("sret demotion"), which no tail
+/// call can keep. The registers are those of LLVM's return conventions
+/// (X86CallingConv.td: RAX, RDX, RCX and XMM0-1 for x86-64 code that does
+/// not follow the psABI's two-register rule; AArch64CallingConv.td: X0-X7
+/// and D0-D7).
+bool returnsInRegisters(llvm::Function &F, bool AArch64) {
+  llvm::Type *RT = F.getReturnType();
+  if (RT->isVoidTy())
+    return true;
+  unsigned Ints = 0, FPs = 0;
+  if (F.getCallingConv() != llvm::CallingConv::C ||
+      !countReturnRegs(RT, Ints, FPs))
+    return false;
+  return AArch64 ? Ints <= 8 && FPs <= 8 : Ints <= 3 && FPs <= 2;
+}
+
 /// The attributes of a call to F: its return and parameter attributes,
 /// which carry the ABI (zeroext, signext, inreg...).
 llvm::AttributeList callAttributes(llvm::Function &F) {
@@ -541,6 +595,9 @@ void Inserter::split(llvm::Function &F) {
   llvm::Value *SP = readSP(B);
   llvm::Value *Guard = loadGuard(B);
   llvm::Value *Frame = B.CreatePtrToInt(FrameSym, B.getInt64Ty(), "frame");
+  bool TailCall = returnsInRegisters(F, AArch64);
+  if (!TailCall)
+    Frame = B.CreateAdd(Frame, B.getInt64(WrapperCallSlack), "frame.call");
   // SP - Frame <= guard, where SP < Frame (the subtraction would wrap)
   // fails too (gc: the huge-frame case).
   llvm::Value *Under = B.CreateICmpULT(SP, Frame, "sp.under");
@@ -557,7 +614,8 @@ void Inserter::split(llvm::Function &F) {
   llvm::CallInst *Call = B.CreateCall(&F, Args);
   Call->setCallingConv(F.getCallingConv());
   Call->setAttributes(callAttributes(F));
-  Call->setTailCallKind(llvm::CallInst::TCK_MustTail);
+  if (TailCall)
+    Call->setTailCallKind(llvm::CallInst::TCK_MustTail);
   if (F.getReturnType()->isVoidTy())
     B.CreateRetVoid();
   else

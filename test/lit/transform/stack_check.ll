@@ -1,6 +1,7 @@
 ; RUN: %gortc-opt -passes=gortc-stack-check %s | FileCheck %s
 ; RUN: %gortc-opt -passes=gortc-stack-check -force-split=small %s | FileCheck %s --check-prefix=FORCED
 ; RUN: %gortc-opt -passes=gortc-stack-check %s | FileCheck %s --check-prefix=EXT
+; RUN: %gortc-opt -passes=gortc-stack-check %s | FileCheck %s --check-prefix=RET
 ; The stack-check pass (codegen/stack_check.cpp) on x86-64: a leaf with a
 ; small frame gets no check; a function with a small frame checks SP after
 ; its prologue; a function whose frame is predicted over the limit is split
@@ -93,6 +94,42 @@ define zeroext i1 @ext(ptr %ctx, i8 signext %b) #0 {
   call void @callee(i64 0)
   %c = icmp eq i8 %b, 0
   ret i1 %c
+}
+
+; Results that fit in RAX, RDX, RCX (and XMM0-1) allow the tail call; more
+; come back through a buffer in the caller's frame, which a tail call
+; cannot keep: the wrapper calls the body and checks 16 bytes more for the
+; call's return address and frame record.
+; RET-LABEL: define { ptr addrspace(1), i64, i64 } @three(
+; RET:         musttail call { ptr addrspace(1), i64, i64 } @three..body(
+; RET-LABEL: define { { ptr addrspace(1), i64, i64 }, { ptr, ptr addrspace(1) } } @five(
+; RET:         sub i64 {{%.*}}, add (i64 ptrtoint (ptr @five..frame to i64), i64 16)
+; RET:       body:
+; RET-NEXT:    [[R:%.*]] = call { { ptr addrspace(1), i64, i64 }, { ptr, ptr addrspace(1) } } @five..body(
+; RET-NEXT:    ret { { ptr addrspace(1), i64, i64 }, { ptr, ptr addrspace(1) } } [[R]]
+; RET:         call ptr @gort_stack_reserve(i64 add (i64 ptrtoint (ptr @five..frame to i64), i64 16),
+; RET-LABEL: define { double, double, double } @threefp(
+; RET-NOT:     musttail
+; RET:         call { double, double, double } @threefp..body(
+define { ptr addrspace(1), i64, i64 } @three(ptr %ctx) #0 {
+  %a = alloca [2000 x i64], align 8
+  store volatile i64 1, ptr %a
+  call void @callee(i64 0)
+  ret { ptr addrspace(1), i64, i64 } zeroinitializer
+}
+
+define { { ptr addrspace(1), i64, i64 }, { ptr, ptr addrspace(1) } } @five(ptr %ctx) #0 {
+  %a = alloca [2000 x i64], align 8
+  store volatile i64 1, ptr %a
+  call void @callee(i64 0)
+  ret { { ptr addrspace(1), i64, i64 }, { ptr, ptr addrspace(1) } } zeroinitializer
+}
+
+define { double, double, double } @threefp(ptr %ctx) #0 {
+  %a = alloca [2000 x i64], align 8
+  store volatile i64 1, ptr %a
+  call void @callee(i64 0)
+  ret { double, double, double } zeroinitializer
 }
 
 ; The body has no check of its own and is no longer a Go function for the

@@ -29,6 +29,28 @@ define void @big(ptr %ctx) #0 {
   ret void
 }
 
+; Results in up to eight X and eight D registers allow the tail call; more
+; come back through a buffer (stack_check.ll).
+; CHECK-LABEL: define [8 x i64] @eight(
+; CHECK:         musttail call [8 x i64] @eight..body(
+define [8 x i64] @eight(ptr %ctx) #0 {
+  %a = alloca [512 x i64], align 8
+  store volatile i64 1, ptr %a
+  call void @callee(i64 0)
+  ret [8 x i64] zeroinitializer
+}
+
+; CHECK-LABEL: define [9 x i64] @nine(
+; CHECK:         sub i64 {{%.*}}, add (i64 ptrtoint (ptr @nine..frame to i64), i64 16)
+; CHECK-NOT:     musttail
+; CHECK:         call [9 x i64] @nine..body(
+define [9 x i64] @nine(ptr %ctx) #0 {
+  %a = alloca [512 x i64], align 8
+  store volatile i64 1, ptr %a
+  call void @callee(i64 0)
+  ret [9 x i64] zeroinitializer
+}
+
 ; CHECK-DAG: [[SPREG]] = !{!"sp"}
 ; CHECK-DAG: [[X28]] = !{!"x28"}
 
