@@ -17,9 +17,7 @@ present, else gortc -O0.
 
 A mismatch, a compiler failure or crash, or a timeout is a finding: the
 program, every build's output and a report are saved under
---findings/seed-N/ and the exit status is 1. Findings that match an entry
-of KNOWN_OPEN (an open bug being fixed elsewhere) are saved and counted
-as "known open" but do not fail the run unless --strict. A program that go rejects, or
+--findings/seed-N/ and the exit status is 1. A program that go rejects, or
 that times out everywhere, is a generator bug and is reported the same way.
 The last line is a summary: programs, builds, mismatches. Seeds are
 deterministic: `difftest.py --seed-start N --count 1` reproduces seed N,
@@ -50,17 +48,6 @@ MODES = {
 }
 
 TRACE_RE = re.compile(r"^goroutine \d+ \[")
-
-# Open bugs that generated programs hit at random and that are being fixed
-# elsewhere: a finding whose every problem is a crash or mismatch whose
-# failing output matches one of these is reported as "known", saved, and
-# does not fail the run (--strict makes it fail). Remove an entry with
-# its fix. See docs/testing.md.
-KNOWN_OPEN = [
-    (r"fatal error: runtime: assertion failed: Cur && SP >= Cur->Lo",
-     "stack check after a static frame larger than StackGuard (codegen/stack_check.cpp), "
-     "utils/gosmith/open/stack_check_static_frame.go"),
-]
 
 
 def normalize(out):
@@ -179,22 +166,6 @@ def first_diff(a, b):
     return "same text"
 
 
-def known_issue(results, problems):
-    """The KNOWN_OPEN description matching every problem, or None."""
-    desc = None
-    for kind, mode, _ in problems:
-        if kind not in ("mismatch", "crash"):
-            return None
-        out = results[mode]["out"].decode("utf-8", "replace")
-        for rx, d in KNOWN_OPEN:
-            if re.search(rx, out, re.M):
-                desc = d
-                break
-        else:
-            return None
-    return desc
-
-
 def save_finding(findings, seed, src_text, results, problems, ref, gen_args):
     d = os.path.join(findings, "seed-%d" % seed)
     os.makedirs(d, exist_ok=True)
@@ -229,7 +200,6 @@ def main():
     ap.add_argument("--disable", default="", help="gosmith feature groups to disable")
     ap.add_argument("--size", default=None, help="gosmith --size")
     ap.add_argument("--quiet", action="store_true", help="only findings and the summary")
-    ap.add_argument("--strict", action="store_true", help="known open issues fail the run too")
     args = ap.parse_args()
 
     go = None
@@ -258,7 +228,7 @@ def main():
 
     start = time.time()
     lock = threading.Lock()
-    stats = {"programs": 0, "builds": 0, "mismatches": 0, "findings": 0, "known": 0, "last": seed0 - 1}
+    stats = {"programs": 0, "builds": 0, "mismatches": 0, "findings": 0, "last": seed0 - 1}
     next_seed = [seed0]
     found = []
 
@@ -294,12 +264,7 @@ def main():
                     stats["programs"] += 1
                     stats["builds"] += len(results)
                     stats["last"] = max(stats["last"], seed)
-                    known = known_issue(results, problems) if problems and not args.strict else None
-                    if known:
-                        stats["known"] += 1
-                        d = save_finding(findings, seed, text, results, problems, ref, gen_args)
-                        print("seed %d: known open issue: %s (saved in %s)" % (seed, known, d), flush=True)
-                    elif problems:
+                    if problems:
                         stats["findings"] += 1
                         stats["mismatches"] += sum(1 for p in problems if p[0] == "mismatch")
                         d = save_finding(findings, seed, text, results, problems, ref, gen_args)
@@ -315,9 +280,8 @@ def main():
         for f in futs:
             f.result()
     el = time.time() - start
-    print("gosmith difftest: %d programs (seeds %d-%d), %d builds, %d mismatches, %d findings%s in %.0fs" % (
-        stats["programs"], seed0, stats["last"], stats["builds"], stats["mismatches"], stats["findings"],
-        ", %d known open" % stats["known"] if stats["known"] else "", el))
+    print("gosmith difftest: %d programs (seeds %d-%d), %d builds, %d mismatches, %d findings in %.0fs" % (
+        stats["programs"], seed0, stats["last"], stats["builds"], stats["mismatches"], stats["findings"], el))
     if found:
         print("findings: " + " ".join(str(s) for s in sorted(found)))
         return 1

@@ -553,6 +553,8 @@ class Gen:
                 opts.append((3, "slice"))
             if self.on["struct"] and self.structs:
                 opts.append((3, "struct"))
+            if self.on["struct"]:
+                opts.append((0.5, "anon"))
             if self.on["map"] and not nonil and not comparable_only:
                 opts.append((2, "map"))
             if self.on["pointer"] and not nonil:
@@ -574,6 +576,8 @@ class Gen:
             cands = [s for s in self.structs
                      if (not nonil or not nilable(s)) and (not comparable_only or comparable(s))]
             return self.pick(cands) if cands else self.basic_type()
+        if k == "anon":
+            return self.anon_struct()
         if k == "map":
             return MapTy(self.key_type(), self.rand_type(depth + 1, True))
         if k == "ptr":
@@ -584,6 +588,13 @@ class Gen:
         if k == "iface":
             return self.pick(self.ifaces)
         return EMPTY
+
+    def anon_struct(self):
+        """struct { a T; b U }: a type literal, identical wherever spelled alike."""
+        fields = [(n, self.basic_type() if self.chance(0.8) else ArrayTy(self.basic_type(), 2), False)
+                  for n in "abc"[:self.r.randint(1, 3)]]
+        st = StructTy("struct { %s }" % "; ".join("%s %s" % (f, t.go) for f, t, _ in fields), fields)
+        return st
 
     def key_type(self):
         opts = [INT[n] for n in ("int", "int8", "uint16", "int64", "uint32")]
@@ -937,6 +948,13 @@ class Gen:
             a, ca = self.expr(BOOL, d + 1, nonconst=True)
             b, cb = self.expr(BOOL, d + 1)
             return "(%s %s %s)" % (a, self.pick(["&&", "||"]), b), None
+        if r < 0.4 and self.ifaces and self.chance(0.3):
+            # interfaces whose dynamic types are all comparable
+            its = [it for it in self.ifaces if all(safe_eq(x) for x in self.implementers(it))]
+            if its:
+                it = self.pick(its)
+                return "(%s %s %s)" % (self.iface_expr(it, d + 1), self.pick(["==", "!="]),
+                                       self.iface_expr(it, d + 1)), None
         if r < 0.45:
             # equality of composite or reference values
             t = self.rand_type(1)
@@ -1413,6 +1431,7 @@ class Gen:
             opts += [(1.5, self.s_typeswitch), (1, self.s_assert)]
         if self.on["const"]:
             opts += [(1, self.s_const)]
+        opts += [(0.5, self.s_localtype), (0.5, self.s_vargroup)]
         if self.on["closure"] and fn.cls != "pure" and not fn.goroutine:
             opts += [(0.7, self.s_loopclosures)]
         if self.on["defer"] and not fn.goroutine:
@@ -3092,6 +3111,42 @@ class Gen:
 
     def s_const(self):
         return self.const_decl()
+
+    def s_localtype(self):
+        """A type declared in a function, its values and conversions."""
+        n, v = self.name("L"), self.name("v")
+        fn = self.fn
+        use = "mix(%s)" if fn.cls != "pure" and not fn.goroutine else \
+            ("%s += %%s" % fn.sink if fn.sink else "_ = %s")
+        if self.chance(0.5):
+            bt = self.pick([INT["int16"], U8, INTT, U64] + ([F64] if self.on["float"] else []))
+            out = ["type %s %s" % (n, bt.go),
+                   "var %s %s = %s(%s)" % (v, n, n, self.e(bt)),
+                   "%s = %s*3 + %s(%s)" % (v, v, n, self.e(bt)) if is_int(bt) else
+                   "%s = %s - %s(%s)" % (v, v, n, self.e(bt)),
+                   use % self.hash_of(bt, "%s(%s)" % (bt.go, v))]
+            return ["{"] + out + ["}"]
+        at = self.anon_struct()
+        lit = "%s{%s}" % (n, ", ".join("%s: %s" % (f, self.e(ft)) for f, ft, _ in at.fields))
+        f0, ft0, _ = at.fields[0]
+        out = ["type %s %s" % (n, at.go), "%s := %s" % (v, lit)]
+        if is_num(ft0):
+            out.append("%s.%s += %s" % (v, f0, self.e(ft0)))
+        # convertible to the identical struct type literal
+        out.append(use % self.hash_of(at, "%s(%s)" % (at.go, v)))
+        return ["{"] + out + ["}"]
+
+    def s_vargroup(self):
+        names, lines = [], ["var ("]
+        for _ in range(self.r.randint(2, 3)):
+            t = self.rand_type(1, nonil=True)
+            n = self.name()
+            lines.append("%s %s = %s" % (n, t.go, self.e(t)))
+            names.append((n, t))
+        lines.append(")")
+        for n, t in names:
+            self.declare(n, t, ro=self.fn.cls != "proc" and has_ref(t))
+        return lines
 
     def gen_callee_body(self, c):
         fty = c.fty
