@@ -33,32 +33,29 @@ namespace codegen {
 /// One of our two targets.
 struct Target {
   enum ArchKind { X86_64, AArch64 } Arch;
-  std::string Triple;  ///< the LLVM target triple
-  std::string GoArch;  ///< amd64 / arm64
-  std::string Name;    ///< x86_64 / aarch64 (libgort directory name)
+  std::string Triple; ///< the LLVM target triple
+  std::string GoArch; ///< amd64 / arm64
+  std::string Name;   ///< x86_64 / aarch64 (libgort directory name)
 };
 
 /// Parses "x86_64-linux" / "aarch64-linux".
 bool parseTarget(llvm::StringRef Spec, Target &Out);
 
 /// Creates the target machine for T at the given optimization level.
-std::unique_ptr<llvm::TargetMachine> createTargetMachine(const Target &T,
-                                                         unsigned OptLevel,
-                                                         std::string &Error);
+std::unique_ptr<llvm::TargetMachine>
+createTargetMachine(const Target &T, unsigned OptLevel, std::string &Error);
 
 /// Lowers a checked package (package main) to a module. Returns null after
 /// reporting an internal compiler error.
 std::unique_ptr<llvm::Module>
 lowerPackage(llvm::LLVMContext &LLVMCtx, types::TypeContext &TCtx,
              types::Info &Info, const SourceManager &SM,
-             llvm::TargetMachine &TM, const Target &T,
-             DiagnosticEngine &Diags);
+             llvm::TargetMachine &TM, const Target &T, DiagnosticEngine &Diags);
 
 /// Runs the optimization pipeline and gortc's late IR passes. The stack
 /// check splits the functions named in ForceSplit whatever their predicted
 /// frame (stack_check.h).
-void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
-                    unsigned OptLevel,
+void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM, unsigned OptLevel,
                     const llvm::StringSet<> *ForceSplit = nullptr);
 
 /// Emits assembly or an object file.

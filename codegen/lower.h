@@ -169,8 +169,8 @@ public:
   llvm::Value *emitConst(const ConstValue &V, Type *T);
   llvm::Value *emitCompare(Operator Op, llvm::Value *X, llvm::Value *Y,
                            Type *T);
-  llvm::Value *emitBinary(Operator Op, llvm::Value *X, llvm::Value *Y,
-                          Type *T, Type *YType);
+  llvm::Value *emitBinary(Operator Op, llvm::Value *X, llvm::Value *Y, Type *T,
+                          Type *YType);
   llvm::Value *emitConversion(llvm::Value *V, Type *From, Type *To);
   llvm::Value *emitSelector(syntax::SelectorExpr *E);
   llvm::Value *emitIndex(syntax::IndexExpr *E);
@@ -330,7 +330,8 @@ public:
                       llvm::SmallVectorImpl<llvm::Value *> &Vals,
                       llvm::SmallVectorImpl<Type *> &Types);
 
-  //--- Goroutines and channels (lower_chan.cpp) ---------------------------===//
+  //--- Goroutines and channels (lower_chan.cpp)
+  //---------------------------===//
   void emitGo(syntax::CallStmt *S);
   llvm::Value *emitMakeChan(Type *ChanT, llvm::Value *Size);
   llvm::Value *emitChanLenCap(llvm::Value *C, bool Cap);
@@ -345,7 +346,8 @@ public:
                      llvm::BasicBlock *Done);
   void emitSelect(syntax::SelectStmt *S);
 
-  //--- Maps and assignable places (lower_map.cpp) -------------------------===//
+  //--- Maps and assignable places (lower_map.cpp)
+  //-------------------------===//
   MapKey emitMapKey(types::Map *M, syntax::Expr *K);
   /// A key from an already computed value (an address for aggregates).
   MapKey mapKeyFromValue(types::Map *M, llvm::Value *V);
@@ -463,9 +465,9 @@ public:
 /// Module-level lowering state.
 class Lowerer {
 public:
-  Lowerer(llvm::LLVMContext &Ctx, types::TypeContext &TCtx,
-          types::Info &Info, const SourceManager &SM, llvm::TargetMachine &TM,
-          const Target &T, DiagnosticEngine &Diags);
+  Lowerer(llvm::LLVMContext &Ctx, types::TypeContext &TCtx, types::Info &Info,
+          const SourceManager &SM, llvm::TargetMachine &TM, const Target &T,
+          DiagnosticEngine &Diags);
 
   std::unique_ptr<llvm::Module> run();
 
@@ -524,7 +526,8 @@ public:
   /// parameters or results.
   types::Signature *getNullarySignature();
 
-  //--- Debug information (lower_func.cpp) ---------------------------------===//
+  //--- Debug information (lower_func.cpp)
+  //---------------------------------===//
   /// Line tables only (DWARF 4): the runtime's traceback reads them from
   /// the executable (runtime/traceback.cpp).
   void initDebugInfo();
@@ -540,7 +543,8 @@ public:
   llvm::Value *emitTypeEqualCall(llvm::IRBuilder<> &B, Type *T, llvm::Value *A,
                                  llvm::Value *Bp);
 
-  //--- Maps and hashing (lower_map.cpp) -----------------------------------===//
+  //--- Maps and hashing (lower_map.cpp)
+  //-----------------------------------===//
   /// True if T hashes and compares as its bytes (gc: AMEM).
   bool isPlainMemory(Type *T);
   /// The hasher of a comparable type (abi::HashFn), or null.

@@ -24,7 +24,6 @@ using llvm::dyn_cast;
 using llvm::isa;
 using llvm::isa_and_nonnull;
 
-
 llvm::Value *FuncLowerer::emitLen(llvm::Value *V, Type *T, bool Cap) {
   Type *U = T->underlying();
   if (isString(U))
@@ -39,7 +38,8 @@ llvm::Value *FuncLowerer::emitLen(llvm::Value *V, Type *T, bool Cap) {
     return emitMapLen(V);
   if (isa<Chan>(U))
     return emitChanLenCap(V, Cap);
-  L.internalError(Pos(), "len/cap of " + typeString(T) + " is not supported yet");
+  L.internalError(Pos(),
+                  "len/cap of " + typeString(T) + " is not supported yet");
   return B.getInt64(0);
 }
 
@@ -140,7 +140,8 @@ void FuncLowerer::emitPrintValue(llvm::Value *V, Type *T,
     return;
   }
   if (isComplex(U)) {
-    llvm::Value *Re = B.CreateExtractValue(V, 0), *Im = B.CreateExtractValue(V, 1);
+    llvm::Value *Re = B.CreateExtractValue(V, 0),
+                *Im = B.CreateExtractValue(V, 1);
     if (Re->getType()->isFloatTy()) {
       Re = B.CreateFPExt(Re, B.getDoubleTy());
       Im = B.CreateFPExt(Im, B.getDoubleTy());
@@ -166,8 +167,8 @@ llvm::Value *FuncLowerer::emitAppend(CallExpr *E) {
   llvm::SmallVector<llvm::Value *, 4> MV;
   llvm::SmallVector<Type *, 4> MT;
   bool Multi = emitBuiltinMultiArgs(E, MV, MT);
-  llvm::Value *S = Multi ? convertValue(MV[0], MT[0], ST)
-                         : emitExprAs(E->Args[0], ST);
+  llvm::Value *S =
+      Multi ? convertValue(MV[0], MT[0], ST) : emitExprAs(E->Args[0], ST);
 
   // The values to append: either one spread slice/string, or elements.
   llvm::Value *SrcPtr = nullptr, *N;
@@ -175,8 +176,7 @@ llvm::Value *FuncLowerer::emitAppend(CallExpr *E) {
   llvm::SmallVector<llvm::Value *, 8> Vals;
   if (Multi && E->HasDots) {
     // append(f()...): f's second result is the spread slice or string.
-    llvm::Value *SV =
-        convertValue(MV[1], MT[1], isString(MT[1]) ? MT[1] : ST);
+    llvm::Value *SV = convertValue(MV[1], MT[1], isString(MT[1]) ? MT[1] : ST);
     SrcPtr = B.CreateExtractValue(SV, 0);
     N = B.CreateExtractValue(SV, 1);
   } else if (Multi) {
@@ -239,8 +239,7 @@ llvm::Value *FuncLowerer::emitAppend(CallExpr *E) {
                     B.CreateMul(N, B.getInt64(ES)));
   } else {
     for (size_t I = 0; I < Vals.size(); ++I) {
-      llvm::Value *Slot =
-          B.CreateGEP(ET, P, B.CreateAdd(Len, B.getInt64(I)));
+      llvm::Value *Slot = B.CreateGEP(ET, P, B.CreateAdd(Len, B.getInt64(I)));
       if (L.isAggregate(ElemT))
         emitCopy(Slot, Vals[I], ElemT);
       else
@@ -277,19 +276,18 @@ llvm::Value *FuncLowerer::emitMake(CallExpr *E) {
     return B.CreateInsertValue(R, Cap, 2);
   }
   if (isa<Map>(U))
-    return emitMakeMap(T, E->Args.size() > 1 ? IntArg(E->Args[1])
-                                             : B.getInt64(0));
+    return emitMakeMap(T,
+                       E->Args.size() > 1 ? IntArg(E->Args[1]) : B.getInt64(0));
   if (isa<Chan>(U))
     return emitMakeChan(T, E->Args.size() > 1 ? IntArg(E->Args[1])
                                               : B.getInt64(0));
-  L.internalError(E->pos(), "make(" + typeString(T) +
-                                ") is not supported yet");
+  L.internalError(E->pos(), "make(" + typeString(T) + ") is not supported yet");
   return llvm::Constant::getNullValue(L.getLLVMType(T));
 }
 
-bool FuncLowerer::emitBuiltinMultiArgs(CallExpr *E,
-                                       llvm::SmallVectorImpl<llvm::Value *> &Vals,
-                                       llvm::SmallVectorImpl<Type *> &Types) {
+bool FuncLowerer::emitBuiltinMultiArgs(
+    CallExpr *E, llvm::SmallVectorImpl<llvm::Value *> &Vals,
+    llvm::SmallVectorImpl<Type *> &Types) {
   if (E->Args.size() != 1 || !isa_and_nonnull<Tuple>(E->Args[0]->TV.Ty))
     return false;
   return emitMultiValue(E->Args[0], Vals, Types);
@@ -321,7 +319,8 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
     Type *ElemT = cast<Slice>(DT->underlying())->Elem;
     llvm::Value *D = Multi ? MV[0] : emitExpr(E->Args[0]);
     llvm::Value *S = Multi ? MV[1] : emitExpr(E->Args[1]);
-    llvm::Value *DL = B.CreateExtractValue(D, 1), *SL = B.CreateExtractValue(S, 1);
+    llvm::Value *DL = B.CreateExtractValue(D, 1),
+                *SL = B.CreateExtractValue(S, 1);
     llvm::Value *N = B.CreateSelect(B.CreateICmpSLT(DL, SL), DL, SL, "copy.n");
     B.CreateMemMove(B.CreateExtractValue(D, 0), llvm::MaybeAlign(1),
                     B.CreateExtractValue(S, 0), llvm::MaybeAlign(1),
@@ -385,8 +384,8 @@ llvm::Value *FuncLowerer::emitBuiltinCall(CallExpr *E, BuiltinId Id) {
     llvm::SmallVector<llvm::Value *, 4> MV;
     llvm::SmallVector<Type *, 4> MT;
     bool Multi = emitBuiltinMultiArgs(E, MV, MT);
-    llvm::Value *P = Multi ? convertValue(MV[0], MT[0], UP)
-                           : emitExprAs(E->Args[0], UP);
+    llvm::Value *P =
+        Multi ? convertValue(MV[0], MT[0], UP) : emitExprAs(E->Args[0], UP);
     Type *NT = Multi ? MT[1] : exprType(L.TCtx, E->Args[1]);
     llvm::Value *N = Multi ? MV[1] : emitExprAs(E->Args[1], NT);
     if (N->getType()->getIntegerBitWidth() < 64)

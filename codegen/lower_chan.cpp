@@ -194,8 +194,7 @@ void FuncLowerer::emitSelect(SelectStmt *S) {
 
   // Binds a received value (in Tmp) and ok flag to the case's targets.
   auto BindRecv = [&](const CommInfo &I, llvm::Value *Tmp, llvm::Value *Ok) {
-    Type *ElemT =
-        cast<Chan>(exprType(L.TCtx, I.Recv->X)->underlying())->Elem;
+    Type *ElemT = cast<Chan>(exprType(L.TCtx, I.Recv->X)->underlying())->Elem;
     auto Bind = [&](syntax::Expr *E, llvm::Value *V, Type *VT) {
       if (!E || isBlank(E))
         return;
@@ -218,8 +217,7 @@ void FuncLowerer::emitSelect(SelectStmt *S) {
   auto RecvTemp = [&](const CommInfo &I) -> llvm::Value * {
     if (!I.Val || isBlank(I.Val))
       return nullptr;
-    Type *ElemT =
-        cast<Chan>(exprType(L.TCtx, I.Recv->X)->underlying())->Elem;
+    Type *ElemT = cast<Chan>(exprType(L.TCtx, I.Recv->X)->underlying())->Elem;
     return createTemp(ElemT, "select.recv");
   };
   llvm::Value *NullP =
@@ -279,12 +277,13 @@ void FuncLowerer::emitSelect(SelectStmt *S) {
       llvm::Value *C = emitExpr(I.Recv->X);
       llvm::Value *R = B.CreateCall(L.getRuntime(RuntimeFn::gort_selectnbrecv),
                                     {Tmp ? Tmp : NullP, C});
-      llvm::Value *Sel = B.CreateICmpNE(B.CreateExtractValue(R, 0),
-                                        B.getInt64(0));
+      llvm::Value *Sel =
+          B.CreateICmpNE(B.CreateExtractValue(R, 0), B.getInt64(0));
       B.CreateCondBr(Sel, CaseBB, DefBB);
       setBlock(CaseBB);
-      BindRecv(I, Tmp, B.CreateICmpNE(B.CreateExtractValue(R, 1),
-                                       B.getInt64(0), "recvok"));
+      BindRecv(
+          I, Tmp,
+          B.CreateICmpNE(B.CreateExtractValue(R, 1), B.getInt64(0), "recvok"));
     }
     Body(I.Clause);
     setBlock(DefBB);
@@ -314,8 +313,8 @@ void FuncLowerer::emitSelect(SelectStmt *S) {
   auto *CaseTy = llvm::StructType::get(L.Ctx, {L.GCPtr, L.Ptr});
   llvm::AllocaInst *Cases =
       createAlloca(llvm::ArrayType::get(CaseTy, N), "select.cases");
-  llvm::AllocaInst *Order = createAlloca(
-      llvm::ArrayType::get(B.getInt16Ty(), 2 * N), "select.order");
+  llvm::AllocaInst *Order =
+      createAlloca(llvm::ArrayType::get(B.getInt16Ty(), 2 * N), "select.order");
   llvm::SmallVector<unsigned, 8> Slot(N); // case array index of Comms[K]
   unsigned NSends = 0;
   for (size_t K = 0; K < N; ++K)
@@ -326,8 +325,8 @@ void FuncLowerer::emitSelect(SelectStmt *S) {
     if (!Comms[K].IsSend)
       Slot[K] = NextRecv++;
   for (size_t K = 0; K < N; ++K) {
-    llvm::Value *CP = B.CreateConstGEP2_32(Cases->getAllocatedType(), Cases,
-                                           0, Slot[K]);
+    llvm::Value *CP =
+        B.CreateConstGEP2_32(Cases->getAllocatedType(), Cases, 0, Slot[K]);
     B.CreateStore(Chans[K], B.CreateStructGEP(CaseTy, CP, 0));
     B.CreateStore(Elems[K], B.CreateStructGEP(CaseTy, CP, 1));
   }

@@ -101,14 +101,23 @@ llvm::Value *FuncLowerer::emitConst(const ConstValue &V, Type *T) {
     // Box the constant with its default type.
     Type *DT = nullptr;
     switch (V.kind()) {
-    case ConstValue::Kind::Bool: DT = L.TCtx.basic(BasicKind::Bool); break;
-    case ConstValue::Kind::String: DT = L.TCtx.basic(BasicKind::String); break;
-    case ConstValue::Kind::Int: DT = L.TCtx.basic(BasicKind::Int); break;
-    case ConstValue::Kind::Float: DT = L.TCtx.basic(BasicKind::Float64); break;
+    case ConstValue::Kind::Bool:
+      DT = L.TCtx.basic(BasicKind::Bool);
+      break;
+    case ConstValue::Kind::String:
+      DT = L.TCtx.basic(BasicKind::String);
+      break;
+    case ConstValue::Kind::Int:
+      DT = L.TCtx.basic(BasicKind::Int);
+      break;
+    case ConstValue::Kind::Float:
+      DT = L.TCtx.basic(BasicKind::Float64);
+      break;
     case ConstValue::Kind::Complex:
       DT = L.TCtx.basic(BasicKind::Complex128);
       break;
-    default: DT = L.TCtx.basic(BasicKind::Int);
+    default:
+      DT = L.TCtx.basic(BasicKind::Int);
     }
     return emitToInterface(emitConst(V, DT), DT, T);
   }
@@ -131,7 +140,8 @@ llvm::Value *FuncLowerer::emitConst(const ConstValue &V, Type *T) {
     if (LT->isDoubleTy())
       return llvm::ConstantFP::get(LT, V.real().toDouble());
     if (auto *ST = dyn_cast<llvm::StructType>(LT);
-        ST && ST->getNumElements() == 2 && ST->getElementType(0)->isFloatingPointTy()) {
+        ST && ST->getNumElements() == 2 &&
+        ST->getElementType(0)->isFloatingPointTy()) {
       llvm::Type *ET = ST->getElementType(0);
       double Re = V.real().toDouble(), Im = V.imag().toDouble();
       if (ET->isFloatTy()) {
@@ -167,7 +177,8 @@ llvm::Value *FuncLowerer::emitExprAs(syntax::Expr *E, Type *T) {
   // nil
   if (E->TV.Ty && basicKindOf(E->TV.Ty) == BasicKind::UntypedNil)
     return llvm::Constant::getNullValue(L.getLLVMType(T));
-  if (auto *N = dyn_cast<syntax::Name>(unparen(E)); N && isa_and_nonnull<Nil>(N->Obj))
+  if (auto *N = dyn_cast<syntax::Name>(unparen(E));
+      N && isa_and_nonnull<Nil>(N->Obj))
     return llvm::Constant::getNullValue(L.getLLVMType(T));
   if (isInterface(T) && !isInterface(From)) {
     if (L.isAggregate(From))
@@ -365,8 +376,7 @@ llvm::Value *FuncLowerer::emitFieldPath(llvm::Value *Addr, Type *&T,
 }
 
 llvm::Value *FuncLowerer::emitRecvPath(llvm::Value *Addr, Type *&T,
-                                       llvm::ArrayRef<int> Path,
-                                       bool PtrRecv) {
+                                       llvm::ArrayRef<int> Path, bool PtrRecv) {
   Addr = emitFieldPath(Addr, T, Path);
   if (Path.empty())
     return Addr;
@@ -507,8 +517,10 @@ llvm::Value *FuncLowerer::emitExpr(syntax::Expr *E) {
       // Operand types: one may be assignable to the other (interfaces,
       // nil, untyped constants); compare in the common type.
       Type *CT = XT;
-      bool XNil = O->X->TV.Ty && basicKindOf(O->X->TV.Ty) == BasicKind::UntypedNil;
-      bool YNil = O->Y->TV.Ty && basicKindOf(O->Y->TV.Ty) == BasicKind::UntypedNil;
+      bool XNil =
+          O->X->TV.Ty && basicKindOf(O->X->TV.Ty) == BasicKind::UntypedNil;
+      bool YNil =
+          O->Y->TV.Ty && basicKindOf(O->Y->TV.Ty) == BasicKind::UntypedNil;
       if (XNil)
         CT = YT;
       else if (YNil)
@@ -564,13 +576,20 @@ llvm::Value *FuncLowerer::emitBinary(Operator Op, llvm::Value *X,
     bool Unsigned = isUnsigned(T);
     unsigned W = LT->getIntegerBitWidth();
     switch (Op) {
-    case Operator::Add: return B.CreateAdd(X, Y);
-    case Operator::Sub: return B.CreateSub(X, Y);
-    case Operator::Mul: return B.CreateMul(X, Y);
-    case Operator::And: return B.CreateAnd(X, Y);
-    case Operator::Or: return B.CreateOr(X, Y);
-    case Operator::Xor: return B.CreateXor(X, Y);
-    case Operator::AndNot: return B.CreateAnd(X, B.CreateNot(Y));
+    case Operator::Add:
+      return B.CreateAdd(X, Y);
+    case Operator::Sub:
+      return B.CreateSub(X, Y);
+    case Operator::Mul:
+      return B.CreateMul(X, Y);
+    case Operator::And:
+      return B.CreateAnd(X, Y);
+    case Operator::Or:
+      return B.CreateOr(X, Y);
+    case Operator::Xor:
+      return B.CreateXor(X, Y);
+    case Operator::AndNot:
+      return B.CreateAnd(X, B.CreateNot(Y));
     case Operator::Div:
     case Operator::Rem: {
       auto *CY = dyn_cast<llvm::ConstantInt>(Y);
@@ -592,7 +611,8 @@ llvm::Value *FuncLowerer::emitBinary(Operator Op, llvm::Value *X,
       // x / -1 is -x (wrapping for the most negative x), x % -1 is 0: avoid
       // the hardware trap of MinInt / -1.
       llvm::Value *IsM1 = B.CreateICmpEQ(Y, llvm::ConstantInt::get(LT, -1));
-      llvm::Value *SafeY = B.CreateSelect(IsM1, llvm::ConstantInt::get(LT, 1), Y);
+      llvm::Value *SafeY =
+          B.CreateSelect(IsM1, llvm::ConstantInt::get(LT, 1), Y);
       if (Op == Operator::Div)
         return B.CreateSelect(IsM1, B.CreateNeg(X), B.CreateSDiv(X, SafeY));
       return B.CreateSelect(IsM1, llvm::ConstantInt::get(LT, 0),
@@ -608,8 +628,8 @@ llvm::Value *FuncLowerer::emitBinary(Operator Op, llvm::Value *X,
         llvm::BasicBlock *Panic = newBlock("shiftpanic");
         llvm::BasicBlock *Ok = newBlock("shiftok");
         llvm::MDBuilder MDB(L.Ctx);
-        B.CreateCondBr(B.CreateICmpSLT(Y, llvm::ConstantInt::get(CT, 0)),
-                       Panic, Ok, MDB.createBranchWeights(1, 1 << 20));
+        B.CreateCondBr(B.CreateICmpSLT(Y, llvm::ConstantInt::get(CT, 0)), Panic,
+                       Ok, MDB.createBranchWeights(1, 1 << 20));
         setBlock(Panic);
         B.CreateCall(L.getRuntime(RuntimeFn::gort_panicshift));
         B.CreateUnreachable();
@@ -641,15 +661,22 @@ llvm::Value *FuncLowerer::emitBinary(Operator Op, llvm::Value *X,
     }
   } else if (LT->isFloatingPointTy()) {
     switch (Op) {
-    case Operator::Add: return B.CreateFAdd(X, Y);
-    case Operator::Sub: return B.CreateFSub(X, Y);
-    case Operator::Mul: return B.CreateFMul(X, Y);
-    case Operator::Div: return B.CreateFDiv(X, Y);
-    default: break;
+    case Operator::Add:
+      return B.CreateFAdd(X, Y);
+    case Operator::Sub:
+      return B.CreateFSub(X, Y);
+    case Operator::Mul:
+      return B.CreateFMul(X, Y);
+    case Operator::Div:
+      return B.CreateFDiv(X, Y);
+    default:
+      break;
     }
   } else if (isComplex(T)) {
-    llvm::Value *A = B.CreateExtractValue(X, 0), *Bv = B.CreateExtractValue(X, 1);
-    llvm::Value *C = B.CreateExtractValue(Y, 0), *D = B.CreateExtractValue(Y, 1);
+    llvm::Value *A = B.CreateExtractValue(X, 0),
+                *Bv = B.CreateExtractValue(X, 1);
+    llvm::Value *C = B.CreateExtractValue(Y, 0),
+                *D = B.CreateExtractValue(Y, 1);
     llvm::Value *Re, *Im;
     switch (Op) {
     case Operator::Add:
@@ -696,8 +723,10 @@ llvm::Value *FuncLowerer::emitCompare(Operator Op, llvm::Value *X,
                                       llvm::Value *Y, Type *T) {
   Type *U = T->underlying();
   if (isString(U)) {
-    llvm::Value *XP = B.CreateExtractValue(X, 0), *XL = B.CreateExtractValue(X, 1);
-    llvm::Value *YP = B.CreateExtractValue(Y, 0), *YL = B.CreateExtractValue(Y, 1);
+    llvm::Value *XP = B.CreateExtractValue(X, 0),
+                *XL = B.CreateExtractValue(X, 1);
+    llvm::Value *YP = B.CreateExtractValue(Y, 0),
+                *YL = B.CreateExtractValue(Y, 1);
     if (Op == Operator::Eql || Op == Operator::Neq) {
       // Lengths first, then the bytes.
       llvm::BasicBlock *From = B.GetInsertBlock();
@@ -720,10 +749,14 @@ llvm::Value *FuncLowerer::emitCompare(Operator Op, llvm::Value *X,
                                   {XP, XL, YP, YL}, "cmpstring");
     llvm::Value *Zero = B.getInt64(0);
     switch (Op) {
-    case Operator::Lss: return B.CreateICmpSLT(C, Zero);
-    case Operator::Leq: return B.CreateICmpSLE(C, Zero);
-    case Operator::Gtr: return B.CreateICmpSGT(C, Zero);
-    default: return B.CreateICmpSGE(C, Zero);
+    case Operator::Lss:
+      return B.CreateICmpSLT(C, Zero);
+    case Operator::Leq:
+      return B.CreateICmpSLE(C, Zero);
+    case Operator::Gtr:
+      return B.CreateICmpSGT(C, Zero);
+    default:
+      return B.CreateICmpSGE(C, Zero);
     }
   }
   if (isa<Interface>(U)) {
@@ -739,29 +772,41 @@ llvm::Value *FuncLowerer::emitCompare(Operator Op, llvm::Value *X,
   if (LT->isIntegerTy() || LT->isPointerTy()) {
     bool Unsigned = isUnsigned(T) || LT->isPointerTy() || isBoolean(T);
     switch (Op) {
-    case Operator::Eql: return B.CreateICmpEQ(X, Y);
-    case Operator::Neq: return B.CreateICmpNE(X, Y);
-    case Operator::Lss: return Unsigned ? B.CreateICmpULT(X, Y) : B.CreateICmpSLT(X, Y);
-    case Operator::Leq: return Unsigned ? B.CreateICmpULE(X, Y) : B.CreateICmpSLE(X, Y);
-    case Operator::Gtr: return Unsigned ? B.CreateICmpUGT(X, Y) : B.CreateICmpSGT(X, Y);
-    default: return Unsigned ? B.CreateICmpUGE(X, Y) : B.CreateICmpSGE(X, Y);
+    case Operator::Eql:
+      return B.CreateICmpEQ(X, Y);
+    case Operator::Neq:
+      return B.CreateICmpNE(X, Y);
+    case Operator::Lss:
+      return Unsigned ? B.CreateICmpULT(X, Y) : B.CreateICmpSLT(X, Y);
+    case Operator::Leq:
+      return Unsigned ? B.CreateICmpULE(X, Y) : B.CreateICmpSLE(X, Y);
+    case Operator::Gtr:
+      return Unsigned ? B.CreateICmpUGT(X, Y) : B.CreateICmpSGT(X, Y);
+    default:
+      return Unsigned ? B.CreateICmpUGE(X, Y) : B.CreateICmpSGE(X, Y);
     }
   }
   if (LT->isFloatingPointTy()) {
     switch (Op) {
-    case Operator::Eql: return B.CreateFCmpOEQ(X, Y);
-    case Operator::Neq: return B.CreateFCmpUNE(X, Y);
-    case Operator::Lss: return B.CreateFCmpOLT(X, Y);
-    case Operator::Leq: return B.CreateFCmpOLE(X, Y);
-    case Operator::Gtr: return B.CreateFCmpOGT(X, Y);
-    default: return B.CreateFCmpOGE(X, Y);
+    case Operator::Eql:
+      return B.CreateFCmpOEQ(X, Y);
+    case Operator::Neq:
+      return B.CreateFCmpUNE(X, Y);
+    case Operator::Lss:
+      return B.CreateFCmpOLT(X, Y);
+    case Operator::Leq:
+      return B.CreateFCmpOLE(X, Y);
+    case Operator::Gtr:
+      return B.CreateFCmpOGT(X, Y);
+    default:
+      return B.CreateFCmpOGE(X, Y);
     }
   }
   if (isComplex(T)) {
-    llvm::Value *Re = B.CreateFCmpOEQ(B.CreateExtractValue(X, 0),
-                                      B.CreateExtractValue(Y, 0));
-    llvm::Value *Im = B.CreateFCmpOEQ(B.CreateExtractValue(X, 1),
-                                      B.CreateExtractValue(Y, 1));
+    llvm::Value *Re =
+        B.CreateFCmpOEQ(B.CreateExtractValue(X, 0), B.CreateExtractValue(Y, 0));
+    llvm::Value *Im =
+        B.CreateFCmpOEQ(B.CreateExtractValue(X, 1), B.CreateExtractValue(Y, 1));
     llvm::Value *Eq = B.CreateAnd(Re, Im);
     return Op == Operator::Eql ? Eq : B.CreateNot(Eq);
   }
@@ -830,7 +875,8 @@ llvm::Value *FuncLowerer::emitConversion(llvm::Value *V, Type *From, Type *To) {
     }
     if (auto *S = dyn_cast<Slice>(FU)) {
       BasicKind EK = basicKindOf(S->Elem);
-      llvm::Value *P = B.CreateExtractValue(V, 0), *N = B.CreateExtractValue(V, 1);
+      llvm::Value *P = B.CreateExtractValue(V, 0),
+                  *N = B.CreateExtractValue(V, 1);
       if (EK == BasicKind::Uint8)
         return B.CreateCall(L.getRuntime(RuntimeFn::gort_slicebytetostring),
                             {P, N});
@@ -844,7 +890,8 @@ llvm::Value *FuncLowerer::emitConversion(llvm::Value *V, Type *From, Type *To) {
     if (auto *S = dyn_cast<Slice>(TU)) {
       BasicKind EK = basicKindOf(S->Elem);
       llvm::Value *Out = createAlloca(L.SliceTy, "conv.slice");
-      llvm::Value *P = B.CreateExtractValue(V, 0), *N = B.CreateExtractValue(V, 1);
+      llvm::Value *P = B.CreateExtractValue(V, 0),
+                  *N = B.CreateExtractValue(V, 1);
       B.CreateCall(L.getRuntime(EK == BasicKind::Uint8
                                     ? RuntimeFn::gort_stringtoslicebyte
                                     : RuntimeFn::gort_stringtoslicerune),
@@ -951,8 +998,8 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
           Recv = Addr;
         else
           Recv = FL.load(CT, Addr);
-        FL.emitGoCall(L.getFunction(M), llvm::PoisonValue::get(L.Ptr),
-                      M->sig(), Recv, Args, Results);
+        FL.emitGoCall(L.getFunction(M), llvm::PoisonValue::get(L.Ptr), M->sig(),
+                      Recv, Args, Results);
       }
       // Return the results through our own ABI.
       unsigned OutNo = A.FirstOut;
@@ -1063,8 +1110,7 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
       RecvV = emitExpr(E->X);
     }
     llvm::Function *W = L.getMethodValueWrapper(M, MRT, Path, S->Indirect);
-    auto *CloTy =
-        llvm::StructType::get(L.Ctx, {L.Ptr, L.getLLVMType(MRT)});
+    auto *CloTy = llvm::StructType::get(L.Ctx, {L.Ptr, L.getLLVMType(MRT)});
     auto *ST = L.TCtx.make<Struct>();
     ST->Fields.push_back(L.TCtx.make<Var>(Pos(), nullptr, "F",
                                           L.TCtx.basic(BasicKind::Uintptr)));
@@ -1163,8 +1209,8 @@ llvm::Value *FuncLowerer::emitSliceExpr(SliceExpr *E) {
     Check(B.CreateICmpUGT(Lo, Hi), Lo, Hi, BoundsSlice3C, LoS);
   } else {
     if (E->Index[1])
-      Check(B.CreateICmpUGT(Hi, IsString ? Len : Cap), Hi,
-            IsString ? Len : Cap, LenCode, HiS);
+      Check(B.CreateICmpUGT(Hi, IsString ? Len : Cap), Hi, IsString ? Len : Cap,
+            LenCode, HiS);
     Check(B.CreateICmpUGT(Lo, Hi), Lo, Hi, BoundsSliceB, LoS);
   }
   llvm::Value *NewLen = B.CreateSub(Hi, Lo, "slice.len");
@@ -1173,9 +1219,9 @@ llvm::Value *FuncLowerer::emitSliceExpr(SliceExpr *E) {
   // base pointer.
   int64_t ES = L.sizeOf(ElemT);
   llvm::Value *Off = B.CreateMul(Lo, B.getInt64(ES));
-  llvm::Value *Delta = B.CreateSelect(
-      B.CreateICmpEQ(IsString ? NewLen : NewCap, B.getInt64(0)), B.getInt64(0),
-      Off);
+  llvm::Value *Delta =
+      B.CreateSelect(B.CreateICmpEQ(IsString ? NewLen : NewCap, B.getInt64(0)),
+                     B.getInt64(0), Off);
   llvm::Value *NewPtr = B.CreateGEP(L.I8, Base, Delta, "slice.ptr");
   if (IsString) {
     llvm::Value *R = llvm::UndefValue::get(L.StringTy);
@@ -1193,9 +1239,9 @@ llvm::Value *FuncLowerer::emitSliceExpr(SliceExpr *E) {
 //===----------------------------------------------------------------------===//
 
 /// The (index, value) pairs of an array or slice literal and its length.
-static int64_t literalIndices(
-    CompositeLit *E,
-    llvm::SmallVectorImpl<std::pair<int64_t, syntax::Expr *>> &Out) {
+static int64_t
+literalIndices(CompositeLit *E,
+               llvm::SmallVectorImpl<std::pair<int64_t, syntax::Expr *>> &Out) {
   int64_t Index = 0, Max = 0;
   for (syntax::Expr *Elt : E->Elems) {
     syntax::Expr *V = Elt;
@@ -1243,7 +1289,8 @@ void FuncLowerer::emitCompositeLitInto(CompositeLit *E, Type *T,
       assert(FI < S->Fields.size() && "literal key is not a field of its type");
       Type *FT = S->Fields[FI]->type();
       llvm::Value *FA = emitFieldAddr(Addr, T, FI);
-      if (auto *CL = dyn_cast<CompositeLit>(unparen(Elt)); CL && L.isAggregate(FT))
+      if (auto *CL = dyn_cast<CompositeLit>(unparen(Elt));
+          CL && L.isAggregate(FT))
         emitCompositeLitInto(CL, FT, FA);
       else
         emitStoreInto(Elt, FT, FA);
@@ -1257,7 +1304,8 @@ void FuncLowerer::emitCompositeLitInto(CompositeLit *E, Type *T,
     llvm::Type *LT = L.getLLVMType(T);
     for (auto &[I, V] : Elts) {
       llvm::Value *EA = B.CreateConstInBoundsGEP2_64(LT, Addr, 0, uint64_t(I));
-      if (auto *CL = dyn_cast<CompositeLit>(unparen(V)); CL && L.isAggregate(A->Elem))
+      if (auto *CL = dyn_cast<CompositeLit>(unparen(V));
+          CL && L.isAggregate(A->Elem))
         emitCompositeLitInto(CL, A->Elem, EA);
       else
         emitStoreInto(V, A->Elem, EA);
@@ -1293,7 +1341,8 @@ llvm::Value *FuncLowerer::emitCompositeLit(CompositeLit *E) {
     llvm::Type *ET = L.getLLVMType(S->Elem);
     for (auto &[I, V] : Elts) {
       llvm::Value *EA = B.CreateGEP(ET, Arr, B.getInt64(I));
-      if (auto *CL = dyn_cast<CompositeLit>(unparen(V)); CL && L.isAggregate(S->Elem))
+      if (auto *CL = dyn_cast<CompositeLit>(unparen(V));
+          CL && L.isAggregate(S->Elem))
         emitCompositeLitInto(CL, S->Elem, EA);
       else
         emitStoreInto(V, S->Elem, EA);

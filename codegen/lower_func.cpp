@@ -46,8 +46,7 @@ Lowerer::Lowerer(llvm::LLVMContext &Ctx, types::TypeContext &TCtx,
                  types::Info &Info, const SourceManager &SM,
                  llvm::TargetMachine &TM, const Target &T,
                  DiagnosticEngine &Diags)
-    : Ctx(Ctx), TCtx(TCtx), Info(Info), SM(SM), TM(TM), Tgt(T),
-      Diags(Diags) {
+    : Ctx(Ctx), TCtx(TCtx), Info(Info), SM(SM), TM(TM), Tgt(T), Diags(Diags) {
   GCPtr = llvm::PointerType::get(Ctx, GCAddrSpace);
   Ptr = llvm::PointerType::get(Ctx, 0);
   I1 = llvm::Type::getInt1Ty(Ctx);
@@ -81,8 +80,8 @@ std::unique_ptr<llvm::Module> Lowerer::run() {
     auto *GV = new llvm::GlobalVariable(
         *Mod, T, false, llvm::GlobalValue::InternalLinkage,
         llvm::Constant::getNullValue(T),
-        V->name() == "_" ? Info.Pkg->Path + "._" : funcName(nullptr) +
-                                                         V->name().str());
+        V->name() == "_" ? Info.Pkg->Path + "._"
+                         : funcName(nullptr) + V->name().str());
     GV->setAlignment(llvm::Align(std::max<int64_t>(alignOf(V->type()), 1)));
     Globals[V] = GV;
   }
@@ -109,9 +108,8 @@ std::unique_ptr<llvm::Module> Lowerer::run() {
 
 void Lowerer::initDebugInfo() {
   DIB = std::make_unique<llvm::DIBuilder>(*Mod);
-  llvm::DIFile *F = SM.files().empty()
-                        ? DIB->createFile("<unknown>", "")
-                        : getDIFile(SM.files()[0]->pos(0));
+  llvm::DIFile *F = SM.files().empty() ? DIB->createFile("<unknown>", "")
+                                       : getDIFile(SM.files()[0]->pos(0));
   DICU = DIB->createCompileUnit(llvm::dwarf::DW_LANG_Go, F, "gortc",
                                 /*isOptimized=*/true, "", 0, "",
                                 llvm::DICompileUnit::LineTablesOnly);
@@ -225,11 +223,10 @@ llvm::Function *Lowerer::getFunction(Func *F) {
   // Functions of other packages (only libgort's package runtime so far) are
   // defined elsewhere.
   bool Local = !F->pkg() || F->pkg() == Info.Pkg;
-  auto *Fn = llvm::Function::Create(
-      A.FnTy,
-      Local ? llvm::GlobalValue::InternalLinkage
-            : llvm::GlobalValue::ExternalLinkage,
-      funcName(F), *Mod);
+  auto *Fn = llvm::Function::Create(A.FnTy,
+                                    Local ? llvm::GlobalValue::InternalLinkage
+                                          : llvm::GlobalValue::ExternalLinkage,
+                                    funcName(F), *Mod);
   setGoFunctionAttrs(Fn);
   if (F->Decl && F->Decl->NoInline) // //go:noinline
     Fn->addFnAttr(llvm::Attribute::NoInline);
@@ -447,8 +444,8 @@ void FuncLowerer::lowerBody(BlockStmt *Body, llvm::ArrayRef<Var *> Params,
     for (unsigned I = 0; I < Sig->Results->size(); ++I) {
       Var *R = Sig->Results->Vars[I];
       llvm::Value *Slot;
-      if (ABI.ResultIndirect[I] && (R->name().empty() ||
-                                    (!R->Captured && !R->AddrTaken))) {
+      if (ABI.ResultIndirect[I] &&
+          (R->name().empty() || (!R->Captured && !R->AddrTaken))) {
         // Write aggregate results straight into the caller's memory.
         Slot = Fn->getArg(OutNo);
         emitZero(Slot, R->type());
@@ -520,7 +517,8 @@ void FuncLowerer::scanBody(syntax::Node *N, BodyScan &SI, unsigned Loops) {
 
 namespace {
 struct LitScan {
-  llvm::SmallPtrSet<FuncLit *, 8> Deferred; ///< `defer lit(...)`, no nested lits
+  llvm::SmallPtrSet<FuncLit *, 8>
+      Deferred; ///< `defer lit(...)`, no nested lits
   llvm::SmallVector<FuncLit *, 8> Escaping; ///< every other literal
 };
 
@@ -575,8 +573,7 @@ void Lowerer::lowerFunction(Func *F) {
   FuncLowerer FL(*this, Fn, F->sig(), D);
   llvm::SmallVector<Var *, 8> Params;
   if (F->sig()->Params)
-    Params.append(F->sig()->Params->Vars.begin(),
-                  F->sig()->Params->Vars.end());
+    Params.append(F->sig()->Params->Vars.begin(), F->sig()->Params->Vars.end());
   FL.lowerBody(D->Body, Params, F->sig()->Recv, {});
 }
 
@@ -626,9 +623,10 @@ void Lowerer::lowerInit() {
   }
   for (Func *F : Info.Inits) {
     llvm::SmallVector<llvm::Value *, 1> R;
-    FL.emitGoCall(getFunction(F), llvm::ConstantPointerNull::get(
-                                      llvm::PointerType::get(Ctx, 0)),
-                  F->sig(), nullptr, {}, R);
+    FL.emitGoCall(
+        getFunction(F),
+        llvm::ConstantPointerNull::get(llvm::PointerType::get(Ctx, 0)),
+        F->sig(), nullptr, {}, R);
   }
   FL.B.CreateRetVoid();
 
@@ -641,12 +639,10 @@ void Lowerer::lowerInit() {
 // Calls
 //===----------------------------------------------------------------------===//
 
-llvm::Value *FuncLowerer::emitGoCall(llvm::FunctionCallee Callee,
-                                     llvm::Value *Ctx, Signature *S,
-                                     llvm::Value *Recv,
-                                     llvm::ArrayRef<llvm::Value *> Args,
-                                     llvm::SmallVectorImpl<llvm::Value *> &Results,
-                                     llvm::Value *SingleAggDest) {
+llvm::Value *FuncLowerer::emitGoCall(
+    llvm::FunctionCallee Callee, llvm::Value *Ctx, Signature *S,
+    llvm::Value *Recv, llvm::ArrayRef<llvm::Value *> Args,
+    llvm::SmallVectorImpl<llvm::Value *> &Results, llvm::Value *SingleAggDest) {
   FuncABI A = L.getABI(S, Recv != nullptr);
   llvm::SmallVector<llvm::Value *, 8> LArgs{Ctx};
   llvm::SmallVector<llvm::Value *, 4> OutSlots;
@@ -880,9 +876,9 @@ Callee FuncLowerer::emitCallee(CallExpr *E) {
   return C;
 }
 
-void FuncLowerer::emitCalleeCall(const Callee &C,
-                                 llvm::ArrayRef<llvm::Value *> Args,
-                                 llvm::SmallVectorImpl<llvm::Value *> &Results) {
+void FuncLowerer::emitCalleeCall(
+    const Callee &C, llvm::ArrayRef<llvm::Value *> Args,
+    llvm::SmallVectorImpl<llvm::Value *> &Results) {
   llvm::Value *NoCtx = llvm::PoisonValue::get(L.Ptr);
   switch (C.K) {
   case Callee::Static:
@@ -893,8 +889,8 @@ void FuncLowerer::emitCalleeCall(const Callee &C,
     return;
   case Callee::Iface: {
     FuncABI A = L.getABI(C.Sig, true);
-    emitGoCall(llvm::FunctionCallee(A.FnTy, C.Code), NoCtx, C.Sig, C.Recv,
-               Args, Results);
+    emitGoCall(llvm::FunctionCallee(A.FnTy, C.Code), NoCtx, C.Sig, C.Recv, Args,
+               Results);
     return;
   }
   case Callee::Value: {
@@ -914,8 +910,8 @@ llvm::Value *FuncLowerer::emitFrameAddress() {
                            {B.getInt32(0)}, nullptr, "fp");
 }
 
-bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind,
-                              bool CodeField, PackagedCall &PC) {
+bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind, bool CodeField,
+                              PackagedCall &PC) {
   syntax::Expr *Fun = unparen(E->Fun);
   // The captured values, typed as a Go struct so that its descriptor tells
   // the allocator (and the GC) where pointers are.
@@ -1016,8 +1012,8 @@ bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind,
       break;
     }
     case BuiltinId::Close: {
-      unsigned CV = Capture("c", exprType(L.TCtx, E->Args[0]),
-                            emitExpr(E->Args[0]));
+      unsigned CV =
+          Capture("c", exprType(L.TCtx, E->Args[0]), emitExpr(E->Args[0]));
       Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
         W.B.CreateCall(W.L.getRuntime(RuntimeFn::gort_closechan),
                        {FieldVal(W, Ctx, CV)});
@@ -1075,14 +1071,14 @@ bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind,
     }
     llvm::SmallVector<unsigned, 8> ArgF;
     for (size_t I = 0; I < Args.size(); ++I)
-      ArgF.push_back(
-          Capture("arg", C.Sig->Params->Vars[I]->type(), Args[I]));
+      ArgF.push_back(Capture("arg", C.Sig->Params->Vars[I]->type(), Args[I]));
     Body = [=](FuncLowerer &W, llvm::Value *Ctx) {
       Callee WC = C;
       if (RecvF >= 0)
         WC.Recv = FieldVal(W, Ctx, unsigned(RecvF));
       if (C.K == Callee::Iface)
-        WC.Code = W.B.CreateIntToPtr(FieldVal(W, Ctx, unsigned(CodeF)), W.L.Ptr);
+        WC.Code =
+            W.B.CreateIntToPtr(FieldVal(W, Ctx, unsigned(CodeF)), W.L.Ptr);
       if (C.K == Callee::Value) {
         WC.Code = FieldVal(W, Ctx, unsigned(CodeF));
         // A nil func value panics when the deferred call runs (spec).
@@ -1178,8 +1174,8 @@ llvm::Value *FuncLowerer::emitCall(CallExpr *E, llvm::Value *AggDest) {
       if (E->TV.M == Mode::Constant)
         return emitConst(*E->TV.Val, To);
     Type *From = Arg->TV.Ty;
-    llvm::Value *V = emitExprAs(Arg, isUntyped(From) ? defaultType(L.TCtx, From)
-                                                     : From);
+    llvm::Value *V =
+        emitExprAs(Arg, isUntyped(From) ? defaultType(L.TCtx, From) : From);
     if (isUntyped(From))
       From = defaultType(L.TCtx, From);
     return emitConversion(V, From, To);
@@ -1250,13 +1246,13 @@ llvm::Value *FuncLowerer::emitFuncLit(FuncLit *E) {
   auto *CloTy = llvm::StructType::get(L.Ctx, Fields);
   // A descriptor for the closure object: {uintptr; unsafe.Pointer...}.
   auto *ST = L.TCtx.make<Struct>();
-  ST->Fields.push_back(L.TCtx.make<Var>(Pos(), nullptr, "F",
-                                        L.TCtx.basic(BasicKind::Uintptr)));
+  ST->Fields.push_back(
+      L.TCtx.make<Var>(Pos(), nullptr, "F", L.TCtx.basic(BasicKind::Uintptr)));
   ST->Tags.push_back("");
   for (size_t I = 0; I < N; ++I) {
-    ST->Fields.push_back(L.TCtx.make<Var>(
-        Pos(), nullptr, L.TCtx.save("X" + std::to_string(I)),
-        L.TCtx.basic(BasicKind::UnsafePointer)));
+    ST->Fields.push_back(
+        L.TCtx.make<Var>(Pos(), nullptr, L.TCtx.save("X" + std::to_string(I)),
+                         L.TCtx.basic(BasicKind::UnsafePointer)));
     ST->Tags.push_back("");
   }
   llvm::Value *Clo;
@@ -1316,8 +1312,7 @@ static void forwardCall(FuncLowerer &FL, Func *M, llvm::Value *Recv,
   llvm::SmallVector<llvm::Value *, 4> Results;
   FuncABI A = FL.L.getABI(MS, true);
   // Pass the wrapper's out pointers through.
-  llvm::SmallVector<llvm::Value *, 8> LArgs{
-      llvm::PoisonValue::get(FL.L.Ptr)};
+  llvm::SmallVector<llvm::Value *, 8> LArgs{llvm::PoisonValue::get(FL.L.Ptr)};
   unsigned NOut = 0;
   for (bool Ind : A.ResultIndirect)
     if (Ind)
@@ -1344,8 +1339,8 @@ llvm::Function *Lowerer::getMethodValueWrapper(Func *M, Type *RecvT,
   WS->Recv = nullptr;
   Type *RT = MS->Recv->type();
   return makeWrapper(*this, Name, WS, [&](FuncLowerer &FL) {
-    llvm::Type *RLT = FL.L.isAggregate(RT) ? FL.L.getLLVMType(RT)
-                                           : FL.L.getLLVMType(RT);
+    llvm::Type *RLT =
+        FL.L.isAggregate(RT) ? FL.L.getLLVMType(RT) : FL.L.getLLVMType(RT);
     auto *CloTy = llvm::StructType::get(FL.L.Ctx, {FL.L.Ptr, RLT});
     llvm::Value *Slot = FL.B.CreateStructGEP(CloTy, FL.CtxArg, 1);
     llvm::Value *Recv =
@@ -1372,8 +1367,8 @@ llvm::Function *Lowerer::getIfaceMethodWrapper(Func *M, Type *ConcreteT,
     return getFunction(M);
   std::string Name = typeSymbol(ConcreteT) + "." + M->name().str() + "·i";
   auto *WS = TCtx.make<Signature>(*MS);
-  WS->Recv = TCtx.make<Var>(Pos(), nullptr, "",
-                            TCtx.basic(BasicKind::UnsafePointer));
+  WS->Recv =
+      TCtx.make<Var>(Pos(), nullptr, "", TCtx.basic(BasicKind::UnsafePointer));
   return makeWrapper(*this, Name, WS, [&](FuncLowerer &FL) {
     FuncABI A = FL.L.getABI(WS, true);
     llvm::Value *Data = FL.Fn->getArg(A.FirstParam);

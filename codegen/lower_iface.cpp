@@ -48,8 +48,8 @@ using llvm::isa_and_nonnull;
 namespace {
 bool isDirectIface(Type *T) {
   Type *U = T->underlying();
-  return isa<Pointer>(U) || isa<Map>(U) || isa<Chan>(U) ||
-         isa<Signature>(U) || basicKindOf(U) == BasicKind::UnsafePointer;
+  return isa<Pointer>(U) || isa<Map>(U) || isa<Chan>(U) || isa<Signature>(U) ||
+         basicKindOf(U) == BasicKind::UnsafePointer;
 }
 
 /// Type::Hash of the descriptor whose symbol is Sym.
@@ -98,10 +98,11 @@ std::string runtimeTypeString(TypeContext &C, Type *T,
     auto *Ch = cast<Chan>(T);
     std::string P = Ch->Dir == types::ChanDir::SendOnly   ? "chan<- "
                     : Ch->Dir == types::ChanDir::RecvOnly ? "<-chan "
-                                                   : "chan ";
+                                                          : "chan ";
     std::string E = runtimeTypeString(C, Ch->Elem, Active);
     if (Ch->Dir == types::ChanDir::SendRecv)
-      if (auto *EC = dyn_cast<Chan>(Ch->Elem); EC && EC->Dir == types::ChanDir::RecvOnly)
+      if (auto *EC = dyn_cast<Chan>(Ch->Elem);
+          EC && EC->Dir == types::ChanDir::RecvOnly)
         E = "(" + E + ")";
     return P + E;
   }
@@ -178,35 +179,63 @@ uint8_t kindOf(Type *T) {
   switch (U->kind()) {
   case TypeKind::Basic:
     switch (cast<Basic>(U)->basicKind()) {
-    case BasicKind::Bool: return A::KindBool;
-    case BasicKind::Int: return A::KindInt;
-    case BasicKind::Int8: return A::KindInt8;
-    case BasicKind::Int16: return A::KindInt16;
-    case BasicKind::Int32: return A::KindInt32;
-    case BasicKind::Int64: return A::KindInt64;
-    case BasicKind::Uint: return A::KindUint;
-    case BasicKind::Uint8: return A::KindUint8;
-    case BasicKind::Uint16: return A::KindUint16;
-    case BasicKind::Uint32: return A::KindUint32;
-    case BasicKind::Uint64: return A::KindUint64;
-    case BasicKind::Uintptr: return A::KindUintptr;
-    case BasicKind::Float32: return A::KindFloat32;
-    case BasicKind::Float64: return A::KindFloat64;
-    case BasicKind::Complex64: return A::KindComplex64;
-    case BasicKind::Complex128: return A::KindComplex128;
-    case BasicKind::String: return A::KindString;
-    case BasicKind::UnsafePointer: return A::KindUnsafePointer;
-    default: return A::KindInvalid;
+    case BasicKind::Bool:
+      return A::KindBool;
+    case BasicKind::Int:
+      return A::KindInt;
+    case BasicKind::Int8:
+      return A::KindInt8;
+    case BasicKind::Int16:
+      return A::KindInt16;
+    case BasicKind::Int32:
+      return A::KindInt32;
+    case BasicKind::Int64:
+      return A::KindInt64;
+    case BasicKind::Uint:
+      return A::KindUint;
+    case BasicKind::Uint8:
+      return A::KindUint8;
+    case BasicKind::Uint16:
+      return A::KindUint16;
+    case BasicKind::Uint32:
+      return A::KindUint32;
+    case BasicKind::Uint64:
+      return A::KindUint64;
+    case BasicKind::Uintptr:
+      return A::KindUintptr;
+    case BasicKind::Float32:
+      return A::KindFloat32;
+    case BasicKind::Float64:
+      return A::KindFloat64;
+    case BasicKind::Complex64:
+      return A::KindComplex64;
+    case BasicKind::Complex128:
+      return A::KindComplex128;
+    case BasicKind::String:
+      return A::KindString;
+    case BasicKind::UnsafePointer:
+      return A::KindUnsafePointer;
+    default:
+      return A::KindInvalid;
     }
-  case TypeKind::Array: return A::KindArray;
-  case TypeKind::Chan: return A::KindChan;
-  case TypeKind::Signature: return A::KindFunc;
-  case TypeKind::Interface: return A::KindInterface;
-  case TypeKind::Map: return A::KindMap;
-  case TypeKind::Pointer: return A::KindPointer;
-  case TypeKind::Slice: return A::KindSlice;
-  case TypeKind::Struct: return A::KindStruct;
-  default: return A::KindInvalid;
+  case TypeKind::Array:
+    return A::KindArray;
+  case TypeKind::Chan:
+    return A::KindChan;
+  case TypeKind::Signature:
+    return A::KindFunc;
+  case TypeKind::Interface:
+    return A::KindInterface;
+  case TypeKind::Map:
+    return A::KindMap;
+  case TypeKind::Pointer:
+    return A::KindPointer;
+  case TypeKind::Slice:
+    return A::KindSlice;
+  case TypeKind::Struct:
+    return A::KindStruct;
+  default:
+    return A::KindInvalid;
   }
 }
 } // namespace
@@ -222,13 +251,14 @@ llvm::Constant *Lowerer::getStringConst(llvm::StringRef S) {
   llvm::Constant *R;
   if (S.empty()) {
     R = llvm::ConstantStruct::get(
-        StringTy, {llvm::ConstantPointerNull::get(cast<llvm::PointerType>(GCPtr)),
-                   llvm::ConstantInt::get(I64, 0)});
+        StringTy,
+        {llvm::ConstantPointerNull::get(cast<llvm::PointerType>(GCPtr)),
+         llvm::ConstantInt::get(I64, 0)});
   } else {
     auto *Data = llvm::ConstantDataArray::getString(Ctx, S, false);
     auto *GV = new llvm::GlobalVariable(*Mod, Data->getType(), true,
-                                        llvm::GlobalValue::PrivateLinkage,
-                                        Data, "go:string");
+                                        llvm::GlobalValue::PrivateLinkage, Data,
+                                        "go:string");
     GV->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
     GV->setAlignment(llvm::Align(1));
     R = llvm::ConstantStruct::get(
@@ -417,7 +447,8 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
 
   std::vector<MethodSetEntry> Methods;
   bool HasMethods = false;
-  if (isa<Named>(T) || (isa<Pointer>(T) && isa<Named>(cast<Pointer>(T)->Elem)) ||
+  if (isa<Named>(T) ||
+      (isa<Pointer>(T) && isa<Named>(cast<Pointer>(T)->Elem)) ||
       (isa<Struct>(U) && !isa<Named>(T))) {
     if (!isa<Interface>(U)) {
       Methods = methodSet(TCtx, T);
@@ -433,7 +464,8 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
   uint8_t Kind = kindOf(T);
   if (isDirectIface(T))
     Kind |= gort::abi::KindDirectIface;
-  llvm::Constant *NullP = llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
+  llvm::Constant *NullP =
+      llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
   llvm::Constant *Eq = NullP, *Hash = NullP;
   if (comparable(T)) {
     Eq = getEqualFunc(T);
@@ -473,7 +505,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
     Fields.push_back(llvm::ConstantInt::get(
         I64, cast<Chan>(U)->Dir == types::ChanDir::RecvOnly   ? 1
              : cast<Chan>(U)->Dir == types::ChanDir::SendOnly ? 2
-                                                       : 3));
+                                                              : 3));
     break;
   case TypeKind::Map:
     appendMapTypeFields(cast<Map>(U), Fields);
@@ -494,10 +526,9 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
     llvm::Constant *Arr = NullP;
     if (!FieldDescs.empty()) {
       auto *AT = llvm::ArrayType::get(FieldTy, FieldDescs.size());
-      Arr = new llvm::GlobalVariable(*Mod, AT, true,
-                                     llvm::GlobalValue::LinkOnceODRLinkage,
-                                     llvm::ConstantArray::get(AT, FieldDescs),
-                                     Sym + ".fields");
+      Arr = new llvm::GlobalVariable(
+          *Mod, AT, true, llvm::GlobalValue::LinkOnceODRLinkage,
+          llvm::ConstantArray::get(AT, FieldDescs), Sym + ".fields");
     }
     Fields.push_back(rawString(*this, Info.Pkg->Path));
     Fields.push_back(Arr);
@@ -511,16 +542,15 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
         Ctx, {llvm::StructType::get(Ctx, {Ptr, I64}), Ptr});
     std::vector<llvm::Constant *> Ms;
     for (Func *M : I->AllMethods)
-      Ms.push_back(llvm::ConstantStruct::get(
-          IMTy, {rawString(*this, M->qualifiedName()),
-                 getTypeDescriptor(M->sig())}));
+      Ms.push_back(
+          llvm::ConstantStruct::get(IMTy, {rawString(*this, M->qualifiedName()),
+                                           getTypeDescriptor(M->sig())}));
     llvm::Constant *Arr = NullP;
     if (!Ms.empty()) {
       auto *AT = llvm::ArrayType::get(IMTy, Ms.size());
-      Arr = new llvm::GlobalVariable(*Mod, AT, true,
-                                     llvm::GlobalValue::LinkOnceODRLinkage,
-                                     llvm::ConstantArray::get(AT, Ms),
-                                     Sym + ".imethods");
+      Arr = new llvm::GlobalVariable(
+          *Mod, AT, true, llvm::GlobalValue::LinkOnceODRLinkage,
+          llvm::ConstantArray::get(AT, Ms), Sym + ".imethods");
     }
     Fields.push_back(rawString(*this, Info.Pkg->Path));
     Fields.push_back(Arr);
@@ -539,10 +569,9 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
     llvm::Constant *Arr = NullP;
     if (!Ps.empty()) {
       auto *AT = llvm::ArrayType::get(Ptr, Ps.size());
-      Arr = new llvm::GlobalVariable(*Mod, AT, true,
-                                     llvm::GlobalValue::LinkOnceODRLinkage,
-                                     llvm::ConstantArray::get(AT, Ps),
-                                     Sym + ".params");
+      Arr = new llvm::GlobalVariable(
+          *Mod, AT, true, llvm::GlobalValue::LinkOnceODRLinkage,
+          llvm::ConstantArray::get(AT, Ps), Sym + ".params");
     }
     Fields.push_back(Arr);
     Fields.push_back(llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx), In));
@@ -562,16 +591,15 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
     for (const MethodSetEntry &E : Methods) {
       llvm::ArrayRef<int> Path(E.Index);
       Ms.push_back(llvm::ConstantStruct::get(
-          MTy, {rawString(*this, E.Method->qualifiedName()),
-                getTypeDescriptor(E.Method->sig()),
-                getIfaceMethodWrapper(E.Method, T, Path.drop_back(),
-                                      E.Indirect)}));
+          MTy,
+          {rawString(*this, E.Method->qualifiedName()),
+           getTypeDescriptor(E.Method->sig()),
+           getIfaceMethodWrapper(E.Method, T, Path.drop_back(), E.Indirect)}));
     }
     auto *AT = llvm::ArrayType::get(MTy, Ms.size());
-    auto *Arr = new llvm::GlobalVariable(*Mod, AT, true,
-                                         llvm::GlobalValue::LinkOnceODRLinkage,
-                                         llvm::ConstantArray::get(AT, Ms),
-                                         Sym + ".methods");
+    auto *Arr = new llvm::GlobalVariable(
+        *Mod, AT, true, llvm::GlobalValue::LinkOnceODRLinkage,
+        llvm::ConstantArray::get(AT, Ms), Sym + ".methods");
     std::string PkgPath = Info.Pkg->Path;
     Fields.push_back(rawString(*this, PkgPath));
     Fields.push_back(Arr);
@@ -579,9 +607,9 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
   }
 
   llvm::Constant *Init = llvm::ConstantStruct::getAnon(Ctx, Fields);
-  auto *GV = new llvm::GlobalVariable(*Mod, Init->getType(), true,
-                                      llvm::GlobalValue::LinkOnceODRLinkage,
-                                      Init, "");
+  auto *GV =
+      new llvm::GlobalVariable(*Mod, Init->getType(), true,
+                               llvm::GlobalValue::LinkOnceODRLinkage, Init, "");
   GV->setAlignment(llvm::Align(8));
   Placeholder->replaceAllUsesWith(GV);
   GV->takeName(Placeholder);
@@ -600,7 +628,8 @@ llvm::Constant *Lowerer::getItab(Type *Concrete, Interface *I, Type *IfaceT) {
   std::vector<MethodSetEntry> MS = methodSet(TCtx, Concrete);
   std::vector<llvm::Constant *> Fun;
   for (Func *M : I->AllMethods) {
-    llvm::Constant *F = llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
+    llvm::Constant *F =
+        llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
     for (const MethodSetEntry &E : MS)
       if (E.Method->qualifiedName() == M->qualifiedName()) {
         llvm::ArrayRef<int> Path(E.Index);
@@ -743,8 +772,8 @@ llvm::Value *FuncLowerer::emitToInterface(llvm::Value *V, Type *From, Type *To,
       B.CreateBr(Done);
       setBlock(Done);
       llvm::PHINode *P = B.CreatePHI(L.Ptr, 2);
-      P->addIncoming(llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr)),
-                     Cur);
+      P->addIncoming(
+          llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr)), Cur);
       P->addIncoming(Tab, Get);
       First = P;
     }

@@ -127,7 +127,8 @@ llvm::Function *Lowerer::getHashFunc(Type *T) {
       return getRuntime(RuntimeFn::gort_c128hash);
     case BasicKind::String:
       return getRuntime(RuntimeFn::gort_strhash);
-    default: break;
+    default:
+      break;
     }
   } else if (auto *I = dyn_cast<Interface>(U)) {
     completeInterface(TCtx, I);

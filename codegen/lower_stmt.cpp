@@ -332,7 +332,9 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
       return nullptr;
     return dyn_cast_or_null<Var>(N->Obj);
   };
-  auto IsNew = [&](Var *V) { return V && !Vars.count(V) && !L.Globals.count(V); };
+  auto IsNew = [&](Var *V) {
+    return V && !Vars.count(V) && !L.Globals.count(V);
+  };
 
   // Phase 1: the operands of the places (blank for `_` and for variables
   // that := declares, which are declared after the values are computed).
@@ -370,8 +372,8 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
     llvm::SmallVector<llvm::Value *, 4> Vals;
     llvm::SmallVector<Type *, 4> Types;
     for (size_t I = 0; I < Rhs.size(); ++I) {
-      Type *T = isBlank(Lhs[I]) ? exprType(L.TCtx, Rhs[I])
-                                : exprType(L.TCtx, Lhs[I]);
+      Type *T =
+          isBlank(Lhs[I]) ? exprType(L.TCtx, Rhs[I]) : exprType(L.TCtx, Lhs[I]);
       Types.push_back(T);
       if (L.isAggregate(T)) {
         llvm::Value *Tmp = createTemp(T, "assign");
@@ -402,7 +404,8 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
 void FuncLowerer::emitCond(syntax::Expr *E, llvm::BasicBlock *True,
                            llvm::BasicBlock *False) {
   E = unparen(E);
-  if (auto *O = dyn_cast<Operation>(E); O && O->Y && E->TV.M != Mode::Constant) {
+  if (auto *O = dyn_cast<Operation>(E);
+      O && O->Y && E->TV.M != Mode::Constant) {
     if (O->Op == Operator::AndAnd) {
       llvm::BasicBlock *Mid = newBlock("and.rhs");
       emitCond(O->X, Mid, False);
@@ -598,8 +601,7 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
       KV = L.isAggregate(M->Key) ? KP : load(M->Key, KP);
     if (Value) {
       llvm::Value *EP = B.CreateLoad(
-          L.GCPtr,
-          B.CreateConstGEP1_64(L.I8, It, gort::abi::MapIterElemOffset),
+          L.GCPtr, B.CreateConstGEP1_64(L.I8, It, gort::abi::MapIterElemOffset),
           "range.elem");
       VV = L.isAggregate(M->Elem) ? EP : load(M->Elem, EP);
     }
@@ -644,8 +646,8 @@ void FuncLowerer::emitRange(ForStmt *S, RangeClause *R) {
     Len = B.CreateExtractValue(SV, 1, "range.len");
     Base = B.CreateExtractValue(SV, 0, "range.ptr");
   } else {
-    L.internalError(R->pos(), "range over " + typeString(XT) +
-                                  " is not supported yet");
+    L.internalError(R->pos(),
+                    "range over " + typeString(XT) + " is not supported yet");
     setBlock(Done);
     return;
   }
@@ -713,8 +715,9 @@ void FuncLowerer::emitSwitch(SwitchStmt *S) {
         llvm::Value *Eq;
         if (isInterface(ET) && !isInterface(TagT)) {
           CT = ET;
-          llvm::Value *TV = TagAddr ? emitToInterface(nullptr, TagT, ET, TagAddr)
-                                    : emitToInterface(Tag, TagT, ET);
+          llvm::Value *TV = TagAddr
+                                ? emitToInterface(nullptr, TagT, ET, TagAddr)
+                                : emitToInterface(Tag, TagT, ET);
           Eq = emitCompare(Operator::Eql, TV, emitExprAs(E, CT), CT);
         } else if (L.isAggregate(CT)) {
           llvm::Value *EA = emitAggAddr(E);
@@ -774,8 +777,8 @@ void FuncLowerer::emitTypeSwitch(SwitchStmt *S, TypeSwitchGuard *G) {
           llvm::Value *Tab =
               B.CreateCall(L.getRuntime(RuntimeFn::gort_assertE2I2),
                            {L.getTypeDescriptor(CT), DynType}, "itab");
-          Match = B.CreateAnd(B.CreateIsNotNull(DynType),
-                              B.CreateIsNotNull(Tab));
+          Match =
+              B.CreateAnd(B.CreateIsNotNull(DynType), B.CreateIsNotNull(Tab));
         } else {
           Match = B.CreateICmpEQ(DynType, L.getTypeDescriptor(CT));
         }
@@ -793,9 +796,8 @@ void FuncLowerer::emitTypeSwitch(SwitchStmt *S, TypeSwitchGuard *G) {
       Type *VT = V->type();
       llvm::Value *Addr = declareVar(V);
       if (isInterface(VT)) {
-        store(isInterface(XT) && identical(VT, XT)
-                  ? X
-                  : emitConversion(X, XT, VT),
+        store(isInterface(XT) && identical(VT, XT) ? X
+                                                   : emitConversion(X, XT, VT),
               Addr);
       } else if (L.isAggregate(VT)) {
         emitUnbox(Data, VT, Addr);
@@ -936,9 +938,8 @@ void FuncLowerer::emitDefer(CallStmt *S) {
       llvm::Function *WF = makeCallWrapper(PC, "defer");
       llvm::Value *Rec =
           B.CreateCall(L.getRuntime(RuntimeFn::gort_newdefer), {}, "defer.rec");
-      storeCallClosure(PC, WF,
-                       B.CreateConstGEP1_64(L.I8, Rec,
-                                            gort::abi::DeferRecordSize));
+      storeCallClosure(
+          PC, WF, B.CreateConstGEP1_64(L.I8, Rec, gort::abi::DeferRecordSize));
       R = B.CreateCall(L.getRuntime(RuntimeFn::gort_deferprocinline),
                        {DeferFrame, Rec});
     } else {
@@ -971,8 +972,8 @@ void FuncLowerer::emitDefer(CallStmt *S) {
                    {DeferFrame, Clo, Rec});
   R->addFnAttr(llvm::Attribute::ReturnsTwice);
   llvm::BasicBlock *Next = newBlock("defer.next");
-  B.CreateCondBr(B.CreateICmpNE(R, B.getInt32(0), "recovered"),
-                 getDeferExit(), Next);
+  B.CreateCondBr(B.CreateICmpNE(R, B.getInt32(0), "recovered"), getDeferExit(),
+                 Next);
   setBlock(Next);
 }
 
@@ -1015,8 +1016,8 @@ void FuncLowerer::beginOpenDefers(unsigned N) {
                                    {OpenState, OpenRec});
   R->addFnAttr(llvm::Attribute::ReturnsTwice);
   llvm::BasicBlock *Body = newBlock("defer.body");
-  B.CreateCondBr(B.CreateICmpNE(R, B.getInt32(0), "recovered"),
-                 getDeferExit(), Body);
+  B.CreateCondBr(B.CreateICmpNE(R, B.getInt32(0), "recovered"), getDeferExit(),
+                 Body);
   setBlock(Body);
 }
 
@@ -1036,14 +1037,13 @@ void FuncLowerer::emitOpenDefer(CallStmt *S) {
     else
       store(PC.Vals[F], Dst);
   }
-  B.CreateStore(Args, B.CreateConstGEP2_32(OpenStateTy->getElementType(2),
-                                           B.CreateStructGEP(OpenStateTy,
-                                                             OpenState, 2),
-                                           0, I));
+  B.CreateStore(Args, B.CreateConstGEP2_32(
+                          OpenStateTy->getElementType(2),
+                          B.CreateStructGEP(OpenStateTy, OpenState, 2), 0, I));
   llvm::Value *BitsAddr = B.CreateStructGEP(OpenStateTy, OpenState, 1);
-  B.CreateStore(B.CreateOr(B.CreateLoad(L.I64, BitsAddr),
-                           B.getInt64(uint64_t(1) << I)),
-                BitsAddr);
+  B.CreateStore(
+      B.CreateOr(B.CreateLoad(L.I64, BitsAddr), B.getInt64(uint64_t(1) << I)),
+      BitsAddr);
   OpenCalls.push_back(std::move(PC));
 }
 

@@ -116,7 +116,8 @@ llvm::Type *Lowerer::getLLVMType(Type *T) {
     break;
   case TypeKind::Array: {
     auto *A = cast<Array>(U);
-    R = llvm::ArrayType::get(getLLVMType(A->Elem), uint64_t(std::max<int64_t>(A->Len, 0)));
+    R = llvm::ArrayType::get(getLLVMType(A->Elem),
+                             uint64_t(std::max<int64_t>(A->Len, 0)));
     break;
   }
   case TypeKind::Struct: {
@@ -257,7 +258,7 @@ std::string Lowerer::typeSymbol(Type *T) {
       auto *C = cast<Chan>(X);
       S += C->Dir == types::ChanDir::SendOnly   ? "chan<- "
            : C->Dir == types::ChanDir::RecvOnly ? "<-chan "
-                                         : "chan ";
+                                                : "chan ";
       Walk(C->Elem);
       return;
     }

@@ -73,8 +73,7 @@ bool isCopied(const llvm::GlobalValue &GV) {
   if (GV.hasLinkOnceODRLinkage())
     return true;
   if (const auto *V = llvm::dyn_cast<llvm::GlobalVariable>(&GV))
-    return V->hasLocalLinkage() && V->isConstant() &&
-           V->hasGlobalUnnamedAddr();
+    return V->hasLocalLinkage() && V->isConstant() && V->hasGlobalUnnamedAddr();
   return false;
 }
 
@@ -184,8 +183,8 @@ Partitioning codegen::partitionModule(llvm::Module &M, unsigned Parts,
   std::vector<uint64_t> Load(Parts, 0);
   llvm::DenseMap<unsigned, unsigned> PartOfLeader;
   for (unsigned L : Leaders) {
-    unsigned Best = unsigned(std::min_element(Load.begin(), Load.end()) -
-                             Load.begin());
+    unsigned Best =
+        unsigned(std::min_element(Load.begin(), Load.end()) - Load.begin());
     Load[Best] += ClusterSize[L];
     PartOfLeader[L] = Best;
   }

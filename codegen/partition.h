@@ -1,4 +1,5 @@
-//===- codegen/partition.h - Cutting a module for parallel builds -*- C++ -*-===//
+//===- codegen/partition.h - Cutting a module for parallel builds -*- C++
+//-*-===//
 //
 // Part of gortc. See LICENSE for license information.
 //

@@ -37,8 +37,8 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/ThreadPool.h"
-#include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/Utils/Cloning.h"
 
 #include <chrono>
 #include <mutex>
@@ -195,8 +195,7 @@ bool codegen::compileModule(std::unique_ptr<llvm::Module> M, const Target &T,
     // symbols, so generate it again with their definitions.
     if (!Bodies.empty() && What != EmitWhat::IR) {
       PartitionResult R;
-      compilePartition(BC, Parts, 0, T, Opts, What, frameSymbolsAsm(Bodies),
-                       R);
+      compilePartition(BC, Parts, 0, T, Opts, What, frameSymbolsAsm(Bodies), R);
       if (!R.Error.empty()) {
         Error = R.Error;
         return false;

@@ -162,8 +162,8 @@ namespace {
 
 /// What the prediction needs to know about a function.
 struct FrameFacts {
-  uint64_t AllocaBytes = 0; ///< static allocas, each aligned
-  bool TooBig = false;      ///< over MaxAnalyzedInsts: not analysed
+  uint64_t AllocaBytes = 0;       ///< static allocas, each aligned
+  bool TooBig = false;            ///< over MaxAnalyzedInsts: not analysed
   uint64_t MaxLiveAcrossCall = 0; ///< bytes live across the worst call
   uint64_t AnyLiveAcrossCall = 0; ///< bytes live across any call
   uint64_t CrossBlockBytes = 0;   ///< bytes of values live into other blocks
@@ -349,8 +349,8 @@ uint64_t codegen::predictFrameSize(llvm::Function &F, bool AArch64,
   // registers (saved in the frame) or slots. The constants cover the frame
   // record, the return address and alignment.
   if (OptLevel == 0)
-    return Facts.AllocaBytes + Facts.CrossBlockBytes +
-           Facts.AnyLiveAcrossCall + Facts.ArgBytes + (AArch64 ? 64 : 56);
+    return Facts.AllocaBytes + Facts.CrossBlockBytes + Facts.AnyLiveAcrossCall +
+           Facts.ArgBytes + (AArch64 ? 64 : 56);
   return Facts.AllocaBytes + Facts.MaxLiveAcrossCall + (AArch64 ? 80 : 88);
 }
 
@@ -362,8 +362,8 @@ namespace {
 
 class Inserter {
 public:
-  Inserter(llvm::Module &M, bool AArch64) : M(M), Ctx(M.getContext()),
-                                            AArch64(AArch64) {
+  Inserter(llvm::Module &M, bool AArch64)
+      : M(M), Ctx(M.getContext()), AArch64(AArch64) {
     Reserve = getOrInsertRuntimeFunction(M, RuntimeFn::gort_stack_reserve);
     MoreStack = getOrInsertRuntimeFunction(M, RuntimeFn::gort_morestack);
   }
@@ -516,8 +516,8 @@ void Inserter::emitSlowPath(llvm::Function &F, llvm::BasicBlock *Slow,
   llvm::IRBuilder<> B(Slow);
   llvm::Value *Blk = B.CreateCall(
       Reserve, {Need, B.getInt64(DL.getTypeAllocSize(BlockTy))}, "blk");
-  llvm::BasicBlock *Grow = llvm::BasicBlock::Create(Ctx, "morestack.grow", &F,
-                                                    Slow->getNextNode());
+  llvm::BasicBlock *Grow =
+      llvm::BasicBlock::Create(Ctx, "morestack.grow", &F, Slow->getNextNode());
   B.CreateCondBr(B.CreateIsNull(Blk, "preempted"), Fast, Grow);
   B.SetInsertPoint(Grow);
   for (unsigned I = 0; I < F.arg_size(); ++I)
@@ -559,8 +559,8 @@ void Inserter::split(llvm::Function &F) {
   // musttail needs the ABI attributes (zeroext, inreg...) to match.
   W->addRetAttrs(llvm::AttrBuilder(Ctx, F.getAttributes().getRetAttrs()));
   for (unsigned I = 0; I < F.arg_size(); ++I)
-    W->addParamAttrs(I, llvm::AttrBuilder(Ctx, F.getAttributes()
-                                                   .getParamAttrs(I)));
+    W->addParamAttrs(
+        I, llvm::AttrBuilder(Ctx, F.getAttributes().getParamAttrs(I)));
   W->addFnAttr(llvm::Attribute::NoUnwind);
   W->addFnAttr(llvm::Attribute::NoInline);
   W->addFnAttr("frame-pointer", "all");
@@ -649,8 +649,8 @@ llvm::PreservedAnalyses StackCheckPass::run(llvm::Module &M,
   uint64_t Above = SplitAboveOpt ? uint64_t(SplitAboveOpt) : SplitAbove;
   for (llvm::Function *F : Work) {
     bool Force = ForceSplit && ForceSplit->contains(F->getName());
-    uint64_t Predicted = Force ? ~uint64_t(0)
-                               : predictFrameSize(*F, AArch64, OptLevel);
+    uint64_t Predicted =
+        Force ? ~uint64_t(0) : predictFrameSize(*F, AArch64, OptLevel);
     if (Predicted > Above) {
       Ins.split(*F);
       continue;

@@ -74,10 +74,17 @@ codegen::createTargetMachine(const Target &T, unsigned OptLevel,
   Opts.EmitStackSizeSection = true;
   llvm::CodeGenOptLevel Level = llvm::CodeGenOptLevel::Default;
   switch (OptLevel) {
-  case 0: Level = llvm::CodeGenOptLevel::None; break;
-  case 1: Level = llvm::CodeGenOptLevel::Less; break;
-  case 3: Level = llvm::CodeGenOptLevel::Aggressive; break;
-  default: break;
+  case 0:
+    Level = llvm::CodeGenOptLevel::None;
+    break;
+  case 1:
+    Level = llvm::CodeGenOptLevel::Less;
+    break;
+  case 3:
+    Level = llvm::CodeGenOptLevel::Aggressive;
+    break;
+  default:
+    break;
   }
   std::string Features;
   std::string CPU = "generic";
@@ -86,8 +93,7 @@ codegen::createTargetMachine(const Target &T, unsigned OptLevel,
   else
     CPU = "x86-64";
   std::unique_ptr<llvm::TargetMachine> TM(LT->createTargetMachine(
-      T.Triple, CPU, Features, Opts, llvm::Reloc::Static, std::nullopt,
-      Level));
+      T.Triple, CPU, Features, Opts, llvm::Reloc::Static, std::nullopt, Level));
   if (!TM)
     Error = "cannot create target machine for " + T.Triple;
   return TM;
@@ -123,10 +129,17 @@ void codegen::optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
 
   llvm::OptimizationLevel Level = llvm::OptimizationLevel::O2;
   switch (OptLevel) {
-  case 0: Level = llvm::OptimizationLevel::O0; break;
-  case 1: Level = llvm::OptimizationLevel::O1; break;
-  case 3: Level = llvm::OptimizationLevel::O3; break;
-  default: break;
+  case 0:
+    Level = llvm::OptimizationLevel::O0;
+    break;
+  case 1:
+    Level = llvm::OptimizationLevel::O1;
+    break;
+  case 3:
+    Level = llvm::OptimizationLevel::O3;
+    break;
+  default:
+    break;
   }
   llvm::ModulePassManager MPM;
   if (!PipelineOpt.empty()) {

@@ -35,7 +35,7 @@ void syntax::forEachChild(Node *N, llvm::function_ref<void(Node *)> F) {
   if (X->Field)                                                                \
     F(X->Field);
 #define GORTC_CHILDREN(Field)                                                  \
-  for (Node *C : X->Field)                                                     \
+  for (Node * C : X->Field)                                                    \
     if (C)                                                                     \
       F(C);
 #define GORTC_NODE(Kind, Children)                                             \

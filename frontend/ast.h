@@ -85,15 +85,15 @@ private:
 
 /// How an expression may be used, as go/types' operandMode.
 enum class Mode : uint8_t {
-  Invalid,   ///< operand is invalid
-  NoValue,   ///< operand represents no value (result of a void call)
-  Builtin,   ///< operand is a built-in function
-  TypeExpr,  ///< operand is a type
-  Constant,  ///< operand is a constant; Val is set
-  Variable,  ///< operand is an addressable variable
-  MapIndex,  ///< operand is a map index expression (acts like a variable)
-  Value,     ///< operand is a computed value
-  CommaOk,   ///< like Value, but operand may be used in a comma,ok expression
+  Invalid,  ///< operand is invalid
+  NoValue,  ///< operand represents no value (result of a void call)
+  Builtin,  ///< operand is a built-in function
+  TypeExpr, ///< operand is a type
+  Constant, ///< operand is a constant; Val is set
+  Variable, ///< operand is an addressable variable
+  MapIndex, ///< operand is a map index expression (acts like a variable)
+  Value,    ///< operand is a computed value
+  CommaOk,  ///< like Value, but operand may be used in a comma,ok expression
 };
 
 struct TypeAndValue {
@@ -342,9 +342,10 @@ public:
 /// A struct field, parameter, interface method or embedded element.
 class Field : public Node {
 public:
-  Field(Pos P, Name *N, Expr *Type) : Node(NodeKind::Field, P), N(N), Type(Type) {}
+  Field(Pos P, Name *N, Expr *Type)
+      : Node(NodeKind::Field, P), N(N), Type(Type) {}
   GORTC_NODE_CLASSOF(Field)
-  Name *N; ///< null: anonymous parameter, embedded field or element
+  Name *N;    ///< null: anonymous parameter, embedded field or element
   Expr *Type; ///< fields declared in one list share one Type node
 };
 
@@ -370,7 +371,8 @@ public:
 
 class LabeledStmt : public Stmt {
 public:
-  LabeledStmt(Pos P, Name *Label) : Stmt(NodeKind::LabeledStmt, P), Label(Label) {}
+  LabeledStmt(Pos P, Name *Label)
+      : Stmt(NodeKind::LabeledStmt, P), Label(Label) {}
   GORTC_NODE_CLASSOF(LabeledStmt)
   Name *Label;
   Stmt *S = nullptr;

@@ -42,7 +42,7 @@ struct Label {
 struct Targets {
   Stmt *Breaks = nullptr;       ///< ForStmt, SwitchStmt, SelectStmt or null
   ForStmt *Continues = nullptr; ///< or null
-  int CaseIndex = -1; ///< case index of the enclosing switch, or < 0
+  int CaseIndex = -1;           ///< case index of the enclosing switch, or < 0
 };
 
 class LabelScope {

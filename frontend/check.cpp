@@ -28,8 +28,8 @@ using namespace gortc::types;
 using namespace gortc::syntax;
 using llvm::cast;
 using llvm::dyn_cast;
-using llvm::isa;
 using llvm::dyn_cast_or_null;
+using llvm::isa;
 using llvm::isa_and_nonnull;
 
 Checker::Checker(TypeContext &Ctx, DiagnosticEngine &Diags,
@@ -69,8 +69,8 @@ void Checker::errorAt(Operand &X, const std::string &Msg) {
     error(Pos(), Msg);
 }
 
-void Checker::reportMulti(Pos P,
-                          const std::vector<std::pair<Pos, std::string>> &Parts) {
+void Checker::reportMulti(
+    Pos P, const std::vector<std::pair<Pos, std::string>> &Parts) {
   std::string Msg;
   for (size_t I = 0; I < Parts.size(); ++I) {
     if (I) {
@@ -151,8 +151,8 @@ bool Checker::declare(Scope *S, syntax::Name *Id, Object *Obj, Pos ScopePos) {
       std::vector<std::pair<Pos, std::string>> Parts{
           {Obj->pos(), Obj->name().str() + " redeclared in this block"}};
       if (Alt->pos().isValid())
-        Parts.push_back({Alt->pos(), "other declaration of " +
-                                         Alt->name().str()});
+        Parts.push_back(
+            {Alt->pos(), "other declaration of " + Alt->name().str()});
       reportMulti(Obj->pos(), Parts);
       return false;
     }
@@ -183,7 +183,8 @@ static syntax::Name *receiverBaseName(syntax::Expr *E, bool &Ptr) {
   Ptr = false;
   for (;;) {
     E = unparen(E);
-    if (auto *O = dyn_cast<Operation>(E); O && O->Op == Operator::Mul && !O->Y) {
+    if (auto *O = dyn_cast<Operation>(E);
+        O && O->Op == Operator::Mul && !O->Y) {
       Ptr = true;
       E = O->X;
       continue;
@@ -223,9 +224,10 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
           // the first use (usePkgName), so that an unused import gets gc's
           // "imported and not used" instead; blank and dot imports report
           // it at once.
-          Imp = Ctx.make<Package>(Path, llvm::StringRef(Path).rsplit('/').second.empty()
-                                            ? Path
-                                            : llvm::StringRef(Path).rsplit('/').second.str());
+          Imp = Ctx.make<Package>(
+              Path, llvm::StringRef(Path).rsplit('/').second.empty()
+                        ? Path
+                        : llvm::StringRef(Path).rsplit('/').second.str());
           Imp->Fake = true;
           Imp->PkgScope = Ctx.make<Scope>(nullptr, Pos(), Pos(), false);
         }
@@ -409,12 +411,12 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
     for (Object *Obj : FS->ordered())
       if (Object *Alt = PkgScope->lookup(Obj->name())) {
         if (auto *PN = dyn_cast<PkgName>(Obj)) {
-          reportMulti(Alt->pos(),
-                      {{Alt->pos(), Alt->name().str() +
-                                        " already declared through import of " +
-                                        PN->Imported->Path},
-                       {Obj->pos(), "other declaration of " +
-                                        Obj->name().str()}});
+          reportMulti(
+              Alt->pos(),
+              {{Alt->pos(), Alt->name().str() +
+                                " already declared through import of " +
+                                PN->Imported->Path},
+               {Obj->pos(), "other declaration of " + Obj->name().str()}});
         }
       }
 
@@ -438,8 +440,8 @@ TypeName *Checker::resolveBaseTypeName(bool SeenPtr, syntax::Name *Name) {
   llvm::SmallPtrSet<TypeName *, 4> Seen;
   for (;;) {
     Typ = unparen(Typ);
-    if (auto *O = dyn_cast<Operation>(Typ); O && O->Op == Operator::Mul &&
-                                            !O->Y) {
+    if (auto *O = dyn_cast<Operation>(Typ);
+        O && O->Op == Operator::Mul && !O->Y) {
       if (Ptr)
         return nullptr; // more than one pointer
       Ptr = true;
@@ -621,7 +623,8 @@ void Checker::cycleError(llvm::ArrayRef<Object *> Cycle) {
   Object *Obj = Cycle[I];
   std::vector<std::pair<Pos, std::string>> Parts;
   if (isa<TypeName>(Obj))
-    Parts.push_back({Obj->pos(), "invalid recursive type " + Obj->name().str()});
+    Parts.push_back(
+        {Obj->pos(), "invalid recursive type " + Obj->name().str()});
   else
     Parts.push_back(
         {Obj->pos(), "illegal cycle in declaration of " + Obj->name().str()});
@@ -721,8 +724,8 @@ void Checker::resolvePendingUnderlying(Named *N) {
 void Checker::typeDecl(TypeName *Obj, syntax::TypeDecl *TD) {
   TypeDecls[Obj] = TD;
   if (!TD->TParams.empty()) {
-    error(TD->TParams[0]->pos(), "generic type " + Obj->name().str() +
-                                     " not supported yet by gortc");
+    error(TD->TParams[0]->pos(),
+          "generic type " + Obj->name().str() + " not supported yet by gortc");
     SkippedGeneric = true;
     Obj->setType(Ctx.invalid());
     return;
@@ -797,11 +800,11 @@ void Checker::collectMethods(TypeName *Obj) {
     if (M->name() != "_") {
       auto [SI, Inserted] = Seen.try_emplace(M->name(), M);
       if (!Inserted) {
-        reportMulti(M->pos(),
-                    {{M->pos(), Obj->name().str() + "." + M->name().str() +
-                                    " redeclared in this block"},
-                     {SI->second->pos(),
-                      "other declaration of " + M->name().str()}});
+        reportMulti(
+            M->pos(),
+            {{M->pos(), Obj->name().str() + "." + M->name().str() +
+                            " redeclared in this block"},
+             {SI->second->pos(), "other declaration of " + M->name().str()}});
         continue;
       }
     }
@@ -852,10 +855,10 @@ void Checker::funcDecl(Func *Obj, DeclInfo *D) {
     // ident).
     for (syntax::Field *TP : FD->TParams)
       if (TP->N)
-        declare(FnScope, TP->N,
-                Ctx.make<TypeName>(TP->N->pos(), Pkg, TP->N->Value,
-                                   Ctx.invalid()),
-                FD->pos());
+        declare(
+            FnScope, TP->N,
+            Ctx.make<TypeName>(TP->N->pos(), Pkg, TP->N->Value, Ctx.invalid()),
+            FD->pos());
   }
   bool PtrRecv = false;
   Signature *Sig = funcType(FD, FnScope, FD->Recv, FD->Type, PtrRecv);
@@ -901,7 +904,8 @@ void Checker::funcBody(syntax::Node *Owner, Func *F, Signature *Sig,
 
   stmtList(0, Body->List);
 
-  if (Sig->Results && Sig->Results->size() > 0 && !isTerminatingList(Body->List, ""))
+  if (Sig->Results && Sig->Results->size() > 0 &&
+      !isTerminatingList(Body->List, ""))
     error(Body->Rbrace, "missing return");
 
   // Report unused variables declared in this function (not in literals,
@@ -1092,7 +1096,7 @@ namespace {
 struct InitNode {
   Object *Obj;
   llvm::SetVector<InitNode *> Pred, Succ; ///< consumers and dependencies
-  unsigned NDeps = 0; ///< dependencies not yet initialised
+  unsigned NDeps = 0;                     ///< dependencies not yet initialised
 };
 } // namespace
 

@@ -169,7 +169,7 @@ private:
   bool validType(Type *T, llvm::SmallVectorImpl<Named *> &Path);
   void embeddedDuplicates(Interface *I, const std::vector<Pos> &EmbedPos);
   llvm::DenseSet<Named *> ValidTypes; ///< named types validType accepted
-  unsigned ValidIncomplete = 0; ///< undeclared types validType has met
+  unsigned ValidIncomplete = 0;       ///< undeclared types validType has met
 
   //--- Expressions (check_expr.cpp) --------------------------------------===//
   enum class ExprKind { Conversion, Expression, Statement };
@@ -184,15 +184,20 @@ private:
   void ident(Operand &X, syntax::Name *E, Named *Def, bool WantType);
   void useVar(Var *V);
   void unary(Operand &X, syntax::Operation *E);
-  void binary(Operand &X, syntax::Expr *E, syntax::Expr *Lhs,
-              syntax::Expr *Rhs, Operator Op, Pos OpPos);
+  void binary(Operand &X, syntax::Expr *E, syntax::Expr *Lhs, syntax::Expr *Rhs,
+              Operator Op, Pos OpPos);
   void shift(Operand &X, Operand &Y, syntax::Expr *E, Operator Op);
   void comparison(Operand &X, Operand &Y, Operator Op, bool SwitchCase);
   void overflow(Operand &X, Pos OpPos);
   bool representableConst(const ConstValue &V, Basic *T, ConstValue *Rounded);
   void representable(Operand &X, Basic *T);
-  enum class ConvCode { Ok, TruncatedFloat, NumericOverflow, InvalidConstVal,
-                        InvalidUntypedConversion };
+  enum class ConvCode {
+    Ok,
+    TruncatedFloat,
+    NumericOverflow,
+    InvalidConstVal,
+    InvalidUntypedConversion
+  };
   ConvCode representation(Operand &X, Basic *T, ConstValue &Out);
   void invalidConversion(ConvCode C, Operand &X, Type *Target);
   void convertUntyped(Operand &X, Type *Target);
@@ -202,8 +207,7 @@ private:
                       syntax::Expr *Parent = nullptr);
   void updateExprVal(syntax::Expr *E, const ConstValue &V);
   void record(Operand &X);
-  void recordTV(syntax::Expr *E, syntax::Mode M, Type *T,
-                const ConstValue *V);
+  void recordTV(syntax::Expr *E, syntax::Mode M, Type *T, const ConstValue *V);
   void compositeLit(Operand &X, syntax::CompositeLit *E, Type *Hint);
   int64_t indexedElts(llvm::ArrayRef<syntax::Expr *> Elems, Type *Elem,
                       int64_t Length);
@@ -277,7 +281,8 @@ private:
   void openScope(syntax::Node *N, Pos End);
   void closeScope();
 
-  //--- Errors and strings --------------------------------------------------===//
+  //--- Errors and strings
+  //--------------------------------------------------===//
   void error(Pos P, const std::string &Msg);
   void errorAt(syntax::Node *N, const std::string &Msg);
   void errorAt(Operand &X, const std::string &Msg);
@@ -325,7 +330,7 @@ private:
   struct FuncCtx {
     syntax::Node *Owner; ///< FuncDecl or FuncLit
     Signature *Sig;
-    Func *Fn; ///< the package-level function (for literal naming)
+    Func *Fn;             ///< the package-level function (for literal naming)
     syntax::FuncLit *Lit; ///< non-null for literals
     llvm::SetVector<Var *> Captures;
   };

@@ -21,8 +21,8 @@ using namespace gortc::types;
 using namespace gortc::syntax;
 using llvm::cast;
 using llvm::dyn_cast;
-using llvm::isa;
 using llvm::dyn_cast_or_null;
+using llvm::isa;
 using llvm::isa_and_nonnull;
 
 static const char *const InvalidOp = "invalid operation: ";
@@ -37,26 +37,46 @@ struct BuiltinInfo {
 };
 BuiltinInfo builtinInfo(BuiltinId Id) {
   switch (Id) {
-  case BuiltinId::Append: return {"append", 1, true, false};
-  case BuiltinId::Cap: return {"cap", 1, false, false};
-  case BuiltinId::Close: return {"close", 1, false, true};
-  case BuiltinId::Complex: return {"complex", 2, false, false};
-  case BuiltinId::Copy: return {"copy", 2, false, true};
-  case BuiltinId::Delete: return {"delete", 2, false, true};
-  case BuiltinId::Imag: return {"imag", 1, false, false};
-  case BuiltinId::Len: return {"len", 1, false, false};
-  case BuiltinId::Make: return {"make", 1, true, false};
-  case BuiltinId::New: return {"new", 1, false, false};
-  case BuiltinId::Panic: return {"panic", 1, false, true};
-  case BuiltinId::Print: return {"print", 0, true, true};
-  case BuiltinId::Println: return {"println", 0, true, true};
-  case BuiltinId::Real: return {"real", 1, false, false};
-  case BuiltinId::Recover: return {"recover", 0, false, true};
-  case BuiltinId::Add: return {"Add", 2, false, false};
-  case BuiltinId::Alignof: return {"Alignof", 1, false, false};
-  case BuiltinId::Offsetof: return {"Offsetof", 1, false, false};
-  case BuiltinId::Sizeof: return {"Sizeof", 1, false, false};
-  case BuiltinId::UnsafeSlice: return {"Slice", 2, false, false};
+  case BuiltinId::Append:
+    return {"append", 1, true, false};
+  case BuiltinId::Cap:
+    return {"cap", 1, false, false};
+  case BuiltinId::Close:
+    return {"close", 1, false, true};
+  case BuiltinId::Complex:
+    return {"complex", 2, false, false};
+  case BuiltinId::Copy:
+    return {"copy", 2, false, true};
+  case BuiltinId::Delete:
+    return {"delete", 2, false, true};
+  case BuiltinId::Imag:
+    return {"imag", 1, false, false};
+  case BuiltinId::Len:
+    return {"len", 1, false, false};
+  case BuiltinId::Make:
+    return {"make", 1, true, false};
+  case BuiltinId::New:
+    return {"new", 1, false, false};
+  case BuiltinId::Panic:
+    return {"panic", 1, false, true};
+  case BuiltinId::Print:
+    return {"print", 0, true, true};
+  case BuiltinId::Println:
+    return {"println", 0, true, true};
+  case BuiltinId::Real:
+    return {"real", 1, false, false};
+  case BuiltinId::Recover:
+    return {"recover", 0, false, true};
+  case BuiltinId::Add:
+    return {"Add", 2, false, false};
+  case BuiltinId::Alignof:
+    return {"Alignof", 1, false, false};
+  case BuiltinId::Offsetof:
+    return {"Offsetof", 1, false, false};
+  case BuiltinId::Sizeof:
+    return {"Sizeof", 1, false, false};
+  case BuiltinId::UnsafeSlice:
+    return {"Slice", 2, false, false};
   }
   return {"?", 0, false, false};
 }
@@ -215,9 +235,10 @@ void Checker::arguments(CallExpr *Call, Signature *Sig,
     if (Sig->Params)
       for (Var *P : Sig->Params->Vars)
         Want.push_back(P->type());
-    reportMulti(At, {{At, Qualifier + " arguments in call to " + str(Call->Fun)},
-                     {Pos(), "have " + typesSummary(Have, false)},
-                     {Pos(), "want " + typesSummary(Want, Sig->Variadic)}});
+    reportMulti(At,
+                {{At, Qualifier + " arguments in call to " + str(Call->Fun)},
+                 {Pos(), "have " + typesSummary(Have, false)},
+                 {Pos(), "want " + typesSummary(Want, Sig->Variadic)}});
     return;
   }
 
@@ -365,10 +386,10 @@ void Checker::conversion(Operand &X, Type *T) {
 
   if (!Ok) {
     if (!Cause.empty())
-      reportMulti(X.E ? startPos(X.E) : Pos(),
-                  {{Pos(), "cannot convert " + str(X) + " to type " + str(T) +
-                               ":"},
-                   {Pos(), Cause}});
+      reportMulti(
+          X.E ? startPos(X.E) : Pos(),
+          {{Pos(), "cannot convert " + str(X) + " to type " + str(T) + ":"},
+           {Pos(), Cause}});
     else
       errorAt(X, "cannot convert " + str(X) + " to type " + str(T));
     X.M = Mode::Invalid;
@@ -632,12 +653,17 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
     // the argument types must be of floating-point type
     Type *Res = nullptr;
     switch (basicKindOf(X.T)) {
-    case BasicKind::Float32: Res = Ctx.basic(BasicKind::Complex64); break;
-    case BasicKind::Float64: Res = Ctx.basic(BasicKind::Complex128); break;
+    case BasicKind::Float32:
+      Res = Ctx.basic(BasicKind::Complex64);
+      break;
+    case BasicKind::Float64:
+      Res = Ctx.basic(BasicKind::Complex128);
+      break;
     case BasicKind::UntypedFloat:
       Res = Ctx.basic(BasicKind::UntypedComplex);
       break;
-    default: break;
+    default:
+      break;
     }
     if (!Res) {
       errorAt(X, std::string(InvalidArg) + "arguments have type " + str(X.T) +
@@ -667,8 +693,9 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
     if (isString(Src0))
       Src = &ByteSlice;
     if (!Dst || !Src) {
-      errorAt(X, std::string(InvalidArg) + "copy expects slice arguments; found " +
-                     str(X) + " and " + str(Y));
+      errorAt(X, std::string(InvalidArg) +
+                     "copy expects slice arguments; found " + str(X) + " and " +
+                     str(Y));
       return false;
     }
     if (!identical(Dst->Elem, Src->Elem)) {
@@ -720,12 +747,17 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
     }
     Type *Res = nullptr;
     switch (basicKindOf(X.T)) {
-    case BasicKind::Complex64: Res = Ctx.basic(BasicKind::Float32); break;
-    case BasicKind::Complex128: Res = Ctx.basic(BasicKind::Float64); break;
+    case BasicKind::Complex64:
+      Res = Ctx.basic(BasicKind::Float32);
+      break;
+    case BasicKind::Complex128:
+      Res = Ctx.basic(BasicKind::Float64);
+      break;
     case BasicKind::UntypedComplex:
       Res = Ctx.basic(BasicKind::UntypedFloat);
       break;
-    default: break;
+    default:
+      break;
     }
     if (!Res) {
       errorAt(X, std::string(InvalidArg) + "argument has type " + str(X.T) +
@@ -735,8 +767,8 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
     // if the argument is a constant, the result is a constant
     if (X.M == Mode::Constant) {
       ConstValue C = X.Val.toComplex();
-      X.Val = ConstValue::makeFloat(Id == BuiltinId::Real ? C.real()
-                                                          : C.imag());
+      X.Val =
+          ConstValue::makeFloat(Id == BuiltinId::Real ? C.real() : C.imag());
     } else {
       X.M = Mode::Value;
     }
@@ -778,8 +810,8 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
         Sizes.push_back(Size);
     }
     if (Sizes.size() == 2 && Sizes[0] > Sizes[1])
-      errorAt(Call->Args[1], std::string(InvalidArg) +
-                                 "length and capacity swapped");
+      errorAt(Call->Args[1],
+              std::string(InvalidArg) + "length and capacity swapped");
     X.M = Mode::Value;
     X.T = T;
     return true;
@@ -817,7 +849,8 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
       // structs and arrays.
       if (isa<Struct, Array>(X.T->underlying()))
         LateErrors.push_back({Call->pos(), "illegal types for operand: print"
-                                           "\n\t" + str(X.T)});
+                                           "\n\t" +
+                                               str(X.T)});
     }
     X.M = Mode::NoValue;
     return true;
@@ -833,7 +866,8 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
 
   case BuiltinId::Add: {
     // unsafe.Add(ptr unsafe.Pointer, len IntegerType) unsafe.Pointer
-    assignment(X, Ctx.basic(BasicKind::UnsafePointer), "argument to unsafe.Add");
+    assignment(X, Ctx.basic(BasicKind::UnsafePointer),
+               "argument to unsafe.Add");
     if (X.M == Mode::Invalid)
       return false;
     Operand Y = Args[1];
@@ -875,8 +909,8 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
     llvm::StringRef Sel = Selx->Sel->Value;
     llvm::SmallVector<int, 4> Index;
     bool Indirect;
-    Object *Obj = lookupFieldOrMethod(Ctx, Base, false, Pkg, Sel, Index,
-                                      Indirect);
+    Object *Obj =
+        lookupFieldOrMethod(Ctx, Base, false, Pkg, Sel, Index, Indirect);
     if (!Obj) {
       errorAt(X, std::string(InvalidArg) + str(Base) + " has no single field " +
                      Sel.str());

@@ -26,8 +26,8 @@ using namespace gortc::types;
 using namespace gortc::syntax;
 using llvm::cast;
 using llvm::dyn_cast;
-using llvm::isa;
 using llvm::dyn_cast_or_null;
+using llvm::isa;
 using llvm::isa_and_nonnull;
 
 static const char *const InvalidOp = "invalid operation: ";
@@ -39,15 +39,24 @@ static const char *const InvalidArg = "invalid argument: ";
 
 static const char *modeString(Mode M) {
   switch (M) {
-  case Mode::Invalid: return "invalid operand";
-  case Mode::NoValue: return "no value";
-  case Mode::Builtin: return "built-in";
-  case Mode::TypeExpr: return "type";
-  case Mode::Constant: return "constant";
-  case Mode::Variable: return "variable";
-  case Mode::MapIndex: return "map index expression";
-  case Mode::Value: return "value";
-  case Mode::CommaOk: return "comma, ok expression";
+  case Mode::Invalid:
+    return "invalid operand";
+  case Mode::NoValue:
+    return "no value";
+  case Mode::Builtin:
+    return "built-in";
+  case Mode::TypeExpr:
+    return "type";
+  case Mode::Constant:
+    return "constant";
+  case Mode::Variable:
+    return "variable";
+  case Mode::MapIndex:
+    return "map index expression";
+  case Mode::Value:
+    return "value";
+  case Mode::CommaOk:
+    return "comma, ok expression";
   }
   return "?";
 }
@@ -106,15 +115,24 @@ std::string Checker::str(Operand &X) {
 
 std::string Checker::kindString(Type *T) {
   switch (T->underlying()->kind()) {
-  case TypeKind::Array: return "array";
-  case TypeKind::Slice: return "slice";
-  case TypeKind::Struct: return "struct";
-  case TypeKind::Pointer: return "pointer";
-  case TypeKind::Signature: return "func";
-  case TypeKind::Interface: return "interface";
-  case TypeKind::Map: return "map";
-  case TypeKind::Chan: return "chan";
-  default: return str(T);
+  case TypeKind::Array:
+    return "array";
+  case TypeKind::Slice:
+    return "slice";
+  case TypeKind::Struct:
+    return "struct";
+  case TypeKind::Pointer:
+    return "pointer";
+  case TypeKind::Signature:
+    return "func";
+  case TypeKind::Interface:
+    return "interface";
+  case TypeKind::Map:
+    return "map";
+  case TypeKind::Chan:
+    return "chan";
+  default:
+    return str(T);
   }
 }
 
@@ -347,8 +365,8 @@ bool Checker::representableConst(const ConstValue &X, Basic *T,
       if (O1 || O2)
         return false;
       if (Rounded)
-        *Rounded = ConstValue::makeComplex(Real::fromDouble(Re),
-                                           Real::fromDouble(Im));
+        *Rounded =
+            ConstValue::makeComplex(Real::fromDouble(Re), Real::fromDouble(Im));
       return true;
     }
     case BasicKind::Complex128: {
@@ -357,8 +375,8 @@ bool Checker::representableConst(const ConstValue &X, Basic *T,
       if (O1 || O2)
         return false;
       if (Rounded)
-        *Rounded = ConstValue::makeComplex(Real::fromDouble(Re),
-                                           Real::fromDouble(Im));
+        *Rounded =
+            ConstValue::makeComplex(Real::fromDouble(Re), Real::fromDouble(Im));
       return true;
     }
     case BasicKind::UntypedComplex:
@@ -435,12 +453,23 @@ void Checker::overflow(Operand &X, Pos OpPos) {
           Op = "bitwise complement";
       } else {
         switch (O->Op) {
-        case Operator::Add: Op = "addition"; break;
-        case Operator::Sub: Op = "subtraction"; break;
-        case Operator::Xor: Op = "bitwise XOR"; break;
-        case Operator::Mul: Op = "multiplication"; break;
-        case Operator::Shl: Op = "shift"; break;
-        default: break;
+        case Operator::Add:
+          Op = "addition";
+          break;
+        case Operator::Sub:
+          Op = "subtraction";
+          break;
+        case Operator::Xor:
+          Op = "bitwise XOR";
+          break;
+        case Operator::Mul:
+          Op = "multiplication";
+          break;
+        case Operator::Shl:
+          Op = "shift";
+          break;
+        default:
+          break;
         }
       }
     }
@@ -600,12 +629,10 @@ bool Checker::implementsType(Type *V, Type *T, std::string *Reason) {
   return false;
 }
 
-std::string Checker::missingMethodReason(Type *V, Type *T, Func *M,
-                                         Func *Alt) {
+std::string Checker::missingMethodReason(Type *V, Type *T, Func *M, Func *Alt) {
   std::string MName = M->name().str() + " method";
   auto FuncStr = [&](Func *F) {
-    return F->name().str() +
-           typeString(F->sig(), Pkg).substr(4); // drop "func"
+    return F->name().str() + typeString(F->sig(), Pkg).substr(4); // drop "func"
   };
   if (Alt) {
     if (M->name() != Alt->name())
@@ -709,9 +736,7 @@ bool Checker::convertibleTo(Operand &X, Type *T, std::string *Cause) {
   auto IsUnsafePtr = [](Type *X) {
     return basicKindOf(X) == BasicKind::UnsafePointer;
   };
-  auto IsUintptr = [](Type *X) {
-    return basicKindOf(X) == BasicKind::Uintptr;
-  };
+  auto IsUintptr = [](Type *X) { return basicKindOf(X) == BasicKind::Uintptr; };
   if ((isa<Pointer>(Vu) || IsUintptr(Vu)) && IsUnsafePtr(Tu))
     return true;
   if (IsUnsafePtr(Vu) && (isa<Pointer>(Tu) || IsUintptr(Tu)))
@@ -935,8 +960,7 @@ void Checker::unary(Operand &X, Operation *E) {
   // x.typ remains unchanged
 }
 
-void Checker::comparison(Operand &X, Operand &Y, Operator Op,
-                         bool SwitchCase) {
+void Checker::comparison(Operand &X, Operand &Y, Operator Op, bool SwitchCase) {
   if (SwitchCase)
     Op = Operator::Eql;
   Operand *ErrOp = &X;
@@ -1004,8 +1028,8 @@ Error:
     Cause = "operator " + operatorString(Op).str() + " not defined on " +
             kindString(ErrOp->T);
   if (SwitchCase)
-    errorAt(X, "invalid case " + str(X.E) + " in switch on " + str(Y.E) +
-                   " (" + Cause + ")");
+    errorAt(X, "invalid case " + str(X.E) + " in switch on " + str(Y.E) + " (" +
+                   Cause + ")");
   else
     errorAt(*ErrOp, std::string(InvalidOp) + str(X.E) + " " +
                         operatorString(Op).str() + " " + str(Y.E) + " (" +
@@ -1020,8 +1044,8 @@ void Checker::shift(Operand &X, Operand &Y, syntax::Expr *E, Operator Op) {
   if (X.M == Mode::Constant)
     XVal = X.Val.toInt();
 
-  if (isInteger(X.T) || (isUntyped(X.T) && XVal &&
-                         XVal->kind() == ConstValue::Kind::Int)) {
+  if (isInteger(X.T) ||
+      (isUntyped(X.T) && XVal && XVal->kind() == ConstValue::Kind::Int)) {
     // The lhs is of integer type or an untyped constant representable as
     // an integer.
   } else {
@@ -1218,8 +1242,8 @@ void Checker::binary(Operand &X, syntax::Expr *E, syntax::Expr *Lhs,
     return;
   }
   if (!Ok) {
-    errorAt(X, std::string(InvalidOp) + "operator " +
-                   operatorString(Op).str() + " not defined on " + str(X));
+    errorAt(X, std::string(InvalidOp) + "operator " + operatorString(Op).str() +
+                   " not defined on " + str(X));
     X.M = Mode::Invalid;
     return;
   }
@@ -1227,8 +1251,7 @@ void Checker::binary(Operand &X, syntax::Expr *E, syntax::Expr *Lhs,
   if (Op == Operator::Div || Op == Operator::Rem) {
     // Check for zero divisor.
     if ((X.M == Mode::Constant || isInteger(X.T)) && Y.M == Mode::Constant &&
-        !Y.Val.isUnknown() && Y.Val.real().isZero() &&
-        Y.Val.imag().isZero()) {
+        !Y.Val.isUnknown() && Y.Val.real().isZero() && Y.Val.imag().isZero()) {
       errorAt(Y, std::string(InvalidOp) + "division by zero");
       X.M = Mode::Invalid;
       return;
@@ -1329,8 +1352,8 @@ void Checker::singleValue(Operand &X) {
 }
 
 void Checker::funcLit(Operand &X, FuncLit *E) {
-  Scope *S = Ctx.make<Scope>(CurScope, E->pos(), E->Body ? E->Body->Rbrace : Pos(),
-                             true);
+  Scope *S = Ctx.make<Scope>(CurScope, E->pos(),
+                             E->Body ? E->Body->Rbrace : Pos(), true);
   bool PtrRecv;
   Signature *Sig = funcType(E, S, nullptr, E->Type, PtrRecv);
   Func *Outer = FuncStack.empty() ? nullptr : FuncStack.back()->Fn;
@@ -1383,8 +1406,9 @@ Checker::ExprKind Checker::exprInternal(Operand &X, syntax::Expr *E0,
       // bits; avoid excessively long literals.
       constexpr size_t Limit = 10000;
       if (E->Value.size() > Limit) {
-        errorAt(E, "excessively long constant: " + E->Value.substr(0, 10).str() +
-                       "... (" + std::to_string(E->Value.size()) + " chars)");
+        errorAt(E,
+                "excessively long constant: " + E->Value.substr(0, 10).str() +
+                    "... (" + std::to_string(E->Value.size()) + " chars)");
         goto Error;
       }
     }
@@ -1395,11 +1419,21 @@ Checker::ExprKind Checker::exprInternal(Operand &X, syntax::Expr *E0,
     }
     BasicKind K = BasicKind::UntypedInt;
     switch (E->Kind) {
-    case LitKind::Int: K = BasicKind::UntypedInt; break;
-    case LitKind::Float: K = BasicKind::UntypedFloat; break;
-    case LitKind::Imag: K = BasicKind::UntypedComplex; break;
-    case LitKind::Rune: K = BasicKind::UntypedRune; break;
-    case LitKind::String: K = BasicKind::UntypedString; break;
+    case LitKind::Int:
+      K = BasicKind::UntypedInt;
+      break;
+    case LitKind::Float:
+      K = BasicKind::UntypedFloat;
+      break;
+    case LitKind::Imag:
+      K = BasicKind::UntypedComplex;
+      break;
+    case LitKind::Rune:
+      K = BasicKind::UntypedRune;
+      break;
+    case LitKind::String:
+      K = BasicKind::UntypedString;
+      break;
     }
     X.M = Mode::Constant;
     X.T = Ctx.basic(K);
@@ -1566,8 +1600,8 @@ int64_t Checker::indexedElts(llvm::ArrayRef<syntax::Expr *> Elems, Type *Elem,
       }
       Eval = KV->Value;
     } else if (Length >= 0 && Index >= Length) {
-      errorAt(E, "index " + std::to_string(Index) + " is out of bounds (>= " +
-                     std::to_string(Length) + ")");
+      errorAt(E, "index " + std::to_string(Index) +
+                     " is out of bounds (>= " + std::to_string(Length) + ")");
     } else {
       ValidIndex = true;
     }
@@ -1634,8 +1668,8 @@ void Checker::compositeLit(Operand &X, CompositeLit *E, Type *Hint) {
         Operand V;
         expr(V, KV->Value);
         if (!Key) {
-          errorAt(KV, "invalid field name " + str(KV->Key) +
-                          " in struct literal");
+          errorAt(KV,
+                  "invalid field name " + str(KV->Key) + " in struct literal");
           continue;
         }
         int I = -1;
@@ -1780,8 +1814,8 @@ bool Checker::isValidIndex(Operand &X, const char *What, bool AllowNegative) {
     return false;
   // spec: "the index x must be of integer type or an untyped constant"
   if (!isInteger(X.T)) {
-    errorAt(X, std::string(InvalidArg) + What + " " + str(X) +
-                   " must be integer");
+    errorAt(X,
+            std::string(InvalidArg) + What + " " + str(X) + " must be integer");
     return false;
   }
   if (X.M == Mode::Constant) {
@@ -1794,8 +1828,8 @@ bool Checker::isValidIndex(Operand &X, const char *What, bool AllowNegative) {
     // spec: "... and representable by a value of type int"
     ConstValue R;
     if (!representableConst(X.Val, Ctx.basic(BasicKind::Int), &R)) {
-      errorAt(X, std::string(InvalidArg) + What + " " + str(X) +
-                     " overflows int");
+      errorAt(X,
+              std::string(InvalidArg) + What + " " + str(X) + " overflows int");
       return false;
     }
     X.Val = R;
@@ -2096,20 +2130,21 @@ void Checker::selector(Operand &X, SelectorExpr *E, Named *Def) {
 
     llvm::SmallVector<int, 4> Index;
     bool Indirect;
-    Object *Obj = lookupFieldOrMethod(Ctx, X.T, X.M == Mode::Variable, Pkg,
-                                      Sel, Index, Indirect);
+    Object *Obj = lookupFieldOrMethod(Ctx, X.T, X.M == Mode::Variable, Pkg, Sel,
+                                      Index, Indirect);
     if (!Obj) {
       // Don't report another error if the underlying type was invalid.
       if (X.T->underlying() == Ctx.invalid())
         goto Error;
       if (!Index.empty()) {
         // TODO(gri) should provide actual type where the conflict happens
-        error(E->Sel->pos(), "ambiguous selector " + str(X.E) + "." + Sel.str());
+        error(E->Sel->pos(),
+              "ambiguous selector " + str(X.E) + "." + Sel.str());
         goto Error;
       }
       if (Indirect) {
-        error(E->Sel->pos(), "cannot call pointer method " + Sel.str() +
-                                 " on " + str(X.T));
+        error(E->Sel->pos(),
+              "cannot call pointer method " + Sel.str() + " on " + str(X.T));
         goto Error;
       }
       std::string Why;
@@ -2135,8 +2170,8 @@ void Checker::selector(Operand &X, SelectorExpr *E, Named *Def) {
             Why += ", but does have " + Changed;
         }
       }
-      error(E->Sel->pos(), str(X.E) + "." + Sel.str() + " undefined (" + Why +
-                               ")");
+      error(E->Sel->pos(),
+            str(X.E) + "." + Sel.str() + " undefined (" + Why + ")");
       goto Error;
     }
 
@@ -2157,9 +2192,9 @@ void Checker::selector(Operand &X, SelectorExpr *E, Named *Def) {
       // method expression
       auto *M = dyn_cast<Func>(Obj);
       if (!M) {
-        error(E->Sel->pos(), str(X.E) + "." + Sel.str() +
-                                 " undefined (type " + str(X.T) +
-                                 " has no method " + Sel.str() + ")");
+        error(E->Sel->pos(), str(X.E) + "." + Sel.str() + " undefined (type " +
+                                 str(X.T) + " has no method " + Sel.str() +
+                                 ")");
         goto Error;
       }
       S->Kind = SelectionKind::MethodExpr;
@@ -2168,8 +2203,8 @@ void Checker::selector(Operand &X, SelectorExpr *E, Named *Def) {
       // of the method expression's function type.
       auto *Sig = Ctx.make<Signature>();
       auto *Params = Ctx.make<Tuple>();
-      Params->Vars.push_back(Ctx.make<Var>(
-          MSig->Recv ? MSig->Recv->pos() : Pos(), Pkg, "", X.T));
+      Params->Vars.push_back(
+          Ctx.make<Var>(MSig->Recv ? MSig->Recv->pos() : Pos(), Pkg, "", X.T));
       if (MSig->Params)
         for (Var *P : MSig->Params->Vars)
           Params->Vars.push_back(P);
@@ -2225,8 +2260,8 @@ void Checker::typeAssertion(syntax::Expr *E, Operand &X, Type *T,
   for (Func *M : V->AllMethods) {
     llvm::SmallVector<int, 4> Index;
     bool Indirect;
-    Object *Obj =
-        lookupFieldOrMethod(Ctx, T, false, M->pkg(), M->name(), Index, Indirect);
+    Object *Obj = lookupFieldOrMethod(Ctx, T, false, M->pkg(), M->name(), Index,
+                                      Indirect);
     auto *F = dyn_cast_or_null<Func>(Obj);
     if (F && identical(F->type(), M->type()))
       continue;

@@ -22,8 +22,8 @@ using namespace gortc::types;
 using namespace gortc::syntax;
 using llvm::cast;
 using llvm::dyn_cast;
-using llvm::isa;
 using llvm::dyn_cast_or_null;
+using llvm::isa;
 using llvm::isa_and_nonnull;
 
 static const char *const InvalidOp = "invalid operation: ";
@@ -120,8 +120,8 @@ void Checker::assignment(Operand &X, Type *T, const std::string &Context) {
       errorAt(X, "cannot use " + str(X) + " as type " + str(T) + " in " +
                      Context + ":\n\t" + Reason);
     else
-      errorAt(X, "cannot use " + str(X) + " as type " + str(T) + " in " +
-                     Context);
+      errorAt(X,
+              "cannot use " + str(X) + " as type " + str(T) + " in " + Context);
     X.M = Mode::Invalid;
   }
 }
@@ -513,10 +513,9 @@ void Checker::caseValues(Operand &X, llvm::ArrayRef<syntax::Expr *> Values,
         if (PV.Val.kind() == V.Val.kind() &&
             ConstValue::compare(PV.Val, Operator::Eql, V.Val) &&
             identical(PV.T, V.T)) {
-          reportMulti(startPos(E),
-                      {{startPos(E), "duplicate case " + str(V) +
-                                         " in expression switch"},
-                       {PP, "previous case"}});
+          reportMulti(startPos(E), {{startPos(E), "duplicate case " + str(V) +
+                                                      " in expression switch"},
+                                    {PP, "previous case"}});
           Dup = true;
           break;
         }
@@ -601,8 +600,8 @@ void Checker::switchStmt(unsigned Inner, SwitchStmt *S) {
   for (CaseClause *C : S->Body) {
     if (!C->Cases) {
       if (First)
-        error(C->pos(), "multiple defaults (first at " + posStr(First->pos()) +
-                            ")");
+        error(C->pos(),
+              "multiple defaults (first at " + posStr(First->pos()) + ")");
       else
         First = C;
     }
@@ -654,8 +653,8 @@ void Checker::typeSwitchStmt(unsigned Inner, SwitchStmt *S,
   for (CaseClause *C : S->Body) {
     if (!C->Cases) {
       if (First)
-        error(C->pos(), "multiple defaults (first at " + posStr(First->pos()) +
-                            ")");
+        error(C->pos(),
+              "multiple defaults (first at " + posStr(First->pos()) + ")");
       else
         First = C;
     }
@@ -849,8 +848,8 @@ void Checker::rangeStmt(unsigned Inner, ForStmt *S, RangeClause *R) {
 
 void Checker::stmt(unsigned Ctxt, syntax::Stmt *S0) {
   // statements must end with the same top scope as they started with
-  unsigned Inner = Ctxt & ~unsigned(FallthroughOk | FinalSwitchCase |
-                                    InTypeSwitch);
+  unsigned Inner =
+      Ctxt & ~unsigned(FallthroughOk | FinalSwitchCase | InTypeSwitch);
   switch (S0->kind()) {
   case NodeKind::EmptyStmt:
     // ignore
@@ -898,8 +897,8 @@ void Checker::stmt(unsigned Ctxt, syntax::Stmt *S0) {
       return;
     auto *UCh = dyn_cast<Chan>(Ch.T->underlying());
     if (!UCh) {
-      errorAt(S, std::string(InvalidOp) + "cannot send to non-channel " +
-                     str(Ch));
+      errorAt(S,
+              std::string(InvalidOp) + "cannot send to non-channel " + str(Ch));
       return;
     }
     if (UCh->Dir == types::ChanDir::RecvOnly) {
@@ -983,13 +982,13 @@ void Checker::stmt(unsigned Ctxt, syntax::Stmt *S0) {
       for (Var *Obj : Res->Vars) {
         Object *Alt = lookup(Obj->name());
         if (Alt && Alt != Obj) {
-          reportMulti(S->pos(),
-                      {{S->pos(), "result parameter " + Obj->name().str() +
-                                      " not in scope at return"},
-                       // types2 names the result parameter here, at
-                       // the position of the declaration hiding it.
-                       {Alt->pos(),
-                        "inner declaration of " + objectString(Obj, Pkg)}});
+          reportMulti(
+              S->pos(),
+              {{S->pos(), "result parameter " + Obj->name().str() +
+                              " not in scope at return"},
+               // types2 names the result parameter here, at
+               // the position of the declaration hiding it.
+               {Alt->pos(), "inner declaration of " + objectString(Obj, Pkg)}});
           // ok to continue
         }
       }
@@ -1056,8 +1055,8 @@ void Checker::stmt(unsigned Ctxt, syntax::Stmt *S0) {
     for (CommClause *C : S->Body) {
       if (!C->Comm) {
         if (First)
-          error(C->pos(), "multiple defaults (first at " +
-                              posStr(First->pos()) + ")");
+          error(C->pos(),
+                "multiple defaults (first at " + posStr(First->pos()) + ")");
         else
           First = C;
       }
@@ -1166,7 +1165,8 @@ bool Checker::isTerminating(syntax::Stmt *S0, llvm::StringRef Label) {
     return isTerminatingSwitch(cast<SwitchStmt>(S0)->Body, Label);
   case NodeKind::SelectStmt:
     for (CommClause *CC : cast<SelectStmt>(S0)->Body)
-      if (!isTerminatingList(CC->Body, "") || hasBreakList(CC->Body, Label, true))
+      if (!isTerminatingList(CC->Body, "") ||
+          hasBreakList(CC->Body, Label, true))
         return false;
     return true;
   case NodeKind::ForStmt: {

@@ -24,8 +24,8 @@ using namespace gortc::types;
 using namespace gortc::syntax;
 using llvm::cast;
 using llvm::dyn_cast;
-using llvm::isa;
 using llvm::dyn_cast_or_null;
+using llvm::isa;
 using llvm::isa_and_nonnull;
 
 Type *Checker::typ(syntax::Expr *E) { return definedType(E, nullptr); }
@@ -65,7 +65,8 @@ int64_t Checker::arrayLength(syntax::Expr *E) {
   if (auto *N = dyn_cast<syntax::Name>(E)) {
     Object *Obj = lookup(N->Value);
     if (!Obj) {
-      error(N->pos(), "undeclared name " + N->Value.str() + " for array length");
+      error(N->pos(),
+            "undeclared name " + N->Value.str() + " for array length");
       return -1;
     }
     if (!isa<Const>(Obj)) {
@@ -314,8 +315,7 @@ Signature *Checker::funcType(syntax::Node *Owner, Scope *FnScope,
         if (isa<Pointer, Interface>(U))
           error(RV->pos(), "invalid receiver type " + str(Base) +
                                " (pointer or interface type)");
-      } else if (auto *B = dyn_cast<Basic>(Base);
-                 B && B != Ctx.invalid()) {
+      } else if (auto *B = dyn_cast<Basic>(Base); B && B != Ctx.invalid()) {
         error(RV->pos(),
               "cannot define new methods on non-local type " + str(Base));
       } else if (!isa<Basic>(Base)) {
@@ -485,8 +485,8 @@ Interface *Checker::interfaceType(syntax::InterfaceType *E, Named *Def) {
     }
     Scope *S = Ctx.make<Scope>(CurScope, F->pos(), Pos(), true);
     bool PtrRecv;
-    Signature *Sig = funcType(nullptr, S, nullptr, cast<FuncType>(F->Type),
-                              PtrRecv);
+    Signature *Sig =
+        funcType(nullptr, S, nullptr, cast<FuncType>(F->Type), PtrRecv);
     Type *RecvT = Def ? static_cast<Type *>(Def) : static_cast<Type *>(I);
     Sig->Recv = Ctx.make<Var>(Name->pos(), Pkg, "", RecvT);
     auto *M = Ctx.make<Func>(Name->pos(), Pkg, Name->Value, Sig);
@@ -494,10 +494,10 @@ Interface *Checker::interfaceType(syntax::InterfaceType *E, Named *Def) {
     Name->Obj = M;
     auto [It, Inserted] = Seen.try_emplace(Name->Value, M);
     if (!Inserted) {
-      reportMulti(Name->pos(),
-                  {{Name->pos(), "duplicate method " + Name->Value.str()},
-                   {It->second->pos(),
-                    "other declaration of " + Name->Value.str()}});
+      reportMulti(
+          Name->pos(),
+          {{Name->pos(), "duplicate method " + Name->Value.str()},
+           {It->second->pos(), "other declaration of " + Name->Value.str()}});
       continue;
     }
     I->Methods.push_back(M);
@@ -525,7 +525,8 @@ Interface *Checker::interfaceType(syntax::InterfaceType *E, Named *Def) {
 /// an explicit method) both have with different signatures: "duplicate
 /// method m" at the embedding that adds the second (types2's
 /// computeInterfaceTypeSet; identical duplicates are fine since Go 1.14).
-void Checker::embeddedDuplicates(Interface *I, const std::vector<Pos> &EmbedPos) {
+void Checker::embeddedDuplicates(Interface *I,
+                                 const std::vector<Pos> &EmbedPos) {
   llvm::StringMap<std::pair<Func *, Pos>> Have;
   for (Func *M : I->Methods)
     Have.try_emplace(M->qualifiedName(), M, M->pos());
@@ -540,9 +541,9 @@ void Checker::embeddedDuplicates(Interface *I, const std::vector<Pos> &EmbedPos)
       if (New || Other == M || identical(M->type(), Other->type()))
         continue;
       std::string Name = M->name().str();
-      reportMulti(EmbedPos[K], {{EmbedPos[K], "duplicate method " + Name},
-                                {It->second.second,
-                                 "other declaration of " + Name}});
+      reportMulti(EmbedPos[K],
+                  {{EmbedPos[K], "duplicate method " + Name},
+                   {It->second.second, "other declaration of " + Name}});
     }
   }
 }

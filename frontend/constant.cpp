@@ -40,9 +40,7 @@ void BigInt::align(APInt &A, APInt &B, unsigned Extra) {
   B = B.sext(W);
 }
 
-BigInt BigInt::fromUint64(uint64_t X) {
-  return BigInt(APInt(65, X, false));
-}
+BigInt BigInt::fromUint64(uint64_t X) { return BigInt(APInt(65, X, false)); }
 
 BigInt BigInt::fromAPInt(const APInt &A, bool Signed) {
   return BigInt(Signed ? A.sext(A.getBitWidth() + 1)
@@ -172,8 +170,8 @@ BigInt BigInt::gcd(BigInt A, BigInt B) {
   B = B.abs();
   APInt X = A.V, Y = B.V;
   align(X, Y, 0);
-  return BigInt(llvm::APIntOps::GreatestCommonDivisor(X, Y).zext(
-      X.getBitWidth() + 1));
+  return BigInt(
+      llvm::APIntOps::GreatestCommonDivisor(X, Y).zext(X.getBitWidth() + 1));
 }
 
 std::string BigInt::toString(unsigned Base) const {
@@ -726,15 +724,33 @@ static bool decodeRuneLiteral(llvm::StringRef Lit, uint32_t &R) {
     return false;
   char C = Body[1];
   switch (C) {
-  case 'a': R = 7; return true;
-  case 'b': R = 8; return true;
-  case 'f': R = 12; return true;
-  case 'n': R = 10; return true;
-  case 'r': R = 13; return true;
-  case 't': R = 9; return true;
-  case 'v': R = 11; return true;
-  case '\\': R = '\\'; return true;
-  case '\'': R = '\''; return true;
+  case 'a':
+    R = 7;
+    return true;
+  case 'b':
+    R = 8;
+    return true;
+  case 'f':
+    R = 12;
+    return true;
+  case 'n':
+    R = 10;
+    return true;
+  case 'r':
+    R = 13;
+    return true;
+  case 't':
+    R = 9;
+    return true;
+  case 'v':
+    R = 11;
+    return true;
+  case '\\':
+    R = '\\';
+    return true;
+  case '\'':
+    R = '\'';
+    return true;
   case 'x':
   case 'u':
   case 'U': {
@@ -773,15 +789,33 @@ bool gortc::unquoteGoLiteral(llvm::StringRef Lit, std::string &Out) {
     char E = B[I + 1];
     I += 2;
     switch (E) {
-    case 'a': Out += '\a'; break;
-    case 'b': Out += '\b'; break;
-    case 'f': Out += '\f'; break;
-    case 'n': Out += '\n'; break;
-    case 'r': Out += '\r'; break;
-    case 't': Out += '\t'; break;
-    case 'v': Out += '\v'; break;
-    case '\\': Out += '\\'; break;
-    case '"': Out += '"'; break;
+    case 'a':
+      Out += '\a';
+      break;
+    case 'b':
+      Out += '\b';
+      break;
+    case 'f':
+      Out += '\f';
+      break;
+    case 'n':
+      Out += '\n';
+      break;
+    case 'r':
+      Out += '\r';
+      break;
+    case 't':
+      Out += '\t';
+      break;
+    case 'v':
+      Out += '\v';
+      break;
+    case '\\':
+      Out += '\\';
+      break;
+    case '"':
+      Out += '"';
+      break;
     case 'x': {
       unsigned N;
       if (I + 2 > B.size() || B.substr(I, 2).getAsInteger(16, N))
@@ -842,7 +876,7 @@ ConstValue ConstValue::fromLiteral(LitKind LK, llvm::StringRef Lit) {
     if (L.empty())
       return makeInt(BigInt(0));
     for (char C : L) {
-      unsigned D = llvm::isDigit(C) ? unsigned(C - '0')
+      unsigned D = llvm::isDigit(C)      ? unsigned(C - '0')
                    : llvm::isHexDigit(C) ? unsigned((C | 0x20) - 'a' + 10)
                                          : 99u;
       if (D >= Base)
@@ -959,15 +993,33 @@ std::string gortc::quoteGoString(llvm::StringRef S) {
     }
     I += W;
     switch (R) {
-    case '\a': Out += "\\a"; continue;
-    case '\b': Out += "\\b"; continue;
-    case '\f': Out += "\\f"; continue;
-    case '\n': Out += "\\n"; continue;
-    case '\r': Out += "\\r"; continue;
-    case '\t': Out += "\\t"; continue;
-    case '\v': Out += "\\v"; continue;
-    case '\\': Out += "\\\\"; continue;
-    case '"': Out += "\\\""; continue;
+    case '\a':
+      Out += "\\a";
+      continue;
+    case '\b':
+      Out += "\\b";
+      continue;
+    case '\f':
+      Out += "\\f";
+      continue;
+    case '\n':
+      Out += "\\n";
+      continue;
+    case '\r':
+      Out += "\\r";
+      continue;
+    case '\t':
+      Out += "\\t";
+      continue;
+    case '\v':
+      Out += "\\v";
+      continue;
+    case '\\':
+      Out += "\\\\";
+      continue;
+    case '"':
+      Out += "\\\"";
+      continue;
     default:
       break;
     }
@@ -1039,10 +1091,14 @@ std::string ConstValue::toExactString() const {
 void ConstValue::match(ConstValue &X, ConstValue &Y) {
   auto Rank = [](Kind K) {
     switch (K) {
-    case Kind::Int: return 1;
-    case Kind::Float: return 2;
-    case Kind::Complex: return 3;
-    default: return 0;
+    case Kind::Int:
+      return 1;
+    case Kind::Float:
+      return 2;
+    case Kind::Complex:
+      return 3;
+    default:
+      return 0;
     }
   };
   int RX = Rank(X.K), RY = Rank(Y.K);
@@ -1063,9 +1119,12 @@ bool ConstValue::compare(const ConstValue &X0, Operator Op,
   switch (X.K) {
   case Kind::Bool:
     switch (Op) {
-    case Operator::Eql: return X.B == Y.B;
-    case Operator::Neq: return X.B != Y.B;
-    default: return false;
+    case Operator::Eql:
+      return X.B == Y.B;
+    case Operator::Neq:
+      return X.B != Y.B;
+    default:
+      return false;
     }
   case Kind::String:
     C = X.S.compare(Y.S);
@@ -1085,13 +1144,20 @@ bool ConstValue::compare(const ConstValue &X0, Operator Op,
     return false;
   }
   switch (Op) {
-  case Operator::Eql: return C == 0;
-  case Operator::Neq: return C != 0;
-  case Operator::Lss: return C < 0;
-  case Operator::Leq: return C <= 0;
-  case Operator::Gtr: return C > 0;
-  case Operator::Geq: return C >= 0;
-  default: return false;
+  case Operator::Eql:
+    return C == 0;
+  case Operator::Neq:
+    return C != 0;
+  case Operator::Lss:
+    return C < 0;
+  case Operator::Leq:
+    return C <= 0;
+  case Operator::Gtr:
+    return C > 0;
+  case Operator::Geq:
+    return C >= 0;
+  default:
+    return false;
   }
 }
 
@@ -1116,39 +1182,57 @@ ConstValue ConstValue::binaryOp(const ConstValue &X0, Operator Op,
     return makeUnknown();
   case Kind::Int:
     switch (Op) {
-    case Operator::Add: return makeInt(X.I + Y.I);
-    case Operator::Sub: return makeInt(X.I - Y.I);
-    case Operator::Mul: return makeInt(X.I * Y.I);
+    case Operator::Add:
+      return makeInt(X.I + Y.I);
+    case Operator::Sub:
+      return makeInt(X.I - Y.I);
+    case Operator::Mul:
+      return makeInt(X.I * Y.I);
     case Operator::Div:
       if (IntDiv)
         return makeInt(X.I.quo(Y.I));
       return makeFloat(Real::fromRat(X.I, Y.I));
-    case Operator::Rem: return makeInt(X.I.rem(Y.I));
-    case Operator::And: return makeInt(X.I & Y.I);
-    case Operator::Or: return makeInt(X.I | Y.I);
-    case Operator::Xor: return makeInt(X.I ^ Y.I);
-    case Operator::AndNot: return makeInt(X.I.andNot(Y.I));
-    default: return makeUnknown();
+    case Operator::Rem:
+      return makeInt(X.I.rem(Y.I));
+    case Operator::And:
+      return makeInt(X.I & Y.I);
+    case Operator::Or:
+      return makeInt(X.I | Y.I);
+    case Operator::Xor:
+      return makeInt(X.I ^ Y.I);
+    case Operator::AndNot:
+      return makeInt(X.I.andNot(Y.I));
+    default:
+      return makeUnknown();
     }
   case Kind::Float:
     switch (Op) {
-    case Operator::Add: return makeFloat(X.Re + Y.Re);
-    case Operator::Sub: return makeFloat(X.Re - Y.Re);
-    case Operator::Mul: return makeFloat(X.Re * Y.Re);
-    case Operator::Div: return makeFloat(X.Re / Y.Re);
-    default: return makeUnknown();
+    case Operator::Add:
+      return makeFloat(X.Re + Y.Re);
+    case Operator::Sub:
+      return makeFloat(X.Re - Y.Re);
+    case Operator::Mul:
+      return makeFloat(X.Re * Y.Re);
+    case Operator::Div:
+      return makeFloat(X.Re / Y.Re);
+    default:
+      return makeUnknown();
     }
   case Kind::Complex: {
     const Real &A = X.Re, &B = X.Im, &C = Y.Re, &D = Y.Im;
     switch (Op) {
-    case Operator::Add: return makeComplex(A + C, B + D);
-    case Operator::Sub: return makeComplex(A - C, B - D);
-    case Operator::Mul: return makeComplex(A * C - B * D, B * C + A * D);
+    case Operator::Add:
+      return makeComplex(A + C, B + D);
+    case Operator::Sub:
+      return makeComplex(A - C, B - D);
+    case Operator::Mul:
+      return makeComplex(A * C - B * D, B * C + A * D);
     case Operator::Div: {
       Real S = C * C + D * D;
       return makeComplex((A * C + B * D) / S, (B * C - A * D) / S);
     }
-    default: return makeUnknown();
+    default:
+      return makeUnknown();
     }
   }
   default:
@@ -1163,10 +1247,14 @@ ConstValue ConstValue::unaryOp(Operator Op, const ConstValue &X,
     return X;
   case Operator::Sub:
     switch (X.K) {
-    case Kind::Int: return makeInt(-X.I);
-    case Kind::Float: return makeFloat(-X.Re);
-    case Kind::Complex: return makeComplex(-X.Re, -X.Im);
-    default: return makeUnknown();
+    case Kind::Int:
+      return makeInt(-X.I);
+    case Kind::Float:
+      return makeFloat(-X.Re);
+    case Kind::Complex:
+      return makeComplex(-X.Re, -X.Im);
+    default:
+      return makeUnknown();
     }
   case Operator::Xor: {
     if (X.K != Kind::Int)

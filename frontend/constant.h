@@ -52,7 +52,7 @@ public:
   unsigned bitLen() const;
   bool fitsInt64() const;
   bool fitsUint64() const;
-  int64_t getInt64() const; ///< valid if fitsInt64
+  int64_t getInt64() const;   ///< valid if fitsInt64
   uint64_t getUint64() const; ///< valid if fitsUint64, or the low 64 bits
   /// The value truncated to its low N bits, as an APInt of width N.
   llvm::APInt truncTo(unsigned N) const;

@@ -325,7 +325,8 @@ File *Parser::fileOrNull() {
         Decls.push_back(D);
       break;
     default:
-      if (tok() == TK::Lbrace && !Decls.empty() && isEmptyFuncDecl(Decls.back()))
+      if (tok() == TK::Lbrace && !Decls.empty() &&
+          isEmptyFuncDecl(Decls.back()))
         syntaxError("unexpected semicolon or newline before {");
       else
         syntaxError("non-declaration statement outside function body");
@@ -533,7 +534,8 @@ Decl *Parser::typeDecl(Group *G) {
   return D;
 }
 
-// VarSpec = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList ) .
+// VarSpec = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList )
+// .
 Decl *Parser::varDecl(Group *G) {
   auto *D = Ctx.make<VarDecl>(pos());
   D->G = G;
@@ -577,7 +579,8 @@ FuncDecl *Parser::funcDeclOrNull() {
   auto *F = Ctx.make<FuncDecl>(pos());
   F->NoInline = precededByPragma(pos(), "//go:noinline");
   if (got(TK::Lparen)) {
-    llvm::ArrayRef<Field *> Rcvr = paramList(nullptr, nullptr, TK::Rparen, false);
+    llvm::ArrayRef<Field *> Rcvr =
+        paramList(nullptr, nullptr, TK::Rparen, false);
     switch (Rcvr.size()) {
     case 0:
       error("method has no receiver");
@@ -710,14 +713,14 @@ CallStmt *Parser::callStmt() {
   Expr *X = pexpr(nullptr, tok() == TK::Lparen);
   const char *What = S2->Tok == TK::Go ? "go" : "defer";
   if (Expr *T = unparen(X); T != X) {
-    errorAt(X->pos(),
-            std::string("expression in ") + What + " must not be parenthesized");
+    errorAt(X->pos(), std::string("expression in ") + What +
+                          " must not be parenthesized");
     X = T;
   }
   auto *CX = dyn_cast<CallExpr>(X);
   if (!CX) {
-    errorAt(X->pos(), std::string("expression in ") + What +
-                          " must be function call");
+    errorAt(X->pos(),
+            std::string("expression in ") + What + " must be function call");
     CX = Ctx.make<CallExpr>(X->pos(), X);
   }
   S2->Call = CX;
@@ -975,8 +978,8 @@ Expr *Parser::type() {
   if (!Typ) {
     Typ = badExpr();
     syntaxError("expecting type");
-    advance({TK::Comma, TK::Colon, TK::Semi, TK::Rparen, TK::Rbrack,
-             TK::Rbrace});
+    advance(
+        {TK::Comma, TK::Colon, TK::Semi, TK::Rparen, TK::Rbrack, TK::Rbrace});
   }
   return Typ;
 }
@@ -1706,7 +1709,8 @@ void Parser::header(TK Keyword, Stmt *&Init, Expr *&Cond, Stmt *&Post) {
       if (tok() != TK::Lbrace) {
         Post = simpleStmt(nullptr, TK::None);
         if (auto *A = dyn_cast<AssignStmt>(Post); A && A->Op == Operator::Def)
-          syntaxErrorAt(A->pos(), "cannot declare in post statement of for loop");
+          syntaxErrorAt(A->pos(),
+                        "cannot declare in post statement of for loop");
       }
     } else if (tok() != TK::Lbrace) {
       CondStmt = simpleStmt(nullptr, Keyword);

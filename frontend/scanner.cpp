@@ -21,8 +21,7 @@ struct UnicodeRange {
 };
 #include "frontend/unicode_tables.inc"
 
-bool inRanges(const UnicodeRange *Begin, const UnicodeRange *End,
-              uint32_t Ch) {
+bool inRanges(const UnicodeRange *Begin, const UnicodeRange *End, uint32_t Ch) {
   // Binary search for the last range with Lo <= Ch.
   const UnicodeRange *L = Begin, *R = End;
   while (L < R) {
@@ -49,10 +48,14 @@ int32_t lower(int32_t Ch) { return ('a' - 'A') | Ch; }
 
 const char *baseName(int Base) {
   switch (Base) {
-  case 2: return "binary";
-  case 8: return "octal";
-  case 10: return "decimal";
-  default: return "hexadecimal";
+  case 2:
+    return "binary";
+  case 8:
+    return "octal";
+  case 10:
+    return "decimal";
+  default:
+    return "hexadecimal";
   }
 }
 
@@ -86,15 +89,33 @@ std::string formatRuneU(uint32_t Ch) {
 std::string quoteRune(uint32_t Ch) {
   std::string S = "'";
   switch (Ch) {
-  case '\a': S += "\\a"; break;
-  case '\b': S += "\\b"; break;
-  case '\f': S += "\\f"; break;
-  case '\n': S += "\\n"; break;
-  case '\r': S += "\\r"; break;
-  case '\t': S += "\\t"; break;
-  case '\v': S += "\\v"; break;
-  case '\\': S += "\\\\"; break;
-  case '\'': S += "\\'"; break;
+  case '\a':
+    S += "\\a";
+    break;
+  case '\b':
+    S += "\\b";
+    break;
+  case '\f':
+    S += "\\f";
+    break;
+  case '\n':
+    S += "\\n";
+    break;
+  case '\r':
+    S += "\\r";
+    break;
+  case '\t':
+    S += "\\t";
+    break;
+  case '\v':
+    S += "\\v";
+    break;
+  case '\\':
+    S += "\\\\";
+    break;
+  case '\'':
+    S += "\\'";
+    break;
   default:
     if (isPrintableRune(Ch)) {
       appendRune(S, Ch);
@@ -274,8 +295,16 @@ redo:
     Lit = "newline";
     Tok = TokenKind::Semi;
     break;
-  case '0': case '1': case '2': case '3': case '4':
-  case '5': case '6': case '7': case '8': case '9':
+  case '0':
+  case '1':
+  case '2':
+  case '3':
+  case '4':
+  case '5':
+  case '6':
+  case '7':
+  case '8':
+  case '9':
     number(false);
     break;
   case '"':
@@ -532,47 +561,72 @@ void Scanner::assignOp() {
 static TokenKind keyword(llvm::StringRef S) {
   switch (S.size()) {
   case 2:
-    if (S == "go") return TokenKind::Go;
-    if (S == "if") return TokenKind::If;
+    if (S == "go")
+      return TokenKind::Go;
+    if (S == "if")
+      return TokenKind::If;
     break;
   case 3:
-    if (S == "for") return TokenKind::For;
-    if (S == "map") return TokenKind::Map;
-    if (S == "var") return TokenKind::Var;
+    if (S == "for")
+      return TokenKind::For;
+    if (S == "map")
+      return TokenKind::Map;
+    if (S == "var")
+      return TokenKind::Var;
     break;
   case 4:
-    if (S == "case") return TokenKind::Case;
-    if (S == "chan") return TokenKind::Chan;
-    if (S == "else") return TokenKind::Else;
-    if (S == "func") return TokenKind::Func;
-    if (S == "goto") return TokenKind::Goto;
-    if (S == "type") return TokenKind::Type;
+    if (S == "case")
+      return TokenKind::Case;
+    if (S == "chan")
+      return TokenKind::Chan;
+    if (S == "else")
+      return TokenKind::Else;
+    if (S == "func")
+      return TokenKind::Func;
+    if (S == "goto")
+      return TokenKind::Goto;
+    if (S == "type")
+      return TokenKind::Type;
     break;
   case 5:
-    if (S == "break") return TokenKind::Break;
-    if (S == "const") return TokenKind::Const;
-    if (S == "defer") return TokenKind::Defer;
-    if (S == "range") return TokenKind::Range;
+    if (S == "break")
+      return TokenKind::Break;
+    if (S == "const")
+      return TokenKind::Const;
+    if (S == "defer")
+      return TokenKind::Defer;
+    if (S == "range")
+      return TokenKind::Range;
     break;
   case 6:
-    if (S == "import") return TokenKind::Import;
-    if (S == "return") return TokenKind::Return;
-    if (S == "select") return TokenKind::Select;
-    if (S == "struct") return TokenKind::Struct;
-    if (S == "switch") return TokenKind::Switch;
+    if (S == "import")
+      return TokenKind::Import;
+    if (S == "return")
+      return TokenKind::Return;
+    if (S == "select")
+      return TokenKind::Select;
+    if (S == "struct")
+      return TokenKind::Struct;
+    if (S == "switch")
+      return TokenKind::Switch;
     break;
   case 7:
-    if (S == "default") return TokenKind::Default;
-    if (S == "package") return TokenKind::Package;
+    if (S == "default")
+      return TokenKind::Default;
+    if (S == "package")
+      return TokenKind::Package;
     break;
   case 8:
-    if (S == "continue") return TokenKind::Continue;
+    if (S == "continue")
+      return TokenKind::Continue;
     break;
   case 9:
-    if (S == "interface") return TokenKind::Interface;
+    if (S == "interface")
+      return TokenKind::Interface;
     break;
   case 11:
-    if (S == "fallthrough") return TokenKind::Fallthrough;
+    if (S == "fallthrough")
+      return TokenKind::Fallthrough;
     break;
   }
   return TokenKind::None;
@@ -889,11 +943,23 @@ bool Scanner::escape(char Quote) {
   int N;
   uint32_t Base, Max;
   switch (Ch) {
-  case 'a': case 'b': case 'f': case 'n': case 'r': case 't': case 'v':
+  case 'a':
+  case 'b':
+  case 'f':
+  case 'n':
+  case 'r':
+  case 't':
+  case 'v':
   case '\\':
     nextch();
     return true;
-  case '0': case '1': case '2': case '3': case '4': case '5': case '6':
+  case '0':
+  case '1':
+  case '2':
+  case '3':
+  case '4':
+  case '5':
+  case '6':
   case '7':
     N = 3, Base = 8, Max = 255;
     break;

@@ -51,10 +51,10 @@ public:
 
   // Current token.
   TokenKind Tok = TokenKind::None;
-  Pos TokPos;         ///< position of the token's first byte
-  std::string Lit;    ///< valid for Name, Literal, Semi
+  Pos TokPos;      ///< position of the token's first byte
+  std::string Lit; ///< valid for Name, Literal, Semi
   LitKind Kind = LitKind::Int;
-  bool Bad = false;   ///< valid for Literal: the literal had an error
+  bool Bad = false; ///< valid for Literal: the literal had an error
   Operator Op = Operator::None;
   int Prec = 0;
   /// Whether the token is at the start of a line (after only whitespace).
@@ -88,11 +88,11 @@ private:
   const SourceFile &File;
   DiagnosticEngine &Diags;
   llvm::StringRef Text;
-  int32_t Ch = ' ';    ///< current character, -1 at EOF
-  uint32_t ChOff = 0;  ///< offset of Ch
+  int32_t Ch = ' ';     ///< current character, -1 at EOF
+  uint32_t ChOff = 0;   ///< offset of Ch
   uint32_t NextOff = 0; ///< offset of the byte after Ch
-  uint32_t TokOff = 0; ///< offset of the token start
-  bool NLSemi = false; ///< a newline now would become a semicolon
+  uint32_t TokOff = 0;  ///< offset of the token start
+  bool NLSemi = false;  ///< a newline now would become a semicolon
   bool AtLineStart = true;
 };
 

@@ -86,29 +86,29 @@ constexpr TokenSet tokBit(TokenKind K) {
 
 enum class Operator : uint8_t {
   None,
-  Def,   // :
-  Not,   // !
-  Recv,  // <-
-  Tilde, // ~
-  OrOr,  // ||
+  Def,    // :
+  Not,    // !
+  Recv,   // <-
+  Tilde,  // ~
+  OrOr,   // ||
   AndAnd, // &&
-  Eql,   // ==
-  Neq,   // !=
-  Lss,   // <
-  Leq,   // <=
-  Gtr,   // >
-  Geq,   // >=
-  Add,   // +
-  Sub,   // -
-  Or,    // |
-  Xor,   // ^
-  Mul,   // *
-  Div,   // /
-  Rem,   // %
-  And,   // &
+  Eql,    // ==
+  Neq,    // !=
+  Lss,    // <
+  Leq,    // <=
+  Gtr,    // >
+  Geq,    // >=
+  Add,    // +
+  Sub,    // -
+  Or,     // |
+  Xor,    // ^
+  Mul,    // *
+  Div,    // /
+  Rem,    // %
+  And,    // &
   AndNot, // &^
-  Shl,   // <<
-  Shr,   // >>
+  Shl,    // <<
+  Shr,    // >>
 };
 
 /// Operator precedences (gc's precOrOr..precMul).

@@ -285,8 +285,7 @@ Package *TypeContext::runtimePkg() {
   // const GOOS string = "linux"; const GOARCH string = "amd64" or "arm64"
   // (typed, as in gc's runtime/extern.go)
   auto DefString = [&](const char *Name, std::string V) {
-    auto *C = make<Const>(Pos(), Runtime, Name,
-                          Basics[int(BasicKind::String)]);
+    auto *C = make<Const>(Pos(), Runtime, Name, Basics[int(BasicKind::String)]);
     C->Val = makeConst(ConstValue::makeString(std::move(V)));
     Runtime->PkgScope->insert(C);
   };
@@ -798,8 +797,7 @@ bool identicalImpl(Type *X, Type *Y, bool CmpTags,
       return false;
     for (size_t I = 0; I < A->Fields.size(); ++I) {
       Var *F = A->Fields[I], *G = B->Fields[I];
-      if (F->Embedded != G->Embedded ||
-          (CmpTags && A->Tags[I] != B->Tags[I]) ||
+      if (F->Embedded != G->Embedded || (CmpTags && A->Tags[I] != B->Tags[I]) ||
           F->qualifiedName() != G->qualifiedName() ||
           !identicalImpl(F->type(), G->type(), CmpTags, Seen))
         return false;
@@ -974,8 +972,7 @@ bool sameId(Object *Obj, Package *Pkg, llvm::StringRef Name) {
 
 /// sameId, or with FoldCase a name that differs only in case (as go/types'
 /// lookups with foldCase, used to explain a missing method; ASCII only).
-bool matchesId(Object *Obj, Package *Pkg, llvm::StringRef Name,
-               bool FoldCase) {
+bool matchesId(Object *Obj, Package *Pkg, llvm::StringRef Name, bool FoldCase) {
   return sameId(Obj, Pkg, Name) ||
          (FoldCase && Obj->name().equals_insensitive(Name));
 }
@@ -1110,8 +1107,8 @@ Object *types::lookupFieldOrMethod(TypeContext &Ctx, Type *T, bool Addressable,
   return nullptr;
 }
 
-bool types::implements(TypeContext &Ctx, Type *V, Interface *T,
-                       Func **Missing, Func **WrongType, bool *PtrRecv) {
+bool types::implements(TypeContext &Ctx, Type *V, Interface *T, Func **Missing,
+                       Func **WrongType, bool *PtrRecv) {
   completeInterface(Ctx, T);
   if (Missing)
     *Missing = nullptr;
@@ -1141,15 +1138,14 @@ bool types::implements(TypeContext &Ctx, Type *V, Interface *T,
   for (Func *M : T->AllMethods) {
     llvm::SmallVector<int, 4> Index;
     bool Indirect;
-    Object *Obj =
-        lookupFieldOrMethod(Ctx, V, false, M->pkg(), M->name(), Index, Indirect);
+    Object *Obj = lookupFieldOrMethod(Ctx, V, false, M->pkg(), M->name(), Index,
+                                      Indirect);
     bool Found = Obj != nullptr;
     if (!Found) {
       Pointer PT(V);
       Obj = lookupFieldOrMethod(Ctx, &PT, false, M->pkg(), M->name(), Index,
                                 Indirect);
-      if (Obj && isa<Func>(Obj) && PtrRecv &&
-          identical(Obj->type(), M->type()))
+      if (Obj && isa<Func>(Obj) && PtrRecv && identical(Obj->type(), M->type()))
         *PtrRecv = true;
       // Not on *V either: look for a method whose name differs only in
       // case, to explain the error (types2's missingMethod).
@@ -1198,8 +1194,8 @@ std::vector<MethodSetEntry> types::methodSet(TypeContext &Ctx, Type *T) {
   std::vector<MethodSetEntry> Result;
   for (auto &[Pkg, Name] : Cands) {
     MethodSetEntry E;
-    Object *Obj = lookupFieldOrMethod(Ctx, T, false, Pkg, Name, E.Index,
-                                      E.Indirect);
+    Object *Obj =
+        lookupFieldOrMethod(Ctx, T, false, Pkg, Name, E.Index, E.Indirect);
     if (auto *F = llvm::dyn_cast_or_null<Func>(Obj)) {
       E.Method = F;
       Result.push_back(std::move(E));

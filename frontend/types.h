@@ -148,7 +148,8 @@ public:
 
 class Array : public Type {
 public:
-  Array(Type *Elem, int64_t Len) : Type(TypeKind::Array), Elem(Elem), Len(Len) {}
+  Array(Type *Elem, int64_t Len)
+      : Type(TypeKind::Array), Elem(Elem), Len(Len) {}
   static bool classof(const Type *T) { return T->kind() == TypeKind::Array; }
   Type *Elem;
   int64_t Len; ///< < 0 if unknown (invalid)
@@ -301,8 +302,11 @@ private:
 class PkgName : public Object {
 public:
   PkgName(Pos P, Package *Pkg, llvm::StringRef Name, Package *Imported)
-      : Object(ObjectKind::PkgName, P, Pkg, Name, nullptr), Imported(Imported) {}
-  static bool classof(const Object *O) { return O->kind() == ObjectKind::PkgName; }
+      : Object(ObjectKind::PkgName, P, Pkg, Name, nullptr), Imported(Imported) {
+  }
+  static bool classof(const Object *O) {
+    return O->kind() == ObjectKind::PkgName;
+  }
   Package *Imported;
   bool Used = false;
 };
@@ -311,7 +315,9 @@ class Const : public Object {
 public:
   Const(Pos P, Package *Pkg, llvm::StringRef Name, Type *Ty)
       : Object(ObjectKind::Const, P, Pkg, Name, Ty) {}
-  static bool classof(const Object *O) { return O->kind() == ObjectKind::Const; }
+  static bool classof(const Object *O) {
+    return O->kind() == ObjectKind::Const;
+  }
   const ConstValue *Val = nullptr;
 };
 
@@ -372,7 +378,9 @@ class Label : public Object {
 public:
   Label(Pos P, Package *Pkg, llvm::StringRef Name)
       : Object(ObjectKind::Label, P, Pkg, Name, nullptr) {}
-  static bool classof(const Object *O) { return O->kind() == ObjectKind::Label; }
+  static bool classof(const Object *O) {
+    return O->kind() == ObjectKind::Label;
+  }
 };
 
 enum class BuiltinId : uint8_t {
@@ -463,8 +471,8 @@ enum class SelectionKind : uint8_t {
 
 struct Selection {
   SelectionKind Kind;
-  Type *Recv;   ///< type of x
-  Object *Obj;  ///< Var (field) or Func (method)
+  Type *Recv;  ///< type of x
+  Object *Obj; ///< Var (field) or Func (method)
   /// Path to the selected field or method: indices of embedded fields,
   /// then the index of the field (or of the method in its type's method
   /// list).
@@ -526,11 +534,10 @@ public:
 private:
   struct Holder {
     virtual ~Holder() = default;
-    template <typename T> static std::unique_ptr<Holder> make(std::unique_ptr<T> P);
+    template <typename T>
+    static std::unique_ptr<Holder> make(std::unique_ptr<T> P);
   };
-  template <typename T> struct HolderOf : Holder {
-    std::unique_ptr<T> P;
-  };
+  template <typename T> struct HolderOf : Holder { std::unique_ptr<T> P; };
 
   std::vector<std::unique_ptr<Holder>> Owned;
   std::deque<ConstValue> Consts;
@@ -576,8 +583,7 @@ bool isTypeParam(Type *T);
 /// The basic kind of T's underlying type, or Invalid.
 BasicKind basicKindOf(Type *T);
 bool hasNil(Type *T);
-bool comparable(Type *T, bool Dynamic = false,
-                std::string *Reason = nullptr);
+bool comparable(Type *T, bool Dynamic = false, std::string *Reason = nullptr);
 bool identical(Type *X, Type *Y);
 bool identicalIgnoreTags(Type *X, Type *Y);
 /// The default type of an untyped type (int for untyped int, ...).

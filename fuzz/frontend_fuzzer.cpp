@@ -25,8 +25,8 @@ using namespace gortc;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   SourceManager SM;
-  const SourceFile &F =
-      SM.addFile("fuzz.go", std::string(reinterpret_cast<const char *>(Data), Size));
+  const SourceFile &F = SM.addFile(
+      "fuzz.go", std::string(reinterpret_cast<const char *>(Data), Size));
   std::string Errors;
   llvm::raw_string_ostream OS(Errors);
   DiagnosticEngine Diags(SM, OS);

@@ -1,4 +1,5 @@
-//===- libgort/abi.h - Object layouts shared by codegen and runtime -*- C++ -*-===//
+//===- libgort/abi.h - Object layouts shared by codegen and runtime -*- C++
+//-*-===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -131,9 +132,9 @@ constexpr uint8_t KindMask = (1 << 5) - 1;
 
 /// Type::TFlag bits.
 enum TFlag : uint8_t {
-  TFlagUncommon = 1 << 0,       ///< an UncommonType follows the kind part
-  TFlagNamed = 1 << 2,          ///< a defined (named) type
-  TFlagRegularMemory = 1 << 3,  ///< equal and hash may treat it as raw bytes
+  TFlagUncommon = 1 << 0,      ///< an UncommonType follows the kind part
+  TFlagNamed = 1 << 2,         ///< a defined (named) type
+  TFlagRegularMemory = 1 << 3, ///< equal and hash may treat it as raw bytes
 };
 
 /// Equality of two values of one type, as gc's _type.equal. Null when the type
@@ -166,11 +167,11 @@ struct Type {
   uint8_t TFlag;
   uint8_t Align;
   uint8_t FieldAlign;
-  uint8_t Kind;       ///< Kind | KindDirectIface
-  EqualFn Equal;      ///< null if not comparable
-  HashFn Hasher;      ///< null if not comparable
+  uint8_t Kind;          ///< Kind | KindDirectIface
+  EqualFn Equal;         ///< null if not comparable
+  HashFn Hasher;         ///< null if not comparable
   const uint8_t *GCData; ///< one bit per pointer-sized word of PtrData
-  String Str;         ///< the type as gc prints it: "int", "main.T", "*[]int"
+  String Str; ///< the type as gc prints it: "int", "main.T", "*[]int"
   const Type *PtrToThis; ///< descriptor of *T, or null if not emitted
 };
 
@@ -178,8 +179,8 @@ struct Type {
 /// sorted by Name. Ifn is the code used in itabs: it takes the interface data
 /// word as its receiver.
 struct Method {
-  String Name;          ///< qualified "pkgpath.name" when unexported
-  const Type *Mtyp;     ///< the method's func type without receiver
+  String Name;      ///< qualified "pkgpath.name" when unexported
+  const Type *Mtyp; ///< the method's func type without receiver
   void (*Ifn)();
 };
 
@@ -265,18 +266,18 @@ struct MapType {
   uint32_t Flags;      ///< MapFlag* bits
 };
 
-constexpr unsigned MapBucketCnt = 8;   ///< slots per bucket (gc: bucketCnt)
-constexpr unsigned MapDataOffset = 8;  ///< keys start after tophash
+constexpr unsigned MapBucketCnt = 8;  ///< slots per bucket (gc: bucketCnt)
+constexpr unsigned MapDataOffset = 8; ///< keys start after tophash
 constexpr unsigned MapMaxKeySize = 128;
 constexpr unsigned MapMaxElemSize = 128;
 /// Element types up to this size may use gort_mapaccess1, which returns the
 /// address of a shared zero value for absent keys (gc: maxZero).
 constexpr size_t MapMaxZeroSize = 1024;
-constexpr uint32_t MapFlagIndirectKey = 1;  ///< slots hold *K
-constexpr uint32_t MapFlagIndirectElem = 2; ///< slots hold *V
-constexpr uint32_t MapFlagReflexiveKey = 4; ///< k == k for every key
-constexpr uint32_t MapFlagNeedKeyUpdate = 8; ///< overwrite keys on assign
-                                             ///< (e.g. +0/-0 floats)
+constexpr uint32_t MapFlagIndirectKey = 1;     ///< slots hold *K
+constexpr uint32_t MapFlagIndirectElem = 2;    ///< slots hold *V
+constexpr uint32_t MapFlagReflexiveKey = 4;    ///< k == k for every key
+constexpr uint32_t MapFlagNeedKeyUpdate = 8;   ///< overwrite keys on assign
+                                               ///< (e.g. +0/-0 floats)
 constexpr uint32_t MapFlagHashMightPanic = 16; ///< key hashing may panic
                                                ///< (interfaces inside)
 

@@ -25,15 +25,15 @@ namespace abi {
 
 /// gc: boundsErrorCode. The comment shows the failed check; len/cap go in Y.
 enum class BoundsKind : uint8_t {
-  Index = 0,   ///< s[x]: 0 <= x < len(s)
-  SliceAlen,   ///< s[?:x]: 0 <= x <= len(s)
-  SliceAcap,   ///< s[?:x]: 0 <= x <= cap(s)
-  SliceB,      ///< s[x:y]: 0 <= x <= y
-  Slice3Alen,  ///< s[?:?:x]: 0 <= x <= len(s)
-  Slice3Acap,  ///< s[?:?:x]: 0 <= x <= cap(s)
-  Slice3B,     ///< s[?:x:y]: 0 <= x <= y
-  Slice3C,     ///< s[x:y:?]: 0 <= x <= y
-  Convert,     ///< (*[x]T)(s): 0 <= x <= len(s)
+  Index = 0,  ///< s[x]: 0 <= x < len(s)
+  SliceAlen,  ///< s[?:x]: 0 <= x <= len(s)
+  SliceAcap,  ///< s[?:x]: 0 <= x <= cap(s)
+  SliceB,     ///< s[x:y]: 0 <= x <= y
+  Slice3Alen, ///< s[?:?:x]: 0 <= x <= len(s)
+  Slice3Acap, ///< s[?:?:x]: 0 <= x <= cap(s)
+  Slice3B,    ///< s[?:x:y]: 0 <= x <= y
+  Slice3C,    ///< s[x:y:?]: 0 <= x <= y
+  Convert,    ///< (*[x]T)(s): 0 <= x <= len(s)
 };
 constexpr unsigned NumBoundsKinds = 9;
 

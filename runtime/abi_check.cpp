@@ -73,8 +73,8 @@ template <typename... Ts> struct TokenList {};
 
 template <typename F> struct SignatureOf;
 template <typename R, typename... As> struct SignatureOf<R (*)(As...)> {
-  using Type = TokenList<typename TokenOf<R>::Type,
-                         typename TokenOf<As>::Type...>;
+  using Type =
+      TokenList<typename TokenOf<R>::Type, typename TokenOf<As>::Type...>;
 };
 
 #define GORT_FUNC(Name, Result, Flags, ...)                                    \

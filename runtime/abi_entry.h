@@ -1,4 +1,5 @@
-//===- runtime/abi_entry.h - Declarations of the gort_* entry points -*- C++ -*-===//
+//===- runtime/abi_entry.h - Declarations of the gort_* entry points -*- C++
+//-*-===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -64,10 +65,8 @@ int64_t gort_cmpstring(const uint8_t *A, int64_t AN, const uint8_t *B,
 bool gort_memequal(const void *A, const void *B, int64_t N);
 gort::abi::String gort_slicebytetostring(const uint8_t *P, int64_t N);
 gort::abi::String gort_slicerunetostring(const int32_t *P, int64_t N);
-void gort_stringtoslicebyte(gort::abi::Slice *Out, const uint8_t *P,
-                            int64_t N);
-void gort_stringtoslicerune(gort::abi::Slice *Out, const uint8_t *P,
-                            int64_t N);
+void gort_stringtoslicebyte(gort::abi::Slice *Out, const uint8_t *P, int64_t N);
+void gort_stringtoslicerune(gort::abi::Slice *Out, const uint8_t *P, int64_t N);
 gort::abi::String gort_intstring(int64_t V);
 gort::abi::RunePos gort_decoderune(const uint8_t *S, int64_t N, int64_t K);
 
@@ -124,15 +123,13 @@ void *gort_mapaccess1_fast32(const gort::abi::MapType *T, void *H,
                              uint32_t Key);
 void *gort_mapaccess2_fast32(const gort::abi::MapType *T, void *H,
                              uint32_t Key);
-void *gort_mapassign_fast32(const gort::abi::MapType *T, void *H,
-                            uint32_t Key);
+void *gort_mapassign_fast32(const gort::abi::MapType *T, void *H, uint32_t Key);
 void gort_mapdelete_fast32(const gort::abi::MapType *T, void *H, uint32_t Key);
 void *gort_mapaccess1_fast64(const gort::abi::MapType *T, void *H,
                              uint64_t Key);
 void *gort_mapaccess2_fast64(const gort::abi::MapType *T, void *H,
                              uint64_t Key);
-void *gort_mapassign_fast64(const gort::abi::MapType *T, void *H,
-                            uint64_t Key);
+void *gort_mapassign_fast64(const gort::abi::MapType *T, void *H, uint64_t Key);
 void gort_mapdelete_fast64(const gort::abi::MapType *T, void *H, uint64_t Key);
 void *gort_mapaccess1_faststr(const gort::abi::MapType *T, void *H,
                               const uint8_t *KeyPtr, int64_t KeyLen);

@@ -1,4 +1,5 @@
-//===- runtime/atomic.h - Atomic operations for the runtime ------*- C++ -*-===//
+//===- runtime/atomic.h - Atomic operations for the runtime ------*- C++
+//-*-===//
 //
 // Part of gortc. See LICENSE for license information.
 //

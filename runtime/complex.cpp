@@ -23,9 +23,7 @@ bool isNaN(double X) { return X != X; }
 bool isInf(double X) { return !isNaN(X) && isNaN(X - X); }
 bool isFinite(double X) { return !isNaN(X - X); }
 double fabsD(double X) { return X < 0 ? -X : (X == 0 ? 0 : X); }
-double copysignD(double X, double Y) {
-  return __builtin_copysign(X, Y);
-}
+double copysignD(double X, double Y) { return __builtin_copysign(X, Y); }
 double inf() { return __builtin_inf(); }
 } // namespace
 

@@ -1,4 +1,5 @@
-//===- runtime/error.cpp - Run-time error values ----------------------------===//
+//===- runtime/error.cpp - Run-time error values
+//----------------------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //

@@ -1,4 +1,5 @@
-//===- runtime/export_test.cpp - Runtime internals for tests ---------------===//
+//===- runtime/export_test.cpp - Runtime internals for tests
+//---------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -182,8 +183,8 @@ int32_t gort_test_syscalls(void) {
   Sigactiont SA = {};
   if (rtSigaction(SIGSEGV, nullptr, &SA, 8) != 0)
     return 7;
-  MmapResult M = mmap(nullptr, 1 << 20, ProtRead | ProtWrite,
-                      MapPrivate | MapAnon, -1, 0);
+  MmapResult M =
+      mmap(nullptr, 1 << 20, ProtRead | ProtWrite, MapPrivate | MapAnon, -1, 0);
   if (M.Err != 0)
     return 8;
   memset(M.P, 7, 1 << 20);
@@ -275,7 +276,8 @@ int32_t gort_test_malloc(void) {
   for (uint16_t Size : Sizes) {
     uintptr_t P = uintptr_t(mallocgc(Size, nullptr, true));
     MSpan *S = spanOfHeap(P);
-    if (!S || S->ElemSize != roundupsize(Size) || Pp->Cache->Alloc[S->Class] != S)
+    if (!S || S->ElemSize != roundupsize(Size) ||
+        Pp->Cache->Alloc[S->Class] != S)
       return 2;
     for (uintptr_t Off = 0; Off < Size; Off += 7)
       if (findObject(P + Off, nullptr, nullptr) != P)

@@ -30,10 +30,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "runtime/iface.h"
 #include "runtime/abi_entry.h"
 #include "runtime/atomic.h"
 #include "runtime/error.h"
-#include "runtime/iface.h"
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
 #include "runtime/stubs.h"
@@ -54,7 +54,8 @@ ItabEntry *ItabTable[ItabBuckets];
 Mutex ItabLock;
 
 bool sameString(const abi::String &A, const abi::String &B) {
-  return A.Len == B.Len && (A.Ptr == B.Ptr || memcmp(A.Ptr, B.Ptr, size_t(A.Len)) == 0);
+  return A.Len == B.Len &&
+         (A.Ptr == B.Ptr || memcmp(A.Ptr, B.Ptr, size_t(A.Len)) == 0);
 }
 
 int compareString(const abi::String &A, const abi::String &B) {
@@ -153,12 +154,13 @@ bool matchMethods(const abi::InterfaceType *Inter, const abi::Type *T,
 }
 
 /// The itab of T for Inter, or null (and *Missing set) if T lacks a method.
-const abi::Itab *buildItab(const abi::InterfaceType *Inter,
-                           const abi::Type *T, abi::String *Missing) {
+const abi::Itab *buildItab(const abi::InterfaceType *Inter, const abi::Type *T,
+                           abi::String *Missing) {
   if (!matchMethods(Inter, T, nullptr, Missing))
     return nullptr;
   intptr_t N = Inter->NumMethods;
-  uintptr_t Size = sizeof(abi::Itab) + uintptr_t(N > 0 ? N - 1 : 0) * sizeof(void *);
+  uintptr_t Size =
+      sizeof(abi::Itab) + uintptr_t(N > 0 ? N - 1 : 0) * sizeof(void *);
   auto *Tab = static_cast<abi::Itab *>(mallocgc(Size, nullptr, true));
   Tab->Inter = Inter;
   Tab->Typ = T;
@@ -184,16 +186,16 @@ const ItabEntry *findItab(ItabEntry *const *Head,
 /// message).
 const abi::Itab *getitab(const abi::InterfaceType *Inter, const abi::Type *T,
                          abi::String *Missing) {
-  uintptr_t H = (reinterpret_cast<uintptr_t>(Inter) >> 3) ^
-                (uintptr_t(T->Hash) * 31);
+  uintptr_t H =
+      (reinterpret_cast<uintptr_t>(Inter) >> 3) ^ (uintptr_t(T->Hash) * 31);
   ItabEntry **Bucket = &ItabTable[H % ItabBuckets];
   const ItabEntry *Found = findItab(Bucket, Inter, T);
   if (!Found) {
     lock(&ItabLock);
     Found = findItab(Bucket, Inter, T);
     if (!Found) {
-      auto *E = static_cast<ItabEntry *>(
-          mallocgc(sizeof(ItabEntry), nullptr, true));
+      auto *E =
+          static_cast<ItabEntry *>(mallocgc(sizeof(ItabEntry), nullptr, true));
       *E = {Inter, T, buildItab(Inter, T, nullptr), *Bucket};
       atomic::storeRel(Bucket, E);
       Found = E;
@@ -224,8 +226,10 @@ bool efaceeq(const abi::Type *T, void *X, void *Y) {
     // gc: panic(errorString("comparing uncomparable type " + t.string()))
     static const char Prefix[] = "comparing uncomparable type ";
     intptr_t PN = sizeof(Prefix) - 1;
-    auto *S = static_cast<abi::String *>(mallocgc(sizeof(abi::String), nullptr, true));
-    auto *P = static_cast<uint8_t *>(mallocgc(uintptr_t(PN + T->Str.Len), nullptr, false));
+    auto *S = static_cast<abi::String *>(
+        mallocgc(sizeof(abi::String), nullptr, true));
+    auto *P = static_cast<uint8_t *>(
+        mallocgc(uintptr_t(PN + T->Str.Len), nullptr, false));
     memmove(P, Prefix, size_t(PN));
     memmove(P + PN, T->Str.Ptr, size_t(T->Str.Len));
     *S = {P, PN + T->Str.Len};

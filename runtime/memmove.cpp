@@ -152,7 +152,8 @@ GORT_NO_BUILTIN int memcmp(const void *A, const void *B, size_t N) {
   const Byte *P = static_cast<const Byte *>(A);
   const Byte *Q = static_cast<const Byte *>(B);
   while (N >= 8) {
-    if (*reinterpret_cast<const Word *>(P) != *reinterpret_cast<const Word *>(Q))
+    if (*reinterpret_cast<const Word *>(P) !=
+        *reinterpret_cast<const Word *>(Q))
       break; // the byte loop below finds the difference within this word
     P += 8;
     Q += 8;

@@ -1,4 +1,5 @@
-//===- runtime/os_linux.cpp - Linux process start-up services --------------===//
+//===- runtime/os_linux.cpp - Linux process start-up services
+//--------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -10,7 +11,8 @@
 // and wake-up, and static thread-local storage without a dynamic loader.
 //
 // Initial process stack (SP at entry, System V ABI):
-//   argc | argv[0..argc-1] | 0 | envp[...] | 0 | auxv pairs (type, value)... | AT_NULL
+//   argc | argv[0..argc-1] | 0 | envp[...] | 0 | auxv pairs (type, value)... |
+//   AT_NULL
 // args() records argv/envp and reads AT_PAGESZ and AT_RANDOM from auxv.
 //
 // Static TLS: lld lays out .tdata/.tbss as one PT_TLS segment and resolves

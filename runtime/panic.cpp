@@ -94,13 +94,12 @@ Mutex PanicLock;
 /// starts (gopanic's or fatal's frame), or 0.
 uintptr_t CrashFP;
 
-
 /// Names of the predeclared basic types, indexed by abi::Kind; a panic value
 /// of one of these types prints as its bare value (gc: printany's cases).
 constexpr const char *BasicTypeNames[] = {
-    "",       "bool",    "int",        "int8",      "int16",   "int32",
-    "int64",  "uint",    "uint8",      "uint16",    "uint32",  "uint64",
-    "uintptr", "float32", "float64",   "complex64", "complex128",
+    "",        "bool",    "int",     "int8",      "int16",      "int32",
+    "int64",   "uint",    "uint8",   "uint16",    "uint32",     "uint64",
+    "uintptr", "float32", "float64", "complex64", "complex128",
 };
 constexpr unsigned NumBasicTypeNames =
     sizeof(BasicTypeNames) / sizeof(BasicTypeNames[0]);

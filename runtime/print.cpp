@@ -1,4 +1,5 @@
-//===- runtime/print.cpp - print and println --------------------------------===//
+//===- runtime/print.cpp - print and println
+//--------------------------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //

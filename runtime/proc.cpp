@@ -60,8 +60,8 @@
 // that has run for 10ms (same P schedtick) to yield: G::Preempt and
 // StackGuard0 = abi::StackPreempt make its next prologue check fail, and
 // gort_stack_reserve (stack.cpp) sees the request and calls gort_gopreempt
-// (gopreempt_m) before resuming. Loops without calls are not preempted. When a timer is due it wakes an idle P (wakep) or
-// flags TimersDue for the busy ones.
+// (gopreempt_m) before resuming. Loops without calls are not preempted. When a
+// timer is due it wakes an idle P (wakep) or flags TimersDue for the busy ones.
 //
 // Timers (timeSleep, the runtime side of time.Sleep): one global min-heap
 // of (deadline, G) under TimerLock. Only an M holding a P takes due timers
@@ -129,8 +129,8 @@
 #include "runtime/panic.h"
 #include "runtime/print.h"
 #include "runtime/rand.h"
-#include "runtime/signal.h"
 #include "runtime/runtime2.h"
+#include "runtime/signal.h"
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"

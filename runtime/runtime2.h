@@ -60,9 +60,9 @@ struct HChan;
 struct Gobuf {
   uintptr_t SP;
   uintptr_t PC;
-  uintptr_t BP;   ///< frame pointer (rbp / x29)
-  void *Ctxt;     ///< passed as the first argument register to PC by gogo
-  G *Gp;          ///< the G this context belongs to
+  uintptr_t BP; ///< frame pointer (rbp / x29)
+  void *Ctxt;   ///< passed as the first argument register to PC by gogo
+  G *Gp;        ///< the G this context belongs to
 };
 
 /// A goroutine's status (gc: _Gidle, _Grunnable...). Accessed atomically;
@@ -81,17 +81,17 @@ constexpr uint32_t GDead = 6;
 /// Why a goroutine is in GWaiting (gc: waitReason); the text is what the
 /// goroutine header shows (waitReasonString, proc.cpp).
 enum class WaitReason : uint8_t {
-  Zero,                  // ""
-  ChanReceiveNilChan,    // "chan receive (nil chan)"
-  ChanSendNilChan,       // "chan send (nil chan)"
-  Select,                // "select"
-  SelectNoCases,         // "select (no cases)"
-  ChanReceive,           // "chan receive"
-  ChanSend,              // "chan send"
-  Sleep,                 // "sleep"
-  Semacquire,            // "semacquire"
-  PanicWait,             // "panicwait"
-  Preempted,             // "preempted"
+  Zero,               // ""
+  ChanReceiveNilChan, // "chan receive (nil chan)"
+  ChanSendNilChan,    // "chan send (nil chan)"
+  Select,             // "select"
+  SelectNoCases,      // "select (no cases)"
+  ChanReceive,        // "chan receive"
+  ChanSend,           // "chan send"
+  Sleep,              // "sleep"
+  Semacquire,         // "semacquire"
+  PanicWait,          // "panicwait"
+  Preempted,          // "preempted"
 };
 
 /// A G waiting on a channel (gc: sudog). A G may wait on several channels
@@ -154,15 +154,15 @@ struct Checkpoint {
 /// function's frame (abi::DeferRecordSize bytes); the others on the heap.
 struct Defer {
   Defer *Link;
-  void *Frame;          ///< identifies the deferring function's activation
+  void *Frame;            ///< identifies the deferring function's activation
   const abi::FuncVal *Fn; ///< the call, packaged as a closure of no arguments
-  Panic *P;             ///< the panic running this call, or null
-  bool Started;         ///< the call has begun (by a panic)
+  Panic *P;               ///< the panic running this call, or null
+  bool Started;           ///< the call has begun (by a panic)
   bool Heap;
   /// An open-coded frame: Fn (== Frame) is the frame's abi::OpenDefers
   /// state, whose code runs its newest pending deferred call.
   bool Open;
-  Checkpoint Ckpt;      ///< where a recovery resumes
+  Checkpoint Ckpt; ///< where a recovery resumes
 };
 
 struct G {
@@ -179,29 +179,29 @@ struct G {
   /// gc's stackguard1: StackLo + StackGuard on g0 stacks, ~0 on goroutine
   /// stacks. Unused until runtime code gets checks of its own.
   uintptr_t StackGuard1;
-  M *Mp;         ///< the M running this G, or null
-  Gobuf Sched;   ///< context to resume; for g0, Sched.SP is where
-                 ///< systemstack calls start (top of the usable OS stack)
+  M *Mp;       ///< the M running this G, or null
+  Gobuf Sched; ///< context to resume; for g0, Sched.SP is where
+               ///< systemstack calls start (top of the usable OS stack)
   // The fields every goroutine switch touches share the first two cache
   // lines with the ones above (G is 64-byte aligned: see malg).
-  uint32_t Status; ///< GIdle, GRunning... (atomic)
-  bool Preempt;    ///< preemption requested; StackGuard0 == StackPreempt
-                   ///< until the G next enters gort_morestack
-  WaitReason Reason;   ///< valid in GWaiting (gc: waitreason)
-  bool IsSystem;       ///< a runtime goroutine, hidden from users
-  G *SchedLink;  ///< next on a run queue or free list
-  StackSeg *Seg; ///< current stack segment; null for g0
+  uint32_t Status;   ///< GIdle, GRunning... (atomic)
+  bool Preempt;      ///< preemption requested; StackGuard0 == StackPreempt
+                     ///< until the G next enters gort_morestack
+  WaitReason Reason; ///< valid in GWaiting (gc: waitreason)
+  bool IsSystem;     ///< a runtime goroutine, hidden from users
+  G *SchedLink;      ///< next on a run queue or free list
+  StackSeg *Seg;     ///< current stack segment; null for g0
   int64_t Goid;
   void (*StartFn)(void *); ///< entry function of a new goroutine
   void *StartArg;
   // --- Scheduler (proc.cpp, chan.cpp, select.cpp). ---
-  Sudog *Waiting;   ///< sudogs this G waits on, in lock order (gc: waiting)
-  void *Param;      ///< passed by the G that readies this one (gc: param)
+  Sudog *Waiting;      ///< sudogs this G waits on, in lock order (gc: waiting)
+  void *Param;         ///< passed by the G that readies this one (gc: param)
   uint32_t SelectDone; ///< atomic: a select case of this G won (gc: same)
-  G *AllLink;   ///< on allgs
+  G *AllLink;          ///< on allgs
   // --- Panics (panic.cpp). ---
-  Panic *Panics; ///< innermost active panic, or null
-  Defer *Defers; ///< newest deferred call, or null
+  Panic *Panics;  ///< innermost active panic, or null
+  Defer *Defers;  ///< newest deferred call, or null
   uintptr_t GoPC; ///< the go statement that created this G (a return
                   ///< address in the creator), or 0 (gc: gopc)
   // Signal that caused the current panic (gc: sig, sigcode0/1, sigpc).
@@ -219,28 +219,28 @@ struct M {
   G *G0;   ///< goroutine with the scheduling (system) stack
   G *CurG; ///< the user goroutine running on this M, or null
   int64_t ID;
-  void *TLS; ///< this thread's thread pointer (static TLS block)
-  int32_t Locks; ///< runtime locks held (gc: locks)
+  void *TLS;         ///< this thread's thread pointer (static TLS block)
+  int32_t Locks;     ///< runtime locks held (gc: locks)
   P *Pp;             ///< the P this M holds, or null (gc: p)
   int32_t Mallocing; ///< inside mallocgc; catches re-entry (gc: mallocing)
   int32_t PrintLock; ///< printlock nesting depth (gc: printlock)
   int32_t Dying;     ///< crashing: 1 while printing a fatal panic/throw
   uint32_t PrintLen; ///< bytes in PrintBuf; valid while PrintLock > 0
   char PrintBuf[PrintBufSize];
-  M *AllLink; ///< on allm
+  M *AllLink;        ///< on allm
   uint64_t FastRand; ///< fastrand state; only this M uses it (rand.h)
   /// Heap defer records whose calls have run, for reuse (gc: deferpool);
   /// at most DeferPoolMax, linked through Defer::Link (panic.cpp).
   Defer *DeferPool;
   uint32_t DeferPoolLen;
   // --- Scheduler (proc.cpp). ---
-  M *SchedLink;     ///< on the idle M list (Sched.MIdle)
-  P *NextP;         ///< the P to acquire when woken (gc: nextp)
-  P *OldP;          ///< the P held before a system call (gc: oldp)
-  Note Park;        ///< sleeps here when idle (stopm)
-  bool Spinning;    ///< looking for work without any (gc: spinning)
-  bool Blocked;     ///< parked on Park
-  int32_t Procid;   ///< the thread's tid
+  M *SchedLink;       ///< on the idle M list (Sched.MIdle)
+  P *NextP;           ///< the P to acquire when woken (gc: nextp)
+  P *OldP;            ///< the P held before a system call (gc: oldp)
+  Note Park;          ///< sleeps here when idle (stopm)
+  bool Spinning;      ///< looking for work without any (gc: spinning)
+  bool Blocked;       ///< parked on Park
+  int32_t Procid;     ///< the thread's tid
   void (*MStartFn)(); ///< run first by a new M (sysmon, mspinning)
   /// What park_m runs after the G has left the CPU (gc: waitunlockf,
   /// waitlock): releases the lock gopark's caller still holds.
@@ -297,7 +297,7 @@ struct P {
   /// A G to run before the run queue, set by goready/newproc: it inherits
   /// the rest of the time slice (gc: runnext). Atomic.
   G *RunNext;
-  G *GFree;         ///< dead Gs for reuse, linked through SchedLink
+  G *GFree; ///< dead Gs for reuse, linked through SchedLink
   int32_t GFreeCnt;
   uint32_t SudogCnt;
   Sudog *SudogCache[SudogCacheSize];

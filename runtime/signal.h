@@ -18,7 +18,8 @@ namespace gort {
 /// Installs the handler for SIGSEGV, SIGBUS and SIGFPE (gc: initsig). Once,
 /// at start-up.
 void initsig();
-/// Gives the calling thread, M Mp, its alternate signal stack (gc: minitSignals).
+/// Gives the calling thread, M Mp, its alternate signal stack (gc:
+/// minitSignals).
 void minitSignals(M *Mp);
 
 } // namespace gort

@@ -1,4 +1,5 @@
-//===- runtime/stack.cpp - Segmented goroutine stacks -----------------------===//
+//===- runtime/stack.cpp - Segmented goroutine stacks
+//-----------------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -40,11 +41,12 @@
 //      gort_stack_reserve returns null and the function runs on.
 //   3. Otherwise gort_stack_reserve switches to g0 and makes sure the
 //      current segment's Next has room for the block at its top and, below
-//      it, the thunk's frame, Need and abi::StackGuard: it reuses the cached Next (a "hot split"
-//      costs no allocation) or frees it and allocates a segment of twice the
-//      current size or, for a big Need, the next power of two that fits
-//      (stackreserve). It fails with "stack overflow" if the goroutine's
-//      total would exceed MaxStackSize. The block is the end of Next.
+//      it, the thunk's frame, Need and abi::StackGuard: it reuses the cached
+//      Next (a "hot split" costs no allocation) or frees it and allocates a
+//      segment of twice the current size or, for a big Need, the next power of
+//      two that fits (stackreserve). It fails with "stack overflow" if the
+//      goroutine's total would exceed MaxStackSize. The block is the end of
+//      Next.
 //   4. The function stores its arguments in the block and calls
 //      gort_morestack(Thunk, Block) (asm_<goarch>.S), which saves
 //      callee-saved registers and a frame record on the old segment (a few

@@ -34,10 +34,10 @@ struct Stack {
 /// top (the stack grows down away from it). Segments of one G form a doubly
 /// linked chain; Next is kept after returning from it, as a cache.
 struct StackSeg {
-  StackSeg *Prev; ///< segment this one was entered from; null for the first
-  StackSeg *Next; ///< cached next segment, or null
-  uintptr_t Lo;   ///< start of the block
-  uintptr_t Size; ///< size of the block, header included
+  StackSeg *Prev;  ///< segment this one was entered from; null for the first
+  StackSeg *Next;  ///< cached next segment, or null
+  uintptr_t Lo;    ///< start of the block
+  uintptr_t Size;  ///< size of the block, header included
   uintptr_t Total; ///< Size plus the Sizes of all Prev segments
 };
 
@@ -66,18 +66,17 @@ void stackcheckg(G *Gp, uintptr_t SP);
 
 /// Counters for tests and debugging (updated under the stack lock).
 struct StackStats {
-  uint64_t Allocs;     ///< stackalloc calls
-  uint64_t Frees;      ///< stackfree calls
+  uint64_t Allocs;      ///< stackalloc calls
+  uint64_t Frees;       ///< stackfree calls
   uint64_t SegSwitches; ///< gort_morestack calls that moved to a new segment
-  uint64_t SegReuses;  ///< ... that reused a cached segment
+  uint64_t SegReuses;   ///< ... that reused a cached segment
 };
 extern StackStats StackStat;
 
 } // namespace gort
 
 // Called only from gort_morestack (asm_<goarch>.S); see stack.cpp.
-extern "C" uintptr_t gort_newstack(gort::G *Gp, uintptr_t SP,
-                                   uintptr_t Block);
+extern "C" uintptr_t gort_newstack(gort::G *Gp, uintptr_t SP, uintptr_t Block);
 extern "C" void gort_oldstack(gort::G *Gp);
 
 #endif // GORT_RUNTIME_STACK_H

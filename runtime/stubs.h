@@ -29,8 +29,8 @@
 #if defined(__x86_64__)
 /// The current g of this thread (x86-64 only; see above). Defined in
 /// proc.cpp; accessed only through getg/setg and assembly.
-extern "C" __attribute__((tls_model("local-exec"))) thread_local gort::G
-    *gort_tls_g;
+extern "C"
+    __attribute__((tls_model("local-exec"))) thread_local gort::G *gort_tls_g;
 #endif
 
 extern "C" {

@@ -1,4 +1,5 @@
-//===- runtime/sys_linux.h - Raw Linux system calls --------------*- C++ -*-===//
+//===- runtime/sys_linux.h - Raw Linux system calls --------------*- C++
+//-*-===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -161,8 +162,8 @@ struct Sigactiont {
 };
 
 /// Raw system call with up to six arguments.
-inline long syscall6(long N, long A1 = 0, long A2 = 0, long A3 = 0,
-                     long A4 = 0, long A5 = 0, long A6 = 0) {
+inline long syscall6(long N, long A1 = 0, long A2 = 0, long A3 = 0, long A4 = 0,
+                     long A5 = 0, long A6 = 0) {
 #if defined(__x86_64__)
   long Ret;
   register long R10 __asm__("r10") = A4;
@@ -243,8 +244,8 @@ inline int32_t futex(void *Addr, int32_t Op, uint32_t Val, const Timespec *TS,
 /// rt_sigaction(2). Size is the size of the kernel's sigset_t (8).
 inline int32_t rtSigaction(uintptr_t Sig, const Sigactiont *New,
                            Sigactiont *Old, uintptr_t Size) {
-  return int32_t(
-      syscall6(sysno::RtSigaction, long(Sig), long(New), long(Old), long(Size)));
+  return int32_t(syscall6(sysno::RtSigaction, long(Sig), long(New), long(Old),
+                          long(Size)));
 }
 
 /// rt_sigprocmask(2). Size is the size of the kernel's sigset_t (8).
@@ -256,8 +257,7 @@ inline int32_t rtSigprocmask(int32_t How, const uint64_t *New, uint64_t *Old,
 
 /// sched_getaffinity(2). Returns the number of bytes of mask written.
 inline int32_t schedGetaffinity(int32_t Pid, uintptr_t Len, uint8_t *Buf) {
-  return int32_t(
-      syscall6(sysno::SchedGetaffinity, Pid, long(Len), long(Buf)));
+  return int32_t(syscall6(sysno::SchedGetaffinity, Pid, long(Len), long(Buf)));
 }
 
 inline int32_t clockGettime(int32_t Clock, Timespec *TS) {

@@ -124,8 +124,8 @@ void loadSelf() {
   if (Fd < 0)
     return;
   long Size = syscall6(sysno::Lseek, Fd, 0, /*SEEK_END=*/2);
-  MmapResult M = Size > 0 ? mmap(nullptr, uintptr_t(Size), ProtRead,
-                                 MapPrivate, int32_t(Fd), 0)
+  MmapResult M = Size > 0 ? mmap(nullptr, uintptr_t(Size), ProtRead, MapPrivate,
+                                 int32_t(Fd), 0)
                           : MmapResult{nullptr, -1};
   syscall6(sysno::Close, Fd);
   if (M.Err != 0 || uintptr_t(Size) < sizeof(ElfHeader))
@@ -229,7 +229,7 @@ template <typename T> T readLE(const uint8_t *P) {
 
 /// A source position found in the line table.
 struct SourceLine {
-  const char *Dir;  ///< null for the compilation directory
+  const char *Dir; ///< null for the compilation directory
   const char *File;
   uint64_t Line;
 };
@@ -443,9 +443,9 @@ constexpr uint16_t AtName = 0x03, AtStmtList = 0x10, AtLowPC = 0x11,
 
 /// One attribute value as read from a DIE.
 struct AttrVal {
-  uint64_t U;          ///< constants, addresses, offsets, references
-  const char *S;       ///< strings
-  bool IsAddrForm;     ///< DW_AT_high_pc given as an address
+  uint64_t U;      ///< constants, addresses, offsets, references
+  const char *S;   ///< strings
+  bool IsAddrForm; ///< DW_AT_high_pc given as an address
 };
 
 /// Reads one attribute of form Form at P (advancing P). CUStart is the
@@ -454,33 +454,94 @@ bool readForm(const uint8_t *&P, const uint8_t *End, uint64_t Form,
               uint64_t CUStart, AttrVal &V) {
   V = {0, nullptr, false};
   switch (Form) {
-  case 0x01: V.U = readLE<uint64_t>(P); P += 8; V.IsAddrForm = true; return true;
-  case 0x05: V.U = readLE<uint16_t>(P); P += 2; return true;
-  case 0x06: V.U = readLE<uint32_t>(P); P += 4; return true;
-  case 0x07: V.U = readLE<uint64_t>(P); P += 8; return true;
-  case 0x08: V.S = reinterpret_cast<const char *>(P);
-    while (P < End && *P) P++;
+  case 0x01:
+    V.U = readLE<uint64_t>(P);
+    P += 8;
+    V.IsAddrForm = true;
+    return true;
+  case 0x05:
+    V.U = readLE<uint16_t>(P);
+    P += 2;
+    return true;
+  case 0x06:
+    V.U = readLE<uint32_t>(P);
+    P += 4;
+    return true;
+  case 0x07:
+    V.U = readLE<uint64_t>(P);
+    P += 8;
+    return true;
+  case 0x08:
+    V.S = reinterpret_cast<const char *>(P);
+    while (P < End && *P)
+      P++;
     P++;
     return true;
-  case 0x09: { uint64_t N = uleb(P, End); P += N; return true; }
-  case 0x0a: P += 1 + *P; return true;
-  case 0x0b: V.U = *P++; return true;
-  case 0x0c: V.U = *P++; return true;
-  case 0x0d: V.U = uint64_t(sleb(P, End)); return true;
-  case 0x0e: { uint32_t O = readLE<uint32_t>(P); P += 4;
-    V.S = O < Self.StrSize ? Self.Str + O : nullptr; return true; }
-  case 0x0f: V.U = uleb(P, End); return true;
-  case 0x10: V.U = readLE<uint32_t>(P); P += 4; return true; // ref_addr
-  case 0x11: V.U = CUStart + *P++; return true;
-  case 0x12: V.U = CUStart + readLE<uint16_t>(P); P += 2; return true;
-  case 0x13: V.U = CUStart + readLE<uint32_t>(P); P += 4; return true;
-  case 0x14: V.U = CUStart + readLE<uint64_t>(P); P += 8; return true;
-  case 0x15: V.U = CUStart + uleb(P, End); return true;
-  case 0x17: V.U = readLE<uint32_t>(P); P += 4; return true;
-  case 0x18: { uint64_t N = uleb(P, End); P += N; return true; }
-  case 0x19: V.U = 1; return true; // flag_present
-  case 0x20: P += 8; return true;
-  default: return false;
+  case 0x09: {
+    uint64_t N = uleb(P, End);
+    P += N;
+    return true;
+  }
+  case 0x0a:
+    P += 1 + *P;
+    return true;
+  case 0x0b:
+    V.U = *P++;
+    return true;
+  case 0x0c:
+    V.U = *P++;
+    return true;
+  case 0x0d:
+    V.U = uint64_t(sleb(P, End));
+    return true;
+  case 0x0e: {
+    uint32_t O = readLE<uint32_t>(P);
+    P += 4;
+    V.S = O < Self.StrSize ? Self.Str + O : nullptr;
+    return true;
+  }
+  case 0x0f:
+    V.U = uleb(P, End);
+    return true;
+  case 0x10:
+    V.U = readLE<uint32_t>(P);
+    P += 4;
+    return true; // ref_addr
+  case 0x11:
+    V.U = CUStart + *P++;
+    return true;
+  case 0x12:
+    V.U = CUStart + readLE<uint16_t>(P);
+    P += 2;
+    return true;
+  case 0x13:
+    V.U = CUStart + readLE<uint32_t>(P);
+    P += 4;
+    return true;
+  case 0x14:
+    V.U = CUStart + readLE<uint64_t>(P);
+    P += 8;
+    return true;
+  case 0x15:
+    V.U = CUStart + uleb(P, End);
+    return true;
+  case 0x17:
+    V.U = readLE<uint32_t>(P);
+    P += 4;
+    return true;
+  case 0x18: {
+    uint64_t N = uleb(P, End);
+    P += N;
+    return true;
+  }
+  case 0x19:
+    V.U = 1;
+    return true; // flag_present
+  case 0x20:
+    P += 8;
+    return true;
+  default:
+    return false;
   }
 }
 
@@ -545,15 +606,34 @@ bool readDie(const uint8_t *&P, const uint8_t *End, uint64_t AbbrevOff,
       if (!D.Name || At == AtName)
         D.Name = V.S;
       break;
-    case AtLowPC: D.LowPC = V.U; D.HasLow = true; break;
-    case AtHighPC: D.HighPC = V.U; D.HasHigh = true; D.HighIsAddr = V.IsAddrForm; break;
-    case AtRanges: D.Ranges = V.U; D.HasRanges = true; break;
+    case AtLowPC:
+      D.LowPC = V.U;
+      D.HasLow = true;
+      break;
+    case AtHighPC:
+      D.HighPC = V.U;
+      D.HasHigh = true;
+      D.HighIsAddr = V.IsAddrForm;
+      break;
+    case AtRanges:
+      D.Ranges = V.U;
+      D.HasRanges = true;
+      break;
     case AtAbstractOrigin:
-    case AtSpecification: D.Origin = V.U; break;
-    case AtCallFile: D.CallFile = V.U; break;
-    case AtCallLine: D.CallLine = V.U; break;
-    case AtStmtList: D.StmtList = V.U; break;
-    default: break;
+    case AtSpecification:
+      D.Origin = V.U;
+      break;
+    case AtCallFile:
+      D.CallFile = V.U;
+      break;
+    case AtCallLine:
+      D.CallLine = V.U;
+      break;
+    case AtStmtList:
+      D.StmtList = V.U;
+      break;
+    default:
+      break;
     }
   }
   return true;
@@ -646,8 +726,7 @@ __attribute__((noinline)) bool findInlineChain(uintptr_t PC) {
         CUBase = D.LowPC;
         ChainStmtList = D.StmtList;
         In = true;
-      } else if (Parent &&
-                 (D.Tag == TagSubprogram || D.Tag == TagInlined) &&
+      } else if (Parent && (D.Tag == TagSubprogram || D.Tag == TagInlined) &&
                  dieContains(D, CUBase, PC)) {
         In = true;
         if (ChainLen < MaxInlineDepth) {

@@ -1,4 +1,5 @@
-/*===- test/runtime-smoke/smoke.h - Shared declarations for the smoke tests -===*
+/*===- test/runtime-smoke/smoke.h - Shared declarations for the smoke tests
+ *-===*
  *
  * Part of gortc. See LICENSE for license information.
  *
@@ -93,9 +94,10 @@ static inline int64_t smokeStrlen(const char *S) {
   return N;
 }
 
-#define GOSTR(Lit) {(const uint8_t *)(Lit), (int64_t)(sizeof(Lit) - 1)}
+#define GOSTR(Lit)                                                             \
+  { (const uint8_t *)(Lit), (int64_t)(sizeof(Lit) - 1) }
 #define TYPE(Name, Sz, K)                                                      \
-  {Sz, 0, 0, TFlagNamed, 8, 8, K, 0, 0, 0, GOSTR(Name), 0}
+  { Sz, 0, 0, TFlagNamed, 8, 8, K, 0, 0, 0, GOSTR(Name), 0 }
 
 static inline void ps(const char *S) {
   gort_printstring((const uint8_t *)S, smokeStrlen(S));

@@ -60,9 +60,10 @@ static llvm::cl::opt<unsigned>
                   llvm::cl::init(0));
 static llvm::cl::opt<unsigned> OptLevel("O", llvm::cl::desc("level 0-3"),
                                         llvm::cl::init(2), llvm::cl::Prefix);
-static llvm::cl::opt<uint64_t> SplitAbove(
-    "split-above", llvm::cl::desc("split functions predicted above N bytes"),
-    llvm::cl::init(codegen::StackCheckPass::DefaultSplitAbove));
+static llvm::cl::opt<uint64_t>
+    SplitAbove("split-above",
+               llvm::cl::desc("split functions predicted above N bytes"),
+               llvm::cl::init(codegen::StackCheckPass::DefaultSplitAbove));
 static llvm::cl::list<std::string>
     ForceSplit("force-split", llvm::cl::desc("functions to split"),
                llvm::cl::CommaSeparated);
@@ -119,8 +120,7 @@ int main(int Argc, char **Argv) {
   llvm::ModulePassManager MPM;
   if (!Passes.empty())
     if (llvm::Error E = PB.parsePassPipeline(MPM, Passes)) {
-      llvm::errs() << Argv[0] << ": " << llvm::toString(std::move(E))
-                   << "\n";
+      llvm::errs() << Argv[0] << ": " << llvm::toString(std::move(E)) << "\n";
       return 1;
     }
   MPM.run(*M, MAM);

@@ -111,8 +111,7 @@ private:
       return V;
     }
     size_t N = 0;
-    while (N < S.size() &&
-           (llvm::isAlnum(S[N]) || S[N] == '_' || S[N] == '.'))
+    while (N < S.size() && (llvm::isAlnum(S[N]) || S[N] == '_' || S[N] == '.'))
       ++N;
     if (N == 0) {
       Good = false;
@@ -130,15 +129,15 @@ private:
   bool Good = true;
 };
 
-const char *const KnownOS[] = {"aix", "android", "darwin", "dragonfly",
-                               "freebsd", "hurd", "illumos", "ios", "js",
-                               "linux", "nacl", "netbsd", "openbsd", "plan9",
-                               "solaris", "windows", "zos"};
+const char *const KnownOS[] = {
+    "aix",     "android", "darwin",  "dragonfly", "freebsd", "hurd",
+    "illumos", "ios",     "js",      "linux",     "nacl",    "netbsd",
+    "openbsd", "plan9",   "solaris", "windows",   "zos"};
 const char *const KnownArch[] = {
-    "386",      "amd64",   "amd64p32", "arm",      "armbe",   "arm64",
-    "arm64be",  "loong64", "mips",     "mipsle",   "mips64",  "mips64le",
-    "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv",
-    "riscv64",  "s390",    "s390x",    "sparc",    "sparc64", "wasm"};
+    "386",       "amd64",       "amd64p32", "arm",    "armbe",   "arm64",
+    "arm64be",   "loong64",     "mips",     "mipsle", "mips64",  "mips64le",
+    "mips64p32", "mips64p32le", "ppc",      "ppc64",  "ppc64le", "riscv",
+    "riscv64",   "s390",        "s390x",    "sparc",  "sparc64", "wasm"};
 
 bool isKnown(llvm::StringRef S, llvm::ArrayRef<const char *> L) {
   for (const char *K : L)
@@ -172,8 +171,7 @@ bool matchFile(llvm::StringRef Path, llvm::StringRef Text,
       return false;
     }
   }
-  std::vector<std::string> Tags{"linux", "unix", GoArch.str(), "gc",
-                                "gortc"};
+  std::vector<std::string> Tags{"linux", "unix", GoArch.str(), "gc", "gortc"};
   for (int V = 1; V <= 19; ++V)
     Tags.push_back("go1." + std::to_string(V));
   auto HasTag = [&](llvm::StringRef T) {
@@ -312,11 +310,21 @@ std::string re2ToPosix(llvm::StringRef Rx) {
     if (C == '\\' && I + 1 < Rx.size()) {
       char E = Rx[++I];
       switch (E) {
-      case 'n': Out += '\n'; continue;
-      case 't': Out += '\t'; continue;
-      case 'd': Out += "[0-9]"; continue;
-      case 's': Out += "[[:space:]]"; continue;
-      case 'w': Out += "[[:alnum:]_]"; continue;
+      case 'n':
+        Out += '\n';
+        continue;
+      case 't':
+        Out += '\t';
+        continue;
+      case 'd':
+        Out += "[0-9]";
+        continue;
+      case 's':
+        Out += "[[:space:]]";
+        continue;
+      case 'w':
+        Out += "[[:alnum:]_]";
+        continue;
       case 'x':
         if (I + 2 < Rx.size() && llvm::isHexDigit(Rx[I + 1]) &&
             llvm::isHexDigit(Rx[I + 2])) {
@@ -375,8 +383,8 @@ int verifyDiagnostics(const SourceManager &SM, const DiagnosticEngine &Diags) {
     llvm::Regex Re(re2ToPosix(WE.Rx));
     std::string Err;
     if (!Re.isValid(Err)) {
-      llvm::errs() << WE.File->name() << ":" << WE.Line
-                   << ": invalid regexp " << WE.Rx << ": " << Err << "\n";
+      llvm::errs() << WE.File->name() << ":" << WE.Line << ": invalid regexp "
+                   << WE.Rx << ": " << Err << "\n";
       ++Failures;
       continue;
     }
@@ -390,8 +398,8 @@ int verifyDiagnostics(const SourceManager &SM, const DiagnosticEngine &Diags) {
       }
     }
     if (!Found) {
-      llvm::errs() << WE.File->name() << ":" << WE.Line
-                   << ": missing error \"" << WE.Rx << "\"\n";
+      llvm::errs() << WE.File->name() << ":" << WE.Line << ": missing error \""
+                   << WE.Rx << "\"\n";
       ++Failures;
     }
   }
@@ -418,10 +426,14 @@ std::string defaultOutput(const std::vector<std::string> &Inputs,
     Base = llvm::sys::path::stem(First).str();
   }
   switch (Emit) {
-  case EmitKind::Exe: return Base;
-  case EmitKind::LLVM: return Base + ".ll";
-  case EmitKind::Asm: return Base + ".s";
-  case EmitKind::Obj: return Base + ".o";
+  case EmitKind::Exe:
+    return Base;
+  case EmitKind::LLVM:
+    return Base + ".ll";
+  case EmitKind::Asm:
+    return Base + ".s";
+  case EmitKind::Obj:
+    return Base + ".o";
   }
   return Base;
 }
@@ -467,8 +479,8 @@ int gortc::runBuild(const DriverOptions &Opts) {
     std::vector<const char *> Argv{"gortc"};
     for (const std::string &A : Opts.LLVMArgs)
       Argv.push_back(A.c_str());
-    if (!llvm::cl::ParseCommandLineOptions(int(Argv.size()), Argv.data(),
-                                           "", &llvm::errs()))
+    if (!llvm::cl::ParseCommandLineOptions(int(Argv.size()), Argv.data(), "",
+                                           &llvm::errs()))
       return 2;
   }
   codegen::Target T;
@@ -567,9 +579,8 @@ int gortc::runBuild(const DriverOptions &Opts) {
   Timer.phase("lower");
 
   // Optimize and generate code.
-  std::string Output = Opts.Output.empty()
-                           ? defaultOutput(Opts.Inputs, Opts.Emit)
-                           : Opts.Output;
+  std::string Output =
+      Opts.Output.empty() ? defaultOutput(Opts.Inputs, Opts.Emit) : Opts.Output;
   codegen::CompileOptions CO;
   CO.OptLevel = Opts.OptLevel;
   CO.Jobs = Opts.Jobs ? Opts.Jobs
@@ -679,8 +690,8 @@ int gortc::runRun(DriverOptions Opts, const std::vector<std::string> &Args) {
   for (const std::string &A : Args)
     Argv.push_back(A);
   std::string ErrMsg;
-  int Status = llvm::sys::ExecuteAndWait(Argv[0], Argv, std::nullopt, {}, 0, 0,
-                                         &ErrMsg);
+  int Status =
+      llvm::sys::ExecuteAndWait(Argv[0], Argv, std::nullopt, {}, 0, 0, &ErrMsg);
   llvm::sys::fs::remove(Exe);
   if (Status < 0)
     return toolError("cannot run program: " + ErrMsg);

@@ -27,14 +27,14 @@ struct DriverOptions {
   std::string Target;              ///< x86_64-linux or aarch64-linux
   unsigned OptLevel = 2;
   EmitKind Emit = EmitKind::Exe;
-  bool SyntaxOnly = false; ///< stop after type checking
-  bool Verify = false;     ///< check diagnostics against // ERROR comments
+  bool SyntaxOnly = false;   ///< stop after type checking
+  bool Verify = false;       ///< check diagnostics against // ERROR comments
   bool NoErrorLimit = false; ///< gc's -e
-  bool TimePhases = false; ///< --time: print each phase's wall time
-  unsigned Jobs = 0;       ///< -j: code generation threads; 0 = one per CPU
-  unsigned Partitions = 0; ///< --partitions: cut even small modules (tests)
+  bool TimePhases = false;   ///< --time: print each phase's wall time
+  unsigned Jobs = 0;         ///< -j: code generation threads; 0 = one per CPU
+  unsigned Partitions = 0;   ///< --partitions: cut even small modules (tests)
   std::vector<std::string> LLVMArgs; ///< -mllvm options, for developers
-  std::string Argv0;       ///< to find the runtime relative to the binary
+  std::string Argv0; ///< to find the runtime relative to the binary
 };
 
 /// Compiles according to Opts. Returns the process exit status (0, or 2

@@ -55,8 +55,8 @@ bool gortc::linkExecutable(const std::string &Arch,
   }
   std::string ErrBuf;
   llvm::raw_string_ostream ErrOS(ErrBuf);
-  lld::Result R = lld::lldMain(Args, llvm::outs(), ErrOS,
-                               {{lld::Gnu, &lld::elf::link}});
+  lld::Result R =
+      lld::lldMain(Args, llvm::outs(), ErrOS, {{lld::Gnu, &lld::elf::link}});
   ErrOS.flush();
   if (R.retCode != 0) {
     llvm::errs() << "gortc: link failed:\n" << ErrBuf;

@@ -122,9 +122,10 @@ int main(int Argc, char **Argv) {
       "build", "Compile the Go files of package main (or a directory) into "
                "an executable");
   addBuildOptions(Build, Opts, Emit);
-  Build->add_option("inputs", Opts.Inputs,
-                    "The .go files of package main, or one directory whose "
-                    "non-test .go files (honouring //go:build) are compiled")
+  Build
+      ->add_option("inputs", Opts.Inputs,
+                   "The .go files of package main, or one directory whose "
+                   "non-test .go files (honouring //go:build) are compiled")
       ->required();
 
   CLI::App *Run = App.add_subcommand(

@@ -14,11 +14,14 @@ using namespace gortc;
 
 namespace {
 
-ConstValue lit(LitKind K, const char *S) { return ConstValue::fromLiteral(K, S); }
+ConstValue lit(LitKind K, const char *S) {
+  return ConstValue::fromLiteral(K, S);
+}
 
 TEST(Constant, BigIntegers) {
   // 1 << 100 >> 98 == 4, exactly.
-  ConstValue X = ConstValue::shift(ConstValue::makeInt64(1), Operator::Shl, 100);
+  ConstValue X =
+      ConstValue::shift(ConstValue::makeInt64(1), Operator::Shl, 100);
   EXPECT_EQ(X.intVal().bitLen(), 101u);
   X = ConstValue::shift(X, Operator::Shr, 98);
   EXPECT_EQ(X.toString(), "4");
@@ -79,7 +82,9 @@ TEST(Constant, FloatRounding) {
 }
 
 TEST(Constant, Strings) {
-  EXPECT_EQ(lit(LitKind::String, "\"a\\tb\\u00e9\\x41\"").stringVal(), "a\tb\xc3\xa9" "A");
+  EXPECT_EQ(lit(LitKind::String, "\"a\\tb\\u00e9\\x41\"").stringVal(),
+            "a\tb\xc3\xa9"
+            "A");
   EXPECT_EQ(lit(LitKind::String, "`a\\n`").stringVal(), "a\\n");
   EXPECT_EQ(lit(LitKind::Rune, "'\\377'").intVal().getInt64(), 255);
   EXPECT_EQ(lit(LitKind::Rune, "'日'").intVal().getInt64(), 0x65E5);
@@ -94,7 +99,8 @@ TEST(Constant, Complex) {
 }
 
 TEST(Constant, UnsignedComplement) {
-  ConstValue X = ConstValue::unaryOp(Operator::Xor, ConstValue::makeInt64(1), 8);
+  ConstValue X =
+      ConstValue::unaryOp(Operator::Xor, ConstValue::makeInt64(1), 8);
   EXPECT_EQ(X.toString(), "254");
   EXPECT_EQ(ConstValue::unaryOp(Operator::Xor, ConstValue::makeInt64(1), 0)
                 .toString(),

@@ -71,15 +71,17 @@ TEST(Parser, Precedence) {
 
 TEST(Parser, CompositeLiteralAmbiguity) {
   // In a for header, T{} is not a composite literal (xnest < 0).
-  auto P = parse("package p\nfunc f() { for x := range T{} {} ; if x == (T{}) {} }\n");
+  auto P = parse(
+      "package p\nfunc f() { for x := range T{} {} ; if x == (T{}) {} }\n");
   EXPECT_NE(P->Errors, "");
   auto Q = parse("package p\nfunc f() { if x == (T{}) { } }\n");
   EXPECT_EQ(Q->Errors, "");
 }
 
 TEST(Parser, TypeParametersParse) {
-  auto P = parse("package p\ntype List[T any] struct{ next *List[T] }\n"
-                 "func Map[T, U any](xs []T, f func(T) U) []U { return nil }\n");
+  auto P =
+      parse("package p\ntype List[T any] struct{ next *List[T] }\n"
+            "func Map[T, U any](xs []T, f func(T) U) []U { return nil }\n");
   EXPECT_EQ(P->Errors, "");
   auto *TD = cast<TypeDecl>(P->F->Decls[0]);
   EXPECT_EQ(TD->TParams.size(), 1u);
@@ -106,8 +108,9 @@ TEST(Parser, SyntaxErrorsReadLikeGc) {
             "function body\n");
   EXPECT_EQ(parse("p\n")->Errors,
             "x.go:1:1: syntax error: package statement must be first\n");
-  EXPECT_EQ(parse("package p\nfunc f() { for i := 0; i < 10; i++ {\n}\n")->Errors,
-            "x.go:4:1: syntax error: unexpected EOF, expecting }\n");
+  EXPECT_EQ(
+      parse("package p\nfunc f() { for i := 0; i < 10; i++ {\n}\n")->Errors,
+      "x.go:4:1: syntax error: unexpected EOF, expecting }\n");
 }
 
 TEST(Parser, OneSyntaxErrorPerLine) {

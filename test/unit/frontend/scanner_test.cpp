@@ -51,7 +51,7 @@ TEST(Scanner, SemicolonInsertion) {
   EXPECT_EQ(T[4].K, TokenKind::Return);
   EXPECT_EQ(T[5].K, TokenKind::Semi); // after return
   EXPECT_EQ(T[6].K, TokenKind::Rbrace);
-  EXPECT_EQ(T[7].K, TokenKind::Semi); // after }
+  EXPECT_EQ(T[7].K, TokenKind::Semi);  // after }
   EXPECT_EQ(T[11].K, TokenKind::Semi); // after )
 }
 
@@ -64,8 +64,8 @@ TEST(Scanner, NoSemicolonAfterOperator) {
 
 TEST(Scanner, Numbers) {
   std::string Err;
-  auto T = scan("0x1p-2 1_000 0o17 0b101 1e10 .5 07 3i 'a' '\\n' \"s\\t\" `raw`",
-                &Err);
+  auto T = scan(
+      "0x1p-2 1_000 0o17 0b101 1e10 .5 07 3i 'a' '\\n' \"s\\t\" `raw`", &Err);
   EXPECT_EQ(Err, "");
   ASSERT_GE(T.size(), 12u);
   EXPECT_EQ(T[0].Lit, "0x1p-2");

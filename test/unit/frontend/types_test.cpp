@@ -27,9 +27,7 @@ struct Checked {
   TypeContext TCtx;
   Info I;
   std::string Errors;
-  Object *lookup(llvm::StringRef Name) {
-    return I.Pkg->PkgScope->lookup(Name);
-  }
+  Object *lookup(llvm::StringRef Name) { return I.Pkg->PkgScope->lookup(Name); }
   Type *type(llvm::StringRef Name) { return lookup(Name)->type(); }
 };
 
@@ -102,8 +100,9 @@ TEST(Types, MethodSets) {
 }
 
 TEST(Types, MissingMethodMessage) {
-  auto C = check("package main\ntype I interface{ M() }\ntype T struct{}\n"
-                 "func (*T) M() {}\nfunc main() {\n\tvar i I = T{}\n\t_ = i\n}\n");
+  auto C =
+      check("package main\ntype I interface{ M() }\ntype T struct{}\n"
+            "func (*T) M() {}\nfunc main() {\n\tvar i I = T{}\n\t_ = i\n}\n");
   EXPECT_EQ(C->Errors,
             "x.go:6:12: cannot use T{} (value of type T) as type I in "
             "variable declaration:\n\tT does not implement I (M method has "
@@ -111,7 +110,8 @@ TEST(Types, MissingMethodMessage) {
 }
 
 TEST(Types, UnusedVariablesAndImports) {
-  auto C = check("package main\nimport \"unsafe\"\nfunc main() {\n\tx := 1\n}\n");
+  auto C =
+      check("package main\nimport \"unsafe\"\nfunc main() {\n\tx := 1\n}\n");
   EXPECT_EQ(C->Errors, "x.go:2:8: imported and not used: \"unsafe\"\n"
                        "x.go:4:2: x declared but not used\n");
 }
@@ -127,10 +127,11 @@ TEST(Types, InitOrder) {
 }
 
 TEST(Types, ObjectString) {
-  auto C = check("package main\nvar v []string\nconst c = 1\nconst d int8 = 2\n"
-                 "type T struct{ a int }\ntype A = T\ntype N int\n"
-                 "func f(x int, s ...string) (bool, error) { return false, nil }\n"
-                 "func main() {}\n");
+  auto C =
+      check("package main\nvar v []string\nconst c = 1\nconst d int8 = 2\n"
+            "type T struct{ a int }\ntype A = T\ntype N int\n"
+            "func f(x int, s ...string) (bool, error) { return false, nil }\n"
+            "func main() {}\n");
   ASSERT_EQ(C->Errors, "");
   auto Str = [&](const char *Name) {
     return objectString(C->lookup(Name), C->I.Pkg);

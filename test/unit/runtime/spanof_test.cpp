@@ -142,9 +142,9 @@ TEST(SpanOf, HeapGrowsWhenTheHintIsTaken) {
   lock(&Heap.Lock);
   uintptr_t Hint = Heap.ArenaHint;
   unlock(&Heap.Lock);
-  void *Blocker = ::mmap(reinterpret_cast<void *>(Hint), 4096, PROT_READ,
-                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
-                         -1, 0);
+  void *Blocker =
+      ::mmap(reinterpret_cast<void *>(Hint), 4096, PROT_READ,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
   ASSERT_EQ(Blocker, reinterpret_cast<void *>(Hint));
   MemStats Before;
   readMemStats(&Before);
