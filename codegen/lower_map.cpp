@@ -27,6 +27,9 @@
 // map operation may move elements. Aggregate elements are copied out of the
 // map immediately for the same reason.
 //
+// Map literals fill the map as gc's order pass does: static entries first,
+// then the others one by one in source order (emitMapLit).
+//
 // Assignments to map elements are LValues: the map and key are evaluated
 // with the other operands on the left (spec order), the slot is asked for
 // only when the value is stored.
@@ -479,11 +482,73 @@ llvm::Value *FuncLowerer::emitMakeMap(Type *MapT, llvm::Value *Hint) {
       "map");
 }
 
+/// Whether E, stored into a location of type T, is what gc calls a static
+/// composite literal after ordering (walk/complit.go
+/// isStaticCompositeLiteral, walk/order.go's OMAPLIT and OCONVIFACE cases):
+/// a constant or nil, or an array or struct literal made of those. A value
+/// converted to an interface is not: gc's order moves it into a read-only
+/// variable first.
+static bool isStaticLiteral(Expr *E, Type *T) {
+  E = unparen(E);
+  if (auto *N = dyn_cast<syntax::Name>(E); N && llvm::isa_and_nonnull<Nil>(N->Obj))
+    return true;
+  if (isInterface(T))
+    return false;
+  if (E->TV.Val)
+    return true;
+  auto *CL = dyn_cast<CompositeLit>(E);
+  if (!CL)
+    return false;
+  Type *U = T->underlying();
+  if (auto *S = dyn_cast<Struct>(U)) {
+    for (size_t I = 0; I < CL->Elems.size(); ++I) {
+      Expr *V = CL->Elems[I];
+      unsigned FI = unsigned(I);
+      if (auto *KV = dyn_cast<KeyValueExpr>(V)) {
+        auto *Key = cast<syntax::Name>(KV->Key);
+        auto *LitS = cast<Struct>(CL->TV.Ty->underlying());
+        for (FI = 0; FI < LitS->Fields.size(); ++FI)
+          if (LitS->Fields[FI] == Key->Obj)
+            break;
+        V = KV->Value;
+      }
+      assert(FI < S->Fields.size() && "literal key is not a field");
+      if (!isStaticLiteral(V, S->Fields[FI]->type()))
+        return false;
+    }
+    return true;
+  }
+  if (auto *A = dyn_cast<Array>(U)) {
+    for (Expr *V : CL->Elems) {
+      if (auto *KV = dyn_cast<KeyValueExpr>(V))
+        V = KV->Value;
+      if (!isStaticLiteral(V, A->Elem))
+        return false;
+    }
+    return true;
+  }
+  return false; // slices, maps
+}
+
+/// A map literal, as gc builds it (walk/order.go, OMAPLIT): the entries
+/// whose key and element are static literals go in first, in source order;
+/// then each other entry, in source order, evaluates its key and element
+/// and is stored. With equal keys, the last one stored wins.
 llvm::Value *FuncLowerer::emitMapLit(CompositeLit *E, Type *MapT) {
   auto *M = cast<Map>(MapT->underlying());
   llvm::Value *MapV = emitMakeMap(MapT, B.getInt64(int64_t(E->Elems.size())));
+  llvm::SmallVector<KeyValueExpr *, 16> Entries;
   for (syntax::Expr *El : E->Elems) {
     auto *KV = cast<KeyValueExpr>(El);
+    if (isStaticLiteral(KV->Key, M->Key) && isStaticLiteral(KV->Value, M->Elem))
+      Entries.push_back(KV);
+  }
+  for (syntax::Expr *El : E->Elems) {
+    auto *KV = cast<KeyValueExpr>(El);
+    if (!isStaticLiteral(KV->Key, M->Key) || !isStaticLiteral(KV->Value, M->Elem))
+      Entries.push_back(KV);
+  }
+  for (KeyValueExpr *KV : Entries) {
     MapKey K = emitMapKey(M, KV->Key);
     // The value is evaluated before the slot is taken.
     if (L.isAggregate(M->Elem)) {
