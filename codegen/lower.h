@@ -92,6 +92,12 @@ void setGoFunctionAttrs(llvm::Function *F);
 Type *exprType(types::TypeContext &C, syntax::Expr *E);
 /// True for the blank identifier `_`.
 bool isBlank(syntax::Expr *E);
+/// The field index and the value of element I of struct literal E. A key
+/// names a field of the literal's own type, which may be another, identical
+/// struct type than the one it is stored as (x = struct{ a int }{a: 1});
+/// identical structs agree on the fields' order.
+std::pair<unsigned, syntax::Expr *> structLitElem(syntax::CompositeLit *E,
+                                                  size_t I);
 
 /// Which runtime variant serves a map's operations (gc: mapfast).
 enum class MapFast { Slow, F32, F64, Str };

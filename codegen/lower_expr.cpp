@@ -1257,6 +1257,23 @@ literalIndices(CompositeLit *E,
   return Max;
 }
 
+std::pair<unsigned, syntax::Expr *>
+codegen::structLitElem(syntax::CompositeLit *E, size_t I) {
+  auto *KV = dyn_cast<KeyValueExpr>(E->Elems[I]);
+  if (!KV)
+    return {unsigned(I), E->Elems[I]};
+  // The literal's own type; an elided &T{...} may record *T.
+  Type *LT = E->TV.Ty ? E->TV.Ty->underlying() : nullptr;
+  if (auto *P = llvm::dyn_cast_or_null<Pointer>(LT))
+    LT = P->Elem->underlying();
+  auto *S = cast<Struct>(LT);
+  auto *Key = cast<syntax::Name>(KV->Key);
+  unsigned FI = 0;
+  while (FI < S->Fields.size() && S->Fields[FI] != Key->Obj)
+    ++FI;
+  return {FI, KV->Value};
+}
+
 void FuncLowerer::emitCompositeLitInto(CompositeLit *E, Type *T,
                                        llvm::Value *Addr) {
   Type *U = T->underlying();
@@ -1270,22 +1287,8 @@ void FuncLowerer::emitCompositeLitInto(CompositeLit *E, Type *T,
   }
   if (auto *S = dyn_cast<Struct>(U)) {
     emitZero(Addr, T);
-    // Keys name the fields of the literal's own type, which may be a
-    // different but identical struct type than T (x = struct{ a int }{a: 1}):
-    // find the field's index there; identical structs agree on the order.
-    auto *LitS = E->TV.Ty ? dyn_cast<Struct>(E->TV.Ty->underlying()) : nullptr;
-    if (!LitS || LitS->Fields.size() != S->Fields.size())
-      LitS = S;
     for (size_t I = 0; I < E->Elems.size(); ++I) {
-      syntax::Expr *Elt = E->Elems[I];
-      unsigned FI = unsigned(I);
-      if (auto *KV = dyn_cast<KeyValueExpr>(Elt)) {
-        auto *Key = cast<syntax::Name>(KV->Key);
-        for (FI = 0; FI < LitS->Fields.size(); ++FI)
-          if (LitS->Fields[FI] == Key->Obj)
-            break;
-        Elt = KV->Value;
-      }
+      auto [FI, Elt] = structLitElem(E, I);
       assert(FI < S->Fields.size() && "literal key is not a field of its type");
       Type *FT = S->Fields[FI]->type();
       llvm::Value *FA = emitFieldAddr(Addr, T, FI);

@@ -490,7 +490,8 @@ llvm::Value *FuncLowerer::emitMakeMap(Type *MapT, llvm::Value *Hint) {
 /// variable first.
 static bool isStaticLiteral(Expr *E, Type *T) {
   E = unparen(E);
-  if (auto *N = dyn_cast<syntax::Name>(E); N && llvm::isa_and_nonnull<Nil>(N->Obj))
+  if (auto *N = dyn_cast<syntax::Name>(E);
+      N && llvm::isa_and_nonnull<Nil>(N->Obj))
     return true;
   if (isInterface(T))
     return false;
@@ -502,16 +503,7 @@ static bool isStaticLiteral(Expr *E, Type *T) {
   Type *U = T->underlying();
   if (auto *S = dyn_cast<Struct>(U)) {
     for (size_t I = 0; I < CL->Elems.size(); ++I) {
-      Expr *V = CL->Elems[I];
-      unsigned FI = unsigned(I);
-      if (auto *KV = dyn_cast<KeyValueExpr>(V)) {
-        auto *Key = cast<syntax::Name>(KV->Key);
-        auto *LitS = cast<Struct>(CL->TV.Ty->underlying());
-        for (FI = 0; FI < LitS->Fields.size(); ++FI)
-          if (LitS->Fields[FI] == Key->Obj)
-            break;
-        V = KV->Value;
-      }
+      auto [FI, V] = structLitElem(CL, I);
       assert(FI < S->Fields.size() && "literal key is not a field");
       if (!isStaticLiteral(V, S->Fields[FI]->type()))
         return false;
@@ -545,7 +537,8 @@ llvm::Value *FuncLowerer::emitMapLit(CompositeLit *E, Type *MapT) {
   }
   for (syntax::Expr *El : E->Elems) {
     auto *KV = cast<KeyValueExpr>(El);
-    if (!isStaticLiteral(KV->Key, M->Key) || !isStaticLiteral(KV->Value, M->Elem))
+    if (!isStaticLiteral(KV->Key, M->Key) ||
+        !isStaticLiteral(KV->Value, M->Elem))
       Entries.push_back(KV);
   }
   for (KeyValueExpr *KV : Entries) {

@@ -37,4 +37,9 @@ func main() {
 	s[0] = struct{ a, b int }{a: 5}
 	println(s[0].a, s[0].b, s[1].a, s[1].b)
 	// CHECK-NEXT: 5 0 2 0
+
+	ps := []*P{{y: 1}, {x: 2}}
+	mp := map[P]*P{{y: 1}: {x: 9}}
+	println(ps[0].x, ps[0].y, ps[1].x, mp[P{0, 1}].x)
+	// CHECK-NEXT: 0 1 2 9
 }
