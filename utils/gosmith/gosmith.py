@@ -2231,7 +2231,9 @@ class Gen:
         if r < 0.85 and self.nameds:
             n = self.pick(self.nameds)
             return "%s(%s)" % (n.go, self.lit(n.under)[0])
-        return self.e(self.pick([INTT, U64] + ([STRING] if self.on["string"] else [])))
+        # Converted: an untyped constant argument would take type int.
+        t = self.pick([INTT, U64] + ([STRING] if self.on["string"] else []))
+        return "%s(%s)" % (t.go, self.e(t))
 
     def recover_defer(self):
         fn = self.fn
