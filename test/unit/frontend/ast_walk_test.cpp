@@ -12,10 +12,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "check_program.h"
 #include "frontend/parser.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <gtest/gtest.h>
 
@@ -28,21 +28,10 @@ using llvm::isa;
 
 namespace {
 
-struct Parsed {
-  SourceManager SM;
-  AstContext Ctx;
-  std::string Errors;
-  File *F = nullptr;
-};
+using Parsed = gortc::testing::ParsedProgram;
 
 std::unique_ptr<Parsed> parse(llvm::StringRef Src) {
-  auto P = std::make_unique<Parsed>();
-  const SourceFile &SF = P->SM.addFile("x.go", Src.str());
-  llvm::raw_string_ostream OS(P->Errors);
-  DiagnosticEngine Diags(P->SM, OS);
-  P->F = parseFile(SF, P->SM, P->Ctx, Diags);
-  Diags.flush();
-  return P;
+  return gortc::testing::parseProgram(Src);
 }
 
 /// Every kind of node but BadExpr (which only a syntax error makes).

@@ -4,8 +4,9 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// Parses and type-checks a one-file program for the frontend unit tests, and
-// gives access to its package-level objects and its diagnostics.
+// Parses (and type-checks) a one-file program for the frontend unit tests,
+// and gives access to its syntax tree or package-level objects and its
+// diagnostics.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,6 +24,27 @@
 
 namespace gortc {
 namespace testing {
+
+/// A parsed file "x.go" and what the parser reported.
+struct ParsedProgram {
+  SourceManager SM;
+  syntax::AstContext Ctx;
+  std::string Errors; ///< as printed: "x.go:line:col: message\n..."
+  syntax::File *F = nullptr;
+  unsigned NumErrors = 0, NumSyntaxErrors = 0;
+};
+
+inline std::unique_ptr<ParsedProgram> parseProgram(llvm::StringRef Src) {
+  auto P = std::make_unique<ParsedProgram>();
+  const SourceFile &SF = P->SM.addFile("x.go", Src.str());
+  llvm::raw_string_ostream OS(P->Errors);
+  DiagnosticEngine Diags(P->SM, OS);
+  P->F = syntax::parseFile(SF, P->SM, P->Ctx, Diags);
+  Diags.flush();
+  P->NumErrors = Diags.errorCount();
+  P->NumSyntaxErrors = Diags.syntaxErrorCount();
+  return P;
+}
 
 struct CheckedProgram {
   SourceManager SM;

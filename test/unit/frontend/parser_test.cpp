@@ -4,9 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "check_program.h"
 #include "frontend/parser.h"
-
-#include "llvm/Support/raw_ostream.h"
 
 #include <gtest/gtest.h>
 
@@ -17,24 +16,10 @@ using llvm::isa;
 
 namespace {
 
-struct Parsed {
-  SourceManager SM;
-  AstContext Ctx;
-  std::string Errors;
-  File *F = nullptr;
-  unsigned NumErrors = 0, NumSyntaxErrors = 0;
-};
+using Parsed = gortc::testing::ParsedProgram;
 
 std::unique_ptr<Parsed> parse(llvm::StringRef Src) {
-  auto P = std::make_unique<Parsed>();
-  const SourceFile &SF = P->SM.addFile("x.go", Src.str());
-  llvm::raw_string_ostream OS(P->Errors);
-  DiagnosticEngine Diags(P->SM, OS);
-  P->F = parseFile(SF, P->SM, P->Ctx, Diags);
-  Diags.flush();
-  P->NumErrors = Diags.errorCount();
-  P->NumSyntaxErrors = Diags.syntaxErrorCount();
-  return P;
+  return gortc::testing::parseProgram(Src);
 }
 
 // gc type-checks after parser errors that are not "syntax error"s; the
