@@ -3438,21 +3438,24 @@ def indent(src):
 
 
 def count_braces(s):
+    """Opening minus closing braces and parentheses on line s, outside
+    string and rune literals; 0 for a comment line."""
+    if s.lstrip().startswith("//"):
+        return 0
     n = 0
-    instr = False
+    quote = None
     esc = False
-    q = None
     for ch in s:
-        if instr:
+        if quote:
             if esc:
                 esc = False
             elif ch == "\\":
                 esc = True
-            elif ch == q:
-                instr = False
+            elif ch == quote:
+                quote = None
             continue
         if ch in "\"'`":
-            instr, q = True, ch
+            quote = ch
         elif ch in "{(":
             n += 1
         elif ch in "})":

@@ -38,6 +38,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import difftest  # noqa: E402
+from gosmith import count_braces  # noqa: E402
 
 POS_RE = re.compile(r"[^\s:]*\.go:\d+(:\d+)?:?\s*")
 
@@ -74,7 +75,7 @@ def parse(lines, i=0, stop=None):
             nodes.append(node)
             i = j
             continue
-        d = brace_delta(lines[i])
+        d = count_braces(lines[i])
         node = Node(i, i)
         if d > 0:
             j = i + 1
@@ -85,7 +86,7 @@ def parse(lines, i=0, stop=None):
                 node.children += kids
                 if j >= n:
                     break
-                depth += brace_delta(lines[j])
+                depth += count_braces(lines[j])
                 if depth <= 0:
                     break
                 j += 1
@@ -129,30 +130,6 @@ def blocks(lines):
     return out
 
 
-def brace_delta(s):
-    n = 0
-    instr = None
-    esc = False
-    for ch in s:
-        if instr:
-            if esc:
-                esc = False
-            elif ch == "\\":
-                esc = True
-            elif ch == instr:
-                instr = None
-            continue
-        if ch in "\"'`":
-            instr = ch
-        elif ch == "/" and s.strip().startswith("//"):
-            return 0
-        elif ch in "{(":
-            n += 1
-        elif ch in "})":
-            n -= 1
-    return n
-
-
 class Reducer:
     def __init__(self, tools, ref, bad, kind, signature, grep, verbose):
         self.tools, self.ref, self.bad = tools, ref, bad
@@ -188,7 +165,7 @@ class Reducer:
                 else:
                     name = m.group(2) or m.group(3)
                     # after the declaring statement (a one-line one)
-                    if brace_delta(lines[ln]) != 0:
+                    if count_braces(lines[ln]) != 0:
                         return None
                     lines.insert(ln + 1, "_ = " + name)
             text = "\n".join(lines)
