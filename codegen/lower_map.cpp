@@ -529,18 +529,14 @@ static bool isStaticLiteral(Expr *E, Type *T) {
 llvm::Value *FuncLowerer::emitMapLit(CompositeLit *E, Type *MapT) {
   auto *M = cast<Map>(MapT->underlying());
   llvm::Value *MapV = emitMakeMap(MapT, B.getInt64(int64_t(E->Elems.size())));
-  llvm::SmallVector<KeyValueExpr *, 16> Entries;
+  llvm::SmallVector<KeyValueExpr *, 16> Entries, Dynamic;
   for (syntax::Expr *El : E->Elems) {
     auto *KV = cast<KeyValueExpr>(El);
-    if (isStaticLiteral(KV->Key, M->Key) && isStaticLiteral(KV->Value, M->Elem))
-      Entries.push_back(KV);
+    bool Static =
+        isStaticLiteral(KV->Key, M->Key) && isStaticLiteral(KV->Value, M->Elem);
+    (Static ? Entries : Dynamic).push_back(KV);
   }
-  for (syntax::Expr *El : E->Elems) {
-    auto *KV = cast<KeyValueExpr>(El);
-    if (!isStaticLiteral(KV->Key, M->Key) ||
-        !isStaticLiteral(KV->Value, M->Elem))
-      Entries.push_back(KV);
-  }
+  Entries.append(Dynamic);
   for (KeyValueExpr *KV : Entries) {
     MapKey K = emitMapKey(M, KV->Key);
     // The value is evaluated before the slot is taken.
