@@ -25,7 +25,11 @@
 // to scan spans.
 //
 // mallocgc(Size, T, NeedZero):
-//   0. Size 0: return &ZeroBase, shared by every zero-size object.
+//   0. Size 0: return &ZeroBase, shared by every zero-size object. If a
+//      collection is due (GCStat.Pending, or every N allocations with
+//      GORTDEBUG=gcstress=N), gcTrigger runs it now if this goroutine may
+//      be stopped; the new object is not yet allocated, so the collector
+//      never sees it half-initialised.
 //   1. Mark the M as allocating (gc: acquirem, mallocing): M::Locks++ keeps
 //      the scheduler from preempting it (proc.cpp, preemptSlow); a nested
 //      mallocgc throws.
@@ -61,13 +65,14 @@
 //
 // Memory is zero by construction where possible: arenas come fresh from
 // mmap, a span whose pages were never handed out has NeedZero == 0, and
-// only memory reused after a free is cleared. Nothing is freed yet: there
-// is no collector. When it arrives, its sweeper frees objects by replacing
-// a span's AllocBits with its mark bits and setting NeedZero (mbitmap.cpp),
-// puts spans back on their MCentral (mcentral.cpp), and frees whole spans
-// -- every dead large object -- to the heap (MHeap::freeSpan); mallocgc
-// stays as it is, apart from the heap bitmap it must then write for scan
-// objects (gc: heapBitsSetType) and GC assists.
+// only memory reused after a free is cleared. The collector (mgc.cpp)
+// frees objects: its sweeper replaces a span's AllocBits with its mark bits
+// and sets NeedZero (mgcsweep.cpp), puts spans back on their MCentral, and
+// frees whole spans -- every dead large object -- to the heap
+// (MHeap::freeSpan). mallocgc's part: on entry it tests GCStat.Pending and
+// lets gcTrigger start a cycle (step 0 below), and the slow paths count
+// HeapLive (mcache.cpp's refill, largeAlloc). Still to come: the heap
+// bitmap for scan objects (gc: heapBitsSetType) and GC assists.
 //
 // Invariants: an MCache is used only by the M holding its P, or under
 // NoPCacheLock. Lock order, outermost first: NoPCacheLock, MCentral::Lock,
@@ -91,7 +96,9 @@
 #include "runtime/atomic.h"
 #include "runtime/lock.h"
 #include "runtime/mcache.h"
+#include "runtime/mgc.h"
 #include "runtime/mheap.h"
+#include "runtime/os_linux.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
 #include "runtime/stubs.h"
@@ -207,6 +214,7 @@ __attribute__((noinline)) void *largeAlloc(uintptr_t Size, bool Noscan,
   S->FreeIndex = 1;
   S->AllocCount = 1;
   atomic::xadd(&LargeAllocs, uint64_t(1));
+  gcNoteHeapLive(int64_t(S->NPages << PageShift));
   void *X = reinterpret_cast<void *>(S->base());
   if (NeedZero && S->NeedZero)
     memset(X, 0, S->ElemSize);
@@ -226,6 +234,10 @@ void mallocinit() {
 void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
   if (Size == 0)
     return &ZeroBase;
+  if (__builtin_expect(Debug.GCStress != 0, 0))
+    gcNoteStressAlloc();
+  if (__builtin_expect(atomic::load(&GCStat.Pending) != 0, 0))
+    gcTrigger();
   bool Noscan = T && T->PtrData == 0;
   G *Gp = getgOrNull();
   M *Mp = Gp ? Gp->Mp : nullptr;
@@ -267,6 +279,10 @@ void outOfMemory(uintptr_t Size) {
   printunlock();
   fatal("out of memory");
 }
+
+void lockNoPCache() { lock(&NoPCacheLock); }
+void unlockNoPCache() { unlock(&NoPCacheLock); }
+void releaseNoPCacheLocked() { NoPCache.releaseAll(); }
 
 void noteSmallAllocs(uint64_t N) { atomic::xadd(&SmallAllocs, N); }
 

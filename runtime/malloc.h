@@ -46,6 +46,12 @@ void onSystemStack(void (*Fn)(void *), void *Arg);
 /// Prints gc's out-of-memory report for a Size-byte request and throws.
 [[noreturn]] void outOfMemory(uintptr_t Size);
 
+/// The no-P cache's lock, which the collector holds for a whole cycle so
+/// that threads without a P cannot allocate meanwhile, and the flush of
+/// that cache (its caller holds the lock).
+void lockNoPCache();
+void unlockNoPCache();
+void releaseNoPCacheLocked();
 /// Adds N small objects to the statistics (mcache.cpp, when a span leaves
 /// an MCache).
 void noteSmallAllocs(uint64_t N);

@@ -26,12 +26,13 @@
 //      reload AllocCache if FreeIndex now sits on a 64-object boundary.
 //
 // Bitmaps are carved from 64 KiB chunks of persistentalloc memory under
-// Heap.Lock (newSpanBits). Nothing is freed yet. When the sweeper arrives
-// it does as gc: AllocBits = GCMarkBits (marked = survived = allocated),
-// GCMarkBits = fresh zeroed bits, FreeIndex = 0, NeedZero = 1 if anything
-// was freed; the chunks then need gc's generational recycling (gcBitsArenas
-// free/next/current/previous), since a cycle's bitmaps die when the next
-// cycle's sweep replaces them.
+// Heap.Lock (newSpanBits). The sweeper (mgcsweep.cpp) frees objects as gc
+// does -- AllocBits = GCMarkBits (marked = survived = allocated), the old
+// AllocBits cleared as the next mark bits, FreeIndex = 0, NeedZero = 1 if
+// anything was freed -- so a span keeps its two bitmaps for life (gc
+// allocates fresh mark bits per cycle in gcBitsArenas; swapping needs no
+// such recycling). When a span returns to the page heap its bitmaps go on
+// free lists by length (freeSpanBits), which newSpanBits takes from first.
 //
 // Invariants: bits of objects at or above NElems are 0 in AllocBits and
 // never handed out (the search stops at NElems). Only the owner of a span
@@ -53,7 +54,23 @@ namespace gort {
 
 namespace {
 constexpr uintptr_t SpanBitsChunk = 64 << 10;
+/// Freed bitmaps of up to this many words are kept for reuse: a span has
+/// at most 1024 objects (8 KiB of 8-byte objects), 16 words.
+constexpr uintptr_t MaxRecycledWords = 16;
+/// Free bitmaps by length in words, linked through their first word.
+/// Guarded by Heap.Lock.
+uint64_t *FreeBits[MaxRecycledWords + 1];
 } // namespace
+
+void freeSpanBits(uint8_t *Bits, uintptr_t NElems) {
+  uintptr_t Words = alignUp(NElems, 64) / 64;
+  if (Words > MaxRecycledWords)
+    return; // cannot happen with gc's size classes; leak rather than fail
+  auto *P = reinterpret_cast<uint64_t *>(Bits);
+  memset(P, 0, Words * 8);
+  P[0] = reinterpret_cast<uintptr_t>(FreeBits[Words]);
+  FreeBits[Words] = P;
+}
 
 void MSpan::refillAllocCache(uintptr_t WhichByte) {
   // AllocBits is a whole number of aligned 64-bit words and both targets
@@ -96,6 +113,13 @@ uintptr_t MSpan::nextFreeIndex() {
 uint8_t *newSpanBits(uintptr_t NElems) {
   uintptr_t Bytes = alignUp(NElems, 64) / 8;
   GORT_ASSERT(Bytes <= SpanBitsChunk);
+  uintptr_t Words = Bytes / 8;
+  if (Words <= MaxRecycledWords && FreeBits[Words]) {
+    uint64_t *P = FreeBits[Words];
+    FreeBits[Words] = reinterpret_cast<uint64_t *>(P[0]);
+    P[0] = 0; // the other words were cleared by freeSpanBits
+    return reinterpret_cast<uint8_t *>(P);
+  }
   if (Heap.BitsLeft < Bytes) {
     Heap.BitsChunk = uintptr_t(persistentalloc(SpanBitsChunk, 8));
     Heap.BitsLeft = SpanBitsChunk;

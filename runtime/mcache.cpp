@@ -21,9 +21,13 @@
 //   3. Take the free object.
 //
 // releaseAll gives every cached span back; freemcache releases and frees
-// the MCache (a P that goes away; a test thread). With the collector, the
-// GC will also flush every P's cache before sweeping (gc: prepareForSweep),
-// so that no span is cached while it is swept, and reset the tiny block.
+// the MCache (a P that goes away; a test thread). The collector flushes
+// every P's cache before sweeping (gc: prepareForSweep, mgc.cpp), so that
+// no span is cached while it is swept, and drops the tiny block.
+//
+// Heap-live accounting for the pacer (gc's): when a span is cached, its
+// free bytes count as allocated (gcNoteHeapLive); releaseAll gives back the
+// part left unused. Crossing the heap goal marks a collection due.
 //
 // Invariants: a span cached here has SweepGen == Heap.SweepGen + 3 and is
 // on no MCentral list; AllocCountBeforeCache is its AllocCount when it was
@@ -43,6 +47,7 @@
 
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
+#include "runtime/mgc.h"
 #include "runtime/mheap.h"
 #include "runtime/panic.h"
 
@@ -119,6 +124,9 @@ void MCache::refill(SpanClass Spc) {
   S->SweepGen = Heap.SweepGen + 3;
   S->AllocCountBeforeCache = S->AllocCount;
   Alloc[Spc] = S;
+  // The span's free space counts as allocated from now on (gc's
+  // accounting: releaseAll gives back what was not used).
+  gcNoteHeapLive(int64_t((S->NElems - S->AllocCount) * S->ElemSize));
 }
 
 void MCache::releaseAll() {
@@ -127,6 +135,7 @@ void MCache::releaseAll() {
     if (S == &EmptyMSpan)
       continue;
     accountSpan(S);
+    gcNoteHeapLive(-int64_t((S->NElems - S->AllocCount) * S->ElemSize));
     Heap.Central[I].uncacheSpan(S);
     Alloc[I] = &EmptyMSpan;
   }

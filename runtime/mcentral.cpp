@@ -17,8 +17,9 @@
 //
 // cacheSpan (on the system stack):
 //   1. Pop a swept partial span.
-//   2. (With the collector: sweep unswept partial spans, then unswept full
-//      ones, until one has a free object; gc bounds this by a budget.)
+//   2. (With a background sweeper: sweep unswept partial spans, then
+//      unswept full ones, until one has a free object; gc bounds this by a
+//      budget. Today every span is swept when the world restarts.)
 //   3. Otherwise grow: a fresh span of ClassToAllocNPages pages from the
 //      heap (no lock of ours held meanwhile).
 //   4. Load its AllocCache from the word holding FreeIndex.
@@ -28,11 +29,12 @@
 // Sweep generations, as gc (mspan.SweepGen relative to Heap.SweepGen):
 // SG-2 needs sweeping, SG-1 is being swept, SG is swept, SG+1 was cached
 // before sweeping began (sweep it when uncached), SG+3 was swept and then
-// cached. Until there is a collector SweepGen stays 0, every span in a list
-// is SG and every cached one SG+3. When sweeping arrives, the sweeper
-// takes spans from the unswept lists, frees dead objects (mbitmap.cpp),
-// and puts each span back here, or returns it to the heap (freeSpan) if
-// all its objects died.
+// cached. The stop-the-world collector sweeps every span before the world
+// restarts (mgcsweep.cpp), so SweepGen stays 0, every span in a list is SG
+// and every cached one SG+3; the sweeper moves each span to the swept list
+// that fits, or returns it to the heap (freeSpan) if all its objects died.
+// A background sweeper will advance SweepGen by 2 per cycle and take spans
+// from the unswept lists.
 //
 // Invariants: a span is on at most one list, and only while no MCache
 // holds it; spans on the lists belong to this class. Locking: Lock guards
@@ -89,7 +91,8 @@ MSpan *MCentral::cacheSpan() {
 void MCentral::uncacheSpan(MSpan *S) {
   uint32_t SG = atomic::load(&Heap.SweepGen);
   // A span cached before the current sweep began (SweepGen == SG + 1)
-  // must be swept here first; without a collector that never happens.
+  // must be swept here first; with the stop-the-world sweep that never
+  // happens.
   GORT_ASSERT(S->SweepGen == SG + 3);
   S->SweepGen = SG;
   lock(&Lock);

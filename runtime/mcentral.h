@@ -22,7 +22,7 @@ namespace gort {
 /// to a cache line so that the locks of neighbouring classes do not share
 /// one. Partial spans have free objects; full ones have none. Each kind has
 /// two lists, swept and unswept, selected by the heap's SweepGen as in gc;
-/// until there is a collector every span is swept.
+/// with the stop-the-world sweep every span is always swept.
 struct alignas(64) MCentral {
   Mutex Lock; ///< guards the lists and the spans on them
   SpanClass Class;

@@ -14,8 +14,8 @@
 //   HeapArena    metadata per 64 MiB arena: the span of each page (Spans),
 //                the page allocator's bitmaps (PageAlloc: page is in a
 //                span; PageScav: free page not backed by memory), PageInUse
-//                for the future sweeper, ZeroedBase. Arenas are kept in a
-//                list sorted by address.
+//                for the sweeper (mgcsweep.cpp), ZeroedBase. Arenas are kept in
+//                a list sorted by address.
 //   Arenas       the arena index (gc: mheap_.arenas), two levels: 64 L1
 //                slots, each an L2 array of 65536 HeapArena pointers
 //                (512 KiB of address space, allocated when first needed, so
@@ -42,21 +42,25 @@
 //      size, count, bitmaps, DivMul) or a manual one, and only then publish
 //      it in Spans[] for each of its pages, with release stores.
 //
-// Freeing (freeSpanLocked; used by stack frees now, by the sweeper later):
-// clear the span's PageAlloc bits and Spans[] entries, lower SearchAddr,
-// return the MSpan to SpanAlloc. The pages are now free and dirty (backed
-// by memory). The scavenger keeps dirty free memory within a goal of 1/10
-// of the memory in use plus 4 MiB (gc retains ~10% over its heap goal):
-// past it, it releases free dirty runs, highest addresses first (gc: the
+// Freeing (freeSpanLocked; used by stack frees and by the sweeper): clear
+// the span's PageAlloc bits and Spans[] entries, lower SearchAddr, give its
+// bitmaps back (freeSpanBits), return the MSpan to SpanAlloc. The pages are
+// now free and dirty (backed by memory). The scavenger keeps dirty free
+// memory within a goal of 1/10 of the memory in use plus 4 MiB, or up to
+// 10% above the collector's heap goal if that is more (gc retains ~10% over
+// its heap goal; heapSetGoal), so that the pages the next cycle's
+// allocations need stay mapped; past it, it releases free dirty runs,
+// highest addresses first (gc: the
 // scavenger also works top-down so the low heap stays dense), with
 // madvise(MADV_DONTNEED) on whole physical pages, and sets PageScav.
 // Released memory is not assumed to be zero (gc does not either):
 // ZeroedBase alone decides needzero.
 //
-// When the collector arrives, its sweeper frees a span whose objects are
-// all dead with freeSpan (large objects: always, when dead), and puts
-// partly freed small spans back on their MCentral's lists; nothing in this
-// file changes. The scavenger should then also run in the background.
+// The collector's sweeper frees a span whose objects are all dead with
+// freeSpan (large objects: always, when dead), and puts partly freed small
+// spans back on their MCentral's lists. While it sweeps, freeing does not
+// scavenge (heapScavengeOff); the scavenger runs once at the end. It
+// should later also run in the background.
 //
 // Invariants (whenever Lock is free):
 //   - A page's PageAlloc bit is set iff Spans[page] is a non-Dead span
@@ -76,7 +80,7 @@
 //
 // Rejected: gc's radix tree of free-page summaries over the whole address
 // space (O(log) searches in huge fragmented heaps; its complexity is not
-// needed while nothing is freed, and the bitmaps here have the same shape,
+// needed while heaps are small, and the bitmaps here have the same shape,
 // so it can be added on top); a free-run treap (gc before 1.14); one mmap
 // per span (system calls, and the kernel's 65530 mapping limit); L1 bits
 // 0 as gc on amd64 (a single 32 MiB L2 array; ours costs one more load in
@@ -109,6 +113,12 @@ constexpr uintptr_t ArenaHintStart = uintptr_t(0x0040) << 32;
 
 /// Dirty free memory the scavenger always leaves alone.
 constexpr uintptr_t ScavengeRetainPages = (4 << 20) / PageSize;
+
+/// The collector's heap goal plus 10%, in bytes (heapSetGoal); 0 if none.
+/// Guarded by Heap.Lock.
+uint64_t HeapGoal;
+/// heapScavengeOff; guarded by Heap.Lock.
+bool ScavengeOff;
 
 static_assert(PagesPerArena % 64 == 0);
 static_assert(sizeof(HeapArena) < (1 << 17));
@@ -456,6 +466,20 @@ uintptr_t scavengeLocked(uintptr_t NPages) {
   return Released;
 }
 
+/// Returns free dirty memory to the OS beyond what the heap may soon reuse:
+/// 1/10 of the memory in use plus ScavengeRetainPages, or up to 10% above
+/// the collector's heap goal if that is more. Caller holds Heap.Lock.
+void scavengeToGoalLocked() {
+  uintptr_t InUse = Heap.PagesInUse + Heap.PagesManual;
+  uintptr_t Dirty = Heap.PagesSys - InUse - Heap.PagesReleased;
+  uintptr_t Goal = InUse / 10 + ScavengeRetainPages;
+  uintptr_t GoalPages = uintptr_t(HeapGoal >> PageShift);
+  if (GoalPages > InUse && GoalPages - InUse > Goal)
+    Goal = GoalPages - InUse;
+  if (Dirty > Goal)
+    scavengeLocked(Dirty - Goal);
+}
+
 /// Frees S's pages (see "Freeing" above). Caller holds Heap.Lock.
 void freeSpanLocked(MSpan *S) {
   uintptr_t Base = S->StartAddr;
@@ -469,6 +493,8 @@ void freeSpanLocked(MSpan *S) {
     HeapArena *A = arenaOf(Base);
     clearBits(A->PageInUse, (Base - A->Base) >> PageShift, 1);
     Heap.PagesInUse -= NPages;
+    freeSpanBits(S->AllocBits, S->NElems);
+    freeSpanBits(S->GCMarkBits, S->NElems);
   } else {
     GORT_ASSERT(S->State == MSpanState::Manual);
     Heap.PagesManual -= NPages;
@@ -478,13 +504,8 @@ void freeSpanLocked(MSpan *S) {
   S->State = MSpanState::Dead;
   Heap.NSpans--;
   Heap.SpanAlloc.free(S);
-
-  uintptr_t Dirty =
-      Heap.PagesSys - Heap.PagesInUse - Heap.PagesManual - Heap.PagesReleased;
-  uintptr_t Goal =
-      (Heap.PagesInUse + Heap.PagesManual) / 10 + ScavengeRetainPages;
-  if (Dirty > Goal)
-    scavengeLocked(Dirty - Goal);
+  if (!ScavengeOff)
+    scavengeToGoalLocked();
 }
 
 } // namespace
@@ -534,6 +555,20 @@ MSpan *MHeap::alloc(uintptr_t NPages, SpanClass Spc) {
   MSpan *S = allocSpanLocked(NPages, /*Manual=*/false, Spc);
   unlock(&Lock);
   return S;
+}
+
+void heapSetGoal(uint64_t Goal) {
+  lock(&Heap.Lock);
+  HeapGoal = Goal;
+  unlock(&Heap.Lock);
+}
+
+void heapScavengeOff(bool On) {
+  lock(&Heap.Lock);
+  ScavengeOff = On;
+  if (!On)
+    scavengeToGoalLocked();
+  unlock(&Heap.Lock);
 }
 
 MSpan *MHeap::allocManual(uintptr_t NPages) {

@@ -74,7 +74,9 @@ struct MHeap {
   uintptr_t SearchAddr;
   /// Where the next arena reservation is tried (gc: arenaHints).
   uintptr_t ArenaHint;
-  /// gc's sweepgen: +2 per collection. Constant until there is a GC.
+  /// gc's sweepgen. Constant: the stop-the-world collector sweeps every
+  /// span before the world restarts (mgcsweep.cpp), so every span is
+  /// always swept; a background sweeper will add 2 per cycle.
   uint32_t SweepGen;
 
   FixAlloc SpanAlloc;  ///< MSpan structures (gc: spanalloc)
@@ -100,7 +102,7 @@ struct MHeap {
   MSpan *allocManual(uintptr_t NPages);
   /// Returns a span from allocManual. System stack.
   void freeManual(MSpan *S);
-  /// Returns an InUse span's pages (the future sweeper's call).
+  /// Returns an InUse span's pages (the sweeper's call).
   void freeSpan(MSpan *S);
   /// Returns up to NBytes of free memory to the OS, highest addresses
   /// first; returns the bytes released (gc: pageAlloc.scavenge).
@@ -167,6 +169,16 @@ void mheapinit();
 /// 8-byte aligned, whole 64-bit words (gc: newAllocBits, newMarkBits).
 /// Caller holds Heap.Lock. mbitmap.cpp.
 uint8_t *newSpanBits(uintptr_t NElems);
+/// Takes back the bitmaps of a span that is freed. Caller holds Heap.Lock.
+/// mbitmap.cpp.
+void freeSpanBits(uint8_t *Bits, uintptr_t NElems);
+/// Sets the heap goal (bytes; 0 for none) that the scavenger measures
+/// free memory against: it keeps free pages up to Goal - in use instead of
+/// returning them to the OS (mgc.cpp after each cycle).
+void heapSetGoal(uint64_t Goal);
+/// While On, freeing spans does not run the scavenger (the sweep frees
+/// many; mgcsweep.cpp). Turning it off scavenges once.
+void heapScavengeOff(bool On);
 
 } // namespace gort
 

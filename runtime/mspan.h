@@ -66,7 +66,7 @@ struct MSpan {
   uintptr_t NElems;    ///< objects in the span (1 for a large span)
   uint64_t AllocCache; ///< ~AllocBits from FreeIndex on (see above)
   uint8_t *AllocBits;  ///< NElems bits, rounded up to 64-bit words
-  uint8_t *GCMarkBits; ///< same shape; the future collector's mark bits
+  uint8_t *GCMarkBits; ///< same shape; the collector's mark bits
   uintptr_t ElemSize;  ///< object size (the whole span for a large one)
   uintptr_t Limit;     ///< end of the last object (for a large span: of
                        ///< the requested size)

@@ -58,6 +58,13 @@ struct DebugVars {
   /// stackcheck=1: check the stack pointer against its segment at every
   /// gort_morestack, preemption, park and yield (stack.cpp).
   int32_t StackCheck;
+  /// gctrace=1: a line per collection in gc's format (mgc.cpp). Also
+  /// read from GODEBUG, as gc does.
+  int32_t GCTrace;
+  /// gcstress=N: a collection every N allocations (mgc.cpp).
+  int32_t GCStress;
+  /// gcpoison=1: fill freed objects with 0xdb bytes (mgcsweep.cpp).
+  int32_t GCPoison;
 };
 extern DebugVars Debug;
 /// Parses GORTDEBUG into Debug. Called once by schedinit.

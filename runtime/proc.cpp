@@ -125,6 +125,7 @@
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
 #include "runtime/mcache.h"
+#include "runtime/mgc.h"
 #include "runtime/os_linux.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
@@ -1367,7 +1368,9 @@ void sysmon() {
   }
 }
 
-//===--- Stop the world (GOMAXPROCS) --------------------------------------===//
+} // namespace
+
+//===--- Stop the world (GOMAXPROCS, the collector) -----------------------===//
 
 void stopTheWorldWithSema(void *) {
   M *Mp = curM();
@@ -1439,6 +1442,8 @@ void startTheWorldWithSema(void *) {
   }
   wakep();
 }
+
+namespace {
 
 //===--- Deadlock ---------------------------------------------------------===//
 
@@ -1521,6 +1526,7 @@ void schedinit() {
   parsedebugvars();
   stackinit();
   mallocinit();
+  gcinit();
   alginit();      // maps, hashing and fastrand need it (alg.cpp)
   fastrandinit(); // before mcommoninit (rand.cpp)
   mcommoninit(&M0, -1);
@@ -1697,20 +1703,30 @@ int32_t gomaxprocs(int32_t N) {
     return Ret;
   if (N > MaxGomaxprocs)
     N = MaxGomaxprocs;
-  // One world-stopper at a time (gc: worldsema). A rare path: spin politely.
-  while (!atomic::cas(&WorldSema, 0u, 1u))
-    gosched();
+  acquireWorldSema();
   systemstack(stopTheWorldWithSema, nullptr);
   NewProcs = N;
   systemstack(startTheWorldWithSema, nullptr);
-  atomic::store(&WorldSema, 0u);
+  releaseWorldSema();
   return Ret;
 }
+
+void acquireWorldSema() {
+  // A rare path (GOMAXPROCS, a GC cycle): spin politely.
+  while (!atomic::cas(&WorldSema, 0u, 1u))
+    gosched();
+}
+
+void releaseWorldSema() { atomic::store(&WorldSema, 0u); }
+
+G *allgs() { return AllGs; }
+M *allm() { return AllM; }
 
 void entersyscall() {
   G *Gp = getg();
   M *Mp = Gp->Mp;
   Mp->Locks++;
+  Gp->SyscallSP = uintptr_t(__builtin_frame_address(0));
   casgstatus(Gp, GRunning, GSyscall);
   if (atomic::load(&Sched.SysmonWait))
     systemstack(entersyscallSysmon, nullptr);
@@ -1728,6 +1744,7 @@ void entersyscallblock() {
   G *Gp = getg();
   M *Mp = Gp->Mp;
   Mp->Locks++;
+  Gp->SyscallSP = uintptr_t(__builtin_frame_address(0));
   Mp->Pp->SyscallTick++;
   casgstatus(Gp, GRunning, GSyscall);
   Mp->OldP = nullptr;

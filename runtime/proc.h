@@ -179,6 +179,21 @@ int32_t gcount();
 /// value (runtime.GOMAXPROCS). Must run on a user goroutine.
 int32_t gomaxprocs(int32_t N);
 
+/// Stop-the-world (gc: stopTheWorldWithSema, startTheWorldWithSema): the
+/// caller holds the world semaphore and runs on the system stack of an M
+/// with a P. Stopping preempts every running goroutine and waits until
+/// every P is PGCStop; starting hands the Ps back out.
+void stopTheWorldWithSema(void *);
+void startTheWorldWithSema(void *);
+/// The world semaphore: one world-stopper at a time (gc: worldsema). Taken
+/// on a user goroutine, which yields while another holds it.
+void acquireWorldSema();
+void releaseWorldSema();
+/// The first G of allgs (linked through G::AllLink) and the first M of
+/// allm (M::AllLink): stable only while the world is stopped (the
+/// collector's roots).
+G *allgs();
+M *allm();
 /// Before a system call that may block (gc: entersyscall): the P stays
 /// attached but sysmon may hand it to another M if the call takes long.
 /// Call exitsyscall right after the call; nothing in between may allocate,

@@ -7,15 +7,20 @@
 // The saved argv and envp and a getenv over them (gc: runtime1.go,
 // env_posix.go). args() in os_linux.cpp fills them at start-up from the
 // initial process stack; they are never modified afterwards, so readers need
-// no lock. The runtime reads its own settings (GORTDEBUG, later GOGC,
+// no lock. The runtime reads its own settings (GORTDEBUG, GODEBUG, GOGC,
 // GOMAXPROCS) through gogetenv before any allocation.
 //
 // GORTDEBUG is gc's GODEBUG for our runtime: a comma-separated list of
 // name=value settings, parsed once by schedinit into Debug (gc:
-// parsedebugvars). Unknown names are ignored, as gc does. Settings:
+// parsedebugvars). GODEBUG is read first with the same names, so gc's
+// GODEBUG=gctrace=1 works; GORTDEBUG wins where both set a name. Unknown
+// names are ignored, as gc does. Settings:
 //   stackcheck=1  check at every gort_morestack and every preemption, park
 //                 and yield that the goroutine's stack pointer lies inside
 //                 its current stack segment (stack.cpp)
+//   gctrace=1     print a line per collection in gc's format (mgc.cpp)
+//   gcstress=N    collect every N allocations (mgc.cpp)
+//   gcpoison=1    fill freed objects with 0xdb bytes (mgcsweep.cpp)
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,13 +49,15 @@ const char *gogetenv(const char *Key) {
   return nullptr;
 }
 
-void parsedebugvars() {
-  struct Var {
-    const char *Name;
-    int32_t *Value;
-  };
-  const Var Vars[] = {{"stackcheck", &Debug.StackCheck}};
-  const char *S = gogetenv("GORTDEBUG");
+namespace {
+
+struct DebugVar {
+  const char *Name;
+  int32_t *Value;
+};
+
+/// Applies the name=value,... list S to the matching variables of Vars.
+void parseDebugList(const char *S, const DebugVar *Vars, unsigned N) {
   while (S && *S) {
     // One name=value field.
     const char *Name = S;
@@ -67,19 +74,31 @@ void parsedebugvars() {
         }
         Value = Value * 10 + (*S - '0');
       }
-    for (const Var &V : Vars) {
-      const char *N = V.Name;
+    for (unsigned I = 0; I < N; I++) {
+      const char *Want = Vars[I].Name;
       const char *P = Name;
-      while (*N && P < NameEnd && *P == *N) {
+      while (*Want && P < NameEnd && *P == *Want) {
         P++;
-        N++;
+        Want++;
       }
-      if (Ok && *N == 0 && P == NameEnd)
-        *V.Value = Value;
+      if (Ok && *Want == 0 && P == NameEnd)
+        *Vars[I].Value = Value;
     }
     if (*S == ',')
       S++;
   }
+}
+
+} // namespace
+
+void parsedebugvars() {
+  const DebugVar Vars[] = {{"stackcheck", &Debug.StackCheck},
+                           {"gctrace", &Debug.GCTrace},
+                           {"gcstress", &Debug.GCStress},
+                           {"gcpoison", &Debug.GCPoison}};
+  constexpr unsigned N = sizeof(Vars) / sizeof(Vars[0]);
+  parseDebugList(gogetenv("GODEBUG"), Vars, N);
+  parseDebugList(gogetenv("GORTDEBUG"), Vars, N);
 }
 
 } // namespace gort

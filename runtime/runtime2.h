@@ -210,6 +210,11 @@ struct G {
   uintptr_t SigCode0;
   uintptr_t SigCode1;
   uintptr_t SigPC;
+  /// In GSyscall: the stack pointer at entersyscall; the collector scans
+  /// the stack from here (mgcmark.cpp). The system call's caller must keep
+  /// no heap pointer in a callee-saved register only: entersyscall is used
+  /// by test hooks alone so far.
+  uintptr_t SyscallSP;
 };
 
 /// Size of an M's print buffer (see print.cpp).

@@ -14,11 +14,11 @@
 // compiled code calls it like any Go function of another package.
 // runtime.Goexit is in panic.cpp, next to the deferred calls it runs.
 //
-//   GC()             no collector yet: nothing to collect; returns
+//   GC()             runs a full collection and sweep (mgc.cpp)
 //   GOMAXPROCS(n)    the previous setting; n < 1 only reads it (proc.cpp)
 //   Gosched()        yields the processor (proc.cpp)
-//   KeepAlive(x)     keeps x reachable until here (nothing to do without a
-//                    collector; the call itself is the point)
+//   KeepAlive(x)     keeps x reachable until here: the call uses x, so x
+//                    is live in the caller's frame up to it
 //   NumCPU()         CPUs usable by the process at start-up
 //   NumGoroutine()   goroutines that exist now
 //
@@ -30,13 +30,14 @@
 
 #include "runtime/runtime_pkg.h"
 
+#include "runtime/mgc.h"
 #include "runtime/os_linux.h"
 #include "runtime/proc.h"
 
 #include <stdint.h>
 
 extern "C" {
-void runtime_GC(void *) {}
+void runtime_GC(void *) { gort::gcForce(); }
 
 int64_t runtime_GOMAXPROCS(void *, int64_t N) { return gort_gomaxprocs(N); }
 

@@ -70,7 +70,7 @@
 //      goroutine thus keeps at most one big segment after a deep recursion
 //      returns, plus up to 16+32+64 KiB of small ones for code that
 //      oscillates across several small boundaries. (gc instead shrinks
-//      stacks at GC time; ours can do the same once there is a GC.)
+//      stacks at GC time; ours can do the same in the collector.)
 //
 // Debugging: GORTDEBUG=stackcheck=1 makes every gort_morestack and every
 // preemption check that the goroutine's SP lies inside its current segment
@@ -419,6 +419,7 @@ extern "C" uintptr_t gort_newstack(G *Gp, uintptr_t SP, uintptr_t Block) {
   GORT_ASSERT(Next && Block >= Next->Lo + abi::StackGuard &&
               Block <= uintptr_t(Next) && Block % 16 == 0);
   atomic::xadd(&StackStat.SegSwitches, uint64_t(1));
+  Cur->SavedSP = SP;
   useSeg(Gp, Next);
   return Block;
 }

@@ -39,6 +39,11 @@ struct StackSeg {
   uintptr_t Lo;    ///< start of the block
   uintptr_t Size;  ///< size of the block, header included
   uintptr_t Total; ///< Size plus the Sizes of all Prev segments
+  /// The stack pointer in gort_morestack when Next was entered (below the
+  /// callee-saved registers it pushed): while Next or a later segment is
+  /// current, this segment's live part is [SavedSP, this header), which
+  /// the collector scans (mgcmark.cpp).
+  uintptr_t SavedSP;
 };
 
 void stackinit();

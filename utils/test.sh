@@ -3,7 +3,9 @@
 # then runs the whole test suite and prints a summary:
 #   1. unit tests (GoogleTest): the compiler's, then the runtime's built
 #      for the host (gortc-runtime-unittests);
-#   2. lit tests, on x86-64 natively and on AArch64 under qemu-aarch64;
+#   2. lit tests, on x86-64 natively and on AArch64 under qemu-aarch64,
+#      then once more on x86-64 with the collector under stress (a cycle
+#      every 50 allocations, freed memory poisoned: docs/runtime/gc.md);
 #   3. the runtime smoke tests (raw runtime, both targets);
 #   4. the frontend fuzz target for $GORTC_FUZZ_SECONDS (default 60);
 #   5. differential testing for $GORTC_SMITH_SECONDS (default 60): random
@@ -39,6 +41,10 @@ for target in x86_64 aarch64; do
   step "lit tests ($target)"
   python3 "$LIT" -q --param target=$target "$BUILD/test/lit" || failed+=(lit-$target)
 done
+
+step "lit tests (x86_64, GORTDEBUG=gcstress=50,gcpoison=1)"
+python3 "$LIT" -q --param target=x86_64 --param gortdebug=gcstress=50,gcpoison=1 \
+  "$BUILD/test/lit" || failed+=(lit-gcstress)
 
 step "runtime smoke tests"
 GORTC_BUILD_DIR=$BUILD "$ROOT/test/runtime-smoke/run.sh" "$BUILD/runtime-smoke" || failed+=(runtime-smoke)

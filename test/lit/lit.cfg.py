@@ -14,6 +14,14 @@
 #   %target     x86_64 or aarch64
 #   %exitcode   utils/lit/exitcode.sh: runs a command, prints "exit=N"
 # Features: target-x86_64 / target-aarch64.
+#
+# Collector stress: --param gogc=N and --param gortdebug=LIST set GOGC and
+# GORTDEBUG for every program the tests run (e.g. gogc=1, or
+# gortdebug=gcstress=100,gcpoison=1: a collection every 100 allocations,
+# freed memory poisoned). Outputs must not change. With gcstress set the
+# feature "gcstress" is available: a test whose cost would become quadratic
+# (a cycle every N allocations, each scanning 100 000 stacks) says
+# UNSUPPORTED: gcstress.
 
 import os
 import shutil
@@ -33,8 +41,13 @@ config.test_exec_root = os.path.join(config.gortc_build_dir, "test", "lit", targ
 
 llvm_bin = "/usr/lib/llvm-19/bin"
 config.environment["PATH"] = os.pathsep.join([llvm_bin, os.environ["PATH"]])
-for var in ("GOGC", "GODEBUG", "GOMAXPROCS", "GOTRACEBACK", "GOARCH"):
+for var in ("GOGC", "GODEBUG", "GORTDEBUG", "GOMAXPROCS", "GOTRACEBACK", "GOARCH"):
     config.environment.pop(var, None)
+for param, var in (("gogc", "GOGC"), ("gortdebug", "GORTDEBUG")):
+    if lit_config.params.get(param):
+        config.environment[var] = lit_config.params[param]
+if "gcstress" in lit_config.params.get("gortdebug", ""):
+    config.available_features.add("gcstress")
 
 gortc = os.path.join(config.gortc_build_dir, "bin", "gortc")
 run = ""

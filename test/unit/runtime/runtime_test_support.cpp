@@ -19,8 +19,10 @@
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
 #include "runtime/mcache.h"
+#include "runtime/mgc.h"
 #include "runtime/os_linux.h"
 #include "runtime/panic.h"
+#include "runtime/proc.h"
 #include "runtime/rand.h"
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
@@ -80,6 +82,7 @@ void initRuntime(int Argc0, char **Argv0) {
   // their start-up calls here.
   stackinit();
   mallocinit();
+  gcinit();
   alginit();
   fastrandinit();
   M0.ID = 0;
@@ -148,6 +151,18 @@ gort::abi::Type makeTestType(uintptr_t Size, bool HasPointers) {
 }
 
 } // namespace test
+
+// Host stand-ins for proc.cpp's side of the collector (mgc.cpp): the tests
+// are one thread with no goroutines, so the world is always stopped. They
+// call gcMark and gcSweep directly: mayCollect never lets mallocgc start a
+// cycle on a g0.
+void stopTheWorldWithSema(void *) {}
+void startTheWorldWithSema(void *) {}
+void acquireWorldSema() {}
+void releaseWorldSema() {}
+G *allgs() { return nullptr; }
+M *allm() { return &M0; }
+
 } // namespace gort
 
 using namespace gort;

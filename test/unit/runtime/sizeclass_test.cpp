@@ -97,7 +97,7 @@ TEST(SizeClass, SpanClassEncoding) {
 
 // Every class, scan and noscan: the span an object comes from has the
 // class's geometry, and consecutive objects of one span are consecutive
-// slots (without a collector, allocation within a span only moves up).
+// slots (in a span that was never swept, allocation only moves up).
 TEST(SpanCarving, EveryClass) {
   test::RuntimeThread T(/*WithP=*/true);
   for (unsigned C = 1; C < NumSizeClasses; C++) {

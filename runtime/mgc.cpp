@@ -1,0 +1,292 @@
+//===- runtime/mgc.cpp - The garbage collector: the cycle -----------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// A non-moving mark-sweep collector (gc: mgc.go), in its first form: the
+// whole cycle runs with the world stopped, roots and objects are scanned
+// conservatively, and the heap goal follows GOGC. docs/runtime/gc.md tells
+// the story; this note maps it to the code.
+//
+// When a cycle runs (gc: gcTrigger, gcStart):
+//   - HeapLive, the bytes allocated since the last cycle plus the bytes it
+//     left live, reaches NextGC. HeapLive grows when an MCache caches a
+//     span (by the span's free bytes, gc's accounting) and when a large
+//     object is allocated: a cost on the slow paths only. Crossing the goal
+//     sets Pending; mallocgc tests that flag on entry and calls gcTrigger.
+//   - runtime.GC() (gcForce), whatever the heap size.
+//   - GORTDEBUG=gcstress=N: every N allocations (a debugging aid).
+// A cycle starts only on a user goroutine that holds no runtime lock, is
+// not inside mallocgc, has a P and is not crashing -- gc's gcStart refuses
+// in the same states. Otherwise Pending stays set and a later allocation
+// starts it. One cycle at a time: the starter takes the world semaphore
+// (proc.cpp), and a goroutine that waited for it skips its cycle if
+// another one ran meanwhile.
+//
+// The cycle (gcStart, then gcCycle on the system stack):
+//   1. Save every callee-saved register on the goroutine's stack and note
+//      its stack pointer: the goroutine's frames may keep pointers in
+//      those registers, and the marker reads only memory.
+//   2. Stop the world (stopTheWorldWithSema): every other goroutine is
+//      parked at a safepoint with its context on its own stack.
+//   3. Flush every MCache (gc: prepareForSweep): cached spans go back to
+//      their MCentral so that no span is being allocated from, and the
+//      tiny blocks are dropped. The no-P cache's lock is held to the end.
+//   4. Mark (mgcmark.cpp): from the roots, set the mark bit of every
+//      reachable object and scan those that may hold pointers.
+//   5. Sweep (mgcsweep.cpp): every span's mark bits become its allocation
+//      bits; spans left empty go back to the page heap.
+//   6. Pace: NextGC = marked x (1 + GOGC/100), at least 4 MiB x GOGC/100
+//      (gc: heapminimum); the scavenger keeps free memory up to 10% above
+//      the goal, so that the next cycle's allocations reuse pages instead
+//      of faulting them in again.
+//   7. Start the world; GODEBUG=gctrace=1 prints gc's line for the cycle.
+//
+// Conservative scanning, and why it is safe: the collector never moves an
+// object, so treating a word that merely looks like a pointer as one can
+// only keep garbage alive, never corrupt the heap. Every word of goroutine
+// stacks (all segments), of the program's writable segments, of the Ms and
+// Ps, and of every object of a scan span is a candidate; a candidate
+// counts if it points into an allocated object, at any offset (Go has
+// interior pointers). Objects of types without pointers live in noscan
+// spans and are never scanned. The precise stack maps of design.md
+// (statepoints) and type bitmaps replace the guesses later; what they buy
+// is less retention and the write barriers of a concurrent collector, not
+// correctness.
+//
+// What the conservative scan relies on: every pointer the program still
+// uses is in memory the marker reads, or in a callee-saved register that
+// step 1 (or gort_mcall, for a parked goroutine) stored on the stack. An
+// optimizer may in principle keep only a pointer past the end of an
+// object live across a call; LLVM does not do that for the loops gortc
+// emits, and the statepoint work (issue 10, part 1) will make it
+// impossible by construction.
+//
+// Not yet (issue 10): concurrent marking with write barriers, background
+// and lazy sweeping, mark assists, precise stacks and heap bitmaps,
+// GOMEMLIMIT, finalizers, runtime.ReadMemStats. A goroutine in a loop
+// without calls delays a stop-the-world until it makes a call.
+//
+// Entry points: gcTrigger (mallocgc), gcForce (runtime.GC), gcinit
+// (schedinit), gcNoteHeapLive (mcache.cpp, malloc.cpp).
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/mgc.h"
+
+#include "runtime/malloc.h"
+#include "runtime/mcache.h"
+#include "runtime/mheap.h"
+#include "runtime/os_linux.h"
+#include "runtime/panic.h"
+#include "runtime/print.h"
+#include "runtime/proc.h"
+#include "runtime/stubs.h"
+#include "runtime/sys_linux.h"
+
+namespace gort {
+
+GCState GCStat;
+
+namespace {
+
+/// gc: heapminimum at GOGC=100.
+constexpr uint64_t HeapMinimum = 4 << 20;
+
+uint64_t StressCount; ///< atomic: allocations, for gcstress
+
+struct CycleArgs {
+  G *Self;
+  uintptr_t SP;
+  bool Forced;
+};
+
+/// Prints V thousandths as "V/1000.V%1000" (gctrace's milliseconds).
+void printMillis(uint64_t Micros) {
+  printuint(Micros / 1000);
+  printstring(".");
+  uint64_t Frac = Micros % 1000;
+  if (Frac < 100)
+    printstring("0");
+  if (Frac < 10)
+    printstring("0");
+  printuint(Frac);
+}
+
+void setGoal(uint64_t Marked) {
+  if (GCStat.Percent < 0) {
+    GCStat.NextGC = ~uint64_t(0);
+    return;
+  }
+  uint64_t Pct = uint64_t(GCStat.Percent);
+  uint64_t Goal = Marked + Marked / 100 * Pct + Marked % 100 * Pct / 100;
+  uint64_t Min = HeapMinimum * Pct / 100;
+  GCStat.NextGC = Goal > Min ? Goal : Min;
+}
+
+/// Steps 2-7, on the system stack.
+void gcCycle(void *Arg) {
+  CycleArgs &A = *static_cast<CycleArgs *>(Arg);
+  int64_t Start = nanotime();
+  stopTheWorldWithSema(nullptr);
+  int64_t Stopped = nanotime();
+  uint64_t HeapBefore = atomic::load(&GCStat.HeapLive);
+
+  // Step 3.
+  lockNoPCache();
+  for (int32_t I = 0; I < MaxGomaxprocs; I++)
+    if (P *Pp = AllP[I]; Pp && Pp->Cache)
+      Pp->Cache->releaseAll();
+  releaseNoPCacheLocked();
+
+  uint64_t Marked = gcMark(A.Self, A.SP);
+  int64_t MarkDone = nanotime();
+  gcSweep();
+  unlockNoPCache();
+
+  // Step 6.
+  GCStat.HeapMarked = Marked;
+  atomic::store(&GCStat.HeapLive, Marked);
+  setGoal(Marked);
+  atomic::store(&GCStat.Pending, 0u);
+  GCStat.NumGC++;
+  if (A.Forced)
+    GCStat.NumForcedGC++;
+  uint64_t Goal = GCStat.NextGC;
+  heapSetGoal(Goal == ~uint64_t(0) ? 0 : Goal + Goal / 10);
+
+  startTheWorldWithSema(nullptr);
+  int64_t End = nanotime();
+  uint64_t Pause = uint64_t(End - Start);
+  GCStat.PauseNs[(GCStat.NumGC - 1) % 256] = Pause;
+  GCStat.PauseTotalNs += Pause;
+  GCStat.LastGC = End;
+
+  if (Debug.GCTrace > 0) {
+    // gc's format (mgc.go, gcMarkTermination); the phases of a
+    // stop-the-world cycle are the stop, the mark and the sweep.
+    int64_t Since = End - GCStat.StartTime;
+    uint64_t Pct = Since > 0 ? GCStat.PauseTotalNs * 100 / uint64_t(Since) : 0;
+    printlock();
+    printstring("gc ");
+    printuint(GCStat.NumGC);
+    printstring(" @");
+    printuint(uint64_t(Since) / 1000000000);
+    printstring(".");
+    uint64_t Ms = uint64_t(Since) / 1000000 % 1000;
+    if (Ms < 100)
+      printstring("0");
+    if (Ms < 10)
+      printstring("0");
+    printuint(Ms);
+    printstring("s ");
+    printuint(Pct);
+    printstring("%: ");
+    printMillis(uint64_t(Stopped - Start) / 1000);
+    printstring("+");
+    printMillis(uint64_t(MarkDone - Stopped) / 1000);
+    printstring("+");
+    printMillis(uint64_t(End - MarkDone) / 1000);
+    printstring(" ms clock, ");
+    printuint(HeapBefore >> 20);
+    printstring("->");
+    printuint(HeapBefore >> 20);
+    printstring("->");
+    printuint(Marked >> 20);
+    printstring(" MB, ");
+    printuint(Goal == ~uint64_t(0) ? 0 : Goal >> 20);
+    printstring(" MB goal, ");
+    printint(atomic::load(&Gomaxprocs));
+    printstring(" P");
+    if (A.Forced)
+      printstring(" (forced)");
+    printstring("\n");
+    printunlock();
+  }
+}
+
+/// Step 1, then the cycle. Force runs it even if another goroutine
+/// collected while this one waited for the world semaphore.
+__attribute__((noinline)) void gcStart(bool Force) {
+  // Every callee-saved register into this frame, below the caller's.
+  __builtin_unwind_init();
+  uintptr_t SP;
+#if defined(__aarch64__)
+  __asm__ volatile("mov %0, sp" : "=r"(SP));
+#else
+  __asm__ volatile("movq %%rsp, %0" : "=r"(SP));
+#endif
+  uint32_t Seen = atomic::load(&GCStat.NumGC);
+  acquireWorldSema();
+  if (!Force && (GCStat.NumGC != Seen || !atomic::load(&GCStat.Pending))) {
+    releaseWorldSema();
+    return;
+  }
+  CycleArgs A = {getg(), SP, Force};
+  systemstack(gcCycle, &A);
+  releaseWorldSema();
+  // Keep SP's frame (and its saved registers) alive to here.
+  __asm__ volatile("" : : "r"(SP) : "memory");
+}
+
+/// Whether the current thread may start a cycle now (gc: the checks at
+/// the top of gcStart).
+bool mayCollect() {
+  G *Gp = getgOrNull();
+  if (!Gp)
+    return false;
+  M *Mp = Gp->Mp;
+  return Mp && Gp == Mp->CurG && Gp != Mp->G0 && Mp->Locks == 0 &&
+         Mp->Mallocing == 0 && Mp->Dying == 0 && Mp->Pp &&
+         readgstatus(Gp) == GRunning;
+}
+
+} // namespace
+
+void gcinit() {
+  GCStat.StartTime = nanotime();
+  GCStat.Percent = 100;
+  if (const char *S = gogetenv("GOGC")) {
+    if (S[0] == 'o' && S[1] == 'f' && S[2] == 'f' && S[3] == 0) {
+      GCStat.Percent = -1;
+    } else {
+      int32_t N = 0;
+      bool Ok = *S != 0;
+      for (; *S; S++) {
+        if (*S < '0' || *S > '9' || N > 100000000) {
+          Ok = false;
+          break;
+        }
+        N = N * 10 + (*S - '0');
+      }
+      if (Ok)
+        GCStat.Percent = N;
+    }
+  }
+  setGoal(0);
+}
+
+void gcTrigger() {
+  if (mayCollect())
+    gcStart(false);
+}
+
+void gcForce() {
+  GORT_ASSERT(mayCollect());
+  gcStart(true);
+}
+
+void gcNoteHeapLive(int64_t N) {
+  uint64_t Live = atomic::xadd(&GCStat.HeapLive, uint64_t(N));
+  if (Live >= GCStat.NextGC && !atomic::load(&GCStat.Pending))
+    atomic::store(&GCStat.Pending, 1u);
+}
+
+void gcNoteStressAlloc() {
+  uint64_t N = atomic::xadd(&StressCount, uint64_t(1));
+  if (N % uint64_t(Debug.GCStress) == 0)
+    atomic::store(&GCStat.Pending, 1u);
+}
+
+} // namespace gort

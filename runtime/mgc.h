@@ -1,0 +1,84 @@
+//===- runtime/mgc.h - The garbage collector --------------------*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// See mgc.cpp for the overview, mgcmark.cpp for marking and mgcsweep.cpp
+// for sweeping.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORT_RUNTIME_MGC_H
+#define GORT_RUNTIME_MGC_H
+
+#include "runtime/atomic.h"
+#include "runtime/runtime2.h"
+
+#include <stdint.h>
+
+namespace gort {
+
+/// The collector's state and statistics. Written with the world stopped,
+/// except HeapLive and Pending (atomic).
+struct GCState {
+  /// Bytes of the heap allocated or cached for allocation: objects marked
+  /// by the last cycle, plus the free space of every span cached since,
+  /// plus large objects allocated since (gc: gcController.heapLive).
+  uint64_t HeapLive;
+  /// The heap goal: the next cycle starts when HeapLive reaches it (gc:
+  /// heapGoal; a stop-the-world collector triggers at the goal).
+  uint64_t NextGC;
+  /// A cycle is due: the next mallocgc that may collect does (atomic).
+  uint32_t Pending;
+  /// GOGC as a percentage; negative for "off".
+  int32_t Percent;
+  uint32_t NumGC;        ///< completed cycles
+  uint32_t NumForcedGC;  ///< of which runtime.GC
+  uint64_t HeapMarked;   ///< bytes marked by the last cycle
+  uint64_t TotalFreed;   ///< bytes freed by all sweeps
+  uint64_t ObjectsFreed; ///< objects freed by all sweeps
+  uint64_t PauseTotalNs; ///< sum of the stop-the-world pauses
+  uint64_t PauseNs[256]; ///< recent pauses, circular (gc: MemStats.PauseNs)
+  int64_t LastGC;        ///< nanotime at the end of the last cycle
+  int64_t StartTime;     ///< nanotime at gcinit, for gctrace's @time
+};
+extern GCState GCStat;
+
+/// Reads GOGC and sets the first heap goal. Called by schedinit after
+/// parsedebugvars.
+void gcinit();
+
+/// Runs a cycle if one is due and this goroutine may start it (mallocgc
+/// calls it when GCStat.Pending is set). Out of line: the fast path of
+/// mallocgc tests only the flag.
+void gcTrigger();
+
+/// Runs a full cycle now, whatever the heap size (runtime.GC). Must run on
+/// a user goroutine that holds no runtime locks.
+void gcForce();
+
+/// Adds N bytes to HeapLive and marks a cycle due when the goal is
+/// reached (mcache.cpp when a span is cached, malloc.cpp for large
+/// objects); N may be negative when a cached span is given back with free
+/// space.
+void gcNoteHeapLive(int64_t N);
+
+/// Counts an allocation for GORTDEBUG=gcstress=N (a cycle every N).
+void gcNoteStressAlloc();
+
+//===--- Internal to mgc*.cpp --------------------------------------------===//
+
+/// Marks everything reachable from the roots (mgcmark.cpp). The world is
+/// stopped and every MCache flushed. Self is the goroutine that started
+/// the cycle, SelfSP its stack pointer with every callee-saved register
+/// saved above it. Returns the bytes marked.
+uint64_t gcMark(G *Self, uintptr_t SelfSP);
+
+/// Frees every unmarked object and clears the mark bits (mgcsweep.cpp).
+/// World stopped, caches flushed. Adds to TotalFreed and ObjectsFreed.
+void gcSweep();
+
+} // namespace gort
+
+#endif // GORT_RUNTIME_MGC_H

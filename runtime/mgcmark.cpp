@@ -1,0 +1,248 @@
+//===- runtime/mgcmark.cpp - The garbage collector: marking ---------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// Marking (gc: mgcmark.go), with the world stopped. See mgc.cpp for the
+// cycle and for why conservative scanning is safe in a non-moving heap.
+//
+// Tri-colour, as gc: an object is white until its mark bit is set (grey:
+// marked and on the work list, if its span may hold pointers), then black
+// once scanned. Marking ends when the work list is empty; every white
+// object is then unreachable.
+//
+// The roots (gc: markroot):
+//   - the program's writable segments, found through the ELF program
+//     headers at __ehdr_start: every package-level variable of compiled
+//     code and every global of the runtime (allgs, the scheduler, the
+//     timer heap, the itab table...);
+//   - every M and its g0, and every P: they live off the heap
+//     (persistentalloc) and hold heap pointers (M::DeferPool, the sudog
+//     caches, run queues);
+//   - every goroutine's stack, each segment from the stack pointer at
+//     which that segment was left up to its header: the current segment
+//     from the goroutine's saved SP (G::Sched.SP for a parked goroutine,
+//     whose callee-saved registers gort_mcall pushed there; the cycle's
+//     starter's own SP; G::SyscallSP in a system call), earlier segments
+//     from StackSeg::SavedSP, where gort_morestack left them. The
+//     morestack argument blocks are at the tops of the segments, inside
+//     these ranges. g0 stacks are not scanned: a cycle never starts on
+//     g0 and the Ms stopped for it hold no heap pointers there.
+// The heap, G structures included, is reached from those.
+//
+// A candidate word V (scanblock) is kept if it lies in an arena, in a
+// heap span (not a stack), below the span's last object, and its object
+// is allocated (MSpan::isFree: below FreeIndex or in AllocBits). Then its
+// mark bit is set; a newly marked object of a scan span goes on the work
+// list as [base, end) -- for a large object, up to the requested size.
+//
+// The work list is a stack of ranges in memory from sysAlloc that doubles
+// when full and is kept between cycles (gc uses per-P work buffers, which
+// the concurrent marker will need).
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/mgc.h"
+
+#include "runtime/malloc.h"
+#include "runtime/mheap.h"
+#include "runtime/panic.h"
+#include "runtime/print.h"
+#include "runtime/proc.h"
+#include "runtime/stack.h"
+#include "runtime/stubs.h"
+
+extern "C" {
+/// The ELF header at the start of the program's first segment (defined
+/// by the linker; weak so that a host test binary without one links).
+extern const char __ehdr_start[] __attribute__((weak, visibility("hidden")));
+}
+
+namespace gort {
+
+namespace {
+
+/// The parts of the ELF-64 headers we read (elf.h is not ours to include:
+/// libgort is freestanding).
+struct ElfEhdr {
+  uint8_t Ident[16];
+  uint16_t Type;
+  uint16_t Machine;
+  uint32_t Version;
+  uint64_t Entry;
+  uint64_t PhOff;
+  uint64_t ShOff;
+  uint32_t Flags;
+  uint16_t EhSize;
+  uint16_t PhEntSize;
+  uint16_t PhNum;
+};
+struct ElfPhdr {
+  uint32_t Type;
+  uint32_t Flags;
+  uint64_t Offset;
+  uint64_t VAddr;
+  uint64_t PAddr;
+  uint64_t FileSz;
+  uint64_t MemSz;
+  uint64_t Align;
+};
+constexpr uint32_t PtLoad = 1;
+constexpr uint32_t PfW = 2;
+constexpr uint16_t EtDyn = 3;
+
+struct Range {
+  uintptr_t Lo, Hi;
+};
+
+/// The work list of grey ranges.
+Range *Work;
+uintptr_t WorkLen, WorkCap;
+
+/// Address bounds of the heap arenas, a quick filter for candidates.
+uintptr_t HeapLo, HeapHi;
+
+uint64_t MarkedBytes;
+
+void push(uintptr_t Lo, uintptr_t Hi) {
+  if (WorkLen == WorkCap) {
+    uintptr_t Cap = WorkCap ? WorkCap * 2 : 4096;
+    auto *New = static_cast<Range *>(sysAlloc(Cap * sizeof(Range)));
+    if (!New)
+      fatal("runtime: cannot allocate the GC work list");
+    if (Work) {
+      memmove(New, Work, WorkLen * sizeof(Range));
+      sysFree(Work, WorkCap * sizeof(Range));
+    }
+    Work = New;
+    WorkCap = Cap;
+  }
+  Work[WorkLen++] = Range{Lo, Hi};
+}
+
+/// Marks the object V points into, if any, and queues it for scanning
+/// (gc: findObject + greyobject).
+__attribute__((always_inline)) inline void markCandidate(uintptr_t V) {
+  MSpan *S = spanOf(V);
+  if (!S || S->State != MSpanState::InUse || V >= S->Limit)
+    return;
+  uintptr_t Idx = S->objIndex(V);
+  if (S->isFree(Idx))
+    return;
+  uint8_t *Byte = &S->GCMarkBits[Idx / 8];
+  uint8_t Bit = uint8_t(1u << (Idx % 8));
+  if (*Byte & Bit)
+    return;
+  *Byte |= Bit;
+  MarkedBytes += S->ElemSize;
+  if (spanClassNoscan(S->Class))
+    return;
+  uintptr_t Base = S->base() + Idx * S->ElemSize;
+  push(Base, S->NElems == 1 ? S->Limit : Base + S->ElemSize);
+}
+
+/// Scans the words of [Lo, Hi) (gc: scanblock, without a bitmap).
+void scanblock(uintptr_t Lo, uintptr_t Hi) {
+  const uintptr_t Span = HeapHi - HeapLo;
+  for (uintptr_t A = alignUp(Lo, 8); A + 8 <= Hi; A += 8) {
+    uintptr_t V = *reinterpret_cast<const uintptr_t *>(A);
+    if (V - HeapLo < Span)
+      markCandidate(V);
+  }
+}
+
+/// Blackens grey objects until none is left (gc: gcDrain).
+void drain() {
+  while (WorkLen > 0) {
+    Range R = Work[--WorkLen];
+    scanblock(R.Lo, R.Hi);
+  }
+}
+
+void markDataSegments() {
+  if (!__ehdr_start)
+    return;
+  const auto *Eh = reinterpret_cast<const ElfEhdr *>(__ehdr_start);
+  const auto *Ph = reinterpret_cast<const ElfPhdr *>(__ehdr_start + Eh->PhOff);
+  // A position-independent image is loaded at a bias: the header's own
+  // address minus the address the first segment (which holds it) asks for.
+  uintptr_t Bias = 0;
+  if (Eh->Type == EtDyn)
+    for (uint16_t I = 0; I < Eh->PhNum; I++)
+      if (Ph[I].Type == PtLoad) {
+        Bias = uintptr_t(__ehdr_start) - (Ph[I].VAddr - Ph[I].Offset);
+        break;
+      }
+  for (uint16_t I = 0; I < Eh->PhNum; I++)
+    if (Ph[I].Type == PtLoad && (Ph[I].Flags & PfW)) {
+      uintptr_t Lo = Bias + Ph[I].VAddr;
+      scanblock(Lo, Lo + Ph[I].MemSz);
+    }
+}
+
+/// Scans Gp's stack, every segment from where it was left.
+void markStack(G *Gp, G *Self, uintptr_t SelfSP) {
+  uint32_t Status = readgstatus(Gp);
+  if (Status == GDead || Status == GIdle || !Gp->Seg)
+    return;
+  uintptr_t SP;
+  if (Gp == Self)
+    SP = SelfSP;
+  else if (Status == GRunnable || Status == GWaiting)
+    SP = Gp->Sched.SP;
+  else if (Status == GSyscall)
+    SP = Gp->SyscallSP;
+  else
+    fatal("gc: a goroutine is running with the world stopped");
+  StackSeg *Seg = Gp->Seg;
+  if (SP < Seg->Lo || SP > uintptr_t(Seg)) {
+    printlock();
+    printstring("runtime: goroutine ");
+    printint(Gp->Goid);
+    printstring(" sp=");
+    printhex(SP);
+    printstring(" outside its segment [");
+    printhex(Seg->Lo);
+    printstring(", ");
+    printhex(uintptr_t(Seg));
+    printstring("]\n");
+    printunlock();
+    fatal("gc: stack pointer outside its segment");
+  }
+  scanblock(SP, uintptr_t(Seg));
+  for (StackSeg *S = Seg->Prev; S; S = S->Prev)
+    scanblock(S->SavedSP, uintptr_t(S));
+}
+
+} // namespace
+
+uint64_t gcMark(G *Self, uintptr_t SelfSP) {
+  if (!Heap.ArenaFirst)
+    return 0;
+  HeapLo = Heap.ArenaFirst->Base;
+  HeapHi = Heap.ArenaLast->Base + HeapArenaBytes;
+  MarkedBytes = 0;
+  WorkLen = 0;
+
+  markDataSegments();
+  drain();
+  for (M *Mp = allm(); Mp; Mp = Mp->AllLink) {
+    scanblock(uintptr_t(Mp), uintptr_t(Mp + 1));
+    if (G *G0p = Mp->G0)
+      scanblock(uintptr_t(G0p), uintptr_t(G0p + 1));
+    drain();
+  }
+  for (int32_t I = 0; I < MaxGomaxprocs; I++)
+    if (P *Pp = AllP[I]) {
+      scanblock(uintptr_t(Pp), uintptr_t(Pp + 1));
+      drain();
+    }
+  for (G *Gp = allgs(); Gp; Gp = Gp->AllLink) {
+    markStack(Gp, Self, SelfSP);
+    drain();
+  }
+  return MarkedBytes;
+}
+
+} // namespace gort
