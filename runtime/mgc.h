@@ -21,7 +21,7 @@ namespace gort {
 
 /// The collector's state and statistics. Written with the world stopped,
 /// except HeapLive and Pending (atomic).
-struct GCState {
+struct alignas(64) GCState {
   /// Bytes of the heap allocated or cached for allocation: objects marked
   /// by the last cycle, plus the free space of every span cached since,
   /// plus large objects allocated since (gc: gcController.heapLive).
@@ -30,7 +30,10 @@ struct GCState {
   /// heapGoal; a stop-the-world collector triggers at the goal).
   uint64_t NextGC;
   /// A cycle is due: the next mallocgc that may collect does (atomic).
-  uint32_t Pending;
+  /// Every mallocgc reads it, and every span refill writes HeapLive: they
+  /// live on separate cache lines so that the refills of one P do not
+  /// evict the flag from the others' caches.
+  alignas(64) uint32_t Pending;
   /// GOGC as a percentage; negative for "off".
   int32_t Percent;
   uint32_t NumGC;        ///< completed cycles
