@@ -19,6 +19,7 @@
 
 #include "codegen/codegen.h"
 #include "codegen/inline_advisor.h"
+#include "codegen/preempt_poll.h"
 #include "codegen/stack_check.h"
 
 #include "llvm/IR/LegacyPassManager.h"
@@ -150,7 +151,9 @@ void codegen::optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
   } else {
     MPM = PB.buildPerModuleDefaultPipeline(Level);
   }
-  // gortc's late passes: stack-growth prologues after inlining.
+  // gortc's late passes, after inlining: preemption polls in loops, then
+  // stack-growth prologues (which count the polls as calls).
+  MPM.addPass(PreemptPollPass());
   MPM.addPass(StackCheckPass(OptLevel, ForceSplit));
   MPM.run(M, MAM);
 }

@@ -52,6 +52,7 @@ void gort_printiface(const gort::abi::Itab *Tab, const void *Data);
 // stack.cpp, asm_<goarch>.S
 void *gort_stack_reserve(uint64_t Need, uint64_t Size);
 void gort_morestack(void (*Thunk)(void *), void *Block);
+void gort_preempt_poll();
 
 // malloc.cpp
 void *gort_newobject(const gort::abi::Type *T);

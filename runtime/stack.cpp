@@ -88,7 +88,15 @@
 // segment chain belongs to the M running it. stackalloc and stackfree run
 // on the system stack.
 //
-// Entry points: gort_stack_reserve and gort_morestack (compiled code);
+// Preemption: a request (StackGuard0 == abi::StackPreempt, from sysmon or
+// a stop-the-world) is honoured at the next prologue check, in
+// gort_stack_reserve, and at the next loop back-edge, where compiled code
+// polls the same word and calls gort_preempt_poll
+// (codegen/preempt_poll.cpp), so a loop without calls cannot hold up a
+// stop-the-world.
+//
+// Entry points: gort_stack_reserve, gort_morestack and gort_preempt_poll
+// (compiled code);
 // gort_newstack / gort_oldstack (asm only); stackinitg / stackresetg /
 // stackfreeg / stackcheckg (proc.cpp).
 //
@@ -378,6 +386,18 @@ bool canPreempt(G *Gp) {
          atomic::load(&Mp->Pp->Status) == PRunning && Mp->CurG == Gp;
 }
 
+/// Yields if Gp may stop now, else drops the preemption request (sysmon,
+/// or a stop-the-world, repeats it if the G keeps running). Gp's
+/// StackGuard0 is abi::StackPreempt.
+void preemptRequested(G *Gp) {
+  if (canPreempt(Gp)) {
+    gort_gopreempt(); // yield; we may resume on another M
+  } else {
+    Gp->Preempt = false;
+    atomic::store(&Gp->StackGuard0, Gp->StackLo + abi::StackGuard);
+  }
+}
+
 } // namespace
 
 /// Steps 2 and 3 of the protocol: the slow path of a prologue check.
@@ -389,20 +409,23 @@ extern "C" void *gort_stack_reserve(uint64_t Need, uint64_t Size) {
   if (Debug.StackCheck)
     stackcheckg(Gp, SP);
   if (atomic::load(&Gp->StackGuard0) == abi::StackPreempt) {
-    if (canPreempt(Gp)) {
-      gort_gopreempt(); // yield; we may resume on another M
-    } else {
-      // Not now: drop the request (sysmon repeats it if the G keeps
-      // running).
-      Gp->Preempt = false;
-      atomic::store(&Gp->StackGuard0, Gp->StackLo + abi::StackGuard);
-    }
+    preemptRequested(Gp);
     if (Need < MaxStackSize && SP - Gp->StackLo > Need + abi::StackGuard)
       return nullptr;
   }
   ReserveArgs A{Gp, SP, Need, Size, nullptr};
   systemstack(stackreserve, &A);
   return A.Block;
+}
+
+/// A loop's poll found StackGuard0 == abi::StackPreempt
+/// (codegen/preempt_poll.cpp): yield, as a prologue check would.
+extern "C" void gort_preempt_poll() {
+  G *Gp = getg();
+  if (Debug.StackCheck)
+    stackcheckg(Gp, uintptr_t(__builtin_frame_address(0)));
+  if (atomic::load(&Gp->StackGuard0) == abi::StackPreempt)
+    preemptRequested(Gp);
 }
 
 /// Step 5 of the protocol (see above). Runs on g0. SP is the goroutine's

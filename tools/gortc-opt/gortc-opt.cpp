@@ -18,6 +18,7 @@
 //                      level given; -split-above=N overrides the frame size
 //                      above which functions are split, -force-split=F,...
 //                      splits these functions whatever their frame.
+//   gortc-preempt-poll PreemptPollPass (codegen/preempt_poll.cpp).
 // -go-inliner makes the pipeline's inliner use gortc's advisor
 // (codegen/inline_advisor.cpp).
 // -partitions=N cuts the module as a parallel build would
@@ -28,6 +29,7 @@
 
 #include "codegen/inline_advisor.h"
 #include "codegen/partition.h"
+#include "codegen/preempt_poll.h"
 #include "codegen/stack_check.h"
 
 #include "llvm/Bitcode/BitcodeWriter.h"
@@ -113,6 +115,10 @@ int main(int Argc, char **Argv) {
           llvm::ArrayRef<llvm::PassBuilder::PipelineElement>) {
         if (Name == "gortc-stack-check") {
           MPM.addPass(codegen::StackCheckPass(OptLevel, &Forced, SplitAbove));
+          return true;
+        }
+        if (Name == "gortc-preempt-poll") {
+          MPM.addPass(codegen::PreemptPollPass());
           return true;
         }
         return false;
