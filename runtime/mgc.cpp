@@ -40,7 +40,12 @@
 //   6. Pace: NextGC = marked x (1 + GOGC/100), at least 4 MiB x GOGC/100
 //      (gc: heapminimum); the scavenger keeps free memory up to 10% above
 //      the goal, so that the next cycle's allocations reuse pages instead
-//      of faulting them in again.
+//      of faulting them in again. With GOMEMLIMIT (gc 1.19's soft limit,
+//      parsed as gc does) the goal is also at most what the limit leaves
+//      after the runtime's other memory (stacks, metadata), less 5%, but
+//      never within 1/16 of the live heap; the scavenger then keeps no
+//      more than the limit allows. GOGC=off with a limit collects only
+//      near the limit, as in gc.
 //   7. Start the world; GODEBUG=gctrace=1 prints gc's line for the cycle.
 //
 // Conservative scanning, and why it is safe: the collector never moves an
@@ -65,7 +70,8 @@
 //
 // Not yet (issue 10): concurrent marking with write barriers, background
 // and lazy sweeping, mark assists, precise stacks and heap bitmaps,
-// GOMEMLIMIT, finalizers, runtime.ReadMemStats. A goroutine in a loop
+// finalizers, runtime.ReadMemStats; gc's cap on the collector's CPU share
+// when the limit is below the live heap. A goroutine in a loop
 // without calls delays a stop-the-world until it makes a call.
 //
 // Entry points: gcTrigger (mallocgc), gcForce (runtime.GC), gcinit
@@ -114,15 +120,85 @@ void printMillis(uint64_t Micros) {
   printuint(Frac);
 }
 
+/// Memory the runtime holds besides the heap's spans: stack segments,
+/// persistentalloc metadata, the arenas' own metadata (gc: the non-heap
+/// part of mappedReady).
+uint64_t nonHeapBytes() {
+  MemStats S;
+  readMemStats(&S);
+  return S.StackInUse + S.PersistentSys + S.NumArenas * sizeof(HeapArena);
+}
+
+/// Step 6: the heap goal after a cycle that marked Marked bytes, and the
+/// memory the scavenger may keep (heapSetGoal; 0 for no bound).
 void setGoal(uint64_t Marked) {
-  if (GCStat.Percent < 0) {
-    GCStat.NextGC = ~uint64_t(0);
-    return;
+  uint64_t None = ~uint64_t(0);
+  uint64_t Goal = None;
+  if (GCStat.Percent >= 0) {
+    uint64_t Pct = uint64_t(GCStat.Percent);
+    Goal = Marked + Marked / 100 * Pct + Marked % 100 * Pct / 100;
+    uint64_t Min = HeapMinimum * Pct / 100;
+    if (Goal < Min)
+      Goal = Min;
   }
-  uint64_t Pct = uint64_t(GCStat.Percent);
-  uint64_t Goal = Marked + Marked / 100 * Pct + Marked % 100 * Pct / 100;
-  uint64_t Min = HeapMinimum * Pct / 100;
-  GCStat.NextGC = Goal > Min ? Goal : Min;
+  uint64_t Retain = Goal == None ? 0 : Goal + Goal / 10;
+  if (GCStat.MemoryLimit != None) {
+    // gc's memoryLimitHeapGoal: what the limit leaves for the heap, less
+    // a 5% margin; never so close to the live heap that every allocation
+    // collects (gc bounds that case by limiting the collector's CPU share).
+    uint64_t NonHeap = nonHeapBytes();
+    uint64_t ForHeap =
+        GCStat.MemoryLimit > NonHeap ? GCStat.MemoryLimit - NonHeap : 0;
+    uint64_t LimitGoal = ForHeap - ForHeap / 20;
+    uint64_t Floor = Marked + Marked / 16 + (256 << 10);
+    if (LimitGoal < Floor)
+      LimitGoal = Floor;
+    if (LimitGoal < Goal)
+      Goal = LimitGoal;
+    if (Retain == 0 || Retain > ForHeap)
+      Retain = ForHeap > Goal ? ForHeap : Goal;
+  }
+  GCStat.NextGC = Goal;
+  heapSetGoal(Retain);
+}
+
+/// Parses GOMEMLIMIT as gc does (runtime/debug.SetMemoryLimit's syntax): a
+/// byte count with an optional B, KiB, MiB, GiB or TiB suffix, or "off".
+/// Throws on anything else, as gc does.
+uint64_t parseMemoryLimit(const char *S) {
+  const char *Text = S;
+  if (S[0] == 'o' && S[1] == 'f' && S[2] == 'f' && S[3] == 0)
+    return ~uint64_t(0);
+  uint64_t N = 0;
+  bool Digits = false;
+  for (; *S >= '0' && *S <= '9'; S++) {
+    if (N > (~uint64_t(0) >> 1) / 10)
+      break;
+    N = N * 10 + uint64_t(*S - '0');
+    Digits = true;
+  }
+  struct Suffix {
+    const char *Name;
+    unsigned Shift;
+  };
+  const Suffix Suffixes[] = {{"", 0},     {"B", 0},    {"KiB", 10},
+                             {"MiB", 20}, {"GiB", 30}, {"TiB", 40}};
+  for (const Suffix &X : Suffixes) {
+    const char *P = S;
+    const char *Q = X.Name;
+    while (*Q && *P == *Q) {
+      P++;
+      Q++;
+    }
+    if (Digits && *Q == 0 && *P == 0 && N <= (~uint64_t(0) >> 1) >> X.Shift)
+      return N << X.Shift;
+  }
+  printlock();
+  printstring("GOMEMLIMIT=");
+  printstring(Text);
+  printstring("\n");
+  printunlock();
+  fatal("malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`");
 }
 
 /// Steps 2-7, on the system stack.
@@ -154,7 +230,6 @@ void gcCycle(void *Arg) {
   if (A.Forced)
     GCStat.NumForcedGC++;
   uint64_t Goal = GCStat.NextGC;
-  heapSetGoal(Goal == ~uint64_t(0) ? 0 : Goal + Goal / 10);
 
   startTheWorldWithSema(nullptr);
   int64_t End = nanotime();
@@ -264,6 +339,9 @@ void gcinit() {
         GCStat.Percent = N;
     }
   }
+  GCStat.MemoryLimit = ~uint64_t(0);
+  if (const char *S = gogetenv("GOMEMLIMIT"))
+    GCStat.MemoryLimit = parseMemoryLimit(S);
   setGoal(0);
 }
 

@@ -36,6 +36,9 @@ struct alignas(64) GCState {
   alignas(64) uint32_t Pending;
   /// GOGC as a percentage; negative for "off".
   int32_t Percent;
+  /// GOMEMLIMIT in bytes, ~0 for none (gc: memoryLimit): the heap goal
+  /// keeps the heap plus the runtime's other memory under it.
+  uint64_t MemoryLimit;
   uint32_t NumGC;        ///< completed cycles
   uint32_t NumForcedGC;  ///< of which runtime.GC
   uint64_t HeapMarked;   ///< bytes marked by the last cycle
@@ -48,8 +51,8 @@ struct alignas(64) GCState {
 };
 extern GCState GCStat;
 
-/// Reads GOGC and sets the first heap goal. Called by schedinit after
-/// parsedebugvars.
+/// Reads GOGC and GOMEMLIMIT and sets the first heap goal. Called by schedinit
+/// after parsedebugvars.
 void gcinit();
 
 /// Runs a cycle if one is due and this goroutine may start it (mallocgc

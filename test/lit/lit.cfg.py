@@ -41,7 +41,8 @@ config.test_exec_root = os.path.join(config.gortc_build_dir, "test", "lit", targ
 
 llvm_bin = "/usr/lib/llvm-19/bin"
 config.environment["PATH"] = os.pathsep.join([llvm_bin, os.environ["PATH"]])
-for var in ("GOGC", "GODEBUG", "GORTDEBUG", "GOMAXPROCS", "GOTRACEBACK", "GOARCH"):
+for var in ("GOGC", "GOMEMLIMIT", "GODEBUG", "GORTDEBUG", "GOMAXPROCS", "GOTRACEBACK",
+            "GOARCH"):
     config.environment.pop(var, None)
 for param, var in (("gogc", "GOGC"), ("gortdebug", "GORTDEBUG")):
     if lit_config.params.get(param):
