@@ -60,8 +60,11 @@
 // that has run for 10ms (same P schedtick) to yield: G::Preempt and
 // StackGuard0 = abi::StackPreempt make its next prologue check fail, and
 // gort_stack_reserve (stack.cpp) sees the request and calls gort_gopreempt
-// (gopreempt_m) before resuming. Loops without calls are not preempted. When a
-// timer is due it wakes an idle P (wakep) or flags TimersDue for the busy ones.
+// (gopreempt_m) before resuming. Loops poll the same word once per
+// iteration (codegen/preempt_poll.cpp, gort_preempt_poll), so loops without
+// calls yield too; a stop-the-world (GOMAXPROCS, the collector) sets the
+// same request on every running G. When a timer is due it wakes an idle P
+// (wakep) or flags TimersDue for the busy ones.
 //
 // Timers (timeSleep, the runtime side of time.Sleep): one global min-heap
 // of (deadline, G) under TimerLock. Only an M holding a P takes due timers
@@ -113,7 +116,7 @@
 // it; gc's per-P rings with stealing scale); an M per goroutine (100 000
 // goroutines would need 100 000 threads); signals for preemption (gc's
 // async preemption needs safe points in call-free loops that LLVM does not
-// describe; the prologue poison covers every loop that calls).
+// describe; the prologue poison and the loops' polls cover every loop).
 //
 //===----------------------------------------------------------------------===//
 
