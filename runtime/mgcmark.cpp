@@ -14,9 +14,9 @@
 //
 // The roots (gc: markroot):
 //   - the program's writable segments, found through the ELF program
-//     headers at __ehdr_start: every package-level variable of compiled
-//     code and every global of the runtime (allgs, the scheduler, the
-//     timer heap, the itab table...);
+//     headers (forEachWritableSegment, os_linux.cpp): every package-level
+//     variable of compiled code and every global of the runtime (allgs,
+//     the scheduler, the timer heap, the itab table...);
 //   - every M and its g0, and every P: they live off the heap
 //     (persistentalloc) and hold heap pointers (M::DeferPool, the sudog
 //     caches, run queues);
@@ -47,50 +47,16 @@
 
 #include "runtime/malloc.h"
 #include "runtime/mheap.h"
+#include "runtime/os_linux.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
 #include "runtime/proc.h"
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
 
-extern "C" {
-/// The ELF header at the start of the program's first segment (defined
-/// by the linker; weak so that a host test binary without one links).
-extern const char __ehdr_start[] __attribute__((weak, visibility("hidden")));
-}
-
 namespace gort {
 
 namespace {
-
-/// The parts of the ELF-64 headers we read (elf.h is not ours to include:
-/// libgort is freestanding).
-struct ElfEhdr {
-  uint8_t Ident[16];
-  uint16_t Type;
-  uint16_t Machine;
-  uint32_t Version;
-  uint64_t Entry;
-  uint64_t PhOff;
-  uint64_t ShOff;
-  uint32_t Flags;
-  uint16_t EhSize;
-  uint16_t PhEntSize;
-  uint16_t PhNum;
-};
-struct ElfPhdr {
-  uint32_t Type;
-  uint32_t Flags;
-  uint64_t Offset;
-  uint64_t VAddr;
-  uint64_t PAddr;
-  uint64_t FileSz;
-  uint64_t MemSz;
-  uint64_t Align;
-};
-constexpr uint32_t PtLoad = 1;
-constexpr uint32_t PfW = 2;
-constexpr uint16_t EtDyn = 3;
 
 struct Range {
   uintptr_t Lo, Hi;
@@ -160,27 +126,6 @@ void drain() {
   }
 }
 
-void markDataSegments() {
-  if (!__ehdr_start)
-    return;
-  const auto *Eh = reinterpret_cast<const ElfEhdr *>(__ehdr_start);
-  const auto *Ph = reinterpret_cast<const ElfPhdr *>(__ehdr_start + Eh->PhOff);
-  // A position-independent image is loaded at a bias: the header's own
-  // address minus the address the first segment (which holds it) asks for.
-  uintptr_t Bias = 0;
-  if (Eh->Type == EtDyn)
-    for (uint16_t I = 0; I < Eh->PhNum; I++)
-      if (Ph[I].Type == PtLoad) {
-        Bias = uintptr_t(__ehdr_start) - (Ph[I].VAddr - Ph[I].Offset);
-        break;
-      }
-  for (uint16_t I = 0; I < Eh->PhNum; I++)
-    if (Ph[I].Type == PtLoad && (Ph[I].Flags & PfW)) {
-      uintptr_t Lo = Bias + Ph[I].VAddr;
-      scanblock(Lo, Lo + Ph[I].MemSz);
-    }
-}
-
 /// Scans Gp's stack, every segment from where it was left.
 void markStack(G *Gp, G *Self, uintptr_t SelfSP) {
   uint32_t Status = readgstatus(Gp);
@@ -225,7 +170,7 @@ uint64_t gcMark(G *Self, uintptr_t SelfSP) {
   MarkedBytes = 0;
   WorkLen = 0;
 
-  markDataSegments();
+  forEachWritableSegment(scanblock);
   drain();
   for (M *Mp = allm(); Mp; Mp = Mp->AllLink) {
     scanblock(uintptr_t(Mp), uintptr_t(Mp + 1));

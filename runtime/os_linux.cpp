@@ -23,13 +23,16 @@
 //                         block start = tp - alignUp(p_memsz, p_align)
 //   AArch64 (variant I):  TCB(16 bytes) [ .tdata | .tbss ]
 //                         block start = tp + alignUp(16, p_align)
-// The program headers are found through __ehdr_start, which lld defines.
-// tlsalloc builds a block; settls installs it. The thread pointer must be
-// set in one function and TLS touched only in callees: LLVM may read the
-// thread pointer early in a function (toolchain.md section 0.6).
+// The program headers are found through __ehdr_start, which lld defines;
+// the collector reads them too, for the writable segments it scans as
+// roots (forEachWritableSegment, mgcmark.cpp). tlsalloc builds a block; settls
+// installs it. The thread pointer must be set in one function and TLS touched
+// only in callees: LLVM may read the thread pointer early in a function
+// (toolchain.md section 0.6).
 //
 // Entry points: rt0_go (proc.cpp) calls args, tlsalloc, settls, osinit;
-// lock_futex.cpp calls futexsleep/futexwakeup.
+// lock_futex.cpp calls futexsleep/futexwakeup; mgcmark.cpp calls
+// forEachWritableSegment.
 //
 //===----------------------------------------------------------------------===//
 
@@ -88,6 +91,7 @@ struct Elf64Phdr {
 
 constexpr uint32_t PtLoad = 1;
 constexpr uint32_t PtTls = 7;
+constexpr uint32_t PfW = 2; ///< segment flag: writable
 
 /// The PT_TLS segment of the executable (filled by findTLS).
 struct TlsImage {
@@ -117,25 +121,37 @@ int32_t getproccount() {
   return N == 0 ? 1 : N;
 }
 
-void findTLS() {
-  if (TLSImage.Valid)
-    return;
+/// The executable's program headers, their number and its load bias:
+/// __ehdr_start's address minus the vaddr of the PT_LOAD that maps file
+/// offset 0 (zero for our static, non-PIE executables).
+struct ProgramHeaders {
+  const Elf64Phdr *Ph;
+  uint16_t N;
+  uintptr_t Bias;
+};
+
+ProgramHeaders programHeaders() {
   const uint8_t *Base = __ehdr_start;
   const Elf64Ehdr *Eh = reinterpret_cast<const Elf64Ehdr *>(Base);
   const Elf64Phdr *Ph = reinterpret_cast<const Elf64Phdr *>(Base + Eh->Phoff);
-  // Load bias: __ehdr_start's address minus the vaddr of the PT_LOAD that
-  // maps file offset 0 (zero for our static, non-PIE executables).
   uintptr_t Bias = 0;
   for (uint16_t I = 0; I < Eh->Phnum; I++)
     if (Ph[I].Type == PtLoad && Ph[I].Offset == 0) {
       Bias = uintptr_t(Base) - Ph[I].Vaddr;
       break;
     }
+  return ProgramHeaders{Ph, Eh->Phnum, Bias};
+}
+
+void findTLS() {
+  if (TLSImage.Valid)
+    return;
+  auto [Ph, N, Bias] = programHeaders();
   TLSImage.Init = nullptr;
   TLSImage.FileSz = 0;
   TLSImage.MemSz = 0;
   TLSImage.Align = 16;
-  for (uint16_t I = 0; I < Eh->Phnum; I++) {
+  for (uint16_t I = 0; I < N; I++) {
     if (Ph[I].Type != PtTls)
       continue;
     TLSImage.Init = reinterpret_cast<const uint8_t *>(Ph[I].Vaddr + Bias);
@@ -149,6 +165,15 @@ void findTLS() {
 }
 
 } // namespace
+
+void forEachWritableSegment(void (*Fn)(uintptr_t Lo, uintptr_t Hi)) {
+  auto [Ph, N, Bias] = programHeaders();
+  for (uint16_t I = 0; I < N; I++)
+    if (Ph[I].Type == PtLoad && (Ph[I].Flags & PfW)) {
+      uintptr_t Lo = Ph[I].Vaddr + Bias;
+      Fn(Lo, Lo + Ph[I].Memsz);
+    }
+}
 
 void args(uintptr_t *SP) {
   Argc = int32_t(SP[0]);

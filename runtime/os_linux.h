@@ -48,6 +48,11 @@ extern int32_t Argc;
 extern char **Argv;
 extern char **Envp;
 
+/// Calls Fn(Lo, Hi) for each writable PT_LOAD segment of the executable
+/// (its .data, .bss...), found through its program headers: the
+/// collector's roots for globals (mgcmark.cpp).
+void forEachWritableSegment(void (*Fn)(uintptr_t Lo, uintptr_t Hi));
+
 /// Returns the value of the environment variable Key, or null
 /// (gc: gogetenv; runtime1.cpp).
 const char *gogetenv(const char *Key);
