@@ -19,9 +19,9 @@
 # GORTDEBUG for every program the tests run (e.g. gogc=1, or
 # gortdebug=gcstress=100,gcpoison=1: a collection every 100 allocations,
 # freed memory poisoned). Outputs must not change. With gcstress set the
-# feature "gcstress" is available: a test whose cost would become quadratic
-# (a cycle every N allocations, each scanning 100 000 stacks) says
-# UNSUPPORTED: gcstress.
+# feature "gcstress" is available: a test that checks when cycles run, or
+# whose cost would become quadratic (a cycle every N allocations, each
+# scanning 100 000 stacks), says UNSUPPORTED: gcstress.
 
 import os
 import shutil
