@@ -17,8 +17,8 @@
 // The pass: in every Go function, at the header of each loop that needs it
 // (below), once per iteration,
 //
-//     %g  = the current g (stack_check.cpp's emitGetG)
 //     %sg = load atomic i64 monotonic, g->stackguard0
+//                       ; stack_check.cpp's emitLoadStackGuard, made atomic
 //     br (%sg == StackPreempt), %poll, %body     ; weighted never taken
 //   poll:
 //     call void @gort_preempt_poll()              ; yields or drops the request
@@ -102,10 +102,7 @@ void insertPoll(llvm::BasicBlock *Header, llvm::Function *Poll, bool AArch64) {
   Header->getTerminator()->eraseFromParent();
 
   llvm::IRBuilder<> B(Header);
-  llvm::Value *G = emitGetG(B, AArch64);
-  llvm::Value *GuardP = B.CreateConstGEP1_64(
-      B.getInt8Ty(), G, gort::abi::GStackGuard0Offset, "g.stackguard0");
-  llvm::LoadInst *Guard = B.CreateLoad(B.getInt64Ty(), GuardP, "guard");
+  llvm::LoadInst *Guard = emitLoadStackGuard(B, AArch64);
   Guard->setAtomic(llvm::AtomicOrdering::Monotonic);
   Guard->setAlignment(llvm::Align(8));
   llvm::Value *Preempt =

@@ -125,6 +125,14 @@ static constexpr llvm::StringLiteral SplitBodyAttr = "gort-split-body";
 /// Functions above this many instructions are split without analysis.
 static constexpr unsigned MaxAnalyzedInsts = 4000;
 
+llvm::LoadInst *codegen::emitLoadStackGuard(llvm::IRBuilderBase &B,
+                                            bool AArch64) {
+  llvm::Value *G = emitGetG(B, AArch64);
+  llvm::Value *GuardP = B.CreateConstGEP1_64(
+      B.getInt8Ty(), G, gort::abi::GStackGuard0Offset, "g.stackguard0");
+  return B.CreateLoad(B.getInt64Ty(), GuardP, "stackguard0");
+}
+
 llvm::Value *codegen::emitGetG(llvm::IRBuilderBase &B, bool AArch64) {
   llvm::LLVMContext &Ctx = B.getContext();
   llvm::Module *M = B.GetInsertBlock()->getModule();
@@ -377,7 +385,6 @@ private:
   llvm::StructType *blockType(llvm::Function &F);
   llvm::Function *createThunk(llvm::Function &F, llvm::StructType *BlockTy);
   llvm::Value *readSP(llvm::IRBuilderBase &B);
-  llvm::Value *loadGuard(llvm::IRBuilderBase &B);
   void emitSlowPath(llvm::Function &F, llvm::BasicBlock *Slow,
                     llvm::BasicBlock *Fast, llvm::Value *Need);
 
@@ -499,13 +506,6 @@ llvm::Value *Inserter::readSP(llvm::IRBuilderBase &B) {
       "sp");
 }
 
-llvm::Value *Inserter::loadGuard(llvm::IRBuilderBase &B) {
-  llvm::Value *G = emitGetG(B, AArch64);
-  llvm::Value *GuardP = B.CreateConstGEP1_64(
-      B.getInt8Ty(), G, gort::abi::GStackGuard0Offset, "g.stackguard0");
-  return B.CreateLoad(B.getInt64Ty(), GuardP, "stackguard0");
-}
-
 /// Fills Slow with the slow path of F's check (see the design note):
 /// branches to Fast when gort_stack_reserve finds no split is needed.
 void Inserter::emitSlowPath(llvm::Function &F, llvm::BasicBlock *Slow,
@@ -542,7 +542,7 @@ void Inserter::insertInline(llvm::Function &F) {
 
   llvm::IRBuilder<> B(&Entry);
   llvm::Value *SP = readSP(B);
-  llvm::Value *Guard = loadGuard(B);
+  llvm::Value *Guard = emitLoadStackGuard(B, AArch64);
   llvm::Value *Need = B.CreateICmpULE(SP, Guard, "need.morestack");
   llvm::BasicBlock *Slow =
       llvm::BasicBlock::Create(Ctx, "morestack", &F, Body->getNextNode());
@@ -593,7 +593,7 @@ void Inserter::split(llvm::Function &F) {
   llvm::BasicBlock *Slow = llvm::BasicBlock::Create(Ctx, "morestack", W);
   llvm::IRBuilder<> B(Entry);
   llvm::Value *SP = readSP(B);
-  llvm::Value *Guard = loadGuard(B);
+  llvm::Value *Guard = emitLoadStackGuard(B, AArch64);
   llvm::Value *Frame = B.CreatePtrToInt(FrameSym, B.getInt64Ty(), "frame");
   bool TailCall = returnsInRegisters(F, AArch64);
   if (!TailCall)

@@ -58,6 +58,10 @@ private:
 /// descriptor): a TLS load on x86-64, register x28 on AArch64.
 llvm::Value *emitGetG(llvm::IRBuilderBase &B, bool AArch64);
 
+/// Emits the load of the current g's stackguard0 (abi::GStackGuard0Offset),
+/// which the prologue checks and the loops' preemption polls compare with.
+llvm::LoadInst *emitLoadStackGuard(llvm::IRBuilderBase &B, bool AArch64);
+
 /// The frame size (bytes, without a return address) that the pass predicts
 /// code generation will give F; ~0 for functions too big to analyse.
 uint64_t predictFrameSize(llvm::Function &F, bool AArch64, unsigned OptLevel);
