@@ -26,10 +26,10 @@
 //
 // mallocgc(Size, T, NeedZero):
 //   0. Size 0: return &ZeroBase, shared by every zero-size object. If a
-//      collection is due (GCStat.Pending, or every N allocations with
-//      GORTDEBUG=gcstress=N), gcTrigger runs it now if this goroutine may
-//      be stopped; the new object is not yet allocated, so the collector
-//      never sees it half-initialised.
+//      collection is due (GCStat.Pending, which GORTDEBUG=gcstress keeps
+//      set so that gcTrigger counts every allocation), gcTrigger runs it
+//      now if this goroutine may be stopped; the new object is not yet
+//      allocated, so the collector never sees it half-initialised.
 //   1. Mark the M as allocating (gc: acquirem, mallocing): M::Locks++ keeps
 //      the scheduler from preempting it (proc.cpp, preemptSlow); a nested
 //      mallocgc throws.
@@ -98,7 +98,6 @@
 #include "runtime/mcache.h"
 #include "runtime/mgc.h"
 #include "runtime/mheap.h"
-#include "runtime/os_linux.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
 #include "runtime/stubs.h"
@@ -234,8 +233,6 @@ void mallocinit() {
 void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
   if (Size == 0)
     return &ZeroBase;
-  if (__builtin_expect(Debug.GCStress != 0, 0))
-    gcNoteStressAlloc();
   if (__builtin_expect(atomic::load(&GCStat.Pending) != 0, 0))
     gcTrigger();
   bool Noscan = T && T->PtrData == 0;

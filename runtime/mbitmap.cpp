@@ -63,7 +63,7 @@ uint64_t *FreeBits[MaxRecycledWords + 1];
 } // namespace
 
 void freeSpanBits(uint8_t *Bits, uintptr_t NElems) {
-  uintptr_t Words = alignUp(NElems, 64) / 64;
+  uintptr_t Words = spanBitWords(NElems);
   if (Words > MaxRecycledWords)
     return; // cannot happen with gc's size classes; leak rather than fail
   auto *P = reinterpret_cast<uint64_t *>(Bits);
@@ -111,9 +111,9 @@ uintptr_t MSpan::nextFreeIndex() {
 }
 
 uint8_t *newSpanBits(uintptr_t NElems) {
-  uintptr_t Bytes = alignUp(NElems, 64) / 8;
+  uintptr_t Words = spanBitWords(NElems);
+  uintptr_t Bytes = Words * 8;
   GORT_ASSERT(Bytes <= SpanBitsChunk);
-  uintptr_t Words = Bytes / 8;
   if (Words <= MaxRecycledWords && FreeBits[Words]) {
     uint64_t *P = FreeBits[Words];
     FreeBits[Words] = reinterpret_cast<uint64_t *>(P[0]);

@@ -67,6 +67,12 @@ void refillM(void *Arg) {
   A->C->refill(A->Spc);
 }
 
+/// Bytes of S's objects not allocated (yet): what the collector's heap-live
+/// count gains when S is cached and gives back when S is returned.
+int64_t freeBytes(const MSpan *S) {
+  return int64_t((S->NElems - S->AllocCount) * S->ElemSize);
+}
+
 /// Records the objects allocated from S while it was cached.
 void accountSpan(MSpan *S) {
   noteSmallAllocs(uint64_t(S->AllocCount - S->AllocCountBeforeCache));
@@ -126,7 +132,7 @@ void MCache::refill(SpanClass Spc) {
   Alloc[Spc] = S;
   // The span's free space counts as allocated from now on (gc's
   // accounting: releaseAll gives back what was not used).
-  gcNoteHeapLive(int64_t((S->NElems - S->AllocCount) * S->ElemSize));
+  gcNoteHeapLive(freeBytes(S));
 }
 
 void MCache::releaseAll() {
@@ -135,7 +141,7 @@ void MCache::releaseAll() {
     if (S == &EmptyMSpan)
       continue;
     accountSpan(S);
-    gcNoteHeapLive(-int64_t((S->NElems - S->AllocCount) * S->ElemSize));
+    gcNoteHeapLive(-freeBytes(S));
     Heap.Central[I].uncacheSpan(S);
     Alloc[I] = &EmptyMSpan;
   }

@@ -16,7 +16,9 @@
 //     object is allocated: a cost on the slow paths only. Crossing the goal
 //     sets Pending; mallocgc tests that flag on entry and calls gcTrigger.
 //   - runtime.GC() (gcForce), whatever the heap size.
-//   - GORTDEBUG=gcstress=N: every N allocations (a debugging aid).
+//   - GORTDEBUG=gcstress=N: every N allocations (a debugging aid). Pending
+//     then stays set, so that gcTrigger sees and counts every allocation;
+//     the fast path keeps its single test.
 // A cycle starts only on a user goroutine that holds no runtime lock, is
 // not inside mallocgc, has a P and is not crashing -- gc's gcStart refuses
 // in the same states. Otherwise Pending stays set and a later allocation
@@ -35,9 +37,7 @@
 //      tiny blocks are dropped. The no-P cache's lock is held to the end.
 //   4. Mark (mgcmark.cpp): from the roots, set the mark bit of every
 //      reachable object and scan those that may hold pointers.
-//   5. Sweep (mgcsweep.cpp): every span's mark bits become its allocation
-//      bits; spans left empty go back to the page heap.
-//   6. Pace: NextGC = marked x (1 + GOGC/100), at least 4 MiB x GOGC/100
+//   5. Pace: NextGC = marked x (1 + GOGC/100), at least 4 MiB x GOGC/100
 //      (gc: heapminimum); the scavenger keeps free memory up to 10% above
 //      the goal, so that the next cycle's allocations reuse pages instead
 //      of faulting them in again. With GOMEMLIMIT (gc 1.19's soft limit,
@@ -45,7 +45,10 @@
 //      after the runtime's other memory (stacks, metadata), less 5%, but
 //      never within 1/16 of the live heap; the scavenger then keeps no
 //      more than the limit allows. GOGC=off with a limit collects only
-//      near the limit, as in gc.
+//      near the limit, as in gc. Pacing comes before the sweep so that the
+//      sweep's scavenging uses the new bound.
+//   6. Sweep (mgcsweep.cpp): every span's mark bits become its allocation
+//      bits; spans left empty go back to the page heap.
 //   7. Start the world; GODEBUG=gctrace=1 prints gc's line for the cycle.
 //
 // Conservative scanning, and why it is safe: the collector never moves an
@@ -102,17 +105,23 @@ constexpr uint64_t HeapMinimum = 4 << 20;
 
 uint64_t StressCount; ///< atomic: allocations, for gcstress
 
+/// GOGC and GOMEMLIMIT's word for "none".
+bool isOff(const char *S) {
+  return S[0] == 'o' && S[1] == 'f' && S[2] == 'f' && S[3] == 0;
+}
+
 struct CycleArgs {
   G *Self;
   uintptr_t SP;
   bool Forced;
 };
 
-/// Prints V thousandths as "V/1000.V%1000" (gctrace's milliseconds).
-void printMillis(uint64_t Micros) {
-  printuint(Micros / 1000);
+/// Prints V thousandths as "V/1000.V%1000" (gctrace's seconds and
+/// milliseconds).
+void printThousandths(uint64_t V) {
+  printuint(V / 1000);
   printstring(".");
-  uint64_t Frac = Micros % 1000;
+  uint64_t Frac = V % 1000;
   if (Frac < 100)
     printstring("0");
   if (Frac < 10)
@@ -129,8 +138,8 @@ uint64_t nonHeapBytes() {
   return S.StackInUse + S.PersistentSys + S.NumArenas * sizeof(HeapArena);
 }
 
-/// Step 6: the heap goal after a cycle that marked Marked bytes, and the
-/// memory the scavenger may keep (heapSetGoal; 0 for no bound).
+/// Step 5: the heap goal after a cycle that marked Marked bytes, and the
+/// memory the scavenger may keep (heapSetRetain; 0 for no bound).
 void setGoal(uint64_t Marked) {
   uint64_t None = ~uint64_t(0);
   uint64_t Goal = None;
@@ -159,7 +168,7 @@ void setGoal(uint64_t Marked) {
       Retain = ForHeap > Goal ? ForHeap : Goal;
   }
   GCStat.NextGC = Goal;
-  heapSetGoal(Retain);
+  heapSetRetain(Retain);
 }
 
 /// Parses GOMEMLIMIT as gc does (runtime/debug.SetMemoryLimit's syntax): a
@@ -167,16 +176,10 @@ void setGoal(uint64_t Marked) {
 /// Throws on anything else, as gc does.
 uint64_t parseMemoryLimit(const char *S) {
   const char *Text = S;
-  if (S[0] == 'o' && S[1] == 'f' && S[2] == 'f' && S[3] == 0)
+  if (isOff(S))
     return ~uint64_t(0);
   uint64_t N = 0;
-  bool Digits = false;
-  for (; *S >= '0' && *S <= '9'; S++) {
-    if (N > (~uint64_t(0) >> 1) / 10)
-      break;
-    N = N * 10 + uint64_t(*S - '0');
-    Digits = true;
-  }
+  S = readDecimal(S, ~uint64_t(0) >> 1, &N);
   struct Suffix {
     const char *Name;
     unsigned Shift;
@@ -184,13 +187,15 @@ uint64_t parseMemoryLimit(const char *S) {
   const Suffix Suffixes[] = {{"", 0},     {"B", 0},    {"KiB", 10},
                              {"MiB", 20}, {"GiB", 30}, {"TiB", 40}};
   for (const Suffix &X : Suffixes) {
+    if (!S)
+      break;
     const char *P = S;
     const char *Q = X.Name;
     while (*Q && *P == *Q) {
       P++;
       Q++;
     }
-    if (Digits && *Q == 0 && *P == 0 && N <= (~uint64_t(0) >> 1) >> X.Shift)
+    if (*Q == 0 && *P == 0 && N <= (~uint64_t(0) >> 1) >> X.Shift)
       return N << X.Shift;
   }
   printlock();
@@ -218,25 +223,19 @@ void gcCycle(void *Arg) {
 
   uint64_t Marked = gcMark(A.Self, A.SP);
   int64_t MarkDone = nanotime();
+  setGoal(Marked); // step 5
+
   gcSweep();
   unlockNoPCache();
-
-  // Step 6.
-  GCStat.HeapMarked = Marked;
   atomic::store(&GCStat.HeapLive, Marked);
-  setGoal(Marked);
-  atomic::store(&GCStat.Pending, 0u);
+  atomic::store(&GCStat.StressDue, 0u);
+  atomic::store(&GCStat.Pending, Debug.GCStress ? 1u : 0u);
   GCStat.NumGC++;
-  if (A.Forced)
-    GCStat.NumForcedGC++;
   uint64_t Goal = GCStat.NextGC;
 
   startTheWorldWithSema(nullptr);
   int64_t End = nanotime();
-  uint64_t Pause = uint64_t(End - Start);
-  GCStat.PauseNs[(GCStat.NumGC - 1) % 256] = Pause;
-  GCStat.PauseTotalNs += Pause;
-  GCStat.LastGC = End;
+  GCStat.PauseTotalNs += uint64_t(End - Start);
 
   if (Debug.GCTrace > 0) {
     // gc's format (mgc.go, gcMarkTermination); the phases of a
@@ -247,22 +246,15 @@ void gcCycle(void *Arg) {
     printstring("gc ");
     printuint(GCStat.NumGC);
     printstring(" @");
-    printuint(uint64_t(Since) / 1000000000);
-    printstring(".");
-    uint64_t Ms = uint64_t(Since) / 1000000 % 1000;
-    if (Ms < 100)
-      printstring("0");
-    if (Ms < 10)
-      printstring("0");
-    printuint(Ms);
+    printThousandths(uint64_t(Since) / 1000000);
     printstring("s ");
     printuint(Pct);
     printstring("%: ");
-    printMillis(uint64_t(Stopped - Start) / 1000);
+    printThousandths(uint64_t(Stopped - Start) / 1000);
     printstring("+");
-    printMillis(uint64_t(MarkDone - Stopped) / 1000);
+    printThousandths(uint64_t(MarkDone - Stopped) / 1000);
     printstring("+");
-    printMillis(uint64_t(End - MarkDone) / 1000);
+    printThousandths(uint64_t(End - MarkDone) / 1000);
     printstring(" ms clock, ");
     printuint(HeapBefore >> 20);
     printstring("->");
@@ -312,9 +304,9 @@ bool mayCollect() {
   if (!Gp)
     return false;
   M *Mp = Gp->Mp;
-  return Mp && Gp == Mp->CurG && Gp != Mp->G0 && Mp->Locks == 0 &&
-         Mp->Mallocing == 0 && Mp->Dying == 0 && Mp->Pp &&
-         readgstatus(Gp) == GRunning;
+  // CurG is never a g0: this also refuses the system stack.
+  return Mp && Gp == Mp->CurG && Mp->Locks == 0 && Mp->Mallocing == 0 &&
+         Mp->Dying == 0 && Mp->Pp && readgstatus(Gp) == GRunning;
 }
 
 } // namespace
@@ -323,29 +315,30 @@ void gcinit() {
   GCStat.StartTime = nanotime();
   GCStat.Percent = 100;
   if (const char *S = gogetenv("GOGC")) {
-    if (S[0] == 'o' && S[1] == 'f' && S[2] == 'f' && S[3] == 0) {
+    uint64_t N;
+    if (isOff(S))
       GCStat.Percent = -1;
-    } else {
-      int32_t N = 0;
-      bool Ok = *S != 0;
-      for (; *S; S++) {
-        if (*S < '0' || *S > '9' || N > 100000000) {
-          Ok = false;
-          break;
-        }
-        N = N * 10 + (*S - '0');
-      }
-      if (Ok)
-        GCStat.Percent = N;
-    }
+    else if (const char *E = readDecimal(S, INT32_MAX, &N); E && *E == 0)
+      GCStat.Percent = int32_t(N);
   }
   GCStat.MemoryLimit = ~uint64_t(0);
   if (const char *S = gogetenv("GOMEMLIMIT"))
     GCStat.MemoryLimit = parseMemoryLimit(S);
+  if (Debug.GCStress)
+    GCStat.Pending = 1;
   setGoal(0);
 }
 
 void gcTrigger() {
+  if (Debug.GCStress) {
+    // Pending stays set: count this allocation, and collect only if N have
+    // been counted or the heap reached its goal.
+    if (atomic::xadd(&StressCount, uint64_t(1)) % uint64_t(Debug.GCStress) == 0)
+      atomic::store(&GCStat.StressDue, 1u);
+    if (!atomic::load(&GCStat.StressDue) &&
+        atomic::load(&GCStat.HeapLive) < GCStat.NextGC)
+      return;
+  }
   if (mayCollect())
     gcStart(false);
 }
@@ -358,12 +351,6 @@ void gcForce() {
 void gcNoteHeapLive(int64_t N) {
   uint64_t Live = atomic::xadd(&GCStat.HeapLive, uint64_t(N));
   if (Live >= GCStat.NextGC && !atomic::load(&GCStat.Pending))
-    atomic::store(&GCStat.Pending, 1u);
-}
-
-void gcNoteStressAlloc() {
-  uint64_t N = atomic::xadd(&StressCount, uint64_t(1));
-  if (N % uint64_t(Debug.GCStress) == 0)
     atomic::store(&GCStat.Pending, 1u);
 }
 

@@ -19,8 +19,8 @@
 
 namespace gort {
 
-/// The collector's state and statistics. Written with the world stopped,
-/// except HeapLive and Pending (atomic).
+/// The collector's state. Written with the world stopped, except HeapLive,
+/// Pending and StressDue (atomic).
 struct alignas(64) GCState {
   /// Bytes of the heap allocated or cached for allocation: objects marked
   /// by the last cycle, plus the free space of every span cached since,
@@ -32,21 +32,18 @@ struct alignas(64) GCState {
   /// A cycle is due: the next mallocgc that may collect does (atomic).
   /// Every mallocgc reads it, and every span refill writes HeapLive: they
   /// live on separate cache lines so that the refills of one P do not
-  /// evict the flag from the others' caches.
+  /// evict the flag from the others' caches. Under GORTDEBUG=gcstress it
+  /// stays set, so that every allocation reaches gcTrigger to be counted.
   alignas(64) uint32_t Pending;
+  /// gcstress counted its N allocations since the last cycle (atomic).
+  uint32_t StressDue;
   /// GOGC as a percentage; negative for "off".
   int32_t Percent;
   /// GOMEMLIMIT in bytes, ~0 for none (gc: memoryLimit): the heap goal
   /// keeps the heap plus the runtime's other memory under it.
   uint64_t MemoryLimit;
   uint32_t NumGC;        ///< completed cycles
-  uint32_t NumForcedGC;  ///< of which runtime.GC
-  uint64_t HeapMarked;   ///< bytes marked by the last cycle
-  uint64_t TotalFreed;   ///< bytes freed by all sweeps
-  uint64_t ObjectsFreed; ///< objects freed by all sweeps
-  uint64_t PauseTotalNs; ///< sum of the stop-the-world pauses
-  uint64_t PauseNs[256]; ///< recent pauses, circular (gc: MemStats.PauseNs)
-  int64_t LastGC;        ///< nanotime at the end of the last cycle
+  uint64_t PauseTotalNs; ///< sum of the stop-the-world pauses (gctrace's %)
   int64_t StartTime;     ///< nanotime at gcinit, for gctrace's @time
 };
 extern GCState GCStat;
@@ -56,8 +53,9 @@ extern GCState GCStat;
 void gcinit();
 
 /// Runs a cycle if one is due and this goroutine may start it (mallocgc
-/// calls it when GCStat.Pending is set). Out of line: the fast path of
-/// mallocgc tests only the flag.
+/// calls it when GCStat.Pending is set; with GORTDEBUG=gcstress=N it also
+/// counts the allocation and makes a cycle due every N). Out of line: the
+/// fast path of mallocgc tests only the flag.
 void gcTrigger();
 
 /// Runs a full cycle now, whatever the heap size (runtime.GC). Must run on
@@ -70,9 +68,6 @@ void gcForce();
 /// space.
 void gcNoteHeapLive(int64_t N);
 
-/// Counts an allocation for GORTDEBUG=gcstress=N (a cycle every N).
-void gcNoteStressAlloc();
-
 //===--- Internal to mgc*.cpp --------------------------------------------===//
 
 /// Marks everything reachable from the roots (mgcmark.cpp). The world is
@@ -82,7 +77,8 @@ void gcNoteStressAlloc();
 uint64_t gcMark(G *Self, uintptr_t SelfSP);
 
 /// Frees every unmarked object and clears the mark bits (mgcsweep.cpp).
-/// World stopped, caches flushed. Adds to TotalFreed and ObjectsFreed.
+/// World stopped, caches flushed. The scavenger then runs once against the
+/// bound the pacer set for this cycle (heapSetRetain).
 void gcSweep();
 
 } // namespace gort

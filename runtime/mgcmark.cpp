@@ -96,11 +96,9 @@ __attribute__((always_inline)) inline void markCandidate(uintptr_t V) {
   uintptr_t Idx = S->objIndex(V);
   if (S->isFree(Idx))
     return;
-  uint8_t *Byte = &S->GCMarkBits[Idx / 8];
-  uint8_t Bit = uint8_t(1u << (Idx % 8));
-  if (*Byte & Bit)
+  if (S->isMarked(Idx))
     return;
-  *Byte |= Bit;
+  S->setMarked(Idx);
   MarkedBytes += S->ElemSize;
   if (spanClassNoscan(S->Class))
     return;

@@ -49,16 +49,10 @@ namespace {
 
 constexpr uint8_t PoisonByte = 0xdb;
 
-uintptr_t bitWords(const MSpan *S) { return alignUp(S->NElems, 64) / 64; }
-
-bool marked(const MSpan *S, uintptr_t Idx) {
-  return S->GCMarkBits[Idx / 8] & (1u << (Idx % 8));
-}
-
 /// Fills the objects of S that are allocated but unmarked with PoisonByte.
 void poisonDead(MSpan *S) {
   for (uintptr_t I = 0; I < S->NElems; I++)
-    if (!S->isFree(I) && !marked(S, I))
+    if (!S->isFree(I) && !S->isMarked(I))
       memset(reinterpret_cast<void *>(S->base() + I * S->ElemSize), PoisonByte,
              S->ElemSize);
 }
@@ -66,55 +60,49 @@ void poisonDead(MSpan *S) {
 /// Sweeps S (see above). SG is the heap's sweep generation.
 void sweepSpan(MSpan *S, uint32_t SG) {
   if (spanClassSizeClass(S->Class) == 0) {
-    if (S->GCMarkBits[0] & 1) {
+    if (S->isMarked(0)) {
       S->GCMarkBits[0] = 0;
       return;
     }
-    GCStat.TotalFreed += S->ElemSize;
-    GCStat.ObjectsFreed++;
     if (Debug.GCPoison)
       memset(reinterpret_cast<void *>(S->base()), PoisonByte,
              S->Limit - S->base());
     Heap.freeSpan(S);
     return;
   }
-  uintptr_t Words = bitWords(S);
+  uintptr_t Words = spanBitWords(S->NElems);
   auto *Mark = reinterpret_cast<uint64_t *>(S->GCMarkBits);
   uintptr_t NMarked = 0;
   for (uintptr_t W = 0; W < Words; W++)
     NMarked += uintptr_t(__builtin_popcountll(Mark[W]));
   // Every MCache is flushed: AllocCount counts the allocated objects.
-  uintptr_t Allocated = S->AllocCount;
-  GORT_ASSERT(NMarked <= Allocated);
-  uintptr_t Freed = Allocated - NMarked;
-  GCStat.TotalFreed += uint64_t(Freed) * S->ElemSize;
-  GCStat.ObjectsFreed += Freed;
+  GORT_ASSERT(NMarked <= S->AllocCount);
+  bool Freed = NMarked < S->AllocCount;
   if (Debug.GCPoison && Freed)
     poisonDead(S);
 
   MCentral &C = Heap.Central[S->Class];
   lock(&C.Lock);
-  if (S->List)
-    S->List->remove(S);
-  unlock(&C.Lock);
-  if (NMarked == 0) {
-    Heap.freeSpan(S);
-    return;
+  // An uncached span is on exactly one of its MCentral's lists.
+  GORT_ASSERT(S->List);
+  S->List->remove(S);
+  if (NMarked != 0) {
+    uint8_t *Old = S->AllocBits;
+    S->AllocBits = S->GCMarkBits;
+    S->GCMarkBits = Old;
+    memset(Old, 0, Words * 8);
+    S->FreeIndex = 0;
+    S->AllocCount = uint16_t(NMarked);
+    if (Freed)
+      S->NeedZero = 1;
+    if (NMarked == S->NElems)
+      C.fullSwept(SG)->push(S);
+    else
+      C.partialSwept(SG)->push(S);
   }
-  uint8_t *Old = S->AllocBits;
-  S->AllocBits = S->GCMarkBits;
-  S->GCMarkBits = Old;
-  memset(Old, 0, Words * 8);
-  S->FreeIndex = 0;
-  S->AllocCount = uint16_t(NMarked);
-  if (Freed)
-    S->NeedZero = 1;
-  lock(&C.Lock);
-  if (NMarked == S->NElems)
-    C.fullSwept(SG)->push(S);
-  else
-    C.partialSwept(SG)->push(S);
   unlock(&C.Lock);
+  if (NMarked == 0)
+    Heap.freeSpan(S);
 }
 
 } // namespace

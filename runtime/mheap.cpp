@@ -46,10 +46,11 @@
 // the span's PageAlloc bits and Spans[] entries, lower SearchAddr, give its
 // bitmaps back (freeSpanBits), return the MSpan to SpanAlloc. The pages are
 // now free and dirty (backed by memory). The scavenger keeps dirty free
-// memory within a goal of 1/10 of the memory in use plus 4 MiB, or up to
-// 10% above the collector's heap goal if that is more (gc retains ~10% over
-// its heap goal; heapSetGoal), so that the pages the next cycle's
-// allocations need stay mapped; past it, it releases free dirty runs,
+// memory within a goal of 1/10 of the memory in use plus 4 MiB, or within
+// the bound the collector sets after each cycle if that is more (10% above
+// its heap goal, as gc retains, or less under GOMEMLIMIT; heapSetRetain),
+// so that the pages the next cycle's allocations need stay mapped; past
+// it, it releases free dirty runs,
 // highest addresses first (gc: the
 // scavenger also works top-down so the low heap stays dense), with
 // madvise(MADV_DONTNEED) on whole physical pages, and sets PageScav.
@@ -114,9 +115,9 @@ constexpr uintptr_t ArenaHintStart = uintptr_t(0x0040) << 32;
 /// Dirty free memory the scavenger always leaves alone.
 constexpr uintptr_t ScavengeRetainPages = (4 << 20) / PageSize;
 
-/// The collector's heap goal plus 10%, in bytes (heapSetGoal); 0 if none.
-/// Guarded by Heap.Lock.
-uint64_t HeapGoal;
+/// Bytes of heap (in use plus free) the scavenger may leave mapped, set by
+/// the collector (heapSetRetain); 0 if none. Guarded by Heap.Lock.
+uint64_t RetainBytes;
 /// heapScavengeOff; guarded by Heap.Lock.
 bool ScavengeOff;
 
@@ -467,15 +468,15 @@ uintptr_t scavengeLocked(uintptr_t NPages) {
 }
 
 /// Returns free dirty memory to the OS beyond what the heap may soon reuse:
-/// 1/10 of the memory in use plus ScavengeRetainPages, or up to 10% above
-/// the collector's heap goal if that is more. Caller holds Heap.Lock.
-void scavengeToGoalLocked() {
+/// 1/10 of the memory in use plus ScavengeRetainPages, or up to
+/// RetainBytes if that is more. Caller holds Heap.Lock.
+void scavengeToRetainLocked() {
   uintptr_t InUse = Heap.PagesInUse + Heap.PagesManual;
   uintptr_t Dirty = Heap.PagesSys - InUse - Heap.PagesReleased;
   uintptr_t Goal = InUse / 10 + ScavengeRetainPages;
-  uintptr_t GoalPages = uintptr_t(HeapGoal >> PageShift);
-  if (GoalPages > InUse && GoalPages - InUse > Goal)
-    Goal = GoalPages - InUse;
+  uintptr_t RetainPages = uintptr_t(RetainBytes >> PageShift);
+  if (RetainPages > InUse && RetainPages - InUse > Goal)
+    Goal = RetainPages - InUse;
   if (Dirty > Goal)
     scavengeLocked(Dirty - Goal);
 }
@@ -505,7 +506,7 @@ void freeSpanLocked(MSpan *S) {
   Heap.NSpans--;
   Heap.SpanAlloc.free(S);
   if (!ScavengeOff)
-    scavengeToGoalLocked();
+    scavengeToRetainLocked();
 }
 
 } // namespace
@@ -557,9 +558,9 @@ MSpan *MHeap::alloc(uintptr_t NPages, SpanClass Spc) {
   return S;
 }
 
-void heapSetGoal(uint64_t Goal) {
+void heapSetRetain(uint64_t Bytes) {
   lock(&Heap.Lock);
-  HeapGoal = Goal;
+  RetainBytes = Bytes;
   unlock(&Heap.Lock);
 }
 
@@ -567,7 +568,7 @@ void heapScavengeOff(bool On) {
   lock(&Heap.Lock);
   ScavengeOff = On;
   if (!On)
-    scavengeToGoalLocked();
+    scavengeToRetainLocked();
   unlock(&Heap.Lock);
 }
 

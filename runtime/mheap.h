@@ -172,10 +172,11 @@ uint8_t *newSpanBits(uintptr_t NElems);
 /// Takes back the bitmaps of a span that is freed. Caller holds Heap.Lock.
 /// mbitmap.cpp.
 void freeSpanBits(uint8_t *Bits, uintptr_t NElems);
-/// Sets the heap goal (bytes; 0 for none) that the scavenger measures
-/// free memory against: it keeps free pages up to Goal - in use instead of
-/// returning them to the OS (mgc.cpp after each cycle).
-void heapSetGoal(uint64_t Goal);
+/// Sets how many bytes of heap, in use plus free, the scavenger may leave
+/// mapped (0 for no bound of the collector's): it keeps free pages up to
+/// Bytes - in use instead of returning them to the OS. The pacer sets it
+/// after each cycle's mark (mgc.cpp); it applies from the next freeing on.
+void heapSetRetain(uint64_t Bytes);
 /// While On, freeing spans does not run the scavenger (the sweep frees
 /// many; mgcsweep.cpp). Turning it off scavenges once.
 void heapScavengeOff(bool On);

@@ -93,6 +93,16 @@ struct MSpan {
     return (AllocBits[Index / 8] & (1u << (Index % 8))) == 0;
   }
 
+  /// True if object Index's mark bit is set (gc: markBits.isMarked).
+  bool isMarked(uintptr_t Index) const {
+    return GCMarkBits[Index / 8] & (1u << (Index % 8));
+  }
+  /// Sets object Index's mark bit (gc: markBits.setMarked). The world is
+  /// stopped while the collector marks, so a plain store does.
+  void setMarked(uintptr_t Index) {
+    GCMarkBits[Index / 8] |= uint8_t(1u << (Index % 8));
+  }
+
   /// Returns the index of the next free object at or after FreeIndex, or
   /// NElems; advances FreeIndex past it (gc: nextFreeIndex). mbitmap.cpp.
   uintptr_t nextFreeIndex();
@@ -101,6 +111,12 @@ struct MSpan {
   /// (gc: refillAllocCache). mbitmap.cpp.
   void refillAllocCache(uintptr_t WhichByte);
 };
+
+/// Length in 64-bit words of the AllocBits and GCMarkBits of a span of
+/// NElems objects (mbitmap.cpp).
+constexpr uintptr_t spanBitWords(uintptr_t NElems) {
+  return (NElems + 63) / 64;
+}
 
 /// A doubly linked list of spans (gc: mSpanList). Guarded by its owner's
 /// lock.

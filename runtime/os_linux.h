@@ -53,6 +53,12 @@ extern char **Envp;
 /// collector's roots for globals (mgcmark.cpp).
 void forEachWritableSegment(void (*Fn)(uintptr_t Lo, uintptr_t Hi));
 
+/// Reads the decimal number at the start of S (gc: the digit loop of
+/// atoi64): stores it in *Out and returns the first character after the
+/// digits, or returns null if S does not start with a digit or the number
+/// exceeds Max. For GOGC, GOMEMLIMIT and GORTDEBUG's values.
+const char *readDecimal(const char *S, uint64_t Max, uint64_t *Out);
+
 /// Returns the value of the environment variable Key, or null
 /// (gc: gogetenv; runtime1.cpp).
 const char *gogetenv(const char *Key);

@@ -49,6 +49,20 @@ const char *gogetenv(const char *Key) {
   return nullptr;
 }
 
+const char *readDecimal(const char *S, uint64_t Max, uint64_t *Out) {
+  if (*S < '0' || *S > '9')
+    return nullptr;
+  uint64_t N = 0;
+  for (; *S >= '0' && *S <= '9'; S++) {
+    uint64_t D = uint64_t(*S - '0');
+    if (N > (Max - D) / 10)
+      return nullptr;
+    N = N * 10 + D;
+  }
+  *Out = N;
+  return S;
+}
+
 namespace {
 
 struct DebugVar {
@@ -64,16 +78,14 @@ void parseDebugList(const char *S, const DebugVar *Vars, unsigned N) {
     while (*S && *S != '=' && *S != ',')
       S++;
     const char *NameEnd = S;
-    int32_t Value = 0;
-    bool Ok = *S == '=';
-    if (Ok)
-      for (S++; *S && *S != ','; S++) {
-        if (*S < '0' || *S > '9' || Value > 100000000) {
-          Ok = false;
-          continue;
-        }
-        Value = Value * 10 + (*S - '0');
-      }
+    uint64_t Value = 0;
+    bool Ok = false;
+    if (*S == '=') {
+      const char *E = readDecimal(S + 1, INT32_MAX, &Value);
+      Ok = E && (*E == ',' || *E == 0);
+      while (*S && *S != ',')
+        S++;
+    }
     for (unsigned I = 0; I < N; I++) {
       const char *Want = Vars[I].Name;
       const char *P = Name;
@@ -82,7 +94,7 @@ void parseDebugList(const char *S, const DebugVar *Vars, unsigned N) {
         Want++;
       }
       if (Ok && *Want == 0 && P == NameEnd)
-        *Vars[I].Value = Value;
+        *Vars[I].Value = int32_t(Value);
     }
     if (*S == ',')
       S++;

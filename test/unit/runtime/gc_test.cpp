@@ -102,8 +102,7 @@ TEST(GC, ReachableObjectsSurviveAndGarbageIsFreed) {
   for (Node *N = reinterpret_cast<Node *>(Root); N; N = N->Next) {
     EXPECT_EQ(N->Value % 2, 1u);
     MSpan *S = spanOfHeap(uintptr_t(N));
-    uintptr_t Idx = S->objIndex(uintptr_t(N));
-    EXPECT_EQ(S->GCMarkBits[Idx / 8] & (1u << (Idx % 8)), 0);
+    EXPECT_FALSE(S->isMarked(S->objIndex(uintptr_t(N))));
     Count++;
   }
   EXPECT_EQ(Count, 100);
