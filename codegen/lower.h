@@ -497,6 +497,16 @@ public:
   //--- Functions (lower_func.cpp) ----------------------------------------===//
   llvm::Function *getFunction(types::Func *F);
   std::string funcName(types::Func *F);
+  /// Whether this is package main, whose symbols nothing else refers to
+  /// (they get internal linkage).
+  bool isMainPackage() const { return Info.Pkg->Name == "main"; }
+  /// The declaration of V, a package-level variable of an imported package
+  /// (or one //go:linkname'd to another package's).
+  llvm::GlobalVariable *importedGlobal(types::Var *V);
+  /// The symbol of package-level variable V.
+  std::string globalName(types::Var *V);
+  /// The package path of symbol Sym ("a/b.c.d" -> "a/b").
+  static std::string symbolPackage(llvm::StringRef Sym);
   /// The static funcval for a top-level function used as a value.
   llvm::Constant *getFuncValue(llvm::Function *F);
   /// The declaration of a runtime entry point of libgort/abi.def.

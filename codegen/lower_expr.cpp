@@ -283,6 +283,9 @@ llvm::Value *FuncLowerer::emitAddr(syntax::Expr *E0) {
   case NodeKind::SelectorExpr: {
     auto *S = cast<SelectorExpr>(E);
     Selection *Sel = S->Selection;
+    if (!Sel)
+      if (auto *V = dyn_cast_or_null<Var>(S->Sel->Obj)) // pkg.V
+        return varAddr(V);
     if (!Sel || Sel->Kind != SelectionKind::FieldVal)
       break;
     Type *T = exprType(L.TCtx, S->X);
@@ -939,8 +942,10 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
   Selection *S = E->Selection;
   Type *T = exprType(L.TCtx, E);
   if (!S) {
-    // A qualified identifier: a function of another package (package
-    // runtime) used as a value. Constants were folded by the checker.
+    // A qualified identifier: a variable or a function of an imported
+    // package. Constants were folded by the checker.
+    if (auto *V = dyn_cast_or_null<Var>(E->Sel->Obj))
+      return load(V->type(), varAddr(V), V->name());
     if (auto *F = dyn_cast_or_null<Func>(E->Sel->Obj))
       return L.getFuncValue(L.getFunction(F));
     L.internalError(E->pos(), "qualified identifiers are not supported yet");

@@ -74,20 +74,34 @@ std::unique_ptr<llvm::Module> Lowerer::run() {
   DL = &Mod->getDataLayout();
   initDebugInfo();
 
-  // Package-level variables.
+  // Package-level variables. An imported package's are visible to the
+  // packages importing it, which declare them (globalVar).
+  // A variable //go:linkname'd to another package's symbol, without an
+  // initializer of its own, is that package's variable: declared here.
+  llvm::SmallPtrSet<Var *, 8> Initialized;
+  for (const Initializer &In : Info.InitOrder)
+    Initialized.insert(In.Lhs.begin(), In.Lhs.end());
   for (Var *V : Info.Globals) {
+    if (!V->LinkName.empty() && !Initialized.count(V) &&
+        symbolPackage(V->LinkName) != Info.Pkg->Path) {
+      importedGlobal(V);
+      continue;
+    }
     llvm::Type *T = getLLVMType(V->type());
+    bool Local = (isMainPackage() && V->LinkName.empty()) || V->name() == "_";
     auto *GV = new llvm::GlobalVariable(
-        *Mod, T, false, llvm::GlobalValue::InternalLinkage,
+        *Mod, T, false,
+        Local ? llvm::GlobalValue::InternalLinkage
+              : llvm::GlobalValue::ExternalLinkage,
         llvm::Constant::getNullValue(T),
-        V->name() == "_" ? Info.Pkg->Path + "._"
-                         : funcName(nullptr) + V->name().str());
+        V->name() == "_" ? Info.Pkg->Path + "._" : globalName(V));
     GV->setAlignment(llvm::Align(std::max<int64_t>(alignOf(V->type()), 1)));
     Globals[V] = GV;
   }
 
   for (Func *F : Info.Funcs)
-    lowerFunction(F);
+    if (!F->SkippedGeneric)
+      lowerFunction(F);
   lowerInit();
   // Function literals discovered while lowering (possibly nested).
   while (!PendingLits.empty()) {
@@ -155,13 +169,29 @@ void FuncLowerer::setLoc(Pos P) {
   B.SetCurrentDebugLocation(llvm::DILocation::get(L.Ctx, LC.Line, LC.Col, SP));
 }
 
+std::string Lowerer::symbolPackage(llvm::StringRef Sym) {
+  // "path/to/pkg.Name": the package ends at the first dot after the last
+  // slash.
+  size_t Slash = Sym.rfind('/');
+  size_t Dot = Sym.find('.', Slash == llvm::StringRef::npos ? 0 : Slash);
+  return Sym.take_front(Dot).str();
+}
+
+std::string Lowerer::globalName(Var *V) {
+  if (!V->LinkName.empty())
+    return V->LinkName.str();
+  return (V->pkg() ? V->pkg()->Path : Info.Pkg->Path) + "." + V->name().str();
+}
+
 std::string Lowerer::funcName(Func *F) {
-  std::string Pkg = Info.Pkg->Path + ".";
+  // gc's symbol names: the package path, a dot, the function's name or
+  // the method's receiver type and name; or the //go:linkname'd one.
+  std::string Pkg = (F && F->pkg() ? F->pkg()->Path : Info.Pkg->Path) + ".";
   if (!F)
     return Pkg;
-  if (F->pkg() && F->pkg() != Info.Pkg) // package runtime (libgort)
-    return F->pkg()->Path + "." + F->name().str();
-  if (F->name() == "init" && !F->sig()->Recv) {
+  if (!F->LinkName.empty())
+    return F->LinkName.str();
+  if (F->name() == "init" && !F->sig()->Recv && F->pkg() == Info.Pkg) {
     // init functions are numbered in source order, as gc's init.N.
     for (size_t I = 0; I < Info.Inits.size(); ++I)
       if (Info.Inits[I] == F)
@@ -220,13 +250,17 @@ llvm::Function *Lowerer::getFunction(Func *F) {
   if (It != Funcs.end())
     return It->second;
   FuncABI A = getABI(F->sig(), true);
-  // Functions of other packages (only libgort's package runtime so far) are
-  // defined elsewhere.
-  bool Local = !F->pkg() || F->pkg() == Info.Pkg;
-  auto *Fn = llvm::Function::Create(A.FnTy,
-                                    Local ? llvm::GlobalValue::InternalLinkage
-                                          : llvm::GlobalValue::ExternalLinkage,
-                                    funcName(F), *Mod);
+  // Functions of other packages (imported ones, or libgort's package
+  // runtime) are defined elsewhere. An imported package's own functions,
+  // exported or not, are external too: an importer's method tables and
+  // promoted-method wrappers may call any of them.
+  bool Internal = (!F->pkg() || F->pkg() == Info.Pkg) && isMainPackage() &&
+                  F->LinkName.empty();
+  auto *Fn =
+      llvm::Function::Create(A.FnTy,
+                             Internal ? llvm::GlobalValue::InternalLinkage
+                                      : llvm::GlobalValue::ExternalLinkage,
+                             funcName(F), *Mod);
   setGoFunctionAttrs(Fn);
   if (F->Decl && F->Decl->NoInline) // //go:noinline
     Fn->addFnAttr(llvm::Attribute::NoInline);
@@ -376,6 +410,8 @@ llvm::Value *FuncLowerer::varAddr(Var *V) {
   auto GI = L.Globals.find(V);
   if (GI != L.Globals.end())
     return GI->second;
+  if (V->IsGlobal && V->pkg() && V->pkg() != L.Info.Pkg)
+    return L.importedGlobal(V);
   L.internalError(V->pos(), "variable " + V->name() + " has no storage");
   return createTemp(V->type(), "bad");
 }
@@ -577,17 +613,52 @@ void Lowerer::lowerFunction(Func *F) {
   FL.lowerBody(D->Body, Params, F->sig()->Recv, {});
 }
 
+llvm::GlobalVariable *Lowerer::importedGlobal(Var *V) {
+  auto *GV = new llvm::GlobalVariable(*Mod, getLLVMType(V->type()), false,
+                                      llvm::GlobalValue::ExternalLinkage,
+                                      nullptr, globalName(V));
+  GV->setAlignment(llvm::Align(std::max<int64_t>(alignOf(V->type()), 1)));
+  Globals[V] = GV;
+  return GV;
+}
+
 void Lowerer::lowerInit() {
-  // main..init: variable initializers in dependency order, then the init
-  // functions in source order. The runtime calls it before main.main.
+  // P..init initialises package P as gc's inittask does: once, after the
+  // packages P imports (in the order of their first import), its variables
+  // in dependency order, then its init functions in source order. The
+  // runtime calls main..init before main.main; each package's flag makes a
+  // package imported along several paths initialise once.
   auto *FT = llvm::FunctionType::get(VoidTy, {Ptr}, false);
   llvm::Function *Fn = createGeneratedFunction(
       Info.Pkg->Path + "..init", FT, llvm::GlobalValue::ExternalLinkage);
   GeneratedBody FL(*this, Fn);
   if (!SM.files().empty()) {
-    Pos First = SM.files()[0]->pos(0);
+    Pos First =
+        Info.Files.empty() ? SM.files()[0]->pos(0) : Info.Files[0]->pos();
     FL.SP = attachSubprogram(Fn, First);
     FL.setLoc(First);
+  }
+  if (!isMainPackage()) {
+    auto *Done = new llvm::GlobalVariable(
+        *Mod, I8, false, llvm::GlobalValue::InternalLinkage,
+        llvm::ConstantInt::get(I8, 0), Info.Pkg->Path + "..inittask.done");
+    llvm::BasicBlock *Run = FL.newBlock("init.run");
+    llvm::BasicBlock *Skip = FL.newBlock("init.done");
+    FL.B.CreateCondBr(FL.B.CreateICmpNE(FL.B.CreateLoad(I8, Done),
+                                        llvm::ConstantInt::get(I8, 0)),
+                      Skip, Run);
+    FL.setBlock(Skip);
+    FL.B.CreateRetVoid();
+    FL.setBlock(Run);
+    FL.B.CreateStore(llvm::ConstantInt::get(I8, 1), Done);
+  }
+  for (Package *Imp : Info.Imports) {
+    llvm::FunctionCallee Callee =
+        Mod->getOrInsertFunction(Imp->Path + "..init", FT);
+    if (auto *Decl = llvm::dyn_cast<llvm::Function>(Callee.getCallee()))
+      setGoFunctionAttrs(Decl);
+    FL.B.CreateCall(Callee, {llvm::ConstantPointerNull::get(
+                                llvm::PointerType::get(Ctx, 0))});
   }
   auto GlobalOf = [&](Var *V) {
     assert(Globals.count(V) && "package-level variable without storage");

@@ -372,6 +372,24 @@ llvm::Value *Lowerer::emitTypeEqualCall(llvm::IRBuilder<> &B, Type *T,
 // Type descriptors
 //===----------------------------------------------------------------------===//
 
+/// The package path a descriptor records for T: a defined type's own
+/// package (also for a pointer to one), else the package that declared the
+/// members of the type literal (gc: the package the literal appears in).
+/// Never the package being compiled: descriptors are emitted once per
+/// module that needs them and must agree (linkonce_odr).
+template <typename O>
+static std::string typePkgPath(Type *T, const std::vector<O *> &Members) {
+  if (auto *P = dyn_cast<Pointer>(T))
+    if (isa<Named>(P->Elem))
+      T = P->Elem;
+  if (auto *N = dyn_cast<Named>(T))
+    return N->Obj->pkg() ? N->Obj->pkg()->Path : "";
+  for (O *M : Members)
+    if (M->pkg())
+      return M->pkg()->Path;
+  return "";
+}
+
 llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
   std::string Sym = "type:" + typeSymbol(T);
   auto It = Descriptors.find(Sym);
@@ -530,7 +548,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
           *Mod, AT, true, llvm::GlobalValue::LinkOnceODRLinkage,
           llvm::ConstantArray::get(AT, FieldDescs), Sym + ".fields");
     }
-    Fields.push_back(rawString(*this, Info.Pkg->Path));
+    Fields.push_back(rawString(*this, typePkgPath(T, S->Fields)));
     Fields.push_back(Arr);
     Fields.push_back(llvm::ConstantInt::get(I64, FieldDescs.size()));
     break;
@@ -552,7 +570,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
           *Mod, AT, true, llvm::GlobalValue::LinkOnceODRLinkage,
           llvm::ConstantArray::get(AT, Ms), Sym + ".imethods");
     }
-    Fields.push_back(rawString(*this, Info.Pkg->Path));
+    Fields.push_back(rawString(*this, typePkgPath(T, I->AllMethods)));
     Fields.push_back(Arr);
     Fields.push_back(llvm::ConstantInt::get(I64, Ms.size()));
     break;
@@ -600,8 +618,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
     auto *Arr = new llvm::GlobalVariable(
         *Mod, AT, true, llvm::GlobalValue::LinkOnceODRLinkage,
         llvm::ConstantArray::get(AT, Ms), Sym + ".methods");
-    std::string PkgPath = Info.Pkg->Path;
-    Fields.push_back(rawString(*this, PkgPath));
+    Fields.push_back(rawString(*this, typePkgPath<Object>(T, {})));
     Fields.push_back(Arr);
     Fields.push_back(llvm::ConstantInt::get(I64, Ms.size()));
   }

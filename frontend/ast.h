@@ -594,12 +594,21 @@ public:
   bool NoInline = false;
 };
 
+/// A `//go:linkname Local Target` directive: the package-level function or
+/// variable Local is the symbol Target (gc's pragma, anywhere in a file).
+struct LinkName {
+  Pos P;
+  llvm::StringRef Local;
+  llvm::StringRef Target;
+};
+
 class File : public Node {
 public:
   explicit File(Pos P) : Node(NodeKind::File, P) {}
   GORTC_NODE_CLASSOF(File)
   Name *PkgName = nullptr;
   llvm::ArrayRef<Decl *> Decls;
+  llvm::ArrayRef<LinkName> LinkNames;
   Pos EOFPos;
   const SourceFile *Source = nullptr;
 };

@@ -106,13 +106,14 @@ bool Checker::checkPackage(llvm::StringRef Path,
     error(Files[0]->PkgName->pos(), "invalid package name _");
 
   collectObjects(Files);
+  linkNames(Files);
   packageObjects();
   processLater();
 
   // Function bodies, in source order.
   for (auto &[Obj, D] : ObjMap) {
     auto *F = dyn_cast<Func>(Obj);
-    if (!F || !D->FDecl || !D->FDecl->Body)
+    if (!F || !D->FDecl || !D->FDecl->Body || F->SkippedGeneric)
       continue;
     funcBody(D->FDecl, F, F->sig(), D->FDecl->Body);
     processLater();
@@ -197,6 +198,29 @@ static syntax::Name *receiverBaseName(syntax::Expr *E, bool &Ptr) {
   }
 }
 
+void Checker::linkNames(llvm::ArrayRef<syntax::File *> Files) {
+  for (syntax::File *F : Files) {
+    if (F->LinkNames.empty())
+      continue;
+    // gc: the directive is only allowed where unsafe is imported.
+    bool Unsafe = llvm::any_of(F->Decls, [](syntax::Decl *D) {
+      auto *ID = dyn_cast<ImportDecl>(D);
+      return ID && ID->Path && ID->Path->Value == "\"unsafe\"";
+    });
+    for (const syntax::LinkName &LN : F->LinkNames) {
+      if (!Unsafe) {
+        error(LN.P, "//go:linkname only allowed in Go files that import "
+                    "\"unsafe\"");
+        continue;
+      }
+      // gc ignores a directive whose local name declares nothing here.
+      Object *Obj = PkgScope->lookup(LN.Local);
+      if (Obj && (isa<Func>(Obj) || isa<Var>(Obj)))
+        Obj->LinkName = LN.Target;
+    }
+  }
+}
+
 void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
   std::vector<std::pair<Func *, syntax::FuncDecl *>> Methods;
   for (syntax::File *F : Files) {
@@ -219,9 +243,12 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
           Imp = Ctx.unsafePkg();
         } else if (Path == "runtime") {
           Imp = Ctx.runtimePkg();
+        } else if (Importer && (Imp = Importer(Path))) {
+          if (!llvm::is_contained(Out->Imports, Imp))
+            Out->Imports.push_back(Imp);
         } else {
-          // Other packages cannot be compiled yet. The error is reported at
-          // the first use (usePkgName), so that an unused import gets gc's
+          // A package the driver did not load. The error is reported at the
+          // first use (usePkgName), so that an unused import gets gc's
           // "imported and not used" instead; blank and dot imports report
           // it at once.
           Imp = Ctx.make<Package>(
@@ -244,9 +271,8 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
         auto *PN = Ctx.make<PkgName>(P, Pkg, Ctx.save(Name), Imp);
         if (Imp->Fake) {
           if (Name == "_" || Name == ".") {
-            error(ID->Path->pos(), "could not import " + Path +
-                                       " (gortc cannot compile imported "
-                                       "packages yet)");
+            error(ID->Path->pos(),
+                  "could not import " + Path + " (package not loaded)");
             PN->Used = true;
           } else {
             FakeImportPaths[PN] = ID->Path->pos();
@@ -724,8 +750,11 @@ void Checker::resolvePendingUnderlying(Named *N) {
 void Checker::typeDecl(TypeName *Obj, syntax::TypeDecl *TD) {
   TypeDecls[Obj] = TD;
   if (!TD->TParams.empty()) {
-    error(TD->TParams[0]->pos(),
-          "generic type " + Obj->name().str() + " not supported yet by gortc");
+    if (SkipGenerics)
+      Obj->SkippedGeneric = true;
+    else
+      error(TD->TParams[0]->pos(), "generic type " + Obj->name().str() +
+                                       " not supported yet by gortc");
     SkippedGeneric = true;
     Obj->setType(Ctx.invalid());
     return;
@@ -836,6 +865,8 @@ void Checker::funcDecl(Func *Obj, DeclInfo *D) {
     if (auto *O = dyn_cast<Operation>(RT); O && O->Op == Operator::Mul && !O->Y)
       RT = unparen(O->X);
     if (auto *IX = dyn_cast<IndexExpr>(RT)) {
+      if (SkipGenerics)
+        Obj->SkippedGeneric = true; // a method of a generic type
       llvm::SmallVector<syntax::Expr *, 2> Params{IX->Index};
       if (auto *L = dyn_cast<ListExpr>(IX->Index))
         Params.assign(L->Elems.begin(), L->Elems.end());
@@ -847,8 +878,11 @@ void Checker::funcDecl(Func *Obj, DeclInfo *D) {
     }
   }
   if (!FD->TParams.empty()) {
-    error(FD->TParams[0]->pos(), "generic function " + Obj->name().str() +
-                                     " not supported yet by gortc");
+    if (SkipGenerics)
+      Obj->SkippedGeneric = true;
+    else
+      error(FD->TParams[0]->pos(), "generic function " + Obj->name().str() +
+                                       " not supported yet by gortc");
     SkippedGeneric = true;
     // Declare the type parameters with invalid types, so that their uses in
     // the signature and body stay quiet (uses of the function do too, see
@@ -861,14 +895,20 @@ void Checker::funcDecl(Func *Obj, DeclInfo *D) {
             FD->pos());
   }
   bool PtrRecv = false;
+  InSkippedGeneric = Obj->SkippedGeneric;
   Signature *Sig = funcType(FD, FnScope, FD->Recv, FD->Type, PtrRecv);
+  InSkippedGeneric = false;
   // Fill the signature object that was created when the Func was collected.
   Signature *Have = Obj->sig();
   *Have = *Sig;
   Obj->PtrRecv = PtrRecv;
   // gc reports other functions without bodies after type checking (irgen,
   // with -complete, which go build passes for pure Go packages).
-  if (!FD->Body && Obj->name() != "init") // at the token after `func`
+  // A package with assembly (or, for a few standard packages, bodies
+  // provided by the runtime) may declare functions without bodies, and so
+  // may a //go:linkname'd function anywhere (gc: issue 23311). The error
+  // is at the token after `func`.
+  if (!FD->Body && Obj->name() != "init" && Complete && Obj->LinkName.empty())
     LateErrors.push_back({FD->pos(), "missing function body"});
   // Keep the scope for the body.
   FD->Type->TV.Ty = Have;
@@ -1248,8 +1288,8 @@ void Checker::usePkgName(PkgName *PN) {
   PN->Used = true;
   auto It = FakeImportPaths.find(PN);
   if (It != FakeImportPaths.end())
-    error(It->second, "could not import " + PN->Imported->Path +
-                          " (gortc cannot compile imported packages yet)");
+    error(It->second,
+          "could not import " + PN->Imported->Path + " (package not loaded)");
 }
 
 void Checker::unusedImports() {

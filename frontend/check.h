@@ -23,6 +23,14 @@
 //                       checking found none (print of a struct or array,
 //                       missing function bodies).
 //
+// Packages: one Checker checks one package. The driver checks a program's
+// packages imports first, all in one TypeContext, and Importer hands out
+// the Package objects already checked: an import's objects and types are
+// used directly (no export data), so type identity across packages is
+// pointer identity as within one. In an imported package, generic
+// declarations are skipped (SkipGenerics) and functions may lack bodies
+// unless Complete is set (gc's -complete).
+//
 // Untyped expressions: as in go/types, an untyped operand keeps its untyped
 // type until context gives it one; the Untyped map remembers such
 // expressions and updateExprType walks back down the tree to record final
@@ -68,6 +76,10 @@ struct Info {
   std::vector<Func *> Inits;
   /// Package-level variables, in source order.
   std::vector<Var *> Globals;
+  /// The packages this one imports (other than unsafe and libgort's
+  /// runtime), in the order of their first import declaration: their
+  /// initialisation runs first.
+  std::vector<Package *> Imports;
   /// Named types declared in the package (package level and local), in
   /// declaration order.
   std::vector<Named *> NamedTypes;
@@ -95,6 +107,18 @@ class Checker {
 public:
   Checker(TypeContext &Ctx, DiagnosticEngine &Diags, const SourceManager &SM);
 
+  /// Resolves an import path other than unsafe and runtime to a package
+  /// checked earlier; null if there is none (the import is reported).
+  std::function<Package *(llvm::StringRef Path)> Importer;
+  /// Set when checking an imported package: its generic declarations are
+  /// skipped quietly (Object::SkippedGeneric) instead of rejected, so that
+  /// only a use of one is an error.
+  bool SkipGenerics = false;
+  /// gc's -complete: every function must have a body. The driver clears it
+  /// for packages whose bodies may come from elsewhere (assembly, the
+  /// runtime), as go build does.
+  bool Complete = true;
+
   /// Checks the files of one package. Returns false if errors were reported.
   bool checkPackage(llvm::StringRef Path, llvm::ArrayRef<syntax::File *> Files,
                     Info &Out);
@@ -117,6 +141,8 @@ private:
   };
 
   void collectObjects(llvm::ArrayRef<syntax::File *> Files);
+  /// Applies the files' //go:linkname directives (Object::LinkName).
+  void linkNames(llvm::ArrayRef<syntax::File *> Files);
   void declarePkgObj(syntax::Name *Ident, Object *Obj,
                      std::unique_ptr<DeclInfo> D);
   void packageObjects();
@@ -145,8 +171,8 @@ private:
                     std::vector<Object *> &Path);
   void reportInitCycle(llvm::ArrayRef<Object *> Cycle);
   void unusedImports();
-  /// Marks an imported package name used (reporting an import gortc cannot
-  /// compile at its first use).
+  /// Marks an imported package name used (reporting an import the Importer
+  /// did not resolve at its first use).
   void usePkgName(PkgName *PN);
   void addDeclDep(Object *Obj);
   /// Declares Obj in S; returns false (after reporting) if the name is taken.
@@ -310,12 +336,16 @@ private:
   std::vector<Object *> ObjPath; ///< package objects being checked (cycles)
   std::vector<Scope *> FileScopes;
   std::vector<PkgName *> Imports;
-  /// Imports of packages gortc cannot compile, with the positions of their
-  /// paths: usePkgName reports them at the first use.
+  /// Imports the Importer did not resolve (the driver's loader reports
+  /// missing packages before checking), with the positions of their paths:
+  /// usePkgName reports them at the first use.
   llvm::DenseMap<PkgName *, Pos> FakeImportPaths;
   /// Set once a generic declaration was rejected (its body is not checked,
   /// so unused imports cannot be told apart from ones only it uses).
   bool SkippedGeneric = false;
+  /// Set while checking the signature of a skipped generic function or
+  /// method (SkipGenerics), where its type parameters are quietly invalid.
+  bool InSkippedGeneric = false;
   /// The declaration of each type name checked so far.
   llvm::DenseMap<TypeName *, syntax::TypeDecl *> TypeDecls;
   /// Defined types whose right-hand side is a defined type still being

@@ -849,9 +849,14 @@ void Checker::ident(Operand &X, syntax::Name *E, Named *Def, bool WantType) {
   case ObjectKind::Func:
     addDeclDep(Obj);
     // A generic function was reported at its declaration; its uses would
-    // only add follow-on errors.
-    if (auto *FD = cast<Func>(Obj)->Decl; FD && !FD->TParams.empty())
+    // only add follow-on errors. In an imported package the declaration
+    // was skipped quietly, and a use outside generic code is the error.
+    if (auto *FD = cast<Func>(Obj)->Decl; FD && !FD->TParams.empty()) {
+      if (Obj->SkippedGeneric && !InSkippedGeneric)
+        error(E->pos(), "generic function " + Obj->name().str() +
+                            " not supported yet by gortc");
       return;
+    }
     X.M = Mode::Value;
     break;
   case ObjectKind::Builtin:
@@ -2075,8 +2080,18 @@ void Checker::selector(Operand &X, SelectorExpr *E, Named *Def) {
           error(E->Sel->pos(), "undefined: " + P->Name + "." + Sel.str());
         goto Error;
       }
-      if (!Exp->exported())
-        error(E->Sel->pos(), Sel.str() + " not exported by package " + P->Name);
+      if (!Exp->exported()) {
+        // gc reads an import's export data, which has no unexported names.
+        error(E->Sel->pos(), "undefined: " + P->Name + "." + Sel.str());
+        goto Error;
+      }
+      if (Exp->SkippedGeneric) {
+        error(E->Sel->pos(),
+              std::string(isa<TypeName>(Exp) ? "generic type "
+                                             : "generic function ") +
+                  P->Name + "." + Sel.str() + " not supported yet by gortc");
+        goto Error;
+      }
       E->Sel->Obj = Exp;
       switch (Exp->kind()) {
       case ObjectKind::Const:

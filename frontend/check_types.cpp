@@ -146,7 +146,8 @@ Type *Checker::typInternal(syntax::Expr *E0, Named *Def) {
         if (!TD)
           if (auto It = ObjMap.find(TN); It != ObjMap.end())
             TD = It->second->TDecl;
-        Reported = TD && !TD->TParams.empty();
+        Reported = TD && !TD->TParams.empty() &&
+                   (!TN->SkippedGeneric || InSkippedGeneric);
         N->Obj = TN;
       }
     if (!Reported)

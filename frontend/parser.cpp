@@ -69,6 +69,8 @@ private:
   /// True if the comment lines right above the line of P include Pragma
   /// (gc's //go: directives apply to the declaration that follows them).
   bool precededByPragma(Pos P, llvm::StringRef Pragma) const;
+  /// The file's //go:linkname directives.
+  llvm::ArrayRef<LinkName> linkNames();
 
   // Error handling.
   void errorAt(Pos P, const std::string &Msg) {
@@ -340,7 +342,31 @@ File *Parser::fileOrNull() {
   }
   F->EOFPos = pos();
   F->Decls = Ctx.copy(llvm::ArrayRef<Decl *>(Decls));
+  F->LinkNames = linkNames();
   return F;
+}
+
+llvm::ArrayRef<LinkName> Parser::linkNames() {
+  // gc reads //go:linkname at the start of any line of the file; a
+  // directive without a target names no symbol here.
+  llvm::SmallVector<LinkName, 4> Out;
+  llvm::StringRef Text = Source.text();
+  for (size_t Off = 0; Off < Text.size();) {
+    size_t End = Text.find('\n', Off);
+    if (End == llvm::StringRef::npos)
+      End = Text.size();
+    llvm::StringRef Line = Text.slice(Off, End);
+    if (Line.consume_front("//go:linkname ")) {
+      llvm::SmallVector<llvm::StringRef, 3> Words;
+      Line.split(Words, ' ', -1, /*KeepEmpty=*/false);
+      if (Words.size() == 2)
+        // Positioned after the slashes, as gc reports pragmas.
+        Out.push_back({Pos(Source.base() + uint32_t(Off) + 2), Words[0].trim(),
+                       Words[1].trim()});
+    }
+    Off = End + 1;
+  }
+  return Ctx.copy(llvm::ArrayRef<LinkName>(Out));
 }
 
 //===----------------------------------------------------------------------===//

@@ -285,6 +285,12 @@ public:
   Pos ScopePos;
   /// Colour for cycle detection during package-level type checking.
   enum class Color : uint8_t { White, Grey, Black } Col = Color::White;
+  /// A generic declaration of an imported package, skipped until gortc
+  /// has generics: only a use of it from another package is an error.
+  bool SkippedGeneric = false;
+  /// The symbol a //go:linkname directive gives this package-level function
+  /// or variable; empty for gc's default ("path.name").
+  llvm::StringRef LinkName;
 
 protected:
   Object(ObjectKind K, Pos P, Package *Pkg, llvm::StringRef Name, Type *Ty)

@@ -1,5 +1,4 @@
-//===- runtime/error.cpp - Run-time error values
-//----------------------------===//
+//===- runtime/error.cpp - Run-time error values -------------------------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -32,6 +31,12 @@
 // type descriptors are the program's own "type:func()(string)" and
 // "type:func()()" (weak references: a program that names no such method
 // type can never ask for these methods).
+//
+// runtime.overflowError and runtime.divideError are gc's error variables
+// that standard packages reach by //go:linkname (math/bits): interface
+// values of type error, made with the program's own "type:error" before
+// package initialisation (initErrorValues, iface.cpp, which builds their
+// itab).
 //
 //===----------------------------------------------------------------------===//
 
@@ -333,6 +338,7 @@ const abi::String DivideError = GORT_STRING("integer divide by zero");
 const abi::String ShiftError = GORT_STRING("negative shift amount");
 const abi::String MemoryError =
     GORT_STRING("invalid memory address or nil pointer dereference");
+const abi::String OverflowError = GORT_STRING("integer overflow");
 
 bool printRuntimeError(const abi::Eface &E) {
   PrintSink P;

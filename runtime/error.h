@@ -46,6 +46,12 @@ extern const abi::Type &TypeAssertionErrorType;
 extern const abi::String DivideError;
 extern const abi::String ShiftError;
 extern const abi::String MemoryError;
+/// gc's overflowError text, "integer overflow".
+extern const abi::String OverflowError;
+
+/// Sets runtime.overflowError and runtime.divideError, the error values
+/// standard packages //go:linkname. Called before package initialisation.
+void initErrorValues();
 
 /// If E's dynamic type is one of the runtime's error types, prints its
 /// Error() text (e.g. "runtime error: integer divide by zero") and returns

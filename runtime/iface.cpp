@@ -243,6 +243,26 @@ bool efaceeq(const abi::Type *T, void *X, void *Y) {
 } // namespace
 
 extern "C" {
+// The program's descriptor of the interface type error (weak: a program
+// that never names error has no code that could read the values below).
+extern const gort::abi::Type GoErrorType __asm__("type:error")
+    __attribute__((weak));
+// gc's runtime.overflowError and runtime.divideError (error.cpp).
+gort::abi::Iface RuntimeOverflowError __asm__("runtime.overflowError");
+gort::abi::Iface RuntimeDivideError __asm__("runtime.divideError");
+}
+
+void gort::initErrorValues() {
+  if (!&GoErrorType)
+    return;
+  const abi::Itab *Tab =
+      getitab(reinterpret_cast<const abi::InterfaceType *>(&GoErrorType),
+              &ErrorStringType, nullptr);
+  RuntimeOverflowError = {Tab, const_cast<abi::String *>(&OverflowError)};
+  RuntimeDivideError = {Tab, const_cast<abi::String *>(&DivideError)};
+}
+
+extern "C" {
 
 const abi::Itab *gort_assertE2I(const abi::Type *Inter, const abi::Type *T) {
   auto *IT = reinterpret_cast<const abi::InterfaceType *>(Inter);

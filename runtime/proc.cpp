@@ -125,6 +125,7 @@
 #include "runtime/abi_entry.h"
 #include "runtime/alg.h"
 #include "runtime/atomic.h"
+#include "runtime/error.h"
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
 #include "runtime/mcache.h"
@@ -1562,6 +1563,7 @@ void sysmonStart(void *) { newm(sysmon, nullptr, -1); }
 void runtimeMain(void *) {
   MainStarted = true;
   systemstack(sysmonStart, nullptr);
+  initErrorValues();
   mainInit(nullptr);
   mainMain(nullptr);
   exit(0);

@@ -15,6 +15,7 @@
 #include "codegen/codegen.h"
 #include "frontend/check.h"
 #include "frontend/parser.h"
+#include "tools/gortc/load.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -60,157 +61,7 @@ std::string gortc::defaultTarget() {
 #endif
 }
 
-//===----------------------------------------------------------------------===//
-// Build constraints (//go:build lines and file name suffixes)
-//===----------------------------------------------------------------------===//
-
 namespace {
-/// Evaluates a //go:build expression: tags, !, &&, ||, parentheses.
-class ConstraintEval {
-public:
-  ConstraintEval(llvm::StringRef Expr, const std::vector<std::string> &Tags)
-      : S(Expr), Tags(Tags) {}
-  bool eval(bool &Ok) {
-    bool V = orExpr();
-    skipSpace();
-    Ok = Good && S.empty();
-    return V;
-  }
-
-private:
-  void skipSpace() { S = S.ltrim(" \t"); }
-  bool orExpr() {
-    bool V = andExpr();
-    for (;;) {
-      skipSpace();
-      if (!S.consume_front("||"))
-        return V;
-      bool R = andExpr();
-      V = V || R;
-    }
-  }
-  bool andExpr() {
-    bool V = notExpr();
-    for (;;) {
-      skipSpace();
-      if (!S.consume_front("&&"))
-        return V;
-      bool R = notExpr();
-      V = V && R;
-    }
-  }
-  bool notExpr() {
-    skipSpace();
-    if (S.consume_front("!"))
-      return !notExpr();
-    if (S.consume_front("(")) {
-      bool V = orExpr();
-      skipSpace();
-      if (!S.consume_front(")"))
-        Good = false;
-      return V;
-    }
-    size_t N = 0;
-    while (N < S.size() && (llvm::isAlnum(S[N]) || S[N] == '_' || S[N] == '.'))
-      ++N;
-    if (N == 0) {
-      Good = false;
-      return false;
-    }
-    llvm::StringRef Tag = S.take_front(N);
-    S = S.drop_front(N);
-    for (const std::string &T : Tags)
-      if (T == Tag)
-        return true;
-    return false;
-  }
-  llvm::StringRef S;
-  const std::vector<std::string> &Tags;
-  bool Good = true;
-};
-
-const char *const KnownOS[] = {
-    "aix",     "android", "darwin",  "dragonfly", "freebsd", "hurd",
-    "illumos", "ios",     "js",      "linux",     "nacl",    "netbsd",
-    "openbsd", "plan9",   "solaris", "windows",   "zos"};
-const char *const KnownArch[] = {
-    "386",       "amd64",       "amd64p32", "arm",    "armbe",   "arm64",
-    "arm64be",   "loong64",     "mips",     "mipsle", "mips64",  "mips64le",
-    "mips64p32", "mips64p32le", "ppc",      "ppc64",  "ppc64le", "riscv",
-    "riscv64",   "s390",        "s390x",    "sparc",  "sparc64", "wasm"};
-
-bool isKnown(llvm::StringRef S, llvm::ArrayRef<const char *> L) {
-  for (const char *K : L)
-    if (S == K)
-      return true;
-  return false;
-}
-
-/// Whether a file should be compiled for GoArch, by its name (_linux,
-/// _amd64, _test) and its //go:build line.
-bool matchFile(llvm::StringRef Path, llvm::StringRef Text,
-               llvm::StringRef GoArch) {
-  // go build ignores files whose names start with _ or . (editor files).
-  llvm::StringRef FileName = llvm::sys::path::filename(Path);
-  if (FileName.starts_with("_") || FileName.starts_with("."))
-    return false;
-  llvm::StringRef Name = llvm::sys::path::stem(Path);
-  if (Name.ends_with("_test"))
-    return false;
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  Name.split(Parts, '_');
-  if (Parts.size() >= 2) {
-    llvm::StringRef Last = Parts.back();
-    llvm::StringRef Prev = Parts.size() >= 3 ? Parts[Parts.size() - 2] : "";
-    if (isKnown(Last, KnownArch)) {
-      if (Last != GoArch)
-        return false;
-      if (!Prev.empty() && isKnown(Prev, KnownOS) && Prev != "linux")
-        return false;
-    } else if (isKnown(Last, KnownOS) && Last != "linux") {
-      return false;
-    }
-  }
-  std::vector<std::string> Tags{"linux", "unix", GoArch.str(), "gc", "gortc"};
-  for (int V = 1; V <= 19; ++V)
-    Tags.push_back("go1." + std::to_string(V));
-  auto HasTag = [&](llvm::StringRef T) {
-    return std::find(Tags.begin(), Tags.end(), T.str()) != Tags.end();
-  };
-  // The //go:build line must appear before the package clause. Without
-  // one, gc 1.19 still honours `// +build` lines: each line is a list of
-  // alternatives (space-separated), each an AND of comma-separated tags,
-  // possibly negated; several lines must all hold.
-  llvm::StringRef Rest = Text;
-  bool PlusOk = true;
-  while (!Rest.empty()) {
-    auto [Line, Tail] = Rest.split('\n');
-    Rest = Tail;
-    llvm::StringRef L = Line.trim();
-    if (L.starts_with("package "))
-      break;
-    if (L.consume_front("//go:build ")) {
-      bool Ok;
-      bool V = ConstraintEval(L, Tags).eval(Ok);
-      return Ok && V;
-    }
-    if (L.consume_front("// +build ")) {
-      bool Any = false;
-      llvm::SmallVector<llvm::StringRef, 4> Options;
-      L.split(Options, ' ', -1, false);
-      for (llvm::StringRef Opt : Options) {
-        bool All = true;
-        llvm::SmallVector<llvm::StringRef, 4> Terms;
-        Opt.split(Terms, ',', -1, false);
-        for (llvm::StringRef T : Terms)
-          All &= T.consume_front("!") ? !HasTag(T) : HasTag(T);
-        Any |= All;
-      }
-      PlusOk &= Any;
-    }
-  }
-  return PlusOk;
-}
 
 std::string runtimeDir(const std::string &Argv0, llvm::StringRef Arch) {
   std::string Exe = llvm::sys::fs::getMainExecutable(
@@ -550,35 +401,59 @@ int gortc::runBuild(const DriverOptions &Opts) {
     return Finish();
   Timer.phase("parse");
 
-  // Type-check.
+  // Find, parse and order the packages main imports.
+  std::string MainDir =
+      FromDir ? Opts.Inputs[0]
+              : std::string(llvm::sys::path::parent_path(Files[0]));
+  if (MainDir.empty())
+    MainDir = ".";
+  PackageLoader Loader(SM, Ast, Diags, T.GoArch);
+  if (!Loader.load(Parsed, MainDir) || Diags.hasErrors())
+    return Finish();
+  Timer.phase("load");
+
+  // Type-check each package after the packages it imports.
   types::TypeContext TCtx;
   TCtx.GoArch = T.GoArch;
-  types::Checker Checker(TCtx, Diags, SM);
-  types::Info Info;
-  Checker.checkPackage("main", Parsed, Info);
-  if (Diags.hasErrors() || Opts.SyntaxOnly || Opts.Verify)
+  std::vector<std::unique_ptr<types::Info>> Infos;
+  // Checkers own storage the annotated trees point into (closure captures):
+  // they live until lowering is done.
+  std::vector<std::unique_ptr<types::Checker>> Checkers;
+  llvm::StringMap<types::Package *> Checked;
+  for (LoadedPackage *LP : Loader.packages()) {
+    bool IsMain = LP == Loader.packages().back();
+    auto &Checker = *Checkers.emplace_back(
+        std::make_unique<types::Checker>(TCtx, Diags, SM));
+    Checker.Importer = [&](llvm::StringRef Path) -> types::Package * {
+      return Checked.lookup(Path);
+    };
+    Checker.SkipGenerics = !IsMain;
+    Checker.Complete = LP->Complete;
+    auto Info = std::make_unique<types::Info>();
+    Checker.checkPackage(LP->Path, LP->Files, *Info);
+    if (Diags.hasErrors()) {
+      // go build names the package whose errors follow.
+      if (!IsMain && !Opts.Verify)
+        llvm::errs() << "# " << LP->Path << "\n";
+      return Finish();
+    }
+    Checked[LP->Path] = Info->Pkg;
+    Infos.push_back(std::move(Info));
+  }
+  if (Opts.SyntaxOnly || Opts.Verify)
     return Finish();
   Timer.phase("check");
-  if (Info.Pkg->Name != "main")
-    return toolError("package " + Info.Pkg->Name +
+  if (Infos.back()->Pkg->Name != "main")
+    return toolError("package " + Infos.back()->Pkg->Name +
                      " is not a main package; gortc builds programs");
 
-  // Lower.
+  // Lower, optimize and generate code, one LLVM module per package. Only
+  // package main's module is written for -emit-llvm/-S/-c.
   std::string Err;
   std::unique_ptr<llvm::TargetMachine> TM =
       codegen::createTargetMachine(T, Opts.OptLevel, Err);
   if (!TM)
     return toolError(Err);
-  llvm::LLVMContext LLVMCtx;
-  std::unique_ptr<llvm::Module> M =
-      codegen::lowerPackage(LLVMCtx, TCtx, Info, SM, *TM, T, Diags);
-  if (!M || Diags.hasErrors())
-    return Finish();
-  if (llvm::verifyModule(*M, &llvm::errs()))
-    return toolError("internal compiler error: invalid LLVM IR (see above)");
-  Timer.phase("lower");
-
-  // Optimize and generate code.
   std::string Output =
       Opts.Output.empty() ? defaultOutput(Opts.Inputs, Opts.Emit) : Opts.Output;
   codegen::CompileOptions CO;
@@ -597,9 +472,25 @@ int gortc::runBuild(const DriverOptions &Opts) {
   else if (Opts.Emit == EmitKind::Asm)
     What = codegen::EmitWhat::Assembly;
   std::vector<llvm::SmallString<0>> Outputs;
-  if (!codegen::compileModule(std::move(M), T, CO, What, Outputs, Err))
-    return toolError(Err);
-  Timer.phase("codegen");
+  for (std::unique_ptr<types::Info> &Info : Infos) {
+    bool IsMain = Info == Infos.back();
+    if (Opts.Emit != EmitKind::Exe && !IsMain)
+      continue;
+    llvm::LLVMContext LLVMCtx;
+    std::unique_ptr<llvm::Module> M =
+        codegen::lowerPackage(LLVMCtx, TCtx, *Info, SM, *TM, T, Diags);
+    if (!M || Diags.hasErrors())
+      return Finish();
+    if (llvm::verifyModule(*M, &llvm::errs()))
+      return toolError("internal compiler error: invalid LLVM IR (see above)");
+    Timer.phase("lower");
+    std::vector<llvm::SmallString<0>> PkgOutputs;
+    if (!codegen::compileModule(std::move(M), T, CO, What, PkgOutputs, Err))
+      return toolError(Err);
+    for (llvm::SmallString<0> &O : PkgOutputs)
+      Outputs.push_back(std::move(O));
+    Timer.phase("codegen");
+  }
 
   if (Opts.Emit != EmitKind::Exe) {
     std::error_code EC;
@@ -697,3 +588,4 @@ int gortc::runRun(DriverOptions Opts, const std::vector<std::string> &Args) {
     return toolError("cannot run program: " + ErrMsg);
   return Status;
 }
+

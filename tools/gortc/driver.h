@@ -5,8 +5,9 @@
 //===----------------------------------------------------------------------===//
 //
 // The driver runs the pipeline of design.md: read and parse the files of
-// package main, type-check, lower to LLVM IR, optimize, emit an object for
-// the target and link it in-process with LLD against the target's
+// package main, load the packages it imports (load.h), type-check them
+// all, lower each package to an LLVM module, optimize, emit objects for
+// the target and link them in-process with LLD against the target's
 // libgort.a. main.cpp turns the command line into DriverOptions.
 //
 //===----------------------------------------------------------------------===//

@@ -4,9 +4,9 @@
 package main
 
 import (
-	"os" // ERROR "imported and not used: .os."
+	"container/list" // ERROR "imported and not used: .container/list."
 	"unsafe" // ERROR "imported and not used: .unsafe."
-	str "strings" // ERROR "imported and not used: .strings. as str"
+	str "unicode/utf8" // ERROR "imported and not used: .unicode/utf8. as str"
 )
 
 func f() (int, error) { return 0, nil }

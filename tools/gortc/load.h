@@ -1,0 +1,96 @@
+//===- tools/gortc/load.h - A program's packages ---------------*- C++ -*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The package loader: from the files of package main, the import graph of
+// the whole program. An import path names
+//   - a package of the main module when it is go.mod's module path or lies
+//     below it (the directory under the module's root), else
+//   - a package of the standard library, GOROOT/src/<path> (GOROOT from
+//     the environment, else Debian's golang-1.19-src), or the standard
+//     library's vendored copy GOROOT/src/vendor/<path>.
+// "unsafe" and "runtime" are the compiler's and libgort's own packages and
+// are not loaded. Each directory's files are chosen by build constraints
+// for linux/GOARCH (matchFile), parsed, and their imports followed depth
+// first; a cycle is "import cycle not allowed", as go build says.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORTC_TOOLS_GORTC_LOAD_H
+#define GORTC_TOOLS_GORTC_LOAD_H
+
+#include "frontend/ast.h"
+#include "frontend/diagnostics.h"
+#include "frontend/source.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gortc {
+
+/// Whether the file at Path with contents Text is compiled for
+/// linux/GoArch: its name (_test, _linux, _amd64 ...) and its //go:build
+/// or // +build lines.
+bool matchFile(llvm::StringRef Path, llvm::StringRef Text,
+               llvm::StringRef GoArch);
+
+/// One package of the program.
+struct LoadedPackage {
+  std::string Path; ///< import path; "main" for the main package
+  std::string Dir;
+  std::vector<syntax::File *> Files;
+  /// Direct imports other than unsafe and runtime, with the position of
+  /// their first import declaration.
+  std::vector<std::pair<std::string, Pos>> Imports;
+  /// gc's -complete: no function may lack a body. go build passes it
+  /// unless the package has non-Go files (assembly), or is one of the
+  /// standard packages whose bodies the runtime provides.
+  bool Complete = true;
+};
+
+class PackageLoader {
+public:
+  PackageLoader(SourceManager &SM, syntax::AstContext &Ast,
+                DiagnosticEngine &Diags, std::string GoArch);
+
+  /// Adds package main, whose files (from MainDir) are parsed already, and
+  /// loads every package it imports, directly or not. Returns false after
+  /// reporting errors. Packages() then lists them imports first.
+  bool load(std::vector<syntax::File *> MainFiles, llvm::StringRef MainDir);
+
+  const std::vector<LoadedPackage *> &packages() const { return Order; }
+  /// The package loaded for an import path, or null.
+  LoadedPackage *lookup(llvm::StringRef Path) const {
+    auto It = ByPath.find(Path);
+    return It == ByPath.end() ? nullptr : It->second.get();
+  }
+  /// The GOROOT whose src/ holds the standard library.
+  static std::string goroot();
+
+private:
+  /// Loads Path (imported at P) and its imports; false if it failed.
+  bool loadImport(llvm::StringRef Path, Pos P);
+  bool loadImports(LoadedPackage &Pkg);
+  /// The directory of an import path, or "" after reporting at P.
+  std::string findDir(llvm::StringRef Path, Pos P);
+  void collectImports(LoadedPackage &Pkg);
+
+  SourceManager &SM;
+  syntax::AstContext &Ast;
+  DiagnosticEngine &Diags;
+  std::string GoArch;
+  std::string ModRoot, ModPath; ///< the main module, if go.mod was found
+  llvm::StringMap<std::unique_ptr<LoadedPackage>> ByPath;
+  llvm::StringMap<bool> InProgress; ///< on the DFS stack (cycle check)
+  std::vector<LoadedPackage *> Order;
+};
+
+} // namespace gortc
+
+#endif // GORTC_TOOLS_GORTC_LOAD_H
