@@ -15,6 +15,7 @@
 #include "codegen/codegen.h"
 #include "frontend/check.h"
 #include "frontend/parser.h"
+#include "tools/gortc/cache.h"
 #include "tools/gortc/load.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -472,10 +473,42 @@ int gortc::runBuild(const DriverOptions &Opts) {
   else if (Opts.Emit == EmitKind::Asm)
     What = codegen::EmitWhat::Assembly;
   std::vector<llvm::SmallString<0>> Outputs;
-  for (std::unique_ptr<types::Info> &Info : Infos) {
+  // Imported packages come from the build cache when their key is there.
+  BuildCache Cache(Opts.Emit == EmitKind::Exe ? BuildCache::defaultDir() : "");
+  llvm::StringMap<std::string> Keys;
+  for (size_t I = 0; I < Infos.size(); ++I) {
+    std::unique_ptr<types::Info> &Info = Infos[I];
+    const LoadedPackage &LP = *Loader.packages()[I];
     bool IsMain = Info == Infos.back();
     if (Opts.Emit != EmitKind::Exe && !IsMain)
       continue;
+    std::string Key;
+    if (Cache.enabled() && !IsMain) {
+      CacheKey K;
+      K.add("compiler", BuildCache::compilerID(Opts.Argv0));
+      K.add("target", T.Triple);
+      K.add("opt", llvm::utostr(Opts.OptLevel));
+      for (const std::string &A : Opts.LLVMArgs)
+        K.add("mllvm", A);
+      K.add("path", LP.Path);
+      for (syntax::File *F : LP.Files) {
+        llvm::SmallString<256> Abs(F->Source->name());
+        llvm::sys::fs::make_absolute(Abs);
+        K.add("file", Abs);
+        K.add("text", F->Source->text());
+      }
+      for (const auto &[Dep, P] : LP.Imports)
+        K.add("import " + Dep, Keys.lookup(Dep));
+      Key = K.hex();
+      Keys[LP.Path] = Key;
+      std::vector<llvm::SmallString<0>> Cached;
+      if (Cache.lookup(Key, Cached)) {
+        for (llvm::SmallString<0> &O : Cached)
+          Outputs.push_back(std::move(O));
+        Timer.phase("cache");
+        continue;
+      }
+    }
     llvm::LLVMContext LLVMCtx;
     std::unique_ptr<llvm::Module> M =
         codegen::lowerPackage(LLVMCtx, TCtx, *Info, SM, *TM, T, Diags);
@@ -487,6 +520,8 @@ int gortc::runBuild(const DriverOptions &Opts) {
     std::vector<llvm::SmallString<0>> PkgOutputs;
     if (!codegen::compileModule(std::move(M), T, CO, What, PkgOutputs, Err))
       return toolError(Err);
+    if (!Key.empty())
+      Cache.store(Key, PkgOutputs);
     for (llvm::SmallString<0> &O : PkgOutputs)
       Outputs.push_back(std::move(O));
     Timer.phase("codegen");
@@ -589,3 +624,11 @@ int gortc::runRun(DriverOptions Opts, const std::vector<std::string> &Args) {
   return Status;
 }
 
+int gortc::runClean(bool Cache) {
+  if (!Cache)
+    return 0;
+  std::string Err;
+  if (!BuildCache::clean(BuildCache::defaultDir(), Err))
+    return toolError(Err);
+  return 0;
+}

@@ -7,7 +7,8 @@
 // The driver runs the pipeline of design.md: read and parse the files of
 // package main, load the packages it imports (load.h), type-check them
 // all, lower each package to an LLVM module, optimize, emit objects for
-// the target and link them in-process with LLD against the target's
+// the target (or take an imported package's from the build cache,
+// cache.h) and link them in-process with LLD against the target's
 // libgort.a. main.cpp turns the command line into DriverOptions.
 //
 //===----------------------------------------------------------------------===//
@@ -45,6 +46,9 @@ int runBuild(const DriverOptions &Opts);
 /// `gortc run`: builds to a temporary file and executes it with Args,
 /// returning its exit status.
 int runRun(DriverOptions Opts, const std::vector<std::string> &Args);
+
+/// `gortc clean`: with Cache, removes the build cache (tools/gortc/cache.h).
+int runClean(bool Cache);
 
 /// The host target in our spelling ("x86_64-linux" / "aarch64-linux"),
 /// honouring GOARCH as go does.

@@ -51,6 +51,8 @@ std::vector<std::string> normalizeArgs(int Argc, char **Argv) {
       A = "--emit=obj";
     else if (A == "-mllvm")
       A = "--mllvm";
+    else if (A == "-cache")
+      A = "--cache";
     Out.push_back(A);
   }
   return Out;
@@ -139,6 +141,12 @@ int main(int Argc, char **Argv) {
 
   App.add_subcommand("version", "Print the gortc version");
 
+  bool CleanCache = false;
+  CLI::App *Clean = App.add_subcommand("clean", "Remove cached files");
+  Clean->add_flag("--cache", CleanCache,
+                  "Remove the build cache: $GORTCACHE, else "
+                  "$XDG_CACHE_HOME/gortc or ~/.cache/gortc (alias -cache)");
+
   std::vector<std::string> Args = normalizeArgs(Argc, Argv);
   std::reverse(Args.begin(), Args.end()); // CLI11 takes them reversed
   try {
@@ -152,6 +160,9 @@ int main(int Argc, char **Argv) {
                  ") linux/amd64 linux/arm64\n";
     return 0;
   }
+
+  if (App.got_subcommand("clean"))
+    return runClean(CleanCache);
 
   if (Emit == "llvm")
     Opts.Emit = EmitKind::LLVM;

@@ -1,0 +1,88 @@
+//===- tools/gortc/cache.h - The build cache ---------------------*- C++
+//-*-===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// A content-addressed cache of compiled packages, as go build's GOCACHE:
+// an imported package whose key is in the cache is linked from there
+// instead of being lowered and compiled again.
+//
+// The key of a package hashes (BLAKE3) everything its objects depend on:
+// the compiler (its executable's contents and LLVM's version), the target,
+// the optimisation level and -mllvm options, the package's import path,
+// its compiled files' names and contents (after build constraints), and
+// the keys of the packages it imports, so a change anywhere below a
+// package gives it a new key.
+//
+// An entry is one file, <dir>/<first two hex digits>/<key>: a header line,
+// then each object as a decimal size line followed by its bytes. It is
+// written to a temporary file in the same directory and renamed into
+// place, so concurrent builds only ever see whole entries (two builds
+// storing one key store the same bytes). A damaged or unreadable entry is
+// a miss. The directory is $GORTCACHE, else $XDG_CACHE_HOME/gortc, else
+// $HOME/.cache/gortc; GORTCACHE=off disables the cache. `gortc clean
+// -cache` removes it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GORTC_TOOLS_GORTC_CACHE_H
+#define GORTC_TOOLS_GORTC_CACHE_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/BLAKE3.h"
+
+#include <string>
+#include <vector>
+
+namespace gortc {
+
+class BuildCache {
+public:
+  /// The cache directory the environment selects; empty when disabled.
+  static std::string defaultDir();
+  /// A cache in Dir; an empty Dir disables it.
+  explicit BuildCache(std::string Dir) : Dir(std::move(Dir)) {}
+
+  bool enabled() const { return !Dir.empty(); }
+  const std::string &dir() const { return Dir; }
+
+  /// Reads the objects stored under Key; false on a miss.
+  bool lookup(llvm::StringRef Key,
+              std::vector<llvm::SmallString<0>> &Objects) const;
+  /// Stores Objects under Key. Failures are silent: the cache only saves
+  /// time.
+  void store(llvm::StringRef Key,
+             llvm::ArrayRef<llvm::SmallString<0>> Objects) const;
+
+  /// Removes the cache directory Dir. Returns false with Err set on failure.
+  static bool clean(llvm::StringRef Dir, std::string &Err);
+
+  /// A hash of this compiler: its executable's contents and LLVM's
+  /// version, computed once.
+  static const std::string &compilerID(const std::string &Argv0);
+
+private:
+  std::string entryPath(llvm::StringRef Key) const;
+  std::string Dir;
+};
+
+/// Accumulates the inputs of a package's key.
+class CacheKey {
+public:
+  CacheKey() { H.update(llvm::StringRef("gortc build cache 1\n")); }
+  /// Adds a named field; lengths keep fields from running together.
+  void add(llvm::StringRef Field, llvm::StringRef Value);
+  /// The key: 64 hex digits.
+  std::string hex();
+
+private:
+  llvm::BLAKE3 H;
+};
+
+} // namespace gortc
+
+#endif // GORTC_TOOLS_GORTC_CACHE_H
