@@ -74,10 +74,10 @@ std::unique_ptr<llvm::Module> Lowerer::run() {
   DL = &Mod->getDataLayout();
   initDebugInfo();
 
-  // Package-level variables. An imported package's are visible to the
-  // packages importing it, which declare them (globalVar).
-  // A variable //go:linkname'd to another package's symbol, without an
-  // initializer of its own, is that package's variable: declared here.
+  // Package-level variables. An imported package's are external: the
+  // packages importing it declare them (importedGlobal). A variable
+  // //go:linkname'd to another package's symbol, without an initializer
+  // of its own, is that package's variable: declared here too.
   llvm::SmallPtrSet<Var *, 8> Initialized;
   for (const Initializer &In : Info.InitOrder)
     Initialized.insert(In.Lhs.begin(), In.Lhs.end());
