@@ -241,8 +241,6 @@ void Checker::collectObjects(llvm::ArrayRef<syntax::File *> Files) {
         Package *Imp = nullptr;
         if (Path == "unsafe") {
           Imp = Ctx.unsafePkg();
-        } else if (Path == "runtime") {
-          Imp = Ctx.runtimePkg();
         } else if (Importer && (Imp = Importer(Path))) {
           if (!llvm::is_contained(Out->Imports, Imp))
             Out->Imports.push_back(Imp);

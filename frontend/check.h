@@ -76,9 +76,8 @@ struct Info {
   std::vector<Func *> Inits;
   /// Package-level variables, in source order.
   std::vector<Var *> Globals;
-  /// The packages this one imports (other than unsafe and libgort's
-  /// runtime), in the order of their first import declaration: their
-  /// initialisation runs first.
+  /// The packages this one imports (other than unsafe), in the order of
+  /// their first import declaration: their initialisation runs first.
   std::vector<Package *> Imports;
   /// Named types declared in the package (package level and local), in
   /// declaration order.
@@ -107,8 +106,8 @@ class Checker {
 public:
   Checker(TypeContext &Ctx, DiagnosticEngine &Diags, const SourceManager &SM);
 
-  /// Resolves an import path other than unsafe and runtime to a package
-  /// checked earlier; null if there is none (the import is reported).
+  /// Resolves an import path other than unsafe to a package checked
+  /// earlier; null if there is none (the import is reported).
   std::function<Package *(llvm::StringRef Path)> Importer;
   /// Set when checking an imported package: its generic declarations are
   /// skipped quietly (Object::SkippedGeneric) instead of rejected, so that

@@ -519,10 +519,6 @@ public:
   Basic *invalid() const { return basic(BasicKind::Invalid); }
   Scope *universe() const { return Universe; }
   Package *unsafePkg() const { return Unsafe; }
-  /// The built-in part of package runtime (made on first import).
-  Package *runtimePkg();
-  /// The target's GOARCH (runtime.GOARCH); set before checking.
-  std::string GoArch = "amd64";
   Type *errorType() const { return ErrorT; }
   Type *anyType() const { return AnyT; }
   Type *comparableType() const { return ComparableT; }
@@ -552,7 +548,6 @@ private:
   Basic *ByteT = nullptr, *RuneT = nullptr;
   Scope *Universe = nullptr;
   Package *Unsafe = nullptr;
-  Package *Runtime = nullptr;
   Type *ErrorT = nullptr, *AnyT = nullptr, *ComparableT = nullptr;
   Object *Iota = nullptr, *NilObj = nullptr;
   Tuple *EmptyTuple = nullptr;

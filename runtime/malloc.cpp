@@ -125,8 +125,9 @@ uintptr_t PersistentNext; ///< guarded by PersistentLock
 uintptr_t PersistentEnd;
 uint64_t PersistentSys; ///< atomic
 
-uint64_t SmallAllocs; ///< atomic
-uint64_t LargeAllocs; ///< atomic
+uint64_t SmallAllocs;                        ///< atomic
+uint64_t SmallAllocsByClass[NumSizeClasses]; ///< atomic
+uint64_t LargeAllocs;                        ///< atomic
 
 /// Step 7 (gc: publicationBarrier). x86-64 does not reorder stores.
 __attribute__((always_inline)) inline void publicationBarrier() {
@@ -281,7 +282,10 @@ void lockNoPCache() { lock(&NoPCacheLock); }
 void unlockNoPCache() { unlock(&NoPCacheLock); }
 void releaseNoPCacheLocked() { NoPCache.releaseAll(); }
 
-void noteSmallAllocs(uint64_t N) { atomic::xadd(&SmallAllocs, N); }
+void noteSmallAllocs(unsigned Class, uint64_t N) {
+  atomic::xadd(&SmallAllocs, N);
+  atomic::xadd(&SmallAllocsByClass[Class], N);
+}
 
 void *sysAlloc(uintptr_t N) {
   MmapResult R =
@@ -320,6 +324,10 @@ void *persistentalloc(uintptr_t Size, uintptr_t Align) {
   PersistentNext = P + Size;
   unlock(&PersistentLock);
   return reinterpret_cast<void *>(P);
+}
+
+uint64_t smallAllocsOfClass(unsigned Class) {
+  return atomic::load(&SmallAllocsByClass[Class]);
 }
 
 void readMemStats(MemStats *Out) {

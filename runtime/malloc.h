@@ -52,9 +52,9 @@ void onSystemStack(void (*Fn)(void *), void *Arg);
 void lockNoPCache();
 void unlockNoPCache();
 void releaseNoPCacheLocked();
-/// Adds N small objects to the statistics (mcache.cpp, when a span leaves
-/// an MCache).
-void noteSmallAllocs(uint64_t N);
+/// Adds N small objects of size class Class to the statistics (mcache.cpp,
+/// when a span leaves an MCache).
+void noteSmallAllocs(unsigned Class, uint64_t N);
 
 /// A snapshot of the allocator's statistics (a subset of gc's MemStats).
 struct MemStats {
@@ -71,6 +71,9 @@ struct MemStats {
   uint64_t PersistentSys; ///< bytes of persistentalloc memory
 };
 void readMemStats(MemStats *Out);
+/// The small objects of size class Class counted so far (SmallAllocs by
+/// class).
+uint64_t smallAllocsOfClass(unsigned Class);
 
 } // namespace gort
 

@@ -75,7 +75,8 @@ int64_t freeBytes(const MSpan *S) {
 
 /// Records the objects allocated from S while it was cached.
 void accountSpan(MSpan *S) {
-  noteSmallAllocs(uint64_t(S->AllocCount - S->AllocCountBeforeCache));
+  noteSmallAllocs(spanClassSizeClass(S->Class),
+                  uint64_t(S->AllocCount - S->AllocCountBeforeCache));
 }
 
 } // namespace

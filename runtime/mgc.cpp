@@ -215,11 +215,9 @@ void gcCycle(void *Arg) {
   uint64_t HeapBefore = atomic::load(&GCStat.HeapLive);
 
   // Step 3.
-  lockNoPCache();
-  for (int32_t I = 0; I < MaxGomaxprocs; I++)
-    if (P *Pp = AllP[I]; Pp && Pp->Cache)
-      Pp->Cache->releaseAll();
-  releaseNoPCacheLocked();
+  flushMCaches();
+  uint64_t Live = atomic::load(&GCStat.HeapLive);
+  GCStat.AllocatedPast += Live - GCStat.MarkedLast;
 
   uint64_t Marked = gcMark(A.Self, A.SP);
   int64_t MarkDone = nanotime();
@@ -228,6 +226,7 @@ void gcCycle(void *Arg) {
   gcSweep();
   unlockNoPCache();
   atomic::store(&GCStat.HeapLive, Marked);
+  GCStat.MarkedLast = Marked;
   atomic::store(&GCStat.StressDue, 0u);
   atomic::store(&GCStat.Pending, Debug.GCStress ? 1u : 0u);
   GCStat.NumGC++;
@@ -236,6 +235,11 @@ void gcCycle(void *Arg) {
   startTheWorldWithSema(nullptr);
   int64_t End = nanotime();
   GCStat.PauseTotalNs += uint64_t(End - Start);
+  uint32_t Slot = (GCStat.NumGC + 255) % 256; // NumGC counts this cycle
+  GCStat.PauseNs[Slot] = uint64_t(End - Start);
+  GCStat.LastGC = GCStat.PauseEnd[Slot] = uint64_t(walltime());
+  if (A.Forced)
+    GCStat.NumForcedGC++;
 
   if (Debug.GCTrace > 0) {
     // gc's format (mgc.go, gcMarkTermination); the phases of a
@@ -310,6 +314,14 @@ bool mayCollect() {
 }
 
 } // namespace
+
+void flushMCaches() {
+  lockNoPCache();
+  for (int32_t I = 0; I < MaxGomaxprocs; I++)
+    if (P *Pp = AllP[I]; Pp && Pp->Cache)
+      Pp->Cache->releaseAll();
+  releaseNoPCacheLocked();
+}
 
 void gcinit() {
   GCStat.StartTime = nanotime();

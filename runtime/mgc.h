@@ -14,6 +14,7 @@
 
 #include "runtime/atomic.h"
 #include "runtime/runtime2.h"
+#include "runtime/sizeclasses.h"
 
 #include <stdint.h>
 
@@ -43,8 +44,21 @@ struct alignas(64) GCState {
   /// keeps the heap plus the runtime's other memory under it.
   uint64_t MemoryLimit;
   uint32_t NumGC;        ///< completed cycles
+  uint32_t NumForcedGC;  ///< cycles runtime.GC asked for
   uint64_t PauseTotalNs; ///< sum of the stop-the-world pauses (gctrace's %)
   int64_t StartTime;     ///< nanotime at gcinit, for gctrace's @time
+  /// The last 256 pauses and when they ended (wall clock), at
+  /// [NumGC % 256] before the cycle's NumGC++ (gc: MemStats.PauseNs).
+  uint64_t PauseNs[256];
+  uint64_t PauseEnd[256];
+  uint64_t LastGC; ///< wall clock at the end of the last cycle, ns
+  /// HeapLive after the last cycle (its marked bytes), and the bytes
+  /// allocated before that cycle: TotalAlloc is their sum plus what HeapLive
+  /// has gained since (runtime/mstats.cpp).
+  uint64_t MarkedLast;
+  uint64_t AllocatedPast;
+  /// Objects freed by the sweeper, by size class ([0]: large objects).
+  uint64_t FreesByClass[NumSizeClasses];
 };
 extern GCState GCStat;
 
@@ -80,6 +94,11 @@ uint64_t gcMark(G *Self, uintptr_t SelfSP);
 /// World stopped, caches flushed. The scavenger then runs once against the
 /// bound the pacer set for this cycle (heapSetRetain).
 void gcSweep();
+/// Returns every P's MCache and the no-P cache's spans to their MCentrals,
+/// with the world stopped; leaves the no-P cache locked (the caller
+/// unlocks it with unlockNoPCache()). Afterwards HeapLive counts exactly
+/// the bytes of objects allocated and not yet freed.
+void flushMCaches();
 
 } // namespace gort
 

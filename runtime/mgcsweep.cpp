@@ -64,6 +64,7 @@ void sweepSpan(MSpan *S, uint32_t SG) {
       S->GCMarkBits[0] = 0;
       return;
     }
+    GCStat.FreesByClass[0]++;
     if (Debug.GCPoison)
       memset(reinterpret_cast<void *>(S->base()), PoisonByte,
              S->Limit - S->base());
@@ -78,6 +79,7 @@ void sweepSpan(MSpan *S, uint32_t SG) {
   // Every MCache is flushed: AllocCount counts the allocated objects.
   GORT_ASSERT(NMarked <= S->AllocCount);
   bool Freed = NMarked < S->AllocCount;
+  GCStat.FreesByClass[spanClassSizeClass(S->Class)] += S->AllocCount - NMarked;
   if (Debug.GCPoison && Freed)
     poisonDead(S);
 

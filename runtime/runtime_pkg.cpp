@@ -4,11 +4,11 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// The part of package runtime's API that Go programs can import today. The
-// list is libgort/runtime_pkg.def: the type checker declares the functions
-// from it (frontend/types.cpp, TypeContext::runtimePkg), runtime_pkg.h
-// declares them here, and abi_check.cpp static_asserts the two against each
-// other. Each function is defined here under its Go symbol name
+// The functions of package runtime's API whose bodies are libgort's. The
+// list is libgort/runtime_pkg.def: runtime/go/extern.go declares them
+// without bodies, runtime_pkg.h declares them here, and abi_check.cpp
+// static_asserts the two against each other. Each function is defined here
+// under its Go symbol name
 // ("runtime.Gosched") with the Go calling convention of libgort/abi.h -- a
 // closure context first, then the parameters, interfaces as two words -- so
 // compiled code calls it like any Go function of another package.

@@ -29,6 +29,9 @@ void runtime_KeepAlive(void *Ctx, const void *Typ,
 int64_t runtime_NumCPU(void *Ctx) __asm__("runtime.NumCPU");
 int64_t runtime_NumGoroutine(void *Ctx) __asm__("runtime.NumGoroutine");
 
+// mstats.cpp
+void runtime_ReadMemStats(void *Ctx, void *M) __asm__("runtime.ReadMemStats");
+
 // panic.cpp, next to the deferred calls it runs
 void runtime_Goexit(void *Ctx) __asm__("runtime.Goexit");
 

@@ -296,6 +296,13 @@ inline int64_t nanotime() {
   return TS.Sec * 1000000000 + TS.Nsec;
 }
 
+/// Wall clock in nanoseconds since 1970 (gc: walltime).
+inline int64_t walltime() {
+  Timespec TS = {0, 0};
+  clockGettime(ClockRealtime, &TS);
+  return TS.Sec * 1000000000 + TS.Nsec;
+}
+
 /// Sleeps for at least Usec microseconds (gc: usleep).
 inline void usleep(uint32_t Usec) {
   Timespec TS = {int64_t(Usec / 1000000), int64_t(Usec % 1000000) * 1000};

@@ -64,6 +64,18 @@ std::string gortc::defaultTarget() {
 
 namespace {
 
+/// gortc's Go-facing package runtime (runtime/go/ in the source tree),
+/// installed beside libgort: <prefix>/lib/gortc/go/runtime.
+std::string goRuntimeDir(const std::string &Argv0) {
+  std::string Exe = llvm::sys::fs::getMainExecutable(
+      Argv0.c_str(), reinterpret_cast<void *>(&defaultTarget));
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Exe));
+  llvm::sys::path::append(Dir, "..", "lib", "gortc");
+  llvm::sys::path::append(Dir, "go", "runtime");
+  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  return std::string(Dir);
+}
+
 std::string runtimeDir(const std::string &Argv0, llvm::StringRef Arch) {
   std::string Exe = llvm::sys::fs::getMainExecutable(
       Argv0.c_str(), reinterpret_cast<void *>(&defaultTarget));
@@ -408,14 +420,13 @@ int gortc::runBuild(const DriverOptions &Opts) {
               : std::string(llvm::sys::path::parent_path(Files[0]));
   if (MainDir.empty())
     MainDir = ".";
-  PackageLoader Loader(SM, Ast, Diags, T.GoArch);
+  PackageLoader Loader(SM, Ast, Diags, T.GoArch, goRuntimeDir(Opts.Argv0));
   if (!Loader.load(Parsed, MainDir) || Diags.hasErrors())
     return Finish();
   Timer.phase("load");
 
   // Type-check each package after the packages it imports.
   types::TypeContext TCtx;
-  TCtx.GoArch = T.GoArch;
   std::vector<std::unique_ptr<types::Info>> Infos;
   // Checkers own storage the annotated trees point into (closure captures):
   // they live until lowering is done.

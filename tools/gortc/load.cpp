@@ -185,8 +185,10 @@ bool gortc::matchFile(llvm::StringRef Path, llvm::StringRef Text,
 //===----------------------------------------------------------------------===//
 
 PackageLoader::PackageLoader(SourceManager &SM, syntax::AstContext &Ast,
-                             DiagnosticEngine &Diags, std::string GoArch)
-    : SM(SM), Ast(Ast), Diags(Diags), GoArch(std::move(GoArch)) {}
+                             DiagnosticEngine &Diags, std::string GoArch,
+                             std::string RuntimeDir)
+    : SM(SM), Ast(Ast), Diags(Diags), GoArch(std::move(GoArch)),
+      RuntimeDir(std::move(RuntimeDir)) {}
 
 std::string PackageLoader::goroot() {
   if (const char *G = std::getenv("GOROOT"); G && *G)
@@ -258,7 +260,7 @@ void PackageLoader::collectImports(LoadedPackage &Pkg) {
       // A malformed path is the checker's to report.
       if (!unquoteGoLiteral(ID->Path->Value, Path) || Path.empty())
         continue;
-      if (Path == "unsafe" || Path == "runtime")
+      if (Path == "unsafe")
         continue;
       if (llvm::none_of(Pkg.Imports,
                         [&](const auto &I) { return I.first == Path; }))
@@ -276,6 +278,12 @@ bool PackageLoader::loadImports(LoadedPackage &Pkg) {
 }
 
 std::string PackageLoader::findDir(llvm::StringRef Path, Pos P) {
+  if (Path == "runtime") {
+    if (llvm::sys::fs::is_directory(RuntimeDir))
+      return RuntimeDir;
+    Diags.reportRaw(P, "package runtime is not installed (" + RuntimeDir + ")");
+    return "";
+  }
   if (Path == "C") {
     Diags.reportRaw(P, "gortc does not support cgo (import \"C\")");
     return "";
@@ -348,7 +356,8 @@ bool PackageLoader::loadImport(llvm::StringRef Path, Pos P) {
       "bytes",         "internal/poll", "net",  "os",      "runtime/metrics",
       "runtime/pprof", "runtime/trace", "sync", "syscall", "time"};
   bool Std = llvm::StringRef(Dir).starts_with(goroot() + "/src/");
-  Pkg->Complete = !HasAsm && !(Std && llvm::is_contained(RuntimeBodies, Path));
+  Pkg->Complete = !HasAsm && Path != "runtime" &&
+                  !(Std && llvm::is_contained(RuntimeBodies, Path));
   bool Ok = true;
   for (const std::string &Name : Names) {
     auto Buf = llvm::MemoryBuffer::getFile(Name);

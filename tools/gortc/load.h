@@ -11,10 +11,12 @@
 //   - a package of the standard library, GOROOT/src/<path> (GOROOT from
 //     the environment, else Debian's golang-1.19-src), or the standard
 //     library's vendored copy GOROOT/src/vendor/<path>.
-// "unsafe" and "runtime" are the compiler's and libgort's own packages and
-// are not loaded. Each directory's files are chosen by build constraints
-// for linux/GOARCH (matchFile), parsed, and their imports followed depth
-// first; a cycle is "import cycle not allowed", as go build says.
+// "unsafe" is the compiler's own; "runtime" is gortc's Go-facing package
+// runtime (runtime/go/ in the source tree, installed beside libgort), never
+// GOROOT's, and may declare functions without bodies: libgort has them. Each
+// directory's files are chosen by build constraints for linux/GOARCH
+// (matchFile), parsed, and their imports followed depth first; a cycle is
+// "import cycle not allowed", as go build says.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,8 +47,8 @@ struct LoadedPackage {
   std::string Path; ///< import path; "main" for the main package
   std::string Dir;
   std::vector<syntax::File *> Files;
-  /// Direct imports other than unsafe and runtime, with the position of
-  /// their first import declaration.
+  /// Direct imports other than unsafe, with the position of their first
+  /// import declaration.
   std::vector<std::pair<std::string, Pos>> Imports;
   /// gc's -complete: no function may lack a body. go build passes it
   /// unless the package has non-Go files (assembly), or is one of the
@@ -57,7 +59,8 @@ struct LoadedPackage {
 class PackageLoader {
 public:
   PackageLoader(SourceManager &SM, syntax::AstContext &Ast,
-                DiagnosticEngine &Diags, std::string GoArch);
+                DiagnosticEngine &Diags, std::string GoArch,
+                std::string RuntimeDir);
 
   /// Adds package main, whose files (from MainDir) are parsed already, and
   /// loads every package it imports, directly or not. Returns false after
@@ -85,6 +88,7 @@ private:
   syntax::AstContext &Ast;
   DiagnosticEngine &Diags;
   std::string GoArch;
+  std::string RuntimeDir;       ///< the directory of package runtime
   std::string ModRoot, ModPath; ///< the main module, if go.mod was found
   llvm::StringMap<std::unique_ptr<LoadedPackage>> ByPath;
   llvm::StringMap<bool> InProgress; ///< on the DFS stack (cycle check)

@@ -1,0 +1,42 @@
+// Package runtime is gortc's Go-facing part of Go's package runtime: the
+// declarations programs and the standard library import. Functions
+// declared here without bodies are libgort's (runtime/*.cpp define them
+// under their Go symbols, "runtime.GC", with the Go calling convention of
+// libgort/abi.h; libgort/runtime_pkg.def lists them); the rest is Go,
+// compiled with the program like any imported package.
+package runtime
+
+// GOOS is the running program's operating system target.
+const GOOS string = "linux"
+
+// Error identifies a run-time error (a failed bounds check, a nil
+// dereference, a division by zero ...). Its dynamic types are libgort's
+// (runtime/error.cpp).
+type Error interface {
+	error
+	// RuntimeError is a no-op function that serves to distinguish types
+	// that are run-time errors from ordinary errors.
+	RuntimeError()
+}
+
+// GC runs a garbage collection and finishes sweeping (runtime/mgc.cpp).
+func GC()
+
+// GOMAXPROCS sets the maximum number of CPUs that can run Go code at once
+// and returns the previous setting; n < 1 only reads it.
+func GOMAXPROCS(n int) int
+
+// Goexit runs the calling goroutine's deferred calls and ends it.
+func Goexit()
+
+// Gosched yields the processor, letting other goroutines run.
+func Gosched()
+
+// KeepAlive marks x as reachable until this call.
+func KeepAlive(x any)
+
+// NumCPU returns the number of CPUs usable by the process at start-up.
+func NumCPU() int
+
+// NumGoroutine returns the number of goroutines that currently exist.
+func NumGoroutine() int
