@@ -83,14 +83,16 @@ template <typename R, typename... As> struct SignatureOf<R (*)(As...)> {
                 #Name ": definition does not match libgort/abi.def");
 #include "libgort/abi.def"
 
-// The tokens of runtime_pkg.def: Void as abi.def's, Int one 64-bit word,
-// Any (interface{}) the type and data words.
+// The tokens of runtime_pkg.def: Void and Ptr as abi.def's, Int one 64-bit
+// word, Any (interface{}) the type and data words, Slice its three words.
 using Int = I64;
 struct Any {};
+struct Slice {};
 
 /// The C parameter words of a Go parameter token.
 template <typename T> struct WordsOf { using Type = TokenList<T>; };
 template <> struct WordsOf<Any> { using Type = TokenList<Ptr, Ptr>; };
+template <> struct WordsOf<Slice> { using Type = TokenList<Ptr, I64, I64>; };
 
 template <typename... Lists> struct Concat;
 template <typename... As> struct Concat<TokenList<As...>> {

@@ -25,8 +25,8 @@
 //
 // Invariants: a Mutex is released by the M that took it. M::Locks counts
 // the locks an M holds (the scheduler will not preempt such an M). Lock
-// order, outermost first: PanicLock, DebugLock (printing), StackLock,
-// HeapLock.
+// order, outermost first: PanicLock, DebugLock (printing), SymLock
+// (symbol tables), StackLock, HeapLock.
 //
 // Rejected: a ticket or MCS lock (fairness is not needed for runtime
 // critical sections, and gc uses this one).

@@ -32,6 +32,13 @@ int64_t runtime_NumGoroutine(void *Ctx) __asm__("runtime.NumGoroutine");
 // mstats.cpp
 void runtime_ReadMemStats(void *Ctx, void *M) __asm__("runtime.ReadMemStats");
 
+// traceback.cpp: the primitives of runtime/go/symtab.go (Callers, Caller,
+// CallersFrames, FuncForPC). Slices arrive as their three words.
+int64_t runtime_callers(void *Ctx, int64_t Skip, uintptr_t *Buf, int64_t Len,
+                        int64_t Cap) __asm__("runtime.callers");
+int64_t runtime_pcFrames(void *Ctx, uintptr_t PC, void *Buf, int64_t Len,
+                         int64_t Cap) __asm__("runtime.pcFrames");
+
 // panic.cpp, next to the deferred calls it runs
 void runtime_Goexit(void *Ctx) __asm__("runtime.Goexit");
 

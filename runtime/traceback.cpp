@@ -38,17 +38,31 @@
 //
 // GOTRACEBACK=none prints no goroutine header and no frames (gc).
 //
+// The same walk and tables serve package runtime's Callers, Caller,
+// CallersFrames and FuncForPC (runtime/go/symtab.go) through two
+// primitives at the end of this file: runtime.callers stores the return
+// addresses of the calling goroutine's Go frames, and runtime.pcFrames
+// describes the frames at a PC, inlined ones first. Any goroutine may call
+// them, so the tables' loading and the inline chain are under SymLock
+// (tracebacks take it too, unless the crashing M already holds it).
+//
 // Rejected: gc's pclntab (an in-memory table the linker builds from the
 // compiler's per-instruction data; LLVM has no such output, and DWARF line
 // tables carry the same information without a custom linker step); labels
 // around each call site in generated code (they block optimisations).
 //
+// Not yet: gc's Callers also reports runtime.main and runtime.goexit at the
+// bottom of a stack; libgort's frames there are C++ and are not reported.
+//
 //===----------------------------------------------------------------------===//
 
 #include "runtime/traceback.h"
 
+#include "runtime/atomic.h"
+#include "runtime/lock.h"
 #include "runtime/os_linux.h"
 #include "runtime/print.h"
+#include "runtime/runtime_pkg.h"
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
@@ -101,6 +115,35 @@ struct SelfImage {
   uintptr_t StrSize;
 };
 SelfImage Self;
+
+/// Guards Self's loading and the inline chain below: tracebacks (under
+/// PanicLock) and runtime.callers/pcFrames (any goroutine) share them.
+/// SymLockOwner lets a crash inside a lookup print its traceback instead
+/// of waiting for itself.
+Mutex SymLock;
+M *SymLockOwner;
+
+/// Holds SymLock for a scope, unless this M already does.
+class SymGuard {
+public:
+  SymGuard() : Mp(getg()->Mp) {
+    if (atomic::load(&SymLockOwner) == Mp) {
+      Mp = nullptr;
+      return;
+    }
+    lock(&SymLock);
+    atomic::store(&SymLockOwner, Mp);
+  }
+  ~SymGuard() {
+    if (!Mp)
+      return;
+    atomic::store(&SymLockOwner, static_cast<M *>(nullptr));
+    unlock(&SymLock);
+  }
+
+private:
+  M *Mp;
+};
 
 bool sameCString(const char *A, const char *B) {
   for (; *A && *A == *B; A++, B++) {
@@ -688,7 +731,7 @@ struct InlineFrame {
   uint64_t CallFile, CallLine; ///< where the next frame was inlined
 };
 constexpr unsigned MaxInlineDepth = 32;
-InlineFrame Chain[MaxInlineDepth]; // crash path only, under PanicLock
+InlineFrame Chain[MaxInlineDepth]; // under SymLock
 unsigned ChainLen;
 uint64_t ChainStmtList;
 
@@ -838,6 +881,7 @@ bool tracebackEnabled() {
 }
 
 void traceback(G *Gp, uintptr_t FP) {
+  SymGuard Guard;
   loadSelf();
   if (!Self.Syms)
     return;
@@ -884,4 +928,115 @@ static void printFrames(G *Gp, uintptr_t FP) {
   }
 }
 
+namespace {
+
+/// A symbol's name as a Go string, without the "..body" suffix of a
+/// function split for its stack check (as printFuncName prints it).
+abi::String funcNameString(const char *Name) {
+  static constexpr char Suffix[] = "..body";
+  intptr_t N = 0;
+  while (Name[N])
+    N++;
+  intptr_t SN = sizeof(Suffix) - 1;
+  if (N > SN) {
+    intptr_t I = 0;
+    while (I < SN && Name[N - SN + I] == Suffix[I])
+      I++;
+    if (I == SN)
+      N -= SN;
+  }
+  return {reinterpret_cast<const uint8_t *>(Name), N};
+}
+
+abi::String cString(const char *S) {
+  if (!S)
+    return {nullptr, 0};
+  intptr_t N = 0;
+  while (S[N])
+    N++;
+  return {reinterpret_cast<const uint8_t *>(S), N};
+}
+
+/// runtime/go/symtab.go's pcFrame.
+struct GoPCFrame {
+  abi::String Function, Dir, File;
+  int64_t Line;
+  uintptr_t Entry;
+  bool Inlined;
+};
+
+void setLine(GoPCFrame &F, bool Found, const SourceLine &SL) {
+  F.Dir = Found ? cString(SL.Dir) : abi::String{nullptr, 0};
+  F.File = Found && SL.File ? cString(SL.File) : cString("?");
+  F.Line = Found ? int64_t(SL.Line) : 0;
+}
+
+} // namespace
 } // namespace gort
+
+using namespace gort;
+
+int64_t runtime_callers(void *, int64_t Skip, uintptr_t *Buf, int64_t Len,
+                        int64_t) {
+  G *Gp = getg();
+  SymGuard Guard;
+  loadSelf();
+  if (!Self.Syms || Len <= 0)
+    return 0;
+  // The walk of printFrames, from this frame's record, whose return address
+  // is in the Go function that called runtime.callers (skip 0).
+  uintptr_t FP = uintptr_t(__builtin_frame_address(0));
+  int64_t N = 0, Seen = 0;
+  for (unsigned Depth = 0; Depth < 100000 && FP && (FP & 7) == 0 && N < Len;
+       Depth++) {
+    if (!onStack(Gp, FP))
+      break;
+    const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
+    uintptr_t Caller = Rec[0], RA = Rec[1];
+    if (RA && RA - 1 >= reinterpret_cast<uintptr_t>(&gort_morestack) &&
+        RA - 1 < uintptr_t(gort_morestack_end)) {
+      FP = Caller ? reinterpret_cast<const uintptr_t *>(Caller)[0] : 0;
+      continue;
+    }
+    if (const ElfSym *S = RA ? findFunc(RA - 1) : nullptr)
+      if (isGoFunction(Self.Strs + S->Name, RA - 1) && Seen++ >= Skip)
+        Buf[N++] = RA;
+    FP = Caller;
+  }
+  return N;
+}
+
+int64_t runtime_pcFrames(void *, uintptr_t PC, void *Out, int64_t Len,
+                         int64_t) {
+  auto *Buf = static_cast<GoPCFrame *>(Out);
+  SymGuard Guard;
+  loadSelf();
+  const ElfSym *S = Self.Syms && Len > 0 ? findFunc(PC) : nullptr;
+  if (!S || !isGoFunction(Self.Strs + S->Name, PC))
+    return 0;
+  uintptr_t Entry = uintptr_t(S->Value);
+  SourceLine SL;
+  bool Found = lookupLine(PC, SL);
+  int64_t N = 0;
+  // The functions inlined at PC, innermost first, each at the line where
+  // the next one was inlined (printFrame's order).
+  if (findInlineChain(PC) && ChainLen > 1) {
+    for (unsigned I = ChainLen; I-- > 1 && N < Len;) {
+      GoPCFrame &F = Buf[N++];
+      F.Function = cString(Chain[I].Name ? Chain[I].Name : "?");
+      setLine(F, Found, SL);
+      F.Entry = Entry;
+      F.Inlined = true;
+      SL.Line = Chain[I - 1].CallLine;
+      Found = lineFile(ChainStmtList, Chain[I - 1].CallFile, SL) && Found;
+    }
+  }
+  if (N < Len) {
+    GoPCFrame &F = Buf[N++];
+    F.Function = funcNameString(Self.Strs + S->Name);
+    setLine(F, Found, SL);
+    F.Entry = Entry;
+    F.Inlined = false;
+  }
+  return N;
+}
