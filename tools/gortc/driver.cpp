@@ -32,6 +32,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 
 #include <algorithm>
@@ -483,17 +484,28 @@ int gortc::runBuild(const DriverOptions &Opts) {
     What = codegen::EmitWhat::IR;
   else if (Opts.Emit == EmitKind::Asm)
     What = codegen::EmitWhat::Assembly;
-  std::vector<llvm::SmallString<0>> Outputs;
   // Imported packages come from the build cache when their key is there.
+  // The others are lowered here, one module each in its own LLVMContext
+  // (lowering shares the TypeContext, so it runs on this thread); then the
+  // modules are optimised and compiled in parallel, a package per thread
+  // (a big package is also cut into partitions, compileModule).
+  struct PackageJob {
+    std::unique_ptr<llvm::LLVMContext> Ctx;
+    std::unique_ptr<llvm::Module> M;
+    std::string Key; ///< cache key; empty: not cached
+    std::vector<llvm::SmallString<0>> Outputs;
+    std::string Err;
+  };
+  std::vector<PackageJob> Jobs(Infos.size());
   BuildCache Cache(Opts.Emit == EmitKind::Exe ? BuildCache::defaultDir() : "");
   llvm::StringMap<std::string> Keys;
+  unsigned ToCompile = 0;
   for (size_t I = 0; I < Infos.size(); ++I) {
-    std::unique_ptr<types::Info> &Info = Infos[I];
+    PackageJob &J = Jobs[I];
     const LoadedPackage &LP = *Loader.packages()[I];
-    bool IsMain = Info == Infos.back();
+    bool IsMain = I + 1 == Infos.size();
     if (Opts.Emit != EmitKind::Exe && !IsMain)
       continue;
-    std::string Key;
     if (Cache.enabled() && !IsMain) {
       CacheKey K;
       K.add("compiler", BuildCache::compilerID(Opts.Argv0));
@@ -510,33 +522,49 @@ int gortc::runBuild(const DriverOptions &Opts) {
       }
       for (const auto &[Dep, P] : LP.Imports)
         K.add("import " + Dep, Keys.lookup(Dep));
-      Key = K.hex();
-      Keys[LP.Path] = Key;
-      std::vector<llvm::SmallString<0>> Cached;
-      if (Cache.lookup(Key, Cached)) {
-        for (llvm::SmallString<0> &O : Cached)
-          Outputs.push_back(std::move(O));
+      J.Key = K.hex();
+      Keys[LP.Path] = J.Key;
+      if (Cache.lookup(J.Key, J.Outputs)) {
+        J.Key.clear(); // nothing to store
         Timer.phase("cache");
         continue;
       }
     }
-    llvm::LLVMContext LLVMCtx;
-    std::unique_ptr<llvm::Module> M =
-        codegen::lowerPackage(LLVMCtx, TCtx, *Info, SM, *TM, T, Diags);
-    if (!M || Diags.hasErrors())
+    J.Ctx = std::make_unique<llvm::LLVMContext>();
+    J.M = codegen::lowerPackage(*J.Ctx, TCtx, *Infos[I], SM, *TM, T, Diags);
+    if (!J.M || Diags.hasErrors())
       return Finish();
-    if (llvm::verifyModule(*M, &llvm::errs()))
+    if (llvm::verifyModule(*J.M, &llvm::errs()))
       return toolError("internal compiler error: invalid LLVM IR (see above)");
-    Timer.phase("lower");
-    std::vector<llvm::SmallString<0>> PkgOutputs;
-    if (!codegen::compileModule(std::move(M), T, CO, What, PkgOutputs, Err))
-      return toolError(Err);
-    if (!Key.empty())
-      Cache.store(Key, PkgOutputs);
-    for (llvm::SmallString<0> &O : PkgOutputs)
-      Outputs.push_back(std::move(O));
-    Timer.phase("codegen");
+    ToCompile++;
   }
+  Timer.phase("lower");
+  auto Compile = [&](PackageJob &J) {
+    if (!J.M)
+      return;
+    if (codegen::compileModule(std::move(J.M), T, CO, What, J.Outputs, J.Err) &&
+        !J.Key.empty())
+      Cache.store(J.Key, J.Outputs);
+  };
+  if (ToCompile <= 1 || CO.Jobs <= 1) {
+    for (PackageJob &J : Jobs)
+      Compile(J);
+  } else {
+    llvm::StdThreadPool Pool(
+        llvm::hardware_concurrency(std::min(CO.Jobs, ToCompile)));
+    for (PackageJob &J : Jobs)
+      if (J.M)
+        Pool.async([&Compile, &J] { Compile(J); });
+    Pool.wait();
+  }
+  std::vector<llvm::SmallString<0>> Outputs;
+  for (PackageJob &J : Jobs) {
+    if (!J.Err.empty())
+      return toolError(J.Err);
+    for (llvm::SmallString<0> &O : J.Outputs)
+      Outputs.push_back(std::move(O));
+  }
+  Timer.phase("codegen");
 
   if (Opts.Emit != EmitKind::Exe) {
     std::error_code EC;
