@@ -268,12 +268,51 @@ void PackageLoader::collectImports(LoadedPackage &Pkg) {
     }
 }
 
+/// Go's rule for internal packages: a path with an "internal" element may
+/// be imported only by the tree rooted at that element's parent (for the
+/// standard library's own internal/..., by the standard library).
+static bool internalAllowed(llvm::StringRef Path, llvm::StringRef Importer,
+                            bool ImporterStd) {
+  llvm::StringRef Parent;
+  if (Path == "internal" || Path.starts_with("internal/"))
+    return ImporterStd;
+  size_t I = Path.rfind("/internal/");
+  if (I == llvm::StringRef::npos) {
+    if (!Path.ends_with("/internal"))
+      return true;
+    I = Path.size() - (sizeof("/internal") - 1);
+  }
+  Parent = Path.take_front(I);
+  return Importer == Parent || Importer.starts_with((Parent + "/").str());
+}
+
 bool PackageLoader::loadImports(LoadedPackage &Pkg) {
   bool Ok = true;
+  // The importer's own path, for the internal-package rule: package main's
+  // is its directory's path in the main module.
+  std::string Importer = Pkg.Path;
+  bool Std = llvm::StringRef(Pkg.Dir).starts_with(goroot() + "/src/") ||
+             Pkg.Dir == RuntimeDir;
+  if (Importer == "main") {
+    Importer.clear();
+    llvm::SmallString<256> Dir(Pkg.Dir);
+    llvm::sys::fs::make_absolute(Dir);
+    llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+    llvm::StringRef D = Dir;
+    if (!ModPath.empty() && D.consume_front(ModRoot) &&
+        (D.empty() || D.starts_with("/")))
+      Importer = ModPath + D.str();
+  }
   // Copy: loading may not touch Pkg.Imports, but be safe against growth.
   std::vector<std::pair<std::string, Pos>> Imports = Pkg.Imports;
-  for (const auto &[Path, P] : Imports)
+  for (const auto &[Path, P] : Imports) {
+    if (!internalAllowed(Path, Importer, Std)) {
+      Diags.reportRaw(P, "use of internal package " + Path + " not allowed");
+      Ok = false;
+      continue;
+    }
     Ok &= loadImport(Path, P);
+  }
   return Ok;
 }
 

@@ -16,7 +16,9 @@
 // GOROOT's, and may declare functions without bodies: libgort has them. Each
 // directory's files are chosen by build constraints for linux/GOARCH
 // (matchFile), parsed, and their imports followed depth first; a cycle is
-// "import cycle not allowed", as go build says.
+// "import cycle not allowed", and an internal package imported from
+// outside the tree of its parent directory "use of internal package ...
+// not allowed", as go build says.
 //
 //===----------------------------------------------------------------------===//
 
