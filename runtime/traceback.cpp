@@ -871,6 +871,36 @@ void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA,
   printstring("\n");
 }
 
+/// Calls Visit(Name, Entry, RA) for each Go frame on Gp's stack, innermost
+/// first, following frame records from FP (a record whose return address
+/// is in the first frame to visit) across stack segments, for at most
+/// MaxDepth records; stops early when Visit returns false. RA - 1 is in
+/// the frame's call instruction (a call that never returns may end its
+/// function). Caller holds SymLock, with Self loaded.
+template <typename F>
+void forEachGoFrame(G *Gp, uintptr_t FP, unsigned MaxDepth, F Visit) {
+  for (unsigned Depth = 0; Depth < MaxDepth && FP && (FP & 7) == 0; Depth++) {
+    if (!onStack(Gp, FP))
+      return;
+    const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
+    uintptr_t Caller = Rec[0], RA = Rec[1];
+    // A split stack shows as: the thunk (a wrapper), gort_morestack, then
+    // the function's first activation, stopped in its prologue: skip the
+    // last two.
+    if (RA && RA - 1 >= reinterpret_cast<uintptr_t>(&gort_morestack) &&
+        RA - 1 < uintptr_t(gort_morestack_end)) {
+      FP = Caller ? reinterpret_cast<const uintptr_t *>(Caller)[0] : 0;
+      continue;
+    }
+    if (const ElfSym *S = RA ? findFunc(RA - 1) : nullptr) {
+      const char *Name = Self.Strs + S->Name;
+      if (isGoFunction(Name, RA - 1) && !Visit(Name, uintptr_t(S->Value), RA))
+        return;
+    }
+    FP = Caller;
+  }
+}
+
 } // namespace
 
 static void printFrames(G *Gp, uintptr_t FP);
@@ -898,34 +928,16 @@ void traceback(G *Gp, uintptr_t FP) {
 
 static void printFrames(G *Gp, uintptr_t FP) {
   unsigned Printed = 0;
-  for (unsigned Depth = 0; Depth < 1000 && FP && (FP & 7) == 0; Depth++) {
-    if (!onStack(Gp, FP))
-      break;
-    const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
-    uintptr_t Caller = Rec[0], RA = Rec[1];
-    // A split stack shows as: the thunk (a wrapper), gort_morestack, then
-    // the function's first activation, stopped in its prologue: skip the
-    // last two.
-    if (RA && RA - 1 >= reinterpret_cast<uintptr_t>(&gort_morestack) &&
-        RA - 1 < uintptr_t(gort_morestack_end)) {
-      FP = Caller ? reinterpret_cast<const uintptr_t *>(Caller)[0] : 0;
-      continue;
-    }
-    // RA - 1 is in the call instruction (a call that never returns may end
-    // its function).
-    if (const ElfSym *S = RA ? findFunc(RA - 1) : nullptr) {
-      const char *Name = Self.Strs + S->Name;
-      if (isGoFunction(Name, RA - 1)) {
-        if (Printed == 100) {
-          printstring("...additional frames elided...\n");
-          return;
-        }
-        printFrame(Name, uintptr_t(S->Value), RA);
-        Printed++;
-      }
-    }
-    FP = Caller;
-  }
+  forEachGoFrame(Gp, FP, 1000,
+                 [&](const char *Name, uintptr_t Entry, uintptr_t RA) {
+                   if (Printed == 100) {
+                     printstring("...additional frames elided...\n");
+                     return false;
+                   }
+                   printFrame(Name, Entry, RA);
+                   Printed++;
+                   return true;
+                 });
 }
 
 namespace {
@@ -983,26 +995,15 @@ int64_t runtime_callers(void *, int64_t Skip, uintptr_t *Buf, int64_t Len,
   loadSelf();
   if (!Self.Syms || Len <= 0)
     return 0;
-  // The walk of printFrames, from this frame's record, whose return address
-  // is in the Go function that called runtime.callers (skip 0).
-  uintptr_t FP = uintptr_t(__builtin_frame_address(0));
+  // From this frame's record, whose return address is in the Go function
+  // that called runtime.callers (skip 0).
   int64_t N = 0, Seen = 0;
-  for (unsigned Depth = 0; Depth < 100000 && FP && (FP & 7) == 0 && N < Len;
-       Depth++) {
-    if (!onStack(Gp, FP))
-      break;
-    const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
-    uintptr_t Caller = Rec[0], RA = Rec[1];
-    if (RA && RA - 1 >= reinterpret_cast<uintptr_t>(&gort_morestack) &&
-        RA - 1 < uintptr_t(gort_morestack_end)) {
-      FP = Caller ? reinterpret_cast<const uintptr_t *>(Caller)[0] : 0;
-      continue;
-    }
-    if (const ElfSym *S = RA ? findFunc(RA - 1) : nullptr)
-      if (isGoFunction(Self.Strs + S->Name, RA - 1) && Seen++ >= Skip)
-        Buf[N++] = RA;
-    FP = Caller;
-  }
+  forEachGoFrame(Gp, uintptr_t(__builtin_frame_address(0)), 100000,
+                 [&](const char *, uintptr_t, uintptr_t RA) {
+                   if (Seen++ >= Skip)
+                     Buf[N++] = RA;
+                   return N < Len;
+                 });
   return N;
 }
 
