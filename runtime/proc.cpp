@@ -237,9 +237,10 @@ const char *const WaitReasonStrings[] = {
     "semacquire",
     "panicwait",
     "preempted",
+    "sync.Cond.Wait",
 };
 static_assert(sizeof(WaitReasonStrings) / sizeof(WaitReasonStrings[0]) ==
-              size_t(WaitReason::Preempted) + 1);
+              size_t(WaitReason::SyncCondWait) + 1);
 
 /// gc: gStatusStrings.
 const char *const GStatusStrings[] = {
@@ -1678,6 +1679,14 @@ void goparkunlock(Mutex *L, WaitReason Reason) {
 }
 
 void goready(G *Gp) { systemstack(readyOnSystemStack, Gp); }
+
+int32_t procPin() {
+  M *Mp = getg()->Mp;
+  Mp->Locks++;
+  return Mp->Pp->ID;
+}
+
+void procUnpin() { getg()->Mp->Locks--; }
 
 void gosched() { gort_mcall(goschedM); }
 

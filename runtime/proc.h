@@ -166,6 +166,10 @@ void goparkunlock(Mutex *L, WaitReason Reason);
 /// Makes a parked Gp runnable on the current P, to run next (gc: goready).
 /// Any stack.
 void goready(G *Gp);
+/// Keeps the calling goroutine on its M and P (no preemption, no
+/// collection) until procUnpin; returns the P's id (gc: procPin).
+int32_t procPin();
+void procUnpin();
 /// Yields the processor (runtime.Gosched): the current G goes to the global
 /// run queue.
 void gosched();

@@ -92,6 +92,7 @@ enum class WaitReason : uint8_t {
   Semacquire,         // "semacquire"
   PanicWait,          // "panicwait"
   Preempted,          // "preempted"
+  SyncCondWait,       // "sync.Cond.Wait"
 };
 
 /// A G waiting on a channel (gc: sudog). A G may wait on several channels

@@ -24,6 +24,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "runtime/abi_entry.h"
+#include "runtime/proc.h"
 #include "runtime/runtime2.h"
 #include "runtime/stubs.h"
 
@@ -91,10 +92,6 @@ GORT_ATOMIC_ADD(Uintptr, uintptr_t)
 intptr_t syncAtomicProcPin(void *) __asm__("sync/atomic.runtime_procPin");
 void syncAtomicProcUnpin(void *) __asm__("sync/atomic.runtime_procUnpin");
 
-intptr_t syncAtomicProcPin(void *) {
-  gort::M *Mp = gort::getg()->Mp;
-  Mp->Locks++;
-  return Mp->Pp->ID;
-}
-void syncAtomicProcUnpin(void *) { gort::getg()->Mp->Locks--; }
+intptr_t syncAtomicProcPin(void *) { return gort::procPin(); }
+void syncAtomicProcUnpin(void *) { gort::procUnpin(); }
 }
