@@ -123,11 +123,16 @@ SelfImage Self;
 Mutex SymLock;
 M *SymLockOwner;
 
-/// Holds SymLock for a scope, unless this M already does.
+/// Holds SymLock for a scope, unless this M already does (or there is no
+/// M yet).
 class SymGuard {
 public:
-  SymGuard() : Mp(getg()->Mp) {
-    if (atomic::load(&SymLockOwner) == Mp) {
+  SymGuard() {
+    G *Gp = getgOrNull();
+    Mp = Gp ? Gp->Mp : nullptr;
+    // Skip the lock on a crash before start-up made an M (nothing else
+    // runs), and on a crash inside a lookup (this M holds it).
+    if (!Mp || atomic::load(&SymLockOwner) == Mp) {
       Mp = nullptr;
       return;
     }
