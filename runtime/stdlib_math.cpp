@@ -36,55 +36,28 @@ struct Float64Pair {
 };
 } // namespace
 
-extern "C" {
-// Package math's portable versions.
-double goMathFloor(void *, double) __asm__("math.floor");
-double goMathCeil(void *, double) __asm__("math.ceil");
-double goMathTrunc(void *, double) __asm__("math.trunc");
-double goMathMax(void *, double, double) __asm__("math.max");
-double goMathMin(void *, double, double) __asm__("math.min");
-double goMathExp(void *, double) __asm__("math.exp");
-double goMathExp2(void *, double) __asm__("math.exp2");
-double goMathLog(void *, double) __asm__("math.log");
-double goMathHypot(void *, double, double) __asm__("math.hypot");
-Float64Pair goMathModf(void *, double) __asm__("math.modf");
+/// math.arch<Arch>, weak, returning math.<Go>, package math's portable
+/// version, for the same arguments.
+#define GORT_MATH_ARCH(Result, Arch, Go, Params, Args)                         \
+  Result goMath##Arch Params __asm__("math." #Go);                             \
+  Result mathArch##Arch Params __asm__("math.arch" #Arch)                      \
+      __attribute__((weak));                                                   \
+  Result mathArch##Arch Params { return goMath##Arch Args; }
 
-double mathArchFloor(void *C, double X) __asm__("math.archFloor")
-    __attribute__((weak));
-double mathArchCeil(void *C, double X) __asm__("math.archCeil")
-    __attribute__((weak));
-double mathArchTrunc(void *C, double X) __asm__("math.archTrunc")
-    __attribute__((weak));
-double mathArchMax(void *C, double X, double Y) __asm__("math.archMax")
-    __attribute__((weak));
-double mathArchMin(void *C, double X, double Y) __asm__("math.archMin")
-    __attribute__((weak));
-double mathArchExp(void *C, double X) __asm__("math.archExp")
-    __attribute__((weak));
-double mathArchExp2(void *C, double X) __asm__("math.archExp2")
-    __attribute__((weak));
-double mathArchLog(void *C, double X) __asm__("math.archLog")
-    __attribute__((weak));
-double mathArchHypot(void *C, double P, double Q) __asm__("math.archHypot")
-    __attribute__((weak));
-Float64Pair mathArchModf(void *C, double F) __asm__("math.archModf")
-    __attribute__((weak));
+extern "C" {
+GORT_MATH_ARCH(double, Floor, floor, (void *C, double X), (C, X))
+GORT_MATH_ARCH(double, Ceil, ceil, (void *C, double X), (C, X))
+GORT_MATH_ARCH(double, Trunc, trunc, (void *C, double X), (C, X))
+GORT_MATH_ARCH(double, Max, max, (void *C, double X, double Y), (C, X, Y))
+GORT_MATH_ARCH(double, Min, min, (void *C, double X, double Y), (C, X, Y))
+GORT_MATH_ARCH(double, Exp, exp, (void *C, double X), (C, X))
+GORT_MATH_ARCH(double, Exp2, exp2, (void *C, double X), (C, X))
+GORT_MATH_ARCH(double, Log, log, (void *C, double X), (C, X))
+GORT_MATH_ARCH(double, Hypot, hypot, (void *C, double P, double Q), (C, P, Q))
+GORT_MATH_ARCH(Float64Pair, Modf, modf, (void *C, double F), (C, F))
+
 double mathArchSqrt(void *C, double X) __asm__("math.archSqrt")
     __attribute__((weak));
-
-double mathArchFloor(void *C, double X) { return goMathFloor(C, X); }
-double mathArchCeil(void *C, double X) { return goMathCeil(C, X); }
-double mathArchTrunc(void *C, double X) { return goMathTrunc(C, X); }
-double mathArchMax(void *C, double X, double Y) { return goMathMax(C, X, Y); }
-double mathArchMin(void *C, double X, double Y) { return goMathMin(C, X, Y); }
-double mathArchExp(void *C, double X) { return goMathExp(C, X); }
-double mathArchExp2(void *C, double X) { return goMathExp2(C, X); }
-double mathArchLog(void *C, double X) { return goMathLog(C, X); }
-double mathArchHypot(void *C, double P, double Q) {
-  return goMathHypot(C, P, Q);
-}
-Float64Pair mathArchModf(void *C, double F) { return goMathModf(C, F); }
-
 double mathArchSqrt(void *, double X) {
   // IEEE 754 square root, correctly rounded, as math.sqrt computes it
   // (no libm here: __builtin_sqrt could call sqrt() for errno).

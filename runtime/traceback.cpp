@@ -827,15 +827,10 @@ void printSourceLine(bool Found, const SourceLine &SL) {
   printuint(SL.Line);
 }
 
-/// Prints the frame of the function Name (at Entry) stopped at return
-/// address RA: first the functions inlined into it at that point, innermost
-/// first, each at the line where the next one was inlined, as gc does
-/// ("main.f(...)" / "<file>:<line>" without an offset), then the function
-/// itself with its offset.
-/// Prints a function's symbol name as Go names it: the body of a function
-/// that codegen split for its stack check (codegen/stack_check.cpp) is
-/// F..body, and prints as F.
-void printFuncName(const char *Name) {
+/// A function's symbol name as Go names it: the body of a function that
+/// codegen split for its stack check (codegen/stack_check.cpp) is F..body,
+/// and is named F (in tracebacks and in runtime.pcFrames' frames).
+abi::String funcNameString(const char *Name) {
   static constexpr char Suffix[] = "..body";
   constexpr intptr_t SuffixLen = sizeof(Suffix) - 1;
   intptr_t N = 0;
@@ -849,9 +844,19 @@ void printFuncName(const char *Name) {
     if (I == SuffixLen)
       N -= SuffixLen;
   }
-  printstring(reinterpret_cast<const uint8_t *>(Name), N);
+  return {reinterpret_cast<const uint8_t *>(Name), N};
 }
 
+void printFuncName(const char *Name) {
+  abi::String S = funcNameString(Name);
+  printstring(S.Ptr, S.Len);
+}
+
+/// Prints the frame of the function Name (at Entry) stopped at return
+/// address RA: first the functions inlined into it at that point, innermost
+/// first, each at the line where the next one was inlined, as gc does
+/// ("main.f(...)" / "<file>:<line>" without an offset), then the function
+/// itself with its offset.
 void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA,
                 bool Args = true) {
   uintptr_t PC = RA - 1;
@@ -946,24 +951,6 @@ static void printFrames(G *Gp, uintptr_t FP) {
 }
 
 namespace {
-
-/// A symbol's name as a Go string, without the "..body" suffix of a
-/// function split for its stack check (as printFuncName prints it).
-abi::String funcNameString(const char *Name) {
-  static constexpr char Suffix[] = "..body";
-  intptr_t N = 0;
-  while (Name[N])
-    N++;
-  intptr_t SN = sizeof(Suffix) - 1;
-  if (N > SN) {
-    intptr_t I = 0;
-    while (I < SN && Name[N - SN + I] == Suffix[I])
-      I++;
-    if (I == SN)
-      N -= SN;
-  }
-  return {reinterpret_cast<const uint8_t *>(Name), N};
-}
 
 abi::String cString(const char *S) {
   if (!S)

@@ -65,23 +65,29 @@ std::string gortc::defaultTarget() {
 
 namespace {
 
-/// gortc's Go-facing package runtime (runtime/go/ in the source tree),
-/// installed beside libgort: <prefix>/lib/gortc/go/runtime.
-std::string goRuntimeDir(const std::string &Argv0) {
+/// <prefix>/lib/gortc, found from the gortc executable: libgort for each
+/// target and package runtime's Go side live there.
+llvm::SmallString<256> libDir(const std::string &Argv0) {
   std::string Exe = llvm::sys::fs::getMainExecutable(
       Argv0.c_str(), reinterpret_cast<void *>(&defaultTarget));
   llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Exe));
   llvm::sys::path::append(Dir, "..", "lib", "gortc");
+  return Dir;
+}
+
+/// gortc's Go-facing package runtime (runtime/go/ in the source tree),
+/// installed as <prefix>/lib/gortc/go/runtime.
+std::string goRuntimeDir(const std::string &Argv0) {
+  llvm::SmallString<256> Dir = libDir(Argv0);
   llvm::sys::path::append(Dir, "go", "runtime");
   llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
   return std::string(Dir);
 }
 
+/// The directory of the target's libgort.a and gort.ld.
 std::string runtimeDir(const std::string &Argv0, llvm::StringRef Arch) {
-  std::string Exe = llvm::sys::fs::getMainExecutable(
-      Argv0.c_str(), reinterpret_cast<void *>(&defaultTarget));
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Exe));
-  llvm::sys::path::append(Dir, "..", "lib", "gortc", Arch);
+  llvm::SmallString<256> Dir = libDir(Argv0);
+  llvm::sys::path::append(Dir, Arch);
   return std::string(Dir);
 }
 

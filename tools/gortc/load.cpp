@@ -291,8 +291,6 @@ bool PackageLoader::loadImports(LoadedPackage &Pkg) {
   // The importer's own path, for the internal-package rule: package main's
   // is its directory's path in the main module.
   std::string Importer = Pkg.Path;
-  bool Std = llvm::StringRef(Pkg.Dir).starts_with(goroot() + "/src/") ||
-             Pkg.Dir == RuntimeDir;
   if (Importer == "main") {
     Importer.clear();
     llvm::SmallString<256> Dir(Pkg.Dir);
@@ -306,7 +304,7 @@ bool PackageLoader::loadImports(LoadedPackage &Pkg) {
   // Copy: loading may not touch Pkg.Imports, but be safe against growth.
   std::vector<std::pair<std::string, Pos>> Imports = Pkg.Imports;
   for (const auto &[Path, P] : Imports) {
-    if (!internalAllowed(Path, Importer, Std)) {
+    if (!internalAllowed(Path, Importer, Pkg.Std)) {
       Diags.reportRaw(P, "use of internal package " + Path + " not allowed");
       Ok = false;
       continue;
@@ -394,9 +392,10 @@ bool PackageLoader::loadImport(llvm::StringRef Path, Pos P) {
   static const char *const RuntimeBodies[] = {
       "bytes",         "internal/poll", "net",  "os",      "runtime/metrics",
       "runtime/pprof", "runtime/trace", "sync", "syscall", "time"};
-  bool Std = llvm::StringRef(Dir).starts_with(goroot() + "/src/");
+  Pkg->Std =
+      Path == "runtime" || llvm::StringRef(Dir).starts_with(goroot() + "/src/");
   Pkg->Complete = !HasAsm && Path != "runtime" &&
-                  !(Std && llvm::is_contained(RuntimeBodies, Path));
+                  !(Pkg->Std && llvm::is_contained(RuntimeBodies, Path));
   bool Ok = true;
   for (const std::string &Name : Names) {
     auto Buf = llvm::MemoryBuffer::getFile(Name);

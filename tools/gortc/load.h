@@ -56,6 +56,9 @@ struct LoadedPackage {
   /// unless the package has non-Go files (assembly), or is one of the
   /// standard packages whose bodies the runtime provides.
   bool Complete = true;
+  /// A package of the standard library (or gortc's runtime): it may import
+  /// the standard library's internal packages.
+  bool Std = false;
 };
 
 class PackageLoader {
