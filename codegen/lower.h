@@ -554,6 +554,13 @@ public:
   //--- Constants and descriptors (lower_iface.cpp) -----------------------===//
   llvm::Constant *getStringConst(llvm::StringRef S);
   llvm::Constant *getTypeDescriptor(Type *T);
+  /// An encoded name (abi::NameFlag), a private global of this module.
+  llvm::Constant *getName(llvm::StringRef Name, llvm::StringRef Tag,
+                          bool Exported, bool Embedded,
+                          llvm::StringRef PkgPath);
+  /// The i32 offset Target - Base (abi::NameOff, TypeOff, TextOff): one
+  /// PC-relative relocation when Base is the global that holds it.
+  llvm::Constant *relOff(llvm::Constant *Target, llvm::Constant *Base);
   llvm::Constant *getItab(Type *Concrete, types::Interface *I, Type *IfaceT);
   llvm::Function *getEqualFunc(Type *T);
   llvm::Value *emitTypeEqualCall(llvm::IRBuilder<> &B, Type *T, llvm::Value *A,
@@ -565,6 +572,8 @@ public:
   bool isPlainMemory(Type *T);
   /// The hasher of a comparable type (abi::HashFn), or null.
   llvm::Function *getHashFunc(Type *T);
+  /// The func value of T's hasher (abi::MapType::Hasher).
+  llvm::Constant *getHashFuncValue(Type *T);
   /// gc's bmap for map type M (abi::MapType).
   Type *getMapBucketType(types::Map *M);
   void appendMapTypeFields(types::Map *M,
@@ -591,6 +600,7 @@ public:
   llvm::DenseMap<types::Var *, llvm::GlobalVariable *> Globals;
   llvm::StringMap<llvm::Constant *> Strings;
   llvm::StringMap<llvm::GlobalVariable *> Descriptors;
+  llvm::StringMap<llvm::Constant *> Names; ///< see getName
   llvm::StringMap<llvm::Constant *> Itabs;
   llvm::StringMap<llvm::Function *> EqualFuncs;
   llvm::DenseMap<types::Map *, Type *> BucketTypes;

@@ -9,12 +9,17 @@
 // operations: conversion to an interface (boxing), type assertions,
 // dynamic types and interface comparison.
 //
-// Descriptors are linkonce_odr globals named "type:" + the canonical type
-// string, so identical types share one descriptor across objects and
-// descriptor identity is type identity. A value is stored directly in the
-// interface data word when its type is pointer-shaped (pointer, map, chan,
-// func, unsafe.Pointer: KindDirectIface); otherwise the data word points to
-// a boxed copy (a read-only global for constants).
+// Descriptors have gc 1.19's layout (docs/overview.md, "Type
+// descriptors"): a header, the kind part, an uncommontype for named types
+// and types with methods, the variable-length parts, the method table;
+// names are gc's encoded names (getName); references to names, descriptors
+// and code inside them are 32-bit offsets from the descriptor's start
+// (relOff). Descriptors are linkonce_odr globals, each in its own comdat,
+// named "type:" + the canonical type string, so identical types share one
+// descriptor across objects and descriptor identity is type identity. A value
+// is stored directly in the interface data word when its type is pointer-shaped
+// (pointer, map, chan, func, unsafe.Pointer: KindDirectIface); otherwise the
+// data word points to a boxed copy (a read-only global for constants).
 //
 // Compile-time itabs cover conversions of concrete types to interfaces;
 // conversions between interfaces and assertions to interfaces ask the
@@ -269,18 +274,6 @@ llvm::Constant *Lowerer::getStringConst(llvm::StringRef S) {
   return R;
 }
 
-/// A static abi::String {ptr, len} (addrspace 0) for descriptor names.
-static llvm::Constant *rawString(Lowerer &L, llvm::StringRef S) {
-  llvm::Constant *Str = L.getStringConst(S);
-  llvm::Constant *P = Str->getAggregateElement(0u);
-  if (!S.empty())
-    P = llvm::ConstantExpr::getAddrSpaceCast(P, L.Ptr);
-  else
-    P = llvm::ConstantPointerNull::get(cast<llvm::PointerType>(L.Ptr));
-  return llvm::ConstantStruct::getAnon(
-      L.Ctx, {P, llvm::ConstantInt::get(L.I64, S.size())});
-}
-
 //===----------------------------------------------------------------------===//
 // Equality functions
 //===----------------------------------------------------------------------===//
@@ -292,7 +285,8 @@ llvm::Function *Lowerer::getEqualFunc(Type *T) {
   auto It = EqualFuncs.find(Name);
   if (It != EqualFuncs.end())
     return It->second;
-  auto *FT = llvm::FunctionType::get(I1, {Ptr, Ptr}, false);
+  // abi::EqualFn: (closure, a, b), the code of the descriptor's Equal.
+  auto *FT = llvm::FunctionType::get(I1, {Ptr, Ptr, Ptr}, false);
   llvm::Function *F =
       createGeneratedFunction(Name, FT, llvm::GlobalValue::LinkOnceODRLinkage);
   F->addRetAttr(llvm::Attribute::ZExt);
@@ -301,7 +295,7 @@ llvm::Function *Lowerer::getEqualFunc(Type *T) {
   // The body compares the values at the two addresses.
   GeneratedBody FL(*this, F);
   llvm::IRBuilder<> &B = FL.B;
-  llvm::Value *X = F->getArg(0), *Y = F->getArg(1);
+  llvm::Value *X = F->getArg(1), *Y = F->getArg(2);
   Type *U = T->underlying();
   llvm::Value *R;
   if (auto *S = dyn_cast<Struct>(U)) {
@@ -365,29 +359,117 @@ llvm::Value *Lowerer::emitTypeEqualCall(llvm::IRBuilder<> &B, Type *T,
   auto ToRaw = [&](llvm::Value *P) {
     return P->getType() == Ptr ? P : B.CreateAddrSpaceCast(P, Ptr);
   };
-  return B.CreateCall(F, {ToRaw(A), ToRaw(Bp)}, "eq");
+  return B.CreateCall(
+      F,
+      {llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr)), ToRaw(A),
+       ToRaw(Bp)},
+      "eq");
 }
 
 //===----------------------------------------------------------------------===//
 // Type descriptors
 //===----------------------------------------------------------------------===//
 
-/// The package path a descriptor records for T: a defined type's own
-/// package (also for a pointer to one), else the package that declared the
-/// members of the type literal (gc: the package the literal appears in).
-/// Never the package being compiled: descriptors are emitted once per
-/// module that needs them and must agree (linkonce_odr).
-template <typename O>
-static std::string typePkgPath(Type *T, const std::vector<O *> &Members) {
-  if (auto *P = dyn_cast<Pointer>(T))
-    if (isa<Named>(P->Elem))
-      T = P->Elem;
+namespace {
+/// The package whose path a descriptor records for T (gc: typePkg): a
+/// defined type's own, also for an array, slice, pointer or channel of one;
+/// none for predeclared types. Never the package being compiled: a
+/// descriptor is emitted by every module that needs it and all copies must
+/// agree (linkonce_odr).
+std::string typePkgPath(Type *T) {
+  if (!isa<Named>(T)) {
+    Type *E = nullptr;
+    if (auto *P = dyn_cast<Pointer>(T))
+      E = P->Elem;
+    else if (auto *S = dyn_cast<types::Slice>(T))
+      E = S->Elem;
+    else if (auto *A = dyn_cast<Array>(T))
+      E = A->Elem;
+    else if (auto *C = dyn_cast<Chan>(T))
+      E = C->Elem;
+    if (E && isa<Named>(E))
+      T = E;
+  }
   if (auto *N = dyn_cast<Named>(T))
     return N->Obj->pkg() ? N->Obj->pkg()->Path : "";
-  for (O *M : Members)
+  return "";
+}
+
+/// The package an interface type's unexported methods belong to: a
+/// defined interface's own, else the package that declared the methods of
+/// the literal (gc: the package the literal appears in).
+std::string ifacePkgPath(Type *T, Interface *I) {
+  if (auto *N = dyn_cast<Named>(T))
+    if (N->Obj->pkg())
+      return N->Obj->pkg()->Path;
+  for (Func *M : I->AllMethods)
     if (M->pkg())
       return M->pkg()->Path;
   return "";
+}
+
+/// Types with a name (gc: t.Sym() != nil, tflagNamed): defined types and
+/// the predeclared ones.
+bool isNamedType(Type *T) {
+  return isa<Named>(T) || (isa<Basic>(T) && !isUntyped(T));
+}
+} // namespace
+
+llvm::Constant *Lowerer::relOff(llvm::Constant *Target, llvm::Constant *Base) {
+  return llvm::ConstantExpr::getTrunc(
+      llvm::ConstantExpr::getSub(llvm::ConstantExpr::getPtrToInt(Target, I64),
+                                 llvm::ConstantExpr::getPtrToInt(Base, I64)),
+      I32);
+}
+
+llvm::Constant *Lowerer::getName(llvm::StringRef Name, llvm::StringRef Tag,
+                                 bool Exported, bool Embedded,
+                                 llvm::StringRef PkgPath) {
+  std::string Key = std::string(1, char(Exported | Embedded << 1)) +
+                    Name.str() + '\0' + Tag.str() + '\0' + PkgPath.str();
+  if (auto It = Names.find(Key); It != Names.end())
+    return It->second;
+  auto Varint = [](std::string &Out, size_t N) {
+    do {
+      uint8_t B = N & 0x7f;
+      N >>= 7;
+      Out.push_back(char(N ? B | 0x80 : B));
+    } while (N);
+  };
+  namespace A = gort::abi;
+  uint8_t Flags = 0;
+  if (Exported)
+    Flags |= A::NameExported;
+  if (!Tag.empty())
+    Flags |= A::NameHasTag;
+  if (!PkgPath.empty())
+    Flags |= A::NameHasPkgPath;
+  if (Embedded)
+    Flags |= A::NameEmbedded;
+  std::string Bytes(1, char(Flags));
+  Varint(Bytes, Name.size());
+  Bytes += Name.str();
+  if (!Tag.empty()) {
+    Varint(Bytes, Tag.size());
+    Bytes += Tag.str();
+  }
+  auto *Data = llvm::ConstantDataArray::getString(Ctx, Bytes, false);
+  llvm::GlobalVariable *GV;
+  if (PkgPath.empty()) {
+    GV = new llvm::GlobalVariable(*Mod, Data->getType(), true,
+                                  llvm::GlobalValue::PrivateLinkage, Data,
+                                  "go:name");
+  } else {
+    // The package path's NameOff, from this name's first byte.
+    llvm::Constant *Pkg = getName(PkgPath, "", false, false, "");
+    auto *STy = llvm::StructType::get(Ctx, {Data->getType(), I32}, true);
+    GV = new llvm::GlobalVariable(
+        *Mod, STy, true, llvm::GlobalValue::PrivateLinkage, nullptr, "go:name");
+    GV->setInitializer(llvm::ConstantStruct::get(STy, {Data, relOff(Pkg, GV)}));
+  }
+  GV->setAlignment(llvm::Align(1));
+  Names[Key] = GV;
+  return GV;
 }
 
 llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
@@ -463,32 +545,51 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
     GCData = GV;
   }
 
+  namespace A = gort::abi;
+  // gc: methods(t). The method set of T, for the UncommonType: on named
+  // types, pointers to them and struct literals with promoted methods.
   std::vector<MethodSetEntry> Methods;
-  bool HasMethods = false;
-  if (isa<Named>(T) ||
-      (isa<Pointer>(T) && isa<Named>(cast<Pointer>(T)->Elem)) ||
-      (isa<Struct>(U) && !isa<Named>(T))) {
-    if (!isa<Interface>(U)) {
-      Methods = methodSet(TCtx, T);
-      HasMethods = !Methods.empty();
-    }
-  }
+  if ((isa<Named>(T) ||
+       (isa<Pointer>(T) && isa<Named>(cast<Pointer>(T)->Elem)) ||
+       (isa<Struct>(U) && !isa<Named>(T))) &&
+      !isa<Interface>(U))
+    Methods = methodSet(TCtx, T);
+  bool Named = isNamedType(T);
+  bool HasUncommon = Named || !Methods.empty();
 
   uint8_t TFlag = 0;
-  if (isa<Named>(T))
-    TFlag |= gort::abi::TFlagNamed;
-  if (HasMethods)
-    TFlag |= gort::abi::TFlagUncommon;
+  if (Named)
+    TFlag |= A::TFlagNamed;
+  if (HasUncommon)
+    TFlag |= A::TFlagUncommon;
+  if (comparable(T) && isPlainMemory(T))
+    TFlag |= A::TFlagRegularMemory;
   uint8_t Kind = kindOf(T);
   if (isDirectIface(T))
-    Kind |= gort::abi::KindDirectIface;
+    Kind |= A::KindDirectIface;
   llvm::Constant *NullP =
       llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
-  llvm::Constant *Eq = NullP, *Hash = NullP;
+  llvm::Constant *Zero32 = llvm::ConstantInt::get(I32, 0);
+  llvm::Constant *Eq = NullP;
   if (comparable(T)) {
-    Eq = getEqualFunc(T);
-    Hash = getHashFunc(T);
+    // gc: the type's equal func value.
+    llvm::Function *EF = getEqualFunc(T);
+    std::string FVName = Sym + ".eqfunc";
+    llvm::GlobalVariable *FV = Mod->getNamedGlobal(FVName);
+    if (!FV) {
+      llvm::Constant *Init = llvm::ConstantStruct::getAnon(Ctx, {EF});
+      FV = new llvm::GlobalVariable(*Mod, Init->getType(), true,
+                                    llvm::GlobalValue::LinkOnceODRLinkage, Init,
+                                    FVName);
+      FV->setAlignment(llvm::Align(8));
+    }
+    Eq = FV;
   }
+  // gc: a named type's ptrToThis is always filled in; other types' would be
+  // a weak reference, which a relocation cannot express, so it stays 0.
+  llvm::Constant *PtrToThis = Zero32;
+  if (Named)
+    PtrToThis = relOff(getTypeDescriptor(TCtx.make<Pointer>(T)), Placeholder);
 
   std::vector<llvm::Constant *> Fields{
       llvm::ConstantInt::get(I64, Size),
@@ -499,128 +600,167 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
       llvm::ConstantInt::get(I8, alignOf(T)),
       llvm::ConstantInt::get(I8, Kind),
       Eq,
-      Hash,
       GCData,
-      rawString(*this, runtimeTypeString(TCtx, T)),
-      NullP, // PtrToThis
+      relOff(getName(runtimeTypeString(TCtx, T), "", false, false, ""),
+             Placeholder),
+      PtrToThis,
   };
+  // Bytes so far; parts after the kind part are placed by offset.
+  uint64_t Off = sizeof(A::Type);
+  auto SelfAt = [&](uint64_t At) {
+    return llvm::ConstantExpr::getInBoundsGetElementPtr(
+        I8, Placeholder, llvm::ConstantInt::get(I64, At));
+  };
+  // The variable-length data after the UncommonType: func parameters,
+  // struct fields, interface methods (Trailing, TrailingSize bytes), which
+  // the kind part points into (fixed up once Off is known).
+  std::vector<llvm::Constant *> Trailing;
+  uint64_t TrailingSize = 0;
+  size_t SliceField = 0; // index in Fields of a self-pointing slice's data
+  size_t KindEnd;        // bytes of the kind part
+  uint64_t UncommonSize = HasUncommon ? sizeof(A::UncommonType) : 0;
 
-  // Kind-specific parts.
   switch (U->kind()) {
   case TypeKind::Pointer:
     Fields.push_back(getTypeDescriptor(cast<Pointer>(U)->Elem));
+    KindEnd = sizeof(A::PtrType);
     break;
   case TypeKind::Slice:
-    Fields.push_back(getTypeDescriptor(cast<Slice>(U)->Elem));
+    Fields.push_back(getTypeDescriptor(cast<types::Slice>(U)->Elem));
+    KindEnd = sizeof(A::SliceType);
     break;
-  case TypeKind::Array:
-    Fields.push_back(getTypeDescriptor(cast<Array>(U)->Elem));
-    Fields.push_back(NullP);
-    Fields.push_back(llvm::ConstantInt::get(I64, cast<Array>(U)->Len));
+  case TypeKind::Array: {
+    auto *Ar = cast<Array>(U);
+    Fields.push_back(getTypeDescriptor(Ar->Elem));
+    Fields.push_back(getTypeDescriptor(TCtx.make<types::Slice>(Ar->Elem)));
+    Fields.push_back(llvm::ConstantInt::get(I64, Ar->Len));
+    KindEnd = sizeof(A::ArrayType);
     break;
+  }
   case TypeKind::Chan:
     Fields.push_back(getTypeDescriptor(cast<Chan>(U)->Elem));
     Fields.push_back(llvm::ConstantInt::get(
         I64, cast<Chan>(U)->Dir == types::ChanDir::RecvOnly   ? 1
              : cast<Chan>(U)->Dir == types::ChanDir::SendOnly ? 2
                                                               : 3));
+    KindEnd = sizeof(A::ChanType);
     break;
   case TypeKind::Map:
     appendMapTypeFields(cast<Map>(U), Fields);
+    KindEnd = sizeof(A::MapType);
     break;
   case TypeKind::Struct: {
     auto *S = cast<Struct>(U);
     std::vector<int64_t> Offs = TCtx.offsetsOf(S);
-    std::vector<llvm::Constant *> FieldDescs;
-    auto *FieldTy = llvm::StructType::get(
-        Ctx, {llvm::StructType::get(Ctx, {Ptr, I64}), Ptr, I64, I64});
+    // gc: the package of the first unexported field, if any.
+    std::string Pkg;
+    for (Var *F : S->Fields)
+      if (!F->exported() && F->pkg()) {
+        Pkg = F->pkg()->Path;
+        break;
+      }
     for (size_t I = 0; I < S->Fields.size(); ++I) {
       Var *F = S->Fields[I];
-      FieldDescs.push_back(llvm::ConstantStruct::get(
-          FieldTy, {rawString(*this, F->name()), getTypeDescriptor(F->type()),
-                    llvm::ConstantInt::get(I64, Offs[I]),
-                    llvm::ConstantInt::get(I64, F->Embedded ? 1 : 0)}));
+      Trailing.push_back(
+          getName(F->name(), S->Tags[I], F->exported(), F->Embedded, ""));
+      Trailing.push_back(getTypeDescriptor(F->type()));
+      Trailing.push_back(llvm::ConstantInt::get(I64, Offs[I]));
     }
-    llvm::Constant *Arr = NullP;
-    if (!FieldDescs.empty()) {
-      auto *AT = llvm::ArrayType::get(FieldTy, FieldDescs.size());
-      Arr = new llvm::GlobalVariable(
-          *Mod, AT, true, llvm::GlobalValue::LinkOnceODRLinkage,
-          llvm::ConstantArray::get(AT, FieldDescs), Sym + ".fields");
-    }
-    Fields.push_back(rawString(*this, typePkgPath(T, S->Fields)));
-    Fields.push_back(Arr);
-    Fields.push_back(llvm::ConstantInt::get(I64, FieldDescs.size()));
+    TrailingSize = S->Fields.size() * sizeof(A::StructField);
+    Fields.push_back(Pkg.empty() ? NullP : getName(Pkg, "", false, false, ""));
+    SliceField = Fields.size();
+    Fields.push_back(NullP);
+    Fields.push_back(llvm::ConstantInt::get(I64, S->Fields.size()));
+    Fields.push_back(llvm::ConstantInt::get(I64, S->Fields.size()));
+    KindEnd = sizeof(A::StructType);
     break;
   }
   case TypeKind::Interface: {
     auto *I = cast<Interface>(U);
     completeInterface(TCtx, I);
-    auto *IMTy = llvm::StructType::get(
-        Ctx, {llvm::StructType::get(Ctx, {Ptr, I64}), Ptr});
-    std::vector<llvm::Constant *> Ms;
-    for (Func *M : I->AllMethods)
-      Ms.push_back(
-          llvm::ConstantStruct::get(IMTy, {rawString(*this, M->qualifiedName()),
-                                           getTypeDescriptor(M->sig())}));
-    llvm::Constant *Arr = NullP;
-    if (!Ms.empty()) {
-      auto *AT = llvm::ArrayType::get(IMTy, Ms.size());
-      Arr = new llvm::GlobalVariable(
-          *Mod, AT, true, llvm::GlobalValue::LinkOnceODRLinkage,
-          llvm::ConstantArray::get(AT, Ms), Sym + ".imethods");
+    std::string Pkg = ifacePkgPath(T, I);
+    for (Func *M : I->AllMethods) {
+      Trailing.push_back(
+          relOff(getName(M->name(), "", M->exported(), false,
+                         M->exported() || !M->pkg() ? "" : M->pkg()->Path),
+                 Placeholder));
+      Trailing.push_back(relOff(getTypeDescriptor(M->sig()), Placeholder));
     }
-    Fields.push_back(rawString(*this, typePkgPath(T, I->AllMethods)));
-    Fields.push_back(Arr);
-    Fields.push_back(llvm::ConstantInt::get(I64, Ms.size()));
+    TrailingSize = I->AllMethods.size() * sizeof(A::IMethod);
+    Fields.push_back(Pkg.empty() ? NullP : getName(Pkg, "", false, false, ""));
+    SliceField = Fields.size();
+    Fields.push_back(NullP);
+    Fields.push_back(llvm::ConstantInt::get(I64, I->AllMethods.size()));
+    Fields.push_back(llvm::ConstantInt::get(I64, I->AllMethods.size()));
+    KindEnd = sizeof(A::InterfaceType);
     break;
   }
   case TypeKind::Signature: {
     auto *S = cast<Signature>(U);
-    std::vector<llvm::Constant *> Ps;
     size_t In = S->Params ? S->Params->size() : 0;
     size_t OutN = S->Results ? S->Results->size() : 0;
     for (size_t I = 0; I < In; ++I)
-      Ps.push_back(getTypeDescriptor(S->Params->Vars[I]->type()));
+      Trailing.push_back(getTypeDescriptor(S->Params->Vars[I]->type()));
     for (size_t I = 0; I < OutN; ++I)
-      Ps.push_back(getTypeDescriptor(S->Results->Vars[I]->type()));
-    llvm::Constant *Arr = NullP;
-    if (!Ps.empty()) {
-      auto *AT = llvm::ArrayType::get(Ptr, Ps.size());
-      Arr = new llvm::GlobalVariable(
-          *Mod, AT, true, llvm::GlobalValue::LinkOnceODRLinkage,
-          llvm::ConstantArray::get(AT, Ps), Sym + ".params");
-    }
-    Fields.push_back(Arr);
+      Trailing.push_back(getTypeDescriptor(S->Results->Vars[I]->type()));
+    TrailingSize = (In + OutN) * sizeof(void *);
     Fields.push_back(llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx), In));
-    Fields.push_back(llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx), OutN));
-    Fields.push_back(llvm::ConstantInt::get(I32, S->Variadic ? 1 : 0));
+    Fields.push_back(
+        llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx),
+                               OutN | (S->Variadic ? A::FuncVariadic : 0)));
+    Fields.push_back(Zero32); // padding to FuncType's size
+    KindEnd = sizeof(A::FuncType);
     break;
   }
   default:
+    KindEnd = sizeof(A::Type);
     break;
   }
+  Off = KindEnd;
+  uint64_t TrailingAt = Off + UncommonSize;
+  if (SliceField)
+    Fields[SliceField] = SelfAt(TrailingAt);
 
-  // Methods (UncommonType) for run-time itab construction.
-  if (HasMethods) {
-    auto *MTy = llvm::StructType::get(
-        Ctx, {llvm::StructType::get(Ctx, {Ptr, I64}), Ptr, Ptr});
-    std::vector<llvm::Constant *> Ms;
-    for (const MethodSetEntry &E : Methods) {
-      llvm::ArrayRef<int> Path(E.Index);
-      Ms.push_back(llvm::ConstantStruct::get(
-          MTy,
-          {rawString(*this, E.Method->qualifiedName()),
-           getTypeDescriptor(E.Method->sig()),
-           getIfaceMethodWrapper(E.Method, T, Path.drop_back(), E.Indirect)}));
-    }
-    auto *AT = llvm::ArrayType::get(MTy, Ms.size());
-    auto *Arr = new llvm::GlobalVariable(
-        *Mod, AT, true, llvm::GlobalValue::LinkOnceODRLinkage,
-        llvm::ConstantArray::get(AT, Ms), Sym + ".methods");
-    Fields.push_back(rawString(*this, typePkgPath<Object>(T, {})));
-    Fields.push_back(Arr);
-    Fields.push_back(llvm::ConstantInt::get(I64, Ms.size()));
+  if (HasUncommon) {
+    // gc: uncommontype, then (after the trailing data) the methods, exported
+    // first (methodSet's order is gc's).
+    unsigned XCount = 0;
+    for (const MethodSetEntry &E : Methods)
+      XCount += E.Method->exported();
+    std::string Pkg = typePkgPath(T);
+    Fields.push_back(
+        Pkg.empty() ? Zero32
+                    : relOff(getName(Pkg, "", false, false, ""), Placeholder));
+    Fields.push_back(
+        llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx), Methods.size()));
+    Fields.push_back(
+        llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx), XCount));
+    Fields.push_back(
+        llvm::ConstantInt::get(I32, sizeof(A::UncommonType) + TrailingSize));
+    Fields.push_back(Zero32);
+  }
+  Fields.insert(Fields.end(), Trailing.begin(), Trailing.end());
+  for (const MethodSetEntry &E : Methods) {
+    Func *M = E.Method;
+    llvm::ArrayRef<int> Path(E.Index);
+    llvm::Function *Ifn =
+        getIfaceMethodWrapper(M, T, Path.drop_back(), E.Indirect);
+    // Tfn takes the receiver as the method's own receiver parameter: the
+    // itab code when the data word is the receiver, the method itself for
+    // a value method declared on T; other cases have no such function yet
+    // (-1, gc's unreachable-method sentinel).
+    llvm::Constant *Tfn = llvm::ConstantInt::get(I32, -1, true);
+    if (isDirectIface(T))
+      Tfn = relOff(Ifn, Placeholder);
+    else if (Path.size() == 1 && !M->PtrRecv)
+      Tfn = relOff(getFunction(M), Placeholder);
+    Fields.push_back(
+        relOff(getName(M->name(), "", M->exported(), false,
+                       M->exported() || !M->pkg() ? "" : M->pkg()->Path),
+               Placeholder));
+    Fields.push_back(relOff(getTypeDescriptor(M->sig()), Placeholder));
+    Fields.push_back(relOff(Ifn, Placeholder));
+    Fields.push_back(Tfn);
   }
 
   llvm::Constant *Init = llvm::ConstantStruct::getAnon(Ctx, Fields);
@@ -628,9 +768,19 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
       new llvm::GlobalVariable(*Mod, Init->getType(), true,
                                llvm::GlobalValue::LinkOnceODRLinkage, Init, "");
   GV->setAlignment(llvm::Align(8));
+  // The offsets above assume the struct packs as abi.h's types do.
+  assert(DL->getStructLayout(cast<llvm::StructType>(Init->getType()))
+                 ->getSizeInBytes() ==
+             TrailingAt + TrailingSize + Methods.size() * sizeof(A::Method) &&
+         "descriptor layout disagrees with libgort/abi.h");
   Placeholder->replaceAllUsesWith(GV);
   GV->takeName(Placeholder);
   Placeholder->eraseFromParent();
+  // Its own comdat, hence its own section: the linker keeps one copy and
+  // discards the others whole. Without one, an assembler resolves an
+  // offset between two descriptors in the same section itself, binding it
+  // to this object's copy of a descriptor another copy may replace.
+  GV->setComdat(Mod->getOrInsertComdat(GV->getName()));
   Descriptors[Sym] = GV;
   return GV;
 }

@@ -10,12 +10,14 @@
 // Descriptors. A map type's descriptor is an abi::MapType: key and element
 // descriptors, the bucket type (gc's bmap: tophash [8]uint8, keys [8]K,
 // elems [8]V, overflow pointer; K and V become pointers above 128 bytes),
-// slot sizes and flags. Every comparable type's descriptor carries a hasher
-// (Type::Hasher): a runtime hasher for basic kinds and plain memory
-// (gort_memhash64, gort_strhash, gort_f64hash, gort_interhash...), or a
+// slot sizes, flags, and the key's hasher (MapType::Hasher, gc's
+// maptype.hasher, a func value): a runtime hasher for basic kinds and plain
+// memory (gort_memhash64_f, gort_strhash_f, gort_interhash_f...), or a
 // generated "type:T.hash" for structs and arrays that are not plain memory
-// (gc's genhash): it chains the field hashers, hashing runs of adjacent
-// plain-memory fields with one gort_memhash call.
+// (gc's genhash; its func value is "type:T.hashfunc"): it chains the field
+// hashers, hashing runs of adjacent plain-memory fields with one
+// gort_memhash call. Hashers have the Go calling convention (a closure
+// first), as the code of a func value must.
 //
 // Operations. As gc's walk/order, keys travel by address (a temporary)
 // except where a fast variant applies (gc's mapfast): 4- and 8-byte
@@ -143,18 +145,21 @@ llvm::Function *Lowerer::getHashFunc(Type *T) {
   std::string Name = "type:" + typeSymbol(T) + ".hash";
   if (llvm::Function *F = Mod->getFunction(Name))
     return F;
-  auto *FT = llvm::FunctionType::get(I64, {Ptr, I64}, false);
+  // abi::HashFn: (closure, p, seed), the code of a map's Hasher.
+  auto *FT = llvm::FunctionType::get(I64, {Ptr, Ptr, I64}, false);
   llvm::Function *F =
       createGeneratedFunction(Name, FT, llvm::GlobalValue::LinkOnceODRLinkage);
 
   GeneratedBody FL(*this, F);
   llvm::IRBuilder<> &B = FL.B;
-  llvm::Value *P = F->getArg(0), *H = F->getArg(1);
+  llvm::Value *P = F->getArg(1), *H = F->getArg(2);
+  llvm::Value *NoCtx =
+      llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
   // Hashes Size bytes of plain memory at Off.
   auto MemRun = [&](int64_t Off, int64_t Size) {
     llvm::Value *At = B.CreateConstGEP1_64(I8, P, Off);
     if (std::optional<RuntimeFn> N = memHasher(Size))
-      H = B.CreateCall(getRuntime(*N), {At, H});
+      H = B.CreateCall(getRuntime(*N), {NoCtx, At, H});
     else
       H = B.CreateCall(getRuntime(RuntimeFn::gort_memhash),
                        {At, H, B.getInt64(Size)});
@@ -184,7 +189,7 @@ llvm::Function *Lowerer::getHashFunc(Type *T) {
       }
       Flush();
       H = B.CreateCall(getHashFunc(FT),
-                       {B.CreateConstGEP1_64(I8, P, Offs[I]), H});
+                       {NoCtx, B.CreateConstGEP1_64(I8, P, Offs[I]), H});
     }
     Flush();
   } else {
@@ -203,7 +208,7 @@ llvm::Function *Lowerer::getHashFunc(Type *T) {
     FL.setBlock(Body);
     llvm::Value *EP =
         B.CreateGEP(I8, P, B.CreateMul(Idx, B.getInt64(sizeOf(A->Elem))));
-    llvm::Value *NH = B.CreateCall(getHashFunc(A->Elem), {EP, Acc});
+    llvm::Value *NH = B.CreateCall(getHashFunc(A->Elem), {NoCtx, EP, Acc});
     Idx->addIncoming(B.CreateAdd(Idx, B.getInt64(1)), B.GetInsertBlock());
     Acc->addIncoming(NH, B.GetInsertBlock());
     B.CreateBr(Loop);
@@ -212,6 +217,29 @@ llvm::Function *Lowerer::getHashFunc(Type *T) {
   }
   B.CreateRet(H);
   return F;
+}
+
+llvm::Constant *Lowerer::getHashFuncValue(Type *T) {
+  llvm::Function *F = getHashFunc(T);
+  // The runtime's hashers have func values there (gort_memhash64_f ...),
+  // which its fast map paths recognise by address.
+  std::string Name = F->getName().starts_with("gort_")
+                         ? (F->getName() + "_f").str()
+                         : (F->getName() + "func").str();
+  if (llvm::GlobalVariable *GV = Mod->getNamedGlobal(Name))
+    return GV;
+  auto *FVTy = llvm::StructType::get(Ctx, llvm::ArrayRef<llvm::Type *>(Ptr));
+  llvm::GlobalVariable *GV;
+  if (F->getName().starts_with("gort_")) {
+    GV = new llvm::GlobalVariable(
+        *Mod, FVTy, true, llvm::GlobalValue::ExternalLinkage, nullptr, Name);
+  } else {
+    GV = new llvm::GlobalVariable(*Mod, FVTy, true,
+                                  llvm::GlobalValue::LinkOnceODRLinkage,
+                                  llvm::ConstantStruct::get(FVTy, {F}), Name);
+    GV->setAlignment(llvm::Align(8));
+  }
+  return GV;
 }
 
 //===----------------------------------------------------------------------===//
@@ -306,6 +334,7 @@ void Lowerer::appendMapTypeFields(Map *M,
   Fields.push_back(getTypeDescriptor(M->Key));
   Fields.push_back(getTypeDescriptor(M->Elem));
   Fields.push_back(getTypeDescriptor(Bucket));
+  Fields.push_back(getHashFuncValue(M->Key));
   Fields.push_back(llvm::ConstantInt::get(I8, uint64_t(KS)));
   Fields.push_back(llvm::ConstantInt::get(I8, uint64_t(VS)));
   Fields.push_back(llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx),

@@ -238,6 +238,12 @@ Partitioning codegen::partitionModule(llvm::Module &M, unsigned Parts,
     if (!GV->hasName())
       GV->setName("gort.anon." + llvm::Twine(Anon++));
     if (GV->hasLocalLinkage()) {
+      // Local data names ("go:name.5") repeat across packages' modules:
+      // qualify them with the module's (the package path) before they go
+      // global. Functions keep theirs, which are qualified already and
+      // which tracebacks print.
+      if (llvm::isa<llvm::GlobalVariable>(GV))
+        GV->setName(M.getModuleIdentifier() + "." + GV->getName());
       GV->setLinkage(llvm::GlobalValue::ExternalLinkage);
       GV->setVisibility(llvm::GlobalValue::HiddenVisibility);
     }

@@ -832,8 +832,17 @@ bool types::hasPointers(Type *T) {
 // Interfaces and lookup
 //===----------------------------------------------------------------------===//
 
+/// gc's method order (types.Sym.Less), which type descriptors' method
+/// tables and the runtime's itab construction rely on: exported before
+/// unexported, then by name, then by package path.
 static bool methodLess(Func *A, Func *B) {
-  return A->qualifiedName() < B->qualifiedName();
+  if (A->exported() != B->exported())
+    return A->exported();
+  if (A->name() != B->name())
+    return A->name() < B->name();
+  std::string PA = A->pkg() ? A->pkg()->Path : "";
+  std::string PB = B->pkg() ? B->pkg()->Path : "";
+  return PA < PB;
 }
 
 void types::completeInterface(TypeContext &Ctx, Interface *I) {

@@ -130,18 +130,41 @@ enum Kind : uint8_t {
 constexpr uint8_t KindDirectIface = 1 << 5; ///< data word is the value itself
 constexpr uint8_t KindMask = (1 << 5) - 1;
 
-/// Type::TFlag bits.
+/// Type::TFlag bits (gc: tflag).
 enum TFlag : uint8_t {
   TFlagUncommon = 1 << 0,      ///< an UncommonType follows the kind part
+  TFlagExtraStar = 1 << 1,     ///< Str has a '*' too many (never set here)
   TFlagNamed = 1 << 2,         ///< a defined (named) type
   TFlagRegularMemory = 1 << 3, ///< equal and hash may treat it as raw bytes
 };
 
-/// Equality of two values of one type, as gc's _type.equal. Null when the type
-/// is not comparable.
-using EqualFn = bool (*)(const void *A, const void *B);
-/// Hash of a value of one type, as gc's typehash. Null when not comparable.
-using HashFn = uintptr_t (*)(const void *P, uintptr_t Seed);
+/// Offsets within the read-only type data (gc: nameOff, typeOff, textOff):
+/// from the start of the descriptor (or name) that holds the offset to the
+/// name, descriptor or code it refers to. gc's are from the module's types
+/// section; descriptor-relative ones are single PC-relative relocations in
+/// any object file, and the runtime's resolve*Off functions, which every
+/// reader goes through, hide the difference. 0 means none (typeOff and
+/// nameOff), -1 an unreachable method (textOff).
+using NameOff = int32_t;
+using TypeOff = int32_t;
+using TextOff = int32_t;
+
+/// The first byte of an encoded name (gc: reflect/type.go name): flag bits,
+/// then the name's length as a varint, its bytes, and, when flagged, the
+/// tag's length and bytes and a 4-byte NameOff of the package path,
+/// relative to the name's first byte.
+enum NameFlag : uint8_t {
+  NameExported = 1 << 0,
+  NameHasTag = 1 << 1,
+  NameHasPkgPath = 1 << 2,
+  NameEmbedded = 1 << 3,
+};
+
+/// Equality of two values of one type (gc: _type.equal, a func value):
+/// called with the FuncVal itself as the closure context.
+using EqualFn = bool (*)(const FuncVal *Ctx, const void *A, const void *B);
+/// Hash of a value of one type (gc: maptype.hasher, a func value).
+using HashFn = uintptr_t (*)(const FuncVal *Ctx, const void *P, uintptr_t Seed);
 
 /// Type::Hash of a type named by the N bytes at S: their 32-bit FNV-1a hash.
 /// Codegen hashes a descriptor's symbol ("type:" + canonical type string),
@@ -154,12 +177,16 @@ constexpr uint32_t typeHash(const char *S, size_t N) {
   return H;
 }
 
-/// The common header of every type descriptor (gc: _type). Codegen emits one
-/// descriptor per type the program uses, as a linkonce_odr global whose
-/// symbol is derived from the type's canonical string, so that two
-/// descriptors of identical types are one object after linking: descriptor
-/// identity is type identity. Kind-specific parts follow the header; see the
-/// *Type structs below.
+/// The common header of every type descriptor, gc 1.19's _type field for
+/// field (runtime/type.go, reflect/type.go rtype), so that reflect and
+/// internal/reflectlite read descriptors from their own unmodified
+/// sources. Codegen emits one descriptor per type the program uses, as a
+/// linkonce_odr global whose symbol is derived from the type's canonical
+/// string, so that two descriptors of identical types are one object after
+/// linking: descriptor identity is type identity. Kind-specific parts
+/// follow the header, then the UncommonType if TFlagUncommon, then the
+/// variable-length arrays the kind part points into, then the methods; see
+/// the *Type structs below.
 struct Type {
   uintptr_t Size;
   uintptr_t PtrData; ///< prefix of the value that can hold pointers
@@ -168,28 +195,32 @@ struct Type {
   uint8_t Align;
   uint8_t FieldAlign;
   uint8_t Kind;          ///< Kind | KindDirectIface
-  EqualFn Equal;         ///< null if not comparable
-  HashFn Hasher;         ///< null if not comparable
+  const FuncVal *Equal;  ///< an EqualFn's func value; null if not comparable
   const uint8_t *GCData; ///< one bit per pointer-sized word of PtrData
-  String Str; ///< the type as gc prints it: "int", "main.T", "*[]int"
-  const Type *PtrToThis; ///< descriptor of *T, or null if not emitted
+  NameOff Str;       ///< the type as gc prints it: "int", "main.T", "*[]int"
+  TypeOff PtrToThis; ///< descriptor of *T, or 0 if not emitted
 };
+static_assert(sizeof(Type) == 48, "gc's _type is 48 bytes");
 
-/// A method of a concrete type, for run-time itab construction. Methods are
-/// sorted by Name. Ifn is the code used in itabs: it takes the interface data
-/// word as its receiver.
-struct Method {
-  String Name;      ///< qualified "pkgpath.name" when unexported
-  const Type *Mtyp; ///< the method's func type without receiver
-  void (*Ifn)();
-};
-
-/// Follows the kind-specific part of a type that has methods (TFlagUncommon).
+/// Follows the kind-specific part of a named type or of a type with
+/// methods (gc: uncommontype).
 struct UncommonType {
-  String PkgPath;
-  const Method *Methods; ///< value-receiver and pointer-receiver methods in
-                         ///< the method set of this type, sorted by name
-  intptr_t NumMethods;
+  NameOff PkgPath; ///< the defining package's path; 0 for none
+  uint16_t MCount; ///< methods of the type's method set
+  uint16_t XCount; ///< of which exported (they come first)
+  uint32_t MOff;   ///< from this UncommonType to the Method array
+  uint32_t Unused;
+};
+
+/// A method of a concrete type (gc: method), sorted as gc sorts them:
+/// exported before unexported, then by name, then by package path. Ifn
+/// takes the interface data word as its receiver (itabs use it); Tfn takes
+/// the receiver as the method's own receiver parameter.
+struct Method {
+  NameOff Name; ///< with a package path when unexported
+  TypeOff Mtyp; ///< the method's func type without receiver
+  TextOff Ifn;
+  TextOff Tfn;
 };
 
 struct PtrType {
@@ -205,7 +236,7 @@ struct SliceType {
 struct ArrayType {
   Type T;
   const Type *Elem;
-  const Type *Slice;
+  const Type *Slice; ///< []Elem
   uintptr_t Len;
 };
 
@@ -216,54 +247,58 @@ struct ChanType {
 };
 
 struct StructField {
-  String Name;
+  const uint8_t *Name; ///< NameEmbedded for an embedded field
   const Type *Typ;
   uintptr_t Offset;
-  uintptr_t Embedded; ///< 1 if an embedded field
 };
 
 struct StructType {
   Type T;
-  String PkgPath;
-  const StructField *Fields;
+  const uint8_t *PkgPath;    ///< a name; null when every field is exported
+  const StructField *Fields; ///< a []structfield: pointer, len, cap
   intptr_t NumFields;
+  intptr_t CapFields;
 };
 
+/// A method of an interface (gc: imethod), in Method's order.
 struct IMethod {
-  String Name; ///< qualified "pkgpath.name" when unexported
-  const Type *Typ;
+  NameOff Name;
+  TypeOff Typ;
 };
 
 struct InterfaceType {
   Type T;
-  String PkgPath;
-  const IMethod *Methods; ///< sorted by Name
+  const uint8_t *PkgPath; ///< a name: the package of unexported methods
+  const IMethod *Methods; ///< a []imethod: pointer, len, cap
   intptr_t NumMethods;
+  intptr_t CapMethods;
 };
 
+/// A func type (gc: functype): InCount parameter and OutCount result
+/// descriptors follow (after the UncommonType, if any).
 struct FuncType {
   Type T;
-  const Type *const *Params; ///< InCount params then OutCount results
   uint16_t InCount;
-  uint16_t OutCount;
-  uint32_t Variadic;
+  uint16_t OutCount; ///< | FuncVariadic
 };
+constexpr uint16_t FuncVariadic = 1 << 15;
 
 /// A map type (gc: maptype). Buckets are laid out as gc's bmap:
 ///   tophash [BucketCnt]uint8; keys [BucketCnt]K; elems [BucketCnt]V;
 ///   overflow *bucket (the last word, at BucketSize - 8)
 /// where K (V) is the key (elem) type, or a pointer to it when the type is
 /// larger than MapMaxKeySize (MapMaxElemSize) bytes. Bucket describes that
-/// struct for the allocator and the collector. Hashing uses Key->Hasher.
+/// struct for the allocator and the collector.
 struct MapType {
   Type T;
   const Type *Key;
   const Type *Elem;
   const Type *Bucket;
-  uint8_t KeySize;     ///< bytes per key slot (8 if indirect)
-  uint8_t ValueSize;   ///< bytes per elem slot (8 if indirect)
-  uint16_t BucketSize; ///< bytes per bucket, overflow pointer included
-  uint32_t Flags;      ///< MapFlag* bits
+  const FuncVal *Hasher; ///< a HashFn's func value, for keys
+  uint8_t KeySize;       ///< bytes per key slot (8 if indirect)
+  uint8_t ValueSize;     ///< bytes per elem slot (8 if indirect)
+  uint16_t BucketSize;   ///< bytes per bucket, overflow pointer included
+  uint32_t Flags;        ///< MapFlag* bits
 };
 
 constexpr unsigned MapBucketCnt = 8;  ///< slots per bucket (gc: bucketCnt)

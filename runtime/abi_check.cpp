@@ -84,8 +84,10 @@ template <typename R, typename... As> struct SignatureOf<R (*)(As...)> {
 #include "libgort/abi.def"
 
 // The tokens of runtime_pkg.def: Void and Ptr as abi.def's, Int one 64-bit
-// word, Any (interface{}) the type and data words, Slice its three words.
+// word, Any (interface{}) the type and data words, Slice its three words,
+// String a two-word result.
 using Int = I64;
+using String = GcPtr2;
 struct Any {};
 struct Slice {};
 

@@ -147,19 +147,37 @@ void gort_mapclear(const gort::abi::MapType *T, void *H);
 
 // alg.cpp: hashers (abi::HashFn) and gort_memhash for generated hashers.
 uintptr_t gort_memhash(const void *P, uintptr_t Seed, uintptr_t Size);
-uintptr_t gort_memhash0(const void *P, uintptr_t Seed);
-uintptr_t gort_memhash8(const void *P, uintptr_t Seed);
-uintptr_t gort_memhash16(const void *P, uintptr_t Seed);
-uintptr_t gort_memhash32(const void *P, uintptr_t Seed);
-uintptr_t gort_memhash64(const void *P, uintptr_t Seed);
-uintptr_t gort_memhash128(const void *P, uintptr_t Seed);
-uintptr_t gort_strhash(const void *P, uintptr_t Seed);
-uintptr_t gort_f32hash(const void *P, uintptr_t Seed);
-uintptr_t gort_f64hash(const void *P, uintptr_t Seed);
-uintptr_t gort_c64hash(const void *P, uintptr_t Seed);
-uintptr_t gort_c128hash(const void *P, uintptr_t Seed);
-uintptr_t gort_interhash(const void *P, uintptr_t Seed);
-uintptr_t gort_nilinterhash(const void *P, uintptr_t Seed);
+uintptr_t gort_memhash0(const gort::abi::FuncVal *Ctx, const void *P,
+                        uintptr_t Seed);
+uintptr_t gort_memhash8(const gort::abi::FuncVal *Ctx, const void *P,
+                        uintptr_t Seed);
+uintptr_t gort_memhash16(const gort::abi::FuncVal *Ctx, const void *P,
+                         uintptr_t Seed);
+uintptr_t gort_memhash32(const gort::abi::FuncVal *Ctx, const void *P,
+                         uintptr_t Seed);
+uintptr_t gort_memhash64(const gort::abi::FuncVal *Ctx, const void *P,
+                         uintptr_t Seed);
+uintptr_t gort_memhash128(const gort::abi::FuncVal *Ctx, const void *P,
+                          uintptr_t Seed);
+uintptr_t gort_strhash(const gort::abi::FuncVal *Ctx, const void *P,
+                       uintptr_t Seed);
+uintptr_t gort_f32hash(const gort::abi::FuncVal *Ctx, const void *P,
+                       uintptr_t Seed);
+uintptr_t gort_f64hash(const gort::abi::FuncVal *Ctx, const void *P,
+                       uintptr_t Seed);
+uintptr_t gort_c64hash(const gort::abi::FuncVal *Ctx, const void *P,
+                       uintptr_t Seed);
+uintptr_t gort_c128hash(const gort::abi::FuncVal *Ctx, const void *P,
+                        uintptr_t Seed);
+uintptr_t gort_interhash(const gort::abi::FuncVal *Ctx, const void *P,
+                         uintptr_t Seed);
+uintptr_t gort_nilinterhash(const gort::abi::FuncVal *Ctx, const void *P,
+                            uintptr_t Seed);
+// Their func values (MapType::Hasher), named by codegen too.
+extern const gort::abi::FuncVal gort_memhash0_f, gort_memhash8_f,
+    gort_memhash16_f, gort_memhash32_f, gort_memhash64_f, gort_memhash128_f,
+    gort_strhash_f, gort_f32hash_f, gort_f64hash_f, gort_c64hash_f,
+    gort_c128hash_f, gort_interhash_f, gort_nilinterhash_f;
 
 gort::abi::Complex128 gort_complex128div(double NRe, double NIm, double MRe,
                                          double MIm);

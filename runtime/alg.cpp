@@ -5,11 +5,15 @@
 //===----------------------------------------------------------------------===//
 //
 // The hash functions behind maps and interface hashing (gc: alg.go,
-// hash64.go). Every comparable type's descriptor has a Hasher of the
-// abi::HashFn shape, hash(p, seed): for plain memory and the basic types it
-// is one of the gort_*hash functions here; for structs and arrays codegen
-// generates one that calls these field by field (threading the seed through,
-// as gc's typehash does) and gort_memhash for runs of plain memory.
+// hash64.go). A map type's descriptor has a hasher for its keys
+// (MapType::Hasher, a func value, gc's maptype.hasher) of the abi::HashFn
+// shape, hash(closure, p, seed): for plain memory and the basic types one
+// of the gort_*hash functions here (their func values are the gort_*hash_f
+// constants below); for structs and arrays codegen generates one that
+// calls these field by field (threading the seed through, as gc's genhash
+// does) and gort_memhash for runs of plain memory. Interface values hash
+// their dynamic value with typehash, which walks its descriptor as gc's
+// does (TFlagRegularMemory types as one run of bytes).
 //
 // Algorithm: gc's fallback hash (hash64.go, itself after wyhash), the one gc
 // uses when the CPU has no AES instructions:
@@ -23,9 +27,9 @@
 // may call either. Floats: +0 and -0 hash alike, and NaN hashes to a fresh
 // random value each time (fastrand), so NaN keys spread over the buckets
 // instead of piling into one chain (they are never found again anyway).
-// Interfaces hash their dynamic type's value with that type's Hasher, mixed
-// as gc's (c1 * hash(data, seed ^ c0)); a dynamic type without Equal panics
-// with gc's runtime.Error "hash of unhashable type T".
+// Interfaces hash their dynamic value with typehash, mixed as gc's
+// (c1 * hash(data, seed ^ c0)); a dynamic type without Equal panics with
+// gc's runtime.Error "hash of unhashable type T".
 //
 // Seed: HashKey is 8 bytes of AT_RANDOM (rand.cpp getRandomData), made odd,
 // set once by alginit from schedinit before any map exists. Each map adds
@@ -33,10 +37,10 @@
 //
 // Entry points: gort_memhash, gort_memhash0/8/16/32/64/128, gort_strhash,
 // gort_f32hash, gort_f64hash, gort_c64hash, gort_c128hash, gort_interhash,
-// gort_nilinterhash (libgort/abi.def), called through Type::Hasher by the
-// map code and by generated hashers, on goroutine stacks with no prologue
-// check: each is a leaf or calls only other hashers (the interface ones
-// call a generated hasher, which checks its own stack) and mallocgc/
+// gort_nilinterhash (libgort/abi.def), called through MapType::Hasher by
+// the map code and by generated hashers, on goroutine stacks with no
+// prologue check: each is a leaf or calls only other hashers and typehash
+// (whose recursion is as deep as the value's type is nested) and mallocgc/
 // gopanic on the unhashable path.
 //
 // Invariants: HashKey is odd and never changes after alginit; a hash
@@ -59,6 +63,7 @@
 #include "runtime/malloc.h"
 #include "runtime/rand.h"
 #include "runtime/stubs.h"
+#include "runtime/type.h"
 
 namespace gort {
 
@@ -116,31 +121,98 @@ uintptr_t memhash(const void *Ptr, uintptr_t Seed, uintptr_t S) {
 
 void panicUnhashable(const abi::Type *T) {
   // gc: panic(errorString("hash of unhashable type " + t.string()))
-  static const char Prefix[] = "hash of unhashable type ";
-  intptr_t PN = sizeof(Prefix) - 1;
-  auto *S =
-      static_cast<abi::String *>(mallocgc(sizeof(abi::String), nullptr, true));
-  auto *P = static_cast<uint8_t *>(
-      mallocgc(uintptr_t(PN + T->Str.Len), nullptr, false));
-  memmove(P, Prefix, size_t(PN));
-  memmove(P + PN, T->Str.Ptr, size_t(T->Str.Len));
-  *S = {P, PN + T->Str.Len};
-  gort_gopanic(&ErrorStringType, S);
+  panicTypeString("hash of unhashable type ", T);
 }
 
 namespace {
 
+uintptr_t f32hash(const void *P, uintptr_t H);
+uintptr_t f64hash(const void *P, uintptr_t H);
+uintptr_t interhash(const void *P, uintptr_t H);
+uintptr_t nilinterhash(const void *P, uintptr_t H);
+
+/// gc: typehash. The hash of the value at P of type T, walking T's
+/// descriptor; interface values hash through it. It need not agree with a
+/// map's hasher for T: every map hashes its keys with one function.
+uintptr_t typehash(const abi::Type *T, const void *P, uintptr_t H) {
+  if (T->TFlag & abi::TFlagRegularMemory) {
+    switch (T->Size) {
+    case 4:
+      return memhash32(P, H);
+    case 8:
+      return memhash64(P, H);
+    default:
+      return memhash(P, H, T->Size);
+    }
+  }
+  const auto *B = static_cast<const uint8_t *>(P);
+  switch (T->Kind & abi::KindMask) {
+  case abi::KindFloat32:
+    return f32hash(P, H);
+  case abi::KindFloat64:
+    return f64hash(P, H);
+  case abi::KindComplex64:
+    return f32hash(B + 4, f32hash(P, H));
+  case abi::KindComplex128:
+    return f64hash(B + 8, f64hash(P, H));
+  case abi::KindString: {
+    const auto *S = static_cast<const abi::String *>(P);
+    return memhash(S->Ptr, H, uintptr_t(S->Len));
+  }
+  case abi::KindInterface:
+    return reinterpret_cast<const abi::InterfaceType *>(T)->NumMethods == 0
+               ? nilinterhash(P, H)
+               : interhash(P, H);
+  case abi::KindArray: {
+    const auto *A = reinterpret_cast<const abi::ArrayType *>(T);
+    for (uintptr_t I = 0; I < A->Len; I++)
+      H = typehash(A->Elem, B + I * A->Elem->Size, H);
+    return H;
+  }
+  case abi::KindStruct: {
+    const auto *S = reinterpret_cast<const abi::StructType *>(T);
+    for (intptr_t I = 0; I < S->NumFields; I++) {
+      const abi::StructField &F = S->Fields[I];
+      abi::String N = nameString(F.Name);
+      if (N.Len == 1 && N.Ptr[0] == '_')
+        continue;
+      H = typehash(F.Typ, B + F.Offset, H);
+    }
+    return H;
+  }
+  default:
+    // Unreachable: interface values of uncomparable types are caught by
+    // ifaceValueHash before their parts are hashed.
+    panicUnhashable(T);
+  }
+}
+
 /// gc: the tail of interhash/nilinterhash. Data is the interface's data
 /// word; the value is the word itself for pointer-shaped types.
 uintptr_t ifaceValueHash(const abi::Type *T, void *const *Data, uintptr_t H) {
-  // Check hashability here, not in the type's hasher, so that the message
-  // names the dynamic type itself (a struct, not its slice field), as gc.
-  if (!T->Equal || !T->Hasher)
+  // Check hashability here, not while hashing the parts, so that the
+  // message names the dynamic type itself (a struct, not its slice field),
+  // as gc.
+  if (!T->Equal)
     panicUnhashable(T);
   const void *P = (T->Kind & abi::KindDirectIface)
                       ? static_cast<const void *>(Data)
                       : static_cast<const void *>(*Data);
-  return HashC1 * T->Hasher(P, H ^ HashC0);
+  return HashC1 * typehash(T, P, H ^ HashC0);
+}
+
+uintptr_t interhash(const void *P, uintptr_t Seed) {
+  const auto *A = static_cast<const abi::Iface *>(P);
+  if (!A->Tab)
+    return Seed;
+  return ifaceValueHash(A->Tab->Typ, &A->Data, Seed);
+}
+
+uintptr_t nilinterhash(const void *P, uintptr_t Seed) {
+  const auto *A = static_cast<const abi::Eface *>(P);
+  if (!A->Typ)
+    return Seed;
+  return ifaceValueHash(A->Typ, &A->Data, Seed);
 }
 
 uintptr_t f32hash(const void *P, uintptr_t H) {
@@ -175,63 +247,79 @@ uintptr_t gort_memhash(const void *P, uintptr_t Seed, uintptr_t Size) {
   return memhash(P, Seed, Size);
 }
 
-uintptr_t gort_memhash0(const void *, uintptr_t Seed) { return Seed; }
+uintptr_t gort_memhash0(const abi::FuncVal *, const void *, uintptr_t Seed) {
+  return Seed;
+}
 
-uintptr_t gort_memhash8(const void *P, uintptr_t Seed) {
+uintptr_t gort_memhash8(const abi::FuncVal *, const void *P, uintptr_t Seed) {
   return memhash(P, Seed, 1);
 }
 
-uintptr_t gort_memhash16(const void *P, uintptr_t Seed) {
+uintptr_t gort_memhash16(const abi::FuncVal *, const void *P, uintptr_t Seed) {
   return memhash(P, Seed, 2);
 }
 
-uintptr_t gort_memhash32(const void *P, uintptr_t Seed) {
+uintptr_t gort_memhash32(const abi::FuncVal *, const void *P, uintptr_t Seed) {
   return memhash32(P, Seed);
 }
 
-uintptr_t gort_memhash64(const void *P, uintptr_t Seed) {
+uintptr_t gort_memhash64(const abi::FuncVal *, const void *P, uintptr_t Seed) {
   return memhash64(P, Seed);
 }
 
-uintptr_t gort_memhash128(const void *P, uintptr_t Seed) {
+uintptr_t gort_memhash128(const abi::FuncVal *, const void *P, uintptr_t Seed) {
   return memhash(P, Seed, 16);
 }
 
-uintptr_t gort_strhash(const void *P, uintptr_t Seed) {
+uintptr_t gort_strhash(const abi::FuncVal *, const void *P, uintptr_t Seed) {
   const auto *S = static_cast<const abi::String *>(P);
   return memhash(S->Ptr, Seed, uintptr_t(S->Len));
 }
 
-uintptr_t gort_f32hash(const void *P, uintptr_t Seed) {
+uintptr_t gort_f32hash(const abi::FuncVal *, const void *P, uintptr_t Seed) {
   return f32hash(P, Seed);
 }
 
-uintptr_t gort_f64hash(const void *P, uintptr_t Seed) {
+uintptr_t gort_f64hash(const abi::FuncVal *, const void *P, uintptr_t Seed) {
   return f64hash(P, Seed);
 }
 
-uintptr_t gort_c64hash(const void *P, uintptr_t Seed) {
+uintptr_t gort_c64hash(const abi::FuncVal *, const void *P, uintptr_t Seed) {
   const auto *X = static_cast<const float *>(P);
   return f32hash(X + 1, f32hash(X, Seed));
 }
 
-uintptr_t gort_c128hash(const void *P, uintptr_t Seed) {
+uintptr_t gort_c128hash(const abi::FuncVal *, const void *P, uintptr_t Seed) {
   const auto *X = static_cast<const double *>(P);
   return f64hash(X + 1, f64hash(X, Seed));
 }
 
-uintptr_t gort_interhash(const void *P, uintptr_t Seed) {
-  const auto *A = static_cast<const abi::Iface *>(P);
-  if (!A->Tab)
-    return Seed;
-  return ifaceValueHash(A->Tab->Typ, &A->Data, Seed);
+uintptr_t gort_interhash(const abi::FuncVal *, const void *P, uintptr_t Seed) {
+  return interhash(P, Seed);
 }
 
-uintptr_t gort_nilinterhash(const void *P, uintptr_t Seed) {
-  const auto *A = static_cast<const abi::Eface *>(P);
-  if (!A->Typ)
-    return Seed;
-  return ifaceValueHash(A->Typ, &A->Data, Seed);
+uintptr_t gort_nilinterhash(const abi::FuncVal *, const void *P,
+                            uintptr_t Seed) {
+  return nilinterhash(P, Seed);
 }
+
+// The hashers' func values, for map descriptors (MapType::Hasher); the
+// fast map paths recognise the standard ones by address (map_fast.cpp).
+#define GORT_HASHER_FUNCVAL(Name)                                              \
+  const abi::FuncVal Name##_f = {reinterpret_cast<void (*)()>(&Name)};
+GORT_HASHER_FUNCVAL(gort_memhash0)
+GORT_HASHER_FUNCVAL(gort_memhash8)
+GORT_HASHER_FUNCVAL(gort_memhash16)
+GORT_HASHER_FUNCVAL(gort_memhash32)
+GORT_HASHER_FUNCVAL(gort_memhash64)
+GORT_HASHER_FUNCVAL(gort_memhash128)
+GORT_HASHER_FUNCVAL(gort_strhash)
+GORT_HASHER_FUNCVAL(gort_f32hash)
+GORT_HASHER_FUNCVAL(gort_f64hash)
+GORT_HASHER_FUNCVAL(gort_c64hash)
+GORT_HASHER_FUNCVAL(gort_c128hash)
+GORT_HASHER_FUNCVAL(gort_interhash)
+GORT_HASHER_FUNCVAL(gort_nilinterhash)
+#undef GORT_HASHER_FUNCVAL
 
 } // extern "C"

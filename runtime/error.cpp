@@ -25,25 +25,24 @@
 // boundsErrorFmts/boundsNegErrorFmts: for a signed negative X the length is
 // not reported.
 //
-// The descriptors carry method tables (UncommonType) with Error and
-// RuntimeError, so user code can assert recovered values to error or to an
-// interface with RuntimeError(), as gc's runtime.Error. The methods' func
-// type descriptors are the program's own "type:func()(string)" and
-// "type:func()()" (weak references: a program that names no such method
-// type can never ask for these methods).
-//
-// runtime.overflowError and runtime.divideError are gc's error variables
-// that standard packages reach by //go:linkname (math/bits): interface
-// values of type error, made with the program's own "type:error" before
-// package initialisation (initErrorValues, iface.cpp, which builds their
-// itab).
+// The error types are Go types of package runtime (runtime/go/error.go),
+// so the compiler makes their descriptors, method tables and itabs like any
+// other type's, and user code can assert recovered values to error or to
+// runtime.Error; this file names the descriptors by symbol
+// ("type:runtime.boundsError", error.h). Their Error methods that need
+// more than Go can say cheaply call back here (runtime.boundsErrorString,
+// runtime.typeAssertionErrorString). runtime.overflowError and
+// runtime.divideError, which standard packages reach by //go:linkname
+// (math/bits), are Go variables there too.
 //
 //===----------------------------------------------------------------------===//
 
 #include "runtime/error.h"
 
+#include "runtime/abi_entry.h"
 #include "runtime/malloc.h"
 #include "runtime/print.h"
+#include "runtime/runtime_pkg.h"
 #include "runtime/stubs.h"
 #include "runtime/type.h"
 
@@ -143,12 +142,8 @@ template <typename Sink> void formatBoundsError(Sink &S, const BoundsError &E) {
 }
 
 bool sameTypeString(const abi::Type *A, const abi::Type *B) {
-  if (A->Str.Len != B->Str.Len)
-    return false;
-  for (intptr_t I = 0; I < A->Str.Len; ++I)
-    if (A->Str.Ptr[I] != B->Str.Ptr[I])
-      return false;
-  return true;
+  abi::String SA = typeString(A), SB = typeString(B);
+  return SA.Len == SB.Len && memcmp(SA.Ptr, SB.Ptr, size_t(SA.Len)) == 0;
 }
 
 /// gc: TypeAssertionError.Error.
@@ -157,29 +152,29 @@ void formatTypeAssertionError(Sink &S, const TypeAssertionError &E) {
   put(S, "interface conversion: ");
   if (!E.Concrete) {
     if (E.Interface)
-      put(S, E.Interface->Str);
+      put(S, typeString(E.Interface));
     else
       put(S, "interface");
     put(S, " is nil, not ");
-    put(S, E.Asserted->Str);
+    put(S, typeString(E.Asserted));
     return;
   }
   if (E.MissingMethod.Len == 0) {
     if (E.Interface)
-      put(S, E.Interface->Str);
+      put(S, typeString(E.Interface));
     else
       put(S, "interface");
     put(S, " is ");
-    put(S, E.Concrete->Str);
+    put(S, typeString(E.Concrete));
     put(S, ", not ");
-    put(S, E.Asserted->Str);
+    put(S, typeString(E.Asserted));
     if (sameTypeString(E.Concrete, E.Asserted))
       put(S, " (types from different scopes)");
     return;
   }
-  put(S, E.Concrete->Str);
+  put(S, typeString(E.Concrete));
   put(S, " is not ");
-  put(S, E.Asserted->Str);
+  put(S, typeString(E.Asserted));
   put(S, ": missing method ");
   // Unexported method names are qualified with their package: print the
   // name alone, as gc does.
@@ -192,119 +187,6 @@ void formatTypeAssertionError(Sink &S, const TypeAssertionError &E) {
 
 /// The Error() text of a runtime error value; false if T is not one of
 /// the runtime's error types.
-template <typename Sink>
-bool formatRuntimeError(Sink &S, const abi::Type *T, const void *Data);
-
-/// Error() for every runtime error type (the Ifn of its "Error" method):
-/// measures the text, then allocates and fills the string.
-abi::String errorMethod(const abi::Type *T, const void *Data) {
-  CountSink C;
-  formatRuntimeError(C, T, Data);
-  auto *P = static_cast<uint8_t *>(mallocgc(uintptr_t(C.N), nullptr, false));
-  FillSink F{P};
-  formatRuntimeError(F, T, Data);
-  return abi::String{P, C.N};
-}
-
-// Go-ABI method bodies: (closure context, interface data word).
-abi::String boundsErrorError(void *, void *Data);
-abi::String errorStringError(void *, void *Data);
-abi::String plainErrorError(void *, void *Data);
-abi::String typeAssertionErrorError(void *, void *Data);
-void runtimeErrorMethod(void *, void *) {}
-
-abi::String boundsErrorError(void *, void *Data) {
-  return errorMethod(&BoundsErrorType, Data);
-}
-abi::String errorStringError(void *, void *Data) {
-  return errorMethod(&ErrorStringType, Data);
-}
-abi::String plainErrorError(void *, void *Data) {
-  return *static_cast<const abi::String *>(Data);
-}
-abi::String typeAssertionErrorError(void *, void *Data) {
-  return errorMethod(&TypeAssertionErrorType, Data);
-}
-
-/// Descriptors with a method table (abi::UncommonType follows the kind part).
-struct StringErrorDesc {
-  abi::Type T;
-  abi::UncommonType U;
-};
-struct StructErrorDesc {
-  abi::StructType S;
-  abi::UncommonType U;
-};
-struct PtrErrorDesc {
-  abi::PtrType P;
-  abi::UncommonType U;
-};
-
-} // namespace
-} // namespace gort
-
-extern "C" {
-// The program's descriptors of the methods' types (see the overview).
-extern const gort::abi::Type GoFuncString __asm__("type:func()(string)")
-    __attribute__((weak));
-extern const gort::abi::Type GoFuncVoid __asm__("type:func()()")
-    __attribute__((weak));
-}
-
-namespace gort {
-namespace {
-
-#define GORT_ERROR_METHODS(ErrorFn)                                            \
-  {                                                                            \
-    {GORT_STRING("Error"), &GoFuncString,                                      \
-     reinterpret_cast<void (*)()>(ErrorFn)},                                   \
-        {GORT_STRING("RuntimeError"), &GoFuncVoid,                             \
-         reinterpret_cast<void (*)()>(runtimeErrorMethod)},                    \
-  }
-
-// Sorted by name, as codegen sorts method tables.
-const abi::Method BoundsErrorMethods[2] = GORT_ERROR_METHODS(boundsErrorError);
-const abi::Method ErrorStringMethods[2] = GORT_ERROR_METHODS(errorStringError);
-const abi::Method PlainErrorMethods[2] = GORT_ERROR_METHODS(plainErrorError);
-const abi::Method TypeAssertionErrorMethods[2] =
-    GORT_ERROR_METHODS(typeAssertionErrorError);
-
-#define GORT_UNCOMMON(Methods)                                                 \
-  abi::UncommonType { GORT_STRING("runtime"), Methods, 2 }
-
-/// Named types with methods.
-constexpr uint8_t NamedUncommon = abi::TFlagNamed | abi::TFlagUncommon;
-
-const abi::Type TypeAssertionErrorStruct = GORT_RUNTIME_TYPE(
-    "runtime.TypeAssertionError", .Size = sizeof(TypeAssertionError),
-    .Align = alignof(TypeAssertionError), .Kind = abi::KindStruct,
-    .TFlag = abi::TFlagNamed);
-
-const PtrErrorDesc TypeAssertionErrorDesc = {
-    {GORT_RUNTIME_TYPE("*runtime.TypeAssertionError", .Size = sizeof(void *),
-                       .Align = alignof(void *),
-                       .Kind = abi::KindPointer | abi::KindDirectIface,
-                       .TFlag = abi::TFlagUncommon, .PtrData = sizeof(void *)),
-     &TypeAssertionErrorStruct},
-    GORT_UNCOMMON(TypeAssertionErrorMethods)};
-
-const StructErrorDesc BoundsErrorDesc = {
-    {GORT_RUNTIME_TYPE("runtime.boundsError", .Size = sizeof(BoundsError),
-                       .Align = alignof(BoundsError), .Kind = abi::KindStruct,
-                       .TFlag = NamedUncommon),
-     GORT_STRING("runtime"), nullptr, 0},
-    GORT_UNCOMMON(BoundsErrorMethods)};
-const StringErrorDesc ErrorStringDesc = {
-    GORT_RUNTIME_TYPE("runtime.errorString", .Size = sizeof(abi::String),
-                      .Align = 8, .Kind = abi::KindString,
-                      .TFlag = NamedUncommon),
-    GORT_UNCOMMON(ErrorStringMethods)};
-const StringErrorDesc PlainErrorDesc = {
-    GORT_RUNTIME_TYPE("runtime.plainError", .Size = sizeof(abi::String),
-                      .Align = 8, .Kind = abi::KindString,
-                      .TFlag = NamedUncommon),
-    GORT_UNCOMMON(PlainErrorMethods)};
-
 template <typename Sink>
 bool formatRuntimeError(Sink &S, const abi::Type *T, const void *Data) {
   if (T == &BoundsErrorType) {
@@ -327,22 +209,49 @@ bool formatRuntimeError(Sink &S, const abi::Type *T, const void *Data) {
   return false;
 }
 
-} // namespace
+/// An error's text, measured, then allocated and filled.
+abi::String errorText(const abi::Type *T, const void *Data) {
+  CountSink C;
+  formatRuntimeError(C, T, Data);
+  auto *P = static_cast<uint8_t *>(mallocgc(uintptr_t(C.N), nullptr, false));
+  FillSink F{P};
+  formatRuntimeError(F, T, Data);
+  return abi::String{P, C.N};
+}
 
-const abi::Type &TypeAssertionErrorType = TypeAssertionErrorDesc.P.T;
-const abi::Type &BoundsErrorType = BoundsErrorDesc.S.T;
-const abi::Type &ErrorStringType = ErrorStringDesc.T;
-const abi::Type &PlainErrorType = PlainErrorDesc.T;
+} // namespace
 
 const abi::String DivideError = GORT_STRING("integer divide by zero");
 const abi::String ShiftError = GORT_STRING("negative shift amount");
 const abi::String MemoryError =
     GORT_STRING("invalid memory address or nil pointer dereference");
-const abi::String OverflowError = GORT_STRING("integer overflow");
 
 bool printRuntimeError(const abi::Eface &E) {
   PrintSink P;
   return formatRuntimeError(P, E.Typ, E.Data);
 }
 
+void panicTypeString(const char *Prefix, const abi::Type *T) {
+  intptr_t PN = intptr_t(constLen(Prefix));
+  abi::String TS = typeString(T);
+  auto *S =
+      static_cast<abi::String *>(mallocgc(sizeof(abi::String), nullptr, true));
+  auto *P =
+      static_cast<uint8_t *>(mallocgc(uintptr_t(PN + TS.Len), nullptr, false));
+  memmove(P, Prefix, size_t(PN));
+  memmove(P + PN, TS.Ptr, size_t(TS.Len));
+  *S = {P, PN + TS.Len};
+  gort_gopanic(&ErrorStringType, S);
+}
+
 } // namespace gort
+
+using namespace gort;
+
+abi::String runtime_boundsErrorString(void *, void *E) {
+  return errorText(&BoundsErrorType, E);
+}
+
+abi::String runtime_typeAssertionErrorString(void *, void *E) {
+  return errorText(&TypeAssertionErrorType, E);
+}

@@ -31,27 +31,28 @@ struct TypeAssertionError {
   const abi::Type *Interface; ///< the asserted-from interface, or null
   const abi::Type *Concrete;  ///< the dynamic type, or null (nil interface)
   const abi::Type *Asserted;  ///< the type asserted to
-  abi::String MissingMethod;  ///< qualified name; empty unless interface
+  abi::String MissingMethod;  ///< a method name; empty unless interface
 };
 
-/// Type descriptors of the runtime's own error types.
-extern const abi::Type &BoundsErrorType; ///< "runtime.boundsError"
-extern const abi::Type &ErrorStringType; ///< "runtime.errorString"
-extern const abi::Type &PlainErrorType;  ///< "runtime.plainError"
-/// "*runtime.TypeAssertionError"; data -> TypeAssertionError.
-extern const abi::Type &TypeAssertionErrorType;
+/// Type descriptors of the runtime's own error types, which the compiler
+/// emits for package runtime's Go side (runtime/go/error.go).
+extern "C" {
+extern const abi::Type BoundsErrorType __asm__("type:runtime.boundsError");
+extern const abi::Type ErrorStringType __asm__("type:runtime.errorString");
+extern const abi::Type PlainErrorType __asm__("type:runtime.plainError");
+/// data -> TypeAssertionError.
+extern const abi::Type
+    TypeAssertionErrorType __asm__("type:*runtime.TypeAssertionError");
+}
 
 /// errorString values (data words point at these Strings): gc's
 /// divideError, shiftError, memoryError.
 extern const abi::String DivideError;
 extern const abi::String ShiftError;
 extern const abi::String MemoryError;
-/// gc's overflowError text, "integer overflow".
-extern const abi::String OverflowError;
 
-/// Sets runtime.overflowError and runtime.divideError, the error values
-/// standard packages //go:linkname. Called before package initialisation.
-void initErrorValues();
+/// Panics with the runtime.Error errorString(Prefix + T's string).
+[[noreturn]] void panicTypeString(const char *Prefix, const abi::Type *T);
 
 /// If E's dynamic type is one of the runtime's error types, prints its
 /// Error() text (e.g. "runtime error: integer divide by zero") and returns

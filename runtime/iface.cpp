@@ -8,12 +8,13 @@
 //
 // Itabs. Conversions from concrete types use itabs the compiler emitted;
 // conversions between interfaces and assertions to interface types build
-// them here from the type descriptors: the interface's methods (sorted by
-// qualified name) are matched against the concrete type's method table
-// (UncommonType, also sorted) by name and by identity of the method's func
-// type descriptor. Results, including failures, are cached in a hash table
-// keyed by (interface, type); itabs and entries are never freed. Lookups
-// take no lock (entries are published with release stores and never
+// them here from the type descriptors (gc: itab.init): the interface's
+// methods are matched against the concrete type's method table
+// (UncommonType; both in gc's order, exported first, then by name) by
+// name, by identity of the method's func type descriptor, and for an
+// unexported method by package path. Results, including failures, are cached in
+// a hash table keyed by (interface, type); itabs and entries are never freed.
+// Lookups take no lock (entries are published with release stores and never
 // change); ItabLock serialises insertions.
 //
 // Comparison. Two interface values with the same dynamic type compare with
@@ -37,6 +38,7 @@
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
 #include "runtime/stubs.h"
+#include "runtime/type.h"
 
 using namespace gort;
 
@@ -58,49 +60,6 @@ bool sameString(const abi::String &A, const abi::String &B) {
          (A.Ptr == B.Ptr || memcmp(A.Ptr, B.Ptr, size_t(A.Len)) == 0);
 }
 
-int compareString(const abi::String &A, const abi::String &B) {
-  intptr_t N = A.Len < B.Len ? A.Len : B.Len;
-  int C = N ? memcmp(A.Ptr, B.Ptr, size_t(N)) : 0;
-  if (C)
-    return C;
-  return A.Len < B.Len ? -1 : A.Len > B.Len ? 1 : 0;
-}
-
-const abi::UncommonType *uncommon(const abi::Type *T) {
-  if (!(T->TFlag & abi::TFlagUncommon))
-    return nullptr;
-  // The UncommonType follows the kind-specific part of the descriptor.
-  uintptr_t Base = reinterpret_cast<uintptr_t>(T);
-  uintptr_t Off = sizeof(abi::Type);
-  switch (T->Kind & abi::KindMask) {
-  case abi::KindPointer:
-  case abi::KindSlice:
-    Off = sizeof(abi::PtrType);
-    break;
-  case abi::KindArray:
-    Off = sizeof(abi::ArrayType);
-    break;
-  case abi::KindChan:
-    Off = sizeof(abi::ChanType);
-    break;
-  case abi::KindStruct:
-    Off = sizeof(abi::StructType);
-    break;
-  case abi::KindInterface:
-    Off = sizeof(abi::InterfaceType);
-    break;
-  case abi::KindFunc:
-    Off = sizeof(abi::FuncType);
-    break;
-  case abi::KindMap:
-    Off = sizeof(abi::MapType);
-    break;
-  default:
-    break;
-  }
-  return reinterpret_cast<const abi::UncommonType *>(Base + Off);
-}
-
 } // namespace
 
 bool gort::equalsCString(const abi::String &S, const char *C) {
@@ -116,38 +75,62 @@ const abi::Method *gort::findMethod(const abi::Type *T, const char *Name,
   const abi::UncommonType *U = uncommon(T);
   if (!U)
     return nullptr;
-  for (intptr_t I = 0; I < U->NumMethods; I++) {
-    const abi::Method &M = U->Methods[I];
-    if (M.Mtyp && equalsCString(M.Name, Name) &&
-        equalsCString(M.Mtyp->Str, FuncType))
-      return &M;
+  const abi::Method *Ms = methodsOf(U);
+  for (unsigned I = 0; I < U->MCount; I++) {
+    const abi::Type *Mtyp = resolveTypeOff(T, Ms[I].Mtyp);
+    if (Mtyp &&
+        equalsCString(nameString(resolveNameOff(T, Ms[I].Name)), Name) &&
+        equalsCString(typeString(Mtyp), FuncType))
+      return &Ms[I];
   }
   return nullptr;
 }
 
 namespace {
 
-/// Matches T's methods against Inter's: fills Fun (when non-null) and
-/// returns true, or returns false with the first missing method's name in
-/// *Missing (when non-null).
+/// Matches T's methods against Inter's (gc: itab.init): fills Fun (when
+/// non-null) and returns true, or returns false with the first missing
+/// method's name in *Missing (when non-null). Both method lists are in
+/// gc's order (abi::Method), so one pass over each suffices; an unexported
+/// method matches only in the interface's own package.
 bool matchMethods(const abi::InterfaceType *Inter, const abi::Type *T,
                   void (**Fun)(), abi::String *Missing) {
   const abi::UncommonType *U = uncommon(T);
-  intptr_t J = 0;
-  intptr_t NM = U ? U->NumMethods : 0;
-  for (intptr_t I = 0; I < Inter->NumMethods; ++I) {
-    const abi::IMethod &IM = Inter->Methods[I];
-    // Both lists are sorted by name: advance through the type's methods.
-    while (J < NM && compareString(U->Methods[J].Name, IM.Name) < 0)
-      ++J;
-    if (J < NM && sameString(U->Methods[J].Name, IM.Name) &&
-        U->Methods[J].Mtyp == IM.Typ) {
-      if (Fun)
-        Fun[I] = U->Methods[J].Ifn;
-      continue;
+  unsigned NM = U ? U->MCount : 0;
+  const abi::Method *Ms = U ? methodsOf(U) : nullptr;
+  abi::String TPkg =
+      U ? nameString(resolveNameOff(T, U->PkgPath)) : abi::String{nullptr, 0};
+  abi::String IPkgDefault = nameString(Inter->PkgPath);
+  unsigned J = 0;
+  for (intptr_t K = 0; K < Inter->NumMethods; ++K) {
+    const abi::IMethod &IM = Inter->Methods[K];
+    const abi::Type *IType = resolveTypeOff(Inter, IM.Typ);
+    const uint8_t *IName = resolveNameOff(Inter, IM.Name);
+    abi::String IStr = nameString(IName);
+    abi::String IPkg = namePkgPath(IName);
+    if (!IPkg.Len)
+      IPkg = IPkgDefault;
+    bool Found = false;
+    for (; J < NM; ++J) {
+      const abi::Method &M = Ms[J];
+      const uint8_t *TName = resolveNameOff(T, M.Name);
+      if (resolveTypeOff(T, M.Mtyp) != IType ||
+          !sameString(nameString(TName), IStr))
+        continue;
+      abi::String PkgPath = namePkgPath(TName);
+      if (!PkgPath.Len)
+        PkgPath = TPkg;
+      if (nameExported(TName) || sameString(PkgPath, IPkg)) {
+        if (Fun)
+          Fun[K] = reinterpret_cast<void (*)()>(resolveTextOff(T, M.Ifn));
+        Found = true;
+        break;
+      }
     }
+    if (Found)
+      continue;
     if (Missing)
-      *Missing = IM.Name;
+      *Missing = IStr;
     return false;
   }
   return true;
@@ -222,45 +205,15 @@ bool isDirect(const abi::Type *T) { return T->Kind & abi::KindDirectIface; }
 bool efaceeq(const abi::Type *T, void *X, void *Y) {
   if (!T)
     return true;
-  if (!T->Equal) {
+  if (!T->Equal)
     // gc: panic(errorString("comparing uncomparable type " + t.string()))
-    static const char Prefix[] = "comparing uncomparable type ";
-    intptr_t PN = sizeof(Prefix) - 1;
-    auto *S = static_cast<abi::String *>(
-        mallocgc(sizeof(abi::String), nullptr, true));
-    auto *P = static_cast<uint8_t *>(
-        mallocgc(uintptr_t(PN + T->Str.Len), nullptr, false));
-    memmove(P, Prefix, size_t(PN));
-    memmove(P + PN, T->Str.Ptr, size_t(T->Str.Len));
-    *S = {P, PN + T->Str.Len};
-    gort_gopanic(&ErrorStringType, S);
-  }
+    panicTypeString("comparing uncomparable type ", T);
   if (isDirect(T))
     return X == Y;
-  return T->Equal(X, Y);
+  return typeEqual(T, X, Y);
 }
 
 } // namespace
-
-extern "C" {
-// The program's descriptor of the interface type error (weak: a program
-// that never names error has no code that could read the values below).
-extern const gort::abi::Type GoErrorType __asm__("type:error")
-    __attribute__((weak));
-// gc's runtime.overflowError and runtime.divideError (error.cpp).
-gort::abi::Iface RuntimeOverflowError __asm__("runtime.overflowError");
-gort::abi::Iface RuntimeDivideError __asm__("runtime.divideError");
-}
-
-void gort::initErrorValues() {
-  if (!&GoErrorType)
-    return;
-  const abi::Itab *Tab =
-      getitab(reinterpret_cast<const abi::InterfaceType *>(&GoErrorType),
-              &ErrorStringType, nullptr);
-  RuntimeOverflowError = {Tab, const_cast<abi::String *>(&OverflowError)};
-  RuntimeDivideError = {Tab, const_cast<abi::String *>(&DivideError)};
-}
 
 extern "C" {
 

@@ -26,7 +26,7 @@
 //                    EvacuatedEmpty.
 //   MapExtra (mapextra), HIter (hiter): see map.h.
 //
-// Lookup (mapaccess1/2): hash the key with the type's Hasher and Hash0; the
+// Lookup (mapaccess1/2): hash the key with the map type's Hasher and Hash0; the
 // low B bits pick the bucket (in the old table if that bucket has not been
 // evacuated yet), the top byte filters slots; walk the chain comparing keys
 // with the type's Equal until EmptyRest.
@@ -82,7 +82,7 @@
 // gort_mapiternext, gort_mapclear here; the _fast32/_fast64/_faststr
 // variants in map_fast.cpp. They run on goroutine stacks with no prologue
 // check: frames are small and the deepest chain (assign -> hashGrow ->
-// mallocgc) stays far inside abi::StackGuard; Key->Equal and Key->Hasher
+// mallocgc) stays far inside abi::StackGuard; Key->Equal and the Hasher
 // are compiled Go functions (or alg.cpp hashers) that check their own stack.
 // Differences from gc's interface: mapaccess2 returns null for an absent key
 // instead of (zero, false), and makemap64/makemap_small are folded into
@@ -229,7 +229,7 @@ void *makeBucketArray(const abi::MapType *T, uint8_t B, void *DirtyAlloc,
 /// the bucket holding Key and its slot in *Slot, or null. H is non-empty.
 __attribute__((always_inline)) inline BMap *
 lookup(const abi::MapType *T, HMap *H, const void *Key, uintptr_t *Slot) {
-  uintptr_t Hash = T->Key->Hasher(Key, uintptr_t(H->Hash0));
+  uintptr_t Hash = mapHash(T, Key, uintptr_t(H->Hash0));
   BMap *B = readBucket(T, H, Hash);
   uint8_t Top = tophash(Hash);
   for (; B; B = overflowOf(T, B)) {
@@ -242,7 +242,7 @@ lookup(const abi::MapType *T, HMap *H, const void *Key, uintptr_t *Slot) {
       void *K = keySlot(T, B, I);
       if (indirectKey(T))
         K = *static_cast<void **>(K);
-      if (T->Key->Equal(Key, K)) {
+      if (typeEqual(T->Key, Key, K)) {
         *Slot = I;
         return B;
       }
@@ -282,7 +282,7 @@ bool mapaccessK(const abi::MapType *T, HMap *H, const void *Key, void **KOut,
 /// on an empty map (issue 23734).
 inline void hashForPanic(const abi::MapType *T, const void *Key) {
   if (hashMightPanic(T))
-    T->Key->Hasher(Key, 0);
+    mapHash(T, Key, 0);
 }
 
 struct EvacDst {
@@ -428,9 +428,9 @@ void evacuate(const abi::MapType *T, HMap *H, uintptr_t OldBucket) {
         uint8_t UseY = 0;
         if (!H->sameSizeGrow()) {
           // The new hash bit decides between X and Y.
-          uintptr_t Hash = T->Key->Hasher(K2, uintptr_t(H->Hash0));
+          uintptr_t Hash = mapHash(T, K2, uintptr_t(H->Hash0));
           if ((H->Flags & FlagIterator) && !reflexiveKey(T) &&
-              !T->Key->Equal(K2, K2)) {
+              !typeEqual(T->Key, K2, K2)) {
             // k != k (NaN): the hash is random, but an iterator must be
             // able to predict the choice. Use the low tophash bit, and
             // give the key a fresh random tophash so NaNs spread out over
@@ -537,8 +537,8 @@ void mapiternext(HIter *It) {
       if (CheckBucket != NoCheck && !H->sameSizeGrow()) {
         // Walking an unevacuated old bucket during a doubling: skip keys
         // bound for the other half.
-        if (reflexiveKey(T) || T->Key->Equal(K, K)) {
-          uintptr_t Hash = T->Key->Hasher(K, uintptr_t(H->Hash0));
+        if (reflexiveKey(T) || typeEqual(T->Key, K, K)) {
+          uintptr_t Hash = mapHash(T, K, uintptr_t(H->Hash0));
           if ((Hash & bucketMask(It->B)) != CheckBucket)
             continue;
         } else {
@@ -549,7 +549,7 @@ void mapiternext(HIter *It) {
         }
       }
       if ((Top != EvacuatedX && Top != EvacuatedY) ||
-          !(reflexiveKey(T) || T->Key->Equal(K, K))) {
+          !(reflexiveKey(T) || typeEqual(T->Key, K, K))) {
         // The golden copy, or a k != k key, which can be neither updated
         // nor deleted, so this copy is as good as any.
         It->Key = K;
@@ -654,7 +654,7 @@ void *gort_mapassign(const abi::MapType *T, void *HV, const void *Key) {
     panicNilMapAssign();
   if (H->Flags & FlagHashWriting)
     fatal("concurrent map writes");
-  uintptr_t Hash = T->Key->Hasher(Key, uintptr_t(H->Hash0));
+  uintptr_t Hash = mapHash(T, Key, uintptr_t(H->Hash0));
   // Only now: a hasher that panics has not started a write.
   H->Flags ^= FlagHashWriting;
   if (!H->Buckets)
@@ -689,7 +689,7 @@ again:
       void *K = keySlot(T, B, I);
       if (indirectKey(T))
         K = *static_cast<void **>(K);
-      if (!T->Key->Equal(Key, K))
+      if (!typeEqual(T->Key, Key, K))
         continue;
       // Present: update it.
       if (needKeyUpdate(T))
@@ -746,7 +746,7 @@ void gort_mapdelete(const abi::MapType *T, void *HV, const void *Key) {
   }
   if (H->Flags & FlagHashWriting)
     fatal("concurrent map writes");
-  uintptr_t Hash = T->Key->Hasher(Key, uintptr_t(H->Hash0));
+  uintptr_t Hash = mapHash(T, Key, uintptr_t(H->Hash0));
   H->Flags ^= FlagHashWriting;
 
   uintptr_t Bucket = Hash & bucketMask(H->B);
@@ -766,7 +766,7 @@ void gort_mapdelete(const abi::MapType *T, void *HV, const void *Key) {
       void *K2 = K;
       if (indirectKey(T))
         K2 = *static_cast<void **>(K2);
-      if (!T->Key->Equal(Key, K2))
+      if (!typeEqual(T->Key, Key, K2))
         continue;
       // Clear the key only if it holds pointers; the elem always (a later
       // mapaccess of a re-added key must see zero).

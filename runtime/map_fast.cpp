@@ -11,7 +11,7 @@
 //
 // What the specialisation buys: the key compare is one load and compare
 // (strings: length, then pointer identity, then bytes), no call through
-// Key->Equal; the hash is computed inline when Key->Hasher is the standard
+// Key->Equal; the hash is computed inline when the map's Hasher is the standard
 // one (gort_memhash32/64, gort_strhash), else called through it; a one-
 // bucket map (B == 0) is searched without hashing at all; evacuation copies
 // fixed-size keys. Helpers are templates over the key kind (Fast32, Fast64,
@@ -30,6 +30,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "runtime/map.h"
+#include "runtime/type.h"
 
 #include "runtime/abi_entry.h"
 #include "runtime/alg.h"
@@ -48,9 +49,9 @@ struct Fast32 {
   using Key = uint32_t;
   static GORT_INLINE uintptr_t hash(const abi::MapType *T, const void *P,
                                     uintptr_t Seed) {
-    if (__builtin_expect(T->Key->Hasher == &gort_memhash32, 1))
+    if (__builtin_expect(T->Hasher == &gort_memhash32_f, 1))
       return memhash32(P, Seed);
-    return T->Key->Hasher(P, Seed);
+    return mapHash(T, P, Seed);
   }
 };
 
@@ -59,9 +60,9 @@ struct Fast64 {
   using Key = uint64_t;
   static GORT_INLINE uintptr_t hash(const abi::MapType *T, const void *P,
                                     uintptr_t Seed) {
-    if (__builtin_expect(T->Key->Hasher == &gort_memhash64, 1))
+    if (__builtin_expect(T->Hasher == &gort_memhash64_f, 1))
       return memhash64(P, Seed);
-    return T->Key->Hasher(P, Seed);
+    return mapHash(T, P, Seed);
   }
 };
 
@@ -70,11 +71,11 @@ struct FastStr {
   using Key = abi::String;
   static GORT_INLINE uintptr_t hash(const abi::MapType *T, const void *P,
                                     uintptr_t Seed) {
-    if (__builtin_expect(T->Key->Hasher == &gort_strhash, 1)) {
+    if (__builtin_expect(T->Hasher == &gort_strhash_f, 1)) {
       const auto *S = static_cast<const abi::String *>(P);
       return memhash(S->Ptr, Seed, uintptr_t(S->Len));
     }
-    return T->Key->Hasher(P, Seed);
+    return mapHash(T, P, Seed);
   }
 };
 

@@ -73,6 +73,7 @@
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
 #include "runtime/traceback.h"
+#include "runtime/type.h"
 
 // Defined in asm_<goarch>.S and by the linker script (libgort/gort.ld).
 extern "C" {
@@ -178,13 +179,14 @@ void printany(const abi::Eface &E) {
   unsigned K = E.Typ->Kind & abi::KindMask;
   if (isBasicKind(K)) {
     const char *Basic = K == abi::KindString ? "string" : BasicTypeNames[K];
-    if (equalsCString(E.Typ->Str, Basic)) {
+    abi::String TS = typeString(E.Typ);
+    if (equalsCString(TS, Basic)) {
       // A predeclared type: the bare value.
       printBasic(K, E.Data);
       return;
     }
     // A defined type of basic kind: main.T(5), main.S("x"), main.C(+1...i).
-    printstring(E.Typ->Str.Ptr, E.Typ->Str.Len);
+    printstring(TS.Ptr, TS.Len);
     if (K == abi::KindString) {
       printstring("(\"");
       printBasic(K, E.Data);
@@ -199,7 +201,8 @@ void printany(const abi::Eface &E) {
     return;
   }
   printstring("(");
-  printstring(E.Typ->Str.Ptr, E.Typ->Str.Len);
+  abi::String TS = typeString(E.Typ);
+  printstring(TS.Ptr, TS.Len);
   printstring(") ");
   printpointer(E.Data);
 }
@@ -416,7 +419,8 @@ void preprintpanics(Panic *P) {
       M = findMethod(T, "String", "func() string");
     if (!M)
       continue;
-    P->Text = reinterpret_cast<StringMethod>(M->Ifn)(nullptr, P->Arg.Data);
+    P->Text = reinterpret_cast<StringMethod>(resolveTextOff(T, M->Ifn))(
+        nullptr, P->Arg.Data);
     P->HasText = true;
   }
 }

@@ -150,6 +150,8 @@ __attribute__((tls_model(
 
 // The compiled program's package initialiser and main function.
 extern "C" void mainInit(void *Ctx) __asm__("main..init");
+// Package runtime's Go side (runtime/go), part of every program.
+extern "C" void runtimeInit(void *Ctx) __asm__("runtime..init");
 extern "C" void mainMain(void *Ctx) __asm__("main.main");
 
 namespace gort {
@@ -1564,7 +1566,7 @@ void sysmonStart(void *) { newm(sysmon, nullptr, -1); }
 void runtimeMain(void *) {
   MainStarted = true;
   systemstack(sysmonStart, nullptr);
-  initErrorValues();
+  runtimeInit(nullptr); // gc: doInit(&runtime_inittask)
   mainInit(nullptr);
   mainMain(nullptr);
   exit(0);

@@ -16,6 +16,8 @@
 #ifndef GORT_RUNTIME_RUNTIME_PKG_H
 #define GORT_RUNTIME_RUNTIME_PKG_H
 
+#include "libgort/abi.h"
+
 #include <stdint.h>
 
 extern "C" {
@@ -41,6 +43,12 @@ int64_t runtime_pcFrames(void *Ctx, uintptr_t PC, void *Buf, int64_t Len,
 
 // panic.cpp, next to the deferred calls it runs
 void runtime_Goexit(void *Ctx) __asm__("runtime.Goexit");
+
+gort::abi::String
+runtime_boundsErrorString(void *Ctx,
+                          void *E) __asm__("runtime.boundsErrorString");
+gort::abi::String runtime_typeAssertionErrorString(void *Ctx, void *E) __asm__(
+    "runtime.typeAssertionErrorString");
 
 } // extern "C"
 

@@ -4,14 +4,29 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// The runtime's own type descriptors (gc: the _type values of the runtime's
-// internal types, type.go): the run-time error types (error.cpp), the map
-// internals the allocator and the collector see (map.cpp), string and rune
-// data (string.cpp). GORT_RUNTIME_TYPE is the one way to build one: from
-// the type's string and the fields that vary (TypeSpec, named as in
-// abi::Type), with FieldAlign = Align, no Equal or Hasher, no PtrToThis, and
-// Type::Hash = abi::typeHash of the type's string. GORT_STRING makes the
-// abi::String of a string constant.
+// Reading type descriptors (gc: type.go), and the runtime's own internal
+// descriptors.
+//
+// Reading. Descriptors have gc's layout (libgort/abi.h): names are encoded
+// bytes, and a descriptor refers to its string, its methods' names, types
+// and code by 32-bit offsets. Everything here that follows one goes through
+// resolveNameOff/resolveTypeOff/resolveTextOff, as in gc: an offset is from
+// the start of the descriptor or name that holds it (codegen emits each as
+// one PC-relative relocation); a base in the Go heap would be a descriptor
+// made at run time, which reflect registers through addReflectOff (not
+// there yet: such a base throws gc's "base pointer out of range").
+//
+// Internal descriptors. The types the runtime allocates that compiled code
+// never sees (map internals in map.cpp, string and rune data in
+// string.cpp) need only what the allocator and the collector read.
+// GORT_RUNTIME_TYPE is the one way to build one: from the type's name and
+// the fields that vary (TypeSpec, named as in abi::Type), with FieldAlign =
+// Align, no Equal, no string (Str = 0: a C++ constant cannot hold the
+// difference of two addresses without a global constructor), no PtrToThis,
+// and Type::Hash = abi::typeHash of the name. Every descriptor a Go value
+// can carry -- the run-time error types included -- is the compiler's
+// (runtime/go/error.go). GORT_STRING makes the abi::String of a string
+// constant.
 //
 // Both are macros because a descriptor must be a constant initializer (no
 // global constructors in libgort), and turning a char literal into the
@@ -50,8 +65,7 @@ struct TypeSpec {
 };
 
 /// Use GORT_RUNTIME_TYPE.
-constexpr abi::Type makeRuntimeType(abi::String Str, uint32_t Hash,
-                                    const TypeSpec &S) {
+constexpr abi::Type makeRuntimeType(uint32_t Hash, const TypeSpec &S) {
   return abi::Type{.Size = S.Size,
                    .PtrData = S.PtrData,
                    .Hash = Hash,
@@ -60,10 +74,47 @@ constexpr abi::Type makeRuntimeType(abi::String Str, uint32_t Hash,
                    .FieldAlign = S.Align,
                    .Kind = S.Kind,
                    .Equal = nullptr,
-                   .Hasher = nullptr,
                    .GCData = S.GCData,
-                   .Str = Str,
-                   .PtrToThis = nullptr};
+                   .Str = 0,
+                   .PtrToThis = 0};
+}
+
+/// The name N encodes (gc: name.name); empty for null.
+abi::String nameString(const uint8_t *N);
+/// N's package path, or empty when it records none (gc: name.pkgPath).
+abi::String namePkgPath(const uint8_t *N);
+/// gc: name.isExported.
+inline bool nameExported(const uint8_t *N) {
+  return N && (N[0] & abi::NameExported);
+}
+
+/// The name at Off from Base (a descriptor or a name); null for 0.
+const uint8_t *resolveNameOff(const void *Base, abi::NameOff Off);
+/// The descriptor at Off from Base; null for 0 and -1.
+const abi::Type *resolveTypeOff(const void *Base, abi::TypeOff Off);
+/// The code at Off from T; for -1, code that throws (an unreachable method).
+void *resolveTextOff(const abi::Type *T, abi::TextOff Off);
+
+/// T as gc prints it (reflect's String): "int", "main.T", "*[]int".
+abi::String typeString(const abi::Type *T);
+/// T's UncommonType, or null (gc: _type.uncommon).
+const abi::UncommonType *uncommon(const abi::Type *T);
+/// The methods of U, U->MCount of them.
+inline const abi::Method *methodsOf(const abi::UncommonType *U) {
+  return reinterpret_cast<const abi::Method *>(
+      reinterpret_cast<const uint8_t *>(U) + U->MOff);
+}
+/// The descriptors of a func type's parameters then results (gc:
+/// functype.in, out).
+const abi::Type *const *funcParams(const abi::FuncType *T);
+
+/// T's equality on the values at A and B (T->Equal must be non-null).
+inline bool typeEqual(const abi::Type *T, const void *A, const void *B) {
+  return reinterpret_cast<abi::EqualFn>(T->Equal->Fn)(T->Equal, A, B);
+}
+/// A map's hash of the key at P.
+inline uintptr_t mapHash(const abi::MapType *T, const void *P, uintptr_t Seed) {
+  return reinterpret_cast<abi::HashFn>(T->Hasher->Fn)(T->Hasher, P, Seed);
 }
 
 } // namespace gort
@@ -74,14 +125,13 @@ constexpr abi::Type makeRuntimeType(abi::String Str, uint32_t Hash,
     reinterpret_cast<const uint8_t *>(Lit), intptr_t(::gort::constLen(Lit))    \
   }
 
-/// The descriptor of the runtime-defined type whose string (gc's
-/// reflect.Type.String) is the constant Name; the arguments after it are
+/// The descriptor of the runtime-internal type named Name (gc's
+/// reflect.Type.String, for readers and the hash); the arguments after it are
 /// TypeSpec's designated initializers, e.g.
 ///   GORT_RUNTIME_TYPE("runtime.hmap", .Size = 48, .Align = 8,
 ///                     .Kind = abi::KindStruct)
 #define GORT_RUNTIME_TYPE(Name, ...)                                           \
-  ::gort::makeRuntimeType(GORT_STRING(Name),                                   \
-                          ::gort::abi::typeHash(Name, ::gort::constLen(Name)), \
+  ::gort::makeRuntimeType(::gort::abi::typeHash(Name, ::gort::constLen(Name)), \
                           ::gort::TypeSpec{__VA_ARGS__})
 
 #endif // GORT_RUNTIME_TYPE_H

@@ -9,16 +9,6 @@ package runtime
 // GOOS is the running program's operating system target.
 const GOOS string = "linux"
 
-// Error identifies a run-time error (a failed bounds check, a nil
-// dereference, a division by zero ...). Its dynamic types are libgort's
-// (runtime/error.cpp).
-type Error interface {
-	error
-	// RuntimeError is a no-op function that serves to distinguish types
-	// that are run-time errors from ordinary errors.
-	RuntimeError()
-}
-
 // GC runs a garbage collection and finishes sweeping (runtime/mgc.cpp).
 func GC()
 

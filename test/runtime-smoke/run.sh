@@ -57,7 +57,8 @@ link() {
   [ "$arch" = aarch64 ] && emul=aarch64linux entry=_rt0_arm64_linux
   ld.lld-19 -m $emul -static --no-dynamic-linker -nostdlib -e $entry \
     --gc-sections -z noexecstack --build-id=none -o "$out" "$@" \
-    "$WORK/rt-$arch/libgort.a" -T "$WORK/rt-$arch/gort.ld"
+    "$WORK/rt-$arch/go_runtime.o" "$WORK/rt-$arch/libgort.a" \
+    -T "$WORK/rt-$arch/gort.ld"
 }
 
 # run ARCH EXE: runs it, output (stdout+stderr) in $OUT, status in $RC.
@@ -183,6 +184,7 @@ for arch in x86_64 aarch64; do
   fi
 
   ok=1
+  clang-19 $CF -c "$HERE/go_runtime.c" -o "$WORK/rt-$arch/go_runtime.o" || ok=0
   for t in t_print t_stack t_overflow t_alloc; do
     clang-19 $CF -c "$HERE/$t.c" -o "$B/$t.o" || ok=0
     link $arch "$B/$t" "$B/$t.o" "$B/stack.o" || ok=0

@@ -64,11 +64,30 @@ struct GoType {
   uint8_t Align;
   uint8_t FieldAlign;
   uint8_t Kind;
-  void *Equal;
-  void *Hasher;
+  const void *Equal; /* a struct GoFuncVal */
   const uint8_t *GCData;
-  struct GoString Str;
-  const void *PtrToThis;
+  int32_t Str; /* offset of the name from the descriptor; 0: none */
+  int32_t PtrToThis;
+};
+
+/* A Go func value: the code, which takes the func value itself first. */
+struct GoFuncVal {
+  const void *Fn;
+};
+
+/* An encoded name (abi::NameFlag): flags, length (one varint byte: names
+ * below 128 bytes), bytes. */
+struct GoName {
+  uint8_t Flags;
+  uint8_t Len;
+  char Bytes[46];
+};
+
+/* A descriptor with no kind-specific part followed by its name, so that
+ * the name's offset (Str) is a constant C can write. */
+struct GoTypeN {
+  struct GoType T;
+  struct GoName N;
 };
 
 enum {
@@ -85,6 +104,7 @@ enum {
   KindStruct = 25,
   KindDirectIface = 1 << 5,
   TFlagNamed = 1 << 2,
+  TFlagRegularMemory = 1 << 3,
 };
 
 static inline int64_t smokeStrlen(const char *S) {
@@ -96,8 +116,16 @@ static inline int64_t smokeStrlen(const char *S) {
 
 #define GOSTR(Lit)                                                             \
   { (const uint8_t *)(Lit), (int64_t)(sizeof(Lit) - 1) }
+/* A nameless descriptor (Name is for the reader), and a named one. */
 #define TYPE(Name, Sz, K)                                                      \
-  { Sz, 0, 0, TFlagNamed, 8, 8, K, 0, 0, 0, GOSTR(Name), 0 }
+  { Sz, 0, 0, TFlagNamed, 8, 8, K, 0, 0, 0, 0 }
+#define GONAME(Lit)                                                            \
+  { 0, (uint8_t)(sizeof(Lit) - 1), Lit }
+#define NTYPE(Name, Sz, K)                                                     \
+  {                                                                            \
+    {Sz, 0, 0, TFlagNamed, 8, 8, K, 0, 0, sizeof(struct GoType), 0},           \
+        GONAME(Name)                                                           \
+  }
 
 static inline void ps(const char *S) {
   gort_printstring((const uint8_t *)S, smokeStrlen(S));

@@ -19,6 +19,7 @@ struct GoMapType {
   const struct GoType *Key;
   const struct GoType *Elem;
   const struct GoType *Bucket;
+  const struct GoFuncVal *Hasher;
   uint8_t KeySize;
   uint8_t ValueSize;
   uint16_t BucketSize;
@@ -55,7 +56,7 @@ struct GoHMap {
 };
 
 struct GoEface {
-  const struct GoType *T;
+  const void *T; /* a struct GoType */
   void *Data;
 };
 
@@ -82,19 +83,22 @@ void gort_mapiternext(struct GoMapIter *);
 void gort_mapclear(MT *, void *);
 
 uintptr_t gort_memhash(const void *, uintptr_t, uintptr_t);
-uintptr_t gort_memhash0(const void *, uintptr_t);
-uintptr_t gort_memhash8(const void *, uintptr_t);
-uintptr_t gort_memhash16(const void *, uintptr_t);
-uintptr_t gort_memhash32(const void *, uintptr_t);
-uintptr_t gort_memhash64(const void *, uintptr_t);
-uintptr_t gort_memhash128(const void *, uintptr_t);
-uintptr_t gort_strhash(const void *, uintptr_t);
-uintptr_t gort_f32hash(const void *, uintptr_t);
-uintptr_t gort_f64hash(const void *, uintptr_t);
-uintptr_t gort_c64hash(const void *, uintptr_t);
-uintptr_t gort_c128hash(const void *, uintptr_t);
-uintptr_t gort_interhash(const void *, uintptr_t);
-uintptr_t gort_nilinterhash(const void *, uintptr_t);
+uintptr_t gort_memhash0(const void *, const void *, uintptr_t);
+uintptr_t gort_memhash8(const void *, const void *, uintptr_t);
+uintptr_t gort_memhash16(const void *, const void *, uintptr_t);
+uintptr_t gort_memhash32(const void *, const void *, uintptr_t);
+uintptr_t gort_memhash64(const void *, const void *, uintptr_t);
+uintptr_t gort_memhash128(const void *, const void *, uintptr_t);
+uintptr_t gort_strhash(const void *, const void *, uintptr_t);
+uintptr_t gort_f32hash(const void *, const void *, uintptr_t);
+uintptr_t gort_f64hash(const void *, const void *, uintptr_t);
+uintptr_t gort_c64hash(const void *, const void *, uintptr_t);
+uintptr_t gort_c128hash(const void *, const void *, uintptr_t);
+uintptr_t gort_interhash(const void *, const void *, uintptr_t);
+uintptr_t gort_nilinterhash(const void *, const void *, uintptr_t);
+/* The hashers' func values, for map descriptors. */
+extern const struct GoFuncVal gort_memhash32_f, gort_memhash64_f,
+    gort_strhash_f, gort_f64hash_f, gort_nilinterhash_f;
 
 int memcmp(const void *, const void *, size_t);
 void *memset(void *, int, size_t);
@@ -149,15 +153,15 @@ static uint64_t rnd(void) {
 
 /* ---- key types --------------------------------------------------------- */
 
-typedef bool (*EqualFn)(const void *, const void *);
+typedef bool (*EqualFn)(const void *, const void *, const void *);
 
-static bool eq64(const void *A, const void *B) {
+static bool eq64(const void *Ctx, const void *A, const void *B) {
   return *(const int64_t *)A == *(const int64_t *)B;
 }
-static bool eq32(const void *A, const void *B) {
+static bool eq32(const void *Ctx, const void *A, const void *B) {
   return *(const int32_t *)A == *(const int32_t *)B;
 }
-static bool eqStr(const void *A, const void *B) {
+static bool eqStr(const void *Ctx, const void *A, const void *B) {
   const struct GoString *X = A, *Y = B;
   return X->Len == Y->Len &&
          (X->Ptr == Y->Ptr || memcmp(X->Ptr, Y->Ptr, (size_t)X->Len) == 0);
@@ -168,64 +172,79 @@ struct SKey {
   int32_t A;
   int64_t B;
 };
-static bool eqS(const void *A, const void *B) {
+static bool eqS(const void *Ctx, const void *A, const void *B) {
   const struct SKey *X = A, *Y = B;
   return X->A == Y->A && X->B == Y->B;
 }
-static uintptr_t hashS(const void *P, uintptr_t H) {
+static uintptr_t hashS(const void *Ctx, const void *P, uintptr_t H) {
   const struct SKey *X = P;
-  H = gort_memhash32(&X->A, H);
-  return gort_memhash64(&X->B, H);
+  H = gort_memhash32(0, &X->A, H);
+  return gort_memhash64(0, &X->B, H);
 }
 
 /* [25]int64: 200 bytes, stored indirectly. */
 struct Big {
   int64_t W[25];
 };
-static bool eqBig(const void *A, const void *B) {
+static bool eqBig(const void *Ctx, const void *A, const void *B) {
   return memcmp(A, B, sizeof(struct Big)) == 0;
 }
-static uintptr_t hashBig(const void *P, uintptr_t H) {
+static uintptr_t hashBig(const void *Ctx, const void *P, uintptr_t H) {
   return gort_memhash(P, H, sizeof(struct Big));
 }
 
-static bool eqF64(const void *A, const void *B) {
+static bool eqF64(const void *Ctx, const void *A, const void *B) {
   return *(const double *)A == *(const double *)B;
 }
 
-static bool eqEface(const void *A, const void *B) {
+static bool eqEface(const void *Ctx, const void *A, const void *B) {
   const struct GoEface *X = A, *Y = B;
   if (X->T != Y->T)
     return false;
   if (!X->T)
     return true;
-  if (X->T->Kind & KindDirectIface)
+  const struct GoType *T = X->T;
+  if (T->Kind & KindDirectIface)
     return X->Data == Y->Data;
-  return ((EqualFn)X->T->Equal)(X->Data, Y->Data);
+  const struct GoFuncVal *Eq = T->Equal;
+  return ((EqualFn)Eq->Fn)(Eq, X->Data, Y->Data);
 }
 
-#define KTYPE(Name, Sz, Al, K, Eq, Hash)                                       \
-  { Sz, 0, 0, 0, Al, Al, K, (void *)(Eq), (void *)(Hash), 0, GOSTR(Name), 0 }
+/* A key type with its equal func value Eq and its name; integers and
+ * pointers hash as their bytes (as interface values: runtime typehash). */
+#define KTFLAG(K)                                                              \
+  ((K) == KindInt || (K) == KindInt32 || ((K)&31) == KindPointer               \
+       ? TFlagRegularMemory                                                    \
+       : 0)
+#define KTYPE(Name, Sz, Al, K, Eq)                                             \
+  {                                                                            \
+    {Sz, 0, 0, KTFLAG(K), Al, Al, K, &(Eq), 0, sizeof(struct GoType), 0},      \
+        GONAME(Name)                                                           \
+  }
 #define BTYPE(Sz, PtrData)                                                     \
-  { Sz, PtrData, 0, 0, 8, 8, KindStruct, 0, 0, 0, GOSTR("bucket"), 0 }
+  { Sz, PtrData, 0, 0, 8, 8, KindStruct, 0, 0, 0, 0 }
+#define FUNCVAL(Fn)                                                            \
+  { (const void *)(Fn) }
 
-static const struct GoType Int64T =
-    KTYPE("int", 8, 8, KindInt, eq64, gort_memhash64);
-static const struct GoType Int32T =
-    KTYPE("int32", 4, 4, KindInt32, eq32, gort_memhash32);
-static const struct GoType StringT =
-    KTYPE("string", 16, 8, KindString, eqStr, gort_strhash);
-static const struct GoType SKeyT =
-    KTYPE("main.SKey", 16, 8, KindStruct, eqS, hashS);
-static const struct GoType BigT =
-    KTYPE("[25]int", 200, 8, KindArray, eqBig, hashBig);
-static const struct GoType F64T =
-    KTYPE("float64", 8, 8, KindFloat64, eqF64, gort_f64hash);
-static const struct GoType EfaceT =
-    KTYPE("interface {}", 16, 8, KindInterface, eqEface, gort_nilinterhash);
-static const struct GoType SliceIntT = TYPE("[]int", 24, KindSlice);
-static const struct GoType PtrIntT =
-    KTYPE("*int", 8, 8, KindPointer | KindDirectIface, eq64, gort_memhash64);
+static const struct GoFuncVal Eq64F = FUNCVAL(eq64), Eq32F = FUNCVAL(eq32),
+                              EqStrF = FUNCVAL(eqStr), EqSF = FUNCVAL(eqS),
+                              HashSF = FUNCVAL(hashS), EqBigF = FUNCVAL(eqBig),
+                              HashBigF = FUNCVAL(hashBig),
+                              EqF64F = FUNCVAL(eqF64),
+                              EqEfaceF = FUNCVAL(eqEface);
+
+static const struct GoTypeN Int64T = KTYPE("int", 8, 8, KindInt, Eq64F);
+static const struct GoTypeN Int32T = KTYPE("int32", 4, 4, KindInt32, Eq32F);
+static const struct GoTypeN StringT =
+    KTYPE("string", 16, 8, KindString, EqStrF);
+static const struct GoTypeN SKeyT = KTYPE("main.SKey", 16, 8, KindStruct, EqSF);
+static const struct GoTypeN BigT = KTYPE("[25]int", 200, 8, KindArray, EqBigF);
+static const struct GoTypeN F64T = KTYPE("float64", 8, 8, KindFloat64, EqF64F);
+static const struct GoTypeN EfaceT =
+    KTYPE("interface {}", 16, 8, KindInterface, EqEfaceF);
+static const struct GoTypeN SliceIntT = NTYPE("[]int", 24, KindSlice);
+static const struct GoTypeN PtrIntT =
+    KTYPE("*int", 8, 8, KindPointer | KindDirectIface, Eq64F);
 
 /* Bucket sizes: 8 + 8*KeySize + 8*ValueSize + 8 (overflow pointer). A
  * bucket of pointer-free keys and elems is "noscan" (PtrData 0), as gc
@@ -236,31 +255,33 @@ static const struct GoType B208 = BTYPE(208, 208);
 static const struct GoType B176 = BTYPE(176, 0);
 static const struct GoType B112 = BTYPE(112, 0);
 
-#define MAPTYPE(Name, K, E, B, KS, VS, BS, Fl)                                 \
+/* K and E are struct GoTypeN addresses, H the key's hasher func value. */
+#define MAPTYPE(Name, K, E, B, H, KS, VS, BS, Fl)                              \
   {                                                                            \
-    {8, 8, 0, 0, 8, 8, 21 /* KindMap */, 0, 0, 0, GOSTR(Name), 0}, K, E, B,    \
-        KS, VS, BS, Fl                                                         \
+    {8, 8, 0, 0, 8, 8, 21 /* KindMap */, 0, 0, 0, 0}, &(K)->T, &(E)->T, B,     \
+        &(H), KS, VS, BS, Fl                                                   \
   }
 
 /* map[int]int with a noscan bucket (fast64 and generic paths). */
-static MT MapInt = MAPTYPE("map[int]int", &Int64T, &Int64T, &B144Noscan, 8, 8,
-                           144, MapReflexiveKey);
+static MT MapInt = MAPTYPE("map[int]int", &Int64T, &Int64T, &B144Noscan,
+                           gort_memhash64_f, 8, 8, 144, MapReflexiveKey);
 /* The same with a scanned bucket. */
-static MT MapIntP =
-    MAPTYPE("map[int]int", &Int64T, &Int64T, &B144, 8, 8, 144, MapReflexiveKey);
-static MT MapI32 = MAPTYPE("map[int32]int", &Int32T, &Int64T, &B112, 4, 8, 112,
-                           MapReflexiveKey);
-static MT MapStr = MAPTYPE("map[string]int", &StringT, &Int64T, &B208, 16, 8,
-                           208, MapReflexiveKey);
-static MT MapS = MAPTYPE("map[main.SKey]int32", &SKeyT, &Int32T, &B176, 16, 4,
-                         176, MapReflexiveKey);
+static MT MapIntP = MAPTYPE("map[int]int", &Int64T, &Int64T, &B144,
+                            gort_memhash64_f, 8, 8, 144, MapReflexiveKey);
+static MT MapI32 = MAPTYPE("map[int32]int", &Int32T, &Int64T, &B112,
+                           gort_memhash32_f, 4, 8, 112, MapReflexiveKey);
+static MT MapStr = MAPTYPE("map[string]int", &StringT, &Int64T, &B208,
+                           gort_strhash_f, 16, 8, 208, MapReflexiveKey);
+static MT MapS = MAPTYPE("map[main.SKey]int32", &SKeyT, &Int32T, &B176, HashSF,
+                         16, 4, 176, MapReflexiveKey);
 static MT MapBig =
-    MAPTYPE("map[[25]int][25]int", &BigT, &BigT, &B144, 8, 8, 144,
+    MAPTYPE("map[[25]int][25]int", &BigT, &BigT, &B144, HashBigF, 8, 8, 144,
             MapIndirectKey | MapIndirectElem | MapReflexiveKey);
-static MT MapF64 = MAPTYPE("map[float64]int", &F64T, &Int64T, &B144Noscan, 8, 8,
-                           144, MapNeedKeyUpdate);
+static MT MapF64 = MAPTYPE("map[float64]int", &F64T, &Int64T, &B144Noscan,
+                           gort_f64hash_f, 8, 8, 144, MapNeedKeyUpdate);
 static MT MapEface = MAPTYPE("map[interface {}]int", &EfaceT, &Int64T, &B208,
-                             16, 8, 208, MapNeedKeyUpdate | MapHashMightPanic);
+                             gort_nilinterhash_f, 16, 8, 208,
+                             MapNeedKeyUpdate | MapHashMightPanic);
 
 /* ---- hashing ----------------------------------------------------------- */
 
@@ -270,12 +291,12 @@ static void testHash(void) {
     Buf[I] = (uint8_t)rnd();
   bool Same = true, Sensitive = true, SeedMatters = true;
   for (uintptr_t Seed = 1; Seed < 1000; Seed += 37) {
-    Same = Same && gort_memhash(Buf, Seed, 8) == gort_memhash64(Buf, Seed);
-    Same = Same && gort_memhash(Buf, Seed, 4) == gort_memhash32(Buf, Seed);
-    Same = Same && gort_memhash(Buf, Seed, 1) == gort_memhash8(Buf, Seed);
-    Same = Same && gort_memhash(Buf, Seed, 2) == gort_memhash16(Buf, Seed);
-    Same = Same && gort_memhash(Buf, Seed, 16) == gort_memhash128(Buf, Seed);
-    Same = Same && gort_memhash0(Buf, Seed) == Seed;
+    Same = Same && gort_memhash(Buf, Seed, 8) == gort_memhash64(0, Buf, Seed);
+    Same = Same && gort_memhash(Buf, Seed, 4) == gort_memhash32(0, Buf, Seed);
+    Same = Same && gort_memhash(Buf, Seed, 1) == gort_memhash8(0, Buf, Seed);
+    Same = Same && gort_memhash(Buf, Seed, 2) == gort_memhash16(0, Buf, Seed);
+    Same = Same && gort_memhash(Buf, Seed, 16) == gort_memhash128(0, Buf, Seed);
+    Same = Same && gort_memhash0(0, Buf, Seed) == Seed;
   }
   check(Same, "memhash8/16/32/64/128 agree with memhash");
   /* Every length through the short, 16-byte and 48-byte-block paths: a
@@ -294,7 +315,7 @@ static void testHash(void) {
   /* Top bytes of the hashes of 0..4095 spread over the 256 values. */
   static uint16_t TopCount[256];
   for (uint64_t I = 0; I < 4096; I++)
-    TopCount[gort_memhash64(&I, 12345) >> 56]++;
+    TopCount[gort_memhash64(0, &I, 12345) >> 56]++;
   unsigned Max = 0;
   for (unsigned I = 0; I < 256; I++)
     if (TopCount[I] > Max)
@@ -305,34 +326,34 @@ static void testHash(void) {
   char Copy[12];
   memcpy(Copy, "hello, world", 12);
   struct GoString S2 = {(const uint8_t *)Copy, 12};
-  check(gort_strhash(&S1, 99) == gort_strhash(&S2, 99) &&
-            gort_strhash(&S1, 99) == gort_memhash(S1.Ptr, 99, 12),
+  check(gort_strhash(0, &S1, 99) == gort_strhash(0, &S2, 99) &&
+            gort_strhash(0, &S1, 99) == gort_memhash(S1.Ptr, 99, 12),
         "strhash hashes the bytes, not the pointer");
 
   double PZ = 0.0, NZ = -0.0, Nan = __builtin_nan(""), One = 1.0;
   float FPZ = 0.0f, FNZ = -0.0f, FNan = __builtin_nanf("");
-  check(gort_f64hash(&PZ, 5) == gort_f64hash(&NZ, 5) &&
-            gort_f32hash(&FPZ, 5) == gort_f32hash(&FNZ, 5),
+  check(gort_f64hash(0, &PZ, 5) == gort_f64hash(0, &NZ, 5) &&
+            gort_f32hash(0, &FPZ, 5) == gort_f32hash(0, &FNZ, 5),
         "f32hash/f64hash: +0 and -0 hash alike");
-  check(gort_f64hash(&Nan, 5) != gort_f64hash(&Nan, 5) &&
-            gort_f32hash(&FNan, 5) != gort_f32hash(&FNan, 5),
+  check(gort_f64hash(0, &Nan, 5) != gort_f64hash(0, &Nan, 5) &&
+            gort_f32hash(0, &FNan, 5) != gort_f32hash(0, &FNan, 5),
         "f32hash/f64hash: NaN hashes randomly");
-  check(gort_f64hash(&One, 5) == gort_memhash64(&One, 5),
+  check(gort_f64hash(0, &One, 5) == gort_memhash64(0, &One, 5),
         "f64hash of an ordinary value is memhash64");
   double C1[2] = {1.5, -0.0}, C2[2] = {1.5, 0.0};
   float C3[2] = {2.5f, 0.0f}, C4[2] = {2.5f, -0.0f};
-  check(gort_c128hash(C1, 3) == gort_c128hash(C2, 3) &&
-            gort_c64hash(C3, 3) == gort_c64hash(C4, 3) &&
-            gort_c128hash(C1, 3) != gort_c128hash(C1, 4),
+  check(gort_c128hash(0, C1, 3) == gort_c128hash(0, C2, 3) &&
+            gort_c64hash(0, C3, 3) == gort_c64hash(0, C4, 3) &&
+            gort_c128hash(0, C1, 3) != gort_c128hash(0, C1, 4),
         "c64hash/c128hash");
 
   int64_t *A = gort_mallocgc(8, 0, true), *B = gort_mallocgc(8, 0, true);
   *A = *B = 77;
   struct GoEface EA = {&Int64T, A}, EB = {&Int64T, B}, EN = {0, 0};
   struct GoEface EP1 = {&PtrIntT, A}, EP2 = {&PtrIntT, A};
-  check(gort_nilinterhash(&EA, 9) == gort_nilinterhash(&EB, 9) &&
-            gort_nilinterhash(&EN, 9) == 9 &&
-            gort_nilinterhash(&EP1, 9) == gort_nilinterhash(&EP2, 9),
+  check(gort_nilinterhash(0, &EA, 9) == gort_nilinterhash(0, &EB, 9) &&
+            gort_nilinterhash(0, &EN, 9) == 9 &&
+            gort_nilinterhash(0, &EP1, 9) == gort_nilinterhash(0, &EP2, 9),
         "nilinterhash: by value, nil, pointer-shaped");
   /* A non-empty interface: {itab, data}; the itab's second word is the
    * dynamic type. */
@@ -340,9 +361,9 @@ static void testHash(void) {
   struct GoEface IA = {(const struct GoType *)Itab, A};
   struct GoEface IB = {(const struct GoType *)Itab, B};
   struct GoEface IN = {0, 0};
-  check(gort_interhash(&IA, 9) == gort_interhash(&IB, 9) &&
-            gort_interhash(&IA, 9) == gort_nilinterhash(&EA, 9) &&
-            gort_interhash(&IN, 9) == 9,
+  check(gort_interhash(0, &IA, 9) == gort_interhash(0, &IB, 9) &&
+            gort_interhash(0, &IA, 9) == gort_nilinterhash(0, &EA, 9) &&
+            gort_interhash(0, &IN, 9) == 9,
         "interhash");
 }
 
@@ -1094,7 +1115,7 @@ static struct GoMapIter VictimIt;
 
 /* An Equal that re-enters the map it is comparing for, which looks to the
  * runtime like another goroutine using the map during a write. */
-static bool eqReenter(const void *A, const void *B) {
+static bool eqReenter(const void *Ctx, const void *A, const void *B) {
   int64_t K = 1;
   switch (Reenter) {
   case 3:
@@ -1107,12 +1128,12 @@ static bool eqReenter(const void *A, const void *B) {
     gort_mapiternext(&VictimIt);
     break;
   }
-  return eq64(A, B);
+  return eq64(0, A, B);
 }
-static const struct GoType ReenterT =
-    KTYPE("int", 8, 8, KindInt, eqReenter, gort_memhash64);
-static MT MapReenter = MAPTYPE("map[int]int", &ReenterT, &Int64T, &B144, 8, 8,
-                               144, MapReflexiveKey);
+static const struct GoFuncVal EqReenterF = FUNCVAL(eqReenter);
+static const struct GoTypeN ReenterT = KTYPE("int", 8, 8, KindInt, EqReenterF);
+static MT MapReenter = MAPTYPE("map[int]int", &ReenterT, &Int64T, &B144,
+                               gort_memhash64_f, 8, 8, 144, MapReflexiveKey);
 
 static void runCase(int C) {
   int64_t K = 1;
@@ -1152,7 +1173,7 @@ static void runCase(int C) {
     /* The per-process hash key: run.sh runs this twice and wants two
      * different numbers. */
     gort_printlock();
-    gort_printhex(gort_memhash64(&K, 0));
+    gort_printhex(gort_memhash64(0, &K, 0));
     gort_printnl();
     gort_printunlock();
     return;

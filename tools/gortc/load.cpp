@@ -244,7 +244,10 @@ bool PackageLoader::load(std::vector<syntax::File *> MainFiles,
   ByPath["main"] = std::move(Main);
   InProgress["main"] = true;
   collectImports(M);
-  bool Ok = loadImports(M);
+  // Every program has package runtime, imported or not (as gc's); it is
+  // initialised first (runtime/proc.cpp).
+  bool Ok = loadImport("runtime", Pos());
+  Ok &= loadImports(M);
   InProgress.erase("main");
   Order.push_back(&M);
   return Ok;

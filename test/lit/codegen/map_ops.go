@@ -1,14 +1,14 @@
 // RUN: %gortc -O0 --emit=llvm -o - %s | FileCheck %s
 // Map operations pick gc's runtime variants by key type: 8-byte and 4-byte
 // plain-memory keys and string keys pass the key by value (_fast64,
-// _fast32, _faststr); other keys go through a temporary's address. Type
-// descriptors carry the key's hasher.
+// _fast32, _faststr); other keys go through a temporary's address. Map
+// type descriptors carry the key's hasher as a func value.
 package main
 
 // The descriptors (module globals, first in the output) carry the hashers:
 // runtime ones for plain memory and strings.
-// CHECK-DAG: @"type:int" = {{.*}}ptr @gort_memhash64
-// CHECK-DAG: @"type:string" = {{.*}}ptr @gort_strhash
+// CHECK-DAG: @"type:map[int]int" = {{.*}}ptr @gort_memhash64_f,
+// CHECK-DAG: @"type:map[string]bool" = {{.*}}ptr @gort_strhash_f,
 
 type P struct{ X, Y int }
 

@@ -17,6 +17,7 @@
 #include "runtime/abi_entry.h"
 #include "runtime/alg.h"
 #include "runtime/map.h"
+#include "runtime/type.h"
 
 #include "gtest/gtest.h"
 
@@ -32,36 +33,51 @@ using namespace gort;
 
 namespace {
 
-bool eq64(const void *A, const void *B) {
+using gort::abi::FuncVal;
+
+bool eq64(const FuncVal *, const void *A, const void *B) {
   return *static_cast<const int64_t *>(A) == *static_cast<const int64_t *>(B);
 }
-bool eqF64(const void *A, const void *B) {
+bool eqF64(const FuncVal *, const void *A, const void *B) {
   return *static_cast<const double *>(A) == *static_cast<const double *>(B);
 }
 struct Big {
   int64_t W[25];
 };
-bool eqBig(const void *A, const void *B) {
+bool eqBig(const FuncVal *, const void *A, const void *B) {
   return std::memcmp(A, B, sizeof(Big)) == 0;
 }
-uintptr_t hashBig(const void *P, uintptr_t Seed) {
+uintptr_t hashBig(const FuncVal *, const void *P, uintptr_t Seed) {
   return gort_memhash(P, Seed, sizeof(Big));
 }
 /// A hash the test controls: the key itself, so keys can be aimed at
 /// buckets.
-uintptr_t identityHash(const void *P, uintptr_t) {
+uintptr_t identityHash(const FuncVal *, const void *P, uintptr_t) {
   return *static_cast<const uint64_t *>(P);
 }
 
-gort::abi::Type keyType(uintptr_t Size, gort::abi::Kind K,
-                        gort::abi::EqualFn Eq, gort::abi::HashFn H) {
-  gort::abi::Type T{};
-  T.Size = Size;
-  T.Align = T.FieldAlign = 8;
-  T.Kind = K;
-  T.Equal = Eq;
+/// A key type: its descriptor, and the hasher a map of it uses.
+struct TestKey {
+  gort::abi::Type T;
+  const FuncVal *Hasher;
+};
+
+/// A Go func value for F.
+template <typename Fn> constexpr FuncVal funcVal(Fn F) {
+  return FuncVal{reinterpret_cast<void (*)()>(F)};
+}
+const FuncVal Eq64F = funcVal(eq64), EqF64F = funcVal(eqF64),
+              EqBigF = funcVal(eqBig), HashBigF = funcVal(hashBig),
+              IdentityHashF = funcVal(identityHash);
+
+TestKey keyType(uintptr_t Size, gort::abi::Kind K, const FuncVal *Eq,
+                const FuncVal *H) {
+  TestKey T{};
+  T.T.Size = Size;
+  T.T.Align = T.T.FieldAlign = 8;
+  T.T.Kind = K;
+  T.T.Equal = Eq;
   T.Hasher = H;
-  T.Str = {reinterpret_cast<const uint8_t *>("test"), 4};
   return T;
 }
 
@@ -71,12 +87,14 @@ struct TestMapType {
   gort::abi::Type Bucket{};
   gort::abi::MapType T{};
 
-  TestMapType(const gort::abi::Type *K, const gort::abi::Type *E,
-              uint32_t Flags, bool NoscanBucket) {
+  TestMapType(const TestKey *TK, const TestKey *TE, uint32_t Flags,
+              bool NoscanBucket) {
+    const gort::abi::Type *K = &TK->T, *E = &TE->T;
     T.T.Size = 8;
     T.T.Kind = gort::abi::KindMap;
     T.Key = K;
     T.Elem = E;
+    T.Hasher = TK->Hasher;
     T.Bucket = &Bucket;
     T.Flags = Flags;
     if (K->Size > gort::abi::MapMaxKeySize) {
@@ -102,14 +120,13 @@ struct TestMapType {
   const gort::abi::MapType *get() const { return &T; }
 };
 
-const gort::abi::Type Int64T =
-    keyType(8, gort::abi::KindInt64, eq64, gort_memhash64);
-const gort::abi::Type IdentT =
-    keyType(8, gort::abi::KindInt64, eq64, identityHash);
-const gort::abi::Type F64T =
-    keyType(8, gort::abi::KindFloat64, eqF64, gort_f64hash);
-const gort::abi::Type BigT =
-    keyType(sizeof(Big), gort::abi::KindArray, eqBig, hashBig);
+const TestKey Int64T =
+    keyType(8, gort::abi::KindInt64, &Eq64F, &gort_memhash64_f);
+const TestKey IdentT = keyType(8, gort::abi::KindInt64, &Eq64F, &IdentityHashF);
+const TestKey F64T =
+    keyType(8, gort::abi::KindFloat64, &EqF64F, &gort_f64hash_f);
+const TestKey BigT =
+    keyType(sizeof(Big), gort::abi::KindArray, &EqBigF, &HashBigF);
 
 HMap *hmap(void *M) { return static_cast<HMap *>(M); }
 
@@ -151,7 +168,7 @@ std::vector<int64_t> checkInvariants(const gort::abi::MapType *T, void *M) {
         std::memcpy(&Key, K, 8);
         Keys.push_back(Key);
         if (Reflexive) {
-          uintptr_t Hash = T->Key->Hasher(K, H->Hash0);
+          uintptr_t Hash = gort::mapHash(T, K, H->Hash0);
           EXPECT_EQ(Hash & Mask, Want) << "key in the wrong bucket";
           EXPECT_EQ(tophash(Hash), Top);
         }
@@ -528,13 +545,14 @@ TEST(MapDeathTest, NilMapAssignPanics) {
 namespace {
 void *ReentrantMap;
 const gort::abi::MapType *ReentrantType;
-bool eqReenter(const void *A, const void *B) {
+bool eqReenter(const FuncVal *, const void *A, const void *B) {
   int64_t K = 1;
   gort_mapassign(ReentrantType, ReentrantMap, &K); // a "concurrent" write
-  return eq64(A, B);
+  return eq64(nullptr, A, B);
 }
-const gort::abi::Type ReenterT =
-    keyType(8, gort::abi::KindInt64, eqReenter, gort_memhash64);
+const FuncVal EqReenterF = funcVal(eqReenter);
+const TestKey ReenterT =
+    keyType(8, gort::abi::KindInt64, &EqReenterF, &gort_memhash64_f);
 } // namespace
 
 TEST(MapDeathTest, ConcurrentWritesAreFatal) {
@@ -553,15 +571,15 @@ TEST(AlgTest, HashesAgree) {
   for (unsigned I = 0; I < sizeof(Buf); I++)
     Buf[I] = uint8_t(I * 37 + 1);
   for (uintptr_t Seed : {uintptr_t(0), uintptr_t(1), ~uintptr_t(0)}) {
-    EXPECT_EQ(gort_memhash(Buf, Seed, 8), gort_memhash64(Buf, Seed));
-    EXPECT_EQ(gort_memhash(Buf, Seed, 4), gort_memhash32(Buf, Seed));
-    EXPECT_EQ(gort_memhash(Buf, Seed, 16), gort_memhash128(Buf, Seed));
+    EXPECT_EQ(gort_memhash(Buf, Seed, 8), gort_memhash64(nullptr, Buf, Seed));
+    EXPECT_EQ(gort_memhash(Buf, Seed, 4), gort_memhash32(nullptr, Buf, Seed));
+    EXPECT_EQ(gort_memhash(Buf, Seed, 16), gort_memhash128(nullptr, Buf, Seed));
     gort::abi::String S{Buf, 40};
-    EXPECT_EQ(gort_strhash(&S, Seed), gort_memhash(Buf, Seed, 40));
+    EXPECT_EQ(gort_strhash(nullptr, &S, Seed), gort_memhash(Buf, Seed, 40));
   }
   double PZ = 0.0, NZ = -0.0, NaN = std::nan("");
-  EXPECT_EQ(gort_f64hash(&PZ, 3), gort_f64hash(&NZ, 3));
-  EXPECT_NE(gort_f64hash(&NaN, 3), gort_f64hash(&NaN, 3));
+  EXPECT_EQ(gort_f64hash(nullptr, &PZ, 3), gort_f64hash(nullptr, &NZ, 3));
+  EXPECT_NE(gort_f64hash(nullptr, &NaN, 3), gort_f64hash(nullptr, &NaN, 3));
 }
 
 // Not a benchmark harness: a rough ns/op for the report, and a guard

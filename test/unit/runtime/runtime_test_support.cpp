@@ -16,6 +16,7 @@
 
 #include "runtime/abi_entry.h"
 #include "runtime/alg.h"
+#include "runtime/error.h"
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
 #include "runtime/mcache.h"
@@ -26,6 +27,7 @@
 #include "runtime/rand.h"
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
+#include "runtime/type.h"
 
 #include <gtest/gtest.h>
 
@@ -39,6 +41,21 @@ __attribute__((tls_model(
 }
 
 namespace gort {
+
+// Stand-ins for the descriptors that the compiler emits for package
+// runtime's Go side (runtime/go/error.go) and error.cpp names (error.h).
+const abi::Type BoundsErrorType =
+    GORT_RUNTIME_TYPE("runtime.boundsError", .Size = sizeof(BoundsError),
+                      .Align = alignof(BoundsError), .Kind = abi::KindStruct);
+const abi::Type ErrorStringType =
+    GORT_RUNTIME_TYPE("runtime.errorString", .Size = sizeof(abi::String),
+                      .Align = 8, .Kind = abi::KindString);
+const abi::Type PlainErrorType =
+    GORT_RUNTIME_TYPE("runtime.plainError", .Size = sizeof(abi::String),
+                      .Align = 8, .Kind = abi::KindString);
+const abi::Type TypeAssertionErrorType = GORT_RUNTIME_TYPE(
+    "*runtime.TypeAssertionError", .Size = sizeof(void *),
+    .Align = alignof(void *), .Kind = abi::KindPointer | abi::KindDirectIface);
 
 M M0;
 G G0;
@@ -197,7 +214,8 @@ void gort_gopanic(const gort::abi::Type *T, void *Data) {
     (void)Ignored;
   } else {
     writeStr("(");
-    ssize_t Ignored = ::write(2, T->Str.Ptr, size_t(T->Str.Len));
+    gort::abi::String TS = gort::typeString(T);
+    ssize_t Ignored = ::write(2, TS.Ptr, size_t(TS.Len));
     (void)Ignored;
     writeStr(")");
   }

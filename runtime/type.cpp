@@ -1,0 +1,157 @@
+//===- runtime/type.cpp - Reading type descriptors ------------------------===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// Names, offsets and strings of type descriptors (gc: type.go). See type.h
+// for the layout's rules; this file is the only code that resolves an
+// offset.
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/type.h"
+
+#include "runtime/mheap.h"
+#include "runtime/panic.h"
+
+namespace gort {
+
+// gc's sizes, which reflect hard-codes (its uncommon() adds them).
+static_assert(sizeof(abi::PtrType) == 56 && sizeof(abi::SliceType) == 56);
+static_assert(sizeof(abi::ArrayType) == 72 && sizeof(abi::ChanType) == 64);
+static_assert(sizeof(abi::StructType) == 80 &&
+              sizeof(abi::InterfaceType) == 80);
+static_assert(sizeof(abi::FuncType) == 56 && sizeof(abi::MapType) == 88);
+static_assert(sizeof(abi::UncommonType) == 16 && sizeof(abi::Method) == 16);
+static_assert(sizeof(abi::StructField) == 24 && sizeof(abi::IMethod) == 8);
+
+namespace {
+
+/// gc: name.readvarint. Returns the value; *Len gets the bytes it used.
+uintptr_t readVarint(const uint8_t *P, unsigned *Len) {
+  uintptr_t V = 0;
+  for (unsigned I = 0;; I++) {
+    uint8_t X = P[I];
+    V += uintptr_t(X & 0x7f) << (7 * I);
+    if (!(X & 0x80)) {
+      *Len = I + 1;
+      return V;
+    }
+  }
+}
+
+/// Descriptors and names made by compiled code live outside the Go heap;
+/// one inside it was made at run time (reflect).
+bool isStatic(const void *Base) {
+  return spanOf(reinterpret_cast<uintptr_t>(Base)) == nullptr;
+}
+
+[[noreturn]] void unreachableMethod() {
+  fatal("unreachable method called. linker bug?");
+}
+
+} // namespace
+
+abi::String nameString(const uint8_t *N) {
+  if (!N)
+    return {nullptr, 0};
+  unsigned I;
+  uintptr_t L = readVarint(N + 1, &I);
+  return {N + 1 + I, intptr_t(L)};
+}
+
+abi::String namePkgPath(const uint8_t *N) {
+  if (!N || !(N[0] & abi::NameHasPkgPath))
+    return {nullptr, 0};
+  unsigned I;
+  uintptr_t Off = 1 + readVarint(N + 1, &I);
+  Off += I;
+  if (N[0] & abi::NameHasTag) {
+    uintptr_t TL = readVarint(N + Off, &I);
+    Off += I + TL;
+  }
+  abi::NameOff PO;
+  __builtin_memcpy(&PO, N + Off, sizeof(PO));
+  return nameString(resolveNameOff(N, PO));
+}
+
+const uint8_t *resolveNameOff(const void *Base, abi::NameOff Off) {
+  if (Off == 0)
+    return nullptr;
+  if (!isStatic(Base))
+    fatal("runtime: name offset base pointer out of range");
+  return static_cast<const uint8_t *>(Base) + Off;
+}
+
+const abi::Type *resolveTypeOff(const void *Base, abi::TypeOff Off) {
+  if (Off == 0 || Off == -1)
+    return nullptr;
+  if (!isStatic(Base))
+    fatal("runtime: type offset base pointer out of range");
+  return reinterpret_cast<const abi::Type *>(
+      static_cast<const uint8_t *>(Base) + Off);
+}
+
+void *resolveTextOff(const abi::Type *T, abi::TextOff Off) {
+  if (Off == -1)
+    return reinterpret_cast<void *>(&unreachableMethod);
+  if (!isStatic(T))
+    fatal("runtime: text offset base pointer out of range");
+  return const_cast<uint8_t *>(reinterpret_cast<const uint8_t *>(T) + Off);
+}
+
+abi::String typeString(const abi::Type *T) {
+  abi::String S = nameString(resolveNameOff(T, T->Str));
+  if ((T->TFlag & abi::TFlagExtraStar) && S.Len > 0)
+    return {S.Ptr + 1, S.Len - 1};
+  return S;
+}
+
+const abi::UncommonType *uncommon(const abi::Type *T) {
+  if (!(T->TFlag & abi::TFlagUncommon))
+    return nullptr;
+  // The UncommonType follows the kind-specific part of the descriptor.
+  uintptr_t Off;
+  switch (T->Kind & abi::KindMask) {
+  case abi::KindPointer:
+    Off = sizeof(abi::PtrType);
+    break;
+  case abi::KindSlice:
+    Off = sizeof(abi::SliceType);
+    break;
+  case abi::KindArray:
+    Off = sizeof(abi::ArrayType);
+    break;
+  case abi::KindChan:
+    Off = sizeof(abi::ChanType);
+    break;
+  case abi::KindStruct:
+    Off = sizeof(abi::StructType);
+    break;
+  case abi::KindInterface:
+    Off = sizeof(abi::InterfaceType);
+    break;
+  case abi::KindFunc:
+    Off = sizeof(abi::FuncType);
+    break;
+  case abi::KindMap:
+    Off = sizeof(abi::MapType);
+    break;
+  default:
+    Off = sizeof(abi::Type);
+    break;
+  }
+  return reinterpret_cast<const abi::UncommonType *>(
+      reinterpret_cast<const uint8_t *>(T) + Off);
+}
+
+const abi::Type *const *funcParams(const abi::FuncType *T) {
+  uintptr_t Off = sizeof(abi::FuncType);
+  if (T->T.TFlag & abi::TFlagUncommon)
+    Off += sizeof(abi::UncommonType);
+  return reinterpret_cast<const abi::Type *const *>(
+      reinterpret_cast<const uint8_t *>(T) + Off);
+}
+
+} // namespace gort
