@@ -543,6 +543,15 @@ llvm::Value *FuncLowerer::emitExpr(syntax::Expr *E) {
     }
     if (O->Op == Operator::Shl || O->Op == Operator::Shr) {
       llvm::Value *X = emitExprAs(O->X, T);
+      // A constant count may be an untyped float or complex constant with
+      // an integral value (x << 2.0): the checker keeps its type, as
+      // types2 does; it shifts as the uint it is representable as.
+      if (O->Y->TV.M == Mode::Constant && O->Y->TV.Val &&
+          !isInteger(YT->underlying())) {
+        YT = L.TCtx.basic(BasicKind::Uint);
+        return emitBinary(O->Op, X, emitConst(O->Y->TV.Val->toInt(), YT), T,
+                          YT);
+      }
       llvm::Value *Y = emitExpr(O->Y);
       return emitBinary(O->Op, X, Y, T, YT);
     }

@@ -781,12 +781,15 @@ void FuncLowerer::emitArgs(CallExpr *E, Signature *S,
     llvm::SmallVector<Type *, 4> VTypes;
     for (Var *V : TT->Vars)
       VTypes.push_back(V->type());
+    // Result I as a value of type To. An aggregate result is an address:
+    // it is passed on as one, or boxed from there into an interface.
+    auto Convert = [&](size_t I, Type *To) -> llvm::Value * {
+      return L.isAggregate(To) ? Vals[I] : convertValue(Vals[I], VTypes[I], To);
+    };
     if (S->Variadic && !E->HasDots) {
       size_t Fixed = NParams - 1;
       for (size_t I = 0; I < Fixed; ++I)
-        Out.push_back(L.isAggregate(ParamType(I))
-                          ? Vals[I]
-                          : emitConversion(Vals[I], VTypes[I], ParamType(I)));
+        Out.push_back(Convert(I, ParamType(I)));
       // Pack the rest into a slice.
       Type *ElemT = cast<Slice>(ParamType(Fixed)->underlying())->Elem;
       size_t N = Vals.size() - Fixed;
@@ -802,8 +805,7 @@ void FuncLowerer::emitArgs(CallExpr *E, Signature *S,
         if (L.isAggregate(ElemT))
           emitCopy(Slot, Vals[Fixed + I], ElemT);
         else
-          store(emitConversion(Vals[Fixed + I], VTypes[Fixed + I], ElemT),
-                Slot);
+          store(Convert(Fixed + I, ElemT), Slot);
       }
       llvm::Value *SV = llvm::UndefValue::get(L.SliceTy);
       SV = B.CreateInsertValue(SV, Arr, 0);
@@ -813,9 +815,7 @@ void FuncLowerer::emitArgs(CallExpr *E, Signature *S,
       return;
     }
     for (size_t I = 0; I < Vals.size(); ++I)
-      Out.push_back(L.isAggregate(ParamType(I))
-                        ? Vals[I]
-                        : emitConversion(Vals[I], VTypes[I], ParamType(I)));
+      Out.push_back(Convert(I, ParamType(I)));
     return;
   }
 
@@ -1346,7 +1346,9 @@ llvm::Value *FuncLowerer::emitFuncLit(FuncLit *E) {
 }
 
 /// The wrapper Name with the ABI of Sig (its receiver included), built by
-/// Body when first asked for.
+/// Body when first asked for. Wrappers are linkonce_odr: every module whose
+/// descriptors or itabs name one (those of an imported package's types
+/// too) emits it, and the linker keeps one.
 static llvm::Function *
 makeWrapper(Lowerer &L, const std::string &Name, Signature *Sig,
             llvm::function_ref<void(FuncLowerer &)> Body) {
@@ -1354,7 +1356,7 @@ makeWrapper(Lowerer &L, const std::string &Name, Signature *Sig,
     return F;
   FuncABI A = L.getABI(Sig, Sig->Recv != nullptr);
   llvm::Function *Fn = L.createGeneratedFunction(
-      Name, A.FnTy, llvm::GlobalValue::InternalLinkage);
+      Name, A.FnTy, llvm::GlobalValue::LinkOnceODRLinkage);
   GeneratedBody FL(L, Fn, Sig);
   Body(FL);
   return Fn;

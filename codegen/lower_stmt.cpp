@@ -843,11 +843,7 @@ void FuncLowerer::emitReturn(ReturnStmt *S) {
       assert(Vals.size() == NRes && "results and values differ");
       for (size_t I = 0; I < NRes; ++I) {
         Type *T = Sig->Results->Vars[I]->type();
-        if (L.isAggregate(T))
-          emitCopy(ResultSlots[I], Vals[I], T);
-        else
-          store(emitConversion(Vals[I], TT->Vars[I]->type(), T),
-                ResultSlots[I]);
+        storeConverted(Vals[I], TT->Vars[I]->type(), T, ResultSlots[I]);
       }
     }
   }

@@ -85,9 +85,10 @@ template <typename R, typename... As> struct SignatureOf<R (*)(As...)> {
 
 // The tokens of runtime_pkg.def: Void and Ptr as abi.def's, Int one 64-bit
 // word, Any (interface{}) the type and data words, Slice its three words,
-// String a two-word result.
+// String a two-word result, Str a string parameter's two words.
 using Int = I64;
 using String = GcPtr2;
+struct Str {};
 struct Any {};
 struct Slice {};
 
@@ -95,6 +96,7 @@ struct Slice {};
 template <typename T> struct WordsOf { using Type = TokenList<T>; };
 template <> struct WordsOf<Any> { using Type = TokenList<Ptr, Ptr>; };
 template <> struct WordsOf<Slice> { using Type = TokenList<Ptr, I64, I64>; };
+template <> struct WordsOf<Str> { using Type = TokenList<Ptr, I64>; };
 
 template <typename... Lists> struct Concat;
 template <typename... As> struct Concat<TokenList<As...>> {

@@ -237,6 +237,10 @@ uintptr_t f64hash(const void *P, uintptr_t H) {
 
 } // namespace
 
+uintptr_t reflectTypehash(const abi::Type *T, const void *P, uintptr_t H) {
+  return typehash(T, P, H);
+}
+
 } // namespace gort
 
 using namespace gort;

@@ -79,6 +79,10 @@ uintptr_t memhash(const void *P, uintptr_t Seed, uintptr_t S);
 /// errorString, so the message gets the "runtime error: " prefix).
 [[noreturn]] void panicUnhashable(const abi::Type *T);
 
+/// gc: typehash, for reflect: the hash of the value at P of type T, as
+/// interface values hash it.
+uintptr_t reflectTypehash(const abi::Type *T, const void *P, uintptr_t H);
+
 } // namespace gort
 
 #endif // GORT_RUNTIME_ALG_H

@@ -66,11 +66,16 @@
 // same request on every running G. When a timer is due it wakes an idle P
 // (wakep) or flags TimersDue for the busy ones.
 //
-// Timers (timeSleep, the runtime side of time.Sleep): one global min-heap
-// of (deadline, G) under TimerLock. Only an M holding a P takes due timers
-// off it (findRunnable), so a G on its way from the heap to a run queue is
+// Timers (timeSleep, the runtime side of time.Sleep, and package time's
+// Timers and Tickers: time.startTimer, stopTimer, resetTimer, modTimer):
+// one global min-heap of (deadline, G or *runtimeTimer) under TimerLock;
+// a runtimeTimer records its heap index in its pp field, so it can be
+// removed or moved in O(log n). Only an M holding a P takes due timers off
+// it (findRunnable), so a G on its way from the heap to a run queue is
 // always on a running M and checkdead never sees a half-woken sleeper;
-// checkdead treats a non-empty heap as "not dead". gc keeps timers per P
+// checkdead treats a non-empty heap as "not dead". Package time's timer
+// functions (sendTime, goFunc) are called there, on g0 with TimerLock
+// released, as gc calls them from its scheduler. gc keeps timers per P
 // and lets netpoll sleep until the next one; we have no netpoller, so
 // sysmon's adaptive sleep does that job.
 //
@@ -431,8 +436,11 @@ void newosproc(M *Mp) {
   Mp->TLS = reinterpret_cast<void *>(TP);
   uint64_t Flags = CloneVM | CloneFS | CloneFiles | CloneSighand | CloneThread |
                    CloneSysvsem | CloneSettls;
+  // No thread starts while another execs (syscall.Exec holds ExecLock).
+  lock(&ExecLock);
   long R = gort_clone(Flags, reinterpret_cast<void *>(Mp->G0->StackHi), nullptr,
                       nullptr, reinterpret_cast<void *>(TP), mstartNew, Mp);
+  unlock(&ExecLock);
   if (R < 0) {
     printlock();
     printstring("runtime: failed to create new OS thread (have ");
@@ -785,12 +793,29 @@ void injectglist(GQueue *Q, int32_t N) {
   wakep();
 }
 
-//===--- Timers (sleep) ---------------------------------------------------===//
+//===--- Timers -----------------------------------------------------------===//
 
-/// A sleeping goroutine (the runtime's only timer so far).
+/// Package time's runtimeTimer (gc: runtime.timer), in the Go heap. PP,
+/// opaque to package time, is ours: 1 + the timer's index in the heap
+/// while it is there, else 0.
+struct GoTimer {
+  uintptr_t PP;
+  int64_t When;
+  int64_t Period;
+  const abi::FuncVal *F; ///< func(arg any, seq uintptr), not a closure
+  abi::Eface Arg;
+  uintptr_t Seq;
+  int64_t NextWhen;
+  uint32_t Status;
+};
+using TimerFn = void (*)(const abi::FuncVal *, const abi::Type *, void *,
+                         uintptr_t);
+
+/// A timer: a sleeping goroutine (Gp) or one of package time's (T).
 struct TimerEntry {
   int64_t When;
   G *Gp;
+  GoTimer *T;
 };
 
 Mutex TimerLock;
@@ -804,9 +829,46 @@ int64_t TimerNext;
 /// timers before anything else (atomic).
 uint32_t TimersDue;
 
-/// Adds a timer that readies Gp at When. g0 (allocates).
-void addtimer(int64_t When, G *Gp) {
-  lock(&TimerLock);
+/// The latest time a timer can have (gc: maxWhen).
+constexpr int64_t MaxWhen = INT64_MAX;
+
+void setTimer(uint32_t I, const TimerEntry &E) {
+  Timers[I] = E;
+  if (E.T)
+    E.T->PP = I + 1;
+}
+
+void siftUpTimer(uint32_t I) {
+  TimerEntry E = Timers[I];
+  while (I > 0) {
+    uint32_t Parent = (I - 1) / 2;
+    if (Timers[Parent].When <= E.When)
+      break;
+    setTimer(I, Timers[Parent]);
+    I = Parent;
+  }
+  setTimer(I, E);
+}
+
+void siftDownTimer(uint32_t I) {
+  TimerEntry E = Timers[I];
+  for (;;) {
+    uint32_t K = 2 * I + 1;
+    if (K >= NTimers)
+      break;
+    if (K + 1 < NTimers && Timers[K + 1].When < Timers[K].When)
+      K++;
+    if (E.When <= Timers[K].When)
+      break;
+    setTimer(I, Timers[K]);
+    I = K;
+  }
+  setTimer(I, E);
+}
+
+/// Adds E to the heap; returns whether it is now the earliest. Under
+/// TimerLock; allocates when the heap grows.
+bool pushTimer(const TimerEntry &E) {
   if (NTimers == CapTimers) {
     uint32_t Cap = CapTimers ? CapTimers * 2 : 64;
     TimerEntry *New = static_cast<TimerEntry *>(
@@ -816,20 +878,30 @@ void addtimer(int64_t When, G *Gp) {
     Timers = New;
     CapTimers = Cap;
   }
-  uint32_t I = NTimers++;
-  while (I > 0) {
-    uint32_t Parent = (I - 1) / 2;
-    if (Timers[Parent].When <= When)
-      break;
-    Timers[I] = Timers[Parent];
-    I = Parent;
-  }
-  Timers[I] = TimerEntry{When, Gp};
-  bool Earliest = I == 0;
-  atomic::store(&TimerNext, Timers[0].When);
+  Timers[NTimers++] = E;
+  siftUpTimer(NTimers - 1);
+  return Timers[0].Gp == E.Gp && Timers[0].T == E.T;
+}
+
+/// Removes the entry at I. Under TimerLock.
+void removeTimerAt(uint32_t I) {
+  if (Timers[I].T)
+    Timers[I].T->PP = 0;
+  uint32_t Last = --NTimers;
+  if (I == Last)
+    return;
+  setTimer(I, Timers[Last]);
+  siftDownTimer(I);
+  siftUpTimer(I);
+}
+
+/// Publishes the earliest deadline and releases TimerLock; wakes sysmon,
+/// which may be in a deep sleep computed from a later deadline, if the
+/// timer just added is the earliest.
+void timersChanged(bool Earliest) {
+  atomic::store(&TimerNext, NTimers ? Timers[0].When : int64_t(0));
   unlock(&TimerLock);
   if (Earliest) {
-    // sysmon may be in a deep sleep computed from a later deadline.
     lock(&Sched.Lock);
     if (atomic::load(&Sched.SysmonWait)) {
       atomic::store(&Sched.SysmonWait, 0u);
@@ -839,34 +911,79 @@ void addtimer(int64_t When, G *Gp) {
   }
 }
 
-/// Takes the timers due at Now and makes their Gs runnable on the current
-/// P. g0, with a P.
+/// Adds a timer that readies Gp at When. g0 (allocates).
+void addtimer(int64_t When, G *Gp) {
+  lock(&TimerLock);
+  timersChanged(pushTimer(TimerEntry{When, Gp, nullptr}));
+}
+
+/// Adds package time's timer T at T->When (gc: addtimer). A negative When
+/// (an overflow) means never.
+void addGoTimer(GoTimer *T) {
+  if (T->When < 0)
+    T->When = MaxWhen;
+  timersChanged(pushTimer(TimerEntry{T->When, nullptr, T}));
+}
+
+/// Removes T if it is in the heap (gc: deltimer); returns whether it was.
+bool delGoTimer(GoTimer *T) {
+  if (!T->PP)
+    return false;
+  removeTimerAt(uint32_t(T->PP - 1));
+  return true;
+}
+
+/// A due timer's call, made once TimerLock is released.
+struct TimerCall {
+  const abi::FuncVal *F;
+  abi::Eface Arg;
+  uintptr_t Seq;
+};
+
+/// Takes the timers due at Now: sleeping goroutines become runnable on the
+/// current P; package time's timers are called (gc: runtimer; their
+/// functions, sendTime and goFunc, are short and never block) and, if
+/// periodic, rescheduled. g0, with a P.
 void runtimers(int64_t Now) {
   GQueue Q = {nullptr, nullptr};
   int32_t N = 0;
-  lock(&TimerLock);
-  while (NTimers > 0 && Timers[0].When <= Now) {
-    Q.pushBack(Timers[0].Gp);
-    N++;
-    TimerEntry Last = Timers[--NTimers];
-    uint32_t I = 0;
-    for (;;) {
-      uint32_t K = 2 * I + 1;
-      if (K >= NTimers)
-        break;
-      if (K + 1 < NTimers && Timers[K + 1].When < Timers[K].When)
-        K++;
-      if (Last.When <= Timers[K].When)
-        break;
-      Timers[I] = Timers[K];
-      I = K;
+  constexpr unsigned MaxCalls = 8;
+  TimerCall Calls[MaxCalls];
+  for (;;) {
+    unsigned NCalls = 0;
+    lock(&TimerLock);
+    while (NTimers > 0 && Timers[0].When <= Now && NCalls < MaxCalls) {
+      TimerEntry E = Timers[0];
+      if (E.Gp) {
+        Q.pushBack(E.Gp);
+        N++;
+        removeTimerAt(0);
+        continue;
+      }
+      GoTimer *T = E.T;
+      Calls[NCalls++] = TimerCall{T->F, T->Arg, T->Seq};
+      if (T->Period > 0) {
+        // The next tick after Now (gc: runOneTimer).
+        int64_t Delta = T->When - Now;
+        int64_t When = T->When + T->Period * (1 + -Delta / T->Period);
+        T->When = When < 0 ? MaxWhen : When;
+        Timers[0].When = T->When;
+        siftDownTimer(0);
+      } else {
+        removeTimerAt(0);
+      }
     }
-    if (NTimers > 0)
-      Timers[I] = Last;
+    bool More = NCalls == MaxCalls;
+    atomic::store(&TimerNext, NTimers ? Timers[0].When : int64_t(0));
+    if (!More)
+      atomic::store(&TimersDue, 0u);
+    unlock(&TimerLock);
+    for (unsigned I = 0; I < NCalls; I++)
+      reinterpret_cast<TimerFn>(Calls[I].F->Fn)(
+          Calls[I].F, Calls[I].Arg.Typ, Calls[I].Arg.Data, Calls[I].Seq);
+    if (!More)
+      break;
   }
-  atomic::store(&TimerNext, NTimers ? Timers[0].When : int64_t(0));
-  atomic::store(&TimersDue, 0u);
-  unlock(&TimerLock);
   injectglist(&Q, N);
 }
 
@@ -1892,3 +2009,59 @@ int64_t gort_gomaxprocs(int64_t N) {
 void gort_goexit_current() { goexit1(); }
 
 } // extern "C"
+
+// Package time's runtime side (gc: time.go timeSleep, startTimer, stopTimer,
+// resetTimer, modTimer; time.runtimeNano pulls runtime.nanotime).
+extern "C" {
+
+void timeSleepGo(void *, int64_t Ns) __asm__("time.Sleep");
+void timeSleepGo(void *, int64_t Ns) { timeSleep(Ns); }
+
+void timeStartTimer(void *, GoTimer *T) __asm__("time.startTimer");
+void timeStartTimer(void *, GoTimer *T) {
+  lock(&TimerLock);
+  if (T->PP) {
+    unlock(&TimerLock);
+    fatal("addtimer called with initialized timer");
+  }
+  addGoTimer(T);
+}
+
+bool timeStopTimer(void *, GoTimer *T) __asm__("time.stopTimer");
+bool timeStopTimer(void *, GoTimer *T) {
+  lock(&TimerLock);
+  bool Was = delGoTimer(T);
+  timersChanged(false);
+  return Was;
+}
+
+bool timeResetTimer(void *, GoTimer *T,
+                    int64_t When) __asm__("time.resetTimer");
+bool timeResetTimer(void *, GoTimer *T, int64_t When) {
+  lock(&TimerLock);
+  bool Was = delGoTimer(T);
+  T->When = When;
+  addGoTimer(T);
+  return Was;
+}
+
+void timeModTimer(void *, GoTimer *T, int64_t When, int64_t Period,
+                  const abi::FuncVal *F, const abi::Type *ArgT, void *ArgData,
+                  uintptr_t Seq) __asm__("time.modTimer");
+void timeModTimer(void *, GoTimer *T, int64_t When, int64_t Period,
+                  const abi::FuncVal *F, const abi::Type *ArgT, void *ArgData,
+                  uintptr_t Seq) {
+  lock(&TimerLock);
+  delGoTimer(T);
+  T->When = When;
+  T->Period = Period;
+  T->F = F;
+  T->Arg = {ArgT, ArgData};
+  T->Seq = Seq;
+  addGoTimer(T);
+}
+
+} // extern "C"
+
+// gc: execLock (see proc.h).
+gort::Mutex gort::ExecLock;

@@ -228,6 +228,10 @@ void releaseSudog(Sudog *S);
 /// runtime side of time.Sleep). Ns <= 0 returns at once.
 void timeSleep(int64_t Ns);
 
+/// Held while a thread execs (syscall.Exec) and while one is created
+/// (gc: execLock).
+extern Mutex ExecLock;
+
 } // namespace gort
 
 extern "C" {

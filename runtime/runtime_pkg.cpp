@@ -21,6 +21,15 @@
 //                    is live in the caller's frame up to it
 //   NumCPU()         CPUs usable by the process at start-up
 //   NumGoroutine()   goroutines that exist now
+//   SetFinalizer(obj, f) checks its arguments as gc does; finalizers are
+//                    not run yet (the collector does not track them,
+//                    docs/runtime/gc.md), which Go's documentation allows
+//                    ("not guaranteed to run") but programs that wait for
+//                    one will not see it
+//
+// And the primitives package runtime's Go side builds on
+// (runtime/go/syscall.go): argc, argv, gostringnocopy, walltime, nanotime,
+// throw.
 //
 // Like the abi.def entry points, these run on goroutine stacks without a
 // prologue check: they stay small and switch stacks in the callee when
@@ -32,7 +41,10 @@
 
 #include "runtime/mgc.h"
 #include "runtime/os_linux.h"
+#include "runtime/panic.h"
 #include "runtime/proc.h"
+#include "runtime/sys_linux.h"
+#include "runtime/type.h"
 
 #include <stdint.h>
 
@@ -51,4 +63,41 @@ void runtime_KeepAlive(void *, const void *Typ, const void *Data) {
 int64_t runtime_NumCPU(void *) { return gort::Ncpu; }
 
 int64_t runtime_NumGoroutine(void *) { return gort_numgoroutine(); }
+
+void runtime_SetFinalizer(void *, const void *ObjType, const void *,
+                          const void *FinType, const void *) {
+  namespace abi = gort::abi;
+  const auto *T = static_cast<const abi::Type *>(ObjType);
+  if (!T)
+    gort::fatal("runtime.SetFinalizer: first argument is nil");
+  if ((T->Kind & abi::KindMask) != abi::KindPointer)
+    gort::fatal("runtime.SetFinalizer: first argument is not a pointer");
+  const auto *F = static_cast<const abi::Type *>(FinType);
+  if (F && (F->Kind & abi::KindMask) != abi::KindFunc)
+    gort::fatal("runtime.SetFinalizer: second argument is not a function");
+}
+
+int64_t runtime_argc(void *) { return gort::Argc; }
+
+void *runtime_argv(void *) { return gort::Argv; }
+
+gort::abi::String runtime_gostringnocopy(void *, const uint8_t *P) {
+  intptr_t N = 0;
+  while (P[N])
+    N++;
+  return {P, N};
+}
+
+int64_t runtime_walltime(void *) { return gort::walltime(); }
+
+int64_t runtime_nanotime(void *) { return gort::nanotime(); }
+
+void runtime_throw(void *, const uint8_t *P, int64_t N) {
+  char Buf[256];
+  int64_t K = N < int64_t(sizeof(Buf)) - 1 ? N : int64_t(sizeof(Buf)) - 1;
+  for (int64_t I = 0; I < K; I++)
+    Buf[I] = char(P[I]);
+  Buf[K] = 0;
+  gort::fatal(Buf);
+}
 } // extern "C"

@@ -44,6 +44,19 @@ int64_t runtime_pcFrames(void *Ctx, uintptr_t PC, void *Buf, int64_t Len,
 // panic.cpp, next to the deferred calls it runs
 void runtime_Goexit(void *Ctx) __asm__("runtime.Goexit");
 
+void runtime_SetFinalizer(void *Ctx, const void *ObjType, const void *Obj,
+                          const void *FinType,
+                          const void *Fin) __asm__("runtime.SetFinalizer");
+int64_t runtime_argc(void *Ctx) __asm__("runtime.argc");
+void *runtime_argv(void *Ctx) __asm__("runtime.argv");
+gort::abi::String
+runtime_gostringnocopy(void *Ctx,
+                       const uint8_t *P) __asm__("runtime.gostringnocopy");
+int64_t runtime_walltime(void *Ctx) __asm__("runtime.walltime");
+int64_t runtime_nanotime(void *Ctx) __asm__("runtime.nanotime");
+void runtime_throw(void *Ctx, const uint8_t *P,
+                   int64_t N) __asm__("runtime.throw");
+
 gort::abi::String
 runtime_boundsErrorString(void *Ctx,
                           void *E) __asm__("runtime.boundsErrorString");

@@ -41,6 +41,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "runtime/sema.h"
 #include "runtime/abi_entry.h"
 #include "runtime/atomic.h"
 #include "runtime/lock.h"
@@ -87,6 +88,8 @@ bool canAcquire(uint32_t *Addr) {
       return true;
   }
 }
+
+} // namespace
 
 void semacquire(uint32_t *Addr, bool Lifo) {
   if (canAcquire(Addr))
@@ -145,6 +148,8 @@ void semrelease(uint32_t *Addr, bool Handoff) {
     W->Ticket = true;
   goready(W->Gp);
 }
+
+namespace {
 
 /// sync's notifyList (sync/runtime2.go).
 struct NotifyList {

@@ -22,6 +22,14 @@ void initsig();
 /// minitSignals).
 void minitSignals(M *Mp);
 
+/// Resets the signals initsig caught to their default action, in a forked
+/// child before exec (gc: clearSignalHandlers).
+void clearSignalHandlers();
+
+/// Ends the process by signal Sig with its default action (gc:
+/// dieFromSignal); exits with status 2 if that does not end it.
+[[noreturn]] void dieFromSignal(int32_t Sig);
+
 } // namespace gort
 
 #endif // GORT_RUNTIME_SIGNAL_H

@@ -137,6 +137,9 @@ void sighandler(int32_t Sig, Siginfo *Info, void *Ctx) {
 
 } // namespace
 
+/// The signals libgort handles.
+constexpr int32_t CaughtSignals[] = {SIGSEGV, SIGBUS, SIGFPE};
+
 void initsig() {
   Sigactiont SA = {};
   SA.Handler = reinterpret_cast<uintptr_t>(&sighandler);
@@ -146,10 +149,26 @@ void initsig() {
   SA.Restorer = reinterpret_cast<uintptr_t>(&gort_sigreturn);
 #endif
   SA.Mask = ~uint64_t(0); // nothing else interrupts the handler
-  constexpr int32_t Sigs[] = {SIGSEGV, SIGBUS, SIGFPE};
-  for (int32_t Sig : Sigs)
+  for (int32_t Sig : CaughtSignals)
     if (rtSigaction(uintptr_t(Sig), &SA, nullptr, sizeof(uint64_t)) != 0)
       fatal("initsig: rt_sigaction failed");
+}
+
+void clearSignalHandlers() {
+  Sigactiont SA = {}; // SIG_DFL
+  for (int32_t Sig : CaughtSignals)
+    rtSigaction(uintptr_t(Sig), &SA, nullptr, sizeof(uint64_t));
+}
+
+void dieFromSignal(int32_t Sig) {
+  Sigactiont SA = {}; // SIG_DFL
+  rtSigaction(uintptr_t(Sig), &SA, nullptr, sizeof(uint64_t));
+  uint64_t Unblock = uint64_t(1) << (Sig - 1);
+  rtSigprocmask(SigUnblock, &Unblock, nullptr, sizeof(uint64_t));
+  tgkill(getpid(), gettid(), Sig);
+  // The signal is delivered before tgkill returns to this thread; if it
+  // is still ignored somehow, exit as gc does.
+  exit(2);
 }
 
 void minitSignals(M *Mp) {

@@ -132,6 +132,7 @@ constexpr int32_t ETIMEDOUT = 110;
 constexpr int32_t SIGBUS = 7;
 constexpr int32_t SIGFPE = 8;
 constexpr int32_t SIGSEGV = 11;
+constexpr int32_t SIGPIPE = 13;
 
 constexpr uint64_t SaSiginfo = 0x4;
 constexpr uint64_t SaOnstack = 0x08000000;

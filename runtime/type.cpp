@@ -12,6 +12,8 @@
 
 #include "runtime/type.h"
 
+#include "runtime/lock.h"
+#include "runtime/malloc.h"
 #include "runtime/mheap.h"
 #include "runtime/panic.h"
 
@@ -51,7 +53,44 @@ bool isStatic(const void *Base) {
   fatal("unreachable method called. linker bug?");
 }
 
+/// Pointers reflect made at run time, by id: id -1 is ReflectOffs[0]
+/// (gc: reflectOffs). The array is in the Go heap, scanned, so the
+/// objects stay alive.
+Mutex ReflectOffsLock;
+const void **ReflectOffs;
+int32_t NReflectOffs, CapReflectOffs;
+
+const void *reflectOff(int32_t Id) {
+  lock(&ReflectOffsLock);
+  const void *P =
+      Id < 0 && -Id <= NReflectOffs ? ReflectOffs[-Id - 1] : nullptr;
+  unlock(&ReflectOffsLock);
+  return P;
+}
+
 } // namespace
+
+int32_t addReflectOff(const void *P) {
+  lock(&ReflectOffsLock);
+  for (int32_t I = 0; I < NReflectOffs; I++)
+    if (ReflectOffs[I] == P) {
+      unlock(&ReflectOffsLock);
+      return -I - 1;
+    }
+  if (NReflectOffs == CapReflectOffs) {
+    int32_t Cap = CapReflectOffs ? CapReflectOffs * 2 : 16;
+    auto *New = static_cast<const void **>(
+        mallocgc(uintptr_t(Cap) * sizeof(void *), nullptr, true));
+    for (int32_t I = 0; I < NReflectOffs; I++)
+      New[I] = ReflectOffs[I];
+    ReflectOffs = New;
+    CapReflectOffs = Cap;
+  }
+  ReflectOffs[NReflectOffs++] = P;
+  int32_t Id = -NReflectOffs;
+  unlock(&ReflectOffsLock);
+  return Id;
+}
 
 abi::String nameString(const uint8_t *N) {
   if (!N)
@@ -79,16 +118,24 @@ abi::String namePkgPath(const uint8_t *N) {
 const uint8_t *resolveNameOff(const void *Base, abi::NameOff Off) {
   if (Off == 0)
     return nullptr;
-  if (!isStatic(Base))
-    fatal("runtime: name offset base pointer out of range");
+  if (!isStatic(Base)) {
+    const void *P = reflectOff(Off);
+    if (!P)
+      fatal("runtime: name offset base pointer out of range");
+    return static_cast<const uint8_t *>(P);
+  }
   return static_cast<const uint8_t *>(Base) + Off;
 }
 
 const abi::Type *resolveTypeOff(const void *Base, abi::TypeOff Off) {
   if (Off == 0 || Off == -1)
     return nullptr;
-  if (!isStatic(Base))
-    fatal("runtime: type offset base pointer out of range");
+  if (!isStatic(Base)) {
+    const void *P = reflectOff(Off);
+    if (!P)
+      fatal("runtime: type offset base pointer out of range");
+    return static_cast<const abi::Type *>(P);
+  }
   return reinterpret_cast<const abi::Type *>(
       static_cast<const uint8_t *>(Base) + Off);
 }
@@ -96,8 +143,12 @@ const abi::Type *resolveTypeOff(const void *Base, abi::TypeOff Off) {
 void *resolveTextOff(const abi::Type *T, abi::TextOff Off) {
   if (Off == -1)
     return reinterpret_cast<void *>(&unreachableMethod);
-  if (!isStatic(T))
-    fatal("runtime: text offset base pointer out of range");
+  if (!isStatic(T)) {
+    const void *P = reflectOff(Off);
+    if (!P)
+      fatal("runtime: text offset base pointer out of range");
+    return const_cast<void *>(P);
+  }
   return const_cast<uint8_t *>(reinterpret_cast<const uint8_t *>(T) + Off);
 }
 

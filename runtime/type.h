@@ -12,9 +12,9 @@
 // and code by 32-bit offsets. Everything here that follows one goes through
 // resolveNameOff/resolveTypeOff/resolveTextOff, as in gc: an offset is from
 // the start of the descriptor or name that holds it (codegen emits each as
-// one PC-relative relocation); a base in the Go heap would be a descriptor
-// made at run time, which reflect registers through addReflectOff (not
-// there yet: such a base throws gc's "base pointer out of range").
+// one PC-relative relocation); from a base in the Go heap (a descriptor
+// reflect made at run time) the offset is instead an id that reflect got
+// from addReflectOff, as in gc.
 //
 // Internal descriptors. The types the runtime allocates that compiled code
 // never sees (map internals in map.cpp, string and rune data in
@@ -94,6 +94,10 @@ const uint8_t *resolveNameOff(const void *Base, abi::NameOff Off);
 const abi::Type *resolveTypeOff(const void *Base, abi::TypeOff Off);
 /// The code at Off from T; for -1, code that throws (an unreachable method).
 void *resolveTextOff(const abi::Type *T, abi::TextOff Off);
+/// The id (negative) under which the resolve*Off functions find P, a name,
+/// descriptor or code reflect made at run time, from a base in the Go heap
+/// (gc: reflect_addReflectOff).
+int32_t addReflectOff(const void *P);
 
 /// T as gc prints it (reflect's String): "int", "main.T", "*[]int".
 abi::String typeString(const abi::Type *T);

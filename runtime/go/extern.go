@@ -22,6 +22,11 @@ func Goexit()
 // Gosched yields the processor, letting other goroutines run.
 func Gosched()
 
+// SetFinalizer sets the finalizer associated with obj to finalizer.
+// gortc checks the arguments as gc does but does not run finalizers yet
+// (runtime/runtime_pkg.cpp).
+func SetFinalizer(obj any, finalizer any)
+
 // KeepAlive marks x as reachable until this call.
 func KeepAlive(x any)
 

@@ -46,7 +46,7 @@ func fromVal(v V) I { return v }
 func call(i I) int { return i.M() }
 
 // The wrapper loads the value from the box and calls the method.
-// WRAP-LABEL: define internal i64 @"main.V.M{{[^"]*}}"(ptr %ctx, ptr addrspace(1) %0)
+// WRAP-LABEL: define linkonce_odr i64 @"main.V.M{{[^"]*}}"(ptr %ctx, ptr addrspace(1) %0)
 // WRAP:         [[V:%.*]] = load i64, ptr addrspace(1)
 // WRAP:         call i64 @main.V.M(ptr {{.*}}, i64 [[V]])
 

@@ -1,0 +1,171 @@
+//===- runtime/stdlib_syscall.cpp - Runtime services for syscall and os
+//----===//
+//
+// Part of gortc. See LICENSE for license information.
+//
+//===----------------------------------------------------------------------===//
+//
+// The functions that packages syscall, os and internal/poll declare
+// without bodies and gc's runtime pushes to them by //go:linkname (gc:
+// proc.go syscall_*, os_linux.go, netpoll.go poll_runtime_*, sema.go),
+// under the packages' symbols with the Go calling convention of
+// libgort/abi.h (a closure context first). Those that are easier said in
+// Go are Go, in runtime/go/syscall.go; RawSyscall6 and rawVforkSyscall,
+// whose stack use must be nil, are assembly (sys_linux_<goarch>.S).
+//
+// entersyscall/exitsyscall are proc.cpp's, so a goroutine blocked in a
+// system call gives its P away as in gc.
+//
+// Forking (syscall.forkExec): BeforeFork blocks every signal and
+// AfterFork restores the mask (gc: syscall_runtime_BeforeFork), so no
+// handler runs in the child before it has reset the signals libgort
+// catches to their default (AfterForkInChild, gc: clearSignalHandlers).
+// BeforeExec/AfterExec take ExecLock, which newm also takes, so no thread
+// is being created while a thread execs (gc: execLock).
+//
+// internal/poll: there is no network poller yet. runtime_pollOpen fails
+// (ENOSYS), which internal/poll treats as gc treats a descriptor epoll
+// refuses (a regular file): the descriptor stays in blocking mode and its
+// reads and writes block the thread in a system call, with the P handed
+// off. Consequently the other poll functions are never reached with a
+// descriptor; they throw if they are. Sockets (package net) need the
+// poller.
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/lock.h"
+#include "runtime/os_linux.h"
+#include "runtime/panic.h"
+#include "runtime/proc.h"
+#include "runtime/rand.h"
+#include "runtime/runtime2.h"
+#include "runtime/sema.h"
+#include "runtime/signal.h"
+#include "runtime/stubs.h"
+#include "runtime/sys_linux.h"
+
+using namespace gort;
+
+namespace {
+
+/// Two result words (r1, r2), as a Go function returns them.
+struct Words2 {
+  uintptr_t R1;
+  uintptr_t R2;
+};
+
+/// The signal mask before BeforeFork, restored by AfterFork (the forking
+/// thread holds its M throughout: syscall.forkExec locks the OS thread).
+uint64_t ForkSigMask;
+
+constexpr long ENOSYS = 38;
+
+} // namespace
+
+extern "C" {
+
+//===--- syscall ----------------------------------------------------------===//
+
+void runtimeEntersyscall(void *) __asm__("runtime.entersyscall");
+void runtimeEntersyscall(void *) { entersyscall(); }
+
+void runtimeExitsyscall(void *) __asm__("runtime.exitsyscall");
+void runtimeExitsyscall(void *) { exitsyscall(); }
+
+// func rawSyscallNoError(trap, a1, a2, a3 uintptr) (r1, r2 uintptr)
+Words2
+syscallRawSyscallNoError(void *, uintptr_t Trap, uintptr_t A1, uintptr_t A2,
+                         uintptr_t A3) __asm__("syscall.rawSyscallNoError");
+Words2 syscallRawSyscallNoError(void *, uintptr_t Trap, uintptr_t A1,
+                                uintptr_t A2, uintptr_t A3) {
+  long R = syscall6(long(Trap), long(A1), long(A2), long(A3));
+  return {uintptr_t(R), 0};
+}
+
+int64_t syscallGetpagesize(void *) __asm__("syscall.Getpagesize");
+int64_t syscallGetpagesize(void *) { return int64_t(PhysPageSize); }
+
+// func gettimeofday(tv *Timeval) (err Errno) (amd64; gc reads the vDSO).
+struct Timeval {
+  int64_t Sec;
+  int64_t Usec;
+};
+uintptr_t syscallGettimeofday(void *,
+                              Timeval *TV) __asm__("syscall.gettimeofday");
+uintptr_t syscallGettimeofday(void *, Timeval *TV) {
+  int64_t Ns = walltime();
+  TV->Sec = Ns / 1000000000;
+  TV->Usec = Ns % 1000000000 / 1000;
+  return 0;
+}
+
+void syscallBeforeFork(void *) __asm__("syscall.runtime_BeforeFork");
+void syscallBeforeFork(void *) {
+  uint64_t All = ~uint64_t(0);
+  rtSigprocmask(SigSetmask, &All, &ForkSigMask, sizeof(uint64_t));
+}
+
+void syscallAfterFork(void *) __asm__("syscall.runtime_AfterFork");
+void syscallAfterFork(void *) {
+  rtSigprocmask(SigSetmask, &ForkSigMask, nullptr, sizeof(uint64_t));
+}
+
+void syscallAfterForkInChild(void *) __asm__(
+    "syscall.runtime_AfterForkInChild");
+void syscallAfterForkInChild(void *) {
+  clearSignalHandlers();
+  rtSigprocmask(SigSetmask, &ForkSigMask, nullptr, sizeof(uint64_t));
+}
+
+void syscallBeforeExec(void *) __asm__("syscall.runtime_BeforeExec");
+void syscallBeforeExec(void *) { lock(&ExecLock); }
+
+void syscallAfterExec(void *) __asm__("syscall.runtime_AfterExec");
+void syscallAfterExec(void *) { unlock(&ExecLock); }
+
+//===--- os ---------------------------------------------------------------===//
+
+// gc: os_sigpipe. A write to a broken pipe on standard output or error
+// ends the program by SIGPIPE, as it would without a Go runtime.
+void osSigpipe(void *) __asm__("os.sigpipe");
+void osSigpipe(void *) { dieFromSignal(SIGPIPE); }
+
+uint32_t osFastrand(void *) __asm__("os.fastrand");
+uint32_t osFastrand(void *) { return fastrand(); }
+
+//===--- internal/poll ----------------------------------------------------===//
+
+void pollServerInit(void *) __asm__("internal/poll.runtime_pollServerInit");
+void pollServerInit(void *) {}
+
+// func runtime_pollOpen(fd uintptr) (uintptr, int)
+Words2 pollOpen(void *, uintptr_t) __asm__("internal/poll.runtime_pollOpen");
+Words2 pollOpen(void *, uintptr_t) { return {0, uintptr_t(ENOSYS)}; }
+
+bool pollIsPollServerDescriptor(void *, uintptr_t) __asm__(
+    "internal/poll.runtime_isPollServerDescriptor");
+bool pollIsPollServerDescriptor(void *, uintptr_t) { return false; }
+
+#define GORT_NO_POLLER(Result, Name, ...)                                      \
+  Result poll_##Name(void *,                                                   \
+                     __VA_ARGS__) __asm__("internal/poll.runtime_" #Name);     \
+  Result poll_##Name(void *, __VA_ARGS__) {                                    \
+    fatal("internal/poll: runtime_" #Name " without a poller");                \
+  }
+GORT_NO_POLLER(void, pollClose, uintptr_t)
+GORT_NO_POLLER(int64_t, pollWait, uintptr_t, int64_t)
+GORT_NO_POLLER(void, pollWaitCanceled, uintptr_t, int64_t)
+GORT_NO_POLLER(int64_t, pollReset, uintptr_t, int64_t)
+GORT_NO_POLLER(void, pollSetDeadline, uintptr_t, int64_t, int64_t)
+GORT_NO_POLLER(void, pollUnblock, uintptr_t)
+#undef GORT_NO_POLLER
+
+void pollSemacquire(void *,
+                    uint32_t *) __asm__("internal/poll.runtime_Semacquire");
+void pollSemacquire(void *, uint32_t *Addr) { semacquire(Addr, false); }
+
+void pollSemrelease(void *,
+                    uint32_t *) __asm__("internal/poll.runtime_Semrelease");
+void pollSemrelease(void *, uint32_t *Addr) { semrelease(Addr, false); }
+
+} // extern "C"
