@@ -110,13 +110,26 @@ struct MapKey {
   llvm::Value *Addr = nullptr;
 };
 
+/// A nil or bounds check that computing a place's address would make,
+/// postponed until the place is stored to (FuncLowerer::DeferredChecks).
+struct PendingCheck {
+  llvm::Value *Ptr = nullptr;   ///< nil check of Ptr; else a bounds check:
+  llvm::Value *Index = nullptr; ///< the index as i64
+  llvm::Value *Len = nullptr;
+  unsigned Code = 0; ///< BoundsKind | BoundsSigned
+};
+
 /// An assignable place with its operands evaluated: a memory address, or a
 /// map element (m[k]) whose slot is taken only when the value is stored.
+/// Checks holds the nil and bounds checks of the address, which the spec
+/// makes part of the assignment, not of the evaluation of its operands:
+/// in `m[k], *p = 1, 2` the map element is stored before a nil p panics.
 struct LValue {
   llvm::Value *Addr = nullptr; ///< null for `_` and map elements
   Type *MapT = nullptr;        ///< the map's type for m[k]
   llvm::Value *MapV = nullptr;
   MapKey Key;
+  llvm::SmallVector<PendingCheck, 1> Checks;
   bool isBlank() const { return !Addr && !MapT; }
 };
 
@@ -199,6 +212,11 @@ public:
   void emitNilCheck(llvm::Value *Ptr);
   llvm::Value *emitBoundsCheck(llvm::Value *Index, Type *IndexType,
                                llvm::Value *Len, unsigned Code);
+  /// The checks of an assignment's place (LValue::Checks), emitted now.
+  void emitPendingChecks(llvm::ArrayRef<PendingCheck> Checks);
+  /// While non-null, emitNilCheck and emitBoundsCheck record their checks
+  /// here instead of emitting them (see LValue).
+  llvm::SmallVectorImpl<PendingCheck> *DeferredChecks = nullptr;
 
   //--- Calls (lower_func.cpp) --------------------------------------------===//
   /// Lowers a call; returns the scalar result (single result), a struct of

@@ -19,6 +19,7 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/MDBuilder.h"
+#include "llvm/Support/SaveAndRestore.h"
 
 using namespace gortc;
 using namespace gortc::codegen;
@@ -52,6 +53,10 @@ enum BoundsCode : unsigned {
 //===----------------------------------------------------------------------===//
 
 void FuncLowerer::emitNilCheck(llvm::Value *Ptr) {
+  if (DeferredChecks) {
+    DeferredChecks->push_back(PendingCheck{Ptr, nullptr, nullptr, 0});
+    return;
+  }
   llvm::Value *IsNil = B.CreateIsNull(Ptr, "isnil");
   llvm::BasicBlock *Panic = newBlock("nilpanic");
   llvm::BasicBlock *Ok = newBlock("nilok");
@@ -77,19 +82,34 @@ llvm::Value *FuncLowerer::emitBoundsCheck(llvm::Value *Index, Type *IndexType,
                                           llvm::Value *Len, unsigned Code) {
   bool Signed;
   llvm::Value *I = extendIndex(B, Index, IndexType, Signed);
-  llvm::Value *Bad = B.CreateICmpUGE(I, Len, "oob");
-  if (auto *C = dyn_cast<llvm::ConstantInt>(Bad); C && C->isZero())
+  Code |= Signed ? BoundsSigned : 0;
+  if (DeferredChecks) {
+    DeferredChecks->push_back(PendingCheck{nullptr, I, Len, Code});
     return I;
-  llvm::BasicBlock *Panic = newBlock("boundspanic");
-  llvm::BasicBlock *Ok = newBlock("inbounds");
-  llvm::MDBuilder MDB(L.Ctx);
-  B.CreateCondBr(Bad, Panic, Ok, MDB.createBranchWeights(1, 1 << 20));
-  setBlock(Panic);
-  B.CreateCall(L.getRuntime(RuntimeFn::gort_panicBounds),
-               {I, Len, B.getInt32(Code | (Signed ? BoundsSigned : 0))});
-  B.CreateUnreachable();
-  setBlock(Ok);
+  }
+  emitPendingChecks(PendingCheck{nullptr, I, Len, Code});
   return I;
+}
+
+void FuncLowerer::emitPendingChecks(llvm::ArrayRef<PendingCheck> Checks) {
+  for (const PendingCheck &C : Checks) {
+    if (C.Ptr) {
+      emitNilCheck(C.Ptr);
+      continue;
+    }
+    llvm::Value *Bad = B.CreateICmpUGE(C.Index, C.Len, "oob");
+    if (auto *K = dyn_cast<llvm::ConstantInt>(Bad); K && K->isZero())
+      continue;
+    llvm::BasicBlock *Panic = newBlock("boundspanic");
+    llvm::BasicBlock *Ok = newBlock("inbounds");
+    llvm::MDBuilder MDB(L.Ctx);
+    B.CreateCondBr(Bad, Panic, Ok, MDB.createBranchWeights(1, 1 << 20));
+    setBlock(Panic);
+    B.CreateCall(L.getRuntime(RuntimeFn::gort_panicBounds),
+                 {C.Index, C.Len, B.getInt32(C.Code)});
+    B.CreateUnreachable();
+    setBlock(Ok);
+  }
 }
 
 //===----------------------------------------------------------------------===//
@@ -164,6 +184,10 @@ llvm::Value *FuncLowerer::emitConst(const ConstValue &V, Type *T) {
 //===----------------------------------------------------------------------===//
 
 llvm::Value *FuncLowerer::emitExprAs(syntax::Expr *E, Type *T) {
+  // The operands of a place are evaluated with their checks; only the
+  // place's own address postpones them (DeferredChecks).
+  llvm::SaveAndRestore<llvm::SmallVectorImpl<PendingCheck> *> NoDeferral(
+      DeferredChecks, nullptr);
   if (E->TV.M == Mode::Constant && E->TV.Val) {
     // A constant converted to an interface keeps its own (or default) type.
     if (isInterface(T)) {
@@ -208,6 +232,10 @@ void FuncLowerer::emitStoreInto(syntax::Expr *E, Type *T, llvm::Value *Addr) {
 }
 
 llvm::Value *FuncLowerer::emitAggAddr(syntax::Expr *E0) {
+  // The operands of a place are evaluated with their checks; only the
+  // place's own address postpones them (DeferredChecks).
+  llvm::SaveAndRestore<llvm::SmallVectorImpl<PendingCheck> *> NoDeferral(
+      DeferredChecks, nullptr);
   syntax::Expr *E = unparen(E0);
   Type *T = exprType(L.TCtx, E);
   switch (E->kind()) {
@@ -397,6 +425,10 @@ llvm::Value *FuncLowerer::emitRecvPath(llvm::Value *Addr, Type *&T,
 //===----------------------------------------------------------------------===//
 
 llvm::Value *FuncLowerer::emitExpr(syntax::Expr *E) {
+  // The operands of a place are evaluated with their checks; only the
+  // place's own address postpones them (DeferredChecks).
+  llvm::SaveAndRestore<llvm::SmallVectorImpl<PendingCheck> *> NoDeferral(
+      DeferredChecks, nullptr);
   Type *T = exprType(L.TCtx, E);
   if (E->TV.M == Mode::Constant && E->TV.Val)
     return emitConst(*E->TV.Val, T);

@@ -392,6 +392,9 @@ std::string typePkgPath(Type *T) {
   }
   if (auto *N = dyn_cast<Named>(T))
     return N->Obj->pkg() ? N->Obj->pkg()->Path : "";
+  // unsafe.Pointer is the one predeclared type with a package.
+  if (basicKindOf(T) == BasicKind::UnsafePointer)
+    return "unsafe";
   return "";
 }
 

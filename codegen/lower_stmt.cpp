@@ -338,10 +338,16 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
 
   // Phase 1: the operands of the places (blank for `_` and for variables
   // that := declares, which are declared after the values are computed).
+  // The nil and bounds checks of the places wait for the stores (LValue).
   auto Place = [&](syntax::Expr *E) -> LValue {
     if (Define && IsNew(DefVar(E)))
       return LValue();
-    return emitLValue(E);
+    llvm::SmallVector<PendingCheck, 1> Checks;
+    DeferredChecks = &Checks;
+    LValue LV = emitLValue(E);
+    DeferredChecks = nullptr;
+    LV.Checks = std::move(Checks);
+    return LV;
   };
   // Phase 3: a store, declaring new variables of := now.
   auto StoreTo = [&](syntax::Expr *E, const LValue &LV, llvm::Value *V,
@@ -353,6 +359,7 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
       storeConverted(V, VT, LT, declareVar(DefVar(E)));
       return;
     }
+    emitPendingChecks(LV.Checks);
     storeConverted(V, VT, LT, lvalueAddr(LV));
   };
 

@@ -54,6 +54,8 @@ template <typename A> struct IsSame<A, A> {
 template <typename T> struct TokenOf; // no token: does not compile
 template <> struct TokenOf<void> { using Type = Void; };
 template <> struct TokenOf<bool> { using Type = Bool; };
+struct Byte {};
+template <> struct TokenOf<unsigned char> { using Type = Byte; };
 template <> struct TokenOf<int32_t> { using Type = I32; };
 template <> struct TokenOf<uint32_t> { using Type = I32; };
 template <> struct TokenOf<long> { using Type = I64; };
@@ -89,6 +91,7 @@ template <typename R, typename... As> struct SignatureOf<R (*)(As...)> {
 using Int = I64;
 using String = GcPtr2;
 struct Str {};
+using GoBool = Byte;
 struct Any {};
 struct Slice {};
 

@@ -315,6 +315,30 @@ bool mayCollect() {
 
 } // namespace
 
+int32_t gcSetPercent(int32_t In) {
+  acquireWorldSema(); // no cycle is setting the goal meanwhile
+  int32_t Out = GCStat.Percent;
+  GCStat.Percent = In < 0 ? -1 : In;
+  setGoal(GCStat.MarkedLast);
+  releaseWorldSema();
+  return Out;
+}
+
+int64_t gcSetMemoryLimit(int64_t In) {
+  // gc's "no limit" is math.MaxInt64; the pacer's is ~0.
+  constexpr int64_t NoLimit = INT64_MAX;
+  acquireWorldSema();
+  int64_t Out = GCStat.MemoryLimit >= uint64_t(NoLimit)
+                    ? NoLimit
+                    : int64_t(GCStat.MemoryLimit);
+  if (In >= 0) {
+    GCStat.MemoryLimit = In == NoLimit ? ~uint64_t(0) : uint64_t(In);
+    setGoal(GCStat.MarkedLast);
+  }
+  releaseWorldSema();
+  return Out;
+}
+
 void flushMCaches() {
   lockNoPCache();
   for (int32_t I = 0; I < MaxGomaxprocs; I++)

@@ -75,6 +75,11 @@ void gcTrigger();
 /// Runs a full cycle now, whatever the heap size (runtime.GC). Must run on
 /// a user goroutine that holds no runtime locks.
 void gcForce();
+/// runtime/debug.SetGCPercent and SetMemoryLimit (a negative In only
+/// reads): set GOGC or GOMEMLIMIT, recompute the heap goal, return the
+/// old value. User goroutine.
+int32_t gcSetPercent(int32_t In);
+int64_t gcSetMemoryLimit(int64_t In);
 
 /// Adds N bytes to HeapLive and marks a cycle due when the goal is
 /// reached (mcache.cpp when a span is cached, malloc.cpp for large

@@ -16,7 +16,9 @@
 // fills and at the outermost printunlock, so that a println of many pieces,
 // and a whole panic message, reaches the terminal in one piece even when
 // several threads print. Outside a print statement, or before the first
-// g/m exist, gwrite writes straight through.
+// g/m exist, gwrite writes straight through. runtime.Stack points
+// M::WriteBuf at its buffer while it prints a traceback: output then goes
+// there instead (gc: g.writebuf).
 //
 // Invariants and locking: DebugLock (gc: debuglock) is held from the
 // outermost printlock to the matching printunlock; M::PrintLock counts the
@@ -119,6 +121,14 @@ void gwrite(const void *P, uintptr_t N) {
     return;
   }
   const char *B = static_cast<const char *>(P);
+  if (Mp->WriteBuf) {
+    uintptr_t K = Mp->WriteCap - Mp->WriteLen;
+    if (K > N)
+      K = N;
+    memcpy(Mp->WriteBuf + Mp->WriteLen, B, K);
+    Mp->WriteLen += K;
+    return;
+  }
   while (N > 0) {
     uintptr_t Room = PrintBufSize - Mp->PrintLen;
     if (Room == 0) {

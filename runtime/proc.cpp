@@ -387,11 +387,10 @@ G *newproc1(void (*Fn)(void *), void *Arg) {
 
 void checkmcount() {
   // Sched.Lock held.
-  constexpr int32_t MaxMCount = 10000;
-  if (Sched.MNext - Sched.NMFreed > MaxMCount) {
+  if (Sched.MNext - Sched.NMFreed > Sched.MaxMCount) {
     printlock();
     printstring("runtime: program exceeds ");
-    printint(MaxMCount);
+    printint(Sched.MaxMCount);
     printstring("-thread limit\n");
     printunlock();
     fatal("thread exhaustion");
@@ -1494,6 +1493,15 @@ void sysmon() {
 
 } // namespace
 
+int64_t setMaxThreads(int64_t In) {
+  lock(&Sched.Lock);
+  int64_t Out = Sched.MaxMCount;
+  Sched.MaxMCount = In > INT32_MAX ? INT32_MAX : int32_t(In);
+  checkmcount();
+  unlock(&Sched.Lock);
+  return Out;
+}
+
 //===--- Stop the world (GOMAXPROCS, the collector) -----------------------===//
 
 void stopTheWorldWithSema(void *) {
@@ -1647,6 +1655,7 @@ void checkdead() {
 //===--- Start-up ---------------------------------------------------------===//
 
 void schedinit() {
+  Sched.MaxMCount = 10000; // gc's; runtime/debug.SetMaxThreads changes it
   parsedebugvars();
   stackinit();
   mallocinit();

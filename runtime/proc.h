@@ -228,6 +228,10 @@ void releaseSudog(Sudog *S);
 /// runtime side of time.Sleep). Ns <= 0 returns at once.
 void timeSleep(int64_t Ns);
 
+/// runtime/debug.SetMaxThreads: sets the thread limit (gc: maxmcount),
+/// throws if it is exceeded already, returns the old one.
+int64_t setMaxThreads(int64_t In);
+
 /// Held while a thread execs (syscall.Exec) and while one is created
 /// (gc: execLock).
 extern Mutex ExecLock;

@@ -212,10 +212,12 @@ struct G {
   uintptr_t SigCode1;
   uintptr_t SigPC;
   /// In GSyscall: the stack pointer at entersyscall; the collector scans
-  /// the stack from here (mgcmark.cpp). The system call's caller must keep
-  /// no heap pointer in a callee-saved register only: entersyscall is used
-  /// by test hooks alone so far.
+  /// the stack from here (mgcmark.cpp). The caller must have saved its
+  /// callee-saved registers above it: runtime.entersyscall, the entry Go
+  /// code calls (stdlib_syscall.cpp), forces them onto its frame.
   uintptr_t SyscallSP;
+  /// runtime/debug.SetPanicOnFault's flag (gc: g.paniconfault).
+  bool PanicOnFault;
 };
 
 /// Size of an M's print buffer (see print.cpp).
@@ -233,6 +235,11 @@ struct M {
   int32_t Dying;     ///< crashing: 1 while printing a fatal panic/throw
   uint32_t PrintLen; ///< bytes in PrintBuf; valid while PrintLock > 0
   char PrintBuf[PrintBufSize];
+  /// While non-null, printing appends here instead (runtime.Stack's buffer,
+  /// gc: g.writebuf), up to WriteCap bytes.
+  uint8_t *WriteBuf;
+  uintptr_t WriteLen;
+  uintptr_t WriteCap;
   M *AllLink;        ///< on allm
   uint64_t FastRand; ///< fastrand state; only this M uses it (rand.h)
   /// Heap defer records whose calls have run, for reuse (gc: deferpool);

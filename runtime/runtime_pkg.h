@@ -56,6 +56,9 @@ int64_t runtime_walltime(void *Ctx) __asm__("runtime.walltime");
 int64_t runtime_nanotime(void *Ctx) __asm__("runtime.nanotime");
 void runtime_throw(void *Ctx, const uint8_t *P,
                    int64_t N) __asm__("runtime.throw");
+void runtime_Breakpoint(void *Ctx) __asm__("runtime.Breakpoint");
+int64_t runtime_Stack(void *Ctx, uint8_t *Buf, int64_t Len, int64_t Cap,
+                      uint8_t All) __asm__("runtime.Stack");
 
 gort::abi::String
 runtime_boundsErrorString(void *Ctx,

@@ -120,6 +120,8 @@
 
 namespace gort {
 
+uintptr_t MaxStackSize = 1000000000;
+
 StackStats StackStat;
 
 namespace {

@@ -22,7 +22,7 @@ namespace gort {
 constexpr uintptr_t StackMin = 8 << 10;
 /// Largest total stack of one goroutine, all segments in use counted
 /// (gc: maxstacksize on 64-bit systems).
-constexpr uintptr_t MaxStackSize = 1000000000;
+extern uintptr_t MaxStackSize; ///< runtime/debug.SetMaxStack changes it
 
 /// A block of stack memory [Lo, Hi) (gc: stack).
 struct Stack {

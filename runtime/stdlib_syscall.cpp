@@ -66,8 +66,24 @@ extern "C" {
 
 //===--- syscall ----------------------------------------------------------===//
 
+// The collector scans a goroutine in a system call from the stack pointer
+// entersyscall records, conservatively: a heap pointer the caller keeps
+// only in a callee-saved register must be on the stack above that point.
+// Clobbering them all here makes this frame save them.
 void runtimeEntersyscall(void *) __asm__("runtime.entersyscall");
-void runtimeEntersyscall(void *) { entersyscall(); }
+void runtimeEntersyscall(void *) {
+#if defined(__x86_64__)
+  __asm__ volatile("" : : : "rbx", "r12", "r13", "r14", "r15", "memory");
+#elif defined(__aarch64__)
+  // x28 holds g and is never allocated.
+  __asm__ volatile(""
+                   :
+                   :
+                   : "x19", "x20", "x21", "x22", "x23", "x24", "x25", "x26",
+                     "x27", "memory");
+#endif
+  entersyscall();
+}
 
 void runtimeExitsyscall(void *) __asm__("runtime.exitsyscall");
 void runtimeExitsyscall(void *) { exitsyscall(); }

@@ -915,9 +915,21 @@ void forEachGoFrame(G *Gp, uintptr_t FP, unsigned MaxDepth, F Visit) {
 
 static void printFrames(G *Gp, uintptr_t FP);
 
+/// runtime/debug.SetTraceback's setting: -1 until called, then 0 for
+/// "none" and 1 for the levels that print goroutines.
+int32_t TracebackSetting = -1;
+
 bool tracebackEnabled() {
+  if (int32_t S = atomic::load(&TracebackSetting); S >= 0)
+    return S != 0;
   const char *T = gogetenv("GOTRACEBACK");
   return !(T && sameCString(T, "none"));
+}
+
+void setTraceback(const uint8_t *Level, intptr_t N) {
+  bool None = N == 4 && Level[0] == 'n' && Level[1] == 'o' && Level[2] == 'n' &&
+              Level[3] == 'e';
+  atomic::store(&TracebackSetting, None ? 0 : 1);
 }
 
 void traceback(G *Gp, uintptr_t FP) {

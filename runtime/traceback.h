@@ -20,6 +20,9 @@ namespace gort {
 /// False when GOTRACEBACK=none: crash reports then omit the goroutine
 /// header and frames (gc).
 bool tracebackEnabled();
+/// runtime/debug.SetTraceback: "none" turns the goroutine part of crash
+/// reports off, any other level on (gortc prints one level of detail).
+void setTraceback(const uint8_t *Level, intptr_t N);
 
 /// Prints the Go frames of goroutine Gp's stack, innermost first, walking
 /// frame records from FP (the frame pointer of a runtime function running

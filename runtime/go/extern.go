@@ -9,6 +9,19 @@ package runtime
 // GOOS is the running program's operating system target.
 const GOOS string = "linux"
 
+// Compiler is the name of the compiler toolchain that built the running
+// binary.
+const Compiler = "gortc"
+
+// Breakpoint executes a breakpoint trap.
+func Breakpoint()
+
+// Stack formats a stack trace of the calling goroutine into buf and
+// returns the number of bytes written to buf. If all is true, Stack
+// formats stack traces of all other goroutines into buf after the trace
+// for the current goroutine.
+func Stack(buf []byte, all bool) int
+
 // GC runs a garbage collection and finishes sweeping (runtime/mgc.cpp).
 func GC()
 

@@ -126,3 +126,8 @@ func time_now() (sec int64, nsec int32, mono int64) {
 	ns := walltime()
 	return ns / 1e9, int32(ns % 1e9), nanotime()
 }
+
+// runtime/debug.ReadBuildInfo: gortc embeds no module information.
+//
+//go:linkname debug_modinfo runtime/debug.modinfo
+func debug_modinfo() string { return "" }
