@@ -16,7 +16,8 @@
 // and code inside them are 32-bit offsets from the descriptor's start
 // (relOff). Descriptors are linkonce_odr globals, each in its own comdat,
 // named "type:" + the canonical type string, so identical types share one
-// descriptor across objects and descriptor identity is type identity. A value
+// descriptor across objects and descriptor identity is type identity.
+// Unnamed composite types also get a typelinks entry (gc's typelinks). A value
 // is stored directly in the interface data word when its type is pointer-shaped
 // (pointer, map, chan, func, unsafe.Pointer: KindDirectIface); otherwise the
 // data word points to a boxed copy (a read-only global for constants).
@@ -39,6 +40,7 @@
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
 
 using namespace gortc;
 using namespace gortc::codegen;
@@ -784,6 +786,22 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
   // offset between two descriptors in the same section itself, binding it
   // to this object's copy of a descriptor another copy may replace.
   GV->setComdat(Mod->getOrInsertComdat(GV->getName()));
+  // gc's typelinks: the unnamed composite types, which reflect looks up by
+  // their string (ArrayOf, ChanOf, FuncOf, MapOf, PtrTo, SliceOf,
+  // StructOf) so that it finds the program's own descriptor. An entry
+  // lives in the descriptor's comdat, in section .gort_typelink, which
+  // libgort/gort.ld keeps and brackets for the runtime (runtime/type.cpp).
+  if (!isNamedType(T) &&
+      (isa<Pointer>(U) || isa<Array>(U) || isa<Chan>(U) || isa<Signature>(U) ||
+       isa<Map>(U) || isa<types::Slice>(U) || isa<Struct>(U))) {
+    auto *Link = new llvm::GlobalVariable(*Mod, Ptr, true,
+                                          llvm::GlobalValue::InternalLinkage,
+                                          GV, Sym + ".typelink");
+    Link->setSection(".gort_typelink");
+    Link->setComdat(GV->getComdat());
+    Link->setAlignment(llvm::Align(8));
+    llvm::appendToCompilerUsed(*Mod, {Link});
+  }
   Descriptors[Sym] = GV;
   return GV;
 }

@@ -28,8 +28,8 @@
 //                    one will not see it
 //
 // And the primitives package runtime's Go side builds on
-// (runtime/go/syscall.go): argc, argv, gostringnocopy, walltime, nanotime,
-// throw.
+// (runtime/go/syscall.go, reflect.go): argc, argv, gostringnocopy,
+// walltime, nanotime, throw, typelinksBase/Offsets/Count.
 //
 // Like the abi.def entry points, these run on goroutine stacks without a
 // prologue check: they stay small and switch stacks in the callee when
@@ -86,6 +86,30 @@ gort::abi::String runtime_gostringnocopy(void *, const uint8_t *P) {
   while (P[N])
     N++;
   return {P, N};
+}
+
+const void *runtime_typelinksBase(void *) {
+  const void *Base;
+  const int32_t *Offs;
+  intptr_t N;
+  gort::typelinks(&Base, &Offs, &N);
+  return Base;
+}
+
+const void *runtime_typelinksOffsets(void *) {
+  const void *Base;
+  const int32_t *Offs;
+  intptr_t N;
+  gort::typelinks(&Base, &Offs, &N);
+  return Offs;
+}
+
+int64_t runtime_typelinksCount(void *) {
+  const void *Base;
+  const int32_t *Offs;
+  intptr_t N;
+  gort::typelinks(&Base, &Offs, &N);
+  return N;
 }
 
 int64_t runtime_walltime(void *) { return gort::walltime(); }

@@ -57,6 +57,10 @@ int64_t runtime_nanotime(void *Ctx) __asm__("runtime.nanotime");
 void runtime_throw(void *Ctx, const uint8_t *P,
                    int64_t N) __asm__("runtime.throw");
 void runtime_Breakpoint(void *Ctx) __asm__("runtime.Breakpoint");
+const void *runtime_typelinksBase(void *Ctx) __asm__("runtime.typelinksBase");
+const void *
+runtime_typelinksOffsets(void *Ctx) __asm__("runtime.typelinksOffsets");
+int64_t runtime_typelinksCount(void *Ctx) __asm__("runtime.typelinksCount");
 int64_t runtime_Stack(void *Ctx, uint8_t *Buf, int64_t Len, int64_t Cap,
                       uint8_t All) __asm__("runtime.Stack");
 

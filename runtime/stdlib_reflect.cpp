@@ -18,10 +18,8 @@
 // MakeFunc and method values called through reflect) needs per-signature
 // adapters from the compiler between reflect's argument frames and
 // gortc's calling convention; it ends the program with a fatal error
-// saying so, as do the trampolines of MakeFunc and method values. The
-// compiler emits no typelinks yet (runtime/go/reflect.go returns none), so
-// ArrayOf, MapOf, SliceOf ... make new descriptors even for types the
-// program has.
+// saying so, as do the trampolines of MakeFunc and method values.
+// reflect.typelinks is Go (runtime/go/reflect.go) over runtime/type.cpp's.
 //
 // reflectlite reads type descriptors from its own unmodified source; the
 // layout it expects is libgort/abi.h's, and names and offsets resolve

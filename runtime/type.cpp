@@ -16,6 +16,7 @@
 #include "runtime/malloc.h"
 #include "runtime/mheap.h"
 #include "runtime/panic.h"
+#include "runtime/stubs.h"
 
 namespace gort {
 
@@ -203,6 +204,100 @@ const abi::Type *const *funcParams(const abi::FuncType *T) {
     Off += sizeof(abi::UncommonType);
   return reinterpret_cast<const abi::Type *const *>(
       reinterpret_cast<const uint8_t *>(T) + Off);
+}
+
+} // namespace gort
+
+//===--- typelinks --------------------------------------------------------===//
+
+extern "C" {
+// libgort/gort.ld: the typelinks entries codegen emits, one pointer each.
+extern const gort::abi::Type *const
+    GortTypelinkStart[] __asm__("__gort_typelink_start") __attribute__((weak));
+extern const gort::abi::Type *const
+    GortTypelinkEnd[] __asm__("__gort_typelink_end") __attribute__((weak));
+}
+
+namespace gort {
+namespace {
+
+Mutex TypelinksLock;
+bool TypelinksDone;
+const abi::Type *TypelinksBase;
+int32_t *TypelinksOffsets;
+intptr_t NTypelinks;
+
+/// Orders descriptors by their strings (reflect binary-searches them).
+bool typeStringLess(const abi::Type *A, const abi::Type *B) {
+  abi::String SA = typeString(A), SB = typeString(B);
+  intptr_t N = SA.Len < SB.Len ? SA.Len : SB.Len;
+  int C = N ? memcmp(SA.Ptr, SB.Ptr, size_t(N)) : 0;
+  return C < 0 || (C == 0 && SA.Len < SB.Len);
+}
+
+/// Sorts V[0:N] (heapsort: no recursion, no allocation).
+void sortTypes(const abi::Type **V, intptr_t N) {
+  auto Sift = [&](intptr_t I, intptr_t End) {
+    for (;;) {
+      intptr_t K = 2 * I + 1;
+      if (K >= End)
+        return;
+      if (K + 1 < End && typeStringLess(V[K], V[K + 1]))
+        K++;
+      if (!typeStringLess(V[I], V[K]))
+        return;
+      const abi::Type *T = V[I];
+      V[I] = V[K];
+      V[K] = T;
+      I = K;
+    }
+  };
+  for (intptr_t I = N / 2 - 1; I >= 0; I--)
+    Sift(I, N);
+  for (intptr_t End = N - 1; End > 0; End--) {
+    const abi::Type *T = V[0];
+    V[0] = V[End];
+    V[End] = T;
+    Sift(0, End);
+  }
+}
+
+} // namespace
+
+void typelinks(const void **Base, const int32_t **Offsets, intptr_t *N) {
+  lock(&TypelinksLock);
+  if (!TypelinksDone) {
+    TypelinksDone = true;
+    intptr_t K = &GortTypelinkStart[0] && &GortTypelinkEnd[0]
+                     ? GortTypelinkEnd - GortTypelinkStart
+                     : 0;
+    if (K > 0) {
+      auto *V = static_cast<const abi::Type **>(
+          mallocgc(uintptr_t(K) * sizeof(void *), nullptr, false));
+      const abi::Type *Min = GortTypelinkStart[0];
+      for (intptr_t I = 0; I < K; I++) {
+        V[I] = GortTypelinkStart[I];
+        if (V[I] < Min)
+          Min = V[I];
+      }
+      sortTypes(V, K);
+      auto *Offs = static_cast<int32_t *>(
+          mallocgc(uintptr_t(K) * sizeof(int32_t), nullptr, false));
+      for (intptr_t I = 0; I < K; I++) {
+        uintptr_t D = uintptr_t(V[I]) - uintptr_t(Min);
+        if (D > uintptr_t(INT32_MAX))
+          fatal("typelinks: descriptors more than 2 GB apart");
+        Offs[I] = int32_t(D);
+      }
+      TypelinksBase = Min;
+      TypelinksOffsets = Offs;
+      NTypelinks = K;
+    }
+  }
+  unlock(&TypelinksLock);
+  *Base = TypelinksBase;
+  *Offsets = TypelinksOffsets;
+  *N = NTypelinks;
 }
 
 } // namespace gort

@@ -99,6 +99,11 @@ void *resolveTextOff(const abi::Type *T, abi::TextOff Off);
 /// (gc: reflect_addReflectOff).
 int32_t addReflectOff(const void *P);
 
+/// The program's typelinks (gc: moduledata.typelinks): the descriptors of
+/// its unnamed composite types, at Base + Offsets[i], sorted by their
+/// strings; gathered on the first call.
+void typelinks(const void **Base, const int32_t **Offsets, intptr_t *N);
+
 /// T as gc prints it (reflect's String): "int", "main.T", "*[]int".
 abi::String typeString(const abi::Type *T);
 /// T's UncommonType, or null (gc: _type.uncommon).
