@@ -2,14 +2,12 @@ package runtime
 
 import "unsafe"
 
-// The Error interface identifies a run time error.
+// Error identifies a run-time error (a failed bounds check, a nil
+// dereference, a division by zero ...): the types below, which libgort
+// panics with (runtime/error.cpp).
 type Error interface {
 	error
-
-	// RuntimeError is a no-op function but
-	// serves to distinguish types that are run time
-	// errors from ordinary errors: a type is a
-	// run time error if it has a RuntimeError method.
+	// RuntimeError does nothing; having it is what makes a run-time error.
 	RuntimeError()
 }
 
@@ -29,12 +27,13 @@ type _type struct {
 	ptrToThis  int32
 }
 
-// A TypeAssertionError explains a failed type assertion.
+// A TypeAssertionError is the value of a failed type assertion's panic;
+// runtime/error.h's TypeAssertionError has the same layout.
 type TypeAssertionError struct {
 	_interface    *_type
 	concrete      *_type
 	asserted      *_type
-	missingMethod string // one method needed by Interface, missing from Concrete
+	missingMethod string // a method asserted's interface has and concrete lacks
 }
 
 func (*TypeAssertionError) RuntimeError() {}
@@ -44,7 +43,7 @@ func (e *TypeAssertionError) Error() string { return typeAssertionErrorString(e)
 // typeAssertionErrorString formats e's message (runtime/error.cpp).
 func typeAssertionErrorString(e *TypeAssertionError) string
 
-// An errorString represents a runtime error described by a single string.
+// An errorString is a run-time error that is just its text.
 type errorString string
 
 func (e errorString) RuntimeError() {}
@@ -53,7 +52,8 @@ func (e errorString) Error() string {
 	return "runtime error: " + string(e)
 }
 
-// A plainError is an error without the "runtime error: " prefix.
+// A plainError is an errorString whose message has no "runtime error: "
+// prefix.
 type plainError string
 
 func (e plainError) RuntimeError() {}
@@ -62,14 +62,13 @@ func (e plainError) Error() string {
 	return string(e)
 }
 
-// A boundsError represents an indexing or slicing operation gone wrong.
+// A boundsError is a failed index, slice or conversion bound: x is the
+// offending value (signed says whether to read it as int64 or uint64), y
+// the length, capacity or other bound it failed against, code which check
+// failed (libgort/bounds.h). Same layout as runtime/error.h's BoundsError.
 type boundsError struct {
-	x int64
-	y int
-	// Values in an index or slice expression can be signed or unsigned.
-	// That means we'd need 65 bits to encode all possible indexes, from -2^63 to 2^64-1.
-	// Instead, we keep track of whether x should be interpreted as signed or unsigned.
-	// y is known to be nonnegative and to fit in an int.
+	x      int64
+	y      int
 	signed bool
 	code   boundsErrorCode
 }
