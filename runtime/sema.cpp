@@ -33,7 +33,8 @@
 // ticket, NotifyAll everyone. lock is used as a runtime Mutex.
 //
 // The rest: canSpin says no (spinning is only an optimisation), doSpin
-// pauses, nanotime, procPin/procUnpin hold M::Locks as sync/atomic's do,
+// pauses, nanotime, fastrandn (Pool.Put's race-detector branch, kept at
+// -O0), procPin/procUnpin hold M::Locks as sync/atomic's do,
 // registerPoolCleanup records the cleanup and never calls it (gc clears
 // Pools at each collection; keeping their items is allowed, a Pool may
 // free items at any time but need not), throw and fatal end the program
@@ -47,6 +48,7 @@
 #include "runtime/lock.h"
 #include "runtime/panic.h"
 #include "runtime/proc.h"
+#include "runtime/rand.h"
 #include "runtime/runtime2.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
@@ -208,6 +210,7 @@ void syncNotifyListCheck(void *,
 bool syncCanSpin(void *, int64_t) __asm__("sync.runtime_canSpin");
 void syncDoSpin(void *) __asm__("sync.runtime_doSpin");
 int64_t syncNanotime(void *) __asm__("sync.runtime_nanotime");
+uint32_t syncFastrandn(void *, uint32_t) __asm__("sync.fastrandn");
 intptr_t syncProcPin(void *) __asm__("sync.runtime_procPin");
 void syncProcUnpin(void *) __asm__("sync.runtime_procUnpin");
 void syncRegisterPoolCleanup(void *, void *) __asm__(
@@ -311,6 +314,8 @@ void syncDoSpin(void *) {
 }
 
 int64_t syncNanotime(void *) { return nanotime(); }
+// Pool.Put's race-detector branch calls it; at -O0 the branch is kept.
+uint32_t syncFastrandn(void *, uint32_t N) { return fastrandn(N); }
 
 intptr_t syncProcPin(void *) { return procPin(); }
 void syncProcUnpin(void *) { procUnpin(); }

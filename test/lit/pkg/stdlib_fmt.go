@@ -1,9 +1,11 @@
 // RUN: %gortc -o %t %s && %run %t 2>&1 | FileCheck %s --match-full-lines
+// RUN: %gortc -O0 -o %t0 %s && %run %t0 2>&1 | FileCheck %s --match-full-lines
 // Package fmt from Go 1.19's sources with what it imports (os, reflect,
 // strconv, time, sync ...): verbs, flags, widths, Stringer and error
 // methods, %v/%+v/%#v/%T of structs, maps printed sorted (internal/fmtsort
 // through reflect), %w wrapping; time's Durations, formatting, Sleep,
-// Timers, Tickers and AfterFunc over libgort's timers.
+// Timers, Tickers and AfterFunc over libgort's timers. At -O0 too, where
+// dead branches (sync.Pool's race-detector calls) keep their references.
 package main
 
 import (
