@@ -212,6 +212,11 @@ public:
   void emitNilCheck(llvm::Value *Ptr);
   llvm::Value *emitBoundsCheck(llvm::Value *Index, Type *IndexType,
                                llvm::Value *Len, unsigned Code);
+  /// Branches to gort_panicBounds(X, Y, Code) when Bad holds (nothing if
+  /// Bad is constant false); blocks named PanicName and OkName.
+  void emitBoundsPanicIf(llvm::Value *Bad, llvm::Value *X, llvm::Value *Y,
+                         unsigned Code, const char *PanicName,
+                         const char *OkName);
   /// The checks of an assignment's place (LValue::Checks), emitted now.
   void emitPendingChecks(llvm::ArrayRef<PendingCheck> Checks);
   /// While non-null, emitNilCheck and emitBoundsCheck record their checks

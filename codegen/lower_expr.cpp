@@ -97,19 +97,25 @@ void FuncLowerer::emitPendingChecks(llvm::ArrayRef<PendingCheck> Checks) {
       emitNilCheck(C.Ptr);
       continue;
     }
-    llvm::Value *Bad = B.CreateICmpUGE(C.Index, C.Len, "oob");
-    if (auto *K = dyn_cast<llvm::ConstantInt>(Bad); K && K->isZero())
-      continue;
-    llvm::BasicBlock *Panic = newBlock("boundspanic");
-    llvm::BasicBlock *Ok = newBlock("inbounds");
-    llvm::MDBuilder MDB(L.Ctx);
-    B.CreateCondBr(Bad, Panic, Ok, MDB.createBranchWeights(1, 1 << 20));
-    setBlock(Panic);
-    B.CreateCall(L.getRuntime(RuntimeFn::gort_panicBounds),
-                 {C.Index, C.Len, B.getInt32(C.Code)});
-    B.CreateUnreachable();
-    setBlock(Ok);
+    emitBoundsPanicIf(B.CreateICmpUGE(C.Index, C.Len, "oob"), C.Index, C.Len,
+                      C.Code, "boundspanic", "inbounds");
   }
+}
+
+void FuncLowerer::emitBoundsPanicIf(llvm::Value *Bad, llvm::Value *X,
+                                    llvm::Value *Y, unsigned Code,
+                                    const char *PanicName, const char *OkName) {
+  if (auto *K = dyn_cast<llvm::ConstantInt>(Bad); K && K->isZero())
+    return;
+  llvm::BasicBlock *Panic = newBlock(PanicName);
+  llvm::BasicBlock *Ok = newBlock(OkName);
+  llvm::MDBuilder MDB(L.Ctx);
+  B.CreateCondBr(Bad, Panic, Ok, MDB.createBranchWeights(1, 1 << 20));
+  setBlock(Panic);
+  B.CreateCall(L.getRuntime(RuntimeFn::gort_panicBounds),
+               {X, Y, B.getInt32(Code)});
+  B.CreateUnreachable();
+  setBlock(Ok);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1236,17 +1242,8 @@ llvm::Value *FuncLowerer::emitSliceExpr(SliceExpr *E) {
 
   auto Check = [&](llvm::Value *Bad, llvm::Value *X, llvm::Value *Y,
                    unsigned Code, bool Signed) {
-    if (auto *C = dyn_cast<llvm::ConstantInt>(Bad); C && C->isZero())
-      return;
-    llvm::BasicBlock *Panic = newBlock("slicepanic");
-    llvm::BasicBlock *Ok = newBlock("sliceok");
-    llvm::MDBuilder MDB(L.Ctx);
-    B.CreateCondBr(Bad, Panic, Ok, MDB.createBranchWeights(1, 1 << 20));
-    setBlock(Panic);
-    B.CreateCall(L.getRuntime(RuntimeFn::gort_panicBounds),
-                 {X, Y, B.getInt32(Code | (Signed ? BoundsSigned : 0))});
-    B.CreateUnreachable();
-    setBlock(Ok);
+    emitBoundsPanicIf(Bad, X, Y, Code | (Signed ? BoundsSigned : 0),
+                      "slicepanic", "sliceok");
   };
   // gc's order: the highest index against the capacity first.
   if (E->Full) {

@@ -48,6 +48,20 @@
 
 #include <stdint.h>
 
+namespace {
+/// The program's typelinks (runtime/type.cpp).
+struct Typelinks {
+  const void *Base;
+  const int32_t *Offsets;
+  intptr_t N;
+};
+Typelinks typelinks() {
+  Typelinks T;
+  gort::typelinks(&T.Base, &T.Offsets, &T.N);
+  return T;
+}
+} // namespace
+
 extern "C" {
 void runtime_GC(void *) { gort::gcForce(); }
 
@@ -88,29 +102,12 @@ gort::abi::String runtime_gostringnocopy(void *, const uint8_t *P) {
   return {P, N};
 }
 
-const void *runtime_typelinksBase(void *) {
-  const void *Base;
-  const int32_t *Offs;
-  intptr_t N;
-  gort::typelinks(&Base, &Offs, &N);
-  return Base;
-}
 
-const void *runtime_typelinksOffsets(void *) {
-  const void *Base;
-  const int32_t *Offs;
-  intptr_t N;
-  gort::typelinks(&Base, &Offs, &N);
-  return Offs;
-}
+const void *runtime_typelinksBase(void *) { return typelinks().Base; }
 
-int64_t runtime_typelinksCount(void *) {
-  const void *Base;
-  const int32_t *Offs;
-  intptr_t N;
-  gort::typelinks(&Base, &Offs, &N);
-  return N;
-}
+const void *runtime_typelinksOffsets(void *) { return typelinks().Offsets; }
+
+int64_t runtime_typelinksCount(void *) { return typelinks().N; }
 
 int64_t runtime_walltime(void *) { return gort::walltime(); }
 
