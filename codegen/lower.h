@@ -532,6 +532,10 @@ public:
   static std::string symbolPackage(llvm::StringRef Sym);
   /// The static funcval for a top-level function used as a value.
   llvm::Constant *getFuncValue(llvm::Function *F);
+  /// A linkonce_odr func value named Name for F (addrspace 0), for type
+  /// descriptors' equal and map hashers: every module may emit it.
+  llvm::Constant *getLinkOnceFuncValue(llvm::Function *F,
+                                       const std::string &Name);
   /// The declaration of a runtime entry point of libgort/abi.def.
   llvm::Function *getRuntime(RuntimeFn F);
   llvm::Function *getFuncLitFunction(syntax::FuncLit *E);

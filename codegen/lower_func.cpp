@@ -282,6 +282,18 @@ llvm::Constant *Lowerer::getFuncValue(llvm::Function *F) {
   return C;
 }
 
+llvm::Constant *Lowerer::getLinkOnceFuncValue(llvm::Function *F,
+                                              const std::string &Name) {
+  if (llvm::GlobalVariable *GV = Mod->getNamedGlobal(Name))
+    return GV;
+  llvm::Constant *Init = llvm::ConstantStruct::getAnon(Ctx, {F});
+  auto *GV = new llvm::GlobalVariable(*Mod, Init->getType(), true,
+                                      llvm::GlobalValue::LinkOnceODRLinkage,
+                                      Init, Name);
+  GV->setAlignment(llvm::Align(8));
+  return GV;
+}
+
 llvm::Function *Lowerer::getRuntime(RuntimeFn F) {
   return getOrInsertRuntimeFunction(*Mod, F);
 }

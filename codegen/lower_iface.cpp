@@ -578,17 +578,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
   llvm::Constant *Eq = NullP;
   if (comparable(T)) {
     // gc: the type's equal func value.
-    llvm::Function *EF = getEqualFunc(T);
-    std::string FVName = Sym + ".eqfunc";
-    llvm::GlobalVariable *FV = Mod->getNamedGlobal(FVName);
-    if (!FV) {
-      llvm::Constant *Init = llvm::ConstantStruct::getAnon(Ctx, {EF});
-      FV = new llvm::GlobalVariable(*Mod, Init->getType(), true,
-                                    llvm::GlobalValue::LinkOnceODRLinkage, Init,
-                                    FVName);
-      FV->setAlignment(llvm::Align(8));
-    }
-    Eq = FV;
+    Eq = getLinkOnceFuncValue(getEqualFunc(T), Sym + ".eqfunc");
   }
   // gc: a named type's ptrToThis is always filled in; other types' would be
   // a weak reference, which a relocation cannot express, so it stays 0.
@@ -610,20 +600,37 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
              Placeholder),
       PtrToThis,
   };
-  // Bytes so far; parts after the kind part are placed by offset.
-  uint64_t Off = sizeof(A::Type);
   auto SelfAt = [&](uint64_t At) {
     return llvm::ConstantExpr::getInBoundsGetElementPtr(
         I8, Placeholder, llvm::ConstantInt::get(I64, At));
   };
   // The variable-length data after the UncommonType: func parameters,
   // struct fields, interface methods (Trailing, TrailingSize bytes), which
-  // the kind part points into (fixed up once Off is known).
+  // the kind part points into (fixed up once KindEnd is known).
   std::vector<llvm::Constant *> Trailing;
   uint64_t TrailingSize = 0;
   size_t SliceField = 0; // index in Fields of a self-pointing slice's data
   size_t KindEnd;        // bytes of the kind part
   uint64_t UncommonSize = HasUncommon ? sizeof(A::UncommonType) : 0;
+  // A package path as a name; none for "".
+  auto PkgName = [&](const std::string &Pkg) -> llvm::Constant * {
+    return Pkg.empty() ? nullptr : getName(Pkg, "", false, false, "");
+  };
+  // A method's name: with its package's path when unexported.
+  auto MethodName = [&](Func *M) {
+    return getName(M->name(), "", M->exported(), false,
+                   M->exported() || !M->pkg() ? "" : M->pkg()->Path);
+  };
+  // The kind part of a struct or interface: the package path, then a slice
+  // of the N trailing entries (its data pointer fixed up below).
+  auto MemberSlice = [&](const std::string &Pkg, size_t N) {
+    llvm::Constant *PN = PkgName(Pkg);
+    Fields.push_back(PN ? PN : NullP);
+    SliceField = Fields.size();
+    Fields.push_back(NullP);
+    Fields.push_back(llvm::ConstantInt::get(I64, N));
+    Fields.push_back(llvm::ConstantInt::get(I64, N));
+  };
 
   switch (U->kind()) {
   case TypeKind::Pointer:
@@ -672,31 +679,19 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
       Trailing.push_back(llvm::ConstantInt::get(I64, Offs[I]));
     }
     TrailingSize = S->Fields.size() * sizeof(A::StructField);
-    Fields.push_back(Pkg.empty() ? NullP : getName(Pkg, "", false, false, ""));
-    SliceField = Fields.size();
-    Fields.push_back(NullP);
-    Fields.push_back(llvm::ConstantInt::get(I64, S->Fields.size()));
-    Fields.push_back(llvm::ConstantInt::get(I64, S->Fields.size()));
+    MemberSlice(Pkg, S->Fields.size());
     KindEnd = sizeof(A::StructType);
     break;
   }
   case TypeKind::Interface: {
     auto *I = cast<Interface>(U);
     completeInterface(TCtx, I);
-    std::string Pkg = ifacePkgPath(T, I);
     for (Func *M : I->AllMethods) {
-      Trailing.push_back(
-          relOff(getName(M->name(), "", M->exported(), false,
-                         M->exported() || !M->pkg() ? "" : M->pkg()->Path),
-                 Placeholder));
+      Trailing.push_back(relOff(MethodName(M), Placeholder));
       Trailing.push_back(relOff(getTypeDescriptor(M->sig()), Placeholder));
     }
     TrailingSize = I->AllMethods.size() * sizeof(A::IMethod);
-    Fields.push_back(Pkg.empty() ? NullP : getName(Pkg, "", false, false, ""));
-    SliceField = Fields.size();
-    Fields.push_back(NullP);
-    Fields.push_back(llvm::ConstantInt::get(I64, I->AllMethods.size()));
-    Fields.push_back(llvm::ConstantInt::get(I64, I->AllMethods.size()));
+    MemberSlice(ifacePkgPath(T, I), I->AllMethods.size());
     KindEnd = sizeof(A::InterfaceType);
     break;
   }
@@ -721,8 +716,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
     KindEnd = sizeof(A::Type);
     break;
   }
-  Off = KindEnd;
-  uint64_t TrailingAt = Off + UncommonSize;
+  uint64_t TrailingAt = KindEnd + UncommonSize;
   if (SliceField)
     Fields[SliceField] = SelfAt(TrailingAt);
 
@@ -732,10 +726,8 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
     unsigned XCount = 0;
     for (const MethodSetEntry &E : Methods)
       XCount += E.Method->exported();
-    std::string Pkg = typePkgPath(T);
-    Fields.push_back(
-        Pkg.empty() ? Zero32
-                    : relOff(getName(Pkg, "", false, false, ""), Placeholder));
+    llvm::Constant *PN = PkgName(typePkgPath(T));
+    Fields.push_back(PN ? relOff(PN, Placeholder) : Zero32);
     Fields.push_back(
         llvm::ConstantInt::get(llvm::Type::getInt16Ty(Ctx), Methods.size()));
     Fields.push_back(
@@ -759,10 +751,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
       Tfn = relOff(Ifn, Placeholder);
     else if (Path.size() == 1 && !M->PtrRecv)
       Tfn = relOff(getFunction(M), Placeholder);
-    Fields.push_back(
-        relOff(getName(M->name(), "", M->exported(), false,
-                       M->exported() || !M->pkg() ? "" : M->pkg()->Path),
-               Placeholder));
+    Fields.push_back(relOff(MethodName(M), Placeholder));
     Fields.push_back(relOff(getTypeDescriptor(M->sig()), Placeholder));
     Fields.push_back(relOff(Ifn, Placeholder));
     Fields.push_back(Tfn);

@@ -221,25 +221,16 @@ llvm::Function *Lowerer::getHashFunc(Type *T) {
 
 llvm::Constant *Lowerer::getHashFuncValue(Type *T) {
   llvm::Function *F = getHashFunc(T);
+  if (!F->getName().starts_with("gort_"))
+    return getLinkOnceFuncValue(F, (F->getName() + "func").str());
   // The runtime's hashers have func values there (gort_memhash64_f ...),
   // which its fast map paths recognise by address.
-  std::string Name = F->getName().starts_with("gort_")
-                         ? (F->getName() + "_f").str()
-                         : (F->getName() + "func").str();
+  std::string Name = (F->getName() + "_f").str();
   if (llvm::GlobalVariable *GV = Mod->getNamedGlobal(Name))
     return GV;
-  auto *FVTy = llvm::StructType::get(Ctx, llvm::ArrayRef<llvm::Type *>(Ptr));
-  llvm::GlobalVariable *GV;
-  if (F->getName().starts_with("gort_")) {
-    GV = new llvm::GlobalVariable(
-        *Mod, FVTy, true, llvm::GlobalValue::ExternalLinkage, nullptr, Name);
-  } else {
-    GV = new llvm::GlobalVariable(*Mod, FVTy, true,
-                                  llvm::GlobalValue::LinkOnceODRLinkage,
-                                  llvm::ConstantStruct::get(FVTy, {F}), Name);
-    GV->setAlignment(llvm::Align(8));
-  }
-  return GV;
+  return new llvm::GlobalVariable(
+      *Mod, llvm::StructType::get(Ctx, llvm::ArrayRef<llvm::Type *>(Ptr)), true,
+      llvm::GlobalValue::ExternalLinkage, nullptr, Name);
 }
 
 //===----------------------------------------------------------------------===//

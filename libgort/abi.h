@@ -83,6 +83,13 @@ struct RunePos {
   int64_t Pos;
 };
 
+/// Two one-word results of a Go function (ints, pointers; a bool in the
+/// low byte): what libgort's bodies of two-result Go functions return.
+struct Words2 {
+  uintptr_t First;
+  uintptr_t Second;
+};
+
 /// A complex128 as two doubles (gort_complex128div's result).
 struct Complex128 {
   double Re;

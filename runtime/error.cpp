@@ -141,11 +141,6 @@ template <typename Sink> void formatBoundsError(Sink &S, const BoundsError &E) {
   }
 }
 
-bool sameTypeString(const abi::Type *A, const abi::Type *B) {
-  abi::String SA = typeString(A), SB = typeString(B);
-  return SA.Len == SB.Len && memcmp(SA.Ptr, SB.Ptr, size_t(SA.Len)) == 0;
-}
-
 /// gc: TypeAssertionError.Error.
 template <typename Sink>
 void formatTypeAssertionError(Sink &S, const TypeAssertionError &E) {
@@ -168,7 +163,7 @@ void formatTypeAssertionError(Sink &S, const TypeAssertionError &E) {
     put(S, typeString(E.Concrete));
     put(S, ", not ");
     put(S, typeString(E.Asserted));
-    if (sameTypeString(E.Concrete, E.Asserted))
+    if (equalStrings(typeString(E.Concrete), typeString(E.Asserted)))
       put(S, " (types from different scopes)");
     return;
   }

@@ -55,11 +55,6 @@ constexpr unsigned ItabBuckets = 1024;
 ItabEntry *ItabTable[ItabBuckets];
 Mutex ItabLock;
 
-bool sameString(const abi::String &A, const abi::String &B) {
-  return A.Len == B.Len &&
-         (A.Ptr == B.Ptr || memcmp(A.Ptr, B.Ptr, size_t(A.Len)) == 0);
-}
-
 } // namespace
 
 bool gort::equalsCString(const abi::String &S, const char *C) {
@@ -115,12 +110,12 @@ bool matchMethods(const abi::InterfaceType *Inter, const abi::Type *T,
       const abi::Method &M = Ms[J];
       const uint8_t *TName = resolveNameOff(T, M.Name);
       if (resolveTypeOff(T, M.Mtyp) != IType ||
-          !sameString(nameString(TName), IStr))
+          !equalStrings(nameString(TName), IStr))
         continue;
       abi::String PkgPath = namePkgPath(TName);
       if (!PkgPath.Len)
         PkgPath = TPkg;
-      if (nameExported(TName) || sameString(PkgPath, IPkg)) {
+      if (nameExported(TName) || equalStrings(PkgPath, IPkg)) {
         if (Fun)
           Fun[K] = reinterpret_cast<void (*)()>(resolveTextOff(T, M.Ifn));
         Found = true;

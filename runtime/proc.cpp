@@ -1493,6 +1493,17 @@ void sysmon() {
 
 } // namespace
 
+void tracebackothers(G *Except) {
+  for (G *Gp = AllGs; Gp; Gp = Gp->AllLink) {
+    if (Gp == Except || Gp->IsSystem || readgstatus(Gp) == GDead)
+      continue;
+    printstring("\n");
+    printgoroutineheader(Gp);
+    if (Gp->Sched.BP)
+      traceback(Gp, Gp->Sched.BP);
+  }
+}
+
 int64_t setMaxThreads(int64_t In) {
   lock(&Sched.Lock);
   int64_t Out = Sched.MaxMCount;
@@ -1587,16 +1598,8 @@ namespace {
   printstring("fatal error: ");
   printstring(Msg);
   printstring("\n");
-  if (tracebackEnabled()) {
-    for (G *Gp = AllGs; Gp; Gp = Gp->AllLink) {
-      if (Gp->IsSystem || readgstatus(Gp) == GDead)
-        continue;
-      printstring("\n");
-      printgoroutineheader(Gp);
-      if (Gp->Sched.BP)
-        traceback(Gp, Gp->Sched.BP);
-    }
-  }
+  if (tracebackEnabled())
+    tracebackothers(nullptr);
   printflush();
   exit(2);
 }

@@ -228,6 +228,11 @@ void releaseSudog(Sudog *S);
 /// runtime side of time.Sleep). Ns <= 0 returns at once.
 void timeSleep(int64_t Ns);
 
+/// Prints the header and frames of every user goroutine but Except, each
+/// after a blank line, as parked (gc: tracebackothers). The world is
+/// stopped or nothing else runs; caller holds printlock.
+void tracebackothers(G *Except);
+
 /// runtime/debug.SetMaxThreads: sets the thread limit (gc: maxmcount),
 /// throws if it is exceeded already, returns the old one.
 int64_t setMaxThreads(int64_t In);

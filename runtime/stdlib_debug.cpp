@@ -45,8 +45,6 @@ using namespace gort;
 
 namespace {
 
-void stopWorld(void *) { stopTheWorldWithSema(nullptr); }
-void startWorld(void *) { startTheWorldWithSema(nullptr); }
 void scavengeAll(void *) { Heap.scavenge(~uintptr_t(0) >> 1); }
 
 /// The goroutine whose stack runtime.Stack is printing, and its frame.
@@ -59,16 +57,8 @@ struct StackArgs {
 void printStacks(const StackArgs &A) {
   printgoroutineheader(A.Gp);
   traceback(A.Gp, A.FP);
-  if (!A.All)
-    return;
-  for (G *Gp = allgs(); Gp; Gp = Gp->AllLink) {
-    if (Gp == A.Gp || Gp->IsSystem || readgstatus(Gp) == GDead)
-      continue;
-    printstring("\n");
-    printgoroutineheader(Gp);
-    if (Gp->Sched.BP)
-      traceback(Gp, Gp->Sched.BP);
-  }
+  if (A.All)
+    tracebackothers(A.Gp);
 }
 
 } // namespace
@@ -81,7 +71,7 @@ int64_t runtime_Stack(void *, uint8_t *Buf, int64_t Len, int64_t, uint8_t All) {
   bool Everyone = All & 1;
   if (Everyone) {
     acquireWorldSema();
-    systemstack(stopWorld, nullptr);
+    systemstack(stopTheWorldWithSema, nullptr);
   }
   G *Gp = getg();
   printlock();
@@ -94,7 +84,7 @@ int64_t runtime_Stack(void *, uint8_t *Buf, int64_t Len, int64_t, uint8_t All) {
   Mp->WriteBuf = nullptr;
   printunlock();
   if (Everyone) {
-    systemstack(startWorld, nullptr);
+    systemstack(startTheWorldWithSema, nullptr);
     releaseWorldSema();
   }
   return N;

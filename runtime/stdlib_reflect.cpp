@@ -103,14 +103,10 @@ GORT_REFLECTLITE(const void *, resolveTypeOff, const void *Base, int32_t Off) {
   Result reflect_##Name(void *, __VA_ARGS__) __asm__("reflect." #Name);        \
   Result reflect_##Name(void *, __VA_ARGS__)
 
-/// Two result words, as a Go function returns (bool, bool) or (int, bool).
-struct Words2 {
-  uintptr_t A;
-  uintptr_t B;
-};
+using abi::Words2;
 
 GORT_REFLECT(void *, unsafe_New, const abi::Type *T) {
-  return mallocgc(T->Size, T, true);
+  return reflectlite_unsafe_New(nullptr, T);
 }
 
 // gc: reflect_unsafe_NewArray (newarray; reflect checks N first).
@@ -120,8 +116,7 @@ GORT_REFLECT(void *, unsafe_NewArray, const abi::Type *T, intptr_t N) {
 
 GORT_REFLECT(void, typedmemmove, const abi::Type *T, void *Dst,
              const void *Src) {
-  if (Dst != Src && T->Size)
-    memmove(Dst, Src, T->Size);
+  reflectlite_typedmemmove(nullptr, T, Dst, Src);
 }
 
 GORT_REFLECT(void, typedmemmovepartial, const abi::Type *, void *Dst,
@@ -165,7 +160,7 @@ GORT_REFLECT(bool, verifyNotInHeapPtr, uintptr_t P) {
 
 GORT_REFLECT(void, ifaceE2I, const abi::Type *Inter, const abi::Type *ET,
              void *EData, abi::Iface *Dst) {
-  *Dst = {gort_assertE2I(Inter, ET), EData};
+  reflectlite_ifaceE2I(nullptr, Inter, ET, EData, Dst);
 }
 
 GORT_REFLECT(const void *, resolveNameOff, const void *Base, int32_t Off) {

@@ -48,11 +48,7 @@ using namespace gort;
 
 namespace {
 
-/// Two result words (r1, r2), as a Go function returns them.
-struct Words2 {
-  uintptr_t R1;
-  uintptr_t R2;
-};
+using abi::Words2;
 
 /// The signal mask before BeforeFork, restored by AfterFork (the forking
 /// thread holds its M throughout: syscall.forkExec locks the OS thread).

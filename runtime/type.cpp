@@ -93,6 +93,11 @@ int32_t addReflectOff(const void *P) {
   return Id;
 }
 
+bool equalStrings(const abi::String &A, const abi::String &B) {
+  return A.Len == B.Len &&
+         (A.Ptr == B.Ptr || memcmp(A.Ptr, B.Ptr, size_t(A.Len)) == 0);
+}
+
 abi::String nameString(const uint8_t *N) {
   if (!N)
     return {nullptr, 0};
@@ -116,41 +121,39 @@ abi::String namePkgPath(const uint8_t *N) {
   return nameString(resolveNameOff(N, PO));
 }
 
+namespace {
+/// Base + Off for a base compiled code made; from a base reflect made at
+/// run time, Off is the id addReflectOff gave (gc: resolveNameOff's and
+/// resolveTypeOff's fallback). What names the offset's kind for the throw.
+const uint8_t *resolveOff(const void *Base, int32_t Off, const char *Throw) {
+  if (isStatic(Base))
+    return static_cast<const uint8_t *>(Base) + Off;
+  const void *P = reflectOff(Off);
+  if (!P)
+    fatal(Throw);
+  return static_cast<const uint8_t *>(P);
+}
+} // namespace
+
 const uint8_t *resolveNameOff(const void *Base, abi::NameOff Off) {
   if (Off == 0)
     return nullptr;
-  if (!isStatic(Base)) {
-    const void *P = reflectOff(Off);
-    if (!P)
-      fatal("runtime: name offset base pointer out of range");
-    return static_cast<const uint8_t *>(P);
-  }
-  return static_cast<const uint8_t *>(Base) + Off;
+  return resolveOff(Base, Off,
+                    "runtime: name offset base pointer out of range");
 }
 
 const abi::Type *resolveTypeOff(const void *Base, abi::TypeOff Off) {
   if (Off == 0 || Off == -1)
     return nullptr;
-  if (!isStatic(Base)) {
-    const void *P = reflectOff(Off);
-    if (!P)
-      fatal("runtime: type offset base pointer out of range");
-    return static_cast<const abi::Type *>(P);
-  }
   return reinterpret_cast<const abi::Type *>(
-      static_cast<const uint8_t *>(Base) + Off);
+      resolveOff(Base, Off, "runtime: type offset base pointer out of range"));
 }
 
 void *resolveTextOff(const abi::Type *T, abi::TextOff Off) {
   if (Off == -1)
     return reinterpret_cast<void *>(&unreachableMethod);
-  if (!isStatic(T)) {
-    const void *P = reflectOff(Off);
-    if (!P)
-      fatal("runtime: text offset base pointer out of range");
-    return const_cast<void *>(P);
-  }
-  return const_cast<uint8_t *>(reinterpret_cast<const uint8_t *>(T) + Off);
+  return const_cast<uint8_t *>(
+      resolveOff(T, Off, "runtime: text offset base pointer out of range"));
 }
 
 abi::String typeString(const abi::Type *T) {

@@ -79,6 +79,9 @@ constexpr abi::Type makeRuntimeType(uint32_t Hash, const TypeSpec &S) {
                    .PtrToThis = 0};
 }
 
+/// True if A and B hold the same bytes.
+bool equalStrings(const abi::String &A, const abi::String &B);
+
 /// The name N encodes (gc: name.name); empty for null.
 abi::String nameString(const uint8_t *N);
 /// N's package path, or empty when it records none (gc: name.pkgPath).
