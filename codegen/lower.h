@@ -92,6 +92,9 @@ void setGoFunctionAttrs(llvm::Function *F);
 Type *exprType(types::TypeContext &C, syntax::Expr *E);
 /// True for the blank identifier `_`.
 bool isBlank(syntax::Expr *E);
+/// For an instantiation f[int] or pkg.F[int] of a generic function, the
+/// name whose object is the instance; else null.
+syntax::Name *instanceName(syntax::Expr *E);
 /// The field index and the value of element I of struct literal E. A key
 /// names a field of the literal's own type, which may be another, identical
 /// struct type than the one it is stored as (x = struct{ a int }{a: 1});

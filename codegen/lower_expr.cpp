@@ -468,6 +468,8 @@ llvm::Value *FuncLowerer::emitExpr(syntax::Expr *E) {
     return emitSelector(cast<SelectorExpr>(E));
 
   case NodeKind::IndexExpr:
+    if (syntax::Name *FN = instanceName(E)) // f[int] as a func value
+      return L.getFuncValue(L.getFunction(cast<Func>(FN->Obj)));
     return emitIndex(cast<IndexExpr>(E));
 
   case NodeKind::SliceExpr:

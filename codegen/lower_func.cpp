@@ -100,8 +100,7 @@ std::unique_ptr<llvm::Module> Lowerer::run() {
   }
 
   for (Func *F : Info.Funcs)
-    if (!F->SkippedGeneric)
-      lowerFunction(F);
+    lowerFunction(F);
   lowerInit();
   // Function literals discovered while lowering (possibly nested).
   while (!PendingLits.empty()) {
@@ -618,6 +617,10 @@ void Lowerer::lowerFunction(Func *F) {
   FuncDecl *D = F->Decl;
   if (!D || !D->Body)
     return;
+  // An instance of a generic function or method is compiled by every
+  // package that uses it; the linker keeps one (check_generic.cpp).
+  if (F->Orig && !isMainPackage())
+    Fn->setLinkage(llvm::GlobalValue::LinkOnceODRLinkage);
   FuncLowerer FL(*this, Fn, F->sig(), D);
   llvm::SmallVector<Var *, 8> Params;
   if (F->sig()->Params)
@@ -874,7 +877,10 @@ Callee FuncLowerer::emitCallee(CallExpr *E) {
   syntax::Expr *Fun = unparen(E->Fun);
   C.Sig = cast<Signature>(Fun->TV.Ty->underlying());
 
-  // Static function call (f, or pkg.F of another package).
+  // Static function call (f, or pkg.F of another package, or an instance
+  // f[int] of a generic one).
+  if (syntax::Name *IN = instanceName(Fun))
+    Fun = IN;
   syntax::Name *FN = dyn_cast<syntax::Name>(Fun);
   if (auto *Sel = dyn_cast<SelectorExpr>(Fun); Sel && !Sel->Selection)
     FN = Sel->Sel;

@@ -36,6 +36,19 @@ bool gortc::codegen::isBlank(syntax::Expr *E) {
   return N && N->Value == "_";
 }
 
+syntax::Name *gortc::codegen::instanceName(syntax::Expr *E) {
+  auto *IX = dyn_cast<syntax::IndexExpr>(syntax::unparen(E));
+  if (!IX)
+    return nullptr;
+  syntax::Expr *X = syntax::unparen(IX->X);
+  auto *N = dyn_cast<syntax::Name>(X);
+  if (auto *S = dyn_cast<syntax::SelectorExpr>(X); S && !S->Selection)
+    N = S->Sel;
+  if (N && llvm::isa_and_nonnull<types::Func>(N->Obj))
+    return N;
+  return nullptr;
+}
+
 bool Lowerer::isAggregate(Type *T) {
   switch (T->underlying()->kind()) {
   case TypeKind::Struct:

@@ -6,6 +6,8 @@
 
 #include "frontend/ast.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 using namespace gortc;
 using namespace gortc::syntax;
 using llvm::cast;
@@ -51,6 +53,77 @@ void syntax::forEachChild(Node *N, llvm::function_ref<void(Node *)> F) {
 void syntax::inspect(Node *N, llvm::function_ref<bool(Node *)> F) {
   if (F(N))
     forEachChild(N, [F](Node *C) { inspect(C, F); });
+}
+
+namespace {
+/// cloneTree's state: the copy of each node copied so far.
+struct Cloner {
+  explicit Cloner(llvm::BumpPtrAllocator &A) : A(A) {}
+  llvm::BumpPtrAllocator &A;
+  llvm::DenseMap<Node *, Node *> Done;
+
+  template <typename T> T *child(T *N) {
+    return N ? cast<T>(copy(static_cast<Node *>(N))) : nullptr;
+  }
+  template <typename T> void children(llvm::ArrayRef<T *> &L) {
+    if (L.empty())
+      return;
+    T **Mem = A.Allocate<T *>(L.size());
+    for (size_t I = 0; I < L.size(); ++I)
+      Mem[I] = child(L[I]);
+    L = llvm::ArrayRef<T *>(Mem, L.size());
+  }
+  template <typename T, size_t N> void children(T *(&L)[N]) {
+    for (T *&E : L)
+      E = child(E);
+  }
+  /// Clears what the checker writes into the copy C.
+  static void reset(Node *C) {
+    if (auto *E = dyn_cast<Expr>(C))
+      E->TV = TypeAndValue();
+    if (auto *N = dyn_cast<Name>(C))
+      N->Obj = nullptr;
+    else if (auto *S = dyn_cast<SelectorExpr>(C))
+      S->Selection = nullptr;
+    else if (auto *F = dyn_cast<FuncLit>(C)) {
+      F->Captures = {};
+      F->Outer = nullptr;
+      F->OuterLit = nullptr;
+      F->Index = F->NumLits = 0;
+    } else if (auto *CC = dyn_cast<CaseClause>(C))
+      CC->Implicit = nullptr;
+  }
+  Node *copy(Node *N) {
+    if (Node *C = Done.lookup(N))
+      return C;
+    Node *C = nullptr;
+    switch (N->kind()) {
+#define GORTC_CHILD(Field) X->Field = child(X->Field);
+#define GORTC_CHILDREN(Field) children(X->Field);
+#define GORTC_NODE(Kind, Children)                                             \
+  case NodeKind::Kind: {                                                       \
+    auto *X = new (A.Allocate<Kind>()) Kind(*cast<Kind>(N));                   \
+    C = X;                                                                     \
+    Done[N] = C;                                                               \
+    Children break;                                                            \
+  }
+#include "frontend/ast_nodes.def"
+    }
+    reset(C);
+    return C;
+  }
+};
+} // namespace
+
+Node *syntax::cloneTree(Node *N, llvm::BumpPtrAllocator &A) {
+  Cloner Cl(A);
+  Node *C = Cl.copy(N);
+  // Branch targets (set by the parser's checkBranches) lead into the copy.
+  for (auto &[From, To] : Cl.Done)
+    if (auto *B = dyn_cast<BranchStmt>(To); B && B->Target)
+      if (Node *T = Cl.Done.lookup(B->Target))
+        B->Target = cast<Stmt>(T);
+  return C;
 }
 
 Pos syntax::startPos(const Node *N) {

@@ -660,6 +660,18 @@ void forEachChild(Node *N, llvm::function_ref<void(Node *)> F);
 /// each child. Every node kind is walked; only F decides what to skip.
 void inspect(Node *N, llvm::function_ref<bool(Node *)> F);
 
+/// A deep copy of the tree under N, allocated in A, for checking a generic
+/// declaration once per instantiation (check_generic.cpp). Sharing inside
+/// the tree is kept (fields declared together keep one Type node), and so
+/// are the parser's Groups, and branch targets lead to the copied
+/// statements; everything the checker writes into a tree (TypeAndValue,
+/// Name::Obj, selections, captures, implicit type-switch variables, literal
+/// numbering) starts out empty in the copy.
+Node *cloneTree(Node *N, llvm::BumpPtrAllocator &A);
+template <typename T> T *cloneTree(T *N, llvm::BumpPtrAllocator &A) {
+  return N ? llvm::cast<T>(cloneTree(static_cast<Node *>(N), A)) : nullptr;
+}
+
 /// The leftmost source position of N (gc's syntax.StartPos).
 Pos startPos(const Node *N);
 /// Strips parentheses.

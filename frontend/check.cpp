@@ -92,6 +92,7 @@ bool Checker::checkPackage(llvm::StringRef Path,
   Out = &O;
   llvm::StringRef Name = Files.empty() ? "main" : Files[0]->PkgName->Value;
   Pkg = Ctx.make<Package>(Path, Name);
+  Ctx.CheckerOf[Pkg] = this;
   PkgScope = Ctx.make<Scope>(Ctx.universe(), Pos(), Pos(), false);
   Pkg->PkgScope = PkgScope;
   O.Pkg = Pkg;
@@ -110,21 +111,19 @@ bool Checker::checkPackage(llvm::StringRef Path,
   packageObjects();
   processLater();
 
-  // Function bodies, in source order.
+  // Function bodies, in source order; then the bodies of the instances
+  // they use.
   for (auto &[Obj, D] : ObjMap) {
     auto *F = dyn_cast<Func>(Obj);
-    if (!F || !D->FDecl || !D->FDecl->Body || F->SkippedGeneric)
+    if (!F || !D->FDecl || !D->FDecl->Body || F->Generic)
       continue;
     funcBody(D->FDecl, F, F->sig(), D->FDecl->Body);
     processLater();
   }
-
   // Remaining untyped expressions keep their untyped types.
-  for (auto &[E, UI] : Untyped) {
-    const ConstValue *V = UI.Val ? Ctx.makeConst(*UI.Val) : nullptr;
-    E->TV = {UI.M, UI.T, V};
-  }
-  Untyped.clear();
+  finalizeUntyped();
+  llvm::erase_if(O.Funcs, [](Func *F) { return F->Generic; });
+  drainInstances();
 
   initOrder(O);
   unusedImports();
@@ -748,13 +747,28 @@ void Checker::resolvePendingUnderlying(Named *N) {
 void Checker::typeDecl(TypeName *Obj, syntax::TypeDecl *TD) {
   TypeDecls[Obj] = TD;
   if (!TD->TParams.empty()) {
-    if (SkipGenerics)
-      Obj->SkippedGeneric = true;
-    else
-      error(TD->TParams[0]->pos(), "generic type " + Obj->name().str() +
-                                       " not supported yet by gortc");
-    SkippedGeneric = true;
-    Obj->setType(Ctx.invalid());
+    // A generic type: its type parameters now, its underlying type and
+    // methods per instance (check_generic.cpp).
+    HasGenerics = true;
+    if (!FuncStack.empty()) {
+      error(TD->pos(), "generic type cannot be declared inside a function");
+      Obj->setType(Ctx.invalid());
+      return;
+    }
+    auto *N = Ctx.make<Named>(Obj);
+    Obj->setType(N);
+    N->Underlying = Ctx.invalid();
+    GenericDecl &GD = Generics[Obj];
+    GD.FileScope = CurScope;
+    GD.TD = TD;
+    Scope *S = Ctx.make<Scope>(CurScope, TD->pos(), Pos(), false);
+    N->TParams = declareTypeParams(S, TD->TParams, Pos());
+    auto It = MethodsByBase.find(Obj);
+    if (It != MethodsByBase.end())
+      for (Func *M : It->second) {
+        M->Generic = true;
+        N->Methods.push_back(M);
+      }
     return;
   }
   if (TD->Alias) {
@@ -855,47 +869,29 @@ void Checker::collectMethods(TypeName *Obj) {
 void Checker::funcDecl(Func *Obj, DeclInfo *D) {
   syntax::FuncDecl *FD = D->FDecl;
   Scope *FnScope = Ctx.make<Scope>(CurScope, FD->pos(), Pos(), true);
-  // A method of a generic type (reported at the type) declares its
-  // receiver's type parameters, like a generic function's, with invalid
-  // types.
+  // A method of a generic type (its receiver type is T[P, ...]) is checked
+  // per instance of its type (check_generic.cpp).
   if (FD->Recv) {
     syntax::Expr *RT = unparen(FD->Recv->Type);
     if (auto *O = dyn_cast<Operation>(RT); O && O->Op == Operator::Mul && !O->Y)
       RT = unparen(O->X);
-    if (auto *IX = dyn_cast<IndexExpr>(RT)) {
-      if (SkipGenerics)
-        Obj->SkippedGeneric = true; // a method of a generic type
-      llvm::SmallVector<syntax::Expr *, 2> Params{IX->Index};
-      if (auto *L = dyn_cast<ListExpr>(IX->Index))
-        Params.assign(L->Elems.begin(), L->Elems.end());
-      for (syntax::Expr *P : Params)
-        if (auto *PN = dyn_cast<syntax::Name>(P); PN && PN->Value != "_")
-          declare(FnScope, PN,
-                  Ctx.make<TypeName>(PN->pos(), Pkg, PN->Value, Ctx.invalid()),
-                  FD->pos());
+    if (isa<IndexExpr>(RT)) {
+      Obj->Generic = true;
+      HasGenerics = true;
+      return;
     }
   }
   if (!FD->TParams.empty()) {
-    if (SkipGenerics)
-      Obj->SkippedGeneric = true;
-    else
-      error(FD->TParams[0]->pos(), "generic function " + Obj->name().str() +
-                                       " not supported yet by gortc");
-    SkippedGeneric = true;
-    // Declare the type parameters with invalid types, so that their uses in
-    // the signature and body stay quiet (uses of the function do too, see
-    // ident).
-    for (syntax::Field *TP : FD->TParams)
-      if (TP->N)
-        declare(
-            FnScope, TP->N,
-            Ctx.make<TypeName>(TP->N->pos(), Pkg, TP->N->Value, Ctx.invalid()),
-            FD->pos());
+    // A generic function: its signature with type parameters (for
+    // inference); its body per instance. (The parser rejects a method with
+    // type parameters.)
+    HasGenerics = true;
+    Obj->Generic = true;
+    Generics[Obj].FileScope = CurScope;
+    Obj->TParams = declareTypeParams(FnScope, FD->TParams, FD->pos());
   }
   bool PtrRecv = false;
-  InSkippedGeneric = Obj->SkippedGeneric;
   Signature *Sig = funcType(FD, FnScope, FD->Recv, FD->Type, PtrRecv);
-  InSkippedGeneric = false;
   // Fill the signature object that was created when the Func was collected.
   Signature *Have = Obj->sig();
   *Have = *Sig;
@@ -1291,8 +1287,9 @@ void Checker::usePkgName(PkgName *PN) {
 }
 
 void Checker::unusedImports() {
-  // Generic code is not checked yet, so its uses of imports are not seen.
-  if (SkippedGeneric)
+  // Generic bodies are checked only in their instances, so an import used
+  // in one that is never instantiated would look unused.
+  if (HasGenerics)
     return;
   for (PkgName *PN : Imports) {
     if (PN->Used)

@@ -4,8 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// The type checker: a port of the algorithms of gc's types2 (go/types) for
-// the non-generic language, reporting errors in gc 1.19's wording
+// The type checker: a port of the algorithms of gc's types2 (go/types),
+// reporting errors in gc 1.19's wording
 // (types2 with CompilerErrorMessages set, as gc configures it).
 //
 // Phases (check.cpp, in order):
@@ -27,9 +27,13 @@
 // packages imports first, all in one TypeContext, and Importer hands out
 // the Package objects already checked: an import's objects and types are
 // used directly (no export data), so type identity across packages is
-// pointer identity as within one. In an imported package, generic
-// declarations are skipped (SkipGenerics) and functions may lack bodies
-// unless Complete is set (gc's -complete).
+// pointer identity as within one. In an imported package, functions may
+// lack bodies unless Complete is set (gc's -complete).
+//
+// Generics (check_generic.cpp): generic declarations are checked for their
+// type parameters and signatures; each instance is a copy of the
+// declaration checked with the type arguments bound to the parameters' names,
+// made by the checker of the generic's package.
 //
 // Untyped expressions: as in go/types, an untyped operand keeps its untyped
 // type until context gives it one; the Untyped map remembers such
@@ -80,8 +84,12 @@ struct Info {
   /// their first import declaration: their initialisation runs first.
   std::vector<Package *> Imports;
   /// Named types declared in the package (package level and local), in
-  /// declaration order.
+  /// declaration order, and the instances of generic types it uses.
   std::vector<Named *> NamedTypes;
+  /// Instances of generic functions and methods this package's code uses,
+  /// directly or through other instances (also in Funcs): each package
+  /// compiles the instances it uses (check_generic.cpp).
+  std::vector<Func *> Instances;
   /// Types of comma-ok expressions (v, ok := m[k] / x.(T) / <-c): the
   /// expression is recorded with a two-element Tuple.
   llvm::DenseMap<syntax::Expr *, Tuple *> CommaOk;
@@ -98,6 +106,13 @@ struct Operand {
   ConstValue Val;
   BuiltinId Id = BuiltinId::Append;
   bool IsNil = false; ///< the untyped (or typed) nil value
+  /// A generic function not yet instantiated (M is Value, T its generic
+  /// signature): the function, the name that denotes it, and the type
+  /// arguments given explicitly so far (f[int] of f[K, V]).
+  Func *Generic = nullptr;
+  syntax::Name *GenericName = nullptr;
+  std::vector<Type *> TArgs;
+  std::vector<Pos> TArgPos; ///< where each of TArgs is written
 
   bool invalid() const { return M == syntax::Mode::Invalid; }
 };
@@ -109,10 +124,6 @@ public:
   /// Resolves an import path other than unsafe to a package checked
   /// earlier; null if there is none (the import is reported).
   std::function<Package *(llvm::StringRef Path)> Importer;
-  /// Set when checking an imported package: its generic declarations are
-  /// skipped quietly (Object::SkippedGeneric) instead of rejected, so that
-  /// only a use of one is an error.
-  bool SkipGenerics = false;
   /// gc's -complete: every function must have a body. The driver clears it
   /// for packages whose bodies may come from elsewhere (assembly, the
   /// runtime), as go build does.
@@ -124,6 +135,7 @@ public:
 
 private:
   friend struct CheckerScopeGuard;
+  friend struct InstanceScope;
 
   //--- Declarations (check.cpp) ------------------------------------------===//
   struct DeclInfo {
@@ -195,6 +207,79 @@ private:
   void embeddedDuplicates(Interface *I, const std::vector<Pos> &EmbedPos);
   llvm::DenseSet<Named *> ValidTypes; ///< named types validType accepted
   unsigned ValidIncomplete = 0;       ///< undeclared types validType has met
+
+  //--- Generics (check_generic.cpp) --------------------------------------===//
+public:
+  /// The instance of the generic type G (of this checker's package) for
+  /// Args, made once; Requester records it among what its code uses.
+  Named *instanceType(Named *G, llvm::ArrayRef<Type *> Args, Pos P,
+                      Checker *Requester);
+  /// The same for a generic function.
+  Func *instanceFunc(Func *G, llvm::ArrayRef<Type *> Args, Pos P,
+                     Checker *Requester);
+  /// Checks the body of an instance of this checker's package.
+  void checkInstanceBody(Func *F);
+
+private:
+  struct GenericDecl {
+    Scope *FileScope = nullptr;
+    syntax::TypeDecl *TD = nullptr; ///< for a generic type
+    /// Instances made so far: the type arguments and the instance (a
+    /// TypeName or a Func).
+    std::vector<std::pair<std::vector<Type *>, Object *>> Instances;
+  };
+  llvm::DenseMap<Object *, GenericDecl> Generics;
+  /// Where instances used by the code being checked are recorded: the
+  /// instance whose body or type is being made, else the package (null).
+  std::vector<Object *> *CurUses = nullptr;
+  /// The instances the package's own code uses (drainInstances makes
+  /// Info::Instances, their closure).
+  std::vector<Object *> RootUses;
+  /// Set while checking an instance's body: errors that only substitution
+  /// can cause (a duplicate type-switch case T when T is int) are not
+  /// errors of generic code.
+  bool InInstance = false;
+  /// Set by callExpr and indexExpr for the operand they evaluate next: it
+  /// may be a generic function not instantiated yet.
+  bool AllowGeneric = false;
+  /// The function expression of the call being checked (f[int] in
+  /// f[int](x) may leave type arguments to inference).
+  syntax::Expr *GenericCallee = nullptr;
+
+  std::vector<TypeParam *>
+  declareTypeParams(Scope *S, llvm::ArrayRef<syntax::Field *> L, Pos ScopePos);
+  Type *constraintType(syntax::Expr *E);
+  void collectTerms(syntax::Expr *E, std::vector<Interface::Term> &Terms);
+  std::vector<Type *> typeArgs(syntax::Expr *Index);
+  /// A generic type with its type parameters, as types2 prints it.
+  std::string genericString(Named *G);
+  /// Instantiates G (a generic type, possibly of another package) for the
+  /// type arguments written in Index.
+  Type *instantiateTypeExpr(Named *G, syntax::IndexExpr *E);
+  Func *instantiate(Func *G, llvm::ArrayRef<Type *> Args, Pos P);
+  void recordUse(Object *Inst);
+  Scope *instScope(Scope *Parent, llvm::ArrayRef<syntax::Expr *> Names,
+                   llvm::ArrayRef<Type *> Args);
+  void instanceSignature(Func *F, Scope *IS);
+  Func *instanceMethod(Named *N, Func *GM);
+  /// Function argument and constraint type inference: completes TArgs
+  /// (the explicit ones first) for a call of G with Args.
+  bool infer(Func *G, std::vector<Type *> &TArgs, std::vector<Operand> &Args,
+             syntax::CallExpr *Call);
+  /// Instantiates the generic operand X for the call Call (after inference
+  /// from its arguments when Args is given) or for a use as a value.
+  bool instantiateOperand(Operand &X, std::vector<Operand> *Args,
+                          syntax::CallExpr *Call, Pos P);
+  /// Whether Arg satisfies the constraint Bound (type arguments already
+  /// substituted into it); if not, Cause says why in types2's words.
+  bool satisfies(Type *Arg, Type *Bound, std::string &Cause);
+  /// Reports the first type argument that does not satisfy its
+  /// constraint, at its ArgPos (explicit ones) or at P (inferred ones).
+  bool verifyTypeArgs(llvm::ArrayRef<TypeParam *> TPs,
+                      llvm::ArrayRef<Type *> Args, Pos P,
+                      llvm::ArrayRef<Pos> ArgPos = {});
+  void finalizeUntyped();
+  void drainInstances();
 
   //--- Expressions (check_expr.cpp) --------------------------------------===//
   enum class ExprKind { Conversion, Expression, Statement };
@@ -339,12 +424,8 @@ private:
   /// missing packages before checking), with the positions of their paths:
   /// usePkgName reports them at the first use.
   llvm::DenseMap<PkgName *, Pos> FakeImportPaths;
-  /// Set once a generic declaration was rejected (its body is not checked,
-  /// so unused imports cannot be told apart from ones only it uses).
-  bool SkippedGeneric = false;
-  /// Set while checking the signature of a skipped generic function or
-  /// method (SkipGenerics), where its type parameters are quietly invalid.
-  bool InSkippedGeneric = false;
+  /// Set if the package declares generic functions or types.
+  bool HasGenerics = false;
   /// The declaration of each type name checked so far.
   llvm::DenseMap<TypeName *, syntax::TypeDecl *> TypeDecls;
   /// Defined types whose right-hand side is a defined type still being

@@ -249,6 +249,8 @@ void Checker::arguments(CallExpr *Call, Signature *Sig,
 }
 
 Checker::ExprKind Checker::callExpr(Operand &X, CallExpr *Call) {
+  AllowGeneric = true;
+  GenericCallee = unparen(Call->Fun);
   if (isa<IndexExpr>(Call->Fun)) {
     // A generic function instantiation f[T](...) or an index expression
     // that is called (a func-typed element).
@@ -256,6 +258,8 @@ Checker::ExprKind Checker::callExpr(Operand &X, CallExpr *Call) {
   } else {
     exprOrType(X, Call->Fun);
   }
+  AllowGeneric = false;
+  GenericCallee = nullptr;
 
   switch (X.M) {
   case Mode::Invalid:
@@ -328,6 +332,15 @@ Checker::ExprKind Checker::callExpr(Operand &X, CallExpr *Call) {
   // evaluate arguments
   bool CommaOk;
   std::vector<Operand> Args = exprList(Call->Args, false, CommaOk);
+  if (X.Generic) {
+    // A generic function: infer the missing type arguments, instantiate.
+    if (!instantiateOperand(X, &Args, Call, Call->pos())) {
+      X.E = Call;
+      return ExprKind::Statement;
+    }
+    Sig = cast<Signature>(X.T);
+    Call->Fun->TV.Ty = Sig;
+  }
   arguments(Call, Sig, Args);
 
   // determine result

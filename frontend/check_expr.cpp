@@ -848,14 +848,10 @@ void Checker::ident(Operand &X, syntax::Name *E, Named *Def, bool WantType) {
     break;
   case ObjectKind::Func:
     addDeclDep(Obj);
-    // A generic function was reported at its declaration; its uses would
-    // only add follow-on errors. In an imported package the declaration
-    // was skipped quietly, and a use outside generic code is the error.
-    if (auto *FD = cast<Func>(Obj)->Decl; FD && !FD->TParams.empty()) {
-      if (Obj->SkippedGeneric && !InSkippedGeneric)
-        error(E->pos(), "generic function " + Obj->name().str() +
-                            " not supported yet by gortc");
-      return;
+    if (cast<Func>(Obj)->Generic) {
+      // A generic function: its call or index expression instantiates it.
+      X.Generic = cast<Func>(Obj);
+      X.GenericName = E;
     }
     X.M = Mode::Value;
     break;
@@ -1294,7 +1290,11 @@ void Checker::binary(Operand &X, syntax::Expr *E, syntax::Expr *Lhs,
 //===----------------------------------------------------------------------===//
 
 Checker::ExprKind Checker::rawExpr(Operand &X, syntax::Expr *E, Type *Hint) {
+  bool Generic = AllowGeneric;
+  AllowGeneric = false;
   ExprKind K = exprInternal(X, E, Hint);
+  if (X.Generic && !Generic)
+    instantiateOperand(X, nullptr, nullptr, E->pos());
   record(X);
   return K;
 }
@@ -1863,7 +1863,29 @@ Type *Checker::index(syntax::Expr *E, int64_t Max, int64_t *Val) {
 }
 
 bool Checker::indexExpr(Operand &X, IndexExpr *E) {
+  bool Generic = E == GenericCallee; // f[int] in f[int](x) may be partial
+  AllowGeneric = true;
   exprOrType(X, E->X);
+  if (X.M != Mode::Invalid && X.Generic) {
+    // f[T1, T2]: an instantiation, maybe partial if it is called.
+    std::vector<Type *> Args = typeArgs(E->Index);
+    if (llvm::is_contained(Args, Ctx.invalid())) {
+      X.M = Mode::Invalid;
+      return false;
+    }
+    X.TArgs = std::move(Args);
+    X.TArgPos.clear();
+    if (auto *L = dyn_cast<ListExpr>(E->Index))
+      for (syntax::Expr *A : L->Elems)
+        X.TArgPos.push_back(startPos(A));
+    else
+      X.TArgPos.push_back(startPos(E->Index));
+    X.E = E;
+    if (X.TArgs.size() < X.Generic->TParams.size() && Generic)
+      return false;
+    instantiateOperand(X, nullptr, nullptr, E->pos());
+    return false;
+  }
   switch (X.M) {
   case Mode::Invalid:
     use(E->Index);
@@ -2085,13 +2107,6 @@ void Checker::selector(Operand &X, SelectorExpr *E, Named *Def) {
         error(E->Sel->pos(), "undefined: " + P->Name + "." + Sel.str());
         goto Error;
       }
-      if (Exp->SkippedGeneric) {
-        error(E->Sel->pos(),
-              std::string(isa<TypeName>(Exp) ? "generic type "
-                                             : "generic function ") +
-                  P->Name + "." + Sel.str() + " not supported yet by gortc");
-        goto Error;
-      }
       E->Sel->Obj = Exp;
       switch (Exp->kind()) {
       case ObjectKind::Const:
@@ -2110,6 +2125,10 @@ void Checker::selector(Operand &X, SelectorExpr *E, Named *Def) {
       case ObjectKind::Func:
         X.M = Mode::Value;
         X.T = Exp->type();
+        if (cast<Func>(Exp)->Generic) {
+          X.Generic = cast<Func>(Exp);
+          X.GenericName = E->Sel;
+        }
         break;
       case ObjectKind::Builtin:
         X.M = Mode::Builtin;
@@ -2286,6 +2305,10 @@ void Checker::typeAssertion(syntax::Expr *E, Operand &X, Type *T,
       Alt = dyn_cast_or_null<Func>(lookupFieldOrMethod(
           Ctx, &PT, false, M->pkg(), M->name(), Index, Indirect));
     }
+    // In an instance the assertion is generic code's x.(T): it fails at
+    // run time.
+    if (InInstance)
+      return;
     std::string Cause = missingMethodReason(T, X.T, M, Alt);
     if (TypeSwitch)
       errorAt(E, "impossible type switch case: " + str(E) + "\n\t" + str(X) +

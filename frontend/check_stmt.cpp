@@ -513,6 +513,9 @@ void Checker::caseValues(Operand &X, llvm::ArrayRef<syntax::Expr *> Values,
         if (PV.Val.kind() == V.Val.kind() &&
             ConstValue::compare(PV.Val, Operator::Eql, V.Val) &&
             identical(PV.T, V.T)) {
+          Dup = true;
+          if (InInstance)
+            break;
           reportMulti(startPos(E), {{startPos(E), "duplicate case " + str(V) +
                                                       " in expression switch"},
                                     {PP, "previous case"}});
@@ -553,6 +556,11 @@ Type *Checker::caseTypes(Operand *X, llvm::ArrayRef<syntax::Expr *> Types,
     bool Dup = false;
     for (auto &[ST, SE] : Seen) {
       if ((!T && !ST) || (T && ST && identical(T, ST))) {
+        // In an instance, `case int, T:` with T = int is no error: the
+        // first case matches (InInstance).
+        Dup = true;
+        if (InInstance)
+          break;
         std::string TS = T ? str(T) : "nil";
         reportMulti(startPos(E),
                     {{startPos(E), "duplicate case " + TS + " in type switch"},

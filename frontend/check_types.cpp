@@ -106,6 +106,11 @@ Type *Checker::typInternal(syntax::Expr *E0, Named *Def) {
     ident(X, cast<syntax::Name>(E0), Def, true);
     switch (X.M) {
     case Mode::TypeExpr:
+      if (auto *G = dyn_cast<Named>(X.T); G && !G->TParams.empty()) {
+        errorAt(E0, "cannot use generic type " + genericString(G) +
+                        " without instantiation");
+        return Ctx.invalid();
+      }
       return X.T;
     case Mode::Invalid:
       return Ctx.invalid();
@@ -123,6 +128,11 @@ Type *Checker::typInternal(syntax::Expr *E0, Named *Def) {
     selector(X, cast<SelectorExpr>(E0), Def);
     switch (X.M) {
     case Mode::TypeExpr:
+      if (auto *G = dyn_cast<Named>(X.T); G && !G->TParams.empty()) {
+        errorAt(E0, "cannot use generic type " + genericString(G) +
+                        " without instantiation");
+        return Ctx.invalid();
+      }
       return X.T;
     case Mode::Invalid:
       return Ctx.invalid();
@@ -136,23 +146,21 @@ Type *Checker::typInternal(syntax::Expr *E0, Named *Def) {
   }
 
   case NodeKind::IndexExpr: {
-    // Instantiating a generic type declared here was reported at its
-    // declaration already; stay quiet about its uses.
+    // An instance of a generic type: T[int], pkg.T[K, V].
     auto *IX = cast<IndexExpr>(E0);
-    bool Reported = false;
-    if (auto *N = dyn_cast<syntax::Name>(unparen(IX->X)))
-      if (auto *TN = dyn_cast_or_null<TypeName>(lookup(N->Value))) {
-        syntax::TypeDecl *TD = TypeDecls.lookup(TN);
-        if (!TD)
-          if (auto It = ObjMap.find(TN); It != ObjMap.end())
-            TD = It->second->TDecl;
-        Reported = TD && !TD->TParams.empty() &&
-                   (!TN->SkippedGeneric || InSkippedGeneric);
-        N->Obj = TN;
-      }
-    if (!Reported)
-      errorAt(E0, "generic type instantiation " + str(E0) +
-                      " not supported yet by gortc");
+    syntax::Expr *GX = unparen(IX->X);
+    Operand X;
+    if (auto *N = dyn_cast<syntax::Name>(GX))
+      ident(X, N, nullptr, true);
+    else if (auto *S = dyn_cast<SelectorExpr>(GX))
+      selector(X, S, nullptr);
+    else
+      exprOrType(X, GX);
+    if (X.M == Mode::TypeExpr)
+      if (auto *G = dyn_cast<Named>(X.T); G && !G->TParams.empty())
+        return instantiateTypeExpr(G, IX);
+    if (X.M != Mode::Invalid)
+      errorAt(GX, str(GX) + " is not a generic type");
     use(IX->Index);
     return Ctx.invalid();
   }
@@ -445,24 +453,9 @@ Interface *Checker::interfaceType(syntax::InterfaceType *E, Named *Def) {
       if (auto *O = dyn_cast<Operation>(TE);
           O && (O->Op == Operator::Or || O->Op == Operator::Tilde)) {
         I->HasTypeTerms = true;
-        // Check the terms' types for errors.
-        std::vector<syntax::Expr *> Work{TE};
-        while (!Work.empty()) {
-          syntax::Expr *X = Work.back();
-          Work.pop_back();
-          if (auto *XO = dyn_cast<Operation>(X)) {
-            if (XO->Op == Operator::Or) {
-              Work.push_back(XO->X);
-              Work.push_back(XO->Y);
-              continue;
-            }
-            if (XO->Op == Operator::Tilde) {
-              typ(XO->X);
-              continue;
-            }
-          }
-          typ(X);
-        }
+        std::vector<Interface::Term> Terms;
+        collectTerms(TE, Terms);
+        I->Unions.push_back(std::move(Terms));
         continue;
       }
       Type *T = typ(TE);
@@ -472,8 +465,11 @@ Interface *Checker::interfaceType(syntax::InterfaceType *E, Named *Def) {
       // being resolved (an embedding cycle through a method signature) is
       // left to completeInterface.
       Type *U = T->underlying();
-      if (!isa<Interface>(U) && !isa<Named>(U) && U != Ctx.invalid())
+      if (!isa<Interface>(U) && !isa<Named>(U) && U != Ctx.invalid()) {
         I->HasTypeTerms = true;
+        I->Unions.push_back({{false, T}});
+        continue;
+      }
       I->Embeddeds.push_back(T);
       EmbedPos.push_back(startPos(TE));
       continue;

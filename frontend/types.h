@@ -44,6 +44,7 @@ namespace types {
 
 class Object;
 class TypeName;
+class TypeParam;
 class Var;
 class Func;
 class Package;
@@ -204,6 +205,14 @@ public:
   bool Complete = false;
   bool IsComparableConstraint = false; ///< `comparable` or a type-set element
   bool HasTypeTerms = false; ///< has union/~ elements (constraint only)
+  /// The interface's own union elements (`~int | string`, or one non-
+  /// interface type), each a list of terms; the type set is their
+  /// intersection with the embedded interfaces'.
+  struct Term {
+    bool Tilde;
+    Type *T;
+  };
+  std::vector<std::vector<Term>> Unions;
   bool empty() const { return AllMethods.empty() && !HasTypeTerms; }
 };
 
@@ -235,15 +244,26 @@ public:
   /// for `type T2 T1`), which validType follows as types2's fromRHS.
   Type *RHS = nullptr;
   std::vector<Func *> Methods;
+  /// A generic type's type parameters (check_generic.cpp). A generic type
+  /// has no underlying type and no code; its instances do.
+  std::vector<TypeParam *> TParams;
+  /// An instance: the generic type, the type arguments, and the instances
+  /// its underlying type and method signatures use.
+  Named *Orig = nullptr;
+  std::vector<Type *> TypeArgs;
+  std::vector<Object *> InstUses;
 };
 
 class TypeParam : public Type {
 public:
-  explicit TypeParam(TypeName *Obj) : Type(TypeKind::TypeParam), Obj(Obj) {}
+  TypeParam(TypeName *Obj, unsigned Index)
+      : Type(TypeKind::TypeParam), Obj(Obj), Index(Index) {}
   static bool classof(const Type *T) {
     return T->kind() == TypeKind::TypeParam;
   }
   TypeName *Obj;
+  unsigned Index; ///< position in its declaration's type parameter list
+  /// The constraint: an interface type (an implicit one for `[T ~int]`).
   Type *Constraint = nullptr;
 };
 
@@ -285,9 +305,6 @@ public:
   Pos ScopePos;
   /// Colour for cycle detection during package-level type checking.
   enum class Color : uint8_t { White, Grey, Black } Col = Color::White;
-  /// A generic declaration of an imported package, skipped until gortc
-  /// has generics: only a use of it from another package is an error.
-  bool SkippedGeneric = false;
   /// The symbol a //go:linkname directive gives this package-level function
   /// or variable; empty for gc's default ("path.name").
   llvm::StringRef LinkName;
@@ -378,6 +395,16 @@ public:
   unsigned NumLits = 0;
   bool HasDefer = false;
   bool HasRecover = false;
+  /// A generic function's type parameters (for a method of a generic type:
+  /// Generic is set and the receiver's are the type's).
+  std::vector<TypeParam *> TParams;
+  bool Generic = false;
+  /// An instance: the generic function or method, the type arguments (a
+  /// method's are its receiver type's), and the instances its body uses,
+  /// which a package that uses this one must compile too.
+  Func *Orig = nullptr;
+  std::vector<Type *> TypeArgs;
+  std::vector<Object *> InstUses;
 };
 
 class Label : public Object {
@@ -527,6 +554,14 @@ public:
   Basic *byteType() const { return ByteT; }
   Basic *runeType() const { return RuneT; }
   Tuple *emptyTuple() const { return EmptyTuple; }
+
+  /// The checker of each package, for instantiating its generic
+  /// declarations from other packages (check_generic.cpp).
+  llvm::DenseMap<Package *, class Checker *> CheckerOf;
+  /// Instances whose bodies still have to be checked, by their package's
+  /// checker.
+  std::vector<Func *> PendingInstances;
+  llvm::BumpPtrAllocator &allocator() { return Alloc; }
 
   // Sizes (gc, 64-bit targets).
   int64_t sizeOf(Type *T);

@@ -847,9 +847,22 @@ abi::String funcNameString(const char *Name) {
   return {reinterpret_cast<const uint8_t *>(Name), N};
 }
 
+/// Prints a function's name as gc's tracebacks do: the type arguments of
+/// an instance of a generic function or type are elided, "main.F[...]"
+/// and "main.(*List[...]).Push" (codegen names it main.F[int]).
 void printFuncName(const char *Name) {
   abi::String S = funcNameString(Name);
-  printstring(S.Ptr, S.Len);
+  intptr_t Start = 0, Depth = 0;
+  for (intptr_t I = 0; I < S.Len; I++) {
+    if (S.Ptr[I] == '[' && Depth++ == 0) {
+      printstring(S.Ptr + Start, I - Start);
+      printstring("[...]");
+    } else if (S.Ptr[I] == ']' && Depth > 0 && --Depth == 0) {
+      Start = I + 1;
+    }
+  }
+  if (Depth == 0)
+    printstring(S.Ptr + Start, S.Len - Start);
 }
 
 /// Prints the frame of the function Name (at Entry) stopped at return
@@ -864,7 +877,7 @@ void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA,
   bool Found = lookupLine(PC, SL);
   if (Args && findInlineChain(PC) && ChainLen > 1) {
     for (unsigned I = ChainLen; I-- > 1;) {
-      printstring(Chain[I].Name ? Chain[I].Name : "?");
+      printFuncName(Chain[I].Name ? Chain[I].Name : "?");
       printstring("(...)\n\t");
       printSourceLine(Found, SL);
       printstring("\n");

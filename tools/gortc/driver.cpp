@@ -446,7 +446,6 @@ int gortc::runBuild(const DriverOptions &Opts) {
     Checker.Importer = [&](llvm::StringRef Path) -> types::Package * {
       return Checked.lookup(Path);
     };
-    Checker.SkipGenerics = !IsMain;
     Checker.Complete = LP->Complete;
     auto Info = std::make_unique<types::Info>();
     Checker.checkPackage(LP->Path, LP->Files, *Info);

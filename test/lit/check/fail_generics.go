@@ -1,41 +1,40 @@
 // RUN: %gortc-bin build -verify %s
-// Generics are not supported yet: each generic declaration is rejected once,
-// without follow-on errors at its uses or in methods of generic types.
+// Instantiation errors in types2's words: type arguments that do not
+// satisfy their constraints (type sets, methods, comparable), arguments
+// that cannot be inferred, untyped constants with different default types
+// (Go 1.19), generic functions and types used without instantiation, and
+// wrong numbers of type arguments.
 package main
 
-func Map[T any](s []T, f func(T) T) []T { // ERROR "generic function Map not supported yet"
-	var r []T
-	for _, v := range s {
-		r = append(r, f(v))
-	}
-	return r
+type Number interface{ ~int | ~float64 }
+
+func Sum[T Number](xs ...T) T {
+	var s T
+	return s
 }
 
-type List[T any] struct{ v T } // ERROR "generic type List not supported yet"
+type Lesser[T any] interface{ Less(T) bool }
 
-func (l *List[T]) Get() T { return l.v }
+func Min[T Lesser[T]](a, b T) T { return a }
 
-type Pair[K comparable, V any] struct { // ERROR "generic type Pair not supported yet"
-	k K
-	v V
-}
+type Key[K comparable] struct{ k K }
 
-func (p Pair[K, V]) Key() K { return p.k }
+type Pair[K comparable, V any] struct{}
 
-type Num interface{ ~int | ~float64 }
+type myint int
 
-func Sum[N Num](xs ...N) (s N) { // ERROR "generic function Sum not supported yet"
-	for _, x := range xs {
-		s += x
-	}
-	return
-}
+func Two[A, B any](a A) {}
 
 func main() {
-	_ = Map[int]([]int{1}, func(x int) int { return x })
-	_ = Map([]int{1}, func(x int) int { return x })
-	_ = Sum(1, 2)
-	var l List[int]
-	_ = l.Get()
-	_ = Pair[string, int]{}.Key()
+	_ = Sum("a", "b")   // ERROR "string does not implement Number \(string missing in ~int \| ~float64\)"
+	_ = Sum[int8](1)    // ERROR "int8 does not implement Number \(int8 missing in ~int \| ~float64\)"
+	_ = Sum(myint(1))
+	_ = Min(1, 2)       // ERROR "int does not implement Lesser\[int\] \(missing Less method\)"
+	var _ Key[[]int]    // ERROR "\[\]int does not implement comparable"
+	Two(1)              // ERROR "cannot infer B"
+	_ = Sum             // ERROR "cannot use generic function Sum without instantiation"
+	var _ Key           // ERROR "cannot use generic type Key\[K comparable\] without instantiation"
+	var _ Pair[int]     // ERROR "got 1 arguments but 2 type parameters"
+	var _ myint[int]    // ERROR "myint is not a generic type"
+	_ = Sum(1.5, 2)     // ERROR "default type int of 2 does not match inferred type float64 for T"
 }

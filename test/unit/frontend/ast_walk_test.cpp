@@ -8,13 +8,15 @@
 // node kind is walked completely -- every node the parser made and kept is
 // reached, so no child field is missing from ast_nodes.def -- children come
 // in source order, and inspect skips exactly the subtrees its callback
-// declines.
+// declines. cloneTree (generic instances) copies every node once, keeps the
+// tree's sharing, and leads branch targets into the copy.
 //
 //===----------------------------------------------------------------------===//
 
 #include "check_program.h"
 #include "frontend/parser.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include <gtest/gtest.h>
@@ -178,6 +180,37 @@ TEST(AstWalk, InspectSkipsDeclinedSubtrees) {
   });
   EXPECT_EQ(Calls, 1u); // g(...), not h(1)
   EXPECT_EQ(Lits, 1u);  // 2, not 1
+}
+
+TEST(AstWalk, CloneCopiesEveryNodeOnce) {
+  auto P = parse(EveryKind);
+  ASSERT_EQ(P->Errors, "");
+  llvm::BumpPtrAllocator A;
+  // Original nodes, each with its number of parents.
+  llvm::DenseMap<Node *, unsigned> Orig;
+  inspect(P->F, [&](Node *N) { return Orig[N]++ == 0; });
+  Node *C = cloneTree(static_cast<Node *>(P->F), A);
+  llvm::DenseMap<Node *, unsigned> Copy;
+  std::vector<BranchStmt *> Branches;
+  inspect(C, [&](Node *N) {
+    EXPECT_FALSE(Orig.count(N)) << "an original node in the copy";
+    if (auto *B = llvm::dyn_cast<BranchStmt>(N); B && Copy[N] == 0)
+      Branches.push_back(B);
+    return Copy[N]++ == 0;
+  });
+  // As many nodes, and as many shared ones (a field list's one Type).
+  EXPECT_EQ(Copy.size(), Orig.size());
+  unsigned SharedOrig = 0, SharedCopy = 0;
+  for (auto &[N, K] : Orig)
+    SharedOrig += K > 1;
+  for (auto &[N, K] : Copy)
+    SharedCopy += K > 1;
+  EXPECT_EQ(SharedCopy, SharedOrig);
+  // continue, break and goto lead to statements of the copy.
+  ASSERT_EQ(Branches.size(), 4u); // continue, break, goto, fallthrough
+  for (BranchStmt *B : Branches)
+    if (B->Target)
+      EXPECT_TRUE(Copy.count(B->Target)) << "a branch into the original";
 }
 
 } // namespace
