@@ -51,6 +51,11 @@ void Checker::error(Pos P, const std::string &Msg) {
         (B != llvm::StringRef::npos && B > 0))
       return;
   }
+  // In a generic body, an error about an operand whose type involves a
+  // type parameter may be one only because gortc does not know type sets'
+  // operations yet: its instances are checked with the type arguments.
+  if (!GenericNames.empty() && mentionsAny(Msg, GenericNames))
+    return;
   // Errors while evaluating an inherited constant initializer are reported
   // at the constant being declared (types2's errpos).
   if (ErrPos.isValid())
@@ -123,6 +128,7 @@ bool Checker::checkPackage(llvm::StringRef Path,
   // Remaining untyped expressions keep their untyped types.
   finalizeUntyped();
   llvm::erase_if(O.Funcs, [](Func *F) { return F->Generic; });
+  checkGenericBodies();
   drainInstances();
 
   initOrder(O);
@@ -750,27 +756,27 @@ void Checker::typeDecl(TypeName *Obj, syntax::TypeDecl *TD) {
     // A generic type: its type parameters now, its underlying type and
     // methods per instance (check_generic.cpp).
     HasGenerics = true;
-    if (!FuncStack.empty()) {
-      error(TD->pos(), "generic type cannot be declared inside a function");
-      Obj->setType(Ctx.invalid());
-      return;
-    }
     auto *N = Ctx.make<Named>(Obj);
     Obj->setType(N);
+    if (!FuncStack.empty())
+      Obj->LocalIndex = ++LocalTypeCount;
     N->Underlying = Ctx.invalid();
     GenericDecl &GD = Generics[Obj];
     GD.FileScope = CurScope;
     GD.TD = TD;
-    Scope *S = Ctx.make<Scope>(CurScope, TD->pos(), Pos(), false);
-    N->TParams = declareTypeParams(S, TD->TParams, Pos());
     auto It = MethodsByBase.find(Obj);
     if (It != MethodsByBase.end())
       for (Func *M : It->second) {
         M->Generic = true;
         N->Methods.push_back(M);
       }
+    Scope *S = Ctx.make<Scope>(CurScope, TD->pos(), Pos(), false);
+    declareTypeParams(S, TD->TParams, Pos(), &N->TParams);
     return;
   }
+  if (!GenericNames.empty() && !FuncStack.empty())
+    error(TD->pos(), "type declarations inside generic functions are not "
+                     "currently supported");
   if (TD->Alias) {
     Obj->IsAlias = true;
     Obj->setType(Ctx.invalid()); // guard against cycles
@@ -921,9 +927,13 @@ void Checker::funcBody(syntax::Node *Owner, Func *F, Signature *Sig,
   DeclInfo *SavedDecl = CurDecl;
   // A function declaration's references are its own dependencies; a
   // literal's belong to the enclosing declaration (for a literal in a
-  // package-level initializer, that variable's).
-  if (FuncStack.empty() && !isa<FuncLit>(Owner))
-    CurDecl = ObjMap.count(F) ? ObjMap[F].get() : nullptr;
+  // package-level initializer, that variable's); an instance's belong to
+  // its generic declaration, which its users depend on.
+  if (FuncStack.empty() && !isa<FuncLit>(Owner)) {
+    Func *D = F && F->Orig ? F->Orig : F;
+    auto It = ObjMap.find(D);
+    CurDecl = It != ObjMap.end() ? It->second.get() : nullptr;
+  }
   FuncStack.push_back(&FC);
   CurScope = FnScope;
   // A function literal in a constant declaration sees that iota
@@ -1287,10 +1297,6 @@ void Checker::usePkgName(PkgName *PN) {
 }
 
 void Checker::unusedImports() {
-  // Generic bodies are checked only in their instances, so an import used
-  // in one that is never instantiated would look unused.
-  if (HasGenerics)
-    return;
   for (PkgName *PN : Imports) {
     if (PN->Used)
       continue;

@@ -117,6 +117,9 @@ struct Operand {
   bool invalid() const { return M == syntax::Mode::Invalid; }
 };
 
+/// Whether Msg mentions one of Names as a whole word (check_generic.cpp).
+bool mentionsAny(llvm::StringRef Msg, llvm::ArrayRef<std::string> Names);
+
 class Checker {
 public:
   Checker(TypeContext &Ctx, DiagnosticEngine &Diags, const SourceManager &SM);
@@ -239,6 +242,11 @@ private:
   /// can cause (a duplicate type-switch case T when T is int) are not
   /// errors of generic code.
   bool InInstance = false;
+  /// The instance whose body is being checked (InInstance).
+  Func *CurInstance = nullptr;
+  /// How deep instances may make instances that make instances: deeper is
+  /// an instantiation cycle (f[T] using f[[]T]).
+  static constexpr unsigned MaxInstanceNesting = 64;
   /// Set by callExpr and indexExpr for the operand they evaluate next: it
   /// may be a generic function not instantiated yet.
   bool AllowGeneric = false;
@@ -246,8 +254,11 @@ private:
   /// f[int](x) may leave type arguments to inference).
   syntax::Expr *GenericCallee = nullptr;
 
+  /// Declares a type parameter list in S; Early, if given, receives the
+  /// parameters before their constraints are checked.
   std::vector<TypeParam *>
-  declareTypeParams(Scope *S, llvm::ArrayRef<syntax::Field *> L, Pos ScopePos);
+  declareTypeParams(Scope *S, llvm::ArrayRef<syntax::Field *> L, Pos ScopePos,
+                    std::vector<TypeParam *> *Early = nullptr);
   Type *constraintType(syntax::Expr *E);
   void collectTerms(syntax::Expr *E, std::vector<Interface::Term> &Terms);
   std::vector<Type *> typeArgs(syntax::Expr *Index);
@@ -265,7 +276,7 @@ private:
   /// Function argument and constraint type inference: completes TArgs
   /// (the explicit ones first) for a call of G with Args.
   bool infer(Func *G, std::vector<Type *> &TArgs, std::vector<Operand> &Args,
-             syntax::CallExpr *Call);
+             syntax::CallExpr *Call, Pos P);
   /// Instantiates the generic operand X for the call Call (after inference
   /// from its arguments when Args is given) or for a use as a value.
   bool instantiateOperand(Operand &X, std::vector<Operand> *Args,
@@ -278,6 +289,11 @@ private:
   bool verifyTypeArgs(llvm::ArrayRef<TypeParam *> TPs,
                       llvm::ArrayRef<Type *> Args, Pos P,
                       llvm::ArrayRef<Pos> ArgPos = {});
+  /// Checks the generic declarations on their own: each generic function
+  /// and the methods of each generic type, as the instance whose type
+  /// arguments are its own type parameters.
+  void checkGenericBodies();
+  void checkGenericBody(Func *F);
   void finalizeUntyped();
   void drainInstances();
 
@@ -426,6 +442,9 @@ private:
   llvm::DenseMap<PkgName *, Pos> FakeImportPaths;
   /// Set if the package declares generic functions or types.
   bool HasGenerics = false;
+  /// While checking a generic body: the names of its type parameters
+  /// (errors mentioning them are left to the instances).
+  std::vector<std::string> GenericNames;
   /// The declaration of each type name checked so far.
   llvm::DenseMap<TypeName *, syntax::TypeDecl *> TypeDecls;
   /// Defined types whose right-hand side is a defined type still being

@@ -278,7 +278,8 @@ Checker::ExprKind Checker::callExpr(Operand &X, CallExpr *Call) {
     case 1:
       expr(X, Call->Args[0]);
       if (X.M != Mode::Invalid) {
-        if (auto *I = dyn_cast<Interface>(T->underlying())) {
+        if (auto *I = dyn_cast<Interface>(T->underlying());
+            I && !isa<TypeParam>(T)) {
           completeInterface(Ctx, I);
           if (I->HasTypeTerms || I->IsComparableConstraint) {
             errorAt(Call, "cannot use interface " + str(T) +
@@ -386,7 +387,7 @@ void Checker::conversion(Operand &X, Type *T) {
 
   bool Ok = false;
   std::string Cause;
-  if (ConstArg && isConstType(T)) {
+  if (ConstArg && isConstType(T) && !isa<TypeParam>(T)) {
     // constant conversion (as in types2, a failed conversion to an integer
     // type still leaves the value converted to an integer, which the error
     // message shows)

@@ -505,6 +505,20 @@ Type *Checker::implicitTypeAndValue(Operand &X, Type *Target, ConstValue *Val,
     return nullptr;
   }
 
+  if (isa<TypeParam>(Target)) {
+    // types2: the value must fit every type of the parameter's type set.
+    bool Fits = typeSetUnderIs(Target, [&](Type *U) {
+      Operand Y = X;
+      ConvCode C;
+      return implicitTypeAndValue(Y, U, nullptr, C) && C == ConvCode::Ok;
+    });
+    if (!Fits) {
+      Code = ConvCode::InvalidUntypedConversion;
+      return nullptr;
+    }
+    return Target;
+  }
+
   Type *U = Target->underlying();
   if (auto *B = dyn_cast<Basic>(U)) {
     if (X.M == Mode::Constant) {
@@ -586,6 +600,9 @@ void Checker::convertUntyped(Operand &X, Type *Target) {
     if (X.E)
       updateExprType(X.E, NewType, false);
   }
+  // A constant converted to a type parameter is a value of that type.
+  if (X.M == Mode::Constant && isa<TypeParam>(NewType))
+    X.M = Mode::Value;
 }
 
 //===----------------------------------------------------------------------===//
@@ -1652,6 +1669,9 @@ void Checker::compositeLit(Operand &X, CompositeLit *E, Type *Hint) {
   }
 
   Type *U = Base->underlying();
+  if (isa<TypeParam>(Base)) // T{...}: the literal of T's core type
+    if (Type *C = coreType(Base))
+      U = C;
   switch (U->kind()) {
   case TypeKind::Struct: {
     auto *S = cast<Struct>(U);
@@ -1772,7 +1792,7 @@ void Checker::compositeLit(Operand &X, CompositeLit *E, Type *Hint) {
             }
           }
         }
-        if (Dup) {
+        if (Dup && !InInstance) { // T(0) and int(0) in an instance
           errorAt(K, "duplicate key " + K.Val.toString() + " in map literal");
           continue;
         }

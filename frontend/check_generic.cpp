@@ -12,10 +12,19 @@
 // Declarations. A generic function's signature and a generic type's type
 // parameters are checked once, with TypeParam types (constraints are
 // interfaces; `[T ~int | string]` gets an implicit one whose Unions hold
-// the terms). A generic declaration has no code of its own: its body is
-// checked only as part of its instances (types2 also checks the generic
-// body once; gortc does not yet, so an error in a generic body that no
-// instance reaches goes unreported).
+// the terms). A generic declaration has no code of its own.
+//
+// Generic bodies are checked on their own too (checkGenericBodies), as the
+// instance whose type arguments are the declaration's own type parameters:
+// names resolve, imports and variables are used, and every error that
+// does not involve a type parameter is reported as in plain code.
+// Operations on type parameters follow their type sets where gortc knows
+// how (types::typeSetTerms and coreType: operators every type of the set
+// allows, untyped constants that fit every type, composite literals of a
+// core type). An error that mentions a type parameter is dropped there
+// (GenericNames): gortc does not implement every rule of type sets, so
+// such an error could be false; the instances, checked with the type
+// arguments, report the real ones.
 //
 // Instances. Instantiating F or T with type arguments copies the
 // declaration's syntax tree (syntax::cloneTree) and checks the copy in a
@@ -45,6 +54,7 @@
 #include "frontend/check.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace gortc;
 using namespace gortc::types;
@@ -114,6 +124,18 @@ bool containsTypeParam(Type *T, llvm::SmallPtrSetImpl<Type *> &Seen) {
 bool containsTypeParam(Type *T) {
   llvm::SmallPtrSet<Type *, 8> Seen;
   return containsTypeParam(T, Seen);
+}
+
+/// Whether Msg mentions one of Names as a word.
+bool mentionsWord(llvm::StringRef Msg, llvm::StringRef W) {
+  auto IsWord = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  for (size_t I = Msg.find(W); I != llvm::StringRef::npos;
+       I = Msg.find(W, I + 1)) {
+    size_t E = I + W.size();
+    if ((I == 0 || !IsWord(Msg[I - 1])) && (E == Msg.size() || !IsWord(Msg[E])))
+      return true;
+  }
+  return false;
 }
 
 bool anyTypeParam(llvm::ArrayRef<Type *> Ts) {
@@ -187,13 +209,19 @@ bool mentions(Type *T, TypeParam *P) {
 
 } // namespace
 
+bool gortc::types::mentionsAny(llvm::StringRef Msg,
+                               llvm::ArrayRef<std::string> Names) {
+  return llvm::any_of(
+      Names, [&](const std::string &N) { return mentionsWord(Msg, N); });
+}
+
 //===----------------------------------------------------------------------===//
 // Type parameter lists and constraints
 //===----------------------------------------------------------------------===//
 
 std::vector<TypeParam *>
 Checker::declareTypeParams(Scope *S, llvm::ArrayRef<syntax::Field *> List,
-                           Pos ScopePos) {
+                           Pos ScopePos, std::vector<TypeParam *> *Early) {
   std::vector<TypeParam *> TPs;
   // All names first: a constraint may use any of the list's parameters.
   for (syntax::Field *F : List) {
@@ -206,6 +234,8 @@ Checker::declareTypeParams(Scope *S, llvm::ArrayRef<syntax::Field *> List,
       declare(S, F->N, TN, ScopePos);
     TPs.push_back(TP);
   }
+  if (Early) // a constraint may mention the generic type being declared
+    *Early = TPs;
   Scope *Saved = CurScope;
   CurScope = S;
   syntax::Expr *Prev = nullptr;
@@ -372,11 +402,17 @@ Named *Checker::instanceType(Named *G, llvm::ArrayRef<Type *> Args, Pos P,
   Named *N = nullptr;
   if (Object *O = findInstance(GD.Instances, Args)) {
     N = cast<Named>(O->type());
+  } else if (Ctx.InstanceNesting > MaxInstanceNesting) {
+    // type T[P any] struct{ f *T[[]P] }: every instance needs a new one.
+    error(G->Obj->pos(), "instantiation cycle");
+    return G;
   } else {
+    ++Ctx.InstanceNesting;
     auto *TN = Ctx.make<TypeName>(G->Obj->pos(), Pkg,
                                   Ctx.save(instanceName(G->Obj->name(), Args)),
                                   nullptr);
     TN->setParent(G->Obj->parent());
+    TN->LocalIndex = G->Obj->LocalIndex;
     N = Ctx.make<Named>(TN);
     TN->setType(N);
     N->Orig = G;
@@ -402,6 +438,11 @@ Named *Checker::instanceType(Named *G, llvm::ArrayRef<Type *> Args, Pos P,
       resolvePendingUnderlying(N);
     for (Func *GM : G->Methods)
       instanceMethod(N, GM);
+    // This package's own checks run their delayed parts at its phase
+    // boundaries; for another package's, this checker is idle: now.
+    if (Requester != this)
+      processLater();
+    --Ctx.InstanceNesting;
   }
   if (Requester)
     Requester->recordUse(N->Obj);
@@ -442,8 +483,15 @@ Func *Checker::instanceFunc(Func *G, llvm::ArrayRef<Type *> Args, Pos P,
                             Checker *Requester) {
   GenericDecl &GD = Generics[G];
   Func *F;
+  unsigned Depth = Requester && Requester->CurInstance
+                       ? Requester->CurInstance->InstDepth + 1
+                       : 0;
   if (Object *O = findInstance(GD.Instances, Args)) {
     F = cast<Func>(O);
+  } else if (Depth > MaxInstanceNesting) {
+    // f[T] instantiating f[[]T]: an endless chain of instances.
+    error(G->pos(), "instantiation cycle");
+    return nullptr;
   } else {
     syntax::FuncDecl *FD = cloneTree(G->Decl, Ctx.allocator());
     llvm::SmallVector<syntax::Expr *, 4> Names;
@@ -456,6 +504,7 @@ Func *Checker::instanceFunc(Func *G, llvm::ArrayRef<Type *> Args, Pos P,
     F->Decl = FD;
     F->Orig = G;
     F->TypeArgs.assign(Args.begin(), Args.end());
+    F->InstDepth = Depth;
     FD->N->Obj = F;
     GD.Instances.push_back({F->TypeArgs, F});
     InstanceScope IS(*this, &F->InstUses);
@@ -463,6 +512,8 @@ Func *Checker::instanceFunc(Func *G, llvm::ArrayRef<Type *> Args, Pos P,
     instanceSignature(F, CurScope);
     if (FD->Body && !anyTypeParam(Args))
       Ctx.PendingInstances.push_back(F);
+    if (Requester != this)
+      processLater();
   }
   if (Requester)
     Requester->recordUse(F);
@@ -491,8 +542,11 @@ Type *Checker::instantiateTypeExpr(Named *G, syntax::IndexExpr *E) {
       ArgPos.push_back(startPos(A));
   else
     ArgPos.push_back(startPos(E->Index));
-  if (!verifyTypeArgs(G->TParams, Args, E->pos(), ArgPos))
-    return Ctx.invalid();
+  // Verified later, as types2 does: a constraint may need the method sets
+  // of types still being declared (type T[P interface{ M() T[P] }]).
+  Later.push_back([this, G, Args, P = E->pos(), ArgPos] {
+    verifyTypeArgs(G->TParams, Args, P, ArgPos);
+  });
   Checker *Owner = Ctx.CheckerOf.lookup(G->Obj->pkg());
   if (!Owner)
     Owner = this;
@@ -503,11 +557,45 @@ void Checker::checkInstanceBody(Func *F) {
   syntax::FuncDecl *FD = F->Decl;
   InstanceScope IS(*this, &F->InstUses);
   bool SavedIn = InInstance;
+  Func *SavedInst = CurInstance;
   InInstance = true;
+  CurInstance = F;
   funcBody(FD, F, F->sig(), FD->Body);
   processLater();
   finalizeUntyped();
   InInstance = SavedIn;
+  CurInstance = SavedInst;
+}
+
+void Checker::checkGenericBodies() {
+  for (auto &[Obj, D] : ObjMap) {
+    if (auto *G = dyn_cast<Func>(Obj); G && G->Generic && !G->TParams.empty()) {
+      std::vector<Type *> Own(G->TParams.begin(), G->TParams.end());
+      checkGenericBody(instanceFunc(G, Own, G->pos(), nullptr));
+    } else if (auto *TN = dyn_cast<TypeName>(Obj)) {
+      auto *G = dyn_cast_or_null<Named>(TN->type());
+      if (!G || G->TParams.empty())
+        continue;
+      std::vector<Type *> Own(G->TParams.begin(), G->TParams.end());
+      Named *N = instanceType(G, Own, TN->pos(), nullptr);
+      for (Func *M : N->Methods)
+        checkGenericBody(M);
+    }
+  }
+}
+
+void Checker::checkGenericBody(Func *F) {
+  syntax::FuncDecl *FD = F->Decl;
+  if (!FD->Body)
+    return;
+  InstanceScope IS(*this, &F->InstUses);
+  for (Type *A : F->TypeArgs)
+    if (auto *TP = dyn_cast<TypeParam>(A))
+      GenericNames.push_back(TP->Obj->name().str());
+  funcBody(FD, F, F->sig(), FD->Body);
+  processLater();
+  finalizeUntyped();
+  GenericNames.clear();
 }
 
 void Checker::drainInstances() {
@@ -694,6 +782,15 @@ public:
   Type *subst(Type *T) {
     if (!T || !containsTypeParam(T))
       return T;
+    // A mapping that leads back to its parameter (an inference gone
+    // wrong) must not recurse forever.
+    if (Depth > 64)
+      return T;
+    struct Nest {
+      unsigned &D;
+      explicit Nest(unsigned &D) : D(D) { ++D; }
+      ~Nest() { --D; }
+    } Guard(Depth);
     switch (T->kind()) {
     case TypeKind::TypeParam:
       if (Type *B = M.lookup(cast<TypeParam>(T)))
@@ -782,33 +879,55 @@ private:
   TypeContext &Ctx;
   const TypeMap &M;
   llvm::function_ref<Type *(Named *, llvm::ArrayRef<Type *>)> Inst;
+  unsigned Depth = 0;
 };
 } // namespace
 
 bool Checker::infer(Func *G, std::vector<Type *> &TArgs,
-                    std::vector<Operand> &Args, syntax::CallExpr *Call) {
+                    std::vector<Operand> &Args, syntax::CallExpr *Call, Pos P) {
+  if (TArgs.size() >= G->TParams.size())
+    return true;
+  auto InstOf = [&](Named *N, llvm::ArrayRef<Type *> A) -> Type * {
+    Checker *Owner = Ctx.CheckerOf.lookup(N->Obj->pkg());
+    return (Owner ? Owner : this)->instanceType(N, A, P, this);
+  };
+  // In G's own generic body, arguments mention G's type parameters
+  // (Deeper([]T{x}) inside Deeper[T]): infer with fresh copies of them, as
+  // types2 renames, or T would be unified with []T.
   llvm::ArrayRef<TypeParam *> TPs = G->TParams;
+  std::vector<TypeParam *> Fresh;
+  TypeMap Renames;
+  Substituter R(Ctx, Renames, InstOf);
+  bool Rename = llvm::any_of(Args, [&](Operand &A) {
+    return !A.invalid() && A.T &&
+           llvm::any_of(TPs, [&](TypeParam *TP) { return mentions(A.T, TP); });
+  });
+  if (Rename) {
+    for (TypeParam *TP : TPs) {
+      Fresh.push_back(Ctx.make<TypeParam>(TP->Obj, TP->Index));
+      Renames[TP] = Fresh.back();
+    }
+    for (size_t I = 0; I < TPs.size(); ++I)
+      Fresh[I]->Constraint = R.subst(TPs[I]->Constraint);
+    TPs = Fresh;
+  }
   TypeMap M;
   for (size_t I = 0; I < TArgs.size() && I < TPs.size(); ++I)
     M[TPs[I]] = TArgs[I];
-  if (TArgs.size() >= TPs.size())
-    return true;
   Unifier U(TPs, M);
-  auto InstOf = [&](Named *N, llvm::ArrayRef<Type *> A) -> Type * {
-    Checker *Owner = Ctx.CheckerOf.lookup(N->Obj->pkg());
-    return (Owner ? Owner : this)->instanceType(N, A, Call->pos(), this);
-  };
   Substituter S(Ctx, M, InstOf);
 
   Signature *Sig = G->sig();
   size_t NParams = Sig->Params ? Sig->Params->size() : 0;
   auto ParamType = [&](size_t I) -> Type * {
+    Type *T = nullptr;
     if (!Sig->Variadic || I + 1 < NParams)
-      return I < NParams ? Sig->Params->Vars[I]->type() : nullptr;
-    Type *Last = Sig->Params->Vars[NParams - 1]->type();
-    if (Call->HasDots)
-      return Last;
-    return cast<Slice>(Last)->Elem;
+      T = I < NParams ? Sig->Params->Vars[I]->type() : nullptr;
+    else if (Call && Call->HasDots)
+      T = Sig->Params->Vars[NParams - 1]->type();
+    else
+      T = cast<Slice>(Sig->Params->Vars[NParams - 1]->type())->Elem;
+    return Rename ? R.subst(T) : T;
   };
   // Typed arguments first, then untyped constants (their default types).
   llvm::SmallPtrSet<TypeParam *, 4> FromUntyped;
@@ -856,7 +975,7 @@ bool Checker::infer(Func *G, std::vector<Type *> &TArgs,
         size_t Before = M.size();
         Type *BT = Tilde ? B->underlying() : B;
         if (containsTypeParam(Core) && !U.unify(Core, BT)) {
-          errorAt(Call, str(B) + " does not match " + str(S.subst(Core)));
+          error(P, str(B) + " does not match " + str(S.subst(Core)));
           return false;
         }
         Changed |= M.size() != Before;
@@ -876,8 +995,8 @@ bool Checker::infer(Func *G, std::vector<Type *> &TArgs,
   for (TypeParam *TP : TPs) {
     Type *B = M.lookup(TP);
     if (!B) {
-      error(Call->pos(), "cannot infer " + TP->Obj->name().str() + " (" +
-                             posStr(TP->Obj->pos()) + ")");
+      error(P, "cannot infer " + TP->Obj->name().str() + " (" +
+                   posStr(TP->Obj->pos()) + ")");
       return false;
     }
     TArgs.push_back(S.subst(B));
@@ -934,6 +1053,10 @@ bool Checker::satisfies(Type *Arg, Type *Bound, std::string &Cause) {
     }
     for (const auto &U : X->Unions) {
       bool In = llvm::any_of(U, [&](const Interface::Term &T) {
+        if (isa<Interface>(T.T->underlying())) { // a constraint as a term
+          std::string Ignored;
+          return satisfies(Arg, T.T, Ignored);
+        }
         return T.Tilde ? identical(Arg->underlying(), T.T->underlying())
                        : identical(Arg, T.T);
       });
@@ -994,14 +1117,18 @@ bool Checker::instantiateOperand(Operand &X, std::vector<Operand> *Args,
     return false;
   }
   if (TArgs.size() < G->TParams.size()) {
-    if (!Args) {
-      errorAt(X, "cannot use generic function " + G->name().str() +
-                     " without instantiation");
+    // Without a call only constraint type inference can complete the list
+    // (f2[byte] of f2[A any, B interface{ []A }]).
+    std::vector<Operand> None;
+    if (!Args && (TArgs.empty() || !infer(G, TArgs, None, nullptr, P))) {
+      if (TArgs.empty())
+        errorAt(X, "cannot use generic function " + G->name().str() +
+                       " without instantiation");
       X.M = Mode::Invalid;
       X.Generic = nullptr;
       return false;
     }
-    if (!infer(G, TArgs, *Args, Call)) {
+    if (Args && !infer(G, TArgs, *Args, Call, Call->pos())) {
       X.M = Mode::Invalid;
       X.Generic = nullptr;
       return false;
@@ -1013,6 +1140,11 @@ bool Checker::instantiateOperand(Operand &X, std::vector<Operand> *Args,
     return false;
   }
   Func *F = instantiate(G, TArgs, P);
+  if (!F) {
+    X.M = Mode::Invalid;
+    X.Generic = nullptr;
+    return false;
+  }
   if (X.GenericName)
     X.GenericName->Obj = F;
   X.Generic = nullptr;

@@ -452,10 +452,19 @@ Interface *Checker::interfaceType(syntax::InterfaceType *E, Named *Def) {
       syntax::Expr *TE = F->Type;
       if (auto *O = dyn_cast<Operation>(TE);
           O && (O->Op == Operator::Or || O->Op == Operator::Tilde)) {
-        I->HasTypeTerms = true;
         std::vector<Interface::Term> Terms;
         collectTerms(TE, Terms);
-        I->Unions.push_back(std::move(Terms));
+        // A term that is an interface without type terms or methods (any)
+        // makes the union every type: no restriction (`any | int`).
+        bool All = llvm::any_of(Terms, [](const Interface::Term &T) {
+          auto *TI = dyn_cast_or_null<Interface>(T.T->underlying());
+          return TI && TI->Complete && TI->empty() &&
+                 !TI->IsComparableConstraint;
+        });
+        if (!All) {
+          I->HasTypeTerms = true;
+          I->Unions.push_back(std::move(Terms));
+        }
         continue;
       }
       Type *T = typ(TE);

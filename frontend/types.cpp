@@ -17,6 +17,8 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <functional>
+
 using namespace gortc;
 using namespace gortc::types;
 using llvm::cast;
@@ -601,9 +603,82 @@ std::string types::objectString(Object *Obj, Package *Current) {
 // Predicates
 //===----------------------------------------------------------------------===//
 
+bool types::typeSetTerms(Type *Constraint, std::vector<Interface::Term> &Out) {
+  auto *I = llvm::dyn_cast_or_null<Interface>(
+      Constraint ? Constraint->underlying() : nullptr);
+  if (!I)
+    return false;
+  // The terms of each union, an interface term standing for its own terms;
+  // the type set is the intersection of the unions (kept: the first
+  // union's terms that every other union has).
+  std::vector<std::vector<Interface::Term>> Sets;
+  std::function<void(Interface *, unsigned)> Walk = [&](Interface *X,
+                                                        unsigned Depth) {
+    if (Depth > 16)
+      return;
+    for (const auto &U : X->Unions) {
+      std::vector<Interface::Term> Flat;
+      bool All = false; // a term is an interface of any type: no restriction
+      for (const Interface::Term &T : U) {
+        if (llvm::isa_and_nonnull<Interface>(T.T->underlying())) {
+          std::vector<Interface::Term> Sub;
+          All |= !typeSetTerms(T.T, Sub);
+          Flat.insert(Flat.end(), Sub.begin(), Sub.end());
+          continue;
+        }
+        Flat.push_back(T);
+      }
+      if (!All)
+        Sets.push_back(std::move(Flat));
+    }
+    for (Type *E : X->Embeddeds)
+      if (auto *EI = llvm::dyn_cast_or_null<Interface>(E->underlying()))
+        Walk(EI, Depth + 1);
+  };
+  Walk(I, 0);
+  if (Sets.empty())
+    return false;
+  for (const Interface::Term &T : Sets[0]) {
+    bool InAll = llvm::all_of(llvm::drop_begin(Sets), [&](auto &S) {
+      return llvm::any_of(S, [&](const Interface::Term &O) {
+        return identical(T.T->underlying(), O.T->underlying());
+      });
+    });
+    if (InAll)
+      Out.push_back(T);
+  }
+  return !Out.empty();
+}
+
+bool types::typeSetUnderIs(Type *T, llvm::function_ref<bool(Type *)> F) {
+  auto *TP = dyn_cast<TypeParam>(T);
+  std::vector<Interface::Term> Terms;
+  if (!TP || !typeSetTerms(TP->Constraint, Terms))
+    return false;
+  return llvm::all_of(
+      Terms, [&](const Interface::Term &X) { return F(X.T->underlying()); });
+}
+
+Type *types::coreType(Type *T) {
+  if (!isa<TypeParam>(T))
+    return T->underlying();
+  std::vector<Interface::Term> Terms;
+  if (!typeSetTerms(cast<TypeParam>(T)->Constraint, Terms))
+    return nullptr;
+  Type *U = Terms[0].T->underlying();
+  for (const Interface::Term &X : Terms)
+    if (!identical(X.T->underlying(), U))
+      return nullptr;
+  return U;
+}
+
 bool types::isBasicInfo(Type *T, unsigned Info) {
   if (auto *B = dyn_cast<Basic>(T->underlying()))
     return (B->info() & Info) != 0;
+  // A type parameter has a property if every type of its type set has it
+  // (types2's allBasic).
+  if (isa<TypeParam>(T))
+    return typeSetUnderIs(T, [Info](Type *U) { return isBasicInfo(U, Info); });
   return false;
 }
 

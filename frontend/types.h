@@ -405,6 +405,7 @@ public:
   Func *Orig = nullptr;
   std::vector<Type *> TypeArgs;
   std::vector<Object *> InstUses;
+  unsigned InstDepth = 0; ///< instances between this one and plain code
 };
 
 class Label : public Object {
@@ -561,6 +562,8 @@ public:
   /// Instances whose bodies still have to be checked, by their package's
   /// checker.
   std::vector<Func *> PendingInstances;
+  /// Type instances being made, one inside another.
+  unsigned InstanceNesting = 0;
   llvm::BumpPtrAllocator &allocator() { return Alloc; }
 
   // Sizes (gc, 64-bit targets).
@@ -601,6 +604,15 @@ TypeContext::Holder::make(std::unique_ptr<T> P) {
 // Predicates and operations (predicates.cpp, lookup.cpp)
 //===----------------------------------------------------------------------===//
 
+/// The terms of a constraint's type set (Out), false if it has none (any
+/// type: `any`, method-only interfaces).
+bool typeSetTerms(Type *Constraint, std::vector<Interface::Term> &Out);
+/// Whether T is a type parameter whose type set has terms, all of whose
+/// underlying types satisfy F (types2's typeset.underIs).
+bool typeSetUnderIs(Type *T, llvm::function_ref<bool(Type *)> F);
+/// T's underlying type; for a type parameter, the one underlying type of
+/// all the types of its type set, or null (types2's coreType).
+Type *coreType(Type *T);
 bool isBasicInfo(Type *T, unsigned Info);
 inline bool isBoolean(Type *T) { return isBasicInfo(T, IsBoolean); }
 inline bool isInteger(Type *T) { return isBasicInfo(T, IsInteger); }

@@ -38,3 +38,27 @@ func main() {
 	var _ myint[int]    // ERROR "myint is not a generic type"
 	_ = Sum(1.5, 2)     // ERROR "default type int of 2 does not match inferred type float64 for T"
 }
+
+// A generic body is checked even if nothing instantiates it: errors that
+// do not involve its type parameters are reported as in plain code.
+func Unchecked[T any](x T) T {
+	y := x         // ERROR "y declared but not used"
+	undefinedName() // ERROR "undefined: undefinedName"
+	a, b := 1      // ERROR "assignment mismatch: 2 variables but 1 value"
+	return x
+}
+
+func (p Pair[K, V]) Method() {
+	var unused int // ERROR "unused declared but not used"
+}
+
+// Instances that need ever deeper instances.
+func Deeper[T any](x T) { // ERROR "instantiation cycle"
+	Deeper([]T{x})
+}
+
+func useDeeper() { Deeper(1) }
+
+func LocalTypes[T any]() {
+	type L []T // ERROR "type declarations inside generic functions are not currently supported"
+}

@@ -1,9 +1,13 @@
 // RUN: %gortc-bin build -verify %s
-// An import used only inside a generic function is used, whether or not
-// the function is instantiated (gortc checks generic bodies per instance).
+// Generic bodies are checked on their own: an import used only inside a
+// generic function that nobody instantiates is used, and one used nowhere
+// is reported as in plain code.
 package main
 
-import "runtime"
+import (
+	"os" // ERROR "imported and not used"
+	"runtime"
+)
 
 func Procs[T any](x T) int {
 	_ = x
