@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "codegen/codegen.h"
+#include "codegen/fold_instances.h"
 #include "codegen/inline_advisor.h"
 #include "codegen/preempt_poll.h"
 #include "codegen/stack_check.h"
@@ -151,8 +152,11 @@ void codegen::optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
   } else {
     MPM = PB.buildPerModuleDefaultPipeline(Level);
   }
-  // gortc's late passes, after inlining: preemption polls in loops, then
-  // stack-growth prologues (which count the polls as calls).
+  // gortc's late passes, after inlining: identical instances of a generic
+  // declaration folded, preemption polls in loops, then stack-growth
+  // prologues (which count the polls as calls).
+  if (OptLevel > 0)
+    MPM.addPass(FoldInstancesPass());
   MPM.addPass(PreemptPollPass());
   MPM.addPass(StackCheckPass(OptLevel, ForceSplit));
   MPM.run(M, MAM);

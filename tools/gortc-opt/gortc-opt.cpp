@@ -19,6 +19,7 @@
 //                      above which functions are split, -force-split=F,...
 //                      splits these functions whatever their frame.
 //   gortc-preempt-poll PreemptPollPass (codegen/preempt_poll.cpp).
+//   gortc-fold-instances FoldInstancesPass (codegen/fold_instances.cpp).
 // -go-inliner makes the pipeline's inliner use gortc's advisor
 // (codegen/inline_advisor.cpp).
 // -partitions=N cuts the module as a parallel build would
@@ -27,6 +28,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "codegen/fold_instances.h"
 #include "codegen/inline_advisor.h"
 #include "codegen/partition.h"
 #include "codegen/preempt_poll.h"
@@ -119,6 +121,10 @@ int main(int Argc, char **Argv) {
         }
         if (Name == "gortc-preempt-poll") {
           MPM.addPass(codegen::PreemptPollPass());
+          return true;
+        }
+        if (Name == "gortc-fold-instances") {
+          MPM.addPass(codegen::FoldInstancesPass());
           return true;
         }
         return false;
