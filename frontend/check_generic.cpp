@@ -66,55 +66,57 @@ using llvm::isa;
 
 namespace {
 
-bool containsTypeParam(Type *T, llvm::SmallPtrSetImpl<Type *> &Seen) {
+/// Whether T has a type parameter for which Match holds.
+bool hasTypeParam(Type *T, llvm::function_ref<bool(TypeParam *)> Match,
+                  llvm::SmallPtrSetImpl<Type *> &Seen) {
   if (!T || !Seen.insert(T).second)
     return false;
   switch (T->kind()) {
   case TypeKind::TypeParam:
-    return true;
+    return Match(cast<TypeParam>(T));
   case TypeKind::Basic:
     return false;
   case TypeKind::Pointer:
-    return containsTypeParam(cast<Pointer>(T)->Elem, Seen);
+    return hasTypeParam(cast<Pointer>(T)->Elem, Match, Seen);
   case TypeKind::Slice:
-    return containsTypeParam(cast<Slice>(T)->Elem, Seen);
+    return hasTypeParam(cast<Slice>(T)->Elem, Match, Seen);
   case TypeKind::Array:
-    return containsTypeParam(cast<Array>(T)->Elem, Seen);
+    return hasTypeParam(cast<Array>(T)->Elem, Match, Seen);
   case TypeKind::Map:
-    return containsTypeParam(cast<Map>(T)->Key, Seen) ||
-           containsTypeParam(cast<Map>(T)->Elem, Seen);
+    return hasTypeParam(cast<Map>(T)->Key, Match, Seen) ||
+           hasTypeParam(cast<Map>(T)->Elem, Match, Seen);
   case TypeKind::Chan:
-    return containsTypeParam(cast<Chan>(T)->Elem, Seen);
+    return hasTypeParam(cast<Chan>(T)->Elem, Match, Seen);
   case TypeKind::Struct:
     for (Var *F : cast<Struct>(T)->Fields)
-      if (containsTypeParam(F->type(), Seen))
+      if (hasTypeParam(F->type(), Match, Seen))
         return true;
     return false;
   case TypeKind::Tuple:
     for (Var *V : cast<Tuple>(T)->Vars)
-      if (containsTypeParam(V->type(), Seen))
+      if (hasTypeParam(V->type(), Match, Seen))
         return true;
     return false;
   case TypeKind::Signature: {
     auto *S = cast<Signature>(T);
-    return containsTypeParam(S->Params, Seen) ||
-           containsTypeParam(S->Results, Seen);
+    return hasTypeParam(S->Params, Match, Seen) ||
+           hasTypeParam(S->Results, Match, Seen);
   }
   case TypeKind::Interface:
     for (Func *M : cast<Interface>(T)->Methods)
-      if (containsTypeParam(M->type(), Seen))
+      if (hasTypeParam(M->type(), Match, Seen))
         return true;
     for (Type *E : cast<Interface>(T)->Embeddeds)
-      if (containsTypeParam(E, Seen))
+      if (hasTypeParam(E, Match, Seen))
         return true;
     for (const auto &U : cast<Interface>(T)->Unions)
       for (const Interface::Term &Tm : U)
-        if (containsTypeParam(Tm.T, Seen))
+        if (hasTypeParam(Tm.T, Match, Seen))
           return true;
     return false;
   case TypeKind::Named:
     for (Type *A : cast<Named>(T)->TypeArgs)
-      if (containsTypeParam(A, Seen))
+      if (hasTypeParam(A, Match, Seen))
         return true;
     return false;
   }
@@ -123,10 +125,18 @@ bool containsTypeParam(Type *T, llvm::SmallPtrSetImpl<Type *> &Seen) {
 
 bool containsTypeParam(Type *T) {
   llvm::SmallPtrSet<Type *, 8> Seen;
-  return containsTypeParam(T, Seen);
+  return hasTypeParam(
+      T, [](TypeParam *) { return true; }, Seen);
 }
 
-/// Whether Msg mentions one of Names as a word.
+/// Whether T mentions the type parameter P.
+bool mentions(Type *T, TypeParam *P) {
+  llvm::SmallPtrSet<Type *, 8> Seen;
+  return hasTypeParam(
+      T, [P](TypeParam *Q) { return Q == P; }, Seen);
+}
+
+/// Whether Msg mentions W as a whole word.
 bool mentionsWord(llvm::StringRef Msg, llvm::StringRef W) {
   auto IsWord = [](char C) { return llvm::isAlnum(C) || C == '_'; };
   for (size_t I = Msg.find(W); I != llvm::StringRef::npos;
@@ -181,31 +191,6 @@ receiverTypeParams(syntax::Field *Recv, llvm::BumpPtrAllocator &A) {
 }
 
 using TypeMap = llvm::DenseMap<TypeParam *, Type *>;
-
-/// Whether T mentions the type parameter P.
-bool mentions(Type *T, TypeParam *P) {
-  if (T == P)
-    return true;
-  if (!containsTypeParam(T))
-    return false;
-  switch (T->kind()) {
-  case TypeKind::Pointer:
-    return mentions(cast<Pointer>(T)->Elem, P);
-  case TypeKind::Slice:
-    return mentions(cast<Slice>(T)->Elem, P);
-  case TypeKind::Array:
-    return mentions(cast<Array>(T)->Elem, P);
-  case TypeKind::Map:
-    return mentions(cast<Map>(T)->Key, P) || mentions(cast<Map>(T)->Elem, P);
-  case TypeKind::Chan:
-    return mentions(cast<Chan>(T)->Elem, P);
-  case TypeKind::Named:
-    return llvm::any_of(cast<Named>(T)->TypeArgs,
-                        [P](Type *A) { return mentions(A, P); });
-  default:
-    return true; // conservatively
-  }
-}
 
 } // namespace
 

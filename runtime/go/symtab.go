@@ -92,9 +92,10 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 		n := pcFrames(pc, buf[:])
 		for i := 0; i < n; i++ {
 			f := &buf[i]
-			fr := Frame{PC: pc, Function: f.function, File: joinPath(f.dir, f.file), Line: f.line, Entry: f.entry}
+			name := funcNameForPrint(f.function)
+			fr := Frame{PC: pc, Function: name, File: joinPath(f.dir, f.file), Line: f.line, Entry: f.entry}
 			if !f.inlined {
-				fr.Func = &Func{name: f.function, entry: f.entry}
+				fr.Func = &Func{name: name, entry: f.entry}
 			}
 			ci.frames = append(ci.frames, fr)
 		}
@@ -116,7 +117,36 @@ func FuncForPC(pc uintptr) *Func {
 	if pcFrames(pc, buf[:]) == 0 {
 		return nil
 	}
-	return &Func{name: buf[0].function, entry: buf[0].entry}
+	return &Func{name: funcNameForPrint(buf[0].function), entry: buf[0].entry}
+}
+
+// funcNameForPrint returns a function's name as gc's tables hold it: the
+// type arguments of an instance of generic code are elided, main.F[...]
+// and main.(*List[...]).Push (gortc's symbols carry them: main.F[int]).
+func funcNameForPrint(name string) string {
+	i := 0
+	for i < len(name) && name[i] != '[' {
+		i++
+	}
+	if i == len(name) {
+		return name
+	}
+	b := make([]byte, 0, len(name))
+	depth := 0
+	for j := 0; j < len(name); j++ {
+		switch c := name[j]; {
+		case c == '[':
+			if depth == 0 {
+				b = append(b, "[...]"...)
+			}
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		case depth == 0:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // Name returns the name of the function.
