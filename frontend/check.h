@@ -137,7 +137,6 @@ public:
                     Info &Out);
 
 private:
-  friend struct CheckerScopeGuard;
   friend struct InstanceScope;
 
   //--- Declarations (check.cpp) ------------------------------------------===//
@@ -198,6 +197,9 @@ private:
   Type *varType(syntax::Expr *E);
   Type *definedType(syntax::Expr *E, Named *Def);
   Type *typInternal(syntax::Expr *E, Named *Def);
+  /// A type name's operand: an identifier, a qualified identifier, or (for
+  /// anything else) the expression's.
+  void namedOperand(Operand &X, syntax::Expr *E, Named *Def);
   int64_t arrayLength(syntax::Expr *E);
   Signature *funcType(syntax::Node *Owner, Scope *FnScope, syntax::Field *Recv,
                       syntax::FuncType *FT, bool &PtrRecv);

@@ -584,12 +584,13 @@ void Checker::checkGenericBody(Func *F) {
 }
 
 void Checker::drainInstances() {
-  while (!Ctx.PendingInstances.empty()) {
-    Func *F = Ctx.PendingInstances.front();
-    Ctx.PendingInstances.erase(Ctx.PendingInstances.begin());
+  // Checking a body may queue more instances: index, not iterators.
+  for (size_t I = 0; I < Ctx.PendingInstances.size(); ++I) {
+    Func *F = Ctx.PendingInstances[I];
     Checker *Owner = Ctx.CheckerOf.lookup(F->pkg());
     (Owner ? Owner : this)->checkInstanceBody(F);
   }
+  Ctx.PendingInstances.clear();
   // What this package compiles: the closure of the instances it uses.
   llvm::SmallPtrSet<Object *, 16> Seen;
   std::vector<Object *> Work(RootUses.begin(), RootUses.end());
@@ -717,41 +718,19 @@ private:
   TypeMap &M;
 };
 
-/// The single type term of a constraint's type set, if it has one (the
-/// core type inference uses): `~[]E` gives []E with Tilde set.
+/// The core type of a constraint's type set as inference uses it: its
+/// single term (`~[]E` gives []E with Tilde set), or the one underlying
+/// type of all its terms (Tilde set).
 Type *coreTerm(Type *Constraint, bool &Tilde) {
-  auto *I = dyn_cast_or_null<Interface>(Constraint ? Constraint->underlying()
-                                                   : nullptr);
-  if (!I)
+  std::vector<Interface::Term> Terms;
+  if (!typeSetTerms(Constraint, Terms))
     return nullptr;
-  std::vector<const std::vector<Interface::Term> *> Unions;
-  std::vector<Interface *> Work{I};
-  llvm::SmallPtrSet<Interface *, 4> Seen;
-  while (!Work.empty()) {
-    Interface *X = Work.back();
-    Work.pop_back();
-    if (!Seen.insert(X).second)
-      continue;
-    for (auto &U : X->Unions)
-      Unions.push_back(&U);
-    for (Type *E : X->Embeddeds)
-      if (auto *EI = dyn_cast_or_null<Interface>(E->underlying()))
-        Work.push_back(EI);
-  }
-  if (Unions.size() != 1 || Unions[0]->empty())
-    return nullptr;
-  const auto &Terms = *Unions[0];
   if (Terms.size() == 1) {
     Tilde = Terms[0].Tilde;
     return Terms[0].T;
   }
-  // Several terms with one underlying type: that type, approximately.
-  Type *U = Terms[0].T->underlying();
-  for (const Interface::Term &T : Terms)
-    if (!identical(T.T->underlying(), U))
-      return nullptr;
   Tilde = true;
-  return U;
+  return termsCore(Terms);
 }
 } // namespace
 
@@ -1021,21 +1000,12 @@ bool Checker::satisfies(Type *Arg, Type *Bound, std::string &Cause) {
   }
   // comparable, and the type terms of each union (of the interface and the
   // interfaces it embeds).
-  std::vector<Interface *> Work{I};
-  llvm::SmallPtrSet<Interface *, 4> Seen;
-  while (!Work.empty()) {
-    Interface *X = Work.back();
-    Work.pop_back();
-    if (!Seen.insert(X).second)
-      continue;
-    for (Type *E : X->Embeddeds) {
+  bool Ok = forEachEmbedded(I, [&](Interface *X) {
+    for (Type *E : X->Embeddeds)
       if (E == Ctx.comparableType() && !comparable(Arg)) {
         Cause = str(Arg) + " does not implement comparable";
         return false;
       }
-      if (auto *EI = dyn_cast_or_null<Interface>(E->underlying()))
-        Work.push_back(EI);
-    }
     for (const auto &U : X->Unions) {
       bool In = llvm::any_of(U, [&](const Interface::Term &T) {
         if (isa<Interface>(T.T->underlying())) { // a constraint as a term
@@ -1057,7 +1027,10 @@ bool Checker::satisfies(Type *Arg, Type *Bound, std::string &Cause) {
               ")";
       return false;
     }
-  }
+    return true;
+  });
+  if (!Ok)
+    return false;
   if (I->IsComparableConstraint && I->Unions.empty() && !comparable(Arg)) {
     Cause = str(Arg) + " does not implement comparable";
     return false;

@@ -96,36 +96,24 @@ int64_t Checker::arrayLength(syntax::Expr *E) {
   return -1;
 }
 
+void Checker::namedOperand(Operand &X, syntax::Expr *E, Named *Def) {
+  if (auto *N = dyn_cast<syntax::Name>(E))
+    ident(X, N, Def, true);
+  else if (auto *S = dyn_cast<SelectorExpr>(E))
+    selector(X, S, Def);
+  else
+    exprOrType(X, E);
+}
+
 Type *Checker::typInternal(syntax::Expr *E0, Named *Def) {
   switch (E0->kind()) {
   case NodeKind::BadExpr:
     return Ctx.invalid();
 
-  case NodeKind::Name: {
-    Operand X;
-    ident(X, cast<syntax::Name>(E0), Def, true);
-    switch (X.M) {
-    case Mode::TypeExpr:
-      if (auto *G = dyn_cast<Named>(X.T); G && !G->TParams.empty()) {
-        errorAt(E0, "cannot use generic type " + genericString(G) +
-                        " without instantiation");
-        return Ctx.invalid();
-      }
-      return X.T;
-    case Mode::Invalid:
-      return Ctx.invalid();
-    case Mode::NoValue:
-      errorAt(X, str(X) + " used as type");
-      return Ctx.invalid();
-    default:
-      errorAt(X, str(X) + " is not a type");
-      return Ctx.invalid();
-    }
-  }
-
+  case NodeKind::Name:
   case NodeKind::SelectorExpr: {
     Operand X;
-    selector(X, cast<SelectorExpr>(E0), Def);
+    namedOperand(X, E0, Def);
     switch (X.M) {
     case Mode::TypeExpr:
       if (auto *G = dyn_cast<Named>(X.T); G && !G->TParams.empty()) {
@@ -150,12 +138,7 @@ Type *Checker::typInternal(syntax::Expr *E0, Named *Def) {
     auto *IX = cast<IndexExpr>(E0);
     syntax::Expr *GX = unparen(IX->X);
     Operand X;
-    if (auto *N = dyn_cast<syntax::Name>(GX))
-      ident(X, N, nullptr, true);
-    else if (auto *S = dyn_cast<SelectorExpr>(GX))
-      selector(X, S, nullptr);
-    else
-      exprOrType(X, GX);
+    namedOperand(X, GX, nullptr);
     if (X.M == Mode::TypeExpr)
       if (auto *G = dyn_cast<Named>(X.T); G && !G->TParams.empty())
         return instantiateTypeExpr(G, IX);

@@ -17,8 +17,6 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 
-#include <functional>
-
 using namespace gortc;
 using namespace gortc::types;
 using llvm::cast;
@@ -603,6 +601,34 @@ std::string types::objectString(Object *Obj, Package *Current) {
 // Predicates
 //===----------------------------------------------------------------------===//
 
+bool types::forEachEmbedded(Interface *I,
+                            llvm::function_ref<bool(Interface *)> F) {
+  std::vector<Interface *> Work{I};
+  llvm::SmallPtrSet<Interface *, 4> Seen;
+  while (!Work.empty()) {
+    Interface *X = Work.back();
+    Work.pop_back();
+    if (!Seen.insert(X).second)
+      continue;
+    if (!F(X))
+      return false;
+    for (Type *E : X->Embeddeds)
+      if (auto *EI = llvm::dyn_cast_or_null<Interface>(E->underlying()))
+        Work.push_back(EI);
+  }
+  return true;
+}
+
+Type *types::termsCore(llvm::ArrayRef<Interface::Term> Terms) {
+  if (Terms.empty())
+    return nullptr;
+  Type *U = Terms[0].T->underlying();
+  for (const Interface::Term &X : Terms)
+    if (!identical(X.T->underlying(), U))
+      return nullptr;
+  return U;
+}
+
 bool types::typeSetTerms(Type *Constraint, std::vector<Interface::Term> &Out) {
   auto *I = llvm::dyn_cast_or_null<Interface>(
       Constraint ? Constraint->underlying() : nullptr);
@@ -612,10 +638,7 @@ bool types::typeSetTerms(Type *Constraint, std::vector<Interface::Term> &Out) {
   // the type set is the intersection of the unions (kept: the first
   // union's terms that every other union has).
   std::vector<std::vector<Interface::Term>> Sets;
-  std::function<void(Interface *, unsigned)> Walk = [&](Interface *X,
-                                                        unsigned Depth) {
-    if (Depth > 16)
-      return;
+  forEachEmbedded(I, [&](Interface *X) {
     for (const auto &U : X->Unions) {
       std::vector<Interface::Term> Flat;
       bool All = false; // a term is an interface of any type: no restriction
@@ -631,11 +654,8 @@ bool types::typeSetTerms(Type *Constraint, std::vector<Interface::Term> &Out) {
       if (!All)
         Sets.push_back(std::move(Flat));
     }
-    for (Type *E : X->Embeddeds)
-      if (auto *EI = llvm::dyn_cast_or_null<Interface>(E->underlying()))
-        Walk(EI, Depth + 1);
-  };
-  Walk(I, 0);
+    return true;
+  });
   if (Sets.empty())
     return false;
   for (const Interface::Term &T : Sets[0]) {
@@ -663,13 +683,8 @@ Type *types::coreType(Type *T) {
   if (!isa<TypeParam>(T))
     return T->underlying();
   std::vector<Interface::Term> Terms;
-  if (!typeSetTerms(cast<TypeParam>(T)->Constraint, Terms))
-    return nullptr;
-  Type *U = Terms[0].T->underlying();
-  for (const Interface::Term &X : Terms)
-    if (!identical(X.T->underlying(), U))
-      return nullptr;
-  return U;
+  typeSetTerms(cast<TypeParam>(T)->Constraint, Terms);
+  return termsCore(Terms);
 }
 
 bool types::isBasicInfo(Type *T, unsigned Info) {

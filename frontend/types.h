@@ -604,6 +604,11 @@ TypeContext::Holder::make(std::unique_ptr<T> P) {
 // Predicates and operations (predicates.cpp, lookup.cpp)
 //===----------------------------------------------------------------------===//
 
+/// Calls F on I and on every interface it embeds, directly or not, once
+/// each, until F returns false; returns false if F did.
+bool forEachEmbedded(Interface *I, llvm::function_ref<bool(Interface *)> F);
+/// The one underlying type of all the Terms, or null.
+Type *termsCore(llvm::ArrayRef<Interface::Term> Terms);
 /// The terms of a constraint's type set (Out), false if it has none (any
 /// type: `any`, method-only interfaces).
 bool typeSetTerms(Type *Constraint, std::vector<Interface::Term> &Out);
