@@ -350,6 +350,8 @@ void readMemStats(MemStats *Out) {
   Out->PersistentSys = atomic::load(&PersistentSys);
 }
 
+const void *zeroBase() { return &ZeroBase; }
+
 } // namespace gort
 
 using namespace gort;

@@ -28,6 +28,10 @@ void mallocinit();
 /// zero-size base. Callable on any stack, with or without a P or a g.
 void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero);
 
+/// The address mallocgc returns for every zero-size allocation (gc:
+/// zerobase).
+const void *zeroBase();
+
 /// Reserves N bytes of fresh zeroed address space straight from the OS, or
 /// returns null (gc: sysAlloc).
 void *sysAlloc(uintptr_t N);

@@ -71,11 +71,14 @@
 // emits, and the statepoint work (issue 10, part 1) will make it
 // impossible by construction.
 //
+// Finalizers (mfinal.cpp) take part in step 4: an object with one is
+// marked through its finalizer's record rather than freed when nothing
+// else reaches it, and its finalizer is queued; step 7 wakes the
+// finalizer goroutine.
+//
 // Not yet (issue 10): concurrent marking with write barriers, background
-// and lazy sweeping, mark assists, precise stacks and heap bitmaps,
-// finalizers, runtime.ReadMemStats; gc's cap on the collector's CPU share
-// when the limit is below the live heap. A goroutine in a loop
-// without calls delays a stop-the-world until it makes a call.
+// and lazy sweeping, mark assists, precise stacks and heap bitmaps; gc's
+// cap on the collector's CPU share when the limit is below the live heap.
 //
 // Entry points: gcTrigger (mallocgc), gcForce (runtime.GC), gcinit
 // (schedinit), gcNoteHeapLive (mcache.cpp, malloc.cpp).
@@ -86,6 +89,7 @@
 
 #include "runtime/malloc.h"
 #include "runtime/mcache.h"
+#include "runtime/mfinal.h"
 #include "runtime/mheap.h"
 #include "runtime/os_linux.h"
 #include "runtime/panic.h"
@@ -233,6 +237,7 @@ void gcCycle(void *Arg) {
   uint64_t Goal = GCStat.NextGC;
 
   startTheWorldWithSema(nullptr);
+  wakefing(); // finalizers this cycle queued
   int64_t End = nanotime();
   GCStat.PauseTotalNs += uint64_t(End - Start);
   uint32_t Slot = (GCStat.NumGC + 255) % 256; // NumGC counts this cycle

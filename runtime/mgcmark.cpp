@@ -28,8 +28,13 @@
 //     from StackSeg::SavedSP, where gort_morestack left them. The
 //     morestack argument blocks are at the tops of the segments, inside
 //     these ranges. g0 stacks are not scanned: a cycle never starts on
-//     g0 and the Ms stopped for it hold no heap pointers there.
-// The heap, G structures included, is reached from those.
+//     g0 and the Ms stopped for it hold no heap pointers there;
+//   - the finalizers (mfinal.cpp): the contents of every object that has
+//     one, and every queued finalizer (finalizerRoots).
+// The heap, G structures included, is reached from those. When the work
+// list is empty, an object with a finalizer that is still unmarked is
+// unreachable: queueDeadFinalizers queues its finalizer and marks it, so
+// that it survives the sweep until the finalizer has run.
 //
 // A candidate word V (scanblock) is kept if it lies in an arena, in a
 // heap span (not a stack), below the span's last object, and its object
@@ -46,6 +51,7 @@
 #include "runtime/mgc.h"
 
 #include "runtime/malloc.h"
+#include "runtime/mfinal.h"
 #include "runtime/mheap.h"
 #include "runtime/os_linux.h"
 #include "runtime/panic.h"
@@ -124,6 +130,21 @@ void drain() {
   }
 }
 
+/// For queueDeadFinalizers: whether the object P points into is marked,
+/// and marking it without scanning it (its referents are marked already).
+bool isMarkedObject(uintptr_t P) {
+  MSpan *S = spanOfHeap(P);
+  return S->isMarked(S->objIndex(P));
+}
+void markLive(uintptr_t P) {
+  MSpan *S = spanOfHeap(P);
+  uintptr_t Idx = S->objIndex(P);
+  if (S->isMarked(Idx))
+    return;
+  S->setMarked(Idx);
+  MarkedBytes += S->ElemSize;
+}
+
 /// Scans Gp's stack, every segment from where it was left.
 void markStack(G *Gp, G *Self, uintptr_t SelfSP) {
   uint32_t Status = readgstatus(Gp);
@@ -185,6 +206,9 @@ uint64_t gcMark(G *Self, uintptr_t SelfSP) {
     markStack(Gp, Self, SelfSP);
     drain();
   }
+  finalizerRoots(scanblock);
+  drain();
+  queueDeadFinalizers(isMarkedObject, markLive);
   return MarkedBytes;
 }
 

@@ -245,9 +245,10 @@ const char *const WaitReasonStrings[] = {
     "panicwait",
     "preempted",
     "sync.Cond.Wait",
+    "finalizer wait",
 };
 static_assert(sizeof(WaitReasonStrings) / sizeof(WaitReasonStrings[0]) ==
-              size_t(WaitReason::SyncCondWait) + 1);
+              size_t(WaitReason::FinalizerWait) + 1);
 
 /// gc: gStatusStrings.
 const char *const GStatusStrings[] = {
@@ -1240,12 +1241,19 @@ struct NewprocArgs {
   void (*Fn)(void *);
   void *Arg;
   uintptr_t GoPC; ///< where the go statement is, for tracebacks
+  bool System; ///< newSystemGoroutine: the G starts hidden
+  G *Made;     ///< the G made
 };
 
 void newprocOnSystemStack(void *Arg) {
   NewprocArgs *A = static_cast<NewprocArgs *>(Arg);
   G *Gp = newproc1(A->Fn, A->Arg);
   Gp->GoPC = A->GoPC;
+  A->Made = Gp;
+  if (A->System) {
+    Gp->IsSystem = true;
+    atomic::xadd(&Sched.NGSys, 1);
+  }
   runqput(curM()->Pp, Gp, true);
   if (MainStarted)
     wakep();
@@ -1834,7 +1842,8 @@ void goexit1() {
 }
 
 int32_t gcount() {
-  int32_t N = int32_t(atomic::load(&AllGLen)) - atomic::load(&Sched.NGFree);
+  int32_t N = int32_t(atomic::load(&AllGLen)) - atomic::load(&Sched.NGFree) -
+              atomic::load(&Sched.NGSys);
   int32_t Procs = atomic::load(&Gomaxprocs);
   for (int32_t I = 0; I < Procs; I++)
     N -= atomic::load(&AllP[I]->GFreeCnt);
@@ -1981,6 +1990,19 @@ void timeSleep(int64_t Ns) {
   gopark(timerParkCommit, &When, WaitReason::Sleep);
 }
 
+G *newSystemGoroutine(void (*Fn)(void *), void *Arg) {
+  NewprocArgs A = {Fn, Arg, 0, true, nullptr};
+  systemstack(newprocOnSystemStack, &A);
+  return A.Made;
+}
+
+void setSystemGoroutine(G *Gp, bool System) {
+  if (Gp->IsSystem == System)
+    return;
+  Gp->IsSystem = System;
+  atomic::xadd(&Sched.NGSys, System ? 1 : -1);
+}
+
 } // namespace gort
 
 using namespace gort;
@@ -1999,7 +2021,8 @@ extern "C" {
 void gort_newproc(const abi::FuncVal *Fn) {
   // A go statement's closure takes itself as its context argument.
   NewprocArgs A = {reinterpret_cast<void (*)(void *)>(Fn->Fn),
-                   const_cast<abi::FuncVal *>(Fn), GORT_CALLERPC()};
+                   const_cast<abi::FuncVal *>(Fn), GORT_CALLERPC(), false,
+                   nullptr};
   systemstack(newprocOnSystemStack, &A);
   // gc's newproc is preemptible: a loop that only starts goroutines must
   // let them run.

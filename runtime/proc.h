@@ -91,6 +91,9 @@ struct SchedT {
   Mutex GFreeLock;
   G *GFree;
   int32_t NGFree;
+  /// Goroutines of the runtime hidden from NumGoroutine (atomic; gc:
+  /// ngsys): the finalizer goroutine while it waits.
+  int32_t NGSys;
 
   /// Central cache of sudogs (gc: sudogcache); under SudogLock.
   Mutex SudogLock;
@@ -177,7 +180,17 @@ void gosched();
 /// must have run already.
 [[noreturn]] void goexit1();
 
-/// The number of goroutines that exist, dead ones excluded (gc: gcount).
+/// Starts a goroutine of the runtime that calls Fn(Arg) and is hidden from
+/// users (IsSystem) until setSystemGoroutine says otherwise: the finalizer
+/// goroutine (gc: `go runfinq()`). User goroutine.
+G *newSystemGoroutine(void (*Fn)(void *), void *Arg);
+/// Shows (System false) or hides a goroutine of newSystemGoroutine in
+/// tracebacks, NumGoroutine and the deadlock check; the finalizer
+/// goroutine shows itself while it runs user code (gc: fingRunning).
+/// Called by Gp itself.
+void setSystemGoroutine(G *Gp, bool System);
+/// The number of goroutines that exist, dead and system ones excluded (gc:
+/// gcount).
 int32_t gcount();
 /// Sets GOMAXPROCS to N if N > 0 (stopping the world) and returns the old
 /// value (runtime.GOMAXPROCS). Must run on a user goroutine.

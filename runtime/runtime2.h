@@ -93,6 +93,7 @@ enum class WaitReason : uint8_t {
   PanicWait,          // "panicwait"
   Preempted,          // "preempted"
   SyncCondWait,       // "sync.Cond.Wait"
+  FinalizerWait,      // "finalizer wait"
 };
 
 /// A G waiting on a channel (gc: sudog). A G may wait on several channels

@@ -21,11 +21,8 @@
 //                    is live in the caller's frame up to it
 //   NumCPU()         CPUs usable by the process at start-up
 //   NumGoroutine()   goroutines that exist now
-//   SetFinalizer(obj, f) checks its arguments as gc does; finalizers are
-//                    not run yet (the collector does not track them,
-//                    docs/runtime/gc.md), which Go's documentation allows
-//                    ("not guaranteed to run") but programs that wait for
-//                    one will not see it
+//   SetFinalizer(obj, f) is in mfinal_fing.cpp, with the goroutine that
+//                    runs finalizers
 //
 // And the primitives package runtime's Go side builds on
 // (runtime/go/syscall.go, reflect.go): argc, argv, gostringnocopy,
@@ -77,19 +74,6 @@ void runtime_KeepAlive(void *, const void *Typ, const void *Data) {
 int64_t runtime_NumCPU(void *) { return gort::Ncpu; }
 
 int64_t runtime_NumGoroutine(void *) { return gort_numgoroutine(); }
-
-void runtime_SetFinalizer(void *, const void *ObjType, const void *,
-                          const void *FinType, const void *) {
-  namespace abi = gort::abi;
-  const auto *T = static_cast<const abi::Type *>(ObjType);
-  if (!T)
-    gort::fatal("runtime.SetFinalizer: first argument is nil");
-  if ((T->Kind & abi::KindMask) != abi::KindPointer)
-    gort::fatal("runtime.SetFinalizer: first argument is not a pointer");
-  const auto *F = static_cast<const abi::Type *>(FinType);
-  if (F && (F->Kind & abi::KindMask) != abi::KindFunc)
-    gort::fatal("runtime.SetFinalizer: second argument is not a function");
-}
 
 int64_t runtime_argc(void *) { return gort::Argc; }
 

@@ -35,9 +35,10 @@ func Goexit()
 // Gosched yields the processor, letting other goroutines run.
 func Gosched()
 
-// SetFinalizer sets the finalizer associated with obj to finalizer.
-// gortc checks the arguments as gc does but does not run finalizers yet
-// (runtime/runtime_pkg.cpp).
+// SetFinalizer sets the finalizer associated with obj to finalizer: once
+// the collector finds obj unreachable, a goroutine of the runtime calls
+// finalizer(obj) (runtime/mfinal.cpp, mfinal_fing.cpp). A nil finalizer
+// removes obj's finalizer.
 func SetFinalizer(obj any, finalizer any)
 
 // KeepAlive marks x as reachable until this call.

@@ -7,7 +7,8 @@
 // The collector's mark and sweep phases (mgcmark.cpp, mgcsweep.cpp) on the
 // host heap: objects reachable from a global survive, the rest are freed,
 // noscan objects are not scanned, dead large objects give their pages back,
-// and freed slots are reused zeroed. The host has no goroutines, so the
+// freed slots are reused zeroed, and unreachable objects with finalizers
+// are queued rather than freed. The host has no goroutines, so the
 // roots are the test binary's writable segments, M0 and P 0; the tests
 // call gcMark and gcSweep directly, as gcCycle does with the world stopped.
 //
@@ -17,6 +18,7 @@
 
 #include "runtime/malloc.h"
 #include "runtime/mcache.h"
+#include "runtime/mfinal.h"
 #include "runtime/mgc.h"
 #include "runtime/mheap.h"
 
@@ -203,3 +205,50 @@ TEST(GC, FreedSlotsAreReusedZeroed) {
 }
 
 } // namespace
+
+// Finalizers (mfinal.cpp): an unreachable object with a finalizer is
+// queued, not freed, and what it references survives with it; once its
+// record is gone (its finalizer ran), the next cycle frees both. A
+// reachable object's finalizer stays registered.
+TEST(GC, FinalizersQueueUnreachableObjects) {
+  gort::abi::Type Ty = test::makeTestType(sizeof(Node), /*HasPointers=*/true);
+  auto *Obj = static_cast<Node *>(mallocgc(sizeof(Node), &Ty, true));
+  auto *Ref = static_cast<Node *>(mallocgc(sizeof(Node), &Ty, true));
+  auto *Kept = static_cast<Node *>(mallocgc(sizeof(Node), &Ty, true));
+  Obj->Next = Ref;
+  Root = uintptr_t(Kept);
+  uintptr_t HObj = hide(uintptr_t(Obj)), HRef = hide(uintptr_t(Ref)),
+            HKept = hide(uintptr_t(Kept));
+  Obj = Ref = Kept = nullptr;
+  uintptr_t Before = numFinalizers();
+  Finalizer R = {};
+  R.Obj = hide(HObj);
+  ASSERT_TRUE(addFinalizer(R));
+  EXPECT_FALSE(addFinalizer(R)); // already set
+  R.Obj = hide(HKept);
+  ASSERT_TRUE(addFinalizer(R));
+  EXPECT_EQ(numFinalizers(), Before + 2);
+
+  collect();
+  EXPECT_TRUE(allocated(hide(HObj)));
+  EXPECT_TRUE(allocated(hide(HRef)));
+  EXPECT_EQ(numFinalizers(), Before + 1); // Kept's is still registered
+  ASSERT_EQ(numQueuedFinalizers(), 1u);
+
+  // Queued, the object is a root: another cycle keeps it.
+  collect();
+  EXPECT_TRUE(allocated(hide(HObj)));
+  Finalizer Q;
+  ASSERT_TRUE(nextFinalizer(&Q));
+  EXPECT_EQ(Q.Obj, hide(HObj));
+  EXPECT_FALSE(nextFinalizer(&Q));
+  Q.Obj = 0;
+
+  collect();
+  EXPECT_FALSE(allocated(hide(HObj)));
+  EXPECT_FALSE(allocated(hide(HRef)));
+  EXPECT_TRUE(allocated(hide(HKept)));
+  removeFinalizer(hide(HKept));
+  EXPECT_EQ(numFinalizers(), Before);
+  Root = 0;
+}

@@ -179,6 +179,9 @@ void acquireWorldSema() {}
 void releaseWorldSema() {}
 G *allgs() { return nullptr; }
 M *allm() { return &M0; }
+/// mfinal_fing.cpp's: no goroutine runs finalizers here; the tests read
+/// the queue themselves.
+void wakefing() {}
 
 } // namespace gort
 
