@@ -38,15 +38,16 @@
 //   4. Mark (mgcmark.cpp): from the roots, set the mark bit of every
 //      reachable object and scan those that may hold pointers.
 //   5. Pace: NextGC = marked x (1 + GOGC/100), at least 4 MiB x GOGC/100
-//      (gc: heapminimum); the scavenger keeps free memory up to 10% above
-//      the goal, so that the next cycle's allocations reuse pages instead
-//      of faulting them in again. With GOMEMLIMIT (gc 1.19's soft limit,
-//      parsed as gc does) the goal is also at most what the limit leaves
-//      after the runtime's other memory (stacks, metadata), less 5%, but
-//      never within 1/16 of the live heap; the scavenger then keeps no
-//      more than the limit allows. GOGC=off with a limit collects only
-//      near the limit, as in gc. Pacing comes before the sweep so that the
-//      sweep's scavenging uses the new bound.
+//      (gc: heapminimum) and, after an automatic cycle, at least 1 MiB
+//      above the marked heap (gc: sweepMinHeapDistance); the scavenger keeps
+//      free memory up to 10% above the goal, so that the next cycle's
+//      allocations reuse pages instead of faulting them in again. With
+//      GOMEMLIMIT (gc 1.19's soft limit, parsed as gc does) the goal is also at
+//      most what the limit leaves after the runtime's other memory (stacks,
+//      metadata), less 5%, but never within 1/16 of the live heap; the
+//      scavenger then keeps no more than the limit allows. GOGC=off with a
+//      limit collects only near the limit, as in gc. Pacing comes before the
+//      sweep so that the sweep's scavenging uses the new bound.
 //   6. Sweep (mgcsweep.cpp): every span's mark bits become its allocation
 //      bits; spans left empty go back to the page heap.
 //   7. Start the world; GODEBUG=gctrace=1 prints gc's line for the cycle.
@@ -106,6 +107,12 @@ namespace {
 
 /// gc: heapminimum at GOGC=100.
 constexpr uint64_t HeapMinimum = 4 << 20;
+/// gc: sweepMinHeapDistance. After an automatic cycle gc keeps the goal at
+/// least this far above the heap, as runway for its concurrent sweeper;
+/// gortc sweeps with the world stopped but keeps the same floor. Without
+/// it a goal of a few kilobytes (GOGC=1 sets 40 KB) is reached by the
+/// span or two an MCache takes, and every few allocations collect.
+constexpr uint64_t SweepMinHeapDistance = 1 << 20;
 
 uint64_t StressCount; ///< atomic: allocations, for gcstress
 
@@ -143,8 +150,10 @@ uint64_t nonHeapBytes() {
 }
 
 /// Step 5: the heap goal after a cycle that marked Marked bytes, and the
-/// memory the scavenger may keep (heapSetRetain; 0 for no bound).
-void setGoal(uint64_t Marked) {
+/// memory the scavenger may keep (heapSetRetain; 0 for no bound). After an
+/// automatic cycle (Runway) the goal is at least SweepMinHeapDistance
+/// above the live heap.
+void setGoal(uint64_t Marked, bool Runway = false) {
   uint64_t None = ~uint64_t(0);
   uint64_t Goal = None;
   if (GCStat.Percent >= 0) {
@@ -153,6 +162,8 @@ void setGoal(uint64_t Marked) {
     uint64_t Min = HeapMinimum * Pct / 100;
     if (Goal < Min)
       Goal = Min;
+    if (Runway && Goal < Marked + SweepMinHeapDistance)
+      Goal = Marked + SweepMinHeapDistance;
   }
   uint64_t Retain = Goal == None ? 0 : Goal + Goal / 10;
   if (GCStat.MemoryLimit != None) {
@@ -225,7 +236,7 @@ void gcCycle(void *Arg) {
 
   uint64_t Marked = gcMark(A.Self, A.SP);
   int64_t MarkDone = nanotime();
-  setGoal(Marked); // step 5
+  setGoal(Marked, !A.Forced); // step 5
 
   gcSweep();
   unlockNoPCache();
