@@ -54,4 +54,15 @@
 #define M_G0 0
 #define M_CURG 8
 
+/* CallRegs (reflectcall.cpp, which static_asserts these) */
+#define CALLREGS_INTS 0
+#define CALLREGS_FLOATS 64
+#define CALLREGS_STACK 128
+#define CALLREGS_NSTACK 136
+#define CALLREGS_SRET 144
+#define CALLREGS_X87 152
+#define CALLREGS_RINTS 160
+#define CALLREGS_RFLOATS 224
+#define CALLREGS_SIZE 288
+
 #endif /* GORT_RUNTIME_ASM_OFFSETS_H */

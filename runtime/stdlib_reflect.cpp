@@ -14,11 +14,8 @@
 // first, then the arguments (an interface{} as its two words, a slice as
 // three); two results come back as two words (bools in the low byte).
 //
-// Not yet: reflect's calls. runtime.reflectcall (Value.Call, and so
-// MakeFunc and method values called through reflect) needs per-signature
-// adapters from the compiler between reflect's argument frames and
-// gortc's calling convention; it ends the program with a fatal error
-// saying so, as do the trampolines of MakeFunc and method values.
+// reflect's calls -- runtime.reflectcall and the code of the func values
+// MakeFunc and method values make -- are reflectcall.cpp's.
 // reflect.typelinks is Go (runtime/go/reflect.go) over runtime/type.cpp's.
 //
 // reflectlite reads type descriptors from its own unmodified source; the
@@ -314,31 +311,6 @@ GORT_REFLECT(Words2, rselect, RuntimeSelect *Cases, intptr_t N, intptr_t) {
 GORT_REFLECT(int32_t, addReflectOff, const void *P) { return addReflectOff(P); }
 
 #undef GORT_REFLECT
-
-// reflect's assembly trampolines, whose code becomes that of the func
-// values reflect.MakeFunc and method values taken through reflect make;
-// calling such a func value needs reflect's calls (see the overview).
-void reflectMakeFuncStub() __asm__("reflect.makeFuncStub");
-void reflectMakeFuncStub() {
-  fatal("reflect: calling a function made by reflect.MakeFunc is not "
-        "supported by gortc yet");
-}
-void reflectMethodValueCall() __asm__("reflect.methodValueCall");
-void reflectMethodValueCall() {
-  fatal("reflect: calling a method value made by reflect is not supported "
-        "by gortc yet");
-}
-
-// func call(stackArgsType *rtype, f, stackArgs unsafe.Pointer,
-//     stackArgsSize, stackRetOffset, frameSize uint32, regArgs *abi.RegArgs)
-// (reflect's //go:linkname to runtime.reflectcall); see the overview.
-void runtimeReflectcall(void *, const void *, const void *, void *, uint32_t,
-                        uint32_t, uint32_t,
-                        void *) __asm__("runtime.reflectcall");
-void runtimeReflectcall(void *, const void *, const void *, void *, uint32_t,
-                        uint32_t, uint32_t, void *) {
-  fatal("reflect: Value.Call is not supported by gortc yet");
-}
 
 // internal/abi.FuncPCABI0 and FuncPCABIInternal (gc: compiler intrinsics):
 // the code address of the function whose func value f holds.

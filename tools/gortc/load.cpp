@@ -19,8 +19,10 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 using namespace gortc;
@@ -188,7 +190,38 @@ PackageLoader::PackageLoader(SourceManager &SM, syntax::AstContext &Ast,
                              DiagnosticEngine &Diags, std::string GoArch,
                              std::string RuntimeDir)
     : SM(SM), Ast(Ast), Diags(Diags), GoArch(std::move(GoArch)),
-      RuntimeDir(std::move(RuntimeDir)) {}
+      RuntimeDir(std::move(RuntimeDir)) {
+  llvm::SmallString<256> D(llvm::sys::path::parent_path(this->RuntimeDir));
+  llvm::sys::path::append(D, "overlay");
+  OverlayDir = std::string(D);
+}
+
+bool PackageLoader::applyOverlay(llvm::StringRef Path, std::string &Name,
+                                 std::string &Text, Pos P) {
+  llvm::SmallString<256> O(OverlayDir);
+  llvm::sys::path::append(O, Path, llvm::sys::path::filename(Name));
+  auto Buf = llvm::MemoryBuffer::getFile(O);
+  if (!Buf)
+    return true; // no overlay
+  llvm::StringRef OText = (*Buf)->getBuffer();
+  llvm::StringRef First = OText.split('\n').first;
+  size_t At = First.find("upstream sha256 ");
+  llvm::StringRef Pinned =
+      At == llvm::StringRef::npos ? "" : First.substr(At + 16).trim();
+  std::array<uint8_t, 32> Sum = llvm::SHA256::hash(llvm::ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>(Text.data()), Text.size()));
+  std::string Hex = llvm::toHex(Sum, /*LowerCase=*/true);
+  if (Pinned != Hex) {
+    Diags.reportRaw(P, "gortc's overlay " + std::string(O) + " replaces " +
+                           Name + " of Go 1.19 (sha256 " + Pinned.str() +
+                           "), but this GOROOT's file differs (sha256 " + Hex +
+                           ")");
+    return false;
+  }
+  Name = std::string(O);
+  Text = OText.str();
+  return true;
+}
 
 std::string PackageLoader::goroot() {
   if (const char *G = std::getenv("GOROOT"); G && *G)
@@ -408,10 +441,16 @@ bool PackageLoader::loadImport(llvm::StringRef Path, Pos P) {
       Ok = false;
       continue;
     }
-    llvm::StringRef Text = (*Buf)->getBuffer();
-    if (!matchFile(Name, Text, GoArch))
+    std::string FileName = Name;
+    std::string Text = (*Buf)->getBuffer().str();
+    if (Pkg->Std && Path != "runtime" &&
+        !applyOverlay(Path, FileName, Text, P)) {
+      Ok = false;
       continue;
-    SourceFile &SF = SM.addFile(Name, Text.str());
+    }
+    if (!matchFile(FileName, Text, GoArch))
+      continue;
+    SourceFile &SF = SM.addFile(FileName, Text);
     unsigned Before = Diags.syntaxErrorCount();
     syntax::File *F = syntax::parseFile(SF, SM, Ast, Diags);
     if (!F || Diags.syntaxErrorCount() != Before) {

@@ -20,6 +20,16 @@
 // outside the tree of its parent directory "use of internal package ...
 // not allowed", as go build says.
 //
+// Overlays: a few files of the standard library are replaced by gortc's
+// own versions (runtime/overlay/<import path>/<file> in the source tree,
+// installed beside package runtime), where a file depends on gc's calling
+// convention; docs/overview.md lists them and says why. Each overlay's
+// first line pins the upstream file it replaces by its SHA-256:
+//   // gortc overlay of reflect/abi.go, upstream sha256 <64 hex digits>
+// and a GOROOT whose file differs is an error rather than a silent
+// mismatch. The overlay's text and name replace the upstream file's (so
+// diagnostics, debug info and the build cache key see the overlay).
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef GORTC_TOOLS_GORTC_LOAD_H
@@ -88,12 +98,18 @@ private:
   /// The directory of an import path, or "" after reporting at P.
   std::string findDir(llvm::StringRef Path, Pos P);
   void collectImports(LoadedPackage &Pkg);
+  /// For an upstream file Name (text Text) of standard package Path: the
+  /// path and text of its overlay, if gortc has one; false after
+  /// reporting at P if the overlay does not pin Text's hash.
+  bool applyOverlay(llvm::StringRef Path, std::string &Name, std::string &Text,
+                    Pos P);
 
   SourceManager &SM;
   syntax::AstContext &Ast;
   DiagnosticEngine &Diags;
   std::string GoArch;
   std::string RuntimeDir;       ///< the directory of package runtime
+  std::string OverlayDir;       ///< its sibling overlay/ (see above)
   std::string ModRoot, ModPath; ///< the main module, if go.mod was found
   llvm::StringMap<std::unique_ptr<LoadedPackage>> ByPath;
   llvm::StringMap<bool> InProgress; ///< on the DFS stack (cycle check)
