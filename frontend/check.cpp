@@ -51,11 +51,6 @@ void Checker::error(Pos P, const std::string &Msg) {
         (B != llvm::StringRef::npos && B > 0))
       return;
   }
-  // In a generic body, an error about an operand whose type involves a
-  // type parameter may be one only because gortc does not know type sets'
-  // operations yet: its instances are checked with the type arguments.
-  if (!GenericNames.empty() && mentionsAny(Msg, GenericNames))
-    return;
   // Errors while evaluating an inherited constant initializer are reported
   // at the constant being declared (types2's errpos).
   if (ErrPos.isValid())
@@ -567,6 +562,8 @@ void Checker::objDecl(Object *Obj) {
   auto SavedIota = Iota;
   auto SavedFuncs = std::move(FuncStack);
   FuncStack.clear();
+  bool SavedInTParamList = InTParamList;
+  InTParamList = false;
   CurScope = D->FileScope;
   CurDecl = D;
   Iota.reset();
@@ -594,6 +591,7 @@ void Checker::objDecl(Object *Obj) {
   CurDecl = SavedDecl;
   Iota = SavedIota;
   FuncStack = std::move(SavedFuncs);
+  InTParamList = SavedInTParamList;
 
   ObjPath.pop_back();
   Obj->Col = Object::Color::Black;
@@ -613,6 +611,7 @@ bool Checker::cycleCheck(Object *Obj) {
   llvm::ArrayRef<Object *> Cycle(ObjPath.data() + Start,
                                  ObjPath.size() - Start);
   unsigned NVal = 0, NDef = 0;
+  bool TParCycle = false; // through a type parameter list: invalid
   for (Object *O : Cycle) {
     switch (O->kind()) {
     case ObjectKind::Const:
@@ -620,6 +619,9 @@ bool Checker::cycleCheck(Object *Obj) {
       ++NVal;
       break;
     case ObjectKind::TypeName:
+      if (auto *N = dyn_cast_or_null<Named>(O->type());
+          InTParamList && N && !N->TParams.empty())
+        TParCycle = true;
       if (!cast<TypeName>(O)->IsAlias)
         ++NDef;
       break;
@@ -637,7 +639,7 @@ bool Checker::cycleCheck(Object *Obj) {
     return true;
   // A cycle involving only types (and possibly functions) must have at
   // least one type definition to be permitted.
-  if (NVal == 0 && NDef > 0)
+  if (NVal == 0 && NDef > 0 && !TParCycle)
     return false;
   cycleError(Cycle);
   return true;
@@ -774,7 +776,7 @@ void Checker::typeDecl(TypeName *Obj, syntax::TypeDecl *TD) {
     declareTypeParams(S, TD->TParams, Pos(), &N->TParams);
     return;
   }
-  if (!GenericNames.empty() && !FuncStack.empty())
+  if (InGenericBody && !FuncStack.empty())
     error(TD->pos(), "type declarations inside generic functions are not "
                      "currently supported");
   if (TD->Alias) {

@@ -117,9 +117,6 @@ struct Operand {
   bool invalid() const { return M == syntax::Mode::Invalid; }
 };
 
-/// Whether Msg mentions one of Names as a whole word (check_generic.cpp).
-bool mentionsAny(llvm::StringRef Msg, llvm::ArrayRef<std::string> Names);
-
 class Checker {
 public:
   Checker(TypeContext &Ctx, DiagnosticEngine &Diags, const SourceManager &SM);
@@ -446,7 +443,11 @@ private:
   bool HasGenerics = false;
   /// While checking a generic body: the names of its type parameters
   /// (errors mentioning them are left to the instances).
-  std::vector<std::string> GenericNames;
+  /// Checking a generic body on its own (checkGenericBody).
+  bool InGenericBody = false;
+  /// Checking the constraints of a type parameter list (types2's
+  /// inTParamList): a cycle through a generic type is then invalid.
+  bool InTParamList = false;
   /// The declaration of each type name checked so far.
   llvm::DenseMap<TypeName *, syntax::TypeDecl *> TypeDecls;
   /// Defined types whose right-hand side is a defined type still being

@@ -322,7 +322,7 @@ Checker::ExprKind Checker::callExpr(Operand &X, CallExpr *Call) {
   }
 
   // ordinary function/method call
-  auto *Sig = dyn_cast<Signature>(X.T->underlying());
+  auto *Sig = dyn_cast<Signature>(coreOrUnder(X.T));
   if (!Sig) {
     errorAt(X, std::string(InvalidOp) + "cannot call non-function " + str(X));
     X.M = Mode::Invalid;
@@ -392,6 +392,13 @@ void Checker::conversion(Operand &X, Type *T) {
     // type still leaves the value converted to an integer, which the error
     // message shows)
     Ok = ConstConvertibleTo(T, &X.Val);
+  } else if (ConstArg && isa<TypeParam>(T)) {
+    // a constant converts to a type parameter if it converts to each type
+    // of its type set; the result is not a constant (types2)
+    Ok = typeSetUnderIs(T, [&](Type *U) {
+      return ConstConvertibleTo(U, nullptr) || convertibleTo(X, U, nullptr);
+    });
+    X.M = Mode::Value;
   } else if (convertibleTo(X, T, &Cause)) {
     // non-constant conversion (the result is a value, not the nil value)
     Ok = true;
@@ -503,9 +510,12 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
   case BuiltinId::Append: {
     // append(s S, x ...T) S, where T is the element type of S
     Type *S = X.T;
-    auto *SL = dyn_cast<Slice>(S->underlying());
+    auto *SL = dyn_cast<Slice>(coreOrUnder(S));
     if (!SL) {
       std::string Cause = X.IsNil ? "have untyped nil" : "have " + str(X);
+      if (isTypeParam(S))
+        Cause = coreType(S) ? str(X) + " has core type " + str(coreType(S))
+                            : str(X) + " has no core type";
       errorAt(X, "first argument to append must be a slice; " + Cause);
       return false;
     }
@@ -516,8 +526,15 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
     if (NArgs == 2 && Call->HasDots) {
       Operand Y = Args[1];
       Slice ByteSlice(Ctx.byteType());
+      // (types2's coreString: a type parameter whose types are all
+      // strings or byte slices counts as a string here)
+      auto BytesOrString = [&](Type *U) {
+        auto *BS = dyn_cast<Slice>(U);
+        return isString(U) ||
+               (BS && identical(BS->Elem->underlying(), Ctx.byteType()));
+      };
       if (assignableTo(X, &ByteSlice, nullptr) && Y.M != Mode::Invalid &&
-          isString(Y.T)) {
+          (isString(Y.T) || typeSetUnderIs(Y.T, BytesOrString))) {
         X.M = Mode::Value;
         X.T = S;
         return true;
@@ -548,9 +565,30 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
     if (auto *P = dyn_cast<Pointer>(U))
       if (auto *A = dyn_cast<Array>(P->Elem->underlying()))
         U = A;
+    // A type parameter: every type of its type set must have a length (a
+    // capacity); the result is never constant (types2).
+    if (isTypeParam(X.T) && typeSetUnderIs(X.T, [&](Type *T) {
+          if (auto *P = dyn_cast<Pointer>(T))
+            return isa<Array>(P->Elem->underlying());
+          switch (T->kind()) {
+          case TypeKind::Basic:
+            return isString(T) && Id == BuiltinId::Len;
+          case TypeKind::Map:
+            return Id == BuiltinId::Len;
+          case TypeKind::Array:
+          case TypeKind::Slice:
+          case TypeKind::Chan:
+            return true;
+          default:
+            return false;
+          }
+        }))
+      U = Ctx.basic(BasicKind::Int); // any non-constant case below
     switch (U->kind()) {
     case TypeKind::Basic:
-      if (isString(U) && Id == BuiltinId::Len) {
+      if (isTypeParam(X.T))
+        M = Mode::Value;
+      else if (isString(U) && Id == BuiltinId::Len) {
         if (X.M == Mode::Constant) {
           M = Mode::Constant;
           Val = ConstValue::makeInt64(int64_t(X.Val.stringVal().size()));
@@ -599,6 +637,15 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
 
   case BuiltinId::Close: {
     auto *Ch = dyn_cast<Chan>(X.T->underlying());
+    // A type parameter: channels only, none receive-only (types2's
+    // underIs); any of them stands for the rest below.
+    if (isTypeParam(X.T) && !typeSetUnderIs(X.T, [&](Type *U) {
+          auto *UC = dyn_cast<Chan>(U);
+          if (UC && (!Ch || UC->Dir == types::ChanDir::RecvOnly))
+            Ch = UC;
+          return UC != nullptr;
+        }))
+      Ch = nullptr;
     if (!Ch) {
       errorAt(X, std::string(InvalidOp) + "cannot close non-channel " + str(X));
       return false;
@@ -726,6 +773,19 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
   case BuiltinId::Delete: {
     // delete(map_, key)
     auto *M = dyn_cast<Map>(X.T->underlying());
+    // A type parameter: maps only, all with identical key types (types2);
+    // the first one stands for them.
+    if (isTypeParam(X.T)) {
+      Map *First = nullptr;
+      if (typeSetUnderIs(X.T, [&](Type *U) {
+            auto *UM = dyn_cast<Map>(U);
+            if (!UM || (First && !identical(First->Key, UM->Key)))
+              return false;
+            First = First ? First : UM;
+            return true;
+          }))
+        M = First;
+    }
     if (!M) {
       errorAt(X, std::string(InvalidArg) + str(X) + " is not a map");
       return false;
@@ -797,7 +857,12 @@ bool Checker::builtin(Operand &X, CallExpr *Call, BuiltinId Id) {
     if (T == Ctx.invalid())
       return false;
     unsigned Min;
-    switch (T->underlying()->kind()) {
+    if (isTypeParam(T) && !coreType(T)) {
+      errorAt(Arg0, std::string(InvalidArg) + "cannot make " + str(Arg0) +
+                        ": no core type");
+      return false;
+    }
+    switch (coreOrUnder(T)->kind()) {
     case TypeKind::Slice:
       Min = 2;
       break;

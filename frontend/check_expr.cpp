@@ -107,6 +107,8 @@ std::string Checker::str(Operand &X) {
       Buf += " of type " + str(X.T);
     else
       Buf += " with invalid type";
+    if (auto *TP = dyn_cast<TypeParam>(X.T); TP && TP->Constraint)
+      Buf += " constrained by " + str(TP->Constraint);
   }
   if (!Expr.empty())
     Buf += ")";
@@ -681,26 +683,34 @@ bool Checker::assignableTo(Operand &X, Type *T, std::string *Reason) {
   if (identical(V, T))
     return true;
   Type *Vu = V->underlying(), *Tu = T->underlying();
+  bool Vp = isTypeParam(V), Tp = isTypeParam(T);
 
-  // x is an untyped value representable by a value of type T.
+  // x is an untyped value representable by a value of type T (for a type
+  // parameter T, by each type of its type set).
   if (isUntyped(Vu)) {
     ConvCode Code;
+    if (Tp)
+      return typeSetIs(T, [&](Type *Term) {
+        Operand Y = X;
+        return implicitTypeAndValue(Y, Term, nullptr, Code) != nullptr;
+      });
     return implicitTypeAndValue(X, T, nullptr, Code) != nullptr;
   }
 
-  // x's type V and T have identical underlying types and at least one of V
-  // or T is not a named type.
-  if (identical(Vu, Tu) && (!hasName(V) || !hasName(T)))
+  // x's type V and T have identical underlying types, at least one of V
+  // or T is not a named type, and neither is a type parameter.
+  if (identical(Vu, Tu) && (!hasName(V) || !hasName(T)) && !Vp && !Tp)
     return true;
 
-  // T is an interface type and x implements T. Also handle the case where T
-  // is a pointer to an interface (for the error message).
+  // T is an interface type (not a type parameter) and x implements T. Also
+  // handle the case where T is a pointer to an interface (for the error
+  // message).
   if (auto *TP = dyn_cast<Pointer>(Tu);
-      isa<Interface>(Tu) || (TP && isInterface(TP->Elem)))
+      (isa<Interface>(Tu) && !Tp) || (TP && isInterface(TP->Elem)))
     return implementsType(V, T, Reason);
 
   // If V is an interface, check if a missing type assertion is the problem.
-  if (isa<Interface>(Vu)) {
+  if (isa<Interface>(Vu) && !Vp) {
     if (implementsType(T, V, nullptr)) {
       if (Reason)
         *Reason = "need type assertion";
@@ -714,6 +724,20 @@ bool Checker::assignableTo(Operand &X, Type *T, std::string *Reason) {
   if (auto *VC = dyn_cast<Chan>(Vu); VC && VC->Dir == types::ChanDir::SendRecv)
     if (auto *TC = dyn_cast<Chan>(Tu); TC && identical(VC->Elem, TC->Elem))
       return !hasName(V) || !hasName(T);
+
+  // x's type V is not a named type and T is a type parameter: x is
+  // assignable to each type of T's type set.
+  if (!hasName(V) && Tp)
+    return typeSetIs(T,
+                     [&](Type *Term) { return assignableTo(X, Term, Reason); });
+  // x's type V is a type parameter and T is not a named type: a value of
+  // each type of V's type set is assignable to T.
+  if (Vp && !hasName(T))
+    return typeSetIs(V, [&](Type *Term) {
+      Operand Y = X;
+      Y.T = Term;
+      return assignableTo(Y, T, Reason);
+    });
   return false;
 }
 
@@ -730,13 +754,17 @@ bool Checker::convertibleTo(Operand &X, Type *T, std::string *Cause) {
     return true;
   Type *V = X.T;
   Type *Vu = V->underlying(), *Tu = T->underlying();
-  // V and T have identical underlying types if tags are ignored.
-  if (identicalIgnoreTags(Vu, Tu))
+  bool Vp = isTypeParam(V), Tp = isTypeParam(T);
+  // V and T have identical underlying types if tags are ignored, and are
+  // not type parameters.
+  if (identicalIgnoreTags(Vu, Tu) && !Vp && !Tp)
     return true;
-  // V and T are unnamed pointer types with identical base types.
+  // V and T are unnamed pointer types with identical base types (not type
+  // parameters).
   if (auto *VP = dyn_cast<Pointer>(V))
     if (auto *TP = dyn_cast<Pointer>(T))
-      if (identicalIgnoreTags(VP->Elem->underlying(), TP->Elem->underlying()))
+      if (identicalIgnoreTags(VP->Elem->underlying(), TP->Elem->underlying()) &&
+          !isTypeParam(VP->Elem) && !isTypeParam(TP->Elem))
         return true;
   auto IntOrFloat = [](Type *X) { return isInteger(X) || isFloat(X); };
   if (IntOrFloat(Vu) && IntOrFloat(Tu))
@@ -764,6 +792,18 @@ bool Checker::convertibleTo(Operand &X, Type *T, std::string *Cause) {
       if (auto *A = dyn_cast<Array>(P->Elem->underlying()))
         if (identical(S->Elem, A->Elem))
           return true;
+  // Type parameters: every pair of types of their type sets converts.
+  if (Vp)
+    return typeSetIs(V, [&](Type *VT) {
+      Operand Y = X;
+      Y.T = VT;
+      if (Tp)
+        return typeSetIs(T,
+                         [&](Type *TT) { return convertibleTo(Y, TT, Cause); });
+      return convertibleTo(Y, T, Cause);
+    });
+  if (Tp)
+    return typeSetIs(T, [&](Type *TT) { return convertibleTo(X, TT, Cause); });
   return false;
 }
 
@@ -913,7 +953,13 @@ void Checker::unary(Operand &X, Operation *E) {
     return;
   }
   case Operator::Recv: {
-    auto *Ch = dyn_cast<Chan>(X.T->underlying());
+    if (isTypeParam(X.T) && !coreType(X.T)) {
+      errorAt(X, std::string(InvalidOp) + "cannot receive from " + str(X) +
+                     ": no core type");
+      X.M = Mode::Invalid;
+      return;
+    }
+    auto *Ch = dyn_cast<Chan>(coreOrUnder(X.T));
     if (!Ch) {
       errorAt(X, std::string(InvalidOp) + "cannot receive from non-channel " +
                      str(X));
@@ -1236,7 +1282,9 @@ void Checker::binary(Operand &X, syntax::Expr *E, syntax::Expr *Lhs,
   bool Ok;
   switch (Op) {
   case Operator::Add:
-    Ok = isNumeric(X.T) || isString(X.T);
+    // types2's allNumericOrString: for a type parameter, each type of its
+    // type set may be either
+    Ok = isBasicInfo(X.T, IsNumeric | IsString);
     break;
   case Operator::Sub:
   case Operator::Mul:
@@ -1540,7 +1588,7 @@ Checker::ExprKind Checker::exprInternal(Operand &X, syntax::Expr *E0,
           X.T = Ctx.make<Pointer>(X.T);
           break;
         default: {
-          auto *P = dyn_cast<Pointer>(X.T->underlying());
+          auto *P = dyn_cast<Pointer>(coreOrUnder(X.T));
           if (!P) {
             errorAt(X, std::string(InvalidOp) + "cannot indirect " + str(X));
             goto Error;
@@ -1659,7 +1707,7 @@ void Checker::compositeLit(Operand &X, CompositeLit *E, Type *Hint) {
     // No composite literal type present - use hint (element type of
     // enclosing type).
     T = Hint;
-    Base = T->underlying(); // types2: deref(coreType(typ))
+    Base = coreOrUnder(T); // types2: deref(coreType(typ))
     if (auto *P = dyn_cast<Pointer>(Base))
       Base = P->Elem; // *T implies &T{}
   } else {
@@ -1924,6 +1972,72 @@ bool Checker::indexExpr(Operand &X, IndexExpr *E) {
   bool Valid = false;
   int64_t Length = -1; // valid if >= 0
   Type *U = X.T->underlying();
+  if (isTypeParam(X.T)) {
+    // types2: every type of the type set must be indexable with identical
+    // element types, and either all or none of them maps (identical keys).
+    Type *Key = nullptr, *Elem = nullptr;
+    Mode M = Mode::Variable;
+    bool First = true;
+    bool Ok = typeSetUnderIs(X.T, [&](Type *T) {
+      int64_t L = -1;
+      Type *K = nullptr, *El = nullptr;
+      if (isString(T)) {
+        El = Ctx.byteType();
+        M = Mode::Value;
+      } else if (auto *A = dyn_cast<Array>(T)) {
+        L = A->Len;
+        El = A->Elem;
+        if (X.M != Mode::Variable)
+          M = Mode::Value;
+      } else if (auto *P = dyn_cast<Pointer>(T)) {
+        if (auto *A = dyn_cast<Array>(P->Elem->underlying())) {
+          L = A->Len;
+          El = A->Elem;
+        }
+      } else if (auto *S = dyn_cast<Slice>(T)) {
+        El = S->Elem;
+      } else if (auto *Mp = dyn_cast<Map>(T)) {
+        K = Mp->Key;
+        El = Mp->Elem;
+      }
+      if (!El)
+        return false;
+      if (First) {
+        First = false;
+        Length = L;
+        Key = K;
+        Elem = El;
+        return true;
+      }
+      if ((Key == nullptr) != (K == nullptr) || (Key && !identical(Key, K)) ||
+          !identical(Elem, El))
+        return false;
+      if (L >= 0 && L < Length)
+        Length = L;
+      return true;
+    });
+    if (Ok && Key) {
+      syntax::Expr *Ix = E->Index;
+      if (auto *L = dyn_cast<ListExpr>(Ix)) {
+        errorAt(L->Elems[1], std::string(InvalidOp) + "more than one index");
+        Ix = L->Elems[0];
+      }
+      Operand K;
+      expr(K, Ix);
+      assignment(K, Key, "map index");
+      X.M = Mode::MapIndex;
+      X.T = Elem;
+      X.E = E;
+      X.IsNil = false;
+      return false;
+    }
+    if (Ok) {
+      Valid = true;
+      X.M = M;
+      X.T = Elem;
+    }
+    U = Ctx.invalid(); // skip the switch
+  }
   switch (U->kind()) {
   case TypeKind::Basic:
     if (isString(U)) {
@@ -2307,8 +2421,9 @@ void Checker::typeAssertion(syntax::Expr *E, Operand &X, Type *T,
                             bool TypeSwitch) {
   auto *V = cast<Interface>(X.T->underlying());
   completeInterface(Ctx, V);
-  // no static check is required if T is an interface
-  if (isInterface(T))
+  // no static check is required if T is an interface (a type parameter's
+  // underlying type is one: types2's IsInterface)
+  if (isInterface(T) || isTypeParam(T))
     return;
   // T must implement V's methods (with matching types).
   for (Func *M : V->AllMethods) {

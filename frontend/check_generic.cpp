@@ -15,16 +15,18 @@
 // the terms). A generic declaration has no code of its own.
 //
 // Generic bodies are checked on their own too (checkGenericBodies), as the
-// instance whose type arguments are the declaration's own type parameters:
-// names resolve, imports and variables are used, and every error that
-// does not involve a type parameter is reported as in plain code.
-// Operations on type parameters follow their type sets where gortc knows
-// how (types::typeSetTerms and coreType: operators every type of the set
-// allows, untyped constants that fit every type, composite literals of a
-// core type). An error that mentions a type parameter is dropped there
-// (GenericNames): gortc does not implement every rule of type sets, so
-// such an error could be false; the instances, checked with the type
-// arguments, report the real ones.
+// instance whose type arguments are the declaration's own type parameters,
+// and report their errors as gc does. Operations on a type parameter
+// follow its type set as types2 does (types::typeSetTerms, typeSetIs,
+// typeSetUnderIs and coreType): operators every type of the set allows,
+// untyped constants that fit every type, conversions and assignments that
+// hold for every type (or pair of types), indexing, len and cap, close
+// and delete over every type; make, range, append, send, receive,
+// indirection, calls and composite literals through the core type;
+// comparison with nil when every type has nil; no static check of a type
+// assertion to a type parameter. Inference unifies an outside type
+// parameter with a type literal through its core type. A body with errors
+// is not checked again in its instances (Func::BodyErrors).
 //
 // Instances. Instantiating F or T with type arguments copies the
 // declaration's syntax tree (syntax::cloneTree) and checks the copy in a
@@ -136,18 +138,6 @@ bool mentions(Type *T, TypeParam *P) {
       T, [P](TypeParam *Q) { return Q == P; }, Seen);
 }
 
-/// Whether Msg mentions W as a whole word.
-bool mentionsWord(llvm::StringRef Msg, llvm::StringRef W) {
-  auto IsWord = [](char C) { return llvm::isAlnum(C) || C == '_'; };
-  for (size_t I = Msg.find(W); I != llvm::StringRef::npos;
-       I = Msg.find(W, I + 1)) {
-    size_t E = I + W.size();
-    if ((I == 0 || !IsWord(Msg[I - 1])) && (E == Msg.size() || !IsWord(Msg[E])))
-      return true;
-  }
-  return false;
-}
-
 bool anyTypeParam(llvm::ArrayRef<Type *> Ts) {
   return llvm::any_of(Ts, [](Type *T) { return containsTypeParam(T); });
 }
@@ -194,12 +184,6 @@ using TypeMap = llvm::DenseMap<TypeParam *, Type *>;
 
 } // namespace
 
-bool gortc::types::mentionsAny(llvm::StringRef Msg,
-                               llvm::ArrayRef<std::string> Names) {
-  return llvm::any_of(
-      Names, [&](const std::string &N) { return mentionsWord(Msg, N); });
-}
-
 //===----------------------------------------------------------------------===//
 // Type parameter lists and constraints
 //===----------------------------------------------------------------------===//
@@ -223,6 +207,8 @@ Checker::declareTypeParams(Scope *S, llvm::ArrayRef<syntax::Field *> List,
     *Early = TPs;
   Scope *Saved = CurScope;
   CurScope = S;
+  bool SavedIn = InTParamList;
+  InTParamList = true;
   syntax::Expr *Prev = nullptr;
   Type *Bound = nullptr;
   for (size_t I = 0; I < List.size(); ++I) {
@@ -232,6 +218,7 @@ Checker::declareTypeParams(Scope *S, llvm::ArrayRef<syntax::Field *> List,
     }
     TPs[I]->Constraint = Bound;
   }
+  InTParamList = SavedIn;
   CurScope = Saved;
   return TPs;
 }
@@ -256,6 +243,7 @@ Type *Checker::constraintType(syntax::Expr *E) {
   auto Implicit = [&](std::vector<Interface::Term> Terms) {
     auto *I = Ctx.make<Interface>();
     I->HasTypeTerms = true;
+    I->Implicit = true;
     I->Unions.push_back(std::move(Terms));
     completeInterface(Ctx, I);
     return I;
@@ -539,6 +527,8 @@ Type *Checker::instantiateTypeExpr(Named *G, syntax::IndexExpr *E) {
 }
 
 void Checker::checkInstanceBody(Func *F) {
+  if (F->Orig && F->Orig->BodyErrors)
+    return;
   syntax::FuncDecl *FD = F->Decl;
   InstanceScope IS(*this, &F->InstUses);
   bool SavedIn = InInstance;
@@ -574,13 +564,14 @@ void Checker::checkGenericBody(Func *F) {
   if (!FD->Body)
     return;
   InstanceScope IS(*this, &F->InstUses);
-  for (Type *A : F->TypeArgs)
-    if (auto *TP = dyn_cast<TypeParam>(A))
-      GenericNames.push_back(TP->Obj->name().str());
+  InGenericBody = true;
+  unsigned Before = Diags.errorCount();
   funcBody(FD, F, F->sig(), FD->Body);
   processLater();
   finalizeUntyped();
-  GenericNames.clear();
+  InGenericBody = false;
+  if (Diags.errorCount() != Before)
+    (F->Orig ? F->Orig : F)->BodyErrors = true;
 }
 
 void Checker::drainInstances() {
@@ -656,6 +647,18 @@ public:
       }
       return false;
     }
+    // A type parameter from outside (a generic body's own, not one being
+    // inferred) matches a type literal through its core type (types2, Go
+    // issue 50755).
+    auto HasName = [](Type *T) {
+      return isa<Named>(T) || isa<Basic>(T) || isa<TypeParam>(T);
+    };
+    if (isa<TypeParam>(X) && !HasName(Y))
+      if (Type *C = coreType(X))
+        return unify(C, Y);
+    if (isa<TypeParam>(Y) && !HasName(X))
+      if (Type *C = coreType(Y))
+        return unify(X, C);
     // Inexact unification: a defined type matches a type literal through
     // its underlying type.
     if (NX)
@@ -937,7 +940,9 @@ bool Checker::infer(Func *G, std::vector<Type *> &TArgs,
         continue;
       if (Type *B = M.lookup(TP)) {
         size_t Before = M.size();
-        Type *BT = Tilde ? B->underlying() : B;
+        // (an outside type parameter keeps its name: the unifier matches
+        // it through its core type)
+        Type *BT = Tilde && !isa<TypeParam>(B) ? B->underlying() : B;
         if (containsTypeParam(Core) && !U.unify(Core, BT)) {
           error(P, str(B) + " does not match " + str(S.subst(Core)));
           return false;

@@ -733,7 +733,7 @@ void Checker::rangeStmt(unsigned Inner, ForStmt *S, RangeClause *R) {
   // determine key/value types
   Type *Key = nullptr, *Val = nullptr;
   if (X.M != Mode::Invalid) {
-    Type *U = X.T->underlying();
+    Type *U = coreOrUnder(X.T);
     std::string Cause;
     if (auto *Ch = dyn_cast<Chan>(U)) {
       if (SValue)
@@ -903,7 +903,12 @@ void Checker::stmt(unsigned Ctxt, syntax::Stmt *S0) {
     expr(Val, S->Value);
     if (Ch.M == Mode::Invalid || Val.M == Mode::Invalid)
       return;
-    auto *UCh = dyn_cast<Chan>(Ch.T->underlying());
+    if (isTypeParam(Ch.T) && !coreType(Ch.T)) {
+      errorAt(S, std::string(InvalidOp) + "cannot send to " + str(Ch) +
+                     ": no core type");
+      return;
+    }
+    auto *UCh = dyn_cast<Chan>(coreOrUnder(Ch.T));
     if (!UCh) {
       errorAt(S,
               std::string(InvalidOp) + "cannot send to non-channel " + str(Ch));

@@ -142,7 +142,7 @@ Type *Checker::typInternal(syntax::Expr *E0, Named *Def) {
     if (X.M == Mode::TypeExpr)
       if (auto *G = dyn_cast<Named>(X.T); G && !G->TParams.empty())
         return instantiateTypeExpr(G, IX);
-    if (X.M != Mode::Invalid)
+    if (X.M != Mode::Invalid && X.T != Ctx.invalid()) // e.g. after a cycle
       errorAt(GX, str(GX) + " is not a generic type");
     use(IX->Index);
     return Ctx.invalid();

@@ -167,6 +167,7 @@ TypeContext::TypeContext() {
   {
     auto *Iface = make<Interface>();
     Iface->Complete = true;
+    Iface->UniverseAny = true;
     AnyT = Iface;
     DefType("any", Iface)->IsAlias = true;
   }
@@ -470,8 +471,27 @@ private:
       return;
     case TypeKind::Interface: {
       auto *I = cast<Interface>(T);
+      // A union element as types2 prints it: "~int|string".
+      auto Union = [&](const std::vector<Interface::Term> &U) {
+        for (size_t K = 0; K < U.size(); ++K) {
+          if (K)
+            Out += "|";
+          if (U[K].Tilde)
+            Out += "~";
+          typ(U[K].T);
+        }
+      };
+      if (I->UniverseAny && Current) {
+        Out += "any";
+        return;
+      }
+      if (I->Implicit && I->Unions.size() == 1 && I->Methods.empty() &&
+          I->Embeddeds.empty()) {
+        Union(I->Unions[0]);
+        return;
+      }
       if (I->Methods.empty() && I->Embeddeds.empty() &&
-          !I->IsComparableConstraint && !I->HasTypeTerms) {
+          !I->IsComparableConstraint && I->Unions.empty()) {
         Out += Current ? "interface{}" : "interface {}";
         return;
       }
@@ -489,6 +509,12 @@ private:
           Out += "; ";
         First = false;
         typ(E);
+      }
+      for (const auto &U : I->Unions) {
+        if (!First)
+          Out += "; ";
+        First = false;
+        Union(U);
       }
       Out += Current ? "}" : " }";
       return;
@@ -623,6 +649,23 @@ Type *types::termsCore(llvm::ArrayRef<Interface::Term> Terms) {
   if (Terms.empty())
     return nullptr;
   Type *U = Terms[0].T->underlying();
+  // Channels of one element type have a core type even if their
+  // directions differ, as long as they do not conflict: the directional
+  // one (types2's coreType).
+  if (auto *C = dyn_cast<Chan>(U)) {
+    Chan *Dir = C->Dir == ChanDir::SendRecv ? nullptr : C;
+    for (const Interface::Term &X : Terms) {
+      auto *XC = dyn_cast<Chan>(X.T->underlying());
+      if (!XC || !identical(XC->Elem, C->Elem))
+        return nullptr;
+      if (XC->Dir == ChanDir::SendRecv)
+        continue;
+      if (Dir && Dir->Dir != XC->Dir)
+        return nullptr;
+      Dir = XC;
+    }
+    return Dir ? Dir : U;
+  }
   for (const Interface::Term &X : Terms)
     if (!identical(X.T->underlying(), U))
       return nullptr;
@@ -679,6 +722,14 @@ bool types::typeSetUnderIs(Type *T, llvm::function_ref<bool(Type *)> F) {
       Terms, [&](const Interface::Term &X) { return F(X.T->underlying()); });
 }
 
+bool types::typeSetIs(Type *T, llvm::function_ref<bool(Type *)> F) {
+  auto *TP = dyn_cast<TypeParam>(T);
+  std::vector<Interface::Term> Terms;
+  if (!TP || !typeSetTerms(TP->Constraint, Terms))
+    return false;
+  return llvm::all_of(Terms, [&](const Interface::Term &X) { return F(X.T); });
+}
+
 Type *types::coreType(Type *T) {
   if (!isa<TypeParam>(T))
     return T->underlying();
@@ -729,7 +780,9 @@ bool types::hasNil(Type *T) {
   case TypeKind::Chan:
     return true;
   case TypeKind::Interface:
-    return !isa<TypeParam>(T);
+    // A type parameter has nil if every type of its type set has.
+    return !isa<TypeParam>(T) ||
+           typeSetUnderIs(T, [](Type *U) { return hasNil(U); });
   default:
     return false;
   }

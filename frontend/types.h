@@ -205,6 +205,12 @@ public:
   bool Complete = false;
   bool IsComparableConstraint = false; ///< `comparable` or a type-set element
   bool HasTypeTerms = false; ///< has union/~ elements (constraint only)
+  /// The interface a constraint like `[T ~int | string]` stands for:
+  /// printed as its union alone, as types2 does.
+  bool Implicit = false;
+  /// The universe's `any`: printed as "any" in diagnostics, as types2 does
+  /// for a type pointer-identical to it.
+  bool UniverseAny = false;
   /// The interface's own union elements (`~int | string`, or one non-
   /// interface type), each a list of terms; the type set is their
   /// intersection with the embedded interfaces'.
@@ -406,6 +412,9 @@ public:
   std::vector<Type *> TypeArgs;
   std::vector<Object *> InstUses;
   unsigned InstDepth = 0; ///< instances between this one and plain code
+  /// A generic declaration whose body had errors when checked on its own:
+  /// its instances' bodies are not checked again (they would repeat them).
+  bool BodyErrors = false;
 };
 
 class Label : public Object {
@@ -615,9 +624,20 @@ bool typeSetTerms(Type *Constraint, std::vector<Interface::Term> &Out);
 /// Whether T is a type parameter whose type set has terms, all of whose
 /// underlying types satisfy F (types2's typeset.underIs).
 bool typeSetUnderIs(Type *T, llvm::function_ref<bool(Type *)> F);
+/// Whether T is a type parameter whose type set has terms, all of whose
+/// types (not their underlying types) satisfy F (types2's TypeParam.is).
+bool typeSetIs(Type *T, llvm::function_ref<bool(Type *)> F);
 /// T's underlying type; for a type parameter, the one underlying type of
 /// all the types of its type set, or null (types2's coreType).
 Type *coreType(Type *T);
+/// coreType(T), or T's underlying type when T is a type parameter without
+/// a core type (the operand is then rejected as before): the type an
+/// operation that needs one type (make, range, append, close, composite
+/// literals) works on.
+inline Type *coreOrUnder(Type *T) {
+  Type *C = coreType(T);
+  return C ? C : T->underlying();
+}
 bool isBasicInfo(Type *T, unsigned Info);
 inline bool isBoolean(Type *T) { return isBasicInfo(T, IsBoolean); }
 inline bool isInteger(Type *T) { return isBasicInfo(T, IsInteger); }
