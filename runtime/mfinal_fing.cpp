@@ -26,20 +26,11 @@
 // while it runs user code it is not (gc: fingRunning), so a finalizer that
 // panics or blocks shows up as gc's does.
 //
-// Calling a finalizer of any signature from C++: compiled Go functions
-// take (closure context, an out pointer for each struct or array result,
-// the parameters) in the C calling convention and return their other
-// results in registers (libgort/abi.h, codegen's getABI). A finalizer's
-// single parameter is a pointer (one word) or an interface (two words:
-// the type, or an itab made now, and the object pointer), so every
-// argument is a machine word and the call goes through a function pointer
-// of N word parameters returning void: the results' registers are
-// caller-saved, and ignoring them is what gc does with a finalizer's
-// results. Struct and array results get a zeroed heap buffer each. A
-// result list that would not come back in registers (more than four
-// integer words or two floating-point ones: LLVM then passes a hidden
-// pointer on x86-64) is refused by SetFinalizer with a fatal error rather
-// than called wrongly; no finalizer in practice returns that much.
+// A finalizer of any signature is called through reflectcall.cpp's model
+// of gortc's calling convention (callWithWords): its parameter is a
+// pointer (one word) or an interface (two words: the type, or an itab made
+// now, and the object pointer); its results, whatever their shape, are
+// dropped, as gc drops them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -52,6 +43,7 @@
 #include "runtime/os_linux.h"
 #include "runtime/panic.h"
 #include "runtime/proc.h"
+#include "runtime/reflectcall.h"
 #include "runtime/runtime_pkg.h"
 #include "runtime/stubs.h"
 #include "runtime/type.h"
@@ -59,11 +51,6 @@
 namespace gort {
 
 namespace {
-
-/// Word arguments of a finalizer call: context, out pointers, parameter.
-constexpr unsigned MaxCallWords = 8;
-/// Struct and array results at most (each takes an argument word).
-constexpr unsigned MaxAggregateResults = MaxCallWords - 3;
 
 /// Set once the finalizer goroutine has been started (atomic).
 uint32_t FingStarted;
@@ -116,90 +103,10 @@ Mutex ThrowLock;
   fatal(Buf);
 }
 
-bool isAggregate(const abi::Type *T) {
-  uint8_t K = T->Kind & abi::KindMask;
-  return K == abi::KindStruct || K == abi::KindArray;
-}
-
-/// Whether a function of type FT can be called as a finalizer (see the
-/// note): its results come back in registers or through out pointers.
-bool callable(const abi::FuncType *FT) {
-  const abi::Type *const *Types = funcParams(FT);
-  unsigned NOut = FT->OutCount & ~abi::FuncVariadic;
-  unsigned Ints = 0, Floats = 0, Aggregates = 0;
-  for (unsigned I = 0; I < NOut; I++) {
-    const abi::Type *T = Types[FT->InCount + I];
-    switch (T->Kind & abi::KindMask) {
-    case abi::KindStruct:
-    case abi::KindArray:
-      Aggregates++;
-      break;
-    case abi::KindString:
-    case abi::KindInterface:
-      Ints += 2;
-      break;
-    case abi::KindSlice:
-      Ints += 3;
-      break;
-    case abi::KindFloat32:
-    case abi::KindFloat64:
-      Floats += 1;
-      break;
-    case abi::KindComplex64:
-    case abi::KindComplex128:
-      Floats += 2;
-      break;
-    default:
-      Ints += 1;
-    }
-  }
-  return Ints <= 4 && Floats <= 2 && Aggregates <= MaxAggregateResults;
-}
-
-/// Calls Code with the N words of W.
-void callWords(void (*Code)(), const uintptr_t *W, unsigned N) {
-  using U = uintptr_t;
-  switch (N) {
-  case 2:
-    reinterpret_cast<void (*)(U, U)>(Code)(W[0], W[1]);
-    return;
-  case 3:
-    reinterpret_cast<void (*)(U, U, U)>(Code)(W[0], W[1], W[2]);
-    return;
-  case 4:
-    reinterpret_cast<void (*)(U, U, U, U)>(Code)(W[0], W[1], W[2], W[3]);
-    return;
-  case 5:
-    reinterpret_cast<void (*)(U, U, U, U, U)>(Code)(W[0], W[1], W[2], W[3],
-                                                    W[4]);
-    return;
-  case 6:
-    reinterpret_cast<void (*)(U, U, U, U, U, U)>(Code)(W[0], W[1], W[2], W[3],
-                                                       W[4], W[5]);
-    return;
-  case 7:
-    reinterpret_cast<void (*)(U, U, U, U, U, U, U)>(Code)(
-        W[0], W[1], W[2], W[3], W[4], W[5], W[6]);
-    return;
-  case 8:
-    reinterpret_cast<void (*)(U, U, U, U, U, U, U, U)>(Code)(
-        W[0], W[1], W[2], W[3], W[4], W[5], W[6], W[7]);
-    return;
-  default:
-    fatal("runtime: bad finalizer call");
-  }
-}
-
 /// Calls R's finalizer with R's object (gc: the body of runfinq's loop).
 void callFinalizer(const Finalizer &R) {
-  uintptr_t W[MaxCallWords];
+  uint64_t W[2];
   unsigned N = 0;
-  W[N++] = uintptr_t(R.Fn);
-  const abi::Type *const *Types = funcParams(R.FT);
-  unsigned NOut = R.FT->OutCount & ~abi::FuncVariadic;
-  for (unsigned I = 0; I < NOut; I++)
-    if (const abi::Type *T = Types[R.FT->InCount + I]; isAggregate(T))
-      W[N++] = uintptr_t(mallocgc(T->Size, T, true));
   if ((R.Fint->Kind & abi::KindMask) == abi::KindInterface) {
     const auto *IT = reinterpret_cast<const abi::InterfaceType *>(R.Fint);
     if (IT->NumMethods == 0)
@@ -208,7 +115,7 @@ void callFinalizer(const Finalizer &R) {
       W[N++] = uintptr_t(gort_assertE2I(R.Fint, &R.Ot->T));
   }
   W[N++] = R.Obj;
-  callWords(R.Fn->Fn, W, N);
+  callWithWords(R.Fn, R.FT, W, N);
 }
 
 /// Parks Fing until the queue has work; FingLock held, released here.
@@ -330,9 +237,6 @@ extern "C" void runtime_SetFinalizer(void *, const void *ObjType,
          gort_assertE2I2(Fint, Etyp) != nullptr;
   if (!Ok)
     throwTypes("cannot pass ", Etyp, " to finalizer ", Ftyp);
-  if (!callable(FT))
-    throwTypes("gortc cannot call finalizer ", Ftyp,
-               ": its results do not fit in registers");
 
   createfing();
   Finalizer R = {};

@@ -72,10 +72,13 @@
 // be, through gort_morestack as a compiled function's prologue would.
 //
 // Entry points: runtime.reflectcall (reflect's call, by //go:linkname),
-// gort_reflect_stub (the stubs).
+// gort_reflect_stub (the stubs), callWithWords (finalizers,
+// mfinal_fing.cpp: a call whose arguments are machine words and whose
+// results are dropped).
 //
 //===----------------------------------------------------------------------===//
 
+#include "runtime/reflectcall.h"
 #include "runtime/abi_entry.h"
 #include "runtime/asm_offsets.h"
 #include "runtime/atomic.h"
@@ -413,6 +416,31 @@ void callWithStack(void (*Code)(), CallRegs *R) {
 }
 
 } // namespace
+
+void gort::callWithWords(const abi::FuncVal *Fn, const abi::FuncType *FT,
+                         const uint64_t *Words, unsigned N) {
+  Layout L(FT, false);
+  auto *R = static_cast<CallRegs *>(
+      mallocgc(sizeof(CallRegs) + (L.maxWords(false) + N) * 8, nullptr, true));
+  R->Stack = reinterpret_cast<uint64_t *>(R + 1);
+  ArgCursor C{R};
+  if (L.Demoted) {
+    void *Sret = mallocgc(L.SretSize, nullptr, true);
+    if (SretIsFirstArg)
+      *C.next(false) = uintptr_t(Sret);
+    else
+      R->Sret = uintptr_t(Sret);
+  }
+  *C.next(false) = uintptr_t(Fn); // the closure context
+  for (unsigned I = 0; I < L.NOut; I++)
+    if (isAggregate(L.Out[I]))
+      *C.next(false) = uintptr_t(mallocgc(L.Out[I]->Size, L.Out[I], true));
+  for (unsigned I = 0; I < N; I++)
+    *C.next(false) = Words[I];
+  R->NStack = C.Stack;
+  R->X87 = L.X87;
+  callWithStack(Fn->Fn, R);
+}
 
 extern "C" {
 

@@ -36,13 +36,14 @@ type Big struct{ a, b, c, d, e int }
 
 var (
 	ranPtr, ranAny, ranNamer, ranScalar, ranAggr, ranRemoved int
-	anyTypeOK, namerOK                                         = true, true
-	chainOrderOK                                               = true
-	finalizedHead                                              [N]bool
-	ranChainTail                                               int
-	resurrected                                                []*T
-	ranResurrect                                               int
-	global                                                     T
+	ranStrErr, ranFloats                                     int
+	anyTypeOK, namerOK                                       = true, true
+	chainOrderOK                                             = true
+	finalizedHead                                            [N]bool
+	ranChainTail                                             int
+	resurrected                                              []*T
+	ranResurrect                                             int
+	global                                                   T
 )
 
 //go:noinline
@@ -68,6 +69,16 @@ func allocate() {
 		runtime.SetFinalizer(&T{id: i}, func(t *T) (Big, [64]int, Big) {
 			ranAggr++
 			return Big{a: 1}, [64]int{63: 2}, Big{e: 3}
+		})
+		// Results returned through a hidden buffer (x86-64) and in x87
+		// registers.
+		runtime.SetFinalizer(&T{id: i}, func(t *T) (string, error) {
+			ranStrErr++
+			return "s", nil
+		})
+		runtime.SetFinalizer(&T{id: i}, func(t *T) (float64, float64, float64) {
+			ranFloats++
+			return 1, 2, 3
 		})
 		r := &T{id: i}
 		runtime.SetFinalizer(r, func(t *T) { ranRemoved++ })
@@ -108,7 +119,8 @@ func main() {
 	allocate()
 	collect(func() bool {
 		return enough(ranPtr) && enough(ranAny) && enough(ranNamer) &&
-			enough(ranScalar) && enough(ranAggr) && enough(ranChainTail) &&
+			enough(ranScalar) && enough(ranAggr) && enough(ranStrErr) &&
+			enough(ranFloats) && enough(ranChainTail) &&
 			enough(ranResurrect)
 	})
 	// More cycles: resurrected objects must not be finalized again, and
@@ -122,6 +134,7 @@ func main() {
 	println("interface", enough(ranNamer), namerOK)
 	println("scalar results", enough(ranScalar))
 	println("aggregate results", enough(ranAggr))
+	println("buffer and x87 results", enough(ranStrErr), enough(ranFloats))
 	println("removed", ranRemoved)
 	println("chain", enough(ranChainTail), chainOrderOK)
 	println("resurrected once", enough(ranResurrect), ranResurrect == len(resurrected))
@@ -143,6 +156,7 @@ func main() {
 // CHECK-NEXT: interface true true
 // CHECK-NEXT: scalar results true
 // CHECK-NEXT: aggregate results true
+// CHECK-NEXT: buffer and x87 results true true
 // CHECK-NEXT: removed 0
 // CHECK-NEXT: chain true true
 // CHECK-NEXT: resurrected once true true
