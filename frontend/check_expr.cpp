@@ -1930,6 +1930,43 @@ Type *Checker::index(syntax::Expr *E, int64_t Max, int64_t *Val) {
   return X.T;
 }
 
+namespace {
+/// What indexing a value of underlying type U gives, for an operand of
+/// mode XM: the element type (null if U cannot be indexed), a map's key
+/// type, an array's length (else -1) and the result's mode. An indexed
+/// string always yields a byte value, not a constant, even if the string
+/// and the index are constant.
+struct IndexOf {
+  Type *Elem = nullptr;
+  Type *Key = nullptr;
+  int64_t Len = -1;
+  Mode M = Mode::Variable;
+};
+IndexOf indexOf(TypeContext &Ctx, Type *U, Mode XM) {
+  IndexOf I;
+  if (isString(U)) {
+    I.Elem = Ctx.byteType();
+    I.M = Mode::Value;
+  } else if (auto *A = dyn_cast<Array>(U)) {
+    I.Len = A->Len;
+    I.Elem = A->Elem;
+    if (XM != Mode::Variable)
+      I.M = Mode::Value;
+  } else if (auto *P = dyn_cast<Pointer>(U)) {
+    if (auto *A = dyn_cast<Array>(P->Elem->underlying())) {
+      I.Len = A->Len;
+      I.Elem = A->Elem;
+    }
+  } else if (auto *S = dyn_cast<Slice>(U)) {
+    I.Elem = S->Elem;
+  } else if (auto *Mp = dyn_cast<Map>(U)) {
+    I.Key = Mp->Key;
+    I.Elem = Mp->Elem;
+  }
+  return I;
+}
+} // namespace
+
 bool Checker::indexExpr(Operand &X, IndexExpr *E) {
   bool Generic = E == GenericCallee; // f[int] in f[int](x) may be partial
   AllowGeneric = true;
@@ -1969,127 +2006,38 @@ bool Checker::indexExpr(Operand &X, IndexExpr *E) {
     break;
   }
 
-  bool Valid = false;
-  int64_t Length = -1; // valid if >= 0
-  Type *U = X.T->underlying();
+  IndexOf R;
   if (isTypeParam(X.T)) {
     // types2: every type of the type set must be indexable with identical
-    // element types, and either all or none of them maps (identical keys).
-    Type *Key = nullptr, *Elem = nullptr;
-    Mode M = Mode::Variable;
+    // element types, and either all or none of them maps (identical keys);
+    // the shortest array bounds the index.
     bool First = true;
-    bool Ok = typeSetUnderIs(X.T, [&](Type *T) {
-      int64_t L = -1;
-      Type *K = nullptr, *El = nullptr;
-      if (isString(T)) {
-        El = Ctx.byteType();
-        M = Mode::Value;
-      } else if (auto *A = dyn_cast<Array>(T)) {
-        L = A->Len;
-        El = A->Elem;
-        if (X.M != Mode::Variable)
-          M = Mode::Value;
-      } else if (auto *P = dyn_cast<Pointer>(T)) {
-        if (auto *A = dyn_cast<Array>(P->Elem->underlying())) {
-          L = A->Len;
-          El = A->Elem;
-        }
-      } else if (auto *S = dyn_cast<Slice>(T)) {
-        El = S->Elem;
-      } else if (auto *Mp = dyn_cast<Map>(T)) {
-        K = Mp->Key;
-        El = Mp->Elem;
-      }
-      if (!El)
-        return false;
-      if (First) {
-        First = false;
-        Length = L;
-        Key = K;
-        Elem = El;
-        return true;
-      }
-      if ((Key == nullptr) != (K == nullptr) || (Key && !identical(Key, K)) ||
-          !identical(Elem, El))
-        return false;
-      if (L >= 0 && L < Length)
-        Length = L;
-      return true;
-    });
-    if (Ok && Key) {
-      syntax::Expr *Ix = E->Index;
-      if (auto *L = dyn_cast<ListExpr>(Ix)) {
-        errorAt(L->Elems[1], std::string(InvalidOp) + "more than one index");
-        Ix = L->Elems[0];
-      }
-      Operand K;
-      expr(K, Ix);
-      assignment(K, Key, "map index");
-      X.M = Mode::MapIndex;
-      X.T = Elem;
-      X.E = E;
-      X.IsNil = false;
-      return false;
-    }
-    if (Ok) {
-      Valid = true;
-      X.M = M;
-      X.T = Elem;
-    }
-    U = Ctx.invalid(); // skip the switch
-  }
-  switch (U->kind()) {
-  case TypeKind::Basic:
-    if (isString(U)) {
-      Valid = true;
-      if (X.M == Mode::Constant)
-        Length = int64_t(X.Val.stringVal().size());
-      // an indexed string always yields a byte value (not a constant) even
-      // if the string and the index are constant
-      X.M = Mode::Value;
-      X.T = Ctx.byteType();
-    }
-    break;
-  case TypeKind::Array:
-    Valid = true;
-    Length = cast<Array>(U)->Len;
-    if (X.M != Mode::Variable)
-      X.M = Mode::Value;
-    X.T = cast<Array>(U)->Elem;
-    break;
-  case TypeKind::Pointer:
-    if (auto *A = dyn_cast<Array>(cast<Pointer>(U)->Elem->underlying())) {
-      Valid = true;
-      Length = A->Len;
-      X.M = Mode::Variable;
-      X.T = A->Elem;
-    }
-    break;
-  case TypeKind::Slice:
-    Valid = true;
-    X.M = Mode::Variable;
-    X.T = cast<Slice>(U)->Elem;
-    break;
-  case TypeKind::Map: {
-    syntax::Expr *Ix = E->Index;
-    if (auto *L = dyn_cast<ListExpr>(Ix)) {
-      errorAt(L->Elems[1], std::string(InvalidOp) + "more than one index");
-      Ix = L->Elems[0];
-    }
-    Operand Key;
-    expr(Key, Ix);
-    assignment(Key, cast<Map>(U)->Key, "map index");
-    X.M = Mode::MapIndex;
-    X.T = cast<Map>(U)->Elem;
-    X.E = E;
-    X.IsNil = false;
-    return false;
-  }
-  default:
-    break;
+    if (!typeSetUnderIs(X.T, [&](Type *T) {
+          IndexOf I = indexOf(Ctx, T, X.M);
+          if (!I.Elem)
+            return false;
+          if (First) {
+            First = false;
+            R = I;
+            return true;
+          }
+          if ((R.Key == nullptr) != (I.Key == nullptr) ||
+              (R.Key && !identical(R.Key, I.Key)) || !identical(R.Elem, I.Elem))
+            return false;
+          if (I.Len >= 0 && I.Len < R.Len)
+            R.Len = I.Len;
+          if (I.M == Mode::Value)
+            R.M = Mode::Value;
+          return true;
+        }))
+      R = IndexOf();
+  } else {
+    R = indexOf(Ctx, X.T->underlying(), X.M);
+    if (R.Elem && isString(X.T) && X.M == Mode::Constant)
+      R.Len = int64_t(X.Val.stringVal().size());
   }
 
-  if (!Valid) {
+  if (!R.Elem) {
     error(E->pos(), std::string(InvalidOp) + "cannot index " + str(X));
     X.M = Mode::Invalid;
     return false;
@@ -2100,8 +2048,18 @@ bool Checker::indexExpr(Operand &X, IndexExpr *E) {
     errorAt(L->Elems[1], std::string(InvalidOp) + "more than one index");
     Ix = L->Elems[0];
   }
+  X.T = R.Elem;
+  if (R.Key) {
+    Operand K;
+    expr(K, Ix);
+    assignment(K, R.Key, "map index");
+    X.M = Mode::MapIndex;
+    X.E = E;
+    return false;
+  }
+  X.M = R.M;
   int64_t V;
-  index(Ix, Length, &V);
+  index(Ix, R.Len, &V);
   return false;
 }
 

@@ -714,12 +714,7 @@ bool types::typeSetTerms(Type *Constraint, std::vector<Interface::Term> &Out) {
 }
 
 bool types::typeSetUnderIs(Type *T, llvm::function_ref<bool(Type *)> F) {
-  auto *TP = dyn_cast<TypeParam>(T);
-  std::vector<Interface::Term> Terms;
-  if (!TP || !typeSetTerms(TP->Constraint, Terms))
-    return false;
-  return llvm::all_of(
-      Terms, [&](const Interface::Term &X) { return F(X.T->underlying()); });
+  return typeSetIs(T, [&](Type *X) { return F(X->underlying()); });
 }
 
 bool types::typeSetIs(Type *T, llvm::function_ref<bool(Type *)> F) {

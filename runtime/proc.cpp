@@ -1241,8 +1241,8 @@ struct NewprocArgs {
   void (*Fn)(void *);
   void *Arg;
   uintptr_t GoPC; ///< where the go statement is, for tracebacks
-  bool System; ///< newSystemGoroutine: the G starts hidden
-  G *Made;     ///< the G made
+  bool System;    ///< newSystemGoroutine: the G starts hidden
+  G *Made;        ///< the G made
 };
 
 void newprocOnSystemStack(void *Arg) {
@@ -1250,10 +1250,8 @@ void newprocOnSystemStack(void *Arg) {
   G *Gp = newproc1(A->Fn, A->Arg);
   Gp->GoPC = A->GoPC;
   A->Made = Gp;
-  if (A->System) {
-    Gp->IsSystem = true;
-    atomic::xadd(&Sched.NGSys, 1);
-  }
+  if (A->System)
+    setSystemGoroutine(Gp, true);
   runqput(curM()->Pp, Gp, true);
   if (MainStarted)
     wakep();

@@ -187,7 +187,7 @@ G *newSystemGoroutine(void (*Fn)(void *), void *Arg);
 /// Shows (System false) or hides a goroutine of newSystemGoroutine in
 /// tracebacks, NumGoroutine and the deadlock check; the finalizer
 /// goroutine shows itself while it runs user code (gc: fingRunning).
-/// Called by Gp itself.
+/// Called by Gp itself, or by its creator before it runs.
 void setSystemGoroutine(G *Gp, bool System);
 /// The number of goroutines that exist, dead and system ones excluded (gc:
 /// gcount).

@@ -324,62 +324,46 @@ struct ResultCursor {
 /// load, st(i) as 64 bits); a float32 piece there is converted.
 bool isX87(unsigned FloatIndex) { return FloatIndex >= RetXmm; }
 
-/// The scalar results of L, from the result registers (or the demoted
-/// buffer) into reflect's frame.
-void loadResults(const Layout &L, CallRegs *R, const uint8_t *Sret,
-                 uint8_t *Frame) {
+/// Moves the scalar results of L between reflect's frame and the result
+/// registers (or the demoted buffer): into the frame after a call
+/// (ToFrame, runtime.reflectcall), out of it for a stub's return.
+void moveResults(const Layout &L, CallRegs *R, uint8_t *Sret, uint8_t *Frame,
+                 bool ToFrame) {
   ResultCursor C{R};
   for (unsigned I = 0; I < L.NOut; I++) {
     const abi::Type *T = L.Out[I];
     if (isAggregate(T))
       continue;
-    uint8_t *To = Frame + L.resultOffset(I);
+    uint8_t *V = Frame + L.resultOffset(I);
     if (L.Demoted) {
-      memmove(To, Sret + L.sretOffset(I), T->Size);
+      uint8_t *B = Sret + L.sretOffset(I);
+      memmove(ToFrame ? V : B, ToFrame ? B : V, T->Size);
       continue;
     }
     Piece P[3];
     for (unsigned K = 0, N = piecesOf(T, P); K < N; K++) {
       unsigned FI = C.Float;
       uint64_t *Slot = C.next(P[K].Float);
+      uint8_t *At = V + P[K].Off;
       if (P[K].Float && P[K].Size == 4 && isX87(FI)) {
-        double D;
-        memmove(&D, Slot, 8);
-        float F = float(D);
-        memmove(To + P[K].Off, &F, 4);
-        continue;
-      }
-      fromSlot(To + P[K].Off, Slot, P[K].Size, isBool(T));
-    }
-  }
-}
-
-/// The reverse, for the stubs: scalar results from the frame into the
-/// result registers (or the demoted buffer).
-void storeResults(const Layout &L, CallRegs *R, uint8_t *Sret,
-                  const uint8_t *Frame) {
-  ResultCursor C{R};
-  for (unsigned I = 0; I < L.NOut; I++) {
-    const abi::Type *T = L.Out[I];
-    if (isAggregate(T))
-      continue;
-    const uint8_t *From = Frame + L.resultOffset(I);
-    if (L.Demoted) {
-      memmove(Sret + L.sretOffset(I), From, T->Size);
-      continue;
-    }
-    Piece P[3];
-    for (unsigned K = 0, N = piecesOf(T, P); K < N; K++) {
-      unsigned FI = C.Float;
-      uint64_t *Slot = C.next(P[K].Float);
-      if (P[K].Float && P[K].Size == 4 && isX87(FI)) {
+        // The x87 slot holds a double.
         float F;
-        memmove(&F, From + P[K].Off, 4);
-        double D = F;
-        memmove(Slot, &D, 8);
+        double D;
+        if (ToFrame) {
+          memmove(&D, Slot, 8);
+          F = float(D);
+          memmove(At, &F, 4);
+        } else {
+          memmove(&F, At, 4);
+          D = F;
+          memmove(Slot, &D, 8);
+        }
         continue;
       }
-      toSlot(Slot, From + P[K].Off, P[K].Size);
+      if (ToFrame)
+        fromSlot(At, Slot, P[K].Size, isBool(T));
+      else
+        toSlot(Slot, At, P[K].Size);
     }
   }
 }
@@ -415,31 +399,48 @@ void callWithStack(void (*Code)(), CallRegs *R) {
   callThunk(&B);
 }
 
+/// A heap CallRegs for a call of L's function Fn, with room for Words
+/// stack words, filled up to the closure context: the demoted results'
+/// buffer first if L needs one (its address in *Sret). Returns the cursor
+/// at the next argument.
+ArgCursor beginCall(const Layout &L, unsigned Words, const abi::FuncVal *Fn,
+                    uint8_t **Sret) {
+  auto *R = static_cast<CallRegs *>(
+      mallocgc(sizeof(CallRegs) + Words * 8, nullptr, true));
+  R->Stack = reinterpret_cast<uint64_t *>(R + 1);
+  ArgCursor C{R};
+  *Sret = nullptr;
+  if (L.Demoted) {
+    *Sret = static_cast<uint8_t *>(mallocgc(L.SretSize, nullptr, true));
+    if (SretIsFirstArg)
+      *C.next(false) = uintptr_t(*Sret);
+    else
+      R->Sret = uintptr_t(*Sret);
+  }
+  *C.next(false) = uintptr_t(Fn); // the closure context
+  return C;
+}
+
+/// Makes the call C was filled for.
+void finishCall(const Layout &L, ArgCursor &C, const abi::FuncVal *Fn) {
+  C.R->NStack = C.Stack;
+  C.R->X87 = L.X87;
+  callWithStack(Fn->Fn, C.R);
+}
+
 } // namespace
 
 void gort::callWithWords(const abi::FuncVal *Fn, const abi::FuncType *FT,
                          const uint64_t *Words, unsigned N) {
   Layout L(FT, false);
-  auto *R = static_cast<CallRegs *>(
-      mallocgc(sizeof(CallRegs) + (L.maxWords(false) + N) * 8, nullptr, true));
-  R->Stack = reinterpret_cast<uint64_t *>(R + 1);
-  ArgCursor C{R};
-  if (L.Demoted) {
-    void *Sret = mallocgc(L.SretSize, nullptr, true);
-    if (SretIsFirstArg)
-      *C.next(false) = uintptr_t(Sret);
-    else
-      R->Sret = uintptr_t(Sret);
-  }
-  *C.next(false) = uintptr_t(Fn); // the closure context
+  uint8_t *Sret;
+  ArgCursor C = beginCall(L, L.maxWords(false) + N, Fn, &Sret);
   for (unsigned I = 0; I < L.NOut; I++)
     if (isAggregate(L.Out[I]))
       *C.next(false) = uintptr_t(mallocgc(L.Out[I]->Size, L.Out[I], true));
   for (unsigned I = 0; I < N; I++)
     *C.next(false) = Words[I];
-  R->NStack = C.Stack;
-  R->X87 = L.X87;
-  callWithStack(Fn->Fn, R);
+  finishCall(L, C, Fn);
 }
 
 extern "C" {
@@ -459,20 +460,8 @@ void runtimeReflectcall(void *, const abi::Type *FrameType,
   const LayoutTag &Tag = tagOf(FrameType->GCData);
   bool HasRcvr = Tag.Rcvr != nullptr;
   Layout L(Tag.Ftyp, HasRcvr);
-  unsigned Words = L.maxWords(HasRcvr);
-  auto *R = static_cast<CallRegs *>(
-      mallocgc(sizeof(CallRegs) + Words * 8, nullptr, true));
-  R->Stack = reinterpret_cast<uint64_t *>(R + 1);
-  uint8_t *Sret = nullptr;
-  ArgCursor C{R};
-  if (L.Demoted) {
-    Sret = static_cast<uint8_t *>(mallocgc(L.SretSize, nullptr, true));
-    if (SretIsFirstArg)
-      *C.next(false) = uintptr_t(Sret);
-    else
-      R->Sret = uintptr_t(Sret);
-  }
-  *C.next(false) = uintptr_t(Fn); // the closure context
+  uint8_t *Sret;
+  ArgCursor C = beginCall(L, L.maxWords(HasRcvr), Fn, &Sret);
   for (unsigned I = 0; I < L.NOut; I++)
     if (isAggregate(L.Out[I]))
       *C.next(false) = uintptr_t(Args + L.resultOffset(I));
@@ -490,10 +479,8 @@ void runtimeReflectcall(void *, const abi::Type *FrameType,
     for (unsigned K = 0, N = piecesOf(T, P); K < N; K++)
       toSlot(C.next(P[K].Float), From + P[K].Off, P[K].Size);
   }
-  R->NStack = C.Stack;
-  R->X87 = L.X87;
-  callWithStack(Fn->Fn, R);
-  loadResults(L, R, Sret, Args);
+  finishCall(L, C, Fn);
+  moveResults(L, C.R, Sret, Args, true);
 }
 
 /// The body of reflect.makeFuncStub (Method false) and
@@ -560,7 +547,7 @@ void gort_reflect_stub(CallRegs *R, uint64_t Method) {
       memmove(reinterpret_cast<void *>(*OutsAt.next(false)),
               Frame + L.resultOffset(I), L.Out[I]->Size);
   R->X87 = L.X87;
-  storeResults(L, R, Sret, Frame);
+  moveResults(L, R, Sret, Frame, false);
   if (L.Demoted && SretIsFirstArg)
     R->RInts[0] = uintptr_t(Sret); // rax returns the buffer
 }
