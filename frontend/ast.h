@@ -154,6 +154,9 @@ public:
   llvm::ArrayRef<Expr *> Elems;
   unsigned NKeys = 0;
   Pos Rbrace;
+  /// The elements were stepped over unparsed (parseFile's SkipFuncBodies,
+  /// outside functions): Elems is empty.
+  bool ElemsSkipped = false;
 };
 
 class KeyValueExpr : public Expr {
@@ -590,6 +593,9 @@ public:
   llvm::ArrayRef<Field *> TParams;
   FuncType *Type = nullptr;
   BlockStmt *Body = nullptr; ///< null: no body
+  /// The body was stepped over unparsed and is empty (parseFile's
+  /// SkipFuncBodies): the function has one, but its code is compiled.
+  bool BodySkipped = false;
   /// Pragmas from //go: comments before the declaration.
   bool NoInline = false;
 };

@@ -115,19 +115,23 @@ bool Checker::checkPackage(llvm::StringRef Path,
   // they use.
   for (auto &[Obj, D] : ObjMap) {
     auto *F = dyn_cast<Func>(Obj);
-    if (!F || !D->FDecl || !D->FDecl->Body || F->Generic)
+    if (DeclsOnly || !F || !D->FDecl || !D->FDecl->Body || F->Generic)
       continue;
+    assert(!D->FDecl->BodySkipped && "a skipped body must not be checked");
     funcBody(D->FDecl, F, F->sig(), D->FDecl->Body);
     processLater();
   }
   // Remaining untyped expressions keep their untyped types.
   finalizeUntyped();
   llvm::erase_if(O.Funcs, [](Func *F) { return F->Generic; });
-  checkGenericBodies();
+  if (!DeclsOnly)
+    checkGenericBodies();
   drainInstances();
 
-  initOrder(O);
-  unusedImports();
+  if (!DeclsOnly) {
+    initOrder(O);
+    unusedImports();
+  }
   if (!Diags.hasErrors())
     for (auto &[P, Msg] : LateErrors)
       error(P, Msg);
@@ -717,12 +721,18 @@ void Checker::varDecl(Var *Obj, llvm::ArrayRef<Object *> Lhs,
       Obj->setType(Ctx.invalid());
     return;
   }
+  if (DeclsOnly && TypeExpr)
+    return;
   if (Lhs.empty() || Lhs.size() == 1) {
+    if (DeclsOnly) {
+      if (Type *T = evidentType(Init)) {
+        Obj->setType(T);
+        return;
+      }
+    }
     Operand X;
     expr(X, Init);
     initVar(Obj, X, "variable declaration");
-    if (auto *I = dyn_cast<syntax::Expr>(Init))
-      (void)I;
     return;
   }
   // Multi-variable declaration with one initializer: check it once and mark
@@ -737,6 +747,30 @@ void Checker::varDecl(Var *Obj, llvm::ArrayRef<Object *> Lhs,
   for (Object *L : Lhs)
     if (L != Obj)
       L->Col = Object::Color::Black;
+}
+
+Type *Checker::evidentType(syntax::Expr *Init) {
+  Init = unparen(Init);
+  bool Addr = false;
+  if (auto *O = dyn_cast<syntax::Operation>(Init);
+      O && O->Op == Operator::And && !O->Y) {
+    Addr = true;
+    Init = unparen(O->X);
+  }
+  auto *Lit = dyn_cast<syntax::CompositeLit>(Init);
+  if (!Lit || !Lit->Type)
+    return nullptr;
+  Type *T;
+  if (auto *A = dyn_cast<syntax::ArrayType>(Lit->Type); A && !A->Len) {
+    // [...]T{...}: the length is the number of elements unless keys say
+    // otherwise.
+    if (Lit->NKeys)
+      return nullptr;
+    T = Ctx.make<Array>(varType(A->Elem), int64_t(Lit->Elems.size()));
+  } else {
+    T = typ(Lit->Type);
+  }
+  return Addr ? Ctx.make<Pointer>(T) : T;
 }
 
 void Checker::resolvePendingUnderlying(Named *N) {

@@ -128,6 +128,15 @@ public:
   /// for packages whose bodies may come from elsewhere (assembly, the
   /// runtime), as go build does.
   bool Complete = true;
+  /// The package's code is compiled already (the build cache): check only
+  /// what importers see -- declarations, signatures, constants, the types
+  /// of variables -- as go/types' IgnoreFuncBodies does, and also leave out
+  /// a package-level initialiser whose type is evident without it (a
+  /// declared type, T{...}, &T{...}). The parser has then usually skipped
+  /// the bodies (FuncDecl::BodySkipped). Instances of generics are still
+  /// checked whole: the packages that use them compile them. The Info is
+  /// not for lowering.
+  bool DeclsOnly = false;
 
   /// Checks the files of one package. Returns false if errors were reported.
   bool checkPackage(llvm::StringRef Path, llvm::ArrayRef<syntax::File *> Files,
@@ -192,6 +201,9 @@ private:
   //--- Types (check_types.cpp) -------------------------------------------===//
   Type *typ(syntax::Expr *E);
   Type *varType(syntax::Expr *E);
+  /// DeclsOnly: the type of a package-level initialiser when the text shows
+  /// it (T{...}, &T{...}), without checking it; else null.
+  Type *evidentType(syntax::Expr *Init);
   Type *definedType(syntax::Expr *E, Named *Def);
   Type *typInternal(syntax::Expr *E, Named *Def);
   /// A type name's operand: an identifier, a qualified identifier, or (for

@@ -38,8 +38,9 @@ constexpr unsigned MaxNesting = 2000;
 class Parser {
 public:
   Parser(const SourceFile &Source, const SourceManager &SM, AstContext &Ctx,
-         DiagnosticEngine &Diags)
-      : S(Source, Diags), Ctx(Ctx), Diags(Diags), Source(Source), SM(SM) {}
+         DiagnosticEngine &Diags, bool SkipFuncBodies)
+      : S(Source, Diags), Ctx(Ctx), Diags(Diags), Source(Source), SM(SM),
+        SkipFuncBodies(SkipFuncBodies) {}
 
   File *fileOrNull();
 
@@ -114,6 +115,7 @@ private:
   Expr *pexpr(Expr *X, bool KeepParens);
   Expr *bareComplitExpr();
   CompositeLit *complitExpr();
+  CompositeLit *skippedComplitOrNull();
 
   // Types.
   Expr *type();
@@ -175,8 +177,9 @@ private:
   /// All errors in this file so far: the parser's and the scanner's (gc's
   /// p.errcnt).
   unsigned errCount() const { return ErrCount + S.ErrorCount; }
-  int FNest = 0; ///< function nesting level (for error handling)
-  int XNest = 0; ///< expression nesting level (complit ambiguity)
+  bool SkipFuncBodies; ///< see parseFile
+  int FNest = 0;       ///< function nesting level (for error handling)
+  int XNest = 0;       ///< expression nesting level (complit ambiguity)
   unsigned Depth = 0;
   bool DepthReported = false;
 };
@@ -601,6 +604,16 @@ bool Parser::precededByPragma(Pos P, llvm::StringRef Pragma) const {
   return false;
 }
 
+/// Whether a method's receiver names a generic type: (r T[P]), (r *T[P]).
+static bool isGenericReceiver(Field *Recv) {
+  if (!Recv)
+    return false;
+  Expr *E = unparen(Recv->Type);
+  if (auto *O = dyn_cast<Operation>(E); O && O->Op == Operator::Mul && !O->Y)
+    E = unparen(O->X);
+  return isa<IndexExpr>(E);
+}
+
 FuncDecl *Parser::funcDeclOrNull() {
   auto *F = Ctx.make<FuncDecl>(pos());
   F->NoInline = precededByPragma(pos(), "//go:noinline");
@@ -627,8 +640,19 @@ FuncDecl *Parser::funcDeclOrNull() {
   llvm::SmallVector<Field *, 4> TParams;
   F->Type = funcType(F->Recv ? "method" : "", &TParams);
   F->TParams = Ctx.copy(llvm::ArrayRef<Field *>(TParams));
-  if (tok() == TK::Lbrace)
-    F->Body = funcBody();
+  if (tok() == TK::Lbrace) {
+    Pos Lbrace = pos();
+    if (SkipFuncBodies && F->TParams.empty() && !isGenericReceiver(F->Recv) &&
+        S.skipBlock()) {
+      next(); // the matching "}"
+      F->Body = Ctx.make<BlockStmt>(Lbrace);
+      F->Body->Rbrace = pos();
+      F->BodySkipped = true;
+      next();
+    } else {
+      F->Body = funcBody();
+    }
+  }
   return F;
 }
 
@@ -951,7 +975,15 @@ Expr *Parser::pexpr(Expr *X, bool KeepParens) {
         return X;
       if (T != X)
         syntaxError("cannot parenthesize type in composite literal");
-      CompositeLit *N = complitExpr();
+      // Outside functions, SkipFuncBodies skips literal values too (their
+      // elements do not change any declaration's type) except in [...]T
+      // literals, whose length they give.
+      auto *AT = dyn_cast<ArrayType>(T);
+      CompositeLit *N = SkipFuncBodies && FNest == 0 && !(AT && !AT->Len)
+                            ? skippedComplitOrNull()
+                            : nullptr;
+      if (!N)
+        N = complitExpr();
       N->Type = X;
       X = N;
       continue;
@@ -968,6 +1000,20 @@ Expr *Parser::bareComplitExpr() {
   if (tok() == TK::Lbrace)
     return complitExpr();
   return expr();
+}
+
+/// A literal value stepped over unparsed (Scanner::skipBlock); null if it
+/// does not end in this file.
+CompositeLit *Parser::skippedComplitOrNull() {
+  Pos Lbrace = pos();
+  if (!S.skipBlock())
+    return nullptr;
+  auto *X = Ctx.make<CompositeLit>(Lbrace);
+  X->ElemsSkipped = true;
+  next(); // the matching "}"
+  X->Rbrace = pos();
+  next();
+  return X;
 }
 
 // LiteralValue = "{" [ ElementList [ "," ] ] "}" .
@@ -2078,7 +2124,8 @@ Expr *Parser::typeList(bool &Comma) {
 }
 
 File *syntax::parseFile(const SourceFile &Source, const SourceManager &SM,
-                        AstContext &Ctx, DiagnosticEngine &Diags) {
-  Parser P(Source, SM, Ctx, Diags);
+                        AstContext &Ctx, DiagnosticEngine &Diags,
+                        bool SkipFuncBodies) {
+  Parser P(Source, SM, Ctx, Diags, SkipFuncBodies);
   return P.fileOrNull();
 }

@@ -32,8 +32,17 @@ namespace syntax {
 
 /// Parses one file. Returns null if the package clause is missing or bad
 /// (gc does not continue then); otherwise a File, even after errors.
+///
+/// With SkipFuncBodies, the bodies of functions and methods that are not
+/// generic are stepped over unparsed (Scanner::skipBlock) and left empty,
+/// with FuncDecl::BodySkipped set, and so are the elements of composite
+/// literals outside functions, except [...]T ones (ElemsSkipped): what an
+/// importer of a package whose code is already compiled needs is its
+/// declarations (the build cache, tools/gortc/driver.cpp). Generic bodies
+/// are parsed, since importers instantiate them.
 File *parseFile(const SourceFile &Source, const SourceManager &SM,
-                AstContext &Ctx, DiagnosticEngine &Diags);
+                AstContext &Ctx, DiagnosticEngine &Diags,
+                bool SkipFuncBodies = false);
 
 /// Checks labels and branch statements of one function body (branches.cpp).
 void checkBranches(BlockStmt *Body, DiagnosticEngine &Diags,

@@ -251,6 +251,64 @@ redo:
   }
 }
 
+bool Scanner::skipBlock() {
+  if (Ch < 0)
+    return false;
+  llvm::StringRef T = Text;
+  size_t N = T.size();
+  // Skips a quoted literal whose opening Quote is at I; the offset after
+  // its closing quote, or N if it does not close on its line.
+  auto Quoted = [&](size_t I, char Quote) {
+    for (++I; I < N && T[I] != '\n'; ++I) {
+      if (T[I] == '\\')
+        ++I;
+      else if (T[I] == Quote)
+        return I + 1;
+    }
+    return N;
+  };
+  unsigned Depth = 1;
+  for (size_t I = ChOff; I < N;) {
+    switch (T[I]) {
+    case '{':
+      ++Depth;
+      ++I;
+      break;
+    case '}':
+      if (--Depth == 0) {
+        NextOff = uint32_t(I);
+        nextch(); // Ch is the "}"
+        NLSemi = false;
+        AtLineStart = false;
+        return true;
+      }
+      ++I;
+      break;
+    case '"':
+    case '\'':
+      I = Quoted(I, T[I]);
+      break;
+    case '`':
+      I = T.find('`', I + 1);
+      I = I == llvm::StringRef::npos ? N : I + 1;
+      break;
+    case '/':
+      if (I + 1 < N && T[I + 1] == '/') {
+        I = T.find('\n', I);
+      } else if (I + 1 < N && T[I + 1] == '*') {
+        I = T.find("*/", I + 2);
+        I = I == llvm::StringRef::npos ? N : I + 2;
+      } else {
+        ++I;
+      }
+      break;
+    default:
+      ++I;
+    }
+  }
+  return false;
+}
+
 void Scanner::next() {
   bool NL = NLSemi;
   NLSemi = false;
@@ -916,10 +974,20 @@ void Scanner::rawString() {
   setLit(LitKind::String, Ok);
 }
 
+uint32_t Scanner::plainASCIIEnd(uint32_t From, char Stop) const {
+  const char *P = Text.data() + From, *End = Text.data() + Text.size();
+  while (P != End && *P != Stop && *P != '\n' && *P > 0)
+    ++P; // char is signed: bytes >= 0x80 are negative
+  return uint32_t(P - Text.data());
+}
+
 void Scanner::skipLine() {
   // Don't consume the '\n': it is needed for semicolon insertion.
-  while (Ch >= 0 && Ch != '\n')
+  while (Ch >= 0 && Ch != '\n') {
+    // Plain ASCII needs none of nextch's checks (NUL, UTF-8, BOM).
+    NextOff = plainASCIIEnd(NextOff, '\n');
     nextch();
+  }
 }
 
 void Scanner::lineComment() { skipLine(); }
@@ -933,6 +1001,7 @@ bool Scanner::skipComment() {
         return true;
       }
     }
+    NextOff = plainASCIIEnd(NextOff, '*');
     nextch();
   }
   errorAtTok(0, DiagKind::CommentNotTerminated);

@@ -43,6 +43,14 @@ public:
   /// Advances to the next token.
   void next();
 
+  /// Steps over the rest of a block whose "{" is the current token without
+  /// scanning its tokens: string, raw string and rune literals and comments
+  /// are passed over whole, so braces inside them do not count. The next
+  /// call to next() returns the matching "}". Returns false, having moved
+  /// nothing, if the block has no matching "}" in this file. Used only on
+  /// text compiled before without errors (the build cache's packages).
+  bool skipBlock();
+
   /// Directive comments seen so far (//go:..., //line ...), with positions.
   struct Directive {
     Pos P;
@@ -78,6 +86,9 @@ private:
   void runeLit();
   void stdString();
   void rawString();
+  /// The offset of the first byte at or after From that is Stop, a
+  /// newline, NUL or not ASCII (or the end of the text).
+  uint32_t plainASCIIEnd(uint32_t From, char Stop) const;
   void skipLine();
   void lineComment();
   bool skipComment();

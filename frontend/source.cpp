@@ -9,15 +9,17 @@
 #include "llvm/ADT/Twine.h"
 
 #include <algorithm>
+#include <cstring>
 
 using namespace gortc;
 
 SourceFile::SourceFile(std::string Name, std::string Text, uint32_t Base)
     : Name(std::move(Name)), Text(std::move(Text)), Base(Base) {
   LineStarts.push_back(0);
-  for (uint32_t I = 0, E = this->Text.size(); I != E; ++I)
-    if (this->Text[I] == '\n')
-      LineStarts.push_back(I + 1);
+  const char *Begin = this->Text.data(), *End = Begin + this->Text.size();
+  for (const char *P = Begin;
+       (P = static_cast<const char *>(std::memchr(P, '\n', End - P)));)
+    LineStarts.push_back(uint32_t(++P - Begin));
 }
 
 LineCol SourceFile::decode(Pos P) const {

@@ -21,7 +21,7 @@
 
 using namespace gortc;
 
-static const char Header[] = "gortc cache entry 1\n";
+static const char Header[] = "gortc cache entry 2\n";
 
 std::string BuildCache::defaultDir() {
   if (const char *D = std::getenv("GORTCACHE"); D && *D)
@@ -57,10 +57,18 @@ const std::string &BuildCache::compilerID(const std::string &Argv0) {
     K.add("llvm", LLVM_VERSION_STRING);
     std::string Exe = llvm::sys::fs::getMainExecutable(
         Argv0.c_str(), reinterpret_cast<void *>(&BuildCache::defaultDir));
-    if (auto Buf = llvm::MemoryBuffer::getFile(Exe))
-      K.add("exe", (*Buf)->getBuffer());
-    else
-      K.add("exe-path", Exe); // unreadable: at least tell builds apart
+    // As ccache's default compiler_check: the executable's identity, size
+    // and modification time, which every rebuild of gortc changes (hashing
+    // its contents would cost each build a few milliseconds).
+    llvm::sys::fs::file_status St;
+    K.add("exe-path", Exe);
+    if (!llvm::sys::fs::status(Exe, St)) {
+      K.add("exe-size", llvm::utostr(St.getSize()));
+      K.add("exe-mtime",
+            llvm::utostr(uint64_t(
+                St.getLastModificationTime().time_since_epoch().count())));
+      K.add("exe-inode", llvm::utostr(St.getUniqueID().getFile()));
+    }
     return K.hex();
   }();
   return ID;
@@ -72,58 +80,81 @@ std::string BuildCache::entryPath(llvm::StringRef Key) const {
   return std::string(P);
 }
 
+std::string BuildCache::objectPath(llvm::StringRef Entry, size_t N) {
+  return (Entry + "-" + llvm::utostr(N) + ".o").str();
+}
+
 bool BuildCache::lookup(llvm::StringRef Key,
-                        std::vector<llvm::SmallString<0>> &Objects) const {
+                        std::vector<std::string> &Paths) const {
   if (!enabled())
     return false;
-  auto Buf = llvm::MemoryBuffer::getFile(entryPath(Key), /*IsText=*/false,
+  std::string Entry = entryPath(Key);
+  auto Buf = llvm::MemoryBuffer::getFile(Entry, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   if (!Buf)
     return false;
   llvm::StringRef Rest = (*Buf)->getBuffer();
-  if (!Rest.consume_front(Header))
-    return false;
-  std::vector<llvm::SmallString<0>> Out;
+  if (!Rest.consume_front(Header) || Rest.empty())
+    return false; // damaged: a miss
+  // One line per object: its size, checked against the file's.
+  std::vector<std::string> Out;
   while (!Rest.empty()) {
     auto [Line, Tail] = Rest.split('\n');
-    uint64_t Size;
-    if (Line.getAsInteger(10, Size) || Tail.size() < Size)
-      return false; // damaged: a miss
-    Out.emplace_back(Tail.take_front(Size));
-    Rest = Tail.drop_front(Size);
+    Rest = Tail;
+    uint64_t Size, Actual;
+    Out.push_back(objectPath(Entry, Out.size()));
+    if (Line.getAsInteger(10, Size) ||
+        llvm::sys::fs::file_size(Out.back(), Actual) || Actual != Size)
+      return false;
   }
-  if (Out.empty())
-    return false;
-  Objects = std::move(Out);
+  Paths = std::move(Out);
   return true;
 }
 
-void BuildCache::store(llvm::StringRef Key,
-                       llvm::ArrayRef<llvm::SmallString<0>> Objects) const {
-  if (!enabled())
-    return;
-  std::string Path = entryPath(Key);
-  llvm::StringRef Parent = llvm::sys::path::parent_path(Path);
-  if (llvm::sys::fs::create_directories(Parent))
-    return;
+bool BuildCache::writeAtomically(const std::string &Path,
+                                 llvm::StringRef Data) {
   llvm::SmallString<256> Tmp;
   int FD;
   if (llvm::sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Tmp))
-    return;
+    return false;
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Header;
-    for (const llvm::SmallString<0> &O : Objects)
-      OS << O.size() << '\n' << O;
+    OS << Data;
     OS.close();
     if (OS.has_error()) {
       OS.clear_error();
       llvm::sys::fs::remove(Tmp);
-      return;
+      return false;
     }
   }
-  if (llvm::sys::fs::rename(Tmp, Path))
+  if (llvm::sys::fs::rename(Tmp, Path)) {
     llvm::sys::fs::remove(Tmp);
+    return false;
+  }
+  return true;
+}
+
+bool BuildCache::store(llvm::StringRef Key,
+                       llvm::ArrayRef<llvm::SmallString<0>> Objects,
+                       std::vector<std::string> &Paths) const {
+  if (!enabled() || Objects.empty())
+    return false;
+  std::string Entry = entryPath(Key);
+  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Entry)))
+    return false;
+  std::vector<std::string> Out;
+  for (size_t I = 0; I < Objects.size(); ++I) {
+    Out.push_back(objectPath(Entry, I));
+    if (!writeAtomically(Out.back(), Objects[I]))
+      return false;
+  }
+  std::string Index = Header;
+  for (const llvm::SmallString<0> &O : Objects)
+    Index += llvm::utostr(O.size()) + "\n";
+  if (!writeAtomically(Entry, Index))
+    return false;
+  Paths = std::move(Out);
+  return true;
 }
 
 bool BuildCache::clean(llvm::StringRef Dir, std::string &Err) {

@@ -10,20 +10,28 @@
 // instead of being lowered and compiled again.
 //
 // The key of a package hashes (BLAKE3) everything its objects depend on:
-// the compiler (its executable's contents and LLVM's version), the target,
-// the optimisation level and -mllvm options, the package's import path,
-// its compiled files' names and contents (after build constraints), and
-// the keys of the packages it imports, so a change anywhere below a
-// package gives it a new key.
+// the compiler (its executable's path, inode, size and modification time,
+// as ccache's default compiler_check, and LLVM's version), the target, the
+// optimisation level and -mllvm options, the package's import path, its
+// compiled files' names and contents (after build constraints), and the
+// keys of the packages it imports, so a change anywhere below a package
+// gives it a new key.
 //
-// An entry is one file, <dir>/<first two hex digits>/<key>: a header line,
-// then each object as a decimal size line followed by its bytes. It is
+// An entry is a few files in <dir>/<first two hex digits>/: the objects
+// <key>-<n>.o, linked from there in place (never copied), and then the
+// index <key>, a header line and each object's size. Each file is
 // written to a temporary file in the same directory and renamed into
-// place, so concurrent builds only ever see whole entries (two builds
-// storing one key store the same bytes). A damaged or unreadable entry is
-// a miss. The directory is $GORTCACHE, else $XDG_CACHE_HOME/gortc, else
-// $HOME/.cache/gortc; GORTCACHE=off disables the cache. `gortc clean
-// -cache` removes it.
+// place, the index last, so concurrent builds only ever see whole entries
+// (two builds storing one key store the same bytes). A damaged or
+// incomplete entry (an object missing or of another size) is a miss. The
+// directory is $GORTCACHE, else $XDG_CACHE_HOME/gortc, else $HOME/.cache/gortc;
+// GORTCACHE=off disables the cache. `gortc clean -cache` removes it (a build
+// running meanwhile may then fail to link, as go build's may).
+//
+// A hit also saves most of the front end's work: the loader parses the
+// packages without their function bodies and the checker checks only
+// their declarations (driver.cpp); a package that misses is parsed again,
+// whole, to be compiled.
 //
 //===----------------------------------------------------------------------===//
 
@@ -50,23 +58,25 @@ public:
   bool enabled() const { return !Dir.empty(); }
   const std::string &dir() const { return Dir; }
 
-  /// Reads the objects stored under Key; false on a miss.
-  bool lookup(llvm::StringRef Key,
-              std::vector<llvm::SmallString<0>> &Objects) const;
-  /// Stores Objects under Key. Failures are silent: the cache only saves
-  /// time.
-  void store(llvm::StringRef Key,
-             llvm::ArrayRef<llvm::SmallString<0>> Objects) const;
+  /// The paths of the objects stored under Key; false on a miss.
+  bool lookup(llvm::StringRef Key, std::vector<std::string> &Paths) const;
+  /// Stores Objects under Key and returns the paths of the stored files;
+  /// false if that failed (silently: the cache only saves time).
+  bool store(llvm::StringRef Key, llvm::ArrayRef<llvm::SmallString<0>> Objects,
+             std::vector<std::string> &Paths) const;
 
   /// Removes the cache directory Dir. Returns false with Err set on failure.
   static bool clean(llvm::StringRef Dir, std::string &Err);
 
-  /// A hash of this compiler: its executable's contents and LLVM's
-  /// version, computed once.
+  /// A hash of this compiler: its executable's path, size, inode and
+  /// modification time, and LLVM's version, computed once.
   static const std::string &compilerID(const std::string &Argv0);
 
 private:
   std::string entryPath(llvm::StringRef Key) const;
+  static std::string objectPath(llvm::StringRef Entry, size_t N);
+  /// Writes Data to Path through a temporary file renamed into place.
+  static bool writeAtomically(const std::string &Path, llvm::StringRef Data);
   std::string Dir;
 };
 

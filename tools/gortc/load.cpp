@@ -188,9 +188,9 @@ bool gortc::matchFile(llvm::StringRef Path, llvm::StringRef Text,
 
 PackageLoader::PackageLoader(SourceManager &SM, syntax::AstContext &Ast,
                              DiagnosticEngine &Diags, std::string GoArch,
-                             std::string RuntimeDir)
+                             std::string RuntimeDir, bool SkipFuncBodies)
     : SM(SM), Ast(Ast), Diags(Diags), GoArch(std::move(GoArch)),
-      RuntimeDir(std::move(RuntimeDir)) {
+      SkipFuncBodies(SkipFuncBodies), RuntimeDir(std::move(RuntimeDir)) {
   llvm::SmallString<256> D(llvm::sys::path::parent_path(this->RuntimeDir));
   llvm::sys::path::append(D, "overlay");
   OverlayDir = std::string(D);
@@ -450,15 +450,16 @@ bool PackageLoader::loadImport(llvm::StringRef Path, Pos P) {
     }
     if (!matchFile(FileName, Text, GoArch))
       continue;
-    SourceFile &SF = SM.addFile(FileName, Text);
+    SourceFile &SF = SM.addFile(std::move(FileName), std::move(Text));
     unsigned Before = Diags.syntaxErrorCount();
-    syntax::File *F = syntax::parseFile(SF, SM, Ast, Diags);
+    syntax::File *F = syntax::parseFile(SF, SM, Ast, Diags, SkipFuncBodies);
     if (!F || Diags.syntaxErrorCount() != Before) {
       Ok = false;
       continue;
     }
     Pkg->Files.push_back(F);
   }
+  Pkg->BodiesSkipped = SkipFuncBodies;
   if (Ok && Pkg->Files.empty()) {
     Diags.reportRaw(P, "build constraints exclude all Go files in " + Dir);
     Ok = false;
@@ -481,4 +482,18 @@ bool PackageLoader::loadImport(llvm::StringRef Path, Pos P) {
   if (Ok)
     Order.push_back(&L);
   return Ok;
+}
+
+bool PackageLoader::parseBodies(LoadedPackage &Pkg) {
+  if (!Pkg.BodiesSkipped)
+    return true;
+  Pkg.BodiesSkipped = false;
+  unsigned Before = Diags.syntaxErrorCount();
+  for (syntax::File *&F : Pkg.Files) {
+    syntax::File *Whole = syntax::parseFile(*F->Source, SM, Ast, Diags);
+    if (!Whole)
+      return false;
+    F = Whole;
+  }
+  return Diags.syntaxErrorCount() == Before;
 }

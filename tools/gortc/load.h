@@ -69,13 +69,19 @@ struct LoadedPackage {
   /// A package of the standard library (or gortc's runtime): it may import
   /// the standard library's internal packages.
   bool Std = false;
+  /// Its files were parsed with the bodies of non-generic functions
+  /// skipped (PackageLoader's SkipFuncBodies); parseBodies undoes that.
+  bool BodiesSkipped = false;
 };
 
 class PackageLoader {
 public:
+  /// With SkipFuncBodies, imported packages are parsed without the bodies
+  /// of non-generic functions (syntax::parseFile): enough to check them
+  /// for their importers when their code comes from the build cache.
   PackageLoader(SourceManager &SM, syntax::AstContext &Ast,
                 DiagnosticEngine &Diags, std::string GoArch,
-                std::string RuntimeDir);
+                std::string RuntimeDir, bool SkipFuncBodies = false);
 
   /// Adds package main, whose files (from MainDir) are parsed already, and
   /// loads every package it imports, directly or not. Returns false after
@@ -83,6 +89,9 @@ public:
   bool load(std::vector<syntax::File *> MainFiles, llvm::StringRef MainDir);
 
   const std::vector<LoadedPackage *> &packages() const { return Order; }
+  /// Parses Pkg's files again, whole, if their function bodies were
+  /// skipped. Returns false after reporting syntax errors.
+  bool parseBodies(LoadedPackage &Pkg);
   /// The package loaded for an import path, or null.
   LoadedPackage *lookup(llvm::StringRef Path) const {
     auto It = ByPath.find(Path);
@@ -108,6 +117,7 @@ private:
   syntax::AstContext &Ast;
   DiagnosticEngine &Diags;
   std::string GoArch;
+  bool SkipFuncBodies;
   std::string RuntimeDir;       ///< the directory of package runtime
   std::string OverlayDir;       ///< its sibling overlay/ (see above)
   std::string ModRoot, ModPath; ///< the main module, if go.mod was found

@@ -34,12 +34,13 @@ struct ParsedProgram {
   unsigned NumErrors = 0, NumSyntaxErrors = 0;
 };
 
-inline std::unique_ptr<ParsedProgram> parseProgram(llvm::StringRef Src) {
+inline std::unique_ptr<ParsedProgram>
+parseProgram(llvm::StringRef Src, bool SkipFuncBodies = false) {
   auto P = std::make_unique<ParsedProgram>();
   const SourceFile &SF = P->SM.addFile("x.go", Src.str());
   llvm::raw_string_ostream OS(P->Errors);
   DiagnosticEngine Diags(P->SM, OS);
-  P->F = syntax::parseFile(SF, P->SM, P->Ctx, Diags);
+  P->F = syntax::parseFile(SF, P->SM, P->Ctx, Diags, SkipFuncBodies);
   Diags.flush();
   P->NumErrors = Diags.errorCount();
   P->NumSyntaxErrors = Diags.syntaxErrorCount();
@@ -78,15 +79,20 @@ struct CheckedProgram {
   }
 };
 
-inline std::unique_ptr<CheckedProgram> checkProgram(llvm::StringRef Src) {
+/// Parses and checks one file "x.go" of package main. DeclsOnly parses and
+/// checks it as the driver does an imported package whose code is in the
+/// build cache (parseFile's SkipFuncBodies, Checker::DeclsOnly).
+inline std::unique_ptr<CheckedProgram> checkProgram(llvm::StringRef Src,
+                                                    bool DeclsOnly = false) {
   auto C = std::make_unique<CheckedProgram>();
   const SourceFile &F = C->SM.addFile("x.go", Src.str());
   llvm::raw_string_ostream OS(C->Errors);
   DiagnosticEngine Diags(C->SM, OS);
   Diags.setErrorLimit(0);
-  syntax::File *PF = syntax::parseFile(F, C->SM, C->Ast, Diags);
+  syntax::File *PF = syntax::parseFile(F, C->SM, C->Ast, Diags, DeclsOnly);
   if (PF && !Diags.hasErrors()) {
     types::Checker Ch(C->TCtx, Diags, C->SM);
+    Ch.DeclsOnly = DeclsOnly;
     std::vector<syntax::File *> Files{PF};
     Ch.checkPackage("main", Files, C->I);
   }
