@@ -102,6 +102,14 @@ syntax::Name *instanceName(syntax::Expr *E);
 std::pair<unsigned, syntax::Expr *> structLitElem(syntax::CompositeLit *E,
                                                   size_t I);
 
+/// The (index, value) pairs of array or slice literal E; returns its length.
+int64_t
+literalIndices(syntax::CompositeLit *E,
+               llvm::SmallVectorImpl<std::pair<int64_t, syntax::Expr *>> &Out);
+/// Whether an interface holds a T in its data word itself (pointer-shaped
+/// types) rather than a pointer to a copy.
+bool isDirectIface(Type *T);
+
 /// Which runtime variant serves a map's operations (gc: mapfast).
 enum class MapFast { Slow, F32, F64, Str };
 
@@ -583,6 +591,22 @@ public:
 
   //--- Constants and descriptors (lower_iface.cpp) -----------------------===//
   llvm::Constant *getStringConst(llvm::StringRef S);
+  /// A pointer to a read-only copy of constant C of type T: interface data
+  /// is never written, so constants box into read-only memory.
+  llvm::Constant *getBoxedConst(llvm::Constant *C, Type *T);
+  /// Constant V as a value of type T (not an interface).
+  llvm::Constant *constantOf(const ConstValue &V, Type *T);
+
+  //--- Static initialisation (staticinit.cpp) ----------------------------===//
+  /// The value of initialiser E for a variable of type T as link-time data,
+  /// or null if it needs code (gc's staticinit).
+  llvm::Constant *staticValue(syntax::Expr *E, Type *T);
+  llvm::Constant *staticLiteral(syntax::CompositeLit *E, Type *T);
+  /// A hidden writable variable of this package holding Init (gc's stmp).
+  llvm::GlobalVariable *staticTemp(llvm::Constant *Init, Type *T);
+  llvm::Constant *staticPointerTo(llvm::Constant *C);
+  /// Package-level variables initialised statically, with their values.
+  llvm::DenseMap<types::Var *, llvm::Constant *> StaticValues;
   llvm::Constant *getTypeDescriptor(Type *T);
   /// An encoded name (abi::NameFlag), a private global of this module.
   llvm::Constant *getName(llvm::StringRef Name, llvm::StringRef Tag,

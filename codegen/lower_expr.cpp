@@ -147,42 +147,7 @@ llvm::Value *FuncLowerer::emitConst(const ConstValue &V, Type *T) {
     }
     return emitToInterface(emitConst(V, DT), DT, T);
   }
-  llvm::Type *LT = L.getLLVMType(T);
-  switch (V.kind()) {
-  case ConstValue::Kind::Bool:
-    return B.getInt1(V.boolVal());
-  case ConstValue::Kind::String:
-    return L.getStringConst(V.stringVal());
-  case ConstValue::Kind::Int:
-  case ConstValue::Kind::Float:
-  case ConstValue::Kind::Complex: {
-    if (LT->isIntegerTy()) {
-      ConstValue I = V.toInt();
-      return llvm::ConstantInt::get(
-          LT, I.intVal().truncTo(LT->getIntegerBitWidth()));
-    }
-    if (LT->isFloatTy())
-      return llvm::ConstantFP::get(LT, double(V.real().toFloat()));
-    if (LT->isDoubleTy())
-      return llvm::ConstantFP::get(LT, V.real().toDouble());
-    if (auto *ST = dyn_cast<llvm::StructType>(LT);
-        ST && ST->getNumElements() == 2 &&
-        ST->getElementType(0)->isFloatingPointTy()) {
-      llvm::Type *ET = ST->getElementType(0);
-      double Re = V.real().toDouble(), Im = V.imag().toDouble();
-      if (ET->isFloatTy()) {
-        Re = double(V.real().toFloat());
-        Im = double(V.imag().toFloat());
-      }
-      return llvm::ConstantStruct::get(
-          ST, {llvm::ConstantFP::get(ET, Re), llvm::ConstantFP::get(ET, Im)});
-    }
-    break;
-  }
-  default:
-    break;
-  }
-  return llvm::Constant::getNullValue(LT);
+  return L.constantOf(V, T);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1283,10 +1248,9 @@ llvm::Value *FuncLowerer::emitSliceExpr(SliceExpr *E) {
 // Composite literals
 //===----------------------------------------------------------------------===//
 
-/// The (index, value) pairs of an array or slice literal and its length.
-static int64_t
-literalIndices(CompositeLit *E,
-               llvm::SmallVectorImpl<std::pair<int64_t, syntax::Expr *>> &Out) {
+int64_t codegen::literalIndices(
+    CompositeLit *E,
+    llvm::SmallVectorImpl<std::pair<int64_t, syntax::Expr *>> &Out) {
   int64_t Index = 0, Max = 0;
   for (syntax::Expr *Elt : E->Elems) {
     syntax::Expr *V = Elt;

@@ -691,6 +691,13 @@ void Lowerer::lowerInit() {
           FL.emitExprAs(In.Rhs, V->type());
         continue;
       }
+      // gc's staticinit (staticinit.cpp): a value known at compile time is
+      // the variable's data, and no code runs for it.
+      if (llvm::Constant *C = staticValue(In.Rhs, V->type())) {
+        GlobalOf(V)->setInitializer(C);
+        StaticValues[V] = C;
+        continue;
+      }
       FL.emitStoreInto(In.Rhs, V->type(), GlobalOf(V));
       continue;
     }

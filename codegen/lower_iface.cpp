@@ -52,12 +52,13 @@ using llvm::dyn_cast_or_null;
 using llvm::isa;
 using llvm::isa_and_nonnull;
 
-namespace {
-bool isDirectIface(Type *T) {
+bool codegen::isDirectIface(Type *T) {
   Type *U = T->underlying();
   return isa<Pointer>(U) || isa<Map>(U) || isa<Chan>(U) || isa<Signature>(U) ||
          basicKindOf(U) == BasicKind::UnsafePointer;
 }
+
+namespace {
 
 /// Type::Hash of the descriptor whose symbol is Sym.
 uint32_t typeHash(llvm::StringRef Sym) {
@@ -250,6 +251,15 @@ uint8_t kindOf(Type *T) {
 //===----------------------------------------------------------------------===//
 // Constants
 //===----------------------------------------------------------------------===//
+
+llvm::Constant *Lowerer::getBoxedConst(llvm::Constant *C, Type *T) {
+  auto *GV = new llvm::GlobalVariable(*Mod, C->getType(), true,
+                                      llvm::GlobalValue::PrivateLinkage, C,
+                                      "go:boxed");
+  GV->setAlignment(llvm::Align(std::max<int64_t>(alignOf(T), 1)));
+  GV->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+  return llvm::ConstantExpr::getAddrSpaceCast(GV, GCPtr);
+}
 
 llvm::Constant *Lowerer::getStringConst(llvm::StringRef S) {
   auto It = Strings.find(S);
@@ -844,15 +854,8 @@ llvm::Value *FuncLowerer::emitBox(llvm::Value *V, Type *T,
   if (Size == 0)
     return B.CreateCall(L.getRuntime(RuntimeFn::gort_mallocgc),
                         {B.getInt64(0), L.getTypeDescriptor(T), B.getFalse()});
-  // Constants box into read-only memory: interface data is never written.
-  if (auto *C = dyn_cast_or_null<llvm::Constant>(V)) {
-    auto *GV = new llvm::GlobalVariable(*L.Mod, C->getType(), true,
-                                        llvm::GlobalValue::PrivateLinkage, C,
-                                        "go:boxed");
-    GV->setAlignment(llvm::Align(std::max<int64_t>(L.alignOf(T), 1)));
-    GV->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
-    return llvm::ConstantExpr::getAddrSpaceCast(GV, L.GCPtr);
-  }
+  if (auto *C = dyn_cast_or_null<llvm::Constant>(V))
+    return L.getBoxedConst(C, T);
   llvm::Value *Obj = B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject),
                                   {L.getTypeDescriptor(T)}, "box");
   if (AggAddr)
