@@ -29,7 +29,15 @@ T12_RATCHET_AARCH64=${T12_RATCHET_AARCH64:-93.3}
 
 start=$(date +%s)
 failed=()
-step() { echo; echo "== $*"; }
+# Each step's heading; the previous step's wall time is printed first, so
+# that the suite's budget (well under 30 minutes in CI) can be watched.
+step_start=
+step() {
+  local now; now=$(date +%s)
+  [ -n "$step_start" ] && echo "-- $((now - step_start))s"
+  step_start=$now
+  echo; echo "== $*"
+}
 
 step "build"
 "$ROOT/utils/build.sh" || { echo "build failed"; exit 1; }
@@ -99,6 +107,7 @@ else
   echo "conformance runner not found at $CONFORMANCE"; failed+=(conformance)
 fi
 
+echo "-- $(( $(date +%s) - step_start ))s"
 echo
 echo "== test suite finished in $(( $(date +%s) - start ))s"
 if ((${#failed[@]})); then
