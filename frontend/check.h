@@ -204,6 +204,12 @@ private:
   /// DeclsOnly: the type of a package-level initialiser when the text shows
   /// it (T{...}, &T{...}), without checking it; else null.
   Type *evidentType(syntax::Expr *Init);
+  /// Taking the address of E (&E, E[:] of an array, a pointer method
+  /// called on E) takes the address of the variable E is, or is a field
+  /// or array element of, if any: it escapes (Var::AddrTaken), so that a
+  /// local lives in a heap cell. A pointer, slice, map or string on the
+  /// way leads elsewhere: no variable of this frame is addressed then.
+  void markAddrTaken(syntax::Expr *E);
   Type *definedType(syntax::Expr *E, Named *Def);
   Type *typInternal(syntax::Expr *E, Named *Def);
   /// A type name's operand: an identifier, a qualified identifier, or (for

@@ -931,6 +931,34 @@ void Checker::ident(Operand &X, syntax::Name *E, Named *Def, bool WantType) {
 // Unary and binary expressions
 //===----------------------------------------------------------------------===//
 
+void Checker::markAddrTaken(syntax::Expr *E) {
+  for (;;) {
+    E = unparen(E);
+    if (auto *N = dyn_cast<syntax::Name>(E)) {
+      if (auto *V = dyn_cast_or_null<Var>(N->Obj))
+        V->AddrTaken = true;
+      return;
+    }
+    if (auto *S = dyn_cast<SelectorExpr>(E)) {
+      // A field of a struct value (no pointer on the way) is part of it.
+      types::Selection *Sel = S->Selection;
+      if (!Sel || Sel->Kind != SelectionKind::FieldVal || Sel->Indirect)
+        return;
+      E = S->X;
+      continue;
+    }
+    if (auto *IX = dyn_cast<IndexExpr>(E)) {
+      // So is an element of an array value (not of a slice, a map, a
+      // string or an array behind a pointer).
+      if (!IX->X->TV.Ty || !isa<Array>(IX->X->TV.Ty->underlying()))
+        return;
+      E = IX->X;
+      continue;
+    }
+    return;
+  }
+}
+
 void Checker::unary(Operand &X, Operation *E) {
   expr(X, E->X);
   if (X.M == Mode::Invalid)
@@ -945,9 +973,7 @@ void Checker::unary(Operand &X, Operation *E) {
       return;
     }
     // The variable escapes (for now: any address-taken variable).
-    if (auto *N = dyn_cast<syntax::Name>(unparen(E->X)))
-      if (auto *V = dyn_cast_or_null<Var>(N->Obj))
-        V->AddrTaken = true;
+    markAddrTaken(E->X);
     X.M = Mode::Value;
     X.T = Ctx.make<Pointer>(X.T);
     return;
@@ -2102,9 +2128,7 @@ void Checker::sliceExpr(Operand &X, SliceExpr *E) {
       return;
     }
     // Slicing an array variable takes its address.
-    if (auto *N = dyn_cast<syntax::Name>(unparen(E->X)))
-      if (auto *V = dyn_cast_or_null<Var>(N->Obj))
-        V->AddrTaken = true;
+    markAddrTaken(E->X);
     X.T = Ctx.make<Slice>(cast<Array>(U)->Elem);
     break;
   case TypeKind::Pointer:
@@ -2354,9 +2378,7 @@ void Checker::selector(Operand &X, SelectorExpr *E, Named *Def) {
         S->Kind = SelectionKind::MethodVal;
         // A pointer method on an addressable variable takes its address.
         if (M->PtrRecv && !Indirect && !isa<Pointer>(X.T->underlying()))
-          if (auto *N = dyn_cast<syntax::Name>(unparen(E->X)))
-            if (auto *V = dyn_cast_or_null<Var>(N->Obj))
-              V->AddrTaken = true;
+          markAddrTaken(E->X);
         X.M = Mode::Value;
         // Remove the receiver from the method's signature.
         auto *Sig = Ctx.make<Signature>(*M->sig());

@@ -1091,6 +1091,32 @@ class Gen:
                         res.append(((v, ""), Callee(mname, mty, info["cls"], info["level"])))
         return res
 
+    def part_addrs(self, elem):
+        """(v, x) for expressions x naming a field or an array element of a
+        visible struct or array variable v, at most two levels down and not
+        through a pointer, of type elem: &x takes v's address as &v does (v
+        must outlive its frame if the pointer does)."""
+        out = []
+
+        def walk(v, x, t, depth):
+            u = under(t)
+            if depth > 0 and t.go == elem.go:
+                out.append((v, x))
+            if depth >= 2:
+                return
+            if u.kind == "struct":
+                for name, ft, emb in u.fields:
+                    if not emb:
+                        walk(v, "%s.%s" % (x, name), ft, depth + 1)
+            elif u.kind == "array" and u.n > 0:
+                walk(v, "%s[%d]" % (x, self.r.randrange(u.n)), u.elem, depth + 1)
+
+        for v in self.visible():
+            if under(v.ty).kind in ("struct", "array") and self.readable(v) and not v.nil \
+                    and self.writable_base(v) and not v.final:
+                walk(v, v.name, v.ty, 0)
+        return out
+
     def writable_base(self, v):
         return self.deep_writable(v) or (not self.is_outer(v) and not v.glob)
 
@@ -1250,6 +1276,12 @@ class Gen:
                 if x.startswith(t.elem.go + "{"):
                     return "&" + x
                 return "%s(%s)" % (self.helper_newp(t.elem), x)
+            if self.chance(0.3):
+                parts = self.part_addrs(t.elem)
+                if parts:
+                    v, x = self.pick(parts)
+                    self.use(v)
+                    return "&" + x
             vs = [v for v in self.visible() if v.ty.go == t.elem.go and self.readable(v) and not v.nil
                   and self.writable_base(v) and not v.final]
             if vs:
