@@ -185,7 +185,10 @@ llvm::Constant *Lowerer::staticValue(syntax::Expr *E, Type *T) {
   }
   if (E->TV.M == Mode::Constant && E->TV.Val)
     return constantOf(*E->TV.Val, T);
-  if (getLLVMType(ET) != getLLVMType(T))
+  // One interface converted to another needs the other's itab, found at
+  // run time (gc: OCONVIFACE of an interface is dynamic too).
+  if (getLLVMType(ET) != getLLVMType(T) ||
+      (types::isInterface(T) && !types::identical(ET, T)))
     return nullptr;
 
   switch (E->kind()) {

@@ -35,6 +35,15 @@ func (s *Sq) Area() float64 { return s.S * s.S }
 
 type Celsius float32
 
+type Named interface {
+	Area() float64
+	Name() string
+}
+
+type Namer interface{ Name() string }
+
+func (s *Sq) Name() string { return "square" }
+
 func twice(x int) int { return 2 * x }
 
 var (
@@ -62,6 +71,10 @@ var (
 	any2    interface{} = "forty-two"
 	any3    interface{} = Range{1, 2, 3}
 	noShape Shape       = nil
+	named   Named       = &Sq{2}
+	asShape Shape       = named // another interface: its itab is found by code
+	asNamer Namer       = named
+	asAny   interface{} = named
 	msg     = "static " + "string"
 	bytes   = []byte{'h', 'i'}
 	// Initialised by code: a call, a map, a closure over a variable.
@@ -90,6 +103,8 @@ func main() {
 	// CHECK-NEXT: 7 true 42 forty-two 2 true
 	println(msg, string(bytes), computed, byName["Lu"] == upper, counter(), counter(), after[1])
 	// CHECK-NEXT: static string hi 42 true 1 2 2
+	println(asShape.Area() == 4, asAny.(Named).Name(), asShape.(Named) == named, asNamer.Name())
+	// CHECK-NEXT: true square true square
 
 	// Static data is writable; heap pointers stored in it survive
 	// collections (the writable segments are roots).
