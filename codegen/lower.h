@@ -596,17 +596,8 @@ public:
   llvm::Constant *getBoxedConst(llvm::Constant *C, Type *T);
   /// Constant V as a value of type T (not an interface).
   llvm::Constant *constantOf(const ConstValue &V, Type *T);
-
-  //--- Static initialisation (staticinit.cpp) ----------------------------===//
-  /// The value of initialiser E for a variable of type T as link-time data,
-  /// or null if it needs code (gc's staticinit).
-  llvm::Constant *staticValue(syntax::Expr *E, Type *T);
-  llvm::Constant *staticLiteral(syntax::CompositeLit *E, Type *T);
-  /// A hidden writable variable of this package holding Init (gc's stmp).
-  llvm::GlobalVariable *staticTemp(llvm::Constant *Init, Type *T);
-  llvm::Constant *staticPointerTo(llvm::Constant *C);
-  /// Package-level variables initialised statically, with their values.
-  llvm::DenseMap<types::Var *, llvm::Constant *> StaticValues;
+  /// Global C (in address space 0) as a Go pointer (address space 1).
+  llvm::Constant *gcPointer(llvm::Constant *C);
   llvm::Constant *getTypeDescriptor(Type *T);
   /// An encoded name (abi::NameFlag), a private global of this module.
   llvm::Constant *getName(llvm::StringRef Name, llvm::StringRef Tag,
@@ -619,6 +610,16 @@ public:
   llvm::Function *getEqualFunc(Type *T);
   llvm::Value *emitTypeEqualCall(llvm::IRBuilder<> &B, Type *T, llvm::Value *A,
                                  llvm::Value *Bp);
+
+  //--- Static initialisation (staticinit.cpp) ----------------------------===//
+  /// The value of initialiser E for a variable of type T as link-time data,
+  /// or null if it needs code (gc's staticinit).
+  llvm::Constant *staticValue(syntax::Expr *E, Type *T);
+  llvm::Constant *staticLiteral(syntax::CompositeLit *E, Type *T);
+  /// A hidden writable variable of this package holding Init (gc's stmp).
+  llvm::GlobalVariable *staticTemp(llvm::Constant *Init, Type *T);
+  /// Package-level variables initialised statically, with their values.
+  llvm::DenseMap<types::Var *, llvm::Constant *> StaticValues;
 
   //--- Maps and hashing (lower_map.cpp)
   //-----------------------------------===//

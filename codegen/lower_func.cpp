@@ -276,7 +276,7 @@ llvm::Constant *Lowerer::getFuncValue(llvm::Function *F) {
       llvm::GlobalValue::InternalLinkage,
       llvm::ConstantStruct::getAnon(Ctx, {F}), F->getName() + "·f");
   GV->setAlignment(llvm::Align(8));
-  llvm::Constant *C = llvm::ConstantExpr::getAddrSpaceCast(GV, GCPtr);
+  llvm::Constant *C = gcPointer(GV);
   FuncValues[F] = C;
   return C;
 }

@@ -252,13 +252,56 @@ uint8_t kindOf(Type *T) {
 // Constants
 //===----------------------------------------------------------------------===//
 
+llvm::Constant *Lowerer::gcPointer(llvm::Constant *C) {
+  return llvm::ConstantExpr::getAddrSpaceCast(C, GCPtr);
+}
+
+llvm::Constant *Lowerer::constantOf(const ConstValue &V, Type *T) {
+  llvm::Type *LT = getLLVMType(T);
+  switch (V.kind()) {
+  case ConstValue::Kind::Bool:
+    return llvm::ConstantInt::get(I1, V.boolVal());
+  case ConstValue::Kind::String:
+    return getStringConst(V.stringVal());
+  case ConstValue::Kind::Int:
+  case ConstValue::Kind::Float:
+  case ConstValue::Kind::Complex: {
+    if (LT->isIntegerTy()) {
+      ConstValue I = V.toInt();
+      return llvm::ConstantInt::get(
+          LT, I.intVal().truncTo(LT->getIntegerBitWidth()));
+    }
+    if (LT->isFloatTy())
+      return llvm::ConstantFP::get(LT, double(V.real().toFloat()));
+    if (LT->isDoubleTy())
+      return llvm::ConstantFP::get(LT, V.real().toDouble());
+    if (auto *ST = dyn_cast<llvm::StructType>(LT);
+        ST && ST->getNumElements() == 2 &&
+        ST->getElementType(0)->isFloatingPointTy()) {
+      llvm::Type *ET = ST->getElementType(0);
+      double Re = V.real().toDouble(), Im = V.imag().toDouble();
+      if (ET->isFloatTy()) {
+        Re = double(V.real().toFloat());
+        Im = double(V.imag().toFloat());
+      }
+      return llvm::ConstantStruct::get(
+          ST, {llvm::ConstantFP::get(ET, Re), llvm::ConstantFP::get(ET, Im)});
+    }
+    break;
+  }
+  default:
+    break;
+  }
+  return llvm::Constant::getNullValue(LT);
+}
+
 llvm::Constant *Lowerer::getBoxedConst(llvm::Constant *C, Type *T) {
   auto *GV = new llvm::GlobalVariable(*Mod, C->getType(), true,
                                       llvm::GlobalValue::PrivateLinkage, C,
                                       "go:boxed");
   GV->setAlignment(llvm::Align(std::max<int64_t>(alignOf(T), 1)));
   GV->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
-  return llvm::ConstantExpr::getAddrSpaceCast(GV, GCPtr);
+  return gcPointer(GV);
 }
 
 llvm::Constant *Lowerer::getStringConst(llvm::StringRef S) {
@@ -279,8 +322,7 @@ llvm::Constant *Lowerer::getStringConst(llvm::StringRef S) {
     GV->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
     GV->setAlignment(llvm::Align(1));
     R = llvm::ConstantStruct::get(
-        StringTy, {llvm::ConstantExpr::getAddrSpaceCast(GV, GCPtr),
-                   llvm::ConstantInt::get(I64, S.size())});
+        StringTy, {gcPointer(GV), llvm::ConstantInt::get(I64, S.size())});
   }
   Strings[S] = R;
   return R;

@@ -45,55 +45,12 @@ using llvm::isa;
 using types::Func;
 using types::Var;
 
-llvm::Constant *Lowerer::constantOf(const ConstValue &V, Type *T) {
-  llvm::Type *LT = getLLVMType(T);
-  switch (V.kind()) {
-  case ConstValue::Kind::Bool:
-    return llvm::ConstantInt::get(I1, V.boolVal());
-  case ConstValue::Kind::String:
-    return getStringConst(V.stringVal());
-  case ConstValue::Kind::Int:
-  case ConstValue::Kind::Float:
-  case ConstValue::Kind::Complex: {
-    if (LT->isIntegerTy()) {
-      ConstValue I = V.toInt();
-      return llvm::ConstantInt::get(
-          LT, I.intVal().truncTo(LT->getIntegerBitWidth()));
-    }
-    if (LT->isFloatTy())
-      return llvm::ConstantFP::get(LT, double(V.real().toFloat()));
-    if (LT->isDoubleTy())
-      return llvm::ConstantFP::get(LT, V.real().toDouble());
-    if (auto *ST = dyn_cast<llvm::StructType>(LT);
-        ST && ST->getNumElements() == 2 &&
-        ST->getElementType(0)->isFloatingPointTy()) {
-      llvm::Type *ET = ST->getElementType(0);
-      double Re = V.real().toDouble(), Im = V.imag().toDouble();
-      if (ET->isFloatTy()) {
-        Re = double(V.real().toFloat());
-        Im = double(V.imag().toFloat());
-      }
-      return llvm::ConstantStruct::get(
-          ST, {llvm::ConstantFP::get(ET, Re), llvm::ConstantFP::get(ET, Im)});
-    }
-    break;
-  }
-  default:
-    break;
-  }
-  return llvm::Constant::getNullValue(LT);
-}
-
 llvm::GlobalVariable *Lowerer::staticTemp(llvm::Constant *Init, Type *T) {
   auto *GV = new llvm::GlobalVariable(*Mod, Init->getType(), false,
                                       llvm::GlobalValue::InternalLinkage, Init,
                                       Info.Pkg->Path + "..stmp");
   GV->setAlignment(llvm::Align(std::max<int64_t>(alignOf(T), 1)));
   return GV;
-}
-
-llvm::Constant *Lowerer::staticPointerTo(llvm::Constant *C) {
-  return llvm::ConstantExpr::getAddrSpaceCast(C, GCPtr);
 }
 
 llvm::Constant *Lowerer::staticLiteral(CompositeLit *E, Type *T) {
@@ -144,14 +101,14 @@ llvm::Constant *Lowerer::staticLiteral(CompositeLit *E, Type *T) {
     llvm::GlobalVariable *Arr = staticTemp(
         llvm::ConstantArray::get(llvm::ArrayType::get(ET, uint64_t(N)), Vals),
         ArrT);
-    return llvm::ConstantStruct::get(SliceTy, {staticPointerTo(Arr),
+    return llvm::ConstantStruct::get(SliceTy, {gcPointer(Arr),
                                                llvm::ConstantInt::get(I64, N),
                                                llvm::ConstantInt::get(I64, N)});
   }
   if (auto *P = dyn_cast<types::Pointer>(U)) {
     // An elided &T{...} inside another literal.
     llvm::Constant *C = staticLiteral(E, P->Elem);
-    return C ? staticPointerTo(staticTemp(C, P->Elem)) : nullptr;
+    return C ? gcPointer(staticTemp(C, P->Elem)) : nullptr;
   }
   return nullptr; // maps are built by code
 }
@@ -215,12 +172,12 @@ llvm::Constant *Lowerer::staticValue(syntax::Expr *E, Type *T) {
     if (auto *CL = dyn_cast<CompositeLit>(X)) {
       Type *Pointee = cast<types::Pointer>(ET->underlying())->Elem;
       llvm::Constant *C = staticLiteral(CL, Pointee);
-      return C ? staticPointerTo(staticTemp(C, Pointee)) : nullptr;
+      return C ? gcPointer(staticTemp(C, Pointee)) : nullptr;
     }
     if (auto *N = dyn_cast<syntax::Name>(X))
       if (auto *V = dyn_cast_or_null<Var>(N->Obj))
         if (auto It = Globals.find(V); It != Globals.end())
-          return staticPointerTo(It->second);
+          return gcPointer(It->second);
     return nullptr;
   }
   default:

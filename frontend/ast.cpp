@@ -191,6 +191,13 @@ Expr *syntax::unparen(Expr *X) {
   return X;
 }
 
+Expr *syntax::receiverType(Field *Recv) {
+  Expr *T = unparen(Recv->Type);
+  if (auto *O = dyn_cast<Operation>(T); O && O->Op == Operator::Mul && !O->Y)
+    T = unparen(O->X);
+  return T;
+}
+
 namespace {
 /// Prints expressions in gc's syntax.String ShortForm: function bodies and
 /// composite literal elements become "…".

@@ -682,6 +682,13 @@ template <typename T> T *cloneTree(T *N, llvm::BumpPtrAllocator &A) {
 Pos startPos(const Node *N);
 /// Strips parentheses.
 Expr *unparen(Expr *X);
+/// A method receiver's type without parentheses and its *: T, or T[P, ...]
+/// for a method of a generic type ((r T[P]), (r *T[P])).
+Expr *receiverType(Field *Recv);
+/// Whether Recv's type is a generic type's instance, T[P, ...].
+inline bool isGenericReceiver(Field *Recv) {
+  return llvm::isa<IndexExpr>(receiverType(Recv));
+}
 /// The expression printed in Go syntax, as gc's syntax.String (used in
 /// error messages such as "cannot use x + 1 (...)").
 std::string exprString(const Node *N);

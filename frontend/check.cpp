@@ -913,15 +913,10 @@ void Checker::funcDecl(Func *Obj, DeclInfo *D) {
   Scope *FnScope = Ctx.make<Scope>(CurScope, FD->pos(), Pos(), true);
   // A method of a generic type (its receiver type is T[P, ...]) is checked
   // per instance of its type (check_generic.cpp).
-  if (FD->Recv) {
-    syntax::Expr *RT = unparen(FD->Recv->Type);
-    if (auto *O = dyn_cast<Operation>(RT); O && O->Op == Operator::Mul && !O->Y)
-      RT = unparen(O->X);
-    if (isa<IndexExpr>(RT)) {
-      Obj->Generic = true;
-      HasGenerics = true;
-      return;
-    }
+  if (FD->Recv && isGenericReceiver(FD->Recv)) {
+    Obj->Generic = true;
+    HasGenerics = true;
+    return;
   }
   if (!FD->TParams.empty()) {
     // A generic function: its signature with type parameters (for

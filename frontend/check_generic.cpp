@@ -148,10 +148,7 @@ bool anyTypeParam(llvm::ArrayRef<Type *> Ts) {
 llvm::SmallVector<syntax::Expr *, 2>
 receiverTypeParams(syntax::Field *Recv, llvm::BumpPtrAllocator &A) {
   llvm::SmallVector<syntax::Expr *, 2> Names;
-  syntax::Expr *RT = unparen(Recv->Type);
-  if (auto *O = dyn_cast<Operation>(RT); O && O->Op == Operator::Mul && !O->Y)
-    RT = unparen(O->X);
-  auto *IX = dyn_cast<IndexExpr>(RT);
+  auto *IX = dyn_cast<IndexExpr>(receiverType(Recv));
   if (!IX)
     return Names;
   if (auto *L = dyn_cast<ListExpr>(IX->Index))

@@ -116,6 +116,10 @@ private:
   Expr *bareComplitExpr();
   CompositeLit *complitExpr();
   CompositeLit *skippedComplitOrNull();
+  /// From "{", the current token, past its matching "}" without parsing
+  /// what is between (Scanner::skipBlock); sets Rbrace. False, with
+  /// nothing consumed, if the block does not end in this file.
+  bool skipBraces(Pos &Rbrace);
 
   // Types.
   Expr *type();
@@ -604,16 +608,6 @@ bool Parser::precededByPragma(Pos P, llvm::StringRef Pragma) const {
   return false;
 }
 
-/// Whether a method's receiver names a generic type: (r T[P]), (r *T[P]).
-static bool isGenericReceiver(Field *Recv) {
-  if (!Recv)
-    return false;
-  Expr *E = unparen(Recv->Type);
-  if (auto *O = dyn_cast<Operation>(E); O && O->Op == Operator::Mul && !O->Y)
-    E = unparen(O->X);
-  return isa<IndexExpr>(E);
-}
-
 FuncDecl *Parser::funcDeclOrNull() {
   auto *F = Ctx.make<FuncDecl>(pos());
   F->NoInline = precededByPragma(pos(), "//go:noinline");
@@ -642,13 +636,12 @@ FuncDecl *Parser::funcDeclOrNull() {
   F->TParams = Ctx.copy(llvm::ArrayRef<Field *>(TParams));
   if (tok() == TK::Lbrace) {
     Pos Lbrace = pos();
-    if (SkipFuncBodies && F->TParams.empty() && !isGenericReceiver(F->Recv) &&
-        S.skipBlock()) {
-      next(); // the matching "}"
+    Pos Rbrace;
+    if (SkipFuncBodies && F->TParams.empty() &&
+        !(F->Recv && isGenericReceiver(F->Recv)) && skipBraces(Rbrace)) {
       F->Body = Ctx.make<BlockStmt>(Lbrace);
-      F->Body->Rbrace = pos();
+      F->Body->Rbrace = Rbrace;
       F->BodySkipped = true;
-      next();
     } else {
       F->Body = funcBody();
     }
@@ -1002,18 +995,26 @@ Expr *Parser::bareComplitExpr() {
   return expr();
 }
 
-/// A literal value stepped over unparsed (Scanner::skipBlock); null if it
-/// does not end in this file.
+/// A literal value stepped over unparsed; null if it does not end in this
+/// file.
 CompositeLit *Parser::skippedComplitOrNull() {
   Pos Lbrace = pos();
-  if (!S.skipBlock())
+  Pos Rbrace;
+  if (!skipBraces(Rbrace))
     return nullptr;
   auto *X = Ctx.make<CompositeLit>(Lbrace);
   X->ElemsSkipped = true;
-  next(); // the matching "}"
-  X->Rbrace = pos();
-  next();
+  X->Rbrace = Rbrace;
   return X;
+}
+
+bool Parser::skipBraces(Pos &Rbrace) {
+  if (!S.skipBlock())
+    return false;
+  next(); // the matching "}"
+  Rbrace = pos();
+  next();
+  return true;
 }
 
 // LiteralValue = "{" [ ElementList [ "," ] ] "}" .
