@@ -13,6 +13,7 @@
 #include "codegen/runtime_decls.h"
 
 #include "codegen/lower.h"
+#include "codegen/stack_alloc.h"
 
 #include "llvm/IR/DerivedTypes.h"
 
@@ -39,7 +40,12 @@ enum Token : uint8_t {
   F64x2,
   Eface
 };
-enum FlagBits : uint8_t { None = 0, NoReturn = 1, ReturnsTwice = 2 };
+enum FlagBits : uint8_t {
+  None = 0,
+  NoReturn = 1,
+  ReturnsTwice = 2,
+  NoEscape = 4
+};
 } // namespace abitok
 
 /// The most parameters any abi.def entry has.
@@ -104,6 +110,12 @@ llvm::Type *llvmTypeOf(llvm::LLVMContext &Ctx, Token T) {
 
 } // namespace
 
+llvm::Function *codegen::getRuntimeFunctionIfPresent(llvm::Module &M,
+                                                     RuntimeFn Id) {
+  assert(unsigned(Id) < NumRuntimeFns && "not a RuntimeFn");
+  return M.getFunction(RuntimeSigs[unsigned(Id)].Name);
+}
+
 llvm::Function *codegen::getOrInsertRuntimeFunction(llvm::Module &M,
                                                     RuntimeFn Id) {
   assert(unsigned(Id) < NumRuntimeFns && "not a RuntimeFn");
@@ -131,5 +143,9 @@ llvm::Function *codegen::getOrInsertRuntimeFunction(llvm::Module &M,
   }
   if (S.Flags & ReturnsTwice)
     F->addFnAttr(llvm::Attribute::ReturnsTwice);
+  if (S.Flags & NoEscape)
+    for (unsigned I = 0; I < S.NumParams; ++I)
+      if (S.Params[I] == Ptr || S.Params[I] == GcPtr)
+        F->addParamAttr(I, llvm::Attribute::get(Ctx, NoEscapeAttr));
   return F;
 }

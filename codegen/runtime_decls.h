@@ -42,8 +42,13 @@ constexpr unsigned NumRuntimeFns = 0
 /// The declaration of F in M, created on first use with the LLVM signature
 /// and attributes abi.def gives it: nounwind; zeroext on Bool results and
 /// parameters; noreturn, cold and nomerge for NoReturn; returns_twice for
-/// ReturnsTwice. An existing function of that name is returned as it is.
+/// ReturnsTwice; NoEscapeAttr (stack_alloc.h) on the pointer parameters of
+/// NoEscape functions. An existing function of that name is returned as it is.
 llvm::Function *getOrInsertRuntimeFunction(llvm::Module &M, RuntimeFn F);
+
+/// The function of M named as F, or null if M does not mention F (for
+/// passes that look for calls to F and must not declare it).
+llvm::Function *getRuntimeFunctionIfPresent(llvm::Module &M, RuntimeFn F);
 
 } // namespace codegen
 } // namespace gortc

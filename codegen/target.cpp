@@ -21,6 +21,7 @@
 #include "codegen/fold_instances.h"
 #include "codegen/inline_advisor.h"
 #include "codegen/preempt_poll.h"
+#include "codegen/stack_alloc.h"
 #include "codegen/stack_check.h"
 
 #include "llvm/IR/LegacyPassManager.h"
@@ -123,6 +124,16 @@ void codegen::optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
   SI.registerCallbacks(PIC, &MAM);
   llvm::PassBuilder PB(&TM, PTO, std::nullopt, &PIC);
   registerGoInlineAdvisor(MAM);
+  // Escape analysis: heap cells whose pointer outlives no call move into
+  // the frame, SCC by SCC after inlining (stack_alloc.cpp).
+  PB.registerCGSCCOptimizerLateEPCallback(
+      [](llvm::CGSCCPassManager &CGPM, llvm::OptimizationLevel Level) {
+        // (LLVM's -O0 pipeline runs this extension point too.)
+        if (Level == llvm::OptimizationLevel::O0)
+          return;
+        CGPM.addPass(EscapeSummaryPass());
+        CGPM.addPass(llvm::createCGSCCToFunctionPassAdaptor(StackAllocPass()));
+      });
   PB.registerModuleAnalyses(MAM);
   PB.registerCGSCCAnalyses(CGAM);
   PB.registerFunctionAnalyses(FAM);

@@ -20,6 +20,11 @@
 //                      splits these functions whatever their frame.
 //   gortc-preempt-poll PreemptPollPass (codegen/preempt_poll.cpp).
 //   gortc-fold-instances FoldInstancesPass (codegen/fold_instances.cpp).
+//   gortc-escape-summary EscapeSummaryPass, a CGSCC pass, and
+//   gortc-stack-alloc  StackAllocPass, a function pass
+//                      (codegen/stack_alloc.cpp), as the optimizer runs
+//                      them: cgscc(gortc-escape-summary,
+//                      function(gortc-stack-alloc)).
 // -go-inliner makes the pipeline's inliner use gortc's advisor
 // (codegen/inline_advisor.cpp).
 // -partitions=N cuts the module as a parallel build would
@@ -32,6 +37,7 @@
 #include "codegen/inline_advisor.h"
 #include "codegen/partition.h"
 #include "codegen/preempt_poll.h"
+#include "codegen/stack_alloc.h"
 #include "codegen/stack_check.h"
 
 #include "llvm/Bitcode/BitcodeWriter.h"
@@ -125,6 +131,24 @@ int main(int Argc, char **Argv) {
         }
         if (Name == "gortc-fold-instances") {
           MPM.addPass(codegen::FoldInstancesPass());
+          return true;
+        }
+        return false;
+      });
+  PB.registerPipelineParsingCallback(
+      [&](llvm::StringRef Name, llvm::CGSCCPassManager &CGPM,
+          llvm::ArrayRef<llvm::PassBuilder::PipelineElement>) {
+        if (Name == "gortc-escape-summary") {
+          CGPM.addPass(codegen::EscapeSummaryPass());
+          return true;
+        }
+        return false;
+      });
+  PB.registerPipelineParsingCallback(
+      [&](llvm::StringRef Name, llvm::FunctionPassManager &FPM,
+          llvm::ArrayRef<llvm::PassBuilder::PipelineElement>) {
+        if (Name == "gortc-stack-alloc") {
+          FPM.addPass(codegen::StackAllocPass());
           return true;
         }
         return false;

@@ -17,6 +17,10 @@ type node struct {
 
 var live []*node
 
+// The garbage escapes through sink, so that escape analysis
+// (codegen/stack_alloc.cpp) cannot keep it in the frame.
+var sink *node
+
 func main() {
 	// 16 MB that stays live.
 	for i := 0; i < 1<<18; i++ {
@@ -28,6 +32,7 @@ func main() {
 		n := &node{}
 		n.pad[i%56] = byte(i)
 		sum += int(n.pad[i%56])
+		sink = n
 	}
 	println(sum, len(live))
 }
