@@ -62,6 +62,13 @@ void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM, unsigned OptLevel,
 bool emitCode(llvm::Module &M, llvm::TargetMachine &TM,
               llvm::raw_pwrite_stream &OS, bool Assembly, std::string &Error);
 
+/// The function attribute lowering gives Go functions without a receiver
+/// or parameters. compileModule lists the functions that have it in each
+/// object's section .gort_noargs (kept and bracketed by libgort/gort.ld),
+/// so that tracebacks print "main.main()" where gc does, and "f(...)" for
+/// the others (runtime/traceback.cpp).
+constexpr const char *NoArgsAttr = "gort-noargs";
+
 /// What compileModule produces.
 enum class EmitWhat { Object, Assembly, IR };
 

@@ -444,6 +444,10 @@ void FuncLowerer::lowerBody(BlockStmt *Body, llvm::ArrayRef<Var *> Params,
     SP = L.attachSubprogram(Fn, Owner->pos());
     setLoc(Owner->pos());
   }
+  // Tracebacks print "f()" for a function without arguments, as gc's do
+  // ("f(...)" otherwise): pipeline.cpp lists the functions so marked.
+  if (!Sig->Recv && (!Sig->Params || Sig->Params->Vars.empty()))
+    Fn->addFnAttr(NoArgsAttr);
 
   // Captured variables: cell pointers from the closure context.
   if (!Captures.empty()) {

@@ -17,7 +17,8 @@
 //   1. Parse the bitcode, keeping the partition's own definitions (and the
 //      copies it imports); everything else becomes a declaration.
 //   2. Optimize (LLVM's pipeline for the level, gortc's inline advisor), then
-//      run StackCheckPass with the set of functions to split regardless.
+//      run StackCheckPass with the set of functions to split regardless,
+//      and list the functions without arguments (listNoArgFunctions).
 //   3. Generate an object with a .stack_sizes section and check it
 //      (checkFrames). Functions over abi::StackFrameMax join the set, and
 //      the partition starts again at 1; the second round always passes,
@@ -39,6 +40,7 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
 
 #include <chrono>
 #include <mutex>
@@ -50,6 +52,25 @@ namespace {
 
 /// Rounds of step 3 before we give up (one is needed at most).
 constexpr unsigned MaxRounds = 3;
+
+/// Adds M's list of the functions with NoArgsAttr that optimization kept
+/// (codegen.h): one pointer each, in section .gort_noargs.
+void listNoArgFunctions(llvm::Module &M) {
+  std::vector<llvm::Constant *> Fns;
+  for (llvm::Function &F : M)
+    if (!F.isDeclaration() && F.hasFnAttribute(NoArgsAttr))
+      Fns.push_back(&F);
+  if (Fns.empty())
+    return;
+  auto *Ty = llvm::ArrayType::get(llvm::PointerType::get(M.getContext(), 0),
+                                  Fns.size());
+  auto *List = new llvm::GlobalVariable(
+      M, Ty, /*isConstant=*/true, llvm::GlobalValue::InternalLinkage,
+      llvm::ConstantArray::get(Ty, Fns), "go:noargs");
+  List->setSection(".gort_noargs");
+  List->setAlignment(llvm::Align(8));
+  llvm::appendToCompilerUsed(M, {List});
+}
 
 struct PartitionResult {
   llvm::SmallString<0> Output;
@@ -98,6 +119,7 @@ void compilePartition(llvm::MemoryBufferRef Bitcode, const Partitioning &Parts,
       return;
     Phase("load", M.get());
     optimizeModule(*M, *TM, Opts.OptLevel, &ForceSplit);
+    listNoArgFunctions(*M);
     Phase("optimize", M.get());
     if (!ExtraAsm.empty())
       M->appendModuleInlineAsm(ExtraAsm);

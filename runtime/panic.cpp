@@ -428,7 +428,9 @@ void preprintpanics(Panic *P) {
 /// Runs Gp's deferred calls, newest first, for panic P (gc: gopanic's
 /// loop); returns when none is left. If one of them recovers P, the function
 /// that deferred it resumes instead (recovery, no return).
-void runDefers(G *Gp, Panic *PP) {
+/// Always inlined, so that a deferred call's caller is gort_gopanic or
+/// runtime.Goexit itself (runtime.Callers reports runtime.gopanic there).
+[[gnu::always_inline]] inline void runDefers(G *Gp, Panic *PP) {
   Panic &P = *PP;
   for (;;) {
     Defer *D = Gp->Defers;

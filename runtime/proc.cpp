@@ -340,7 +340,10 @@ G *malg() {
 }
 
 /// The first function on every goroutine's stack (reached from gort_gogo
-/// with Ctxt = the G). Calls the goroutine's function, then exits it.
+/// with Ctxt = the G). Calls the goroutine's function, then exits it. Its
+/// symbol is gc's name for the bottom frame of every goroutine, as
+/// runtime.Callers reports it (traceback.cpp).
+[[noreturn]] void goStart(void *Ctxt) __asm__("runtime.goexit");
 [[noreturn]] void goStart(void *Ctxt) {
   G *Gp = static_cast<G *>(Ctxt);
   Gp->StartFn(Gp->StartArg);
@@ -1697,7 +1700,8 @@ void schedinit() {
 
 void sysmonStart(void *) { newm(sysmon, nullptr, -1); }
 
-/// The main goroutine (gc: runtime.main).
+/// The main goroutine (gc: runtime.main, its symbol too).
+void runtimeMain(void *) __asm__("runtime.main");
 void runtimeMain(void *) {
   MainStarted = true;
   systemstack(sysmonStart, nullptr);

@@ -10,6 +10,8 @@
 //   main.f(...)
 //   	/abs/path/x.go:12 +0x1d
 //
+// ("main.f()" for a function without arguments, as gc prints it.)
+//
 // Walking. Every function keeps a frame pointer (codegen sets
 // "frame-pointer"="all"; the runtime is built with -fno-omit-frame-pointer),
 // so each frame record is {caller's frame pointer, return address}. The walk
@@ -51,8 +53,13 @@
 // tables carry the same information without a custom linker step); labels
 // around each call site in generated code (they block optimisations).
 //
-// Not yet: gc's Callers also reports runtime.main and runtime.goexit at the
-// bottom of a stack; libgort's frames there are C++ and are not reported.
+// Runtime frames. runtime.Callers reports the runtime's frames that gc's
+// does: runtime.main and runtime.goexit at the bottom of a stack (libgort's
+// runtimeMain and goStart carry those symbols), and runtime.gopanic above
+// the deferred calls a panic runs (gort_gopanic keeps abi.def's name and is
+// renamed here: frameName).
+// Tracebacks hide them, as gc's showframe hides the runtime's unexported
+// functions.
 //
 //===----------------------------------------------------------------------===//
 
@@ -70,6 +77,8 @@
 extern "C" {
 extern const char __gort_wrapper_start[];
 extern const char __gort_wrapper_end[];
+extern const uintptr_t __gort_noargs_start[];
+extern const uintptr_t __gort_noargs_end[];
 extern const char gort_morestack_end[];
 void gort_morestack(void (*Thunk)(void *), void *Block);
 }
@@ -221,20 +230,35 @@ const ElfSym *findFunc(uintptr_t PC) {
   return nullptr;
 }
 
-/// True for functions a traceback shows: compiled Go functions.
-bool isGoFunction(const char *Name, uintptr_t PC) {
+/// The name under which the function Name (containing PC) appears in
+/// runtime.Callers and FuncForPC, or null if it does not. Compiled Go
+/// functions appear under their own names, and so do libgort's functions
+/// that play a gc runtime function's part on a goroutine's stack: those
+/// with gc's name as their symbol (runtime.main, runtime.goexit,
+/// runtime.Goexit...) and gort_gopanic, which keeps abi.def's name. (gc's
+/// Callers does not show runtime.deferreturn: neither does gortc's.)
+const char *frameName(const char *Name, uintptr_t PC) {
   if (PC >= uintptr_t(__gort_wrapper_start) &&
       PC < uintptr_t(__gort_wrapper_end))
-    return false;
+    return nullptr;
+  if (sameCString(Name, "gort_gopanic"))
+    return "runtime.gopanic";
   if (startsWith(Name, "gort_") || startsWith(Name, "_Z") ||
       startsWith(Name, "type:") || startsWith(Name, "go:"))
-    return false;
+    return nullptr;
   // Go functions are always qualified by their package ("main.f"); C and
   // C++ names have no dot.
   for (const char *P = Name; *P; P++)
     if (*P == '.')
-      return true;
-  return false;
+      return Name;
+  return nullptr;
+}
+
+/// Whether a traceback prints the frame of Name (a frameName): as gc's
+/// showframe, every function but the runtime's unexported ones
+/// (runtime.main, runtime.goexit, runtime.gopanic...).
+bool showFrame(const char *Name) {
+  return !startsWith(Name, "runtime.") || (Name[8] >= 'A' && Name[8] <= 'Z');
 }
 
 uint64_t uleb(const uint8_t *&P, const uint8_t *End) {
@@ -865,6 +889,18 @@ void printFuncName(const char *Name) {
     printstring(S.Ptr + Start, S.Len - Start);
 }
 
+/// Whether the Go function at Entry has no receiver and no parameters: gc
+/// prints "f()" for it, and "f(0x1, ...)" with the argument words
+/// otherwise, which gortc does not record ("f(...)"). Codegen lists such
+/// functions in .gort_noargs (codegen/codegen.h: NoArgsAttr); a traceback
+/// prints at most 100 frames, so a linear search serves.
+bool hasNoArgs(uintptr_t Entry) {
+  for (const uintptr_t *P = __gort_noargs_start; P < __gort_noargs_end; ++P)
+    if (*P == Entry)
+      return true;
+  return false;
+}
+
 /// Prints the frame of the function Name (at Entry) stopped at return
 /// address RA: first the functions inlined into it at that point, innermost
 /// first, each at the line where the next one was inlined, as gc does
@@ -887,19 +923,19 @@ void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA,
     }
   }
   printFuncName(Name);
-  printstring(Args ? "(...)\n\t" : "\n\t");
+  printstring(!Args ? "\n\t" : hasNoArgs(Entry) ? "()\n\t" : "(...)\n\t");
   printSourceLine(Found, SL);
   printstring(" +");
   printhex(RA - Entry);
   printstring("\n");
 }
 
-/// Calls Visit(Name, Entry, RA) for each Go frame on Gp's stack, innermost
-/// first, following frame records from FP (a record whose return address
-/// is in the first frame to visit) across stack segments, for at most
-/// MaxDepth records; stops early when Visit returns false. RA - 1 is in
-/// the frame's call instruction (a call that never returns may end its
-/// function). Caller holds SymLock, with Self loaded.
+/// Calls Visit(Name, Entry, RA) for each frame on Gp's stack that has a
+/// frameName (Name is that name), innermost first, following frame records from
+/// FP (a record whose return address is in the first frame to visit) across
+/// stack segments, for at most MaxDepth records; stops early when Visit returns
+/// false. RA - 1 is in the frame's call instruction (a call that never returns
+/// may end its function). Caller holds SymLock, with Self loaded.
 template <typename F>
 void forEachGoFrame(G *Gp, uintptr_t FP, unsigned MaxDepth, F Visit) {
   for (unsigned Depth = 0; Depth < MaxDepth && FP && (FP & 7) == 0; Depth++) {
@@ -916,8 +952,8 @@ void forEachGoFrame(G *Gp, uintptr_t FP, unsigned MaxDepth, F Visit) {
       continue;
     }
     if (const ElfSym *S = RA ? findFunc(RA - 1) : nullptr) {
-      const char *Name = Self.Strs + S->Name;
-      if (isGoFunction(Name, RA - 1) && !Visit(Name, uintptr_t(S->Value), RA))
+      const char *Name = frameName(Self.Strs + S->Name, RA - 1);
+      if (Name && !Visit(Name, uintptr_t(S->Value), RA))
         return;
     }
     FP = Caller;
@@ -965,6 +1001,8 @@ static void printFrames(G *Gp, uintptr_t FP) {
   unsigned Printed = 0;
   forEachGoFrame(Gp, FP, 1000,
                  [&](const char *Name, uintptr_t Entry, uintptr_t RA) {
+                   if (!showFrame(Name))
+                     return true;
                    if (Printed == 100) {
                      printstring("...additional frames elided...\n");
                      return false;
@@ -1030,7 +1068,8 @@ int64_t runtime_pcFrames(void *, uintptr_t PC, void *Out, int64_t Len,
   SymGuard Guard;
   loadSelf();
   const ElfSym *S = Self.Syms && Len > 0 ? findFunc(PC) : nullptr;
-  if (!S || !isGoFunction(Self.Strs + S->Name, PC))
+  const char *Name = S ? frameName(Self.Strs + S->Name, PC) : nullptr;
+  if (!Name)
     return 0;
   uintptr_t Entry = uintptr_t(S->Value);
   SourceLine SL;
@@ -1051,7 +1090,7 @@ int64_t runtime_pcFrames(void *, uintptr_t PC, void *Out, int64_t Len,
   }
   if (N < Len) {
     GoPCFrame &F = Buf[N++];
-    F.Function = funcNameString(Self.Strs + S->Name);
+    F.Function = funcNameString(Name);
     setLine(F, Found, SL);
     F.Entry = Entry;
     F.Inlined = false;

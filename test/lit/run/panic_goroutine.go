@@ -30,7 +30,7 @@ func main() {
 // CHECK-NEXT: {{^[[:space:]]/.*panic_goroutine.go:10 [+]0x[0-9a-f]+$}}
 // CHECK-NEXT: main.boom(...)
 // CHECK-NEXT: {{^[[:space:]]/.*panic_goroutine.go:12 [+]0x[0-9a-f]+$}}
-// CHECK-NEXT: main.main.func1(...)
+// CHECK-NEXT: main.main.func1()
 // CHECK-NEXT: {{^[[:space:]]/.*panic_goroutine.go:19 [+]0x[0-9a-f]+$}}
 // CHECK-NEXT: created by main.main
 // CHECK-NEXT: {{^[[:space:]]/.*panic_goroutine.go:17 [+]0x[0-9a-f]+$}}

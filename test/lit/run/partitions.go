@@ -116,6 +116,6 @@ func main() {
 // CHECK-NEXT: {{^[[:space:]]/.*partitions.go:80 [+]0x[0-9a-f]+$}}
 // CHECK-NEXT: main.deep(...)
 // CHECK-NEXT: {{^[[:space:]]/.*partitions.go:80 [+]0x[0-9a-f]+$}}
-// CHECK-NEXT: main.main(...)
+// CHECK-NEXT: main.main()
 // CHECK-NEXT: {{^[[:space:]]/.*partitions.go:104 [+]0x[0-9a-f]+$}}
 // CHECK: exit=2

@@ -1,8 +1,8 @@
 // RUN: %gortc -o %t %s && %run %t 2>&1 | FileCheck %s --match-full-lines
 // runtime.Caller, Callers, CallersFrames and FuncForPC (runtime/go/symtab.go
 // over libgort's frame walk and symbol and line tables): skip counts,
-// methods, inlined calls expanded into their own frames, goroutines, and a
-// stack grown across many segments.
+// methods, inlined calls expanded into their own frames, goroutines, a
+// stack grown across many segments, gc's runtime frames (go 1.19's output).
 package main
 
 import "runtime"
@@ -87,4 +87,50 @@ func main() {
 	}()
 	// CHECK-NEXT: 85
 	println(<-done)
+
+	// CHECK-NEXT: main: main.frames main.main runtime.main runtime.goexit
+	println("main:" + frames(1))
+	// CHECK-NEXT: panic: main.viaPanic.func1 runtime.gopanic main.viaPanic main.main runtime.main runtime.goexit
+	println("panic:" + viaPanic())
+	// CHECK-NEXT: loopdefer: main.viaLoopDefer.func1 main.viaLoopDefer main.main runtime.main runtime.goexit
+	println("loopdefer:" + viaLoopDefer())
+	d := make(chan string)
+	go func() { d <- frames(1) }()
+	// CHECK-NEXT: goroutine: main.frames main.main.func2 runtime.goexit
+	println("goroutine:" + <-d)
+}
+
+// The functions of the caller's stack, as runtime.Callers reports them:
+// with gc's runtime frames (runtime.main and runtime.goexit at the bottom,
+// runtime.gopanic above the deferred calls a panic runs).
+func frames(skip int) string {
+	pcs := make([]uintptr, 16)
+	n := runtime.Callers(skip, pcs)
+	fs := runtime.CallersFrames(pcs[:n])
+	s := ""
+	for {
+		f, more := fs.Next()
+		s += " " + f.Function
+		if !more {
+			break
+		}
+	}
+	return s
+}
+
+//go:noinline
+func viaPanic() (s string) {
+	defer func() {
+		recover()
+		s = frames(2)
+	}()
+	panic("x")
+}
+
+//go:noinline
+func viaLoopDefer() (s string) {
+	for i := 0; i < 1; i++ {
+		defer func() { s = frames(2) }()
+	}
+	return ""
 }

@@ -31,5 +31,5 @@ func main() {
 // CHECK-NEXT: panic: runtime error: invalid memory address or nil pointer dereference
 // CHECK-NEXT: [signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc={{0x[0-9a-f]+}}]
 // CHECK: goroutine 1 [running]:
-// CHECK-NEXT: main.main(...)
+// CHECK-NEXT: main.main()
 // CHECK: exit=2

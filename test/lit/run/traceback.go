@@ -20,8 +20,8 @@ func main() {
 // CHECK: goroutine 1 [running]:
 // CHECK-NEXT: main.inner(...)
 // CHECK-NEXT: {{^[[:space:]]/.*traceback.go:7 [+]0x[0-9a-f]+$}}
-// CHECK-NEXT: main.outer(...)
+// CHECK-NEXT: main.outer()
 // CHECK-NEXT: {{^[[:space:]]/.*traceback.go:12 [+]0x[0-9a-f]+$}}
-// CHECK-NEXT: main.main(...)
+// CHECK-NEXT: main.main()
 // CHECK-NEXT: {{^[[:space:]]/.*traceback.go:16 [+]0x[0-9a-f]+$}}
 // CHECK: exit=2

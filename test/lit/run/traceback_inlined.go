@@ -21,8 +21,8 @@ func main() {
 // CHECK: goroutine 1 [running]:
 // CHECK-NEXT: main.f(...)
 // CHECK-NEXT: {{^[[:space:]]/.*traceback_inlined.go:8$}}
-// CHECK-NEXT: main.g(...)
+// CHECK-NEXT: main.g()
 // CHECK-NEXT: {{^[[:space:]]/.*traceback_inlined.go:13 [+]0x[0-9a-f]+$}}
-// CHECK-NEXT: main.main(...)
+// CHECK-NEXT: main.main()
 // CHECK-NEXT: {{^[[:space:]]/.*traceback_inlined.go:17 [+]0x[0-9a-f]+$}}
 // CHECK: exit=2
