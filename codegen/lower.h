@@ -388,6 +388,11 @@ public:
 
   //--- Maps and assignable places (lower_map.cpp)
   //-------------------------===//
+  /// string(b) of a byte slice b, sharing b's bytes instead of copying
+  /// them (gc: OBYTES2STRTMP), for an operand that nothing keeps once the
+  /// operation is done: a map lookup's key, a comparison's operand. Null if
+  /// E is not such a conversion.
+  llvm::Value *emitTempString(syntax::Expr *E);
   MapKey emitMapKey(types::Map *M, syntax::Expr *K);
   /// A key from an already computed value (an address for aggregates).
   MapKey mapKeyFromValue(types::Map *M, llvm::Value *V);

@@ -542,8 +542,17 @@ llvm::Value *FuncLowerer::emitExpr(syntax::Expr *E) {
         llvm::Value *Eq = L.emitTypeEqualCall(B, CT, XA, YA);
         return O->Op == Operator::Eql ? Eq : B.CreateNot(Eq);
       }
-      llvm::Value *X = emitExprAs(O->X, CT);
-      llvm::Value *Y = emitExprAs(O->Y, CT);
+      // A comparison keeps nothing of its operands: string(b) == s does
+      // not copy b.
+      llvm::Value *X = nullptr, *Y = nullptr;
+      if (isString(CT->underlying()))
+        X = emitTempString(O->X);
+      if (!X)
+        X = emitExprAs(O->X, CT);
+      if (isString(CT->underlying()))
+        Y = emitTempString(O->Y);
+      if (!Y)
+        Y = emitExprAs(O->Y, CT);
       return emitCompare(O->Op, X, Y, CT);
     }
     if (O->Op == Operator::Shl || O->Op == Operator::Shr) {
@@ -834,6 +843,23 @@ llvm::Value *FuncLowerer::emitCompare(Operator Op, llvm::Value *X,
 //===----------------------------------------------------------------------===//
 // Conversions
 //===----------------------------------------------------------------------===//
+
+llvm::Value *FuncLowerer::emitTempString(syntax::Expr *E) {
+  auto *C = dyn_cast<CallExpr>(unparen(E));
+  if (!C || C->Args.size() != 1 || C->HasDots)
+    return nullptr;
+  syntax::Expr *Fun = unparen(C->Fun);
+  if (Fun->TV.M != Mode::TypeExpr || !isString(Fun->TV.Ty->underlying()))
+    return nullptr;
+  Type *AT = C->Args[0]->TV.Ty;
+  auto *S = AT ? dyn_cast<Slice>(AT->underlying()) : nullptr;
+  if (!S || basicKindOf(S->Elem) != BasicKind::Uint8)
+    return nullptr;
+  llvm::Value *V = emitExprAs(C->Args[0], AT);
+  llvm::Value *Str = llvm::PoisonValue::get(L.stringTy());
+  Str = B.CreateInsertValue(Str, B.CreateExtractValue(V, 0), 0);
+  return B.CreateInsertValue(Str, B.CreateExtractValue(V, 1), 1, "tmpstring");
+}
 
 llvm::Value *FuncLowerer::emitConversion(llvm::Value *V, Type *From, Type *To) {
   if (!From || identical(From, To))

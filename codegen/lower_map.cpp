@@ -488,7 +488,16 @@ llvm::Value *FuncLowerer::emitMapIndex(IndexExpr *E, llvm::Value *AggDest,
   Type *MapT = exprType(L.TCtx, E->X);
   auto *M = cast<Map>(MapT->underlying());
   llvm::Value *MapV = emitExpr(E->X);
-  MapKey K = emitMapKey(M, E->Index);
+  // A lookup keeps nothing of its key: m[string(b)] does not copy b.
+  MapKey K;
+  llvm::Value *Tmp =
+      L.mapFastKind(M) == MapFast::Str ? emitTempString(E->Index) : nullptr;
+  if (Tmp) {
+    K.Kind = MapFast::Str;
+    K.Val = Tmp;
+  } else {
+    K = emitMapKey(M, E->Index);
+  }
   llvm::Value *V = nullptr;
   emitMapLoad(MapT, MapV, K, AggDest, OkOut, &V);
   return V;

@@ -107,6 +107,7 @@
 using namespace gortc;
 using namespace gortc::codegen;
 
+/// For measuring what escape analysis gains (`-mllvm -gortc-no-stack-alloc`).
 static llvm::cl::opt<bool>
     NoStackAllocOpt("gortc-no-stack-alloc", llvm::cl::Hidden,
                     llvm::cl::desc("keep every heap cell on the heap"));
