@@ -544,15 +544,13 @@ llvm::Value *FuncLowerer::emitExpr(syntax::Expr *E) {
       }
       // A comparison keeps nothing of its operands: string(b) == s does
       // not copy b.
-      llvm::Value *X = nullptr, *Y = nullptr;
-      if (isString(CT->underlying()))
-        X = emitTempString(O->X);
-      if (!X)
-        X = emitExprAs(O->X, CT);
-      if (isString(CT->underlying()))
-        Y = emitTempString(O->Y);
-      if (!Y)
-        Y = emitExprAs(O->Y, CT);
+      bool Str = isString(CT->underlying());
+      auto Operand = [&](syntax::Expr *E) {
+        llvm::Value *V = Str ? emitTempString(E) : nullptr;
+        return V ? V : emitExprAs(E, CT);
+      };
+      llvm::Value *X = Operand(O->X);
+      llvm::Value *Y = Operand(O->Y);
       return emitCompare(O->Op, X, Y, CT);
     }
     if (O->Op == Operator::Shl || O->Op == Operator::Shr) {

@@ -401,7 +401,9 @@ llvm::Value *FuncLowerer::declareVar(Var *V) {
   Type *T = V->type();
   llvm::Value *Addr;
   if ((V->Captured || V->AddrTaken) && !StackCells.count(V)) {
-    // The variable escapes: it lives in a heap cell.
+    // The variable is addressed or captured: a heap cell, which escape
+    // analysis (stack_alloc.cpp) moves into the frame at -O1 and up when no
+    // pointer to it outlives the call.
     llvm::Value *Desc = L.getTypeDescriptor(T);
     Addr = B.CreateCall(L.getRuntime(RuntimeFn::gort_newobject), {Desc},
                         V->name() + ".cell");

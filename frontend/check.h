@@ -206,9 +206,10 @@ private:
   Type *evidentType(syntax::Expr *Init);
   /// Taking the address of E (&E, E[:] of an array, a pointer method
   /// called on E) takes the address of the variable E is, or is a field
-  /// or array element of, if any: it escapes (Var::AddrTaken), so that a
-  /// local lives in a heap cell. A pointer, slice, map or string on the
-  /// way leads elsewhere: no variable of this frame is addressed then.
+  /// or array element of, if any (Var::AddrTaken): a local then gets a
+  /// heap cell, which escape analysis (codegen/stack_alloc.cpp) may move
+  /// back into the frame. A pointer, slice, map or string on the way
+  /// leads elsewhere: no variable of this frame is addressed then.
   void markAddrTaken(syntax::Expr *E);
   Type *definedType(syntax::Expr *E, Named *Def);
   Type *typInternal(syntax::Expr *E, Named *Def);

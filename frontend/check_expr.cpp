@@ -972,7 +972,8 @@ void Checker::unary(Operand &X, Operation *E) {
       X.M = Mode::Invalid;
       return;
     }
-    // The variable escapes (for now: any address-taken variable).
+    // The variable is addressed: lowering gives it a heap cell, which
+    // escape analysis (codegen/stack_alloc.cpp) may move into the frame.
     markAddrTaken(E->X);
     X.M = Mode::Value;
     X.T = Ctx.make<Pointer>(X.T);

@@ -892,8 +892,9 @@ void printFuncName(const char *Name) {
 /// Whether the Go function at Entry has no receiver and no parameters: gc
 /// prints "f()" for it, and "f(0x1, ...)" with the argument words
 /// otherwise, which gortc does not record ("f(...)"). Codegen lists such
-/// functions in .gort_noargs (codegen/codegen.h: NoArgsAttr); a traceback
-/// prints at most 100 frames, so a linear search serves.
+/// functions in .gort_noargs (codegen/codegen.h: NoArgsAttr). The search
+/// is linear in their number, a small cost beside the frame's line lookup
+/// (lookupLine walks the line table).
 bool hasNoArgs(uintptr_t Entry) {
   for (const uintptr_t *P = __gort_noargs_start; P < __gort_noargs_end; ++P)
     if (*P == Entry)
