@@ -296,33 +296,35 @@ bool FuncLowerer::emitMultiValue(syntax::Expr *E,
 
 void FuncLowerer::emitAssign(AssignStmt *S) {
   auto Lhs = unpack(S->Lhs);
-  // x++ / x--
-  if (!S->Rhs) {
-    Type *T = exprType(L.TCtx, Lhs[0]);
-    LValue LV = emitLValue(Lhs[0]);
-    llvm::Value *V = loadLValue(LV, T);
-    llvm::Value *One = emitConst(ConstValue::makeInt64(1), T);
-    store(emitBinary(S->Op, V, One, T, T), lvalueAddr(LV));
-    return;
-  }
-  auto Rhs = unpack(S->Rhs);
-
-  // op=: the place's operands, then the right operand, then the update.
-  if (S->Op != Operator::None && S->Op != Operator::Def) {
+  // x++, x-- and x op= y: the place's operands, then the right operand,
+  // then the update. A map element m[k] is updated in the slot one
+  // mapassign returns, as gc does (walk/assign.go), rather than looked up
+  // twice; except for / and %, whose division by zero must panic before
+  // the key is inserted (gc's order.go rewrites those to m[k] = m[k] op y).
+  // Any other panic of op (a negative shift count) comes after the insert,
+  // in gc too.
+  if (!S->Rhs || (S->Op != Operator::None && S->Op != Operator::Def)) {
     Type *T = exprType(L.TCtx, Lhs[0]);
     LValue LV = emitLValue(Lhs[0]);
     llvm::Value *Y;
     Type *YT = T;
-    if (S->Op == Operator::Shl || S->Op == Operator::Shr) {
-      YT = exprType(L.TCtx, Rhs[0]);
-      Y = emitExprAs(Rhs[0], YT);
+    if (!S->Rhs) {
+      Y = emitConst(ConstValue::makeInt64(1), T);
     } else {
-      Y = emitExprAs(Rhs[0], T);
+      syntax::Expr *R = unpack(S->Rhs)[0];
+      if (S->Op == Operator::Shl || S->Op == Operator::Shr)
+        YT = exprType(L.TCtx, R);
+      Y = emitExprAs(R, YT);
+    }
+    if (LV.MapT && S->Op != Operator::Div && S->Op != Operator::Rem) {
+      LV.Addr = lvalueAddr(LV);
+      LV.MapT = nullptr;
     }
     llvm::Value *X = loadLValue(LV, T);
     store(emitBinary(S->Op, X, Y, T, YT), lvalueAddr(LV));
     return;
   }
+  auto Rhs = unpack(S->Rhs);
 
   bool Define = S->Op == Operator::Def;
   // The variable (or null) each lhs denotes in a := statement.

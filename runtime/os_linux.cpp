@@ -13,7 +13,8 @@
 // Initial process stack (SP at entry, System V ABI):
 //   argc | argv[0..argc-1] | 0 | envp[...] | 0 | auxv pairs (type, value)... |
 //   AT_NULL
-// args() records argv/envp and reads AT_PAGESZ and AT_RANDOM from auxv.
+// args() records argv/envp and reads AT_PAGESZ and AT_RANDOM from auxv;
+// osinit() reads the CPU count and the transparent huge page size.
 //
 // Static TLS: lld lays out .tdata/.tbss as one PT_TLS segment and resolves
 // every thread-local access to a constant offset from the thread pointer
@@ -51,6 +52,7 @@ namespace gort {
 
 int32_t Ncpu;
 uintptr_t PhysPageSize;
+uintptr_t PhysHugePageSize;
 const uint8_t *StartupRandomData;
 
 namespace {
@@ -196,10 +198,33 @@ void args(uintptr_t *SP) {
   }
 }
 
+namespace {
+
+/// The kernel's transparent huge page size, or 0 (gc: getHugePageSize).
+uintptr_t getHugePageSize() {
+  constexpr long AtFdcwd = -100;
+  long Fd = syscall6(sysno::Openat, AtFdcwd,
+                     long("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"),
+                     /*O_RDONLY=*/0, 0);
+  if (Fd < 0)
+    return 0;
+  char Buf[24];
+  long N = syscall6(sysno::Read, Fd, long(Buf), long(sizeof(Buf)));
+  syscall6(sysno::Close, Fd);
+  uintptr_t V = 0;
+  for (long I = 0; I < N && Buf[I] >= '0' && Buf[I] <= '9'; I++)
+    V = V * 10 + uintptr_t(Buf[I] - '0');
+  // Only a power of two is a page size.
+  return (V & (V - 1)) == 0 ? V : 0;
+}
+
+} // namespace
+
 void osinit() {
   Ncpu = getproccount();
   if (PhysPageSize == 0)
     PhysPageSize = 4096;
+  PhysHugePageSize = getHugePageSize();
 }
 
 uintptr_t tlsalloc() {

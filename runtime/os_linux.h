@@ -19,6 +19,10 @@ namespace gort {
 extern int32_t Ncpu;
 /// The system page size from AT_PAGESZ (gc: physPageSize).
 extern uintptr_t PhysPageSize;
+/// The size of a transparent huge page, from
+/// /sys/kernel/mm/transparent_hugepage/hpage_pmd_size; 0 if the kernel has
+/// none (gc: physHugePageSize). Set by osinit.
+extern uintptr_t PhysHugePageSize;
 /// The 16 random bytes the kernel passed in AT_RANDOM, kept for the hash
 /// seed (gc: startupRandomData). Null if the kernel passed none.
 extern const uint8_t *StartupRandomData;

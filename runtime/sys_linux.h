@@ -35,6 +35,7 @@ namespace gort {
 namespace sysno {
 #if defined(__x86_64__)
 constexpr long Close = 3;
+constexpr long Read = 0;
 constexpr long Lseek = 8;
 constexpr long Openat = 257;
 constexpr long Write = 1;
@@ -61,6 +62,7 @@ constexpr long RtSigreturn = 15;
 constexpr long Getrandom = 318;
 #elif defined(__aarch64__)
 constexpr long Close = 57;
+constexpr long Read = 63;
 constexpr long Lseek = 62;
 constexpr long Openat = 56;
 constexpr long Write = 64;
