@@ -128,6 +128,7 @@ struct PendingCheck {
   llvm::Value *Index = nullptr; ///< the index as i64
   llvm::Value *Len = nullptr;
   unsigned Code = 0; ///< BoundsKind | BoundsSigned
+  Pos At;            ///< the index expression's "[", for the panic's line
 };
 
 /// An assignable place with its operands evaluated: a memory address, or a
@@ -221,13 +222,15 @@ public:
   /// The pointer to field I of struct type T at address Addr.
   llvm::Value *emitFieldAddr(llvm::Value *Addr, Type *T, unsigned I);
   void emitNilCheck(llvm::Value *Ptr);
+  /// Checks Index < Len for the index expression whose "[" is at At.
   llvm::Value *emitBoundsCheck(llvm::Value *Index, Type *IndexType,
-                               llvm::Value *Len, unsigned Code);
+                               llvm::Value *Len, unsigned Code, Pos At);
   /// Branches to gort_panicBounds(X, Y, Code) when Bad holds (nothing if
-  /// Bad is constant false); blocks named PanicName and OkName.
+  /// Bad is constant false); blocks named PanicName and OkName. The call
+  /// is at At, the "[" of the index or slice expression, as in gc.
   void emitBoundsPanicIf(llvm::Value *Bad, llvm::Value *X, llvm::Value *Y,
                          unsigned Code, const char *PanicName,
-                         const char *OkName);
+                         const char *OkName, Pos At);
   /// The checks of an assignment's place (LValue::Checks), emitted now.
   void emitPendingChecks(llvm::ArrayRef<PendingCheck> Checks);
   /// While non-null, emitNilCheck and emitBoundsCheck record their checks
@@ -492,6 +495,10 @@ public:
   /// the source position of the instructions created from now on.
   llvm::DISubprogram *SP = nullptr;
   void setLoc(Pos P);
+  /// The file of the last setLoc and its scope: SP, or a
+  /// DILexicalBlockFile of SP for a file a line directive names.
+  llvm::StringRef LocFileName;
+  llvm::DIScope *LocFileScope = nullptr;
 };
 
 /// The body of a function that gortc generates (see
@@ -590,7 +597,9 @@ public:
   /// Line tables only (DWARF 4): the runtime's traceback reads them from
   /// the executable (runtime/traceback.cpp).
   void initDebugInfo();
+  /// The DIFile of P's file, as line directives name it.
   llvm::DIFile *getDIFile(Pos P);
+  llvm::DIFile *getDIFile(llvm::StringRef Name);
   /// Gives Fn a DISubprogram named as its symbol, declared at P.
   llvm::DISubprogram *attachSubprogram(llvm::Function *Fn, Pos P);
 

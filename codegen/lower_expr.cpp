@@ -54,7 +54,7 @@ enum BoundsCode : unsigned {
 
 void FuncLowerer::emitNilCheck(llvm::Value *Ptr) {
   if (DeferredChecks) {
-    DeferredChecks->push_back(PendingCheck{Ptr, nullptr, nullptr, 0});
+    DeferredChecks->push_back(PendingCheck{Ptr, nullptr, nullptr, 0, Pos()});
     return;
   }
   llvm::Value *IsNil = B.CreateIsNull(Ptr, "isnil");
@@ -79,15 +79,16 @@ static llvm::Value *extendIndex(llvm::IRBuilder<> &B, llvm::Value *V, Type *T,
 }
 
 llvm::Value *FuncLowerer::emitBoundsCheck(llvm::Value *Index, Type *IndexType,
-                                          llvm::Value *Len, unsigned Code) {
+                                          llvm::Value *Len, unsigned Code,
+                                          Pos At) {
   bool Signed;
   llvm::Value *I = extendIndex(B, Index, IndexType, Signed);
   Code |= Signed ? BoundsSigned : 0;
   if (DeferredChecks) {
-    DeferredChecks->push_back(PendingCheck{nullptr, I, Len, Code});
+    DeferredChecks->push_back(PendingCheck{nullptr, I, Len, Code, At});
     return I;
   }
-  emitPendingChecks(PendingCheck{nullptr, I, Len, Code});
+  emitPendingChecks(PendingCheck{nullptr, I, Len, Code, At});
   return I;
 }
 
@@ -98,13 +99,14 @@ void FuncLowerer::emitPendingChecks(llvm::ArrayRef<PendingCheck> Checks) {
       continue;
     }
     emitBoundsPanicIf(B.CreateICmpUGE(C.Index, C.Len, "oob"), C.Index, C.Len,
-                      C.Code, "boundspanic", "inbounds");
+                      C.Code, "boundspanic", "inbounds", C.At);
   }
 }
 
 void FuncLowerer::emitBoundsPanicIf(llvm::Value *Bad, llvm::Value *X,
                                     llvm::Value *Y, unsigned Code,
-                                    const char *PanicName, const char *OkName) {
+                                    const char *PanicName, const char *OkName,
+                                    Pos At) {
   if (auto *K = dyn_cast<llvm::ConstantInt>(Bad); K && K->isZero())
     return;
   llvm::BasicBlock *Panic = newBlock(PanicName);
@@ -112,9 +114,13 @@ void FuncLowerer::emitBoundsPanicIf(llvm::Value *Bad, llvm::Value *X,
   llvm::MDBuilder MDB(L.Ctx);
   B.CreateCondBr(Bad, Panic, Ok, MDB.createBranchWeights(1, 1 << 20));
   setBlock(Panic);
+  llvm::DebugLoc Saved = B.getCurrentDebugLocation();
+  if (At.isValid())
+    setLoc(At);
   B.CreateCall(L.getRuntime(RuntimeFn::gort_panicBounds),
                {X, Y, B.getInt32(Code)});
   B.CreateUnreachable();
+  B.SetCurrentDebugLocation(Saved);
   setBlock(Ok);
 }
 
@@ -309,7 +315,7 @@ llvm::Value *FuncLowerer::emitAddr(syntax::Expr *E0) {
       auto *A = cast<Array>(P->Elem->underlying());
       llvm::Value *I = emitExprAs(IX->Index, IT);
       if (IX->Index->TV.M != Mode::Constant)
-        I = emitBoundsCheck(I, IT, B.getInt64(A->Len), BoundsIndex);
+        I = emitBoundsCheck(I, IT, B.getInt64(A->Len), BoundsIndex, IX->pos());
       else {
         bool S;
         I = extendIndex(B, I, IT, S);
@@ -320,7 +326,7 @@ llvm::Value *FuncLowerer::emitAddr(syntax::Expr *E0) {
       llvm::Value *Base = emitAggAddr(IX->X);
       llvm::Value *I = emitExprAs(IX->Index, IT);
       if (IX->Index->TV.M != Mode::Constant)
-        I = emitBoundsCheck(I, IT, B.getInt64(A->Len), BoundsIndex);
+        I = emitBoundsCheck(I, IT, B.getInt64(A->Len), BoundsIndex, IX->pos());
       else {
         bool S;
         I = extendIndex(B, I, IT, S);
@@ -331,7 +337,7 @@ llvm::Value *FuncLowerer::emitAddr(syntax::Expr *E0) {
       llvm::Value *SV = emitExpr(IX->X);
       llvm::Value *I = emitExprAs(IX->Index, IT);
       llvm::Value *Len = B.CreateExtractValue(SV, 1, "len");
-      I = emitBoundsCheck(I, IT, Len, BoundsIndex);
+      I = emitBoundsCheck(I, IT, Len, BoundsIndex, IX->pos());
       llvm::Value *Ptr = B.CreateExtractValue(SV, 0, "ptr");
       return B.CreateGEP(L.getLLVMType(S->Elem), Ptr, I);
     }
@@ -1178,7 +1184,7 @@ llvm::Value *FuncLowerer::emitIndex(IndexExpr *E) {
     Type *IT = exprType(L.TCtx, E->Index);
     llvm::Value *I = emitExprAs(E->Index, IT);
     llvm::Value *Len = B.CreateExtractValue(S, 1, "len");
-    I = emitBoundsCheck(I, IT, Len, BoundsIndex);
+    I = emitBoundsCheck(I, IT, Len, BoundsIndex, E->pos());
     llvm::Value *P = B.CreateGEP(L.I8, B.CreateExtractValue(S, 0), I);
     return B.CreateLoad(L.I8, P);
   }
@@ -1234,7 +1240,7 @@ llvm::Value *FuncLowerer::emitSliceExpr(SliceExpr *E) {
   auto Check = [&](llvm::Value *Bad, llvm::Value *X, llvm::Value *Y,
                    unsigned Code, bool Signed) {
     emitBoundsPanicIf(Bad, X, Y, Code | (Signed ? BoundsSigned : 0),
-                      "slicepanic", "sliceok");
+                      "slicepanic", "sliceok", E->pos());
   };
   // gc's order: the highest index against the capacity first.
   if (E->Full) {

@@ -132,16 +132,22 @@ void Lowerer::initDebugInfo() {
 }
 
 llvm::DIFile *Lowerer::getDIFile(Pos P) {
-  const SourceFile *SF = SM.fileOf(P);
-  if (!SF && !SM.files().empty())
-    SF = SM.files()[0].get();
-  llvm::StringRef Name = SF ? SF->name() : "<unknown>";
+  if (SM.fileOf(P))
+    return getDIFile(SM.decode(P).File);
+  return getDIFile(SM.files().empty() ? llvm::StringRef("<unknown>")
+                                      : SM.files()[0]->name());
+}
+
+llvm::DIFile *Lowerer::getDIFile(llvm::StringRef Name) {
   auto It = DIFiles.find(Name);
   if (It != DIFiles.end())
     return It->second;
-  // Tracebacks print absolute paths, as gc's.
+  // Tracebacks print absolute paths of source files, as gc's; a name that
+  // a line directive gives stays as written (gc's trimFilename).
   llvm::SmallString<256> Abs(Name);
-  llvm::sys::fs::make_absolute(Abs);
+  if (llvm::any_of(SM.files(),
+                   [&](const auto &F) { return F->name() == Name; }))
+    llvm::sys::fs::make_absolute(Abs);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   // The whole path as the name: the runtime reads only .debug_line, where a
   // directory index 0 would point into .debug_info.
@@ -165,7 +171,20 @@ void FuncLowerer::setLoc(Pos P) {
   if (!SP || !L.SM.fileOf(P))
     return;
   LineCol LC = L.SM.decode(P);
-  B.SetCurrentDebugLocation(llvm::DILocation::get(L.Ctx, LC.Line, LC.Col, SP));
+  // A line directive may name another file than the function's: its lines
+  // are in a DILexicalBlockFile of the function for that file. (File names
+  // are strings of the SourceManager, so a pointer compare finds the last
+  // one again.)
+  if (!LocFileScope || LC.File.data() != LocFileName.data() ||
+      LC.File.size() != LocFileName.size()) {
+    llvm::DIFile *F = L.getDIFile(LC.File);
+    LocFileName = LC.File;
+    LocFileScope = F == SP->getFile()
+                       ? static_cast<llvm::DIScope *>(SP)
+                       : llvm::DILexicalBlockFile::get(L.Ctx, SP, F, 0);
+  }
+  B.SetCurrentDebugLocation(
+      llvm::DILocation::get(L.Ctx, LC.Line, LC.Col, LocFileScope));
 }
 
 std::string Lowerer::symbolPackage(llvm::StringRef Sym) {

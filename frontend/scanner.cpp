@@ -474,7 +474,11 @@ redo:
     if (Ch == '*') {
       nextch();
       uint32_t Start = TokOff;
-      skipComment();
+      // A /*line ...*/ directive applies from right after the comment.
+      constexpr llvm::StringLiteral Line = "/*line ";
+      if (skipComment() && Text.substr(Start).starts_with(Line))
+        lineDirective(Start + Line.size(),
+                      Text.slice(Start + Line.size(), ChOff - 2), ChOff);
       bool MultiLine = Text.substr(Start, ChOff - Start).contains('\n');
       if (MultiLine)
         AtLineStart = true;
@@ -990,7 +994,67 @@ void Scanner::skipLine() {
   }
 }
 
-void Scanner::lineComment() { skipLine(); }
+void Scanner::lineComment() {
+  // Ch is the character after "//"; a line directive starts in column 1.
+  uint32_t TextOff = ChOff;
+  bool Col1 = TokOff == 0 || Text[TokOff - 1] == '\n';
+  skipLine();
+  constexpr llvm::StringLiteral Line = "line ";
+  if (!Col1 || !Text.substr(TextOff, ChOff - TextOff).starts_with(Line))
+    return;
+  llvm::StringRef T =
+      Text.substr(TextOff + Line.size(), ChOff - TextOff - Line.size());
+  // It applies from the start of the next line.
+  uint32_t After = std::min<uint32_t>(ChOff + 1, uint32_t(Text.size()));
+  lineDirective(TextOff + Line.size(), T.rtrim('\r'), After);
+}
+
+void Scanner::lineDirective(uint32_t TextOff, llvm::StringRef T,
+                            uint32_t After) {
+  // gc's updateBase: peel ":line" and then ":col" off the end; the rest,
+  // colons and blanks included, is the file name.
+  constexpr uint64_t PosMax = 1 << 30; // gc's syntax.PosMax
+  auto Number = [](llvm::StringRef S, uint64_t &N) {
+    if (S.empty() || !llvm::all_of(S, llvm::isDigit))
+      return false;
+    return !S.getAsInteger(10, N);
+  };
+  size_t I = T.rfind(':');
+  if (I == llvm::StringRef::npos)
+    return; // not a line directive
+  uint64_t N = 0;
+  if (!Number(T.substr(I + 1), N)) {
+    errorAtTok(TextOff + I + 1 - TokOff, DiagKind::InvalidLineNumber,
+               T.substr(I + 1).str());
+    return;
+  }
+  llvm::StringRef Rest = T.take_front(I);
+  size_t I2 = Rest.rfind(':');
+  uint64_t N2 = 0;
+  bool HasCol = I2 != llvm::StringRef::npos && Number(Rest.substr(I2 + 1), N2);
+  uint64_t LineNo = N, Col = 0;
+  size_t LineAt = I + 1;
+  llvm::StringRef LineText = T.substr(I + 1), Name = Rest;
+  if (HasCol) {
+    if (N == 0 || N > PosMax) {
+      errorAtTok(TextOff + I + 1 - TokOff, DiagKind::InvalidColumnNumber,
+                 T.substr(I + 1).str());
+      return;
+    }
+    LineNo = N2;
+    Col = N;
+    LineAt = I2 + 1;
+    LineText = Rest.substr(I2 + 1);
+    Name = Rest.take_front(I2);
+  }
+  if (LineNo == 0 || LineNo > PosMax) {
+    errorAtTok(TextOff + LineAt - TokOff, DiagKind::InvalidLineNumber,
+               LineText.str());
+    return;
+  }
+  File.addLineBase(After, Name, /*InheritName=*/Name.empty() && HasCol,
+                   unsigned(LineNo), unsigned(Col));
+}
 
 bool Scanner::skipComment() {
   while (Ch >= 0) {

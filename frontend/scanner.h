@@ -51,12 +51,6 @@ public:
   /// text compiled before without errors (the build cache's packages).
   bool skipBlock();
 
-  /// Directive comments seen so far (//go:..., //line ...), with positions.
-  struct Directive {
-    Pos P;
-    std::string Text;
-  };
-
   // Current token.
   TokenKind Tok = TokenKind::None;
   Pos TokPos;      ///< position of the token's first byte
@@ -91,6 +85,9 @@ private:
   uint32_t plainASCIIEnd(uint32_t From, char Stop) const;
   void skipLine();
   void lineComment();
+  /// Records the line directive whose text (after "line ") is T, at byte
+  /// TextOff, for the text from byte After on; or reports its error.
+  void lineDirective(uint32_t TextOff, llvm::StringRef T, uint32_t After);
   bool skipComment();
   bool escape(char Quote);
   void setLit(LitKind K, bool Ok);

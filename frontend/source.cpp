@@ -22,13 +22,50 @@ SourceFile::SourceFile(std::string Name, std::string Text, uint32_t Base)
     LineStarts.push_back(uint32_t(++P - Begin));
 }
 
-LineCol SourceFile::decode(Pos P) const {
+LineCol SourceFile::decodeRaw(Pos P) const {
   assert(contains(P) && "position of another file");
   uint32_t Off = P.offset() - Base;
   auto It = std::upper_bound(LineStarts.begin(), LineStarts.end(), Off);
   unsigned Line = It - LineStarts.begin();
   unsigned Col = Off - LineStarts[Line - 1] + 1;
   return {Name, Line, Col};
+}
+
+LineCol SourceFile::decode(Pos P) const {
+  LineCol LC = decodeRaw(P);
+  uint32_t Off = P.offset() - Base;
+  auto It = std::upper_bound(
+      Bases.begin(), Bases.end(), Off,
+      [](uint32_t O, const LineBase &B) { return O < B.Offset; });
+  if (It == Bases.begin())
+    return LC;
+  const LineBase &B = It[-1];
+  // gc's RelLine and RelCol: lines count on from the directive's; columns
+  // too on the directive's own line, and are the actual ones after it.
+  LineCol At = decodeRaw(pos(B.Offset));
+  LineCol R{B.File, B.Line + (LC.Line - At.Line), 0};
+  if (B.Col != 0)
+    R.Col = LC.Line == At.Line ? B.Col + (LC.Col - At.Col) : LC.Col;
+  // A directive that names no file keeps the name in force before it.
+  R.File = Name;
+  for (auto J = It; J != Bases.begin(); --J)
+    if (!J[-1].InheritName) {
+      R.File = J[-1].File;
+      break;
+    }
+  return R;
+}
+
+void SourceFile::addLineBase(uint32_t Offset, llvm::StringRef File,
+                             bool InheritName, unsigned Line,
+                             unsigned Col) const {
+  auto It = std::lower_bound(
+      Bases.begin(), Bases.end(), Offset,
+      [](const LineBase &B, uint32_t O) { return B.Offset < O; });
+  if (It != Bases.end() && It->Offset == Offset)
+    return;
+  llvm::StringRef Interned = Names.insert(File).first->getKey();
+  Bases.insert(It, {Offset, Interned, InheritName, Line, Col});
 }
 
 SourceFile &SourceManager::addFile(std::string Name, std::string Text) {
@@ -59,6 +96,9 @@ std::string SourceManager::format(Pos P) const {
   LineCol LC = decode(P);
   if (LC.Line == 0)
     return "<unknown>";
+  // gc leaves out a column a line directive made unknown.
+  if (LC.Col == 0)
+    return (llvm::Twine(LC.File) + ":" + llvm::Twine(LC.Line)).str();
   return (llvm::Twine(LC.File) + ":" + llvm::Twine(LC.Line) + ":" +
           llvm::Twine(LC.Col))
       .str();

@@ -10,6 +10,14 @@
 // and AST node, and decoded to file:line:col only when a diagnostic or a line
 // table needs it. Columns are 1-based byte columns, as gc prints them.
 //
+// Line directives (//line file:line[:col] at the start of a line, or
+// /*line file:line[:col]*/ anywhere; cmd/compile's doc.go) give the text
+// after them another file name, line and column. The scanner records each
+// as a line base of its file; decode() reports every position relative to
+// the last base before it, as gc's Pos.RelFilename/RelLine/RelCol do, so
+// diagnostics and line tables follow the directives. A base without a
+// column leaves columns unknown (0) until the next one.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef GORTC_FRONTEND_SOURCE_H
@@ -18,6 +26,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <cassert>
 #include <cstdint>
@@ -43,7 +52,7 @@ private:
   uint32_t Offset = 0;
 };
 
-/// A decoded position.
+/// A decoded position. Col is 0 where a line directive left it unknown.
 struct LineCol {
   llvm::StringRef File;
   unsigned Line = 0;
@@ -66,13 +75,33 @@ public:
   bool contains(Pos P) const {
     return P.offset() >= Base && P.offset() <= Base + Text.size();
   }
+  /// P's file, line and column as line directives make them.
   LineCol decode(Pos P) const;
+  /// P's actual line and column in this file.
+  LineCol decodeRaw(Pos P) const;
+
+  /// Records a line directive: the text from byte Offset on is at Line and
+  /// Col (0: unknown) of File. If InheritName, File is the name in force
+  /// before the directive (gc: a directive with a column and no file
+  /// name). Called by the scanner, which sees the file read-only; a file
+  /// parsed twice records each directive once.
+  void addLineBase(uint32_t Offset, llvm::StringRef File, bool InheritName,
+                   unsigned Line, unsigned Col) const;
 
 private:
+  struct LineBase {
+    uint32_t Offset;
+    llvm::StringRef File; ///< interned in Names
+    bool InheritName;
+    unsigned Line, Col;
+  };
   std::string Name;
   std::string Text;
   uint32_t Base;
   std::vector<uint32_t> LineStarts;
+  /// Line directives, sorted by Offset; and the file names they give.
+  mutable std::vector<LineBase> Bases;
+  mutable llvm::StringSet<> Names;
 };
 
 class SourceManager {

@@ -116,4 +116,57 @@ TEST(Scanner, DecodeRune) {
   EXPECT_EQ(S, "\xf4\x8f\xbf\xbf");
 }
 
+/// The position of each name token of Src, as "file:line:col".
+std::vector<std::string> namePositions(llvm::StringRef Src) {
+  SourceManager SM;
+  const SourceFile &F = SM.addFile("x.go", Src.str());
+  std::string ErrBuf;
+  llvm::raw_string_ostream OS(ErrBuf);
+  DiagnosticEngine Diags(SM, OS);
+  Scanner S(F, Diags);
+  std::vector<std::string> Out;
+  for (int I = 0; I < 1000; ++I) {
+    S.next();
+    if (S.Tok == TokenKind::EOF_)
+      break;
+    if (S.Tok == TokenKind::Name)
+      Out.push_back(SM.format(S.TokPos));
+  }
+  return Out;
+}
+
+TEST(Scanner, LineDirectives) {
+  auto P = namePositions("a\n"
+                         "//line g.y:10\n"
+                         "b\n"
+                         "  c /*line :20:5*/d e\n"
+                         "f\n"
+                         " //line h.y:1\n" // not in column 1
+                         "g /*line :7*/h\n"
+                         "i\n");
+  std::vector<std::string> Want = {"x.go:1:1", "g.y:10",   "g.y:11",
+                                   "g.y:20:5", "g.y:20:7", "g.y:21:1",
+                                   "g.y:23:1", ":7",       ":8"};
+  EXPECT_EQ(P, Want);
+}
+
+TEST(Scanner, LineDirectivesParsedTwice) {
+  // A file scanned twice (declarations first, then whole) keeps one base
+  // per directive, and a file name inherited from the one before it.
+  SourceManager SM;
+  const SourceFile &F = SM.addFile("x.go", "//line a.y:5\nx\n/*line :9:2*/y\n");
+  std::string ErrBuf;
+  llvm::raw_string_ostream OS(ErrBuf);
+  DiagnosticEngine Diags(SM, OS);
+  std::vector<std::string> Out;
+  for (int Pass = 0; Pass < 2; ++Pass) {
+    Scanner S(F, Diags);
+    for (S.next(); S.Tok != TokenKind::EOF_; S.next())
+      if (S.Tok == TokenKind::Name)
+        Out.push_back(SM.format(S.TokPos));
+  }
+  std::vector<std::string> Want = {"a.y:5", "a.y:9:2", "a.y:5", "a.y:9:2"};
+  EXPECT_EQ(Out, Want);
+}
+
 } // namespace
