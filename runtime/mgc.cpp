@@ -35,6 +35,9 @@
 //   3. Flush every MCache (gc: prepareForSweep): cached spans go back to
 //      their MCentral so that no span is being allocated from, and the
 //      tiny blocks are dropped. The no-P cache's lock is held to the end.
+//      Stacks shrink (shrinkStacks, stack.cpp): the segments cached beyond
+//      each goroutine's current one, the stacks of the dead Gs on the
+//      global free list, and pool chunks left unused go back to the heap.
 //   4. Mark (mgcmark.cpp): from the roots, set the mark bit of every
 //      reachable object and scan those that may hold pointers.
 //   5. Pace: NextGC = marked x (1 + GOGC/100), at least 4 MiB x GOGC/100
@@ -96,6 +99,7 @@
 #include "runtime/panic.h"
 #include "runtime/print.h"
 #include "runtime/proc.h"
+#include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
 
@@ -229,8 +233,10 @@ void gcCycle(void *Arg) {
   int64_t Stopped = nanotime();
   uint64_t HeapBefore = atomic::load(&GCStat.HeapLive);
 
-  // Step 3.
+  // Step 3, and the stacks' share of it: segments no goroutine uses go
+  // back before marking, so they are not scanned either.
   flushMCaches();
+  shrinkStacks();
   uint64_t Live = atomic::load(&GCStat.HeapLive);
   GCStat.AllocatedPast += Live - GCStat.MarkedLast;
 

@@ -77,6 +77,9 @@ struct MSpan {
   SpanClass Class;
   MSpanState State;
   uint8_t NeedZero; ///< 1 if free slots may hold old data (gc: needzero)
+  /// A stack pool chunk (a Manual span, stack.cpp): its first free block,
+  /// or 0; AllocCount counts its blocks in use (gc: manualFreeList).
+  uintptr_t ManualFreeList;
 
   uintptr_t base() const { return StartAddr; }
 

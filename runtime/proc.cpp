@@ -290,8 +290,9 @@ void gfput(P *Pp, G *Gp) {
   }
 }
 
-/// Takes a dead G (with its first stack segment) from Pp's free list,
-/// refilling it from the global one; null if there is none (gc: gfget).
+/// Takes a dead G from Pp's free list, refilling it from the global one;
+/// null if there is none (gc: gfget). It has its first stack segment,
+/// unless it was on the global list during a collection (shrinkStacks).
 G *gfget(P *Pp) {
   if (!Pp->GFree && atomic::load(&Sched.NGFree) != 0) {
     lock(&Sched.GFreeLock);
@@ -359,6 +360,8 @@ G *newproc1(void (*Fn)(void *), void *Arg) {
     Gp = malg();
     casgstatus(Gp, GIdle, GDead);
     allgadd(Gp);
+  } else if (!Gp->Seg) {
+    stackinitg(Gp); // the collector freed its stack (shrinkStacks)
   }
   Gp->StartFn = Fn;
   Gp->StartArg = Arg;

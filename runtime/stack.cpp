@@ -16,15 +16,19 @@
 //   G         StackLo/StackHi bound the current segment, StackGuard0 =
 //             StackLo + abi::StackGuard (or abi::StackPreempt), Seg points at
 //             the current header.
-//   StackPool free lists of blocks per power-of-two order, 8 KiB << order
-//             for orders 0..NumStackOrders-1, refilled by carving a 1 MiB
-//             chunk into blocks of one order. A free block's link is its
-//             last word, so carving touches only the pages at the tops of
-//             the blocks, which a goroutine's first frames use anyway: a
-//             blocked goroutine costs one resident page of stack. Chunks
-//             and larger blocks are manual spans of the heap
-//             (MHeap::allocManual, mheap.cpp); freed large blocks go back
-//             to it, and its scavenger returns their memory to the OS.
+//   StackPool per power-of-two order (8 KiB << order, orders
+//             0..NumStackOrders-1), the 1 MiB chunks carved into blocks of
+//             that order that have a free block (gc: stackpool). Each
+//             chunk is a manual span of the heap (MHeap::allocManual,
+//             mheap.cpp) with its own free list (MSpan::ManualFreeList)
+//             and count of blocks in use (AllocCount). A free block's link
+//             is its last word, so carving touches only the pages at the
+//             tops of the blocks, which a goroutine's first frames use
+//             anyway: a blocked goroutine costs one resident page of stack.
+//             Larger blocks are manual spans of their own; freed, they go
+//             back to the heap, and its scavenger returns their memory to
+//             the OS. A chunk whose blocks are all free goes back at the
+//             next collection (shrinkStacks).
 //
 // The protocol with compiled code (libgort/abi.h, abi.def,
 // codegen/stack_check.cpp):
@@ -69,8 +73,13 @@
 //      StackCacheMax (64 KiB) and freed from the first bigger one on. A
 //      goroutine thus keeps at most one big segment after a deep recursion
 //      returns, plus up to 16+32+64 KiB of small ones for code that
-//      oscillates across several small boundaries. (gc instead shrinks
-//      stacks at GC time; ours can do the same in the collector.)
+//      oscillates across several small boundaries, until the next
+//      collection: with the world stopped, shrinkStacks frees every
+//      segment beyond each goroutine's current one, unless the goroutine
+//      entered them since the collection before (StackSeg::NextUsed), so
+//      a goroutine still oscillating across the boundary keeps them (gc
+//      shrinks stacks at GC time too, by copying them into half the
+//      space).
 //
 // Debugging: GORTDEBUG=stackcheck=1 makes every gort_morestack and every
 // preemption check that the goroutine's SP lies inside its current segment
@@ -149,7 +158,7 @@ inline StackFreeBlock **freeLink(uintptr_t Base, uintptr_t Size) {
 }
 
 Mutex StackLock;
-StackFreeBlock *StackPool[NumStackOrders]; ///< guarded by StackLock
+SpanList StackPool[NumStackOrders]; ///< guarded by StackLock
 
 /// Returns the order of N, or NumStackOrders if N is not pooled.
 unsigned stackOrder(uintptr_t N) {
@@ -164,8 +173,8 @@ bool onSystemStack() {
   return !Gp || Gp == Gp->Mp->G0;
 }
 
-/// Carves a new chunk into blocks of Order and puts them on its free list.
-/// Caller holds StackLock.
+/// Carves a new chunk into blocks of Order, threads them on its free list
+/// and adds it to StackPool[Order]. Caller holds StackLock.
 void stackpoolRefill(unsigned Order) {
   MSpan *Chunk = Heap.allocManual(StackChunkSize >> PageShift);
   if (!Chunk) {
@@ -174,12 +183,47 @@ void stackpoolRefill(unsigned Order) {
   }
   uintptr_t Size = StackMin << Order;
   uintptr_t Base = Chunk->base();
+  uintptr_t Free = 0;
   for (uintptr_t P = Base + StackChunkSize - Size;; P -= Size) {
-    *freeLink(P, Size) = StackPool[Order];
-    StackPool[Order] = reinterpret_cast<StackFreeBlock *>(P);
+    *freeLink(P, Size) = reinterpret_cast<StackFreeBlock *>(Free);
+    Free = P;
     if (P == Base)
       break;
   }
+  Chunk->ManualFreeList = Free;
+  Chunk->AllocCount = 0;
+  Chunk->Next = Chunk->Prev = nullptr;
+  Chunk->List = nullptr;
+  StackPool[Order].push(Chunk);
+}
+
+/// A block of Order from the pool (gc: stackpoolalloc). Caller holds
+/// StackLock.
+uintptr_t stackpoolAlloc(unsigned Order) {
+  if (StackPool[Order].isEmpty())
+    stackpoolRefill(Order);
+  MSpan *Chunk = StackPool[Order].First;
+  uintptr_t B = Chunk->ManualFreeList;
+  Chunk->ManualFreeList =
+      reinterpret_cast<uintptr_t>(*freeLink(B, StackMin << Order));
+  Chunk->AllocCount++;
+  if (Chunk->ManualFreeList == 0)
+    StackPool[Order].remove(Chunk);
+  return B;
+}
+
+/// Returns the block at B to its chunk (gc: stackpoolfree). A chunk left
+/// without blocks in use stays in the pool until shrinkStacks. Caller
+/// holds StackLock.
+void stackpoolFree(uintptr_t B, unsigned Order) {
+  MSpan *Chunk = spanOfUnchecked(B);
+  GORT_ASSERT(Chunk->State == MSpanState::Manual && Chunk->AllocCount > 0);
+  if (Chunk->ManualFreeList == 0)
+    StackPool[Order].push(Chunk);
+  *freeLink(B, StackMin << Order) =
+      reinterpret_cast<StackFreeBlock *>(Chunk->ManualFreeList);
+  Chunk->ManualFreeList = B;
+  Chunk->AllocCount--;
 }
 
 /// Sets Gp's bounds to segment Seg. Keeps a pending preemption request.
@@ -203,6 +247,7 @@ StackSeg *newSeg(uintptr_t Size, StackSeg *Prev) {
   Seg->Next = nullptr;
   Seg->Lo = S.Lo;
   Seg->Size = Size;
+  Seg->NextUsed = false;
   Seg->Total = (Prev ? Prev->Total : 0) + Size;
   return Seg;
 }
@@ -238,8 +283,8 @@ void freeSegChain(void *Arg) {
 } // namespace
 
 void stackinit() {
-  for (unsigned I = 0; I < NumStackOrders; I++)
-    StackPool[I] = nullptr;
+  for (SpanList &L : StackPool)
+    L = SpanList{};
 }
 
 Stack stackalloc(uintptr_t N) {
@@ -248,13 +293,10 @@ Stack stackalloc(uintptr_t N) {
   unsigned Order = stackOrder(N);
   if (Order < NumStackOrders) {
     lock(&StackLock);
-    if (!StackPool[Order])
-      stackpoolRefill(Order);
-    StackFreeBlock *B = StackPool[Order];
-    StackPool[Order] = *freeLink(uintptr_t(B), N);
+    uintptr_t B = stackpoolAlloc(Order);
     StackStat.Allocs++;
     unlock(&StackLock);
-    return Stack{uintptr_t(B), uintptr_t(B) + N};
+    return Stack{B, B + N};
   }
   MSpan *Span = Heap.allocManual(N >> PageShift);
   if (!Span)
@@ -270,10 +312,8 @@ void stackfree(Stack S) {
   uintptr_t N = S.Hi - S.Lo;
   unsigned Order = stackOrder(N);
   if (Order < NumStackOrders) {
-    StackFreeBlock *B = reinterpret_cast<StackFreeBlock *>(S.Lo);
     lock(&StackLock);
-    *freeLink(S.Lo, N) = StackPool[Order];
-    StackPool[Order] = B;
+    stackpoolFree(S.Lo, Order);
     StackStat.Frees++;
     unlock(&StackLock);
     return;
@@ -327,6 +367,45 @@ void stackfreeg(G *Gp) {
   Gp->StackGuard0 = Gp->StackGuard1 = 0;
 }
 
+void shrinkStacks() {
+  GORT_ASSERT(onSystemStack());
+  for (G *Gp = allgs(); Gp; Gp = Gp->AllLink) {
+    uint32_t Status = readgstatus(Gp);
+    // A goroutine in a system call runs without a P while the world is
+    // stopped; its cache is left alone. Dead Gs on Ps' lists keep theirs.
+    // Segments entered since the last collection stay: a goroutine that
+    // keeps crossing into them would allocate them again at once (gc
+    // shrinks only stacks that used less than a quarter since the last
+    // cycle). One cycle without a crossing frees them.
+    StackSeg *Seg = Gp->Seg;
+    if (Status == GSyscall || Status == GDead || !Seg || !Seg->Next)
+      continue;
+    if (Seg->NextUsed) {
+      Seg->NextUsed = false;
+      continue;
+    }
+    freeSegChain(Seg->Next);
+    Seg->Next = nullptr;
+  }
+  // gc frees the stacks of the Gs on the global free list, not the Ps'.
+  lock(&Sched.GFreeLock);
+  for (G *Gp = Sched.GFree; Gp; Gp = Gp->SchedLink)
+    stackfreeg(Gp);
+  unlock(&Sched.GFreeLock);
+  lock(&StackLock);
+  for (SpanList &L : StackPool) {
+    for (MSpan *Chunk = L.First; Chunk;) {
+      MSpan *Next = Chunk->Next;
+      if (Chunk->AllocCount == 0) {
+        L.remove(Chunk);
+        Heap.freeManual(Chunk);
+      }
+      Chunk = Next;
+    }
+  }
+  unlock(&StackLock);
+}
+
 } // namespace gort
 
 using namespace gort;
@@ -376,6 +455,7 @@ void stackreserve(void *Arg) {
   } else {
     atomic::xadd(&StackStat.SegReuses, uint64_t(1));
   }
+  Cur->NextUsed = true;
   A.Block = reinterpret_cast<void *>(uintptr_t(Next) - BlockBytes);
 }
 

@@ -44,6 +44,9 @@ struct StackSeg {
   /// current, this segment's live part is [SavedSP, this header), which
   /// the collector scans (mgcmark.cpp).
   uintptr_t SavedSP;
+  /// Next was entered since the last collection; shrinkStacks keeps it
+  /// cached for a goroutine still crossing into it.
+  bool NextUsed;
 };
 
 void stackinit();
@@ -57,12 +60,22 @@ void stackfree(Stack S);
 /// Gives Gp its first segment of StackMin bytes and sets its stack bounds.
 /// Must run on the system stack.
 void stackinitg(G *Gp);
-/// Frees every segment of Gp's chain. Gp must not be running.
+/// Frees every segment of Gp's chain. Gp must not be running. System
+/// stack.
 void stackfreeg(G *Gp);
 /// Frees every segment of Gp's chain but the first and makes that one
 /// current, for a dead G kept for reuse (gc: gfput's stack handling). Gp
 /// must not be running. System stack.
 void stackresetg(G *Gp);
+
+/// Called by the collector with the world stopped (gc: shrinkstack and
+/// markrootFreeGStacks, freeStackSpans): frees the segments cached beyond
+/// each goroutine's current one unless it entered them since the last
+/// collection, so a goroutine that returned from a deep recursion keeps
+/// only what it uses; frees the stacks of the dead Gs on the global free
+/// list (gfget gives them a new one); and returns the pool chunks no block
+/// of which is in use to the page heap. System stack.
+void shrinkStacks();
 
 /// GORTDEBUG=stackcheck=1 (Debug.StackCheck): fails fatally unless SP lies
 /// in Gp's current segment. Called at every gort_morestack and every
