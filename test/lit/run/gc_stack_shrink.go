@@ -64,6 +64,9 @@ func main() {
 	}
 	println("sum:", sum)
 	// CHECK-NEXT: sum: 671739870
+	for runtime.NumGoroutine() > 1 {
+		runtime.Gosched() // until every worker has exited
+	}
 	runtime.GC()
 	exited := stackInuse()
 	// The exited goroutines' stacks are free or reused.
