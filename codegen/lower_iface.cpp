@@ -840,6 +840,10 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
                                           GV, Sym + ".typelink");
     Link->setSection(".gort_typelink");
     Link->setComdat(GV->getComdat());
+    // Copied with the descriptor into every partition of a cut module
+    // (codegen/partition.cpp's isCopied): whichever copy of the comdat the
+    // linker keeps must hold the entry.
+    Link->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
     Link->setAlignment(llvm::Align(8));
     llvm::appendToCompilerUsed(*Mod, {Link});
   }

@@ -17,7 +17,8 @@
 //   - copied values: linkonce_odr values (type descriptors, itabs, hash and
 //     equality functions) and unnamed private constants (string data) are
 //     defined again in every partition that uses them; linkonce_odr values
-//     are put in comdats so that the linker keeps one copy.
+//     are put in comdats so that the linker keeps one copy. A descriptor's
+//     typelinks entry is in its comdat and goes wherever it goes.
 //   - imports: available_externally copies of small functions defined
 //     elsewhere, so that calls across partitions can still be inlined (as
 //     ThinLTO imports); they are dropped after optimization.
@@ -57,6 +58,7 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Transforms/IPO/GlobalDCE.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
 
 #include <algorithm>
 
@@ -300,12 +302,24 @@ llvm::Error codegen::loadPartition(llvm::MemoryBufferRef Bitcode,
   // Drop what this partition does not use: copies, imports and
   // declarations, including cycles of copies (a type descriptor and its
   // pointer type's): their references were externalized only for the
-  // partitions that use them.
+  // partitions that use them. A typelinks entry (lower_iface.cpp) is a copy
+  // in its descriptor's comdat, which llvm.compiler.used keeps alive in
+  // the list's home partition only: the list goes first, GlobalDCE keeps
+  // each entry whose descriptor this partition keeps (a live value's whole
+  // comdat is live), and the list is rebuilt from them. Every copy of a
+  // descriptor's comdat then has its entry, whichever the linker keeps.
+  if (llvm::GlobalVariable *Used = M->getGlobalVariable("llvm.compiler.used"))
+    Used->eraseFromParent();
   llvm::ModuleAnalysisManager MAM;
   llvm::PassBuilder PB;
   PB.registerModuleAnalyses(MAM);
   llvm::ModulePassManager MPM;
   MPM.addPass(llvm::GlobalDCEPass());
   MPM.run(*M, MAM);
+  std::vector<llvm::GlobalValue *> Links;
+  for (llvm::GlobalVariable &V : M->globals())
+    if (!V.isDeclaration() && V.getSection() == ".gort_typelink")
+      Links.push_back(&V);
+  llvm::appendToCompilerUsed(*M, Links);
   return llvm::Error::success();
 }
