@@ -202,6 +202,12 @@ public:
                            Type *T);
   llvm::Value *emitBinary(Operator Op, llvm::Value *X, llvm::Value *Y, Type *T,
                           Type *YType);
+  /// The string sum E (of type T) in one runtime call, as gc's OADDSTR:
+  /// the operands of nested sums join the list, so a + b + (c + d) makes
+  /// one string, not three. First, if given, yields a leftmost operand
+  /// after the others are evaluated (s += ..., emitAssign).
+  llvm::Value *emitConcat(syntax::Expr *E, Type *T,
+                          llvm::function_ref<llvm::Value *()> First = nullptr);
   llvm::Value *emitConversion(llvm::Value *V, Type *From, Type *To);
   llvm::Value *emitSelector(syntax::SelectorExpr *E);
   llvm::Value *emitIndex(syntax::IndexExpr *E);
@@ -280,7 +286,10 @@ public:
   llvm::Value *emitBuiltinCall(syntax::CallExpr *E, types::BuiltinId Id);
   void emitPrint(syntax::CallExpr *E, bool Ln);
   void emitPrintValue(llvm::Value *V, Type *T, const ConstValue *Const);
-  llvm::Value *emitAppend(syntax::CallExpr *E);
+  /// Lowers append(s, ...). If First is given, it yields s, after the
+  /// other operands are evaluated (m[k] = append(m[k], ...), emitAssign).
+  llvm::Value *emitAppend(syntax::CallExpr *E,
+                          llvm::function_ref<llvm::Value *()> First = nullptr);
   llvm::Value *emitMake(syntax::CallExpr *E);
   llvm::Value *emitLen(llvm::Value *V, Type *T, bool Cap);
   void emitPanic(llvm::Value *Eface);

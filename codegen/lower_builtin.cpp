@@ -159,16 +159,19 @@ void FuncLowerer::emitPrintValue(llvm::Value *V, Type *T,
   B.CreateCall(L.getRuntime(RuntimeFn::gort_printpointer), {V});
 }
 
-llvm::Value *FuncLowerer::emitAppend(CallExpr *E) {
+llvm::Value *
+FuncLowerer::emitAppend(CallExpr *E,
+                        llvm::function_ref<llvm::Value *()> First) {
   Type *ST = exprType(L.TCtx, E);
   Type *ElemT = cast<Slice>(ST->underlying())->Elem;
   llvm::Type *ET = L.getLLVMType(ElemT);
   int64_t ES = L.sizeOf(ElemT);
   llvm::SmallVector<llvm::Value *, 4> MV;
   llvm::SmallVector<Type *, 4> MT;
-  bool Multi = emitBuiltinMultiArgs(E, MV, MT);
-  llvm::Value *S =
-      Multi ? convertValue(MV[0], MT[0], ST) : emitExprAs(E->Args[0], ST);
+  bool Multi = !First && emitBuiltinMultiArgs(E, MV, MT);
+  llvm::Value *S = Multi   ? convertValue(MV[0], MT[0], ST)
+                   : First ? nullptr
+                           : emitExprAs(E->Args[0], ST);
 
   // The values to append: either one spread slice/string, or elements.
   llvm::Value *SrcPtr = nullptr, *N;
@@ -197,7 +200,7 @@ llvm::Value *FuncLowerer::emitAppend(CallExpr *E) {
       Elems.push_back(E->Args[I]);
     N = B.getInt64(Elems.size());
     if (Elems.empty())
-      return S;
+      return S ? S : First();
   }
   // Evaluate the elements before growing (they may refer to s).
   for (syntax::Expr *X : Elems) {
@@ -209,6 +212,8 @@ llvm::Value *FuncLowerer::emitAppend(CallExpr *E) {
       Vals.push_back(emitExprAs(X, ElemT));
     }
   }
+  if (!S)
+    S = First();
   llvm::Value *Ptr = B.CreateExtractValue(S, 0);
   llvm::Value *Len = B.CreateExtractValue(S, 1);
   llvm::Value *Cap = B.CreateExtractValue(S, 2);

@@ -573,6 +573,8 @@ llvm::Value *FuncLowerer::emitExpr(syntax::Expr *E) {
       llvm::Value *Y = emitExpr(O->Y);
       return emitBinary(O->Op, X, Y, T, YT);
     }
+    if (O->Op == Operator::Add && isString(T->underlying()))
+      return emitConcat(O, T);
     llvm::Value *X = emitExprAs(O->X, T);
     llvm::Value *Y = emitExprAs(O->Y, T);
     // Division by a constant non-zero needs no check.
@@ -589,6 +591,39 @@ llvm::Value *FuncLowerer::emitExpr(syntax::Expr *E) {
 //===----------------------------------------------------------------------===//
 // Arithmetic and comparison
 //===----------------------------------------------------------------------===//
+
+llvm::Value *
+FuncLowerer::emitConcat(syntax::Expr *E, Type *T,
+                        llvm::function_ref<llvm::Value *()> First) {
+  // The operands in source order: non-constant sums are flattened, on
+  // either side and through parentheses (gc's typecheck builds one
+  // OADDSTR the same way); constants, calls and the rest are leaves.
+  llvm::SmallVector<syntax::Expr *, 8> Ops;
+  auto Collect = [&](auto &Self, syntax::Expr *X) -> void {
+    auto *O = dyn_cast<Operation>(unparen(X));
+    if (O && O->Op == Operator::Add && O->Y && X->TV.M != Mode::Constant) {
+      Self(Self, O->X);
+      Self(Self, O->Y);
+      return;
+    }
+    Ops.push_back(X);
+  };
+  Collect(Collect, E);
+  llvm::SmallVector<llvm::Value *, 8> Vals;
+  for (syntax::Expr *X : Ops)
+    Vals.push_back(emitExprAs(X, T));
+  if (First)
+    Vals.insert(Vals.begin(), First());
+  if (Vals.size() == 2)
+    return emitBinary(Operator::Add, Vals[0], Vals[1], T, T);
+  // gc's concatstrings: the operands in an array in the frame.
+  auto *ArrTy = llvm::ArrayType::get(L.StringTy, Vals.size());
+  llvm::AllocaInst *Arr = createAlloca(ArrTy, "concat.ops");
+  for (size_t I = 0; I < Vals.size(); ++I)
+    B.CreateStore(Vals[I], B.CreateConstInBoundsGEP2_64(ArrTy, Arr, 0, I));
+  return B.CreateCall(L.getRuntime(RuntimeFn::gort_concatstrings),
+                      {Arr, B.getInt64(int64_t(Vals.size()))}, "concat");
+}
 
 llvm::Value *FuncLowerer::emitBinary(Operator Op, llvm::Value *X,
                                      llvm::Value *Y, Type *T, Type *YType) {

@@ -294,6 +294,81 @@ bool FuncLowerer::emitMultiValue(syntax::Expr *E,
   return false;
 }
 
+/// Whether L and R denote the same place or value and evaluating them has
+/// no effect (gc's ir.SameSafeExpr): variables, field selections,
+/// dereferences, indexing, arithmetic and constants over such operands.
+static bool sameSafeExpr(syntax::Expr *L, syntax::Expr *R) {
+  L = unparen(L);
+  R = unparen(R);
+  if (L->kind() != R->kind() || !L->TV.Ty || !R->TV.Ty ||
+      !types::identical(L->TV.Ty, R->TV.Ty))
+    return false;
+  if (L->TV.M == Mode::Constant || R->TV.M == Mode::Constant)
+    return L->TV.M == R->TV.M &&
+           ConstValue::compare(*L->TV.Val, Operator::Eql, *R->TV.Val);
+  switch (L->kind()) {
+  case NodeKind::Name: {
+    auto *LN = cast<syntax::Name>(L), *RN = cast<syntax::Name>(R);
+    return LN->Obj && LN->Obj == RN->Obj && isa<Var>(LN->Obj);
+  }
+  case NodeKind::SelectorExpr: {
+    auto *LS = cast<SelectorExpr>(L), *RS = cast<SelectorExpr>(R);
+    if (!LS->Selection || !RS->Selection) // package-qualified names
+      return LS->Sel->Obj && LS->Sel->Obj == RS->Sel->Obj &&
+             isa<Var>(LS->Sel->Obj);
+    return LS->Selection->Kind == SelectionKind::FieldVal &&
+           RS->Selection->Kind == SelectionKind::FieldVal &&
+           LS->Selection->Obj == RS->Selection->Obj &&
+           LS->Selection->Index == RS->Selection->Index &&
+           sameSafeExpr(LS->X, RS->X);
+  }
+  case NodeKind::IndexExpr: {
+    auto *LI = cast<IndexExpr>(L), *RI = cast<IndexExpr>(R);
+    return sameSafeExpr(LI->X, RI->X) && sameSafeExpr(LI->Index, RI->Index);
+  }
+  case NodeKind::Operation: {
+    auto *LO = cast<Operation>(L), *RO = cast<Operation>(R);
+    if (LO->Op != RO->Op || !LO->Y != !RO->Y)
+      return false;
+    switch (LO->Op) {
+    case Operator::Not:
+    case Operator::Add:
+    case Operator::Sub:
+    case Operator::Xor:
+    case Operator::Mul: // *p when unary
+    case Operator::Or:
+    case Operator::Rem:
+    case Operator::Div:
+    case Operator::And:
+    case Operator::AndNot:
+    case Operator::Shl:
+    case Operator::Shr:
+      return sameSafeExpr(LO->X, RO->X) &&
+             (!LO->Y || sameSafeExpr(LO->Y, RO->Y));
+    default:
+      return false;
+    }
+  }
+  default:
+    return false;
+  }
+}
+
+/// The call of append in `m[k] = append(m[k], ...)`, with the same safe
+/// m[k] on both sides; else null.
+static CallExpr *mapAppendOf(syntax::Expr *Lhs, syntax::Expr *Rhs) {
+  auto *IX = dyn_cast<IndexExpr>(unparen(Lhs));
+  auto *Call = dyn_cast<CallExpr>(unparen(Rhs));
+  if (!IX || !Call || !IX->X->TV.Ty || !isa<Map>(IX->X->TV.Ty->underlying()))
+    return nullptr;
+  syntax::Expr *Fun = unparen(Call->Fun);
+  auto *N = dyn_cast<syntax::Name>(Fun);
+  if (Fun->TV.M != Mode::Builtin || !N || !isa<Builtin>(N->Obj) ||
+      cast<Builtin>(N->Obj)->Id != BuiltinId::Append || Call->Args.empty())
+    return nullptr;
+  return sameSafeExpr(Lhs, Call->Args[0]) ? Call : nullptr;
+}
+
 void FuncLowerer::emitAssign(AssignStmt *S) {
   auto Lhs = unpack(S->Lhs);
   // x++, x-- and x op= y: the place's operands, then the right operand,
@@ -303,9 +378,25 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
   // the key is inserted (gc's order.go rewrites those to m[k] = m[k] op y).
   // Any other panic of op (a negative shift count) comes after the insert,
   // in gc too.
+  // s += a + b on strings is one concatenation of s, a and b (gc's
+  // OADDSTR), with s read after a and b are evaluated.
   if (!S->Rhs || (S->Op != Operator::None && S->Op != Operator::Def)) {
     Type *T = exprType(L.TCtx, Lhs[0]);
     LValue LV = emitLValue(Lhs[0]);
+    auto TakeSlot = [&] {
+      if (LV.MapT && S->Op != Operator::Div && S->Op != Operator::Rem) {
+        LV.Addr = lvalueAddr(LV);
+        LV.MapT = nullptr;
+      }
+    };
+    if (S->Op == Operator::Add && S->Rhs && isString(T->underlying())) {
+      llvm::Value *R = emitConcat(unpack(S->Rhs)[0], T, [&] {
+        TakeSlot();
+        return loadLValue(LV, T);
+      });
+      store(R, lvalueAddr(LV));
+      return;
+    }
     llvm::Value *Y;
     Type *YT = T;
     if (!S->Rhs) {
@@ -316,10 +407,7 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
         YT = exprType(L.TCtx, R);
       Y = emitExprAs(R, YT);
     }
-    if (LV.MapT && S->Op != Operator::Div && S->Op != Operator::Rem) {
-      LV.Addr = lvalueAddr(LV);
-      LV.MapT = nullptr;
-    }
+    TakeSlot();
     llvm::Value *X = loadLValue(LV, T);
     store(emitBinary(S->Op, X, Y, T, YT), lvalueAddr(LV));
     return;
@@ -364,6 +452,23 @@ void FuncLowerer::emitAssign(AssignStmt *S) {
     emitPendingChecks(LV.Checks);
     storeConverted(V, VT, LT, lvalueAddr(LV));
   };
+
+  if (Lhs.size() == 1 && Rhs.size() == 1 && !Define) {
+    // m[k] = append(m[k], ...): the operands of append, then one
+    // mapassign whose slot is read, appended to and written (gc's
+    // walkAssign reuses the mapassign call the same way).
+    if (CallExpr *Call = mapAppendOf(Lhs[0], Rhs[0])) {
+      Type *T = exprType(L.TCtx, Lhs[0]);
+      LValue LV = emitLValue(Lhs[0]);
+      llvm::Value *Slot = nullptr;
+      llvm::Value *V = emitAppend(Call, [&] {
+        Slot = lvalueAddr(LV);
+        return load(T, Slot);
+      });
+      store(V, Slot);
+      return;
+    }
+  }
 
   if (Lhs.size() == Rhs.size()) {
     if (Lhs.size() == 1 && isBlank(Lhs[0])) {

@@ -19,25 +19,35 @@ struct Tok {
   std::string Lit;
 };
 
-/// Scans Src and returns the tokens (literal text for names, literals and
-/// semicolons) and the diagnostics.
-std::vector<Tok> scan(llvm::StringRef Src, std::string *Errors = nullptr) {
+/// Scans Src as x.go, calling Visit(Scanner, SourceManager) at each token
+/// up to the 1000th, and returns the diagnostics.
+template <typename Fn> std::string forEachToken(llvm::StringRef Src, Fn Visit) {
   SourceManager SM;
   const SourceFile &F = SM.addFile("x.go", Src.str());
   std::string ErrBuf;
   llvm::raw_string_ostream OS(ErrBuf);
   DiagnosticEngine Diags(SM, OS);
   Scanner S(F, Diags);
-  std::vector<Tok> Out;
   for (int I = 0; I < 1000; ++I) {
     S.next();
     if (S.Tok == TokenKind::EOF_)
       break;
-    Out.push_back({S.Tok, S.Lit});
+    Visit(S, SM);
   }
   Diags.flush();
+  return OS.str();
+}
+
+/// Scans Src and returns the tokens (literal text for names, literals and
+/// semicolons) and the diagnostics.
+std::vector<Tok> scan(llvm::StringRef Src, std::string *Errors = nullptr) {
+  std::vector<Tok> Out;
+  std::string E =
+      forEachToken(Src, [&](const Scanner &S, const SourceManager &) {
+        Out.push_back({S.Tok, S.Lit});
+      });
   if (Errors)
-    *Errors = OS.str();
+    *Errors = E;
   return Out;
 }
 
@@ -118,20 +128,11 @@ TEST(Scanner, DecodeRune) {
 
 /// The position of each name token of Src, as "file:line:col".
 std::vector<std::string> namePositions(llvm::StringRef Src) {
-  SourceManager SM;
-  const SourceFile &F = SM.addFile("x.go", Src.str());
-  std::string ErrBuf;
-  llvm::raw_string_ostream OS(ErrBuf);
-  DiagnosticEngine Diags(SM, OS);
-  Scanner S(F, Diags);
   std::vector<std::string> Out;
-  for (int I = 0; I < 1000; ++I) {
-    S.next();
-    if (S.Tok == TokenKind::EOF_)
-      break;
+  forEachToken(Src, [&](const Scanner &S, const SourceManager &SM) {
     if (S.Tok == TokenKind::Name)
       Out.push_back(SM.format(S.TokPos));
-  }
+  });
   return Out;
 }
 
