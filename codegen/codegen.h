@@ -69,6 +69,11 @@ bool emitCode(llvm::Module &M, llvm::TargetMachine &TM,
 /// the others (runtime/traceback.cpp).
 constexpr const char *NoArgsAttr = "gort-noargs";
 
+/// The section of the typelinks entries lowering gives unnamed composite
+/// types' descriptors (lower_iface.cpp); libgort/gort.ld keeps and
+/// brackets it, and partition.cpp keeps each entry with its descriptor.
+constexpr const char *TypelinkSection = ".gort_typelink";
+
 /// What compileModule produces.
 enum class EmitWhat { Object, Assembly, IR };
 

@@ -55,6 +55,7 @@
 #include "llvm/IR/Module.h"
 
 #include <functional>
+#include <optional>
 
 namespace gortc {
 namespace codegen {
@@ -95,6 +96,9 @@ bool isBlank(syntax::Expr *E);
 /// For an instantiation f[int] or pkg.F[int] of a generic function, the
 /// name whose object is the instance; else null.
 syntax::Name *instanceName(syntax::Expr *E);
+/// The builtin function (append, len, unsafe.Sizeof ...) that the callee
+/// Fun of a call names, if it names one.
+std::optional<types::BuiltinId> builtinOf(syntax::Expr *Fun);
 /// The field index and the value of element I of struct literal E. A key
 /// names a field of the literal's own type, which may be another, identical
 /// struct type than the one it is stored as (x = struct{ a int }{a: 1});

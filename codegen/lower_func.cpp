@@ -1057,16 +1057,11 @@ bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind, bool CodeField,
     return W.L.isAggregate(T) ? A : W.load(T, A);
   };
 
-  if (Fun->TV.M == Mode::Builtin) {
-    BuiltinId Id = BuiltinId::Len;
-    if (auto *N = dyn_cast<syntax::Name>(Fun))
-      Id = cast<Builtin>(N->Obj)->Id;
-    else if (auto *S = dyn_cast<SelectorExpr>(Fun))
-      Id = cast<Builtin>(S->Sel->Obj)->Id;
-    switch (Id) {
+  if (std::optional<BuiltinId> Id = builtinOf(Fun)) {
+    switch (*Id) {
     case BuiltinId::Print:
     case BuiltinId::Println: {
-      bool Ln = Id == BuiltinId::Println;
+      bool Ln = *Id == BuiltinId::Println;
       std::vector<std::pair<unsigned, std::optional<ConstValue>>> Ops;
       for (syntax::Expr *A : E->Args) {
         Type *T = exprType(L.TCtx, A);
@@ -1301,14 +1296,8 @@ llvm::Value *FuncLowerer::emitCall(CallExpr *E, llvm::Value *AggDest) {
       From = defaultType(L.TCtx, From);
     return emitConversion(V, From, To);
   }
-  if (Fun->TV.M == Mode::Builtin) {
-    BuiltinId Id = BuiltinId::Len;
-    if (auto *N = dyn_cast<syntax::Name>(Fun))
-      Id = cast<Builtin>(N->Obj)->Id;
-    else if (auto *S = dyn_cast<SelectorExpr>(Fun))
-      Id = cast<Builtin>(S->Sel->Obj)->Id;
-    return emitBuiltinCall(E, Id);
-  }
+  if (std::optional<BuiltinId> Id = builtinOf(Fun))
+    return emitBuiltinCall(E, *Id);
   llvm::SmallVector<llvm::Value *, 4> R;
   auto *Sig = cast<Signature>(Fun->TV.Ty->underlying());
   size_t NRes = Sig->Results ? Sig->Results->size() : 0;

@@ -838,7 +838,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
     auto *Link = new llvm::GlobalVariable(*Mod, Ptr, true,
                                           llvm::GlobalValue::InternalLinkage,
                                           GV, Sym + ".typelink");
-    Link->setSection(".gort_typelink");
+    Link->setSection(TypelinkSection);
     Link->setComdat(GV->getComdat());
     // Copied with the descriptor into every partition of a cut module
     // (codegen/partition.cpp's isCopied): whichever copy of the comdat the

@@ -361,10 +361,7 @@ static CallExpr *mapAppendOf(syntax::Expr *Lhs, syntax::Expr *Rhs) {
   auto *Call = dyn_cast<CallExpr>(unparen(Rhs));
   if (!IX || !Call || !IX->X->TV.Ty || !isa<Map>(IX->X->TV.Ty->underlying()))
     return nullptr;
-  syntax::Expr *Fun = unparen(Call->Fun);
-  auto *N = dyn_cast<syntax::Name>(Fun);
-  if (Fun->TV.M != Mode::Builtin || !N || !isa<Builtin>(N->Obj) ||
-      cast<Builtin>(N->Obj)->Id != BuiltinId::Append || Call->Args.empty())
+  if (builtinOf(Call->Fun) != BuiltinId::Append || Call->Args.empty())
     return nullptr;
   return sameSafeExpr(Lhs, Call->Args[0]) ? Call : nullptr;
 }

@@ -49,6 +49,19 @@ syntax::Name *gortc::codegen::instanceName(syntax::Expr *E) {
   return nullptr;
 }
 
+std::optional<types::BuiltinId> gortc::codegen::builtinOf(syntax::Expr *Fun) {
+  Fun = syntax::unparen(Fun);
+  if (Fun->TV.M != syntax::Mode::Builtin)
+    return std::nullopt;
+  syntax::Name *N = dyn_cast<syntax::Name>(Fun);
+  if (auto *S = dyn_cast<syntax::SelectorExpr>(Fun))
+    N = S->Sel; // unsafe.Sizeof ...
+  auto *B = N ? llvm::dyn_cast_or_null<types::Builtin>(N->Obj) : nullptr;
+  if (!B)
+    return std::nullopt;
+  return B->Id;
+}
+
 bool Lowerer::isAggregate(Type *T) {
   switch (T->underlying()->kind()) {
   case TypeKind::Struct:

@@ -50,6 +50,8 @@
 
 #include "codegen/partition.h"
 
+#include "codegen/codegen.h"
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/EquivalenceClasses.h"
 #include "llvm/ADT/SetVector.h"
@@ -318,7 +320,7 @@ llvm::Error codegen::loadPartition(llvm::MemoryBufferRef Bitcode,
   MPM.run(*M, MAM);
   std::vector<llvm::GlobalValue *> Links;
   for (llvm::GlobalVariable &V : M->globals())
-    if (!V.isDeclaration() && V.getSection() == ".gort_typelink")
+    if (!V.isDeclaration() && V.getSection() == TypelinkSection)
       Links.push_back(&V);
   llvm::appendToCompilerUsed(*M, Links);
   return llvm::Error::success();

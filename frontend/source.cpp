@@ -43,11 +43,11 @@ LineCol SourceFile::decode(Pos P) const {
   // gc's RelLine and RelCol: lines count on from the directive's; columns
   // too on the directive's own line, and are the actual ones after it.
   LineCol At = decodeRaw(pos(B.Offset));
-  LineCol R{B.File, B.Line + (LC.Line - At.Line), 0};
+  LineCol R{Name, B.Line + (LC.Line - At.Line), 0};
   if (B.Col != 0)
     R.Col = LC.Line == At.Line ? B.Col + (LC.Col - At.Col) : LC.Col;
-  // A directive that names no file keeps the name in force before it.
-  R.File = Name;
+  // The file: that of the last directive that names one (a directive that
+  // names none keeps the name in force before it), else this file's.
   for (auto J = It; J != Bases.begin(); --J)
     if (!J[-1].InheritName) {
       R.File = J[-1].File;

@@ -202,17 +202,14 @@ namespace {
 
 /// The kernel's transparent huge page size, or 0 (gc: getHugePageSize).
 uintptr_t getHugePageSize() {
-  constexpr long AtFdcwd = -100;
-  long Fd = syscall6(sysno::Openat, AtFdcwd,
-                     long("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"),
-                     /*O_RDONLY=*/0, 0);
+  int32_t Fd = openRead("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size");
   if (Fd < 0)
     return 0;
   char Buf[24];
-  long N = syscall6(sysno::Read, Fd, long(Buf), long(sizeof(Buf)));
-  syscall6(sysno::Close, Fd);
+  int32_t N = read(Fd, Buf, int32_t(sizeof(Buf)));
+  closefd(Fd);
   uintptr_t V = 0;
-  for (long I = 0; I < N && Buf[I] >= '0' && Buf[I] <= '9'; I++)
+  for (int32_t I = 0; I < N && Buf[I] >= '0' && Buf[I] <= '9'; I++)
     V = V * 10 + uintptr_t(Buf[I] - '0');
   // Only a power of two is a page size.
   return (V & (V - 1)) == 0 ? V : 0;

@@ -199,6 +199,23 @@ inline int32_t write1(uintptr_t Fd, const void *P, int32_t N) {
   return int32_t(syscall6(sysno::Write, long(Fd), long(P), N));
 }
 
+/// openat(2) of Path relative to the working directory, read-only (gc:
+/// open with _O_RDONLY). Returns the descriptor or -errno.
+inline int32_t openRead(const char *Path) {
+  constexpr long AtFdcwd = -100;
+  return int32_t(syscall6(sysno::Openat, AtFdcwd, long(Path), /*O_RDONLY=*/0));
+}
+
+/// read(2). Returns bytes read or -errno.
+inline int32_t read(int32_t Fd, void *P, int32_t N) {
+  return int32_t(syscall6(sysno::Read, Fd, long(P), N));
+}
+
+/// close(2) (gc: closefd).
+inline int32_t closefd(int32_t Fd) {
+  return int32_t(syscall6(sysno::Close, Fd));
+}
+
 /// exit_group(2): ends the process.
 [[noreturn]] inline void exit(int32_t Code) {
   for (;;)

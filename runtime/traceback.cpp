@@ -176,15 +176,14 @@ void loadSelf() {
   if (Self.Tried)
     return;
   Self.Tried = true;
-  constexpr int32_t AtFdcwd = -100;
-  long Fd = syscall6(sysno::Openat, AtFdcwd, long("/proc/self/exe"), 0, 0);
+  int32_t Fd = openRead("/proc/self/exe");
   if (Fd < 0)
     return;
   long Size = syscall6(sysno::Lseek, Fd, 0, /*SEEK_END=*/2);
-  MmapResult M = Size > 0 ? mmap(nullptr, uintptr_t(Size), ProtRead, MapPrivate,
-                                 int32_t(Fd), 0)
-                          : MmapResult{nullptr, -1};
-  syscall6(sysno::Close, Fd);
+  MmapResult M =
+      Size > 0 ? mmap(nullptr, uintptr_t(Size), ProtRead, MapPrivate, Fd, 0)
+               : MmapResult{nullptr, -1};
+  closefd(Fd);
   if (M.Err != 0 || uintptr_t(Size) < sizeof(ElfHeader))
     return;
   const uint8_t *Base = static_cast<const uint8_t *>(M.P);
