@@ -561,6 +561,9 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
       Words[size_t(Off / 8)] = true;
       return;
     case TypeKind::Interface:
+      // Both words, as gc's typebits: the type or itab word may point to
+      // the heap (reflect.StructOf's types, itabs made at run time).
+      Words[size_t(Off / 8)] = true;
       Words[size_t(Off / 8) + 1] = true;
       return;
     case TypeKind::Array: {

@@ -135,6 +135,9 @@ enum Kind : uint8_t {
 
 /// Flag bits or'ed into Type::Kind.
 constexpr uint8_t KindDirectIface = 1 << 5; ///< data word is the value itself
+/// GCData is a GC program, not a bitmap (gc: kindGCProg). gortc never emits
+/// one; reflect.ArrayOf and StructOf make one for very large types.
+constexpr uint8_t KindGCProg = 1 << 6;
 constexpr uint8_t KindMask = (1 << 5) - 1;
 
 /// Type::TFlag bits (gc: tflag).

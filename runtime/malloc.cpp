@@ -49,9 +49,12 @@
 //      next free object of the cached span: nextFreeFast (a count of
 //      trailing zeros on AllocCache), else MCache::nextFree (bitmap search,
 //      refill from the MCentral on the system stack). Zero the object if
-//      NeedZero and the span may hold old data (MSpan::NeedZero).
+//      NeedZero and the span may hold old data (MSpan::NeedZero); objects
+//      of up to 64 bytes with a few inline stores. For a scan span, record
+//      which words hold pointers (heapBitsSetType, mbitmap.cpp).
 //   6. Large: MHeap::alloc on the system stack; zero the whole span if
-//      NeedZero and its pages were used before (ZeroedBase, mheap.cpp).
+//      NeedZero and its pages were used before (ZeroedBase, mheap.cpp). The
+//      span keeps T for the marker (MSpan::LargeType).
 //   7. A store-store barrier (gc: publicationBarrier), so that the future
 //      concurrent collector never sees the pointer before the zeroing.
 //
@@ -71,8 +74,9 @@
 // frees whole spans -- every dead large object -- to the heap
 // (MHeap::freeSpan). mallocgc's part: on entry it tests GCStat.Pending and
 // lets gcTrigger start a cycle (step 0 below), and the slow paths count
-// HeapLive (mcache.cpp's refill, largeAlloc). Still to come: the heap
-// bitmap for scan objects (gc: heapBitsSetType) and GC assists.
+// HeapLive (mcache.cpp's refill, largeAlloc). A scan object's pointer
+// words are recorded for the marker (step 5: heapBitsSetType, mbitmap.cpp;
+// step 6: the large span keeps T). Still to come: GC assists.
 //
 // Invariants: an MCache is used only by the M holding its P, or under
 // NoPCacheLock. Lock order, outermost first: NoPCacheLock, MCentral::Lock,
@@ -138,9 +142,37 @@ __attribute__((always_inline)) inline void publicationBarrier() {
 #endif
 }
 
+/// Zeroes an object of size class size N: the smallest classes inline,
+/// as a few stores, rather than with a call of memset.
+__attribute__((always_inline)) inline void zeroSmall(void *P, uintptr_t N) {
+  switch (N) {
+  case 8:
+    __builtin_memset(P, 0, 8);
+    return;
+  case 16:
+    __builtin_memset(P, 0, 16);
+    return;
+  case 24:
+    __builtin_memset(P, 0, 24);
+    return;
+  case 32:
+    __builtin_memset(P, 0, 32);
+    return;
+  case 48:
+    __builtin_memset(P, 0, 48);
+    return;
+  case 64:
+    __builtin_memset(P, 0, 64);
+    return;
+  default:
+    memset(P, 0, N);
+  }
+}
+
 /// Steps 4 and 5. C belongs to the caller. Size <= MaxSmallSize.
 __attribute__((always_inline)) inline void *
-mallocSmall(MCache *C, uintptr_t Size, bool Noscan, bool NeedZero) {
+mallocSmall(MCache *C, uintptr_t Size, const abi::Type *T, bool Noscan,
+            bool NeedZero) {
   if (Noscan && Size < MaxTinySize) {
     uintptr_t Off = C->TinyOffset;
     if ((Size & 7) == 0)
@@ -175,15 +207,17 @@ mallocSmall(MCache *C, uintptr_t Size, bool Noscan, bool NeedZero) {
   if (V == 0)
     V = C->nextFree(Spc, &S);
   if (NeedZero && S->NeedZero)
-    memset(reinterpret_cast<void *>(V), 0, ClassToSize[SC]);
+    zeroSmall(reinterpret_cast<void *>(V), ClassToSize[SC]);
+  if (!Noscan)
+    heapBitsSetType(S, V, Size, T);
   return reinterpret_cast<void *>(V);
 }
 
 /// Step 3's other branch: the shared cache of Ms without a P.
-__attribute__((noinline)) void *mallocNoP(uintptr_t Size, bool Noscan,
-                                          bool NeedZero) {
+__attribute__((noinline)) void *mallocNoP(uintptr_t Size, const abi::Type *T,
+                                          bool Noscan, bool NeedZero) {
   lock(&NoPCacheLock);
-  void *X = mallocSmall(&NoPCache, Size, Noscan, NeedZero);
+  void *X = mallocSmall(&NoPCache, Size, T, Noscan, NeedZero);
   unlock(&NoPCacheLock);
   return X;
 }
@@ -200,8 +234,8 @@ void largeAllocM(void *Arg) {
 }
 
 /// Step 6 (gc: mcache.allocLarge and the large branch of mallocgc).
-__attribute__((noinline)) void *largeAlloc(uintptr_t Size, bool Noscan,
-                                           bool NeedZero) {
+__attribute__((noinline)) void *largeAlloc(uintptr_t Size, const abi::Type *T,
+                                           bool Noscan, bool NeedZero) {
   if (Size > MaxAlloc)
     outOfMemory(Size);
   LargeArgs A = {(Size + PageMask) >> PageShift, makeSpanClass(0, Noscan),
@@ -211,6 +245,7 @@ __attribute__((noinline)) void *largeAlloc(uintptr_t Size, bool Noscan,
   if (!S)
     outOfMemory(Size);
   S->Limit = S->base() + Size;
+  S->LargeType = T;
   S->FreeIndex = 1;
   S->AllocCount = 1;
   atomic::xadd(&LargeAllocs, uint64_t(1));
@@ -247,11 +282,11 @@ void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
   }
   void *X;
   if (Size > MaxSmallSize)
-    X = largeAlloc(Size, Noscan, NeedZero);
+    X = largeAlloc(Size, T, Noscan, NeedZero);
   else if (P *Pp = Mp ? Mp->Pp : nullptr)
-    X = mallocSmall(Pp->Cache, Size, Noscan, NeedZero);
+    X = mallocSmall(Pp->Cache, Size, T, Noscan, NeedZero);
   else
-    X = mallocNoP(Size, Noscan, NeedZero);
+    X = mallocNoP(Size, T, Noscan, NeedZero);
   if (Mp) {
     Mp->Mallocing = 0;
     Mp->Locks--;

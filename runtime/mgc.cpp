@@ -55,17 +55,20 @@
 //      bits; spans left empty go back to the page heap.
 //   7. Start the world; GODEBUG=gctrace=1 prints gc's line for the cycle.
 //
-// Conservative scanning, and why it is safe: the collector never moves an
-// object, so treating a word that merely looks like a pointer as one can
-// only keep garbage alive, never corrupt the heap. Every word of goroutine
-// stacks (all segments), of the program's writable segments, of the Ms and
-// Ps, and of every object of a scan span is a candidate; a candidate
-// counts if it points into an allocated object, at any offset (Go has
-// interior pointers). Objects of types without pointers live in noscan
-// spans and are never scanned. The precise stack maps of design.md
-// (statepoints) and type bitmaps replace the guesses later; what they buy
-// is less retention and the write barriers of a concurrent collector, not
-// correctness.
+// Conservative roots, precise objects, and why that is safe: the collector
+// never moves an object, so treating a word that merely looks like a
+// pointer as one can only keep garbage alive, never corrupt the heap. Every
+// word of goroutine stacks (all segments), of the program's writable
+// segments and of the Ms and Ps is a candidate. A heap object is scanned
+// by its type: only the words its type's pointer bitmap marks are
+// candidates (the heap bitmap and large spans' types, mbitmap.cpp); an
+// object allocated without a type (the runtime's G, sudog, defer records)
+// has every word scanned. A candidate counts if it points into an
+// allocated object, at any offset (Go has interior pointers). Objects of
+// types without pointers live in noscan spans and are never scanned. The
+// precise stack maps of design.md (statepoints) replace the guesses on
+// stacks later; what they buy is less retention and the write barriers of
+// a concurrent collector, not correctness.
 //
 // What the conservative scan relies on: every pointer the program still
 // uses is in memory the marker reads, or in a callee-saved register that
@@ -81,7 +84,7 @@
 // finalizer goroutine.
 //
 // Not yet (issue 10): concurrent marking with write barriers, background
-// and lazy sweeping, mark assists, precise stacks and heap bitmaps; gc's
+// and lazy sweeping, mark assists, precise stacks and globals; gc's
 // cap on the collector's CPU share when the limit is below the live heap.
 //
 // Entry points: gcTrigger (mallocgc), gcForce (runtime.GC), gcinit

@@ -36,15 +36,23 @@
 // unreachable: queueDeadFinalizers queues its finalizer and marks it, so
 // that it survives the sweep until the finalizer has run.
 //
-// A candidate word V (scanblock) is kept if it lies in an arena, in a
-// heap span (not a stack), below the span's last object, and its object
-// is allocated (MSpan::isFree: below FreeIndex or in AllocBits). Then its
-// mark bit is set; a newly marked object of a scan span goes on the work
-// list as [base, end) -- for a large object, up to the requested size.
+// The roots are scanned conservatively: every word is a candidate
+// (scanblock). Heap objects are scanned by type (gc: scanobject): only
+// the words that hold pointers by the heap bitmap, a uniform span's mask
+// or a large span's type (mbitmap.cpp) are candidates.
 //
-// The work list is a stack of ranges in memory from sysAlloc that doubles
-// when full and is kept between cycles (gc uses per-P work buffers, which
-// the concurrent marker will need).
+// A candidate word V is kept if it lies in an arena, in a heap span (not
+// a stack), below the span's last object, and its object is allocated
+// (MSpan::isFree: below FreeIndex or in AllocBits). Then its mark bit is
+// set, and a newly marked object of a scan span goes on the work list.
+// An object of at most 64 words goes there with the mask of its pointer
+// words, read when it is marked, while its span is at hand (none if it
+// has no pointers); drain then needs no lookup. Any other object goes
+// there alone, and drain finds how to scan it from its span.
+//
+// The work list is a stack in memory from sysAlloc that doubles when full
+// and is kept between cycles (gc uses per-P work buffers, which the
+// concurrent marker will need).
 //
 //===----------------------------------------------------------------------===//
 
@@ -64,12 +72,17 @@ namespace gort {
 
 namespace {
 
-struct Range {
-  uintptr_t Lo, Hi;
+/// A grey object on the work list: a small object of at most 64 words
+/// with the heap bitmap's bits for its words (Mask != 0), read when it was
+/// marked; or, with Mask == 0, any other object, whose span says how to
+/// scan it.
+struct WorkItem {
+  uintptr_t Obj;
+  uint64_t Mask;
 };
 
-/// The work list of grey ranges.
-Range *Work;
+/// The work list.
+WorkItem *Work;
 uintptr_t WorkLen, WorkCap;
 
 /// Address bounds of the heap arenas, a quick filter for candidates.
@@ -77,20 +90,24 @@ uintptr_t HeapLo, HeapHi;
 
 uint64_t MarkedBytes;
 
-void push(uintptr_t Lo, uintptr_t Hi) {
-  if (WorkLen == WorkCap) {
-    uintptr_t Cap = WorkCap ? WorkCap * 2 : 4096;
-    auto *New = static_cast<Range *>(sysAlloc(Cap * sizeof(Range)));
-    if (!New)
-      fatal("runtime: cannot allocate the GC work list");
-    if (Work) {
-      memmove(New, Work, WorkLen * sizeof(Range));
-      sysFree(Work, WorkCap * sizeof(Range));
-    }
-    Work = New;
-    WorkCap = Cap;
+/// Doubles the work list.
+__attribute__((noinline)) void growWork() {
+  uintptr_t Cap = WorkCap ? WorkCap * 2 : 4096;
+  auto *New = static_cast<WorkItem *>(sysAlloc(Cap * sizeof(WorkItem)));
+  if (!New)
+    fatal("runtime: cannot allocate the GC work list");
+  if (Work) {
+    memmove(New, Work, WorkLen * sizeof(WorkItem));
+    sysFree(Work, WorkCap * sizeof(WorkItem));
   }
-  Work[WorkLen++] = Range{Lo, Hi};
+  Work = New;
+  WorkCap = Cap;
+}
+
+__attribute__((always_inline)) inline void push(uintptr_t Obj, uint64_t Mask) {
+  if (WorkLen == WorkCap)
+    growWork();
+  Work[WorkLen++] = WorkItem{Obj, Mask};
 }
 
 /// Marks the object V points into, if any, and queues it for scanning
@@ -108,26 +125,93 @@ __attribute__((always_inline)) inline void markCandidate(uintptr_t V) {
   MarkedBytes += S->ElemSize;
   if (spanClassNoscan(S->Class))
     return;
-  uintptr_t Base = S->base() + Idx * S->ElemSize;
-  push(Base, S->NElems == 1 ? S->Limit : Base + S->ElemSize);
+  uintptr_t Obj = S->base() + Idx * S->ElemSize;
+  uint64_t Mask;
+  if (spanClassSizeClass(S->Class) != 0 && objectMask(S, Obj, &Mask)) {
+    if (Mask)
+      push(Obj, Mask);
+    return;
+  }
+  push(Obj, 0);
 }
 
-/// Scans the words of [Lo, Hi) (gc: scanblock, without a bitmap).
+__attribute__((always_inline)) inline void markWord(uintptr_t A) {
+  uintptr_t V = *reinterpret_cast<const uintptr_t *>(A);
+  if (V - HeapLo < HeapHi - HeapLo)
+    markCandidate(V);
+}
+
+/// Scans the words of Obj that Mask marks, bit I for word I.
+__attribute__((always_inline)) inline void scanMask(uintptr_t Obj,
+                                                    uint64_t Mask) {
+  while (Mask) {
+    markWord(Obj + uintptr_t(__builtin_ctzll(Mask)) * 8);
+    Mask &= Mask - 1;
+  }
+}
+
+/// Scans every word of [Lo, Hi): roots, and objects of unknown type (gc:
+/// scanblock, without a bitmap).
 void scanblock(uintptr_t Lo, uintptr_t Hi) {
-  const uintptr_t Span = HeapHi - HeapLo;
-  for (uintptr_t A = alignUp(Lo, 8); A + 8 <= Hi; A += 8) {
-    uintptr_t V = *reinterpret_cast<const uintptr_t *>(A);
-    if (V - HeapLo < Span)
-      markCandidate(V);
+  for (uintptr_t A = alignUp(Lo, 8); A + 8 <= Hi; A += 8)
+    markWord(A);
+}
+
+/// Scans a small object of more than 64 words, or one whose span crosses
+/// an arena boundary, by the heap bitmap (such spans are never uniform).
+void scanSmall(MSpan *S, uintptr_t Obj) {
+  uintptr_t NW = S->ElemSize / 8;
+  for (uintptr_t I = 0; I < NW; I += 64) {
+    uintptr_t N = NW - I < 64 ? NW - I : 64;
+    uint64_t Mask = 0;
+    if (S->HeapBits) {
+      Mask = readBits(S->HeapBits, (Obj - S->base()) / 8 + I, N);
+    } else {
+      for (uintptr_t J = 0; J < N; J++)
+        if (heapBitAt(Obj + (I + J) * 8))
+          Mask |= uint64_t(1) << J;
+    }
+    scanMask(Obj + I * 8, Mask);
   }
 }
 
-/// Blackens grey objects until none is left (gc: gcDrain).
-void drain() {
-  while (WorkLen > 0) {
-    Range R = Work[--WorkLen];
-    scanblock(R.Lo, R.Hi);
+/// Scans a large object: the pointer words of each element of its type,
+/// up to the size it was allocated with.
+void scanLarge(MSpan *S) {
+  const abi::Type *T = S->LargeType;
+  uintptr_t Lo = S->base(), Hi = S->Limit;
+  if (!hasPtrMask(T)) {
+    scanblock(Lo, Hi);
+    return;
   }
+  uintptr_t PW = T->PtrData / 8;
+  for (uintptr_t E = Lo; E < Hi; E += T->Size)
+    for (uintptr_t J = 0; J < PW && E + J * 8 + 8 <= Hi; J++)
+      if (T->GCData[J / 8] & (1u << (J % 8)))
+        markWord(E + J * 8);
+}
+
+/// Scans one grey object (gc: scanobject).
+__attribute__((always_inline)) inline void scanItem(WorkItem W) {
+  if (W.Mask) {
+    scanMask(W.Obj, W.Mask);
+    return;
+  }
+  MSpan *S = spanOfUnchecked(W.Obj);
+  if (spanClassSizeClass(S->Class) == 0)
+    scanLarge(S);
+  else
+    scanSmall(S, W.Obj);
+}
+
+/// Blackens grey objects until none is left (gc: gcDrain). The work list
+/// is a stack, so the marker follows the object graph depth first and
+/// usually scans next an object allocated next to the one it just left.
+/// (A ring that prefetched each object a few pops ahead was slower on
+/// binarytrees: 290 ms of marking against 250, as it breaks that order.)
+void drain() {
+  while (WorkLen > 0)
+    scanItem(Work[--WorkLen]);
 }
 
 /// For queueDeadFinalizers: whether the object P points into is marked,

@@ -124,7 +124,7 @@ uint64_t RetainBytes;
 bool ScavengeOff;
 
 static_assert(PagesPerArena % 64 == 0);
-static_assert(sizeof(HeapArena) < (1 << 17));
+static_assert(offsetof(HeapArena, PtrBits) < (1 << 17));
 
 /// Bits [Lo, Lo+N) of a word; 0 < N <= 64 - Lo.
 inline uint64_t rangeMask(unsigned Lo, unsigned N) {
@@ -431,9 +431,15 @@ MSpan *allocSpanLocked(uintptr_t NPages, bool Manual, SpanClass Spc) {
   Heap.NSpans++;
   // Publish: S is complete before any spanOf can see it.
   setSpans(Base, NPages, S);
+  S->HeapBits = nullptr;
+  S->UniformType = S->ElemSize <= 64 * 8 ? &FreshSpan : &MixedSpan;
+  S->UniformMask = 0;
   if (!Manual) {
     HeapArena *A = arenaOf(Base);
     setBits(A->PageInUse, (Base - A->Base) >> PageShift, 1);
+    if (spanClassSizeClass(Spc) != 0 && !spanClassNoscan(Spc) &&
+        Base + Bytes <= A->Base + HeapArenaBytes)
+      S->HeapBits = &A->PtrBits[(Base - A->Base) / 8 / 64];
   }
   return S;
 }

@@ -11,6 +11,7 @@
 #ifndef GORT_RUNTIME_MHEAP_H
 #define GORT_RUNTIME_MHEAP_H
 
+#include "libgort/abi.h"
 #include "runtime/atomic.h"
 #include "runtime/lock.h"
 #include "runtime/mcentral.h"
@@ -58,6 +59,12 @@ struct HeapArena {
   uintptr_t ZeroedBase;
   HeapArena *Next; ///< next arena by address
   HeapArena *Prev; ///< previous arena by address
+  /// The heap bitmap (gc: heapArena.bitmap, one bit per word here): bit
+  /// I%64 of word I/64 is set if word I of the arena holds a pointer. It
+  /// describes the allocated objects of scan spans of small objects and is
+  /// written by mallocgc (heapBitsSetType, mbitmap.cpp). Last, so that
+  /// its 1 MiB, backed by the OS only where touched, follows the rest.
+  uint64_t PtrBits[HeapArenaBytes / 8 / 64];
 };
 
 /// The page heap (gc: mheap). One global instance, Heap.
@@ -121,6 +128,64 @@ __attribute__((always_inline)) inline HeapArena *arenaOf(uintptr_t P) {
     return nullptr;
   return atomic::loadAcq(&L2[Idx & (ArenaL2Size - 1)]);
 }
+
+/// Whether T's GCData is a pointer bitmap the collector can follow: T is
+/// known, holds pointers, and has no GC program. Objects of other types
+/// are scanned word by word (mbitmap.cpp).
+inline bool hasPtrMask(const abi::Type *T) {
+  return T && T->GCData && !(T->Kind & abi::KindGCProg) && T->Size != 0 &&
+         T->Size % 8 == 0;
+}
+
+/// Bits [W, W+N) of a bitmap, N <= 64, as a word.
+__attribute__((always_inline)) inline uint64_t
+readBits(const uint64_t *Bits, uintptr_t W, uintptr_t N) {
+  unsigned Sh = unsigned(W % 64);
+  const uint64_t *P = Bits + W / 64;
+  uint64_t M = P[0] >> Sh;
+  if (Sh + N > 64)
+    M |= P[1] << (64 - Sh);
+  return N == 64 ? M : M & ((uint64_t(1) << N) - 1);
+}
+
+/// MSpan::UniformType of a span without objects yet, and of one whose
+/// objects the heap bitmap describes.
+extern const abi::Type FreshSpan, MixedSpan;
+
+/// heapBitsSetType's general case. mbitmap.cpp.
+void heapBitsSetTypeSlow(MSpan *S, uintptr_t X, uintptr_t Size,
+                         const abi::Type *T);
+
+/// Records which words of the object at X, allocated in scan span S of
+/// small objects, hold pointers: those of the Size / T->Size elements of
+/// type T it was allocated for, or all of them if T has no pointer mask
+/// (gc: heapBitsSetType). Inline for the common case, another object of
+/// the type and size S has held so far: nothing to write.
+__attribute__((always_inline)) inline void
+heapBitsSetType(MSpan *S, uintptr_t X, uintptr_t Size, const abi::Type *T) {
+  if (S->UniformType == T && S->UniformSize == Size)
+    return;
+  heapBitsSetTypeSlow(S, X, Size, T);
+}
+
+/// The pointer words of small object Obj of span S (bit I for word I),
+/// if S->ElemSize <= 64 words and S has HeapBits or is uniform; else
+/// false, and the caller reads the bitmap word by word (heapBitAt).
+__attribute__((always_inline)) inline bool
+objectMask(const MSpan *S, uintptr_t Obj, uint64_t *Mask) {
+  if (S->UniformType != &MixedSpan) {
+    *Mask = S->UniformMask;
+    return true;
+  }
+  if (!S->HeapBits || S->ElemSize > 64 * 8)
+    return false;
+  *Mask = readBits(S->HeapBits, (Obj - S->base()) / 8, S->ElemSize / 8);
+  return true;
+}
+
+/// Whether word Addr of a small object holds a pointer, by the heap
+/// bitmap. mbitmap.cpp.
+bool heapBitAt(uintptr_t Addr);
 
 /// The span containing address P, or null if P is in no span (gc:
 /// spanOf). P may be any value. Works for interior pointers of small and

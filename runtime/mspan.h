@@ -18,6 +18,10 @@
 
 namespace gort {
 
+namespace abi {
+struct Type;
+} // namespace abi
+
 /// A size class and a noscan bit: SizeClass << 1 | Noscan (gc: spanClass).
 /// Spans of noscan classes hold objects without pointers, which the
 /// collector will not scan.
@@ -80,6 +84,22 @@ struct MSpan {
   /// A stack pool chunk (a Manual span, stack.cpp): its first free block,
   /// or 0; AllocCount counts its blocks in use (gc: manualFreeList).
   uintptr_t ManualFreeList;
+  /// A large span's object type, for the collector (gc 1.22:
+  /// mspan.largeType): null if unknown, when every word is scanned.
+  const abi::Type *LargeType;
+  /// A scan span of small objects inside one arena: the word of its
+  /// arena's heap bitmap (HeapArena::PtrBits) for the span's first word,
+  /// whose bits follow in order. Null otherwise (mbitmap.cpp).
+  uint64_t *HeapBits;
+  /// A scan span of small objects of at most 64 words: while every object
+  /// allocated in it has been allocated with the same type (or null) and
+  /// size, that type and size, and in UniformMask the pointer words of
+  /// every object; the heap bitmap is then not written. &FreshSpan before
+  /// the first allocation, &MixedSpan once the heap bitmap describes the
+  /// objects (mbitmap.cpp).
+  const abi::Type *UniformType;
+  uintptr_t UniformSize;
+  uint64_t UniformMask;
 
   uintptr_t base() const { return StartAddr; }
 

@@ -6,7 +6,8 @@
 //
 // The collector's mark and sweep phases (mgcmark.cpp, mgcsweep.cpp) on the
 // host heap: objects reachable from a global survive, the rest are freed,
-// noscan objects are not scanned, dead large objects give their pages back,
+// noscan objects are not scanned, typed objects are scanned by their
+// pointer bitmaps, dead large objects give their pages back,
 // freed slots are reused zeroed, and unreachable objects with finalizers
 // are queued rather than freed. The host has no goroutines, so the
 // roots are the test binary's writable segments, M0 and P 0; the tests
@@ -200,6 +201,102 @@ TEST(GC, FreedSlotsAreReusedZeroed) {
     EXPECT_EQ(N->Next, nullptr);
   }
   EXPECT_EQ(Reused, Dropped.size() - Retained);
+  Root = 0;
+  collect();
+}
+
+/// A type of Words words whose pointer words are the set bits of Mask
+/// (its GCData).
+gort::abi::Type maskedType(uintptr_t Words, const uint8_t *Mask,
+                           uintptr_t PtrWords) {
+  gort::abi::Type T = test::makeTestType(Words * 8, /*HasPointers=*/true);
+  T.PtrData = PtrWords * 8;
+  T.GCData = Mask;
+  T.Kind = gort::abi::KindStruct;
+  return T;
+}
+
+// {p *X; n uintptr}: word 0 is a pointer, word 1 is not.
+const uint8_t PairMask[] = {0x01};
+
+// With a pointer bitmap, only pointer words keep objects alive: a scalar
+// word holding an object's address does not (mbitmap.cpp, mgcmark.cpp).
+TEST(GC, TypedObjectsAreScannedByTheirPointerBitmap) {
+  gort::abi::Type Pair = maskedType(2, PairMask, 1);
+  gort::abi::Type Ty = test::makeTestType(sizeof(Node), /*HasPointers=*/true);
+  auto *Holder = static_cast<uintptr_t *>(mallocgc(16, &Pair, true));
+  void *ByPtr = mallocgc(sizeof(Node), &Ty, true);
+  void *ByInt = mallocgc(sizeof(Node), &Ty, true);
+  Holder[0] = uintptr_t(ByPtr);
+  Holder[1] = uintptr_t(ByInt);
+  uintptr_t HPtr = hide(uintptr_t(ByPtr)), HInt = hide(uintptr_t(ByInt));
+  ByPtr = ByInt = nullptr;
+  Root = uintptr_t(Holder);
+  collect();
+  EXPECT_TRUE(allocated(hide(HPtr)));
+  EXPECT_FALSE(allocated(hide(HInt)));
+  Root = 0;
+  collect();
+}
+
+// An object allocated for N elements repeats the element's bitmap, in a
+// small object and in a large one (whose span keeps the type); the slot
+// of a typed object reused by an object of unknown type is scanned whole.
+TEST(GC, ArraysRepeatTheElementBitmap) {
+  gort::abi::Type Pair = maskedType(2, PairMask, 1);
+  gort::abi::Type Ty = test::makeTestType(sizeof(Node), /*HasPointers=*/true);
+  for (uintptr_t N : {uintptr_t(5), uintptr_t(4000)}) {
+    auto *Arr = static_cast<uintptr_t *>(mallocgc(N * 16, &Pair, true));
+    void *ByPtr = mallocgc(sizeof(Node), &Ty, true);
+    void *ByInt = mallocgc(sizeof(Node), &Ty, true);
+    Arr[2 * (N - 1)] = uintptr_t(ByPtr); // the last element's pointer
+    Arr[2 * (N - 2) + 1] = uintptr_t(ByInt);
+    uintptr_t HPtr = hide(uintptr_t(ByPtr)), HInt = hide(uintptr_t(ByInt));
+    ByPtr = ByInt = nullptr;
+    Root = uintptr_t(Arr);
+    collect();
+    EXPECT_TRUE(allocated(hide(HPtr))) << N;
+    EXPECT_FALSE(allocated(hide(HInt))) << N;
+    Root = 0;
+    collect();
+  }
+}
+
+// A span whose objects have all been of one type keeps that type's mask
+// instead of writing the heap bitmap; the first object of another type in
+// it writes the bitmap for every slot. Either way, a Pair's scalar word
+// keeps nothing alive, and every word of an object of unknown type does.
+TEST(GC, MixedSpansKeepEachObjectsBits) {
+  gort::abi::Type Pair = maskedType(2, PairMask, 1);
+  gort::abi::Type Unknown = test::makeTestType(16, /*HasPointers=*/true);
+  gort::abi::Type Ty = test::makeTestType(sizeof(Node), /*HasPointers=*/true);
+  auto *P1 = static_cast<uintptr_t *>(mallocgc(16, &Pair, true));
+  MSpan *S = spanOfHeap(uintptr_t(P1));
+  EXPECT_EQ(S->UniformType, &Pair);
+  auto *U = static_cast<uintptr_t *>(mallocgc(16, &Unknown, true));
+  auto *P2 = static_cast<uintptr_t *>(mallocgc(16, &Pair, true));
+  ASSERT_EQ(spanOfHeap(uintptr_t(U)), S);
+  ASSERT_EQ(spanOfHeap(uintptr_t(P2)), S);
+  EXPECT_EQ(S->UniformType, &MixedSpan);
+  std::vector<uintptr_t> Kept, Freed;
+  for (uintptr_t *Holder : {P1, U, P2}) {
+    void *A = mallocgc(sizeof(Node), &Ty, true);
+    void *B = mallocgc(sizeof(Node), &Ty, true);
+    Holder[0] = uintptr_t(A);
+    Holder[1] = uintptr_t(B);
+    Kept.push_back(hide(uintptr_t(A)));
+    (Holder == U ? Kept : Freed).push_back(hide(uintptr_t(B)));
+  }
+  static uintptr_t *Roots[3];
+  Roots[0] = P1;
+  Roots[1] = U;
+  Roots[2] = P2;
+  Root = uintptr_t(Roots);
+  P1 = U = P2 = nullptr;
+  collect();
+  EXPECT_EQ(countAllocated(Kept), Kept.size());
+  EXPECT_EQ(countAllocated(Freed), 0u);
+  Roots[0] = Roots[1] = Roots[2] = nullptr;
   Root = 0;
   collect();
 }
