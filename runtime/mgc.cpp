@@ -39,7 +39,8 @@
 //      each goroutine's current one, the stacks of the dead Gs on the
 //      global free list, and pool chunks left unused go back to the heap.
 //   4. Mark (mgcmark.cpp): from the roots, set the mark bit of every
-//      reachable object and scan those that may hold pointers.
+//      reachable object and scan those that may hold pointers, on as many
+//      threads as GOMAXPROCS and the CPUs allow.
 //   5. Pace: NextGC = marked x (1 + GOGC/100), at least 4 MiB x GOGC/100
 //      (gc: heapminimum) and, after an automatic cycle, at least 1 MiB
 //      above the marked heap (gc: sweepMinHeapDistance); the scavenger keeps

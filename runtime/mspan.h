@@ -117,13 +117,25 @@ struct MSpan {
   }
 
   /// True if object Index's mark bit is set (gc: markBits.isMarked).
+  /// Markers of a parallel mark read the bits while others set them.
   bool isMarked(uintptr_t Index) const {
-    return GCMarkBits[Index / 8] & (1u << (Index % 8));
+    return __atomic_load_n(&GCMarkBits[Index / 8], __ATOMIC_RELAXED) &
+           (1u << (Index % 8));
   }
-  /// Sets object Index's mark bit (gc: markBits.setMarked). The world is
-  /// stopped while the collector marks, so a plain store does.
+  /// Sets object Index's mark bit (gc: markBits.setMarked), when one
+  /// marker runs: the world is stopped, so a plain store does.
   void setMarked(uintptr_t Index) {
     GCMarkBits[Index / 8] |= uint8_t(1u << (Index % 8));
+  }
+  /// Sets object Index's mark bit with an atomic or, as markers of a
+  /// parallel mark do (gc: atomic.Or8 in greyobject); false if it was set
+  /// already.
+  /// The bitmaps are whole 64-bit words: an or on one word, whose old
+  /// bit is all that is used, is a single lock bts on x86-64.
+  bool tryMark(uintptr_t Index) {
+    uint64_t Bit = uint64_t(1) << (Index % 64);
+    auto *Word = reinterpret_cast<uint64_t *>(GCMarkBits) + Index / 64;
+    return !(__atomic_fetch_or(Word, Bit, __ATOMIC_RELAXED) & Bit);
   }
 
   /// Returns the index of the next free object at or after FreeIndex, or

@@ -80,6 +80,8 @@ struct DebugVars {
   int32_t GCStress;
   /// gcpoison=1: fill freed objects with 0xdb bytes (mgcsweep.cpp).
   int32_t GCPoison;
+  /// gcserial=1: mark on one thread, without helpers (mgcmark.cpp).
+  int32_t GCSerial;
 };
 extern DebugVars Debug;
 /// Parses GORTDEBUG into Debug. Called once by schedinit.

@@ -2008,6 +2008,8 @@ void setSystemGoroutine(G *Gp, bool System) {
   atomic::xadd(&Sched.NGSys, System ? 1 : -1);
 }
 
+void newSystemM(void (*Fn)()) { newm(Fn, nullptr, -1); }
+
 } // namespace gort
 
 using namespace gort;

@@ -184,6 +184,10 @@ void gosched();
 /// users (IsSystem) until setSystemGoroutine says otherwise: the finalizer
 /// goroutine (gc: `go runfinq()`). User goroutine.
 G *newSystemGoroutine(void (*Fn)(void *), void *Arg);
+/// Starts a thread (an M without a P, as sysmon's) that runs Fn, which
+/// never returns (gc: newm(fn, nil, -1)). Fn counts itself in
+/// Sched.NMSys. The collector's mark helpers (mgcmark.cpp).
+void newSystemM(void (*Fn)());
 /// Shows (System false) or hides a goroutine of newSystemGoroutine in
 /// tracebacks, NumGoroutine and the deadlock check; the finalizer
 /// goroutine shows itself while it runs user code (gc: fingRunning).

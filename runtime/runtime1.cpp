@@ -107,7 +107,8 @@ void parsedebugvars() {
   const DebugVar Vars[] = {{"stackcheck", &Debug.StackCheck},
                            {"gctrace", &Debug.GCTrace},
                            {"gcstress", &Debug.GCStress},
-                           {"gcpoison", &Debug.GCPoison}};
+                           {"gcpoison", &Debug.GCPoison},
+                           {"gcserial", &Debug.GCSerial}};
   constexpr unsigned N = sizeof(Vars) / sizeof(Vars[0]);
   parseDebugList(gogetenv("GODEBUG"), Vars, N);
   parseDebugList(gogetenv("GORTDEBUG"), Vars, N);

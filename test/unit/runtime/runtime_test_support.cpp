@@ -182,6 +182,9 @@ M *allm() { return &M0; }
 /// mfinal_fing.cpp's: no goroutine runs finalizers here; the tests read
 /// the queue themselves.
 void wakefing() {}
+/// gcMark starts mark helpers only for a cycle of the runtime (Self set),
+/// never in these tests.
+void newSystemM(void (*)()) { fatal("newSystemM in a host test"); }
 
 } // namespace gort
 
