@@ -94,6 +94,11 @@ void gcNoteHeapLive(int64_t N);
 /// the cycle, SelfSP its stack pointer with every callee-saved register
 /// saved above it. Returns the bytes marked.
 uint64_t gcMark(G *Self, uintptr_t SelfSP);
+/// GORTDEBUG=gccheckmark=1's check (gc: GODEBUG=gccheckmark=1), which
+/// gcMark runs after marking: marks again from the same roots with
+/// separate bits, on one thread, and throws if it reaches an object
+/// without its mark bit.
+void gcCheckmark(G *Self, uintptr_t SelfSP);
 
 /// Frees every unmarked object and clears the mark bits (mgcsweep.cpp).
 /// World stopped, caches flushed. The scavenger then runs once against the

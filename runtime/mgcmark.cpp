@@ -66,6 +66,13 @@
 // reported its marked bytes. GORTDEBUG=gcserial=1 marks on one thread,
 // as does GOMAXPROCS=1; one marker sets bits with plain stores.
 //
+// GORTDEBUG=gccheckmark=1 (or GODEBUG=, gc's name) checks each mark
+// (gcCheckmark, gc's checkmark mode): a second mark from the same roots,
+// on one thread, with its own bits (HeapArena::CheckBits, a bit per word,
+// set at each object's first word), that throws if it reaches an object
+// the first mark left unmarked. A parallel marker that lost work, or a
+// concurrent one with a missing write barrier, fails it.
+//
 //===----------------------------------------------------------------------===//
 
 #include "runtime/mgc.h"
@@ -139,6 +146,9 @@ struct Marker {
   uintptr_t Len = 0, Cap = 0;
   uint64_t Marked = 0;
   bool Parallel = false;
+  /// The checkmark pass: objects get check bits instead of mark bits,
+  /// and every object it reaches must carry a mark bit already.
+  bool Check = false;
 
   /// Doubles the stack.
   __attribute__((noinline)) void grow() {
@@ -169,15 +179,20 @@ struct Marker {
     uintptr_t Idx = S->objIndex(V);
     if (S->isFree(Idx))
       return;
-    if (S->isMarked(Idx))
-      return;
-    if (Parallel) {
-      if (!S->tryMark(Idx))
-        return; // another marker got there first
+    if (__builtin_expect(Check, 0)) {
+      if (!checkmark(S, Idx, V))
+        return;
     } else {
-      S->setMarked(Idx);
+      if (S->isMarked(Idx))
+        return;
+      if (Parallel) {
+        if (!S->tryMark(Idx))
+          return; // another marker got there first
+      } else {
+        S->setMarked(Idx);
+      }
+      Marked += S->ElemSize;
     }
-    Marked += S->ElemSize;
     if (spanClassNoscan(S->Class))
       return;
     uintptr_t Obj = S->base() + Idx * S->ElemSize;
@@ -188,6 +203,37 @@ struct Marker {
       return;
     }
     push(Obj, 0);
+  }
+
+  /// The checkmark pass's marking of object Idx of S, which V points
+  /// into: sets its check bit, and returns false if it was set already.
+  /// Throws if the object lacks its mark bit: the mark missed an object
+  /// reachable from the roots.
+  __attribute__((noinline)) bool checkmark(MSpan *S, uintptr_t Idx,
+                                           uintptr_t V) {
+    uintptr_t Obj = S->base() + Idx * S->ElemSize;
+    HeapArena *A = arenaOf(Obj);
+    uintptr_t W = (Obj - A->Base) / 8;
+    uint64_t Bit = uint64_t(1) << (W % 64);
+    if (A->CheckBits[W / 64] & Bit)
+      return false;
+    A->CheckBits[W / 64] |= Bit;
+    if (S->isMarked(Idx))
+      return true;
+    printlock();
+    printstring("runtime: checkmarks found unexpected unmarked object obj=");
+    printhex(Obj);
+    printstring(" (pointer ");
+    printhex(V);
+    printstring(")\nruntime: span base=");
+    printhex(S->base());
+    printstring(" elemsize=");
+    printuint(S->ElemSize);
+    printstring(" class=");
+    printuint(spanClassSizeClass(S->Class));
+    printstring(spanClassNoscan(S->Class) ? " noscan\n" : "\n");
+    printunlock();
+    fatal("checkmark found unmarked object");
   }
 
   __attribute__((always_inline)) void markWord(uintptr_t A) {
@@ -364,9 +410,11 @@ struct Marker {
 };
 
 /// The marker of the thread running gcMark (its stack is kept between
-/// cycles), and the function the roots are scanned with.
-Marker Main;
-void scanRoot(uintptr_t Lo, uintptr_t Hi) { Main.scanblock(Lo, Hi); }
+/// cycles), the checkmark pass's, and the function the roots are scanned
+/// with, by the marker in RootMarker.
+Marker Main, CheckMarker;
+Marker *RootMarker = &Main;
+void scanRoot(uintptr_t Lo, uintptr_t Hi) { RootMarker->scanblock(Lo, Hi); }
 
 /// For queueDeadFinalizers: whether the object P points into is marked,
 /// and marking it without scanning it (its referents are marked already).
@@ -385,7 +433,7 @@ void markLive(uintptr_t P) {
 }
 
 /// Scans Gp's stack, every segment from where it was left.
-void markStack(G *Gp, G *Self, uintptr_t SelfSP) {
+void markStack(Marker &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
   uint32_t Status = readgstatus(Gp);
   if (Status == GDead || Status == GIdle || !Gp->Seg)
     return;
@@ -413,9 +461,35 @@ void markStack(G *Gp, G *Self, uintptr_t SelfSP) {
     printunlock();
     fatal("gc: stack pointer outside its segment");
   }
-  Main.scanblock(SP, uintptr_t(Seg));
+  Mk.scanblock(SP, uintptr_t(Seg));
   for (StackSeg *S = Seg->Prev; S; S = S->Prev)
-    Main.scanblock(S->SavedSP, uintptr_t(S));
+    Mk.scanblock(S->SavedSP, uintptr_t(S));
+}
+
+/// Scans every root with Mk, draining its stack as it goes (gc:
+/// markroot): the writable segments, the Ms, g0s and Ps, the goroutines'
+/// stacks, the finalizers' objects.
+void markRoots(Marker &Mk, G *Self, uintptr_t SelfSP) {
+  RootMarker = &Mk;
+  forEachWritableSegment(scanRoot);
+  Mk.drain();
+  for (M *Mp = allm(); Mp; Mp = Mp->AllLink) {
+    Mk.scanblock(uintptr_t(Mp), uintptr_t(Mp + 1));
+    if (G *G0p = Mp->G0)
+      Mk.scanblock(uintptr_t(G0p), uintptr_t(G0p + 1));
+    Mk.drain();
+  }
+  for (int32_t I = 0; I < MaxGomaxprocs; I++)
+    if (P *Pp = AllP[I]) {
+      Mk.scanblock(uintptr_t(Pp), uintptr_t(Pp + 1));
+      Mk.drain();
+    }
+  for (G *Gp = allgs(); Gp; Gp = Gp->AllLink) {
+    markStack(Mk, Gp, Self, SelfSP);
+    Mk.drain();
+  }
+  finalizerRoots(scanRoot);
+  RootMarker = &Main;
 }
 
 /// A helper thread's life (gc: gcBgMarkWorker, here on an M of its own
@@ -486,24 +560,7 @@ uint64_t gcMark(G *Self, uintptr_t SelfSP) {
     futexwakeup(&Shared.Gen, Shared.NHelpers);
   }
 
-  forEachWritableSegment(scanRoot);
-  Main.drain();
-  for (M *Mp = allm(); Mp; Mp = Mp->AllLink) {
-    Main.scanblock(uintptr_t(Mp), uintptr_t(Mp + 1));
-    if (G *G0p = Mp->G0)
-      Main.scanblock(uintptr_t(G0p), uintptr_t(G0p + 1));
-    Main.drain();
-  }
-  for (int32_t I = 0; I < MaxGomaxprocs; I++)
-    if (P *Pp = AllP[I]) {
-      Main.scanblock(uintptr_t(Pp), uintptr_t(Pp + 1));
-      Main.drain();
-    }
-  for (G *Gp = allgs(); Gp; Gp = Gp->AllLink) {
-    markStack(Gp, Self, SelfSP);
-    Main.drain();
-  }
-  finalizerRoots(scanRoot);
+  markRoots(Main, Self, SelfSP);
   if (Main.Parallel) {
     Main.drainShared();
     while (atomic::load(&Shared.Done) != Shared.NHelpers)
@@ -513,8 +570,28 @@ uint64_t gcMark(G *Self, uintptr_t SelfSP) {
   } else {
     Main.drain();
   }
+  if (Debug.GCCheckmark)
+    gcCheckmark(Self, SelfSP);
   queueDeadFinalizers(isMarkedObject, markLive);
   return Main.Marked;
+}
+
+void gcCheckmark(G *Self, uintptr_t SelfSP) {
+  // Clear the check bits of the part of each arena ever handed out.
+  for (HeapArena *A = Heap.ArenaFirst; A; A = A->Next) {
+    constexpr uintptr_t Bytes = HeapArenaBytes / 8 / 8;
+    if (!A->CheckBits) {
+      A->CheckBits = static_cast<uint64_t *>(sysAlloc(Bytes));
+      if (!A->CheckBits)
+        fatal("runtime: cannot allocate the checkmark bitmap");
+    } else {
+      memset(A->CheckBits, 0, alignUp(A->ZeroedBase, 64 * 8) / 64);
+    }
+  }
+  CheckMarker.Check = true;
+  CheckMarker.Len = 0;
+  markRoots(CheckMarker, Self, SelfSP);
+  CheckMarker.drain();
 }
 
 } // namespace gort

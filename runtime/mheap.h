@@ -59,6 +59,10 @@ struct HeapArena {
   uintptr_t ZeroedBase;
   HeapArena *Next; ///< next arena by address
   HeapArena *Prev; ///< previous arena by address
+  /// GORTDEBUG=gccheckmark=1's marks: a bit per word, set for the first
+  /// word of each object the check reaches (gc: heapArena.checkmarks).
+  /// Allocated at the first check; null until then (mgcmark.cpp).
+  uint64_t *CheckBits;
   /// The heap bitmap (gc: heapArena.bitmap, one bit per word here): bit
   /// I%64 of word I/64 is set if word I of the arena holds a pointer. It
   /// describes the allocated objects of scan spans of small objects and is

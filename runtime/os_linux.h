@@ -82,6 +82,10 @@ struct DebugVars {
   int32_t GCPoison;
   /// gcserial=1: mark on one thread, without helpers (mgcmark.cpp).
   int32_t GCSerial;
+  /// gccheckmark=1: after each mark, mark again from the roots on one
+  /// thread and throw if that finds an object the first left unmarked
+  /// (mgcmark.cpp). Also read from GODEBUG, as gc does.
+  int32_t GCCheckmark;
 };
 extern DebugVars Debug;
 /// Parses GORTDEBUG into Debug. Called once by schedinit.

@@ -301,6 +301,37 @@ TEST(GC, MixedSpansKeepEachObjectsBits) {
   collect();
 }
 
+// The checkmark pass (GORTDEBUG=gccheckmark=1) finds nothing wrong after
+// a correct mark, and throws when an object reachable from the roots has
+// lost its mark bit, as a missed object of a parallel or concurrent mark
+// would have.
+TEST(GCDeathTest, CheckmarkFindsUnmarkedObjects) {
+  gort::abi::Type Ty = test::makeTestType(sizeof(Node), /*HasPointers=*/true);
+  Node *Head = nullptr;
+  for (int I = 0; I < 50; I++) {
+    auto *N = static_cast<Node *>(mallocgc(sizeof(Node), &Ty, true));
+    N->Next = Head;
+    Head = N;
+  }
+  Root = uintptr_t(Head);
+  AllP[0]->Cache->releaseAll();
+  lockNoPCache();
+  releaseNoPCacheLocked();
+  gcMark(nullptr, 0);
+  gcCheckmark(nullptr, 0); // everything reachable is marked: no throw
+  Node *Mid = Head->Next->Next;
+  MSpan *S = spanOfHeap(uintptr_t(Mid));
+  uintptr_t Idx = S->objIndex(uintptr_t(Mid));
+  S->GCMarkBits[Idx / 8] &= uint8_t(~(1u << (Idx % 8)));
+  EXPECT_DEATH(gcCheckmark(nullptr, 0),
+               "checkmarks found unexpected unmarked object");
+  S->setMarked(Idx);
+  gcSweep();
+  unlockNoPCache();
+  Root = 0;
+  collect();
+}
+
 } // namespace
 
 // Finalizers (mfinal.cpp): an unreachable object with a finalizer is
