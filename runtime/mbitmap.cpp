@@ -60,12 +60,13 @@
 //     the span's owner writes it. MSpan::HeapBits points at the span's
 //     first bitmap word when the span lies in one arena.
 //   - uniform spans: most hot allocation sites fill a span with one type.
-//     While every object of a span of up to 64-word objects has been one
-//     element of the same type, the span records that type and its mask
-//     (MSpan::UniformType, UniformMask) and mallocgc writes no bits: its
-//     check is one compare. The first object of another type writes the
-//     uniform mask into every slot's bits and makes the span mixed
-//     (&MixedSpan) for the rest of its life. binarytrees: 30 M
+//     While every object of a span of up to 64-word objects has been
+//     allocated with the same type (or none) and size, the span records
+//     them and their mask (MSpan::UniformType, UniformSize, UniformMask)
+//     and mallocgc writes no bits: its check is two compares. The first
+//     object of another type or size writes the uniform mask into every
+//     slot's bits and makes the span mixed (&MixedSpan) for the rest of
+//     its life. binarytrees: 30 M
 //     allocations, 10% fewer instructions in all than before the bitmap
 //     (callgrind; the inline zeroing of step 5 in malloc.cpp is part of
 //     it), against twice mallocgc's instructions when every allocation
