@@ -24,6 +24,18 @@ struct Mutex {
 void lock(Mutex *L);
 void unlock(Mutex *L);
 
+/// Spins for Cycles iterations of the CPU's spin-wait hint (gc:
+/// procyield): pause on x86-64, yield on AArch64.
+inline void procyield(int Cycles) {
+  for (int I = 0; I < Cycles; I++) {
+#if defined(__x86_64__)
+    __asm__ volatile("pause" ::: "memory");
+#else
+    __asm__ volatile("yield" ::: "memory");
+#endif
+  }
+}
+
 /// A one-shot wake-up (gc: note): one sleeper, one waker.
 struct Note {
   uint32_t Key;

@@ -53,17 +53,6 @@ constexpr int ActiveSpin = 4;
 constexpr int ActiveSpinCnt = 30;
 constexpr int PassiveSpin = 1;
 
-/// Spins for Cycles iterations of the CPU's pause hint (gc: procyield).
-inline void procyield(int Cycles) {
-  for (int I = 0; I < Cycles; I++) {
-#if defined(__x86_64__)
-    __asm__ volatile("pause" ::: "memory");
-#else
-    __asm__ volatile("yield" ::: "memory");
-#endif
-  }
-}
-
 inline void incLocks() {
   if (G *Gp = getgOrNull())
     Gp->Mp->Locks++;

@@ -57,14 +57,14 @@
 // marker (struct Marker, gc's gcWork) has its own stack of grey objects
 // in memory from sysAlloc that doubles when full. The cycle's thread
 // scans the roots; every marker drains its own stack, and while another
-// marker is idle it moves its 256 oldest grey objects, those nearest the
-// roots, to a shared block (gc: work.full) for the idle one to take. Mark
-// bits are then set with an atomic or, so that exactly one marker greys
-// each object. Marking ends when every marker is idle and no block is
-// left: an idle marker shares nothing, so that state is final
-// (idleWait). The cycle's thread then waits until every helper has
-// reported its marked bytes. GORTDEBUG=gcserial=1 marks on one thread,
-// as does GOMAXPROCS=1; one marker sets bits with plain stores.
+// marker is idle it moves the older half of its grey objects (at most
+// 256), those nearest the roots, to a shared block (gc: work.full) for the idle
+// one to take. Mark bits are then set with an atomic or, so that exactly one
+// marker greys each object. Marking ends when every marker is idle and no block
+// is left: an idle marker shares nothing, so that state is final (idleWait).
+// The cycle's thread then waits until every helper has reported its marked
+// bytes. GORTDEBUG=gcserial=1 marks on one thread, as does GOMAXPROCS=1; one
+// marker sets bits with plain stores.
 //
 // GORTDEBUG=gccheckmark=1 (or GODEBUG=, gc's name) checks each mark
 // (gcCheckmark, gc's checkmark mode): a second mark from the same roots,
@@ -103,15 +103,6 @@ struct WorkItem {
 
 /// Address bounds of the heap arenas, a quick filter for candidates.
 uintptr_t HeapLo, HeapHi;
-
-/// The CPU's spin-wait hint.
-inline void cpuRelax() {
-#if defined(__aarch64__)
-  __asm__ volatile("yield" ::: "memory");
-#else
-  __builtin_ia32_pause();
-#endif
-}
 
 /// Work shared between the markers of a parallel mark: blocks of grey
 /// objects (gc: work.full, of workbufs).
@@ -388,7 +379,7 @@ struct Marker {
           atomic::load(&Shared.NFull) == 0)
         return false;
       if (Spin < 128)
-        cpuRelax();
+        procyield(1);
       else
         osyield();
     }

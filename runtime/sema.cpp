@@ -303,15 +303,7 @@ void syncNotifyListCheck(void *, uintptr_t Size) {
 
 bool syncCanSpin(void *, int64_t) { return false; }
 
-void syncDoSpin(void *) {
-  for (int I = 0; I < 30; I++) {
-#if defined(__x86_64__)
-    __asm__ volatile("pause");
-#else
-    __asm__ volatile("yield");
-#endif
-  }
-}
+void syncDoSpin(void *) { procyield(30); }
 
 int64_t syncNanotime(void *) { return nanotime(); }
 // Pool.Put's race-detector branch calls it; at -O0 the branch is kept.
