@@ -219,8 +219,13 @@ private:
   int64_t arrayLength(syntax::Expr *E);
   Signature *funcType(syntax::Node *Owner, Scope *FnScope, syntax::Field *Recv,
                       syntax::FuncType *FT, bool &PtrRecv);
-  Tuple *collectParams(Scope *FnScope, llvm::ArrayRef<syntax::Field *> List,
-                       bool VariadicOk, bool &Variadic, bool IsResult);
+  /// A parameter or result named in a signature, declared in the function
+  /// scope once the whole signature is typed: its scope is the body, so a
+  /// parameter named like a package does not hide the package from the
+  /// types after it (`func f(url string, v url.Values)`).
+  using ParamDecl = std::pair<syntax::Name *, Var *>;
+  Tuple *collectParams(llvm::ArrayRef<syntax::Field *> List, bool VariadicOk,
+                       bool &Variadic, llvm::SmallVectorImpl<ParamDecl> &Decls);
   Struct *structType(syntax::StructType *E);
   Interface *interfaceType(syntax::InterfaceType *E, Named *Def);
   void validVarType(syntax::Expr *E, Type *T);

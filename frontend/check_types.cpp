@@ -228,9 +228,9 @@ Type *Checker::typInternal(syntax::Expr *E0, Named *Def) {
   }
 }
 
-Tuple *Checker::collectParams(Scope *FnScope,
-                              llvm::ArrayRef<syntax::Field *> List,
-                              bool VariadicOk, bool &Variadic, bool IsResult) {
+Tuple *Checker::collectParams(llvm::ArrayRef<syntax::Field *> List,
+                              bool VariadicOk, bool &Variadic,
+                              llvm::SmallVectorImpl<ParamDecl> &Decls) {
   auto *T = Ctx.make<Tuple>();
   Variadic = false;
   Type *Typ = nullptr;
@@ -254,7 +254,7 @@ Tuple *Checker::collectParams(Scope *FnScope,
       Par = Ctx.make<Var>(F->N->pos(), Pkg, F->N->Value, Typ);
       Par->IsParam = true;
       Par->Used = true; // parameters are always "used"
-      declare(FnScope, F->N, Par, FnScope->Start);
+      Decls.emplace_back(F->N, Par);
     } else {
       Par = Ctx.make<Var>(F->pos(), Pkg, "", Typ);
       Par->IsParam = true;
@@ -267,7 +267,6 @@ Tuple *Checker::collectParams(Scope *FnScope,
     Last->setType(Ctx.make<Slice>(Last->type()));
     List.back()->Type->TV = {Mode::TypeExpr, Last->type(), nullptr};
   }
-  (void)IsResult;
   return T;
 }
 
@@ -278,10 +277,11 @@ Signature *Checker::funcType(syntax::Node *Owner, Scope *FnScope,
   PtrRecv = false;
   Scope *SavedScope = CurScope;
   CurScope = FnScope;
+  llvm::SmallVector<ParamDecl, 8> Decls;
   if (Recv) {
     bool V;
-    Tuple *R = collectParams(FnScope, llvm::ArrayRef<syntax::Field *>(Recv),
-                             false, V, false);
+    Tuple *R =
+        collectParams(llvm::ArrayRef<syntax::Field *>(Recv), false, V, Decls);
     Var *RV = R->Vars[0];
     Sig->Recv = RV;
     // The receiver type must be of the form T or *T where T is a type name
@@ -316,10 +316,12 @@ Signature *Checker::funcType(syntax::Node *Owner, Scope *FnScope,
     });
   }
   bool Variadic;
-  Sig->Params = collectParams(FnScope, FT->Params, true, Variadic, false);
+  Sig->Params = collectParams(FT->Params, true, Variadic, Decls);
   Sig->Variadic = Variadic;
   bool RV;
-  Sig->Results = collectParams(FnScope, FT->Results, false, RV, true);
+  Sig->Results = collectParams(FT->Results, false, RV, Decls);
+  for (auto &[N, Par] : Decls)
+    declare(FnScope, N, Par, FnScope->Start);
   CurScope = SavedScope;
   FT->TV = {Mode::TypeExpr, Sig, nullptr};
   if (Owner)

@@ -30,13 +30,17 @@
 //   2. runnext, then the local run queue.
 //   3. The global run queue (a fair share moves to the local queue).
 //   4. Due sleep timers (the clock is read only if something sleeps).
-//   5. Spinning: if fewer than half the busy Ps have a spinning M, steal
+//   5. The network poller, without blocking, if goroutines wait for I/O
+//      and no M is blocked in it (netpoll.cpp).
+//   6. Spinning: if fewer than half the busy Ps have a spinning M, steal
 //      half of another P's queue (four passes over the Ps in a random
 //      coprime order; the last also steals runnext).
-//   6. Give the P back (idle list) and, if this M was spinning, re-check
+//   7. Give the P back (idle list) and, if this M was spinning, re-check
 //      every P's queue once (the last spinning M must not miss work that
-//      arrived meanwhile), then stopm: park the M on its note until startm
-//      hands it a P.
+//      arrived meanwhile).
+//   8. If goroutines wait for I/O and no other M does, block in the
+//      poller, then run what it returns on an idle P; else stopm: park
+//      the M on its note until startm hands it a P.
 // Work that appears (goready, newproc, a system call ending) calls wakep,
 // which starts one spinning M if a P is idle and nobody spins already; a
 // spinning M that finds work calls wakep again (resetspinning). So idle Ps
@@ -64,7 +68,8 @@
 // iteration (codegen/preempt_poll.cpp, gort_preempt_poll), so loops without
 // calls yield too; a stop-the-world (GOMAXPROCS, the collector) sets the
 // same request on every running G. When a timer is due it wakes an idle P
-// (wakep) or flags TimersDue for the busy ones.
+// (wakep) or flags TimersDue for the busy ones. If nobody has polled the
+// network for 10ms, it polls and queues the goroutines that are ready.
 //
 // Timers (timeSleep, the runtime side of time.Sleep, and package time's
 // Timers and Tickers: time.startTimer, stopTimer, resetTimer, modTimer):
@@ -76,8 +81,8 @@
 // checkdead treats a non-empty heap as "not dead". Package time's timer
 // functions (sendTime, goFunc) are called there, on g0 with TimerLock
 // released, as gc calls them from its scheduler. gc keeps timers per P
-// and lets netpoll sleep until the next one; we have no netpoller, so
-// sysmon's adaptive sleep does that job.
+// and lets netpoll sleep until the next one; here sysmon's adaptive sleep
+// does that job, so nothing needs to interrupt a blocked poller.
 //
 // Deadlock: an M that goes idle (mput) runs checkdead. If every M is idle
 // (sysmon does not count), no G is in a system call or a timer sleep, and
@@ -135,6 +140,7 @@
 #include "runtime/malloc.h"
 #include "runtime/mcache.h"
 #include "runtime/mgc.h"
+#include "runtime/netpoll.h"
 #include "runtime/os_linux.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
@@ -246,9 +252,10 @@ const char *const WaitReasonStrings[] = {
     "preempted",
     "sync.Cond.Wait",
     "finalizer wait",
+    "IO wait",
 };
 static_assert(sizeof(WaitReasonStrings) / sizeof(WaitReasonStrings[0]) ==
-              size_t(WaitReason::FinalizerWait) + 1);
+              size_t(WaitReason::IOWait) + 1);
 
 /// gc: gStatusStrings.
 const char *const GStatusStrings[] = {
@@ -801,22 +808,6 @@ void injectglist(GQueue *Q, int32_t N) {
 
 //===--- Timers -----------------------------------------------------------===//
 
-/// Package time's runtimeTimer (gc: runtime.timer), in the Go heap. PP,
-/// opaque to package time, is ours: 1 + the timer's index in the heap
-/// while it is there, else 0.
-struct GoTimer {
-  uintptr_t PP;
-  int64_t When;
-  int64_t Period;
-  const abi::FuncVal *F; ///< func(arg any, seq uintptr), not a closure
-  abi::Eface Arg;
-  uintptr_t Seq;
-  int64_t NextWhen;
-  uint32_t Status;
-};
-using TimerFn = void (*)(const abi::FuncVal *, const abi::Type *, void *,
-                         uintptr_t);
-
 /// A timer: a sleeping goroutine (Gp) or one of package time's (T).
 struct TimerEntry {
   int64_t When;
@@ -1069,7 +1060,7 @@ P *checkRunqsNoP() {
 }
 
 /// Finds a runnable G, parking the M until there is one (gc:
-/// findRunnable; steps 1-6 of the file comment). g0, with a P.
+/// findRunnable; steps 1-8 of the file comment). g0, with a P.
 G *findRunnable(bool *InheritTime) {
   M *Mp = curM();
 top:
@@ -1107,7 +1098,19 @@ top:
     if (G *Gp = runqget(Pp, InheritTime))
       return Gp;
   }
-  // 5. Steal, if not too many Ms spin already.
+  // 5. The poller, without blocking, if goroutines wait in it and no M
+  // blocks in it already (that one gets the events).
+  if (netpollinited() && atomic::load(&NetpollWaiters) > 0 &&
+      atomic::load(&Sched.LastPoll) != 0) {
+    GQueue Q = {nullptr, nullptr};
+    if (int32_t N = netpoll(0, &Q)) {
+      G *Gp = Q.pop();
+      injectglist(&Q, N - 1);
+      casgstatus(Gp, GWaiting, GRunnable);
+      return Gp;
+    }
+  }
+  // 6. Steal, if not too many Ms spin already.
   uint32_t Procs = uint32_t(atomic::load(&Gomaxprocs));
   if (Mp->Spinning || 2 * atomic::load(&Sched.NMSpinning) <
                           Procs - atomic::load(&Sched.NPIdle)) {
@@ -1121,7 +1124,7 @@ top:
     if (NewWork)
       goto top;
   }
-  // 6. Nothing: give up the P.
+  // 7. Nothing: give up the P.
   lock(&Sched.Lock);
   if (atomic::load(&Sched.GCWaiting)) {
     unlock(&Sched.Lock);
@@ -1148,6 +1151,30 @@ top:
       acquirep(P2);
       Mp->Spinning = true;
       atomic::xadd(&Sched.NMSpinning, 1u);
+      goto top;
+    }
+  }
+  // 8. Block in the poller if goroutines wait in it and no other M does;
+  // run what it returns on an idle P, or queue it globally if there is
+  // none (gc: findRunnable's netpoll(delay)).
+  if (netpollinited() && atomic::load(&NetpollWaiters) > 0 &&
+      atomic::xchg(&Sched.LastPoll, int64_t(0)) != 0) {
+    GQueue Q = {nullptr, nullptr};
+    int32_t N = netpoll(-1, &Q);
+    atomic::store(&Sched.LastPoll, nanotime());
+    lock(&Sched.Lock);
+    P *P2 = pidleget();
+    unlock(&Sched.Lock);
+    if (!P2) {
+      injectglist(&Q, N);
+    } else {
+      acquirep(P2);
+      if (N > 0) {
+        G *Gp = Q.pop();
+        injectglist(&Q, N - 1);
+        casgstatus(Gp, GWaiting, GRunnable);
+        return Gp;
+      }
       goto top;
     }
   }
@@ -1496,6 +1523,19 @@ void sysmon() {
       atomic::store(&TimersDue, 1u);
       wakep();
     }
+    // Poll if nobody has for 10ms: busy Ps look only when their queues
+    // run dry. One more running M is counted while the Gs go out, or an M
+    // that finds nothing meanwhile could report a deadlock (gc: sysmon).
+    int64_t Last = atomic::load(&Sched.LastPoll);
+    if (netpollinited() && Last != 0 && Last + 10 * 1000 * 1000 < Now &&
+        atomic::cas(&Sched.LastPoll, Last, Now)) {
+      GQueue Q = {nullptr, nullptr};
+      if (int32_t N = netpoll(0, &Q)) {
+        incidlelocked(-1);
+        injectglist(&Q, N);
+        incidlelocked(1);
+      }
+    }
     if (retake(Now) != 0)
       Idle = 0;
     else
@@ -1679,6 +1719,7 @@ void schedinit() {
   fastrandinit(); // before mcommoninit (rand.cpp)
   mcommoninit(&M0, -1);
   initsig();
+  Sched.LastPoll = nanotime();
   int32_t Procs = Ncpu > 0 ? Ncpu : 1;
   if (const char *S = gogetenv("GOMAXPROCS")) {
     int32_t N = 0;
@@ -1995,6 +2036,42 @@ void timeSleep(int64_t Ns) {
   gopark(timerParkCommit, &When, WaitReason::Sleep);
 }
 
+void timerStart(GoTimer *T) {
+  lock(&TimerLock);
+  if (T->PP) {
+    unlock(&TimerLock);
+    fatal("addtimer called with initialized timer");
+  }
+  addGoTimer(T);
+}
+
+bool timerStop(GoTimer *T) {
+  lock(&TimerLock);
+  bool Was = delGoTimer(T);
+  timersChanged(false);
+  return Was;
+}
+
+bool timerReset(GoTimer *T, int64_t When) {
+  lock(&TimerLock);
+  bool Was = delGoTimer(T);
+  T->When = When;
+  addGoTimer(T);
+  return Was;
+}
+
+void timerMod(GoTimer *T, int64_t When, int64_t Period, const abi::FuncVal *F,
+              abi::Eface Arg, uintptr_t Seq) {
+  lock(&TimerLock);
+  delGoTimer(T);
+  T->When = When;
+  T->Period = Period;
+  T->F = F;
+  T->Arg = Arg;
+  T->Seq = Seq;
+  addGoTimer(T);
+}
+
 G *newSystemGoroutine(void (*Fn)(void *), void *Arg) {
   NewprocArgs A = {Fn, Arg, 0, true, nullptr};
   systemstack(newprocOnSystemStack, &A);
@@ -2060,31 +2137,15 @@ void timeSleepGo(void *, int64_t Ns) __asm__("time.Sleep");
 void timeSleepGo(void *, int64_t Ns) { timeSleep(Ns); }
 
 void timeStartTimer(void *, GoTimer *T) __asm__("time.startTimer");
-void timeStartTimer(void *, GoTimer *T) {
-  lock(&TimerLock);
-  if (T->PP) {
-    unlock(&TimerLock);
-    fatal("addtimer called with initialized timer");
-  }
-  addGoTimer(T);
-}
+void timeStartTimer(void *, GoTimer *T) { timerStart(T); }
 
 bool timeStopTimer(void *, GoTimer *T) __asm__("time.stopTimer");
-bool timeStopTimer(void *, GoTimer *T) {
-  lock(&TimerLock);
-  bool Was = delGoTimer(T);
-  timersChanged(false);
-  return Was;
-}
+bool timeStopTimer(void *, GoTimer *T) { return timerStop(T); }
 
 bool timeResetTimer(void *, GoTimer *T,
                     int64_t When) __asm__("time.resetTimer");
 bool timeResetTimer(void *, GoTimer *T, int64_t When) {
-  lock(&TimerLock);
-  bool Was = delGoTimer(T);
-  T->When = When;
-  addGoTimer(T);
-  return Was;
+  return timerReset(T, When);
 }
 
 void timeModTimer(void *, GoTimer *T, int64_t When, int64_t Period,
@@ -2093,14 +2154,7 @@ void timeModTimer(void *, GoTimer *T, int64_t When, int64_t Period,
 void timeModTimer(void *, GoTimer *T, int64_t When, int64_t Period,
                   const abi::FuncVal *F, const abi::Type *ArgT, void *ArgData,
                   uintptr_t Seq) {
-  lock(&TimerLock);
-  delGoTimer(T);
-  T->When = When;
-  T->Period = Period;
-  T->F = F;
-  T->Arg = {ArgT, ArgData};
-  T->Seq = Seq;
-  addGoTimer(T);
+  timerMod(T, When, Period, F, abi::Eface{ArgT, ArgData}, Seq);
 }
 
 } // extern "C"

@@ -109,6 +109,11 @@ struct SchedT {
   /// P is idle.
   uint32_t SysmonWait;
   Note SysmonNote;
+
+  /// When the network poller was last polled, or 0 while an M is blocked
+  /// in it (atomic; gc: lastpoll). An M blocks in netpoll only if it swaps
+  /// a non-zero value out, so at most one does.
+  int64_t LastPoll;
 };
 
 extern SchedT Sched;
@@ -244,6 +249,34 @@ void releaseSudog(Sudog *S);
 /// Parks the current goroutine for at least Ns nanoseconds (gc: timeSleep,
 /// runtime side of time.Sleep). Ns <= 0 returns at once.
 void timeSleep(int64_t Ns);
+
+/// Package time's runtimeTimer (gc: runtime.timer), in the Go heap, or the
+/// runtime's own (netpoll.cpp's deadlines, off the heap). PP, opaque to
+/// package time, is ours: 1 + the timer's index in the timer heap while it
+/// is there, else 0. F is called as a TimerFn with Arg's two words and Seq,
+/// on g0 with a P, once the timer is due.
+struct GoTimer {
+  uintptr_t PP;
+  int64_t When;
+  int64_t Period;
+  const abi::FuncVal *F; ///< func(arg any, seq uintptr), not a closure
+  abi::Eface Arg;
+  uintptr_t Seq;
+  int64_t NextWhen;
+  uint32_t Status;
+};
+using TimerFn = void (*)(const abi::FuncVal *, const abi::Type *, void *,
+                         uintptr_t);
+
+/// Timer operations (gc: addtimer, deltimer, resettimer, modtimer; package
+/// time's startTimer, stopTimer, resetTimer and modTimer are these). Stop
+/// and Reset return whether the timer was pending. A When below zero (an
+/// overflow) means never.
+void timerStart(GoTimer *T);
+bool timerStop(GoTimer *T);
+bool timerReset(GoTimer *T, int64_t When);
+void timerMod(GoTimer *T, int64_t When, int64_t Period, const abi::FuncVal *F,
+              abi::Eface Arg, uintptr_t Seq);
 
 /// Prints the header and frames of every user goroutine but Except, each
 /// after a blank line, as parked (gc: tracebackothers). The world is

@@ -94,6 +94,7 @@ enum class WaitReason : uint8_t {
   Preempted,          // "preempted"
   SyncCondWait,       // "sync.Cond.Wait"
   FinalizerWait,      // "finalizer wait"
+  IOWait,             // "IO wait"
 };
 
 /// A G waiting on a channel (gc: sudog). A G may wait on several channels

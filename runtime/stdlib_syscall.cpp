@@ -23,13 +23,8 @@
 // BeforeExec/AfterExec take ExecLock, which newm also takes, so no thread
 // is being created while a thread execs (gc: execLock).
 //
-// internal/poll: there is no network poller yet. runtime_pollOpen fails
-// (ENOSYS), which internal/poll treats as gc treats a descriptor epoll
-// refuses (a regular file): the descriptor stays in blocking mode and its
-// reads and writes block the thread in a system call, with the P handed
-// off. Consequently the other poll functions are never reached with a
-// descriptor; they throw if they are. Sockets (package net) need the
-// poller.
+// internal/poll: the poller's functions (runtime_pollOpen and the rest)
+// are netpoll.cpp's; its semaphores are here.
 //
 //===----------------------------------------------------------------------===//
 
@@ -53,8 +48,6 @@ using abi::Words2;
 /// The signal mask before BeforeFork, restored by AfterFork (the forking
 /// thread holds its M throughout: syscall.forkExec locks the OS thread).
 uint64_t ForkSigMask;
-
-constexpr long ENOSYS = 38;
 
 } // namespace
 
@@ -145,32 +138,11 @@ void osSigpipe(void *) { dieFromSignal(SIGPIPE); }
 uint32_t osFastrand(void *) __asm__("os.fastrand");
 uint32_t osFastrand(void *) { return fastrand(); }
 
+// gc: net_fastrandu (package net shuffles DNS answers with it).
+uint64_t netFastrandu(void *) __asm__("net.fastrandu");
+uint64_t netFastrandu(void *) { return fastrand64(); }
+
 //===--- internal/poll ----------------------------------------------------===//
-
-void pollServerInit(void *) __asm__("internal/poll.runtime_pollServerInit");
-void pollServerInit(void *) {}
-
-// func runtime_pollOpen(fd uintptr) (uintptr, int)
-Words2 pollOpen(void *, uintptr_t) __asm__("internal/poll.runtime_pollOpen");
-Words2 pollOpen(void *, uintptr_t) { return {0, uintptr_t(ENOSYS)}; }
-
-bool pollIsPollServerDescriptor(void *, uintptr_t) __asm__(
-    "internal/poll.runtime_isPollServerDescriptor");
-bool pollIsPollServerDescriptor(void *, uintptr_t) { return false; }
-
-#define GORT_NO_POLLER(Result, Name, ...)                                      \
-  Result poll_##Name(void *,                                                   \
-                     __VA_ARGS__) __asm__("internal/poll.runtime_" #Name);     \
-  Result poll_##Name(void *, __VA_ARGS__) {                                    \
-    fatal("internal/poll: runtime_" #Name " without a poller");                \
-  }
-GORT_NO_POLLER(void, pollClose, uintptr_t)
-GORT_NO_POLLER(int64_t, pollWait, uintptr_t, int64_t)
-GORT_NO_POLLER(void, pollWaitCanceled, uintptr_t, int64_t)
-GORT_NO_POLLER(int64_t, pollReset, uintptr_t, int64_t)
-GORT_NO_POLLER(void, pollSetDeadline, uintptr_t, int64_t, int64_t)
-GORT_NO_POLLER(void, pollUnblock, uintptr_t)
-#undef GORT_NO_POLLER
 
 void pollSemacquire(void *,
                     uint32_t *) __asm__("internal/poll.runtime_Semacquire");

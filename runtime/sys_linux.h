@@ -60,6 +60,9 @@ constexpr long Tgkill = 234;
 constexpr long Sigaltstack = 131;
 constexpr long RtSigreturn = 15;
 constexpr long Getrandom = 318;
+constexpr long EpollCtl = 233;
+constexpr long EpollPwait = 281;
+constexpr long EpollCreate1 = 291;
 #elif defined(__aarch64__)
 constexpr long Close = 57;
 constexpr long Read = 63;
@@ -86,6 +89,9 @@ constexpr long Tgkill = 131;
 constexpr long Sigaltstack = 132;
 constexpr long RtSigreturn = 139;
 constexpr long Getrandom = 278;
+constexpr long EpollCtl = 21;
+constexpr long EpollPwait = 22;
+constexpr long EpollCreate1 = 20;
 #else
 #error "unsupported architecture"
 #endif
@@ -291,6 +297,52 @@ inline int32_t nanosleep(const Timespec *Req, Timespec *Rem) {
 /// getrandom(2). Returns the number of bytes written or -errno.
 inline intptr_t getrandom(void *Buf, uintptr_t N, uint32_t Flags) {
   return syscall6(sysno::Getrandom, long(Buf), long(N), long(Flags));
+}
+
+/// struct epoll_event: packed on x86-64 (12 bytes), naturally aligned on
+/// AArch64 (16 bytes). Data is the kernel's opaque 64-bit cookie.
+#if defined(__x86_64__)
+struct __attribute__((packed)) EpollEvent {
+  uint32_t Events;
+  uint64_t Data;
+};
+static_assert(sizeof(EpollEvent) == 12);
+#else
+struct EpollEvent {
+  uint32_t Events;
+  uint32_t Pad;
+  uint64_t Data;
+};
+static_assert(sizeof(EpollEvent) == 16);
+#endif
+
+constexpr uint32_t EpollIn = 0x1;
+constexpr uint32_t EpollOut = 0x4;
+constexpr uint32_t EpollErr = 0x8;
+constexpr uint32_t EpollHup = 0x10;
+constexpr uint32_t EpollRdhup = 0x2000;
+constexpr uint32_t EpollEt = 0x80000000u;
+constexpr int32_t EpollCtlAdd = 1;
+constexpr int32_t EpollCtlDel = 2;
+constexpr int32_t EpollCloexec = 0x80000;
+
+/// epoll_create1(2). Returns the descriptor or -errno.
+inline int32_t epollCreate1(int32_t Flags) {
+  return int32_t(syscall6(sysno::EpollCreate1, Flags));
+}
+
+/// epoll_ctl(2). Returns 0 or -errno.
+inline int32_t epollCtl(int32_t Epfd, int32_t Op, int32_t Fd, EpollEvent *Ev) {
+  return int32_t(syscall6(sysno::EpollCtl, Epfd, Op, Fd, long(Ev)));
+}
+
+/// epoll_pwait(2) with the thread's signal mask (AArch64 has no
+/// epoll_wait). TimeoutMs < 0 waits forever. Returns the number of events
+/// or -errno.
+inline int32_t epollWait(int32_t Epfd, EpollEvent *Evs, int32_t N,
+                         int32_t TimeoutMs) {
+  return int32_t(syscall6(sysno::EpollPwait, Epfd, long(Evs), N, TimeoutMs,
+                          /*sigmask=*/0, /*sigsetsize=*/8));
 }
 
 /// sched_yield(2) (gc: osyield).
