@@ -132,6 +132,7 @@ uint64_t PersistentSys; ///< atomic
 uint64_t SmallAllocs;                        ///< atomic
 uint64_t SmallAllocsByClass[NumSizeClasses]; ///< atomic
 uint64_t LargeAllocs;                        ///< atomic
+uint64_t TinyAllocs;                         ///< atomic
 
 /// Step 7 (gc: publicationBarrier). x86-64 does not reorder stores.
 __attribute__((always_inline)) inline void publicationBarrier() {
@@ -322,6 +323,8 @@ void noteSmallAllocs(unsigned Class, uint64_t N) {
   atomic::xadd(&SmallAllocsByClass[Class], N);
 }
 
+void noteTinyAllocs(uint64_t N) { atomic::xadd(&TinyAllocs, N); }
+
 void *sysAlloc(uintptr_t N) {
   MmapResult R =
       mmap(nullptr, N, ProtRead | ProtWrite, MapPrivate | MapAnon, -1, 0);
@@ -382,6 +385,7 @@ void readMemStats(MemStats *Out) {
   unlock(&Heap.Lock);
   Out->SmallAllocs = atomic::load(&SmallAllocs);
   Out->LargeAllocs = atomic::load(&LargeAllocs);
+  Out->TinyAllocs = atomic::load(&TinyAllocs);
   Out->PersistentSys = atomic::load(&PersistentSys);
 }
 

@@ -59,6 +59,9 @@ void releaseNoPCacheLocked();
 /// Adds N small objects of size class Class to the statistics (mcache.cpp,
 /// when a span leaves an MCache).
 void noteSmallAllocs(unsigned Class, uint64_t N);
+/// Adds N allocations served from an MCache's current tiny block (gc:
+/// tinyAllocCount; mcache.cpp, when the cache is flushed).
+void noteTinyAllocs(uint64_t N);
 
 /// A snapshot of the allocator's statistics (a subset of gc's MemStats).
 struct MemStats {
@@ -69,9 +72,12 @@ struct MemStats {
   uint64_t HeapReleased; ///< bytes of free pages returned to the OS
   uint64_t Scavenged;    ///< bytes ever returned to the OS
   uint64_t NumArenas;
-  uint64_t NumSpans;      ///< heap and stack spans in use
-  uint64_t SmallAllocs;   ///< small objects from spans no longer cached
-  uint64_t LargeAllocs;   ///< large objects
+  uint64_t NumSpans;    ///< heap and stack spans in use
+  uint64_t SmallAllocs; ///< small objects from spans no longer cached
+  uint64_t LargeAllocs; ///< large objects
+  /// objects placed in an already allocated tiny block (so neither freed
+  /// nor counted as small allocations on their own)
+  uint64_t TinyAllocs;
   uint64_t PersistentSys; ///< bytes of persistentalloc memory
 };
 void readMemStats(MemStats *Out);

@@ -148,6 +148,8 @@ void MCache::releaseAll() {
   }
   Tiny = 0;
   TinyOffset = 0;
+  noteTinyAllocs(TinyAllocs);
+  TinyAllocs = 0;
 }
 
 } // namespace gort

@@ -26,7 +26,8 @@ struct MCache {
   /// and the offset of its free part; Tiny == 0 when there is none.
   uintptr_t Tiny;
   uintptr_t TinyOffset;
-  uint64_t TinyAllocs; ///< allocations served from a tiny block
+  uint64_t
+      TinyAllocs; ///< allocations served from a tiny block, until releaseAll
   /// The span to allocate from, per span class; &EmptyMSpan when none.
   MSpan *Alloc[NumSpanClasses];
 

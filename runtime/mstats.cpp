@@ -16,7 +16,9 @@
 //   TotalAlloc        bytes allocated before the last cycle plus since
 //   Mallocs, Frees    objects: the MCaches' counts when spans leave them and
 //                     large allocations; the sweeper's frees; BySize from
-//                     the same counts per size class
+//                     the same counts per size class. Objects placed in a
+//                     tiny block after its first count in both, as in gc
+//                     (their block is allocated and freed as one object)
 //   HeapObjects       Mallocs - Frees
 //   HeapSys ...       the page heap's accounting, stacks (manual spans in
 //                     the same arenas) moved to StackInuse/StackSys
@@ -84,8 +86,10 @@ void readMemStatsM(void *Arg) {
   Out.Alloc = Out.HeapAlloc = Live;
   Out.TotalAlloc = GCStat.AllocatedPast + (Live - GCStat.MarkedLast);
   Out.Lookups = 0;
-  Out.Mallocs = S.SmallAllocs + S.LargeAllocs;
-  Out.Frees = 0;
+  // Objects that shared a tiny block count as allocated and, since their
+  // block is what is freed, as freed at once (gc: tinyAllocCount).
+  Out.Mallocs = S.SmallAllocs + S.LargeAllocs + S.TinyAllocs;
+  Out.Frees = S.TinyAllocs;
   for (unsigned C = 0; C < NumSizeClasses; C++)
     Out.Frees += GCStat.FreesByClass[C];
   Out.HeapObjects = Out.Mallocs - Out.Frees;

@@ -21,6 +21,10 @@
 //                    is live in the caller's frame up to it
 //   NumCPU()         CPUs usable by the process at start-up
 //   NumGoroutine()   goroutines that exist now
+//   SetBlockProfileRate(rate), SetMutexProfileFraction(rate)
+//                    keep the block and mutex profiles' rates (gc:
+//                    mprof.go); no profile records events yet (issue 11),
+//                    so the rates are only kept and reported back
 //   SetFinalizer(obj, f) is in mfinal_fing.cpp, with the goroutine that
 //                    runs finalizers
 //
@@ -36,6 +40,7 @@
 
 #include "runtime/runtime_pkg.h"
 
+#include "runtime/atomic.h"
 #include "runtime/mgc.h"
 #include "runtime/os_linux.h"
 #include "runtime/panic.h"
@@ -75,6 +80,25 @@ int64_t runtime_NumCPU(void *) { return gort::Ncpu; }
 
 int64_t runtime_NumGoroutine(void *) { return gort_numgoroutine(); }
 
+} // extern "C"
+
+namespace {
+uint64_t BlockProfileRate; ///< atomic; nanoseconds, 0 off, 1 every event
+uint64_t MutexProfileRate; ///< atomic; 1/rate events sampled, 0 off
+} // namespace
+
+extern "C" {
+
+void runtime_SetBlockProfileRate(void *, int64_t Rate) {
+  gort::atomic::store(&BlockProfileRate, Rate > 0 ? uint64_t(Rate) : 0);
+}
+
+int64_t runtime_SetMutexProfileFraction(void *, int64_t Rate) {
+  if (Rate < 0)
+    return int64_t(gort::atomic::load(&MutexProfileRate));
+  return int64_t(gort::atomic::xchg(&MutexProfileRate, uint64_t(Rate)));
+}
+
 int64_t runtime_argc(void *) { return gort::Argc; }
 
 void *runtime_argv(void *) { return gort::Argv; }
@@ -85,7 +109,6 @@ gort::abi::String runtime_gostringnocopy(void *, const uint8_t *P) {
     N++;
   return {P, N};
 }
-
 
 const void *runtime_typelinksBase(void *) { return typelinks().Base; }
 

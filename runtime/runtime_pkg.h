@@ -30,6 +30,10 @@ void runtime_KeepAlive(void *Ctx, const void *Typ,
                        const void *Data) __asm__("runtime.KeepAlive");
 int64_t runtime_NumCPU(void *Ctx) __asm__("runtime.NumCPU");
 int64_t runtime_NumGoroutine(void *Ctx) __asm__("runtime.NumGoroutine");
+void runtime_SetBlockProfileRate(void *Ctx, int64_t Rate) __asm__(
+    "runtime.SetBlockProfileRate");
+int64_t runtime_SetMutexProfileFraction(void *Ctx, int64_t Rate) __asm__(
+    "runtime.SetMutexProfileFraction");
 
 // mstats.cpp
 void runtime_ReadMemStats(void *Ctx, void *M) __asm__("runtime.ReadMemStats");
