@@ -185,7 +185,7 @@ uint64_t *heapBitWord(uintptr_t Addr, uint64_t *Bit) {
 void writeBits(uint64_t *Bits, uintptr_t W, uintptr_t N, uint64_t M) {
   unsigned Sh = unsigned(W % 64);
   uint64_t *P = Bits + W / 64;
-  uint64_t Field = N == 64 ? ~uint64_t(0) : (uint64_t(1) << N) - 1;
+  uint64_t Field = rangeMask(0, unsigned(N));
   P[0] = (P[0] & ~(Field << Sh)) | (M << Sh);
   if (Sh + N > 64)
     P[1] = (P[1] & ~(Field >> (64 - Sh))) | (M >> (64 - Sh));
@@ -211,7 +211,7 @@ void writeSpanBits(MSpan *S, uintptr_t Addr, uintptr_t N, uint64_t M) {
 uint64_t maskWords(const abi::Type *T, uintptr_t Size, uintptr_t I,
                    uintptr_t N) {
   if (!hasPtrMask(T))
-    return N == 64 ? ~uint64_t(0) : (uint64_t(1) << N) - 1;
+    return rangeMask(0, unsigned(N));
   uintptr_t TW = T->Size / 8;
   uintptr_t PW = T->PtrData / 8;
   uintptr_t NElemWords = (Size > T->Size ? Size / T->Size : 1) * TW;

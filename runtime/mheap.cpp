@@ -126,11 +126,6 @@ bool ScavengeOff;
 static_assert(PagesPerArena % 64 == 0);
 static_assert(offsetof(HeapArena, PtrBits) < (1 << 17));
 
-/// Bits [Lo, Lo+N) of a word; 0 < N <= 64 - Lo.
-inline uint64_t rangeMask(unsigned Lo, unsigned N) {
-  return (N == 64 ? ~uint64_t(0) : ((uint64_t(1) << N) - 1)) << Lo;
-}
-
 /// Calls F(Word, Mask) for the words covering bits [Start, Start+N).
 template <typename Fn> void forBitRange(uintptr_t Start, uintptr_t N, Fn F) {
   while (N > 0) {

@@ -141,6 +141,12 @@ inline bool hasPtrMask(const abi::Type *T) {
          T->Size % 8 == 0;
 }
 
+/// Bits [Lo, Lo+N) of a word; N <= 64 - Lo.
+__attribute__((always_inline)) inline uint64_t rangeMask(unsigned Lo,
+                                                         unsigned N) {
+  return (N == 64 ? ~uint64_t(0) : ((uint64_t(1) << N) - 1)) << Lo;
+}
+
 /// Bits [W, W+N) of a bitmap, N <= 64, as a word.
 __attribute__((always_inline)) inline uint64_t
 readBits(const uint64_t *Bits, uintptr_t W, uintptr_t N) {
@@ -149,7 +155,7 @@ readBits(const uint64_t *Bits, uintptr_t W, uintptr_t N) {
   uint64_t M = P[0] >> Sh;
   if (Sh + N > 64)
     M |= P[1] << (64 - Sh);
-  return N == 64 ? M : M & ((uint64_t(1) << N) - 1);
+  return M & rangeMask(0, unsigned(N));
 }
 
 /// MSpan::UniformType of a span without objects yet, and of one whose

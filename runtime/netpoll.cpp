@@ -154,6 +154,13 @@ struct PollDesc {
   }
 
   uintptr_t *sema(int64_t Mode) { return Mode == 'w' ? &WG : &RG; }
+
+  /// Whether a goroutine waits, or is about to, in either direction.
+  bool hasWaiter() {
+    uintptr_t W = atomic::load(&WG);
+    uintptr_t R = atomic::load(&RG);
+    return (W != 0 && W != PdReady) || (R != 0 && R != PdReady);
+  }
 };
 
 /// Closed PollDescs for reuse (gc: pollCache).
@@ -439,9 +446,7 @@ abi::Words2 pollOpen(void *,
 abi::Words2 pollOpen(void *, uintptr_t Fd) {
   PollDesc *Pd = pollAlloc();
   lock(&Pd->Lock);
-  uintptr_t W = atomic::load(&Pd->WG);
-  uintptr_t R = atomic::load(&Pd->RG);
-  if ((W != 0 && W != PdReady) || (R != 0 && R != PdReady)) {
+  if (Pd->hasWaiter()) {
     unlock(&Pd->Lock);
     fatal("runtime: blocked read or write on free polldesc");
   }
@@ -472,9 +477,7 @@ void pollClose(void *, PollDesc *Pd) __asm__("internal/poll.runtime_pollClose");
 void pollClose(void *, PollDesc *Pd) {
   if (!Pd->Closing)
     fatal("runtime: close polldesc w/o unblock");
-  uintptr_t W = atomic::load(&Pd->WG);
-  uintptr_t R = atomic::load(&Pd->RG);
-  if ((W != 0 && W != PdReady) || (R != 0 && R != PdReady))
+  if (Pd->hasWaiter())
     fatal("runtime: blocked read or write on closing polldesc");
   EpollEvent Ev = {};
   epollCtl(Epfd, EpollCtlDel, int32_t(Pd->Fd), &Ev);

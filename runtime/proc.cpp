@@ -1059,6 +1059,16 @@ P *checkRunqsNoP() {
   return nullptr;
 }
 
+/// Of the N > 0 Gs the poller readied (still waiting), returns the first,
+/// runnable, for this M to run, and queues the rest (gc: findRunnable's
+/// list.pop and injectglist). g0, with a P.
+G *runFirstReady(GQueue *Q, int32_t N) {
+  G *Gp = Q->pop();
+  injectglist(Q, N - 1);
+  casgstatus(Gp, GWaiting, GRunnable);
+  return Gp;
+}
+
 /// Finds a runnable G, parking the M until there is one (gc:
 /// findRunnable; steps 1-8 of the file comment). g0, with a P.
 G *findRunnable(bool *InheritTime) {
@@ -1103,12 +1113,8 @@ top:
   if (netpollinited() && atomic::load(&NetpollWaiters) > 0 &&
       atomic::load(&Sched.LastPoll) != 0) {
     GQueue Q = {nullptr, nullptr};
-    if (int32_t N = netpoll(0, &Q)) {
-      G *Gp = Q.pop();
-      injectglist(&Q, N - 1);
-      casgstatus(Gp, GWaiting, GRunnable);
-      return Gp;
-    }
+    if (int32_t N = netpoll(0, &Q))
+      return runFirstReady(&Q, N);
   }
   // 6. Steal, if not too many Ms spin already.
   uint32_t Procs = uint32_t(atomic::load(&Gomaxprocs));
@@ -1169,12 +1175,8 @@ top:
       injectglist(&Q, N);
     } else {
       acquirep(P2);
-      if (N > 0) {
-        G *Gp = Q.pop();
-        injectglist(&Q, N - 1);
-        casgstatus(Gp, GWaiting, GRunnable);
-        return Gp;
-      }
+      if (N > 0)
+        return runFirstReady(&Q, N);
       goto top;
     }
   }
