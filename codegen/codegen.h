@@ -63,15 +63,19 @@ bool emitCode(llvm::Module &M, llvm::TargetMachine &TM,
               llvm::raw_pwrite_stream &OS, bool Assembly, std::string &Error);
 
 /// The function attribute lowering gives Go functions without a receiver
-/// or parameters. compileModule lists the functions that have it in each
-/// object's section .gort_noargs (kept and bracketed by libgort/gort.ld),
+/// or parameters. compileModule gives each function that has it an entry
+/// in section .gort_noargs, linked to the function's own section so that
+/// the linker keeps the entry with the function (libgort/gort.ld brackets
+/// the entries),
 /// so that tracebacks print "main.main()" where gc does, and "f(...)" for
 /// the others (runtime/traceback.cpp).
 constexpr const char *NoArgsAttr = "gort-noargs";
 
 /// The section of the typelinks entries lowering gives unnamed composite
-/// types' descriptors (lower_iface.cpp); libgort/gort.ld keeps and
-/// brackets it, and partition.cpp keeps each entry with its descriptor.
+/// types' descriptors (lower_iface.cpp), in the descriptor's comdat, so
+/// that the linker keeps an entry exactly when it keeps the descriptor;
+/// libgort/gort.ld brackets the section, and partition.cpp copies each
+/// entry with its descriptor.
 constexpr const char *TypelinkSection = ".gort_typelink";
 
 /// What compileModule produces.

@@ -241,7 +241,7 @@ llvm::Function *Lowerer::createGeneratedFunction(
   auto *F = llvm::Function::Create(FT, Linkage, Name, *Mod);
   setGoFunctionAttrs(F);
   if (InWrapperSection)
-    F->setSection(gort::abi::WrapperSection);
+    placeInWrapperSection(*F);
   return F;
 }
 

@@ -834,7 +834,9 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
   // their string (ArrayOf, ChanOf, FuncOf, MapOf, PtrTo, SliceOf,
   // StructOf) so that it finds the program's own descriptor. An entry
   // lives in the descriptor's comdat, in section .gort_typelink, which
-  // libgort/gort.ld keeps and brackets for the runtime (runtime/type.cpp).
+  // libgort/gort.ld brackets for the runtime (runtime/type.cpp). The comdat
+  // group is kept or dropped whole, so the entry keeps nothing alive and
+  // goes wherever its descriptor goes.
   if (!isNamedType(T) &&
       (isa<Pointer>(U) || isa<Array>(U) || isa<Chan>(U) || isa<Signature>(U) ||
        isa<Map>(U) || isa<types::Slice>(U) || isa<Struct>(U))) {

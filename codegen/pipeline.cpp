@@ -53,23 +53,25 @@ namespace {
 /// Rounds of step 3 before we give up (one is needed at most).
 constexpr unsigned MaxRounds = 3;
 
-/// Adds M's list of the functions with NoArgsAttr that optimization kept
-/// (codegen.h): one pointer each, in section .gort_noargs.
+/// Adds an entry for each function with NoArgsAttr that optimization kept
+/// (codegen.h): one pointer, in section .gort_noargs.
 void listNoArgFunctions(llvm::Module &M) {
-  std::vector<llvm::Constant *> Fns;
-  for (llvm::Function &F : M)
-    if (!F.isDeclaration() && F.hasFnAttribute(NoArgsAttr))
-      Fns.push_back(&F);
-  if (Fns.empty())
-    return;
-  auto *Ty = llvm::ArrayType::get(llvm::PointerType::get(M.getContext(), 0),
-                                  Fns.size());
-  auto *List = new llvm::GlobalVariable(
-      M, Ty, /*isConstant=*/true, llvm::GlobalValue::InternalLinkage,
-      llvm::ConstantArray::get(Ty, Fns), "go:noargs");
-  List->setSection(".gort_noargs");
-  List->setAlignment(llvm::Align(8));
-  llvm::appendToCompilerUsed(M, {List});
+  llvm::LLVMContext &C = M.getContext();
+  auto *Ptr = llvm::PointerType::get(C, 0);
+  for (llvm::Function &F : M) {
+    if (F.isDeclaration() || !F.hasFnAttribute(NoArgsAttr))
+      continue;
+    auto *Entry = new llvm::GlobalVariable(M, Ptr, /*isConstant=*/true,
+                                           llvm::GlobalValue::InternalLinkage,
+                                           &F, "go:noargs");
+    Entry->setSection(".gort_noargs");
+    Entry->setAlignment(llvm::Align(8));
+    // !associated: the entry's section is linked to F's (SHF_LINK_ORDER),
+    // so the linker keeps it exactly when it keeps F.
+    Entry->setMetadata(llvm::LLVMContext::MD_associated,
+                       llvm::MDNode::get(C, llvm::ValueAsMetadata::get(&F)));
+    llvm::appendToCompilerUsed(M, {Entry});
+  }
 }
 
 struct PartitionResult {

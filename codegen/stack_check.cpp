@@ -157,6 +157,11 @@ llvm::Value *codegen::emitGetG(llvm::IRBuilderBase &B, bool AArch64) {
   return C;
 }
 
+void codegen::placeInWrapperSection(llvm::Function &F) {
+  F.setSection((llvm::Twine(gort::abi::WrapperSection) + "." + F.getName())
+                   .str());
+}
+
 std::string codegen::frameSymbolName(llvm::StringRef BodyName) {
   assert(BodyName.ends_with(BodySuffix) && "not a split function's body");
   return (BodyName.drop_back(BodySuffix.size()) + FrameSuffix).str();
@@ -479,7 +484,7 @@ llvm::Function *Inserter::createThunk(llvm::Function &F,
   Thunk->addFnAttr("frame-pointer", "all");
   Thunk->addFnAttr("disable-tail-calls", "true");
   // recover() and tracebacks look through thunk frames (runtime/panic.cpp).
-  Thunk->setSection(".gort_wrapper");
+  placeInWrapperSection(*Thunk);
   if (F.hasFnAttribute("target-features"))
     Thunk->addFnAttr(F.getFnAttribute("target-features"));
   llvm::IRBuilder<> B(llvm::BasicBlock::Create(Ctx, "entry", Thunk));
@@ -571,11 +576,11 @@ void Inserter::split(llvm::Function &F) {
   W->setUnnamedAddr(F.getUnnamedAddr());
   // Tracebacks and recover() look through the wrapper (its frame exists
   // only on the slow path).
-  W->setSection(".gort_wrapper");
   for (unsigned I = 0; I < F.arg_size(); ++I)
     W->getArg(I)->setName(F.getArg(I)->getName());
   F.replaceAllUsesWith(W);
   W->takeName(&F);
+  placeInWrapperSection(*W);
   F.setName(W->getName() + BodySuffix);
   F.setLinkage(llvm::GlobalValue::InternalLinkage);
   F.setVisibility(llvm::GlobalValue::DefaultVisibility);

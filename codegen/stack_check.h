@@ -87,6 +87,12 @@ checkFrames(const llvm::StringMap<uint64_t> &Sizes,
 std::string
 frameSymbolsAsm(llvm::ArrayRef<std::pair<std::string, uint64_t>> Bodies);
 
+/// Puts F, a function compiled code has only for plumbing, among the
+/// wrapper functions (libgort/abi.h WrapperSection) in a section of its own,
+/// so that the linker's --gc-sections keeps it only if something calls it.
+/// Call it once F has its final name.
+void placeInWrapperSection(llvm::Function &F);
+
 } // namespace codegen
 } // namespace gortc
 

@@ -15,6 +15,10 @@
 // On AArch64 the current goroutine lives in x28, so generated code is
 // built with +reserve-x28 (design.md "Entry and threads").
 //
+// Every function and global gets a section of its own, as clang's
+// -ffunction-sections -fdata-sections, so that the link's --gc-sections
+// drops each one the program never reaches (tools/gortc/link.cpp).
+//
 //===----------------------------------------------------------------------===//
 
 #include "codegen/codegen.h"
@@ -75,6 +79,8 @@ codegen::createTargetMachine(const Target &T, unsigned OptLevel,
   // Every frame is checked against the stack check's limit after code
   // generation (stack_check.cpp).
   Opts.EmitStackSizeSection = true;
+  Opts.FunctionSections = true;
+  Opts.DataSections = true;
   llvm::CodeGenOptLevel Level = llvm::CodeGenOptLevel::Default;
   switch (OptLevel) {
   case 0:

@@ -10,6 +10,12 @@
 // .llvm_stackmaps for the garbage collector). lld::lldMain resets LLD's
 // global state after each link, so one gortc process may link repeatedly.
 //
+// Codegen puts every function and global in a section of its own
+// (codegen/target.cpp), so --gc-sections drops each one nothing reaches
+// from the entry point: hello with fmt went from 3.05 MB to 1.95 MB when it
+// did (the syscalls os never makes, reflect's and time's unused functions).
+// The tables the runtime reads follow what is kept (libgort/gort.ld).
+//
 // The debug sections the runtime reads for tracebacks (.debug_line,
 // .debug_info and its companions, .symtab: runtime/traceback.cpp) stay as
 // they are; .debug_frame, for debuggers only, is compressed with zstd

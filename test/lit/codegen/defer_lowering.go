@@ -4,7 +4,7 @@
 // mask, one slot per statement), one gort_deferprocopen call (returns_twice:
 // a second return, with 1, after a recovered panic) registers the frame, and
 // the exit block runs the pending calls directly, newest first. Defers in
-// loops are packaged as closures (wrappers in section .gort_wrapper) stored
+// loops are packaged as closures (wrappers in sections .gort_wrapper.*) stored
 // in the inline space of records the runtime recycles.
 package main
 
@@ -37,7 +37,7 @@ func once() (r int) {
 	return
 }
 
-// CHECK-LABEL: define internal void @main.once.opendefers(ptr %ctx) {{.*}}section ".gort_wrapper"
+// CHECK-LABEL: define internal void @main.once.opendefers(ptr %ctx) {{.*}}section ".gort_wrapper.main.once.opendefers"
 
 // In a loop: a recycled runtime record whose inline space holds the
 // packaged call {wrapper, argument}.
@@ -55,7 +55,7 @@ func loop() {
 	}
 }
 
-// CHECK: define internal void @main.loop.deferwrap.{{[0-9]+}}(ptr %ctx) {{.*}}section ".gort_wrapper"
+// CHECK: define internal void @main.loop.deferwrap.{{[0-9]+}}(ptr %ctx) {{.*}}section ".gort_wrapper.main.loop.deferwrap.{{[0-9]+}}"
 
 // recover passes the caller's frame address for gc's argp check, and the
 // function calling it is never inlined.

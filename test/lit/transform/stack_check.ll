@@ -58,7 +58,7 @@ define i64 @small(ptr %ctx, i64 %x, { ptr addrspace(1), i64 } %s) #0 {
 ; CHECK-NEXT:    %a = alloca [2000 x i64]
 ; CHECK-LABEL: define internal void @small..morestack(ptr
 ; CHECK:         call i64 @small(
-; CHECK-LABEL: define void @main.main(ptr %ctx) {{.*}} section ".gort_wrapper"
+; CHECK-LABEL: define void @main.main(ptr %ctx) {{.*}} section ".gort_wrapper.main.main"
 ; CHECK:         [[SP:%.*]] = call i64 @llvm.read_register.i64(metadata [[RSP]])
 ; CHECK:         [[GUARD:%.*]] = load i64,
 ; CHECK-NEXT:    [[UNDER:%.*]] = icmp ult i64 [[SP]], ptrtoint (ptr @main.main..frame to i64)
