@@ -55,6 +55,7 @@
 #include "runtime/atomic.h"
 #include "runtime/error.h"
 #include "runtime/malloc.h"
+#include "runtime/mprof.h"
 #include "runtime/panic.h"
 #include "runtime/proc.h"
 #include "runtime/stubs.h"
@@ -143,8 +144,9 @@ bool chansend(HChan *C, const void *Ep, bool Block) {
 
   // Block until a receiver takes the value from our frame.
   G *Gp = getg();
+  int64_t T0 = blockProfiling() ? cputicks() : 0;
   Sudog *My = acquireSudog();
-  My->ReleaseTime = 0;
+  My->ReleaseTime = T0 ? -1 : 0; // the waker notes the time (mprof.cpp)
   My->Elem = const_cast<void *>(Ep);
   My->WaitLink = nullptr;
   My->Gp = Gp;
@@ -162,7 +164,10 @@ bool chansend(HChan *C, const void *Ep, bool Block) {
   bool Closed = !My->Success;
   Gp->Param = nullptr;
   My->C = nullptr;
+  int64_t Released = My->ReleaseTime;
   releaseSudog(My);
+  if (Released > 0)
+    blockEvent(Released - T0);
   if (Closed) {
     if (atomic::load(&C->Closed) == 0)
       fatal("chansend: spurious wakeup");
@@ -227,8 +232,9 @@ RecvResult chanrecv(HChan *C, void *Ep, bool Block) {
 
   // Block until a sender fills our element (or close wakes us).
   G *Gp = getg();
+  int64_t T0 = blockProfiling() ? cputicks() : 0;
   Sudog *My = acquireSudog();
-  My->ReleaseTime = 0;
+  My->ReleaseTime = T0 ? -1 : 0;
   My->Elem = Ep;
   My->WaitLink = nullptr;
   Gp->Waiting = My;
@@ -246,7 +252,10 @@ RecvResult chanrecv(HChan *C, void *Ep, bool Block) {
   bool Success = My->Success;
   Gp->Param = nullptr;
   My->C = nullptr;
+  int64_t Released = My->ReleaseTime;
   releaseSudog(My);
+  if (Released > 0)
+    blockEvent(Released - T0);
   return {true, Success};
 }
 
@@ -271,6 +280,8 @@ void closechan(HChan *C) {
     G *Gp = S->Gp;
     Gp->Param = S;
     S->Success = false;
+    if (S->ReleaseTime)
+      S->ReleaseTime = cputicks();
     List.push(Gp);
   }
   // Senders will panic when they run.
@@ -279,6 +290,8 @@ void closechan(HChan *C) {
     G *Gp = S->Gp;
     Gp->Param = S;
     S->Success = false;
+    if (S->ReleaseTime)
+      S->ReleaseTime = cputicks();
     List.push(Gp);
   }
   unlock(&C->Lock);
@@ -313,6 +326,8 @@ void chanSendTo(HChan *C, Sudog *S, void *Ep, void (*Unlock)(void *),
   Unlock(Arg);
   Gp->Param = S;
   S->Success = true;
+  if (S->ReleaseTime)
+    S->ReleaseTime = cputicks();
   goready(Gp);
 }
 
@@ -338,6 +353,8 @@ void chanRecvFrom(HChan *C, Sudog *S, void *Ep, void (*Unlock)(void *),
   Unlock(Arg);
   Gp->Param = S;
   S->Success = true;
+  if (S->ReleaseTime)
+    S->ReleaseTime = cputicks();
   goready(Gp);
 }
 

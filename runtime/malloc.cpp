@@ -102,6 +102,7 @@
 #include "runtime/mcache.h"
 #include "runtime/mgc.h"
 #include "runtime/mheap.h"
+#include "runtime/mprof.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
 #include "runtime/stubs.h"
@@ -170,10 +171,13 @@ __attribute__((always_inline)) inline void zeroSmall(void *P, uintptr_t N) {
   }
 }
 
-/// Steps 4 and 5. C belongs to the caller. Size <= MaxSmallSize.
+/// Steps 4 and 5. C belongs to the caller. Size <= MaxSmallSize. Sets
+/// Sampled to the size the memory profile counts the allocation at (the
+/// size class's, or a whole tiny block's), or to 0 for a tiny allocation
+/// that fit into the current block (gc does not sample those).
 __attribute__((always_inline)) inline void *
 mallocSmall(MCache *C, uintptr_t Size, const abi::Type *T, bool Noscan,
-            bool NeedZero) {
+            bool NeedZero, uintptr_t &Sampled) {
   if (Noscan && Size < MaxTinySize) {
     uintptr_t Off = C->TinyOffset;
     if ((Size & 7) == 0)
@@ -185,6 +189,7 @@ mallocSmall(MCache *C, uintptr_t Size, const abi::Type *T, bool Noscan,
     if (Off + Size <= MaxTinySize && C->Tiny != 0) {
       C->TinyOffset = Off + Size;
       C->TinyAllocs++;
+      Sampled = 0;
       return reinterpret_cast<void *>(C->Tiny + Off);
     }
     MSpan *S = C->Alloc[TinySpanClass];
@@ -199,6 +204,7 @@ mallocSmall(MCache *C, uintptr_t Size, const abi::Type *T, bool Noscan,
       C->Tiny = V;
       C->TinyOffset = Size;
     }
+    Sampled = MaxTinySize;
     return Block;
   }
   unsigned SC = sizeToClass(Size);
@@ -211,14 +217,16 @@ mallocSmall(MCache *C, uintptr_t Size, const abi::Type *T, bool Noscan,
     zeroSmall(reinterpret_cast<void *>(V), ClassToSize[SC]);
   if (!Noscan)
     heapBitsSetType(S, V, Size, T);
+  Sampled = ClassToSize[SC];
   return reinterpret_cast<void *>(V);
 }
 
 /// Step 3's other branch: the shared cache of Ms without a P.
 __attribute__((noinline)) void *mallocNoP(uintptr_t Size, const abi::Type *T,
-                                          bool Noscan, bool NeedZero) {
+                                          bool Noscan, bool NeedZero,
+                                          uintptr_t &Sampled) {
   lock(&NoPCacheLock);
-  void *X = mallocSmall(&NoPCache, Size, T, Noscan, NeedZero);
+  void *X = mallocSmall(&NoPCache, Size, T, Noscan, NeedZero, Sampled);
   unlock(&NoPCacheLock);
   return X;
 }
@@ -282,15 +290,26 @@ void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
     Mp->Mallocing = 1;
   }
   void *X;
-  if (Size > MaxSmallSize)
+  uintptr_t Sampled;
+  if (Size > MaxSmallSize) {
     X = largeAlloc(Size, T, Noscan, NeedZero);
-  else if (P *Pp = Mp ? Mp->Pp : nullptr)
-    X = mallocSmall(Pp->Cache, Size, T, Noscan, NeedZero);
-  else
-    X = mallocNoP(Size, T, Noscan, NeedZero);
+    Sampled = alignUp(Size, PageSize);
+  } else if (P *Pp = Mp ? Mp->Pp : nullptr) {
+    X = mallocSmall(Pp->Cache, Size, T, Noscan, NeedZero, Sampled);
+  } else {
+    X = mallocNoP(Size, T, Noscan, NeedZero, Sampled);
+  }
   if (Mp) {
     Mp->Mallocing = 0;
     Mp->Locks--;
+    // The memory profile (mprof.cpp; gc: the end of mallocgc).
+    if (int64_t Rate = MemProfileRate;
+        __builtin_expect(Rate > 0, 1) && Sampled) {
+      if (Rate != 1 && int64_t(Sampled) < Mp->NextSample)
+        Mp->NextSample -= int64_t(Sampled);
+      else
+        profileAlloc(Mp, X, Sampled);
+    }
   }
   publicationBarrier();
   return X;

@@ -80,6 +80,7 @@
 #include "runtime/malloc.h"
 #include "runtime/mfinal.h"
 #include "runtime/mheap.h"
+#include "runtime/mprof.h"
 #include "runtime/os_linux.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
@@ -564,6 +565,7 @@ uint64_t gcMark(G *Self, uintptr_t SelfSP) {
   if (Debug.GCCheckmark)
     gcCheckmark(Self, SelfSP);
   queueDeadFinalizers(isMarkedObject, markLive);
+  mProfCycle(isMarkedObject); // after the finalizers kept their objects
   return Main.Marked;
 }
 

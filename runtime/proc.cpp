@@ -140,6 +140,7 @@
 #include "runtime/malloc.h"
 #include "runtime/mcache.h"
 #include "runtime/mgc.h"
+#include "runtime/mprof.h"
 #include "runtime/netpoll.h"
 #include "runtime/os_linux.h"
 #include "runtime/panic.h"
@@ -425,6 +426,8 @@ void mcommoninit(M *Mp, int64_t ID) {
   lock(&Sched.Lock);
   Mp->ID = ID >= 0 ? ID : mReserveID();
   fastrandinitM(Mp);
+  Mp->NextSample = nextSample(Mp);
+  recordCreateStack(Mp);
   Mp->AllLink = AllM;
   AllM = Mp;
   unlock(&Sched.Lock);
@@ -1284,6 +1287,9 @@ void newprocOnSystemStack(void *Arg) {
   NewprocArgs *A = static_cast<NewprocArgs *>(Arg);
   G *Gp = newproc1(A->Fn, A->Arg);
   Gp->GoPC = A->GoPC;
+  // runtime/pprof's labels pass to the goroutines a goroutine starts.
+  G *Creator = curM()->CurG;
+  Gp->Labels = Creator && !A->System ? Creator->Labels : nullptr;
   A->Made = Gp;
   if (A->System)
     setSystemGoroutine(Gp, true);
@@ -1716,6 +1722,7 @@ void schedinit() {
   parsedebugvars();
   stackinit();
   mallocinit();
+  mprofinit(); // before any M draws a sampling distance
   gcinit();
   alginit();      // maps, hashing and fastrand need it (alg.cpp)
   fastrandinit(); // before mcommoninit (rand.cpp)

@@ -220,6 +220,9 @@ struct G {
   uintptr_t SyscallSP;
   /// runtime/debug.SetPanicOnFault's flag (gc: g.paniconfault).
   bool PanicOnFault;
+  /// runtime/pprof's labels (a *labelMap), inherited by the goroutines
+  /// this one starts (gc: g.labels; mprof.cpp).
+  void *Labels;
 };
 
 /// Size of an M's print buffer (see print.cpp).
@@ -264,6 +267,13 @@ struct M {
   void *SignalStack;   ///< the alternate signal stack (signal_linux.cpp)
   uintptr_t G0StackLo; ///< mmap'd g0 stack of a cloned M, or 0 (m0)
   uintptr_t G0StackSize;
+  // --- Profiles (mprof.cpp). ---
+  /// Bytes this M allocates before mallocgc samples one for the memory
+  /// profile (gc: mcache.nextSample).
+  int64_t NextSample;
+  /// Return addresses of the goroutine that created this M, zero-padded
+  /// (gc: createstack).
+  uintptr_t CreateStack[32];
 };
 
 /// A P's status (gc: _Pidle, _Prunning...).

@@ -21,10 +21,8 @@
 //                    is live in the caller's frame up to it
 //   NumCPU()         CPUs usable by the process at start-up
 //   NumGoroutine()   goroutines that exist now
-//   SetBlockProfileRate(rate), SetMutexProfileFraction(rate)
-//                    keep the block and mutex profiles' rates (gc:
-//                    mprof.go); no profile records events yet (issue 11),
-//                    so the rates are only kept and reported back
+//   SetBlockProfileRate, SetMutexProfileFraction and the profiles
+//                    are in mprof.cpp, SetCPUProfileRate in cpuprof.cpp
 //   SetFinalizer(obj, f) is in mfinal_fing.cpp, with the goroutine that
 //                    runs finalizers
 //
@@ -82,22 +80,7 @@ int64_t runtime_NumGoroutine(void *) { return gort_numgoroutine(); }
 
 } // extern "C"
 
-namespace {
-uint64_t BlockProfileRate; ///< atomic; nanoseconds, 0 off, 1 every event
-uint64_t MutexProfileRate; ///< atomic; 1/rate events sampled, 0 off
-} // namespace
-
 extern "C" {
-
-void runtime_SetBlockProfileRate(void *, int64_t Rate) {
-  gort::atomic::store(&BlockProfileRate, Rate > 0 ? uint64_t(Rate) : 0);
-}
-
-int64_t runtime_SetMutexProfileFraction(void *, int64_t Rate) {
-  if (Rate < 0)
-    return int64_t(gort::atomic::load(&MutexProfileRate));
-  return int64_t(gort::atomic::xchg(&MutexProfileRate, uint64_t(Rate)));
-}
 
 int64_t runtime_argc(void *) { return gort::Argc; }
 

@@ -30,10 +30,31 @@ void runtime_KeepAlive(void *Ctx, const void *Typ,
                        const void *Data) __asm__("runtime.KeepAlive");
 int64_t runtime_NumCPU(void *Ctx) __asm__("runtime.NumCPU");
 int64_t runtime_NumGoroutine(void *Ctx) __asm__("runtime.NumGoroutine");
+
+// mprof.cpp: the profiles' rates and readers (runtime/go/mprof.go). Slices
+// arrive as their three words, bools as a byte.
 void runtime_SetBlockProfileRate(void *Ctx, int64_t Rate) __asm__(
     "runtime.SetBlockProfileRate");
 int64_t runtime_SetMutexProfileFraction(void *Ctx, int64_t Rate) __asm__(
     "runtime.SetMutexProfileFraction");
+int64_t runtime_memProfile(void *Ctx, void *P, int64_t Len, int64_t Cap,
+                           uint8_t InuseZero) __asm__("runtime.memProfile");
+int64_t runtime_blockProfile(void *Ctx, void *P, int64_t Len, int64_t Cap,
+                             uint8_t Mutex) __asm__("runtime.blockProfile");
+int64_t
+runtime_goroutineProfile(void *Ctx, uintptr_t *P, int64_t Len, int64_t Cap,
+                         void **Labels, int64_t LLen,
+                         int64_t LCap) __asm__("runtime.goroutineProfile");
+int64_t
+runtime_threadCreateProfile(void *Ctx, uintptr_t *P, int64_t Len,
+                            int64_t Cap) __asm__("runtime.threadCreateProfile");
+
+// cpuprof.cpp
+void runtime_SetCPUProfileRate(void *Ctx,
+                               int64_t Hz) __asm__("runtime.SetCPUProfileRate");
+int64_t runtime_cpuProfileRead(void *Ctx, uint64_t *Data, int64_t Len,
+                               int64_t Cap, void **Tags, int64_t TLen,
+                               int64_t TCap) __asm__("runtime.cpuProfileRead");
 
 // mstats.cpp
 void runtime_ReadMemStats(void *Ctx, void *M) __asm__("runtime.ReadMemStats");

@@ -42,6 +42,7 @@
 #include "runtime/abi_entry.h"
 #include "runtime/atomic.h"
 #include "runtime/chan.h"
+#include "runtime/mprof.h"
 #include "runtime/panic.h"
 #include "runtime/proc.h"
 #include "runtime/rand.h"
@@ -247,6 +248,7 @@ abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
   G *Gp = getg();
   if (Gp->Waiting)
     fatal("gp.waiting != nil");
+  int64_t T0 = blockProfiling() ? cputicks() : 0;
   Sudog **NextP = &Gp->Waiting;
   for (int64_t K = 0; K < NOrder; K++) {
     uint16_t I = LockOrder[K];
@@ -256,7 +258,7 @@ abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
     Sg->IsSelect = true;
     Sg->Success = false;
     Sg->Elem = Cases[I].Elem;
-    Sg->ReleaseTime = 0;
+    Sg->ReleaseTime = T0 ? -1 : 0; // the waker notes the time (mprof.cpp)
     Sg->C = C;
     Sg->WaitLink = nullptr;
     *NextP = Sg;
@@ -276,6 +278,7 @@ abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
   Gp->Param = nullptr;
   Casi = -1;
   bool CaseSuccess = false;
+  int64_t Released = 0;
   Sudog *SgList = Gp->Waiting;
   // Clear the sudogs before unlinking them from G::Waiting.
   for (Sudog *S1 = Gp->Waiting; S1; S1 = S1->WaitLink) {
@@ -290,6 +293,7 @@ abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
       // Dequeued already by the G that woke us.
       Casi = I;
       CaseSuccess = SgList->Success;
+      Released = SgList->ReleaseTime;
     } else {
       C = chanOf(Cases, I);
       if (I < NSends)
@@ -305,6 +309,8 @@ abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
   if (Casi < 0)
     fatal("selectgo: bad wakeup");
   selunlock(Cases, LockOrder, NOrder);
+  if (Released > 0)
+    blockEvent(Released - T0);
   if (Casi < NSends) {
     if (!CaseSuccess)
       chanPanic(&SendOnClosedChannel);

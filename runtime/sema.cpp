@@ -46,6 +46,7 @@
 #include "runtime/abi_entry.h"
 #include "runtime/atomic.h"
 #include "runtime/lock.h"
+#include "runtime/mprof.h"
 #include "runtime/panic.h"
 #include "runtime/proc.h"
 #include "runtime/rand.h"
@@ -64,6 +65,10 @@ struct SemaWaiter {
   const uint32_t *Addr;
   SemaWaiter *Next;
   bool Ticket; ///< the releaser took a unit for this waiter (handoff)
+  /// Block profile: -1 while waiting, then when it was released; 0 off.
+  int64_t ReleaseTime;
+  /// Mutex profile: since when it has waited; 0 off.
+  int64_t AcquireTime;
 };
 
 struct SemaRoot {
@@ -93,11 +98,21 @@ bool canAcquire(uint32_t *Addr) {
 
 } // namespace
 
-void semacquire(uint32_t *Addr, bool Lifo) {
+void semacquire(uint32_t *Addr, bool Lifo, unsigned Profile) {
   if (canAcquire(Addr))
     return;
   SemaRoot *R = rootOf(Addr);
-  SemaWaiter W = {getg(), Addr, nullptr, false};
+  SemaWaiter W = {getg(), Addr, nullptr, false, 0, 0};
+  int64_t T0 = 0;
+  if ((Profile & SemaBlockProfile) && blockProfiling()) {
+    T0 = cputicks();
+    W.ReleaseTime = -1;
+  }
+  if ((Profile & SemaMutexProfile) && mutexProfiling()) {
+    if (!T0)
+      T0 = cputicks();
+    W.AcquireTime = T0;
+  }
   for (;;) {
     lock(&R->Lock);
     atomic::xadd(&R->NWait, 1u);
@@ -121,8 +136,10 @@ void semacquire(uint32_t *Addr, bool Lifo) {
     }
     goparkunlock(&R->Lock, WaitReason::Semacquire);
     if (W.Ticket || canAcquire(Addr))
-      return;
+      break;
   }
+  if (W.ReleaseTime > 0)
+    blockEvent(W.ReleaseTime - T0);
 }
 
 void semrelease(uint32_t *Addr, bool Handoff) {
@@ -144,11 +161,26 @@ void semrelease(uint32_t *Addr, bool Handoff) {
   if (R->Tail == W)
     R->Tail = Prev;
   atomic::xadd(&R->NWait, ~0u);
+  int64_t Waited = 0;
+  if (W->AcquireTime) {
+    // The others waiting for Addr wait for this releaser from now on
+    // (gc: semaRoot.dequeue).
+    int64_t Now = cputicks();
+    Waited = Now - W->AcquireTime;
+    for (SemaWaiter *X = R->Head; X; X = X->Next)
+      if (X->Addr == Addr && X->AcquireTime)
+        X->AcquireTime = Now;
+  }
   unlock(&R->Lock);
   // W lives in its goroutine's frame until that goroutine runs again.
   if (Handoff && canAcquire(Addr))
     W->Ticket = true;
+  if (W->ReleaseTime)
+    W->ReleaseTime = cputicks();
+  bool Contended = W->AcquireTime != 0;
   goready(W->Gp);
+  if (Contended)
+    mutexEvent(Waited);
 }
 
 namespace {
@@ -168,6 +200,7 @@ struct NotifyWaiter {
   G *Gp;
   uint32_t Ticket;
   NotifyWaiter *Next;
+  int64_t ReleaseTime; ///< as SemaWaiter's
 };
 
 Mutex *lockOf(NotifyList *L) { return reinterpret_cast<Mutex *>(&L->Lock); }
@@ -222,10 +255,12 @@ uintptr_t atomicLoadAcquintptr(void *, uintptr_t *) __asm__(
 uintptr_t atomicStoreReluintptr(void *, uintptr_t *, uintptr_t) __asm__(
     "runtime/internal/atomic.StoreReluintptr");
 
-void syncSemacquire(void *, uint32_t *Addr) { semacquire(Addr, false); }
+void syncSemacquire(void *, uint32_t *Addr) {
+  semacquire(Addr, false, SemaBlockProfile);
+}
 // The bools arrive as a byte (only its low bit is defined).
 void syncSemacquireMutex(void *, uint32_t *Addr, uint8_t Lifo, int64_t) {
-  semacquire(Addr, Lifo & 1);
+  semacquire(Addr, Lifo & 1, SemaBlockProfile | SemaMutexProfile);
 }
 void syncSemrelease(void *, uint32_t *Addr, uint8_t Handoff, int64_t) {
   semrelease(Addr, Handoff & 1);
@@ -241,13 +276,16 @@ void syncNotifyListWait(void *, NotifyList *L, uint32_t T) {
     unlock(lockOf(L)); // notified already
     return;
   }
-  NotifyWaiter W = {getg(), T, nullptr};
+  int64_t T0 = blockProfiling() ? cputicks() : 0;
+  NotifyWaiter W = {getg(), T, nullptr, T0 ? -1 : 0};
   if (L->Tail)
     static_cast<NotifyWaiter *>(L->Tail)->Next = &W;
   else
     L->Head = &W;
   L->Tail = &W;
   goparkunlock(lockOf(L), WaitReason::SyncCondWait);
+  if (W.ReleaseTime > 0)
+    blockEvent(W.ReleaseTime - T0);
 }
 
 void syncNotifyListNotifyAll(void *, NotifyList *L) {
@@ -260,6 +298,8 @@ void syncNotifyListNotifyAll(void *, NotifyList *L) {
   unlock(lockOf(L));
   while (W) {
     NotifyWaiter *Next = W->Next; // W is gone once its goroutine runs
+    if (W->ReleaseTime)
+      W->ReleaseTime = cputicks();
     goready(W->Gp);
     W = Next;
   }
@@ -290,6 +330,8 @@ void syncNotifyListNotifyOne(void *, NotifyList *L) {
     if (L->Tail == W)
       L->Tail = Prev;
     unlock(lockOf(L));
+    if (W->ReleaseTime)
+      W->ReleaseTime = cputicks();
     goready(W->Gp);
     return;
   }

@@ -1,4 +1,4 @@
-//===- runtime/signal.h - Synchronous signals -------------------*- C++ -*-===//
+//===- runtime/signal.h - Faults and the profiling signal -------*- C++ -*-===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -29,6 +29,14 @@ void clearSignalHandlers();
 /// Ends the process by signal Sig with its default action (gc:
 /// dieFromSignal); exits with status 2 if that does not end it.
 [[noreturn]] void dieFromSignal(int32_t Sig);
+
+/// Installs the SIGPROF handler, which hands the interrupted PC, stack
+/// pointer and frame pointer to cpuProfileSignal (the CPU profiler,
+/// cpuprof.cpp, on its first start).
+void installProfileHandler();
+/// Records a CPU profile sample of the code interrupted at PC (cpuprof.cpp).
+/// Runs in the SIGPROF handler: takes no lock, allocates nothing.
+void cpuProfileSignal(uintptr_t PC, uintptr_t SP, uintptr_t FP);
 
 } // namespace gort
 

@@ -1,4 +1,4 @@
-//===- runtime/signal_linux.cpp - Synchronous signals ---------------------===//
+//===- runtime/signal_linux.cpp - Faults and the profiling signal ---------===//
 //
 // Part of gortc. See LICENSE for license information.
 //
@@ -30,6 +30,10 @@
 //     calls and recover work, and the traceback starts at the faulting
 //     function.
 //   - anywhere else: fatal, with the signal line.
+//
+// SIGPROF, the CPU profiler's signal, gets a handler of its own once a
+// profile starts (installProfileHandler): it passes the interrupted PC,
+// stack pointer and frame pointer to cpuprof.cpp and returns.
 //
 // Rejected: running the panic on the signal stack (the deferred calls could
 // not recover: recovery jumps back into the goroutine's stack while the
@@ -84,6 +88,10 @@ uintptr_t &ctxSP(void *Ctx) {
   return reinterpret_cast<uintptr_t *>(static_cast<char *>(Ctx) +
                                        GregsOffset)[15];
 }
+uintptr_t ctxFP(void *Ctx) { // REG_RBP is 10
+  return reinterpret_cast<uintptr_t *>(static_cast<char *>(Ctx) +
+                                       GregsOffset)[10];
+}
 #elif defined(__aarch64__)
 // uc_flags, uc_link, uc_stack, uc_sigmask padded to 128 bytes, then the
 // 16-byte aligned sigcontext: fault_address, regs[31], sp, pc, pstate.
@@ -94,6 +102,8 @@ uintptr_t *ctxWords(void *Ctx) {
 }
 uintptr_t &ctxPC(void *Ctx) { return ctxWords(Ctx)[1 + 31 + 1]; }
 uintptr_t &ctxLR(void *Ctx) { return ctxWords(Ctx)[1 + 30]; }
+uintptr_t &ctxSP(void *Ctx) { return ctxWords(Ctx)[1 + 31]; }
+uintptr_t ctxFP(void *Ctx) { return ctxWords(Ctx)[1 + 29]; }
 #endif
 
 bool inRuntime(uintptr_t PC) {
@@ -135,29 +145,47 @@ void sighandler(int32_t Sig, Siginfo *Info, void *Ctx) {
   fatal("unexpected signal during runtime execution");
 }
 
-} // namespace
+/// SIGPROF: a CPU profile sample. Asynchronous, so errno-free: nothing here
+/// makes a system call.
+void sigprofHandler(int32_t, Siginfo *, void *Ctx) {
+  cpuProfileSignal(ctxPC(Ctx), ctxSP(Ctx), ctxFP(Ctx));
+}
 
-/// The signals libgort handles.
-constexpr int32_t CaughtSignals[] = {SIGSEGV, SIGBUS, SIGFPE};
-
-void initsig() {
+Sigactiont handlerAction(void (*Handler)(int32_t, Siginfo *, void *)) {
   Sigactiont SA = {};
-  SA.Handler = reinterpret_cast<uintptr_t>(&sighandler);
+  SA.Handler = reinterpret_cast<uintptr_t>(Handler);
   SA.Flags = SaSiginfo | SaOnstack | SaRestart;
 #if defined(__x86_64__)
   SA.Flags |= SaRestorer;
   SA.Restorer = reinterpret_cast<uintptr_t>(&gort_sigreturn);
 #endif
   SA.Mask = ~uint64_t(0); // nothing else interrupts the handler
+  return SA;
+}
+
+} // namespace
+
+/// The signals libgort handles.
+constexpr int32_t CaughtSignals[] = {SIGSEGV, SIGBUS, SIGFPE};
+
+void initsig() {
+  Sigactiont SA = handlerAction(sighandler);
   for (int32_t Sig : CaughtSignals)
     if (rtSigaction(uintptr_t(Sig), &SA, nullptr, sizeof(uint64_t)) != 0)
       fatal("initsig: rt_sigaction failed");
+}
+
+void installProfileHandler() {
+  Sigactiont SA = handlerAction(sigprofHandler);
+  if (rtSigaction(uintptr_t(SIGPROF), &SA, nullptr, sizeof(uint64_t)) != 0)
+    fatal("installProfileHandler: rt_sigaction failed");
 }
 
 void clearSignalHandlers() {
   Sigactiont SA = {}; // SIG_DFL
   for (int32_t Sig : CaughtSignals)
     rtSigaction(uintptr_t(Sig), &SA, nullptr, sizeof(uint64_t));
+  rtSigaction(uintptr_t(SIGPROF), &SA, nullptr, sizeof(uint64_t));
 }
 
 void dieFromSignal(int32_t Sig) {

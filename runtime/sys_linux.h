@@ -63,6 +63,7 @@ constexpr long Getrandom = 318;
 constexpr long EpollCtl = 233;
 constexpr long EpollPwait = 281;
 constexpr long EpollCreate1 = 291;
+constexpr long Setitimer = 38;
 #elif defined(__aarch64__)
 constexpr long Close = 57;
 constexpr long Read = 63;
@@ -92,6 +93,7 @@ constexpr long Getrandom = 278;
 constexpr long EpollCtl = 21;
 constexpr long EpollPwait = 22;
 constexpr long EpollCreate1 = 20;
+constexpr long Setitimer = 103;
 #else
 #error "unsupported architecture"
 #endif
@@ -141,6 +143,16 @@ constexpr int32_t SIGBUS = 7;
 constexpr int32_t SIGFPE = 8;
 constexpr int32_t SIGSEGV = 11;
 constexpr int32_t SIGPIPE = 13;
+constexpr int32_t SIGPROF = 27;
+
+/// setitimer(2)'s timer of the process's CPU time, which sends SIGPROF.
+constexpr long ItimerProf = 2;
+/// The kernel's struct itimerval: the period, then the first expiry, each
+/// as seconds and microseconds.
+struct Itimerval {
+  long IntervalSec, IntervalUsec;
+  long ValueSec, ValueUsec;
+};
 
 constexpr uint64_t SaSiginfo = 0x4;
 constexpr uint64_t SaOnstack = 0x08000000;

@@ -48,6 +48,12 @@
 // them, so the tables' loading and the inline chain are under SymLock
 // (tracebacks take it too, unless the crashing M already holds it).
 //
+// The profiles record stacks with the same walk, without symbols:
+// profileStack stores the return addresses of a goroutine's Go frames and
+// takes no lock, so the CPU profiler's signal handler can use it
+// (mprof.cpp, cpuprof.cpp); the names are looked up when a profile is
+// written, through runtime.CallersFrames.
+//
 // Rejected: gc's pclntab (an in-memory table the linker builds from the
 // compiler's per-instruction data; LLVM has no such output, and DWARF line
 // tables carry the same information without a custom linker step); labels
@@ -80,6 +86,8 @@ extern const char __gort_wrapper_end[];
 extern const uintptr_t __gort_noargs_start[];
 extern const uintptr_t __gort_noargs_end[];
 extern const char gort_morestack_end[];
+extern const char __gort_rt_text_start[];
+extern const char __gort_rt_text_end[];
 void gort_morestack(void (*Thunk)(void *), void *Block);
 }
 
@@ -828,14 +836,6 @@ __attribute__((noinline)) bool findInlineChain(uintptr_t PC) {
   return false;
 }
 
-/// True if FP lies in one of Gp's stack segments.
-bool onStack(G *Gp, uintptr_t FP) {
-  for (StackSeg *S = Gp->Seg; S; S = S->Prev)
-    if (S->Lo <= FP && FP + 16 <= uintptr_t(S))
-      return true;
-  return false;
-}
-
 void printSourceLine(bool Found, const SourceLine &SL) {
   if (!Found) {
     printstring("?:0");
@@ -930,6 +930,46 @@ void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA,
   printstring("\n");
 }
 
+/// True if the frame record at FP lies in one of Gp's stack segments. The
+/// chain is followed at most MaxSegments links, so that a signal handler
+/// that interrupted a change to it still ends (forEachFrame).
+bool onStack(G *Gp, uintptr_t FP) {
+  constexpr unsigned MaxSegments = 1 << 16;
+  unsigned N = 0;
+  for (StackSeg *S = Gp->Seg; S && N < MaxSegments; S = S->Prev, N++)
+    if (S->Lo <= FP && FP + 16 <= uintptr_t(S))
+      return true;
+  return false;
+}
+
+/// Calls Visit(RA) with the return address of each frame record on Gp's
+/// stack, innermost first, following the records from FP across stack
+/// segments for at most MaxDepth of them; stops early when Visit returns
+/// false. A stack split shows as three records: the morestack thunk's (a
+/// wrapper), gort_morestack's on the old segment, and the function's first
+/// activation, stopped in its prologue: the last two are skipped. Reads
+/// only memory inside Gp's segments and takes no lock, so the CPU
+/// profiler's signal handler uses it too (cpuprof.cpp).
+template <typename F>
+void forEachFrame(G *Gp, uintptr_t FP, unsigned MaxDepth, F Visit) {
+  for (unsigned Depth = 0; Depth < MaxDepth && FP && (FP & 7) == 0; Depth++) {
+    if (!onStack(Gp, FP))
+      return;
+    const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
+    uintptr_t Caller = Rec[0], RA = Rec[1];
+    if (RA && RA - 1 >= reinterpret_cast<uintptr_t>(&gort_morestack) &&
+        RA - 1 < uintptr_t(gort_morestack_end)) {
+      FP = Caller && onStack(Gp, Caller)
+               ? reinterpret_cast<const uintptr_t *>(Caller)[0]
+               : 0;
+      continue;
+    }
+    if (RA && !Visit(RA))
+      return;
+    FP = Caller;
+  }
+}
+
 /// Calls Visit(Name, Entry, RA) for each frame on Gp's stack that has a
 /// frameName (Name is that name), innermost first, following frame records from
 /// FP (a record whose return address is in the first frame to visit) across
@@ -938,29 +978,30 @@ void printFrame(const char *Name, uintptr_t Entry, uintptr_t RA,
 /// may end its function). Caller holds SymLock, with Self loaded.
 template <typename F>
 void forEachGoFrame(G *Gp, uintptr_t FP, unsigned MaxDepth, F Visit) {
-  for (unsigned Depth = 0; Depth < MaxDepth && FP && (FP & 7) == 0; Depth++) {
-    if (!onStack(Gp, FP))
-      return;
-    const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
-    uintptr_t Caller = Rec[0], RA = Rec[1];
-    // A split stack shows as: the thunk (a wrapper), gort_morestack, then
-    // the function's first activation, stopped in its prologue: skip the
-    // last two.
-    if (RA && RA - 1 >= reinterpret_cast<uintptr_t>(&gort_morestack) &&
-        RA - 1 < uintptr_t(gort_morestack_end)) {
-      FP = Caller ? reinterpret_cast<const uintptr_t *>(Caller)[0] : 0;
-      continue;
-    }
-    if (const ElfSym *S = RA ? findFunc(RA - 1) : nullptr) {
-      const char *Name = frameName(Self.Strs + S->Name, RA - 1);
-      if (Name && !Visit(Name, uintptr_t(S->Value), RA))
-        return;
-    }
-    FP = Caller;
-  }
+  forEachFrame(Gp, FP, MaxDepth, [&](uintptr_t RA) {
+    const ElfSym *S = findFunc(RA - 1);
+    const char *Name = S ? frameName(Self.Strs + S->Name, RA - 1) : nullptr;
+    return !Name || Visit(Name, uintptr_t(S->Value), RA);
+  });
 }
 
 } // namespace
+
+unsigned profileStack(G *Gp, uintptr_t FP, uintptr_t *Buf, unsigned Max) {
+  unsigned N = 0;
+  if (Max == 0)
+    return 0;
+  forEachFrame(Gp, FP, 100000, [&](uintptr_t RA) {
+    bool Runtime = RA - 1 >= uintptr_t(__gort_rt_text_start) &&
+                   RA - 1 < uintptr_t(__gort_rt_text_end);
+    bool Wrapper = RA - 1 >= uintptr_t(__gort_wrapper_start) &&
+                   RA - 1 < uintptr_t(__gort_wrapper_end);
+    if (!Runtime && !Wrapper)
+      Buf[N++] = RA;
+    return N < Max;
+  });
+  return N;
+}
 
 static void printFrames(G *Gp, uintptr_t FP);
 

@@ -29,6 +29,13 @@ void setTraceback(const uint8_t *Level, intptr_t N);
 /// on Gp's stack, e.g. gopanic's). Caller holds printlock; any stack.
 void traceback(G *Gp, uintptr_t FP);
 
+/// Stores in Buf, innermost first, the return addresses of the frames of
+/// compiled Go code on Gp's stack, walking frame records from FP (as
+/// traceback), at most Max of them; returns how many. The runtime's own
+/// frames and the wrappers are left out. Needs no symbols and takes no
+/// lock: the profiles record stacks with it (mprof.cpp, cpuprof.cpp).
+unsigned profileStack(G *Gp, uintptr_t FP, uintptr_t *Buf, unsigned Max);
+
 } // namespace gort
 
 #endif // GORT_RUNTIME_TRACEBACK_H

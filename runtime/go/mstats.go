@@ -56,10 +56,3 @@ type MemStats struct {
 // ReadMemStats populates m with memory allocator statistics, consistent
 // as of the call: it stops the world briefly, as gc's does.
 func ReadMemStats(m *MemStats)
-
-// MemProfileRate controls the fraction of memory allocations that are
-// recorded and reported in the memory profile. gortc has no memory
-// profiler: the variable exists and is not read, and it starts at 0, the
-// value gc's linker gives it in programs that never read the profile (gc's
-// declared default is 512 KiB).
-var MemProfileRate int = 0

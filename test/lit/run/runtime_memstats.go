@@ -15,8 +15,9 @@ var keep [][]byte
 
 func main() {
 	var m runtime.MemStats
-	// gc's linker zeroes MemProfileRate in programs that never read the
-	// memory profile, and gortc has no profiler.
+	// MemProfileRate is 0 in a program that never reads the memory
+	// profile: gc's linker zeroes it, libgort/gort.ld lets the runtime see
+	// that runtime.MemProfile was dropped (runtime/mprof.cpp).
 	// CHECK: 5776 4288 4312 0
 	println(unsafe.Sizeof(m), unsafe.Offsetof(m.NumGC), unsafe.Offsetof(m.BySize), runtime.MemProfileRate)
 	runtime.MemProfileRate = 0

@@ -22,6 +22,8 @@
 #include "runtime/mfinal.h"
 #include "runtime/mgc.h"
 #include "runtime/mheap.h"
+#include "runtime/mprof.h"
+#include "runtime/runtime_pkg.h"
 
 #include <gtest/gtest.h>
 
@@ -379,4 +381,64 @@ TEST(GC, FinalizersQueueUnreachableObjects) {
   removeFinalizer(hide(HKept));
   EXPECT_EQ(numFinalizers(), Before);
   Root = 0;
+}
+
+// The memory profile (mprof.cpp): with MemProfileRate 1 every allocation
+// is sampled; the counts appear only once a cycle has published them, and
+// the cycle counts the sampled objects it found dead as freed. (On the
+// host there are no Go frames, so every sample has the empty stack and
+// one bucket per size; the test reads the 48-byte one before and after.)
+struct MemCounts {
+  int64_t AllocObjects = 0, FreeObjects = 0;
+};
+MemCounts memProfile48() {
+  struct Record {
+    int64_t AllocBytes, FreeBytes, AllocObjects, FreeObjects;
+    uintptr_t Stack0[32];
+  };
+  std::vector<Record> Buf(256);
+  int64_t N = runtime_memProfile(nullptr, Buf.data(), int64_t(Buf.size()),
+                                 int64_t(Buf.size()), /*InuseZero=*/1);
+  EXPECT_LE(N, int64_t(Buf.size()));
+  MemCounts C;
+  for (int64_t I = 0; I < N; I++) {
+    if (Buf[I].AllocObjects && Buf[I].AllocBytes / Buf[I].AllocObjects == 48) {
+      C.AllocObjects += Buf[I].AllocObjects;
+      C.FreeObjects += Buf[I].FreeObjects;
+    }
+  }
+  return C;
+}
+
+TEST(MemProfile, CyclesPublishAllocationsAndCountFrees) {
+  static_assert(sizeof(Node) == 48);
+  gort::abi::Type Ty = test::makeTestType(sizeof(Node), /*HasPointers=*/true);
+  collect();
+  MemCounts Before = memProfile48();
+  int64_t Rate = MemProfileRate;
+  MemProfileRate = 1;
+  Node *Head = nullptr;
+  for (int I = 0; I < 30; I++) {
+    auto *N = static_cast<Node *>(mallocgc(sizeof(Node), &Ty, true));
+    if (I % 3 == 0) {
+      N->Next = Head;
+      Head = N;
+    }
+  }
+  MemProfileRate = Rate;
+  Root = uintptr_t(Head);
+  Head = nullptr;
+  // Not published until a cycle ends.
+  MemCounts Pending = memProfile48();
+  EXPECT_EQ(Pending.AllocObjects, Before.AllocObjects);
+  collect();
+  MemCounts After = memProfile48();
+  EXPECT_EQ(After.AllocObjects - Before.AllocObjects, 30);
+  int64_t Freed = After.FreeObjects - Before.FreeObjects;
+  EXPECT_LE(Freed, 20);
+  EXPECT_GE(Freed, 20 - int64_t(MaxRetained));
+  Root = 0;
+  collect();
+  MemCounts Last = memProfile48();
+  EXPECT_GE(Last.FreeObjects - Before.FreeObjects, 30 - int64_t(MaxRetained));
 }

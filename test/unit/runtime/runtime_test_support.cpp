@@ -179,6 +179,8 @@ void acquireWorldSema() {}
 void releaseWorldSema() {}
 G *allgs() { return nullptr; }
 M *allm() { return &M0; }
+// traceback.cpp's walk needs compiled Go frames: the host has none.
+unsigned profileStack(G *, uintptr_t, uintptr_t *, unsigned) { return 0; }
 /// mfinal_fing.cpp's: no goroutine runs finalizers here; the tests read
 /// the queue themselves.
 void wakefing() {}
