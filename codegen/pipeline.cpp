@@ -74,6 +74,17 @@ void listNoArgFunctions(llvm::Module &M) {
   }
 }
 
+/// Makes M's internal variables private (assembler-local labels) for code
+/// generation: string data, pointer bitmaps, package main's variables...
+/// None is looked up by name (the collector finds globals through the
+/// program headers), so their symbols were only weight in the executable's
+/// symbol table. (--emit=llvm shows the module before this step.)
+void hideInternalVariables(llvm::Module &M) {
+  for (llvm::GlobalVariable &G : M.globals())
+    if (G.hasInternalLinkage())
+      G.setLinkage(llvm::GlobalValue::PrivateLinkage);
+}
+
 struct PartitionResult {
   llvm::SmallString<0> Output;
   std::vector<std::pair<std::string, uint64_t>> Bodies;
@@ -130,6 +141,7 @@ void compilePartition(llvm::MemoryBufferRef Bitcode, const Partitioning &Parts,
       M->print(OS, nullptr);
       return;
     }
+    hideInternalVariables(*M);
     // Code generation changes the module (CodeGenPrepare...): assembly is
     // generated from a copy, once the object's frames pass.
     std::unique_ptr<llvm::Module> AsmCopy;

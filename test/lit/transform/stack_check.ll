@@ -56,7 +56,7 @@ define i64 @small(ptr %ctx, i64 %x, { ptr addrspace(1), i64 } %s) #0 {
 ; linkage, which the runtime calls) and main.main..body.
 ; CHECK-LABEL: define internal void @main.main..body(ptr %ctx)
 ; CHECK-NEXT:    %a = alloca [2000 x i64]
-; CHECK-LABEL: define internal void @small..morestack(ptr
+; CHECK-LABEL: define private void @small..morestack(ptr
 ; CHECK:         call i64 @small(
 ; CHECK-LABEL: define void @main.main(ptr %ctx) {{.*}} section ".gort_wrapper.main.main"
 ; CHECK:         [[SP:%.*]] = call i64 @llvm.read_register.i64(metadata [[RSP]])
@@ -71,7 +71,7 @@ define i64 @small(ptr %ctx, i64 %x, { ptr addrspace(1), i64 } %s) #0 {
 ; CHECK-NEXT:    ret void
 ; CHECK:       morestack:
 ; CHECK-NEXT:    call ptr @gort_stack_reserve(i64 ptrtoint (ptr @main.main..frame to i64), i64 8)
-; CHECK-LABEL: define internal void @main.main..morestack(ptr
+; CHECK-LABEL: define private void @main.main..morestack(ptr
 ; CHECK:         call void @main.main(
 define void @main.main(ptr %ctx) #0 {
   %a = alloca [2000 x i64], align 8
@@ -86,7 +86,7 @@ define void @main.main(ptr %ctx) #0 {
 ; EXT-LABEL: define internal zeroext i1 @ext..body(ptr %ctx, i8 signext %b)
 ; EXT-LABEL: define zeroext i1 @ext(ptr %ctx, i8 signext %b)
 ; EXT:         musttail call zeroext i1 @ext..body(ptr %ctx, i8 signext %b)
-; EXT-LABEL: define internal void @ext..morestack(
+; EXT-LABEL: define private void @ext..morestack(
 ; EXT:         call zeroext i1 @ext(ptr {{%.*}}, i8 signext {{%.*}})
 define zeroext i1 @ext(ptr %ctx, i8 signext %b) #0 {
   %a = alloca [2000 x i64], align 8
