@@ -16,10 +16,14 @@
 
 // func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 // rdi = results (4 x uint32), rsi = context, edx = eaxArg, ecx = ecxArg.
+// golang.org/x/sys/cpu (vendored by crypto) declares the same function.
 	.globl	"internal/cpu.cpuid"
 	.type	"internal/cpu.cpuid",@function
+	.globl	"golang.org/x/sys/cpu.cpuid"
+	.type	"golang.org/x/sys/cpu.cpuid",@function
 	.p2align	4
 "internal/cpu.cpuid":
+"golang.org/x/sys/cpu.cpuid":
 	movq	%rbx, %r8		// callee-saved, clobbered by cpuid
 	movq	%rdi, %r9
 	movl	%edx, %eax
@@ -33,11 +37,14 @@
 	retq
 	.size	"internal/cpu.cpuid", .-"internal/cpu.cpuid"
 
-// func xgetbv() (eax, edx uint32)
+// func xgetbv() (eax, edx uint32); golang.org/x/sys/cpu's too.
 	.globl	"internal/cpu.xgetbv"
 	.type	"internal/cpu.xgetbv",@function
+	.globl	"golang.org/x/sys/cpu.xgetbv"
+	.type	"golang.org/x/sys/cpu.xgetbv",@function
 	.p2align	4
 "internal/cpu.xgetbv":
+"golang.org/x/sys/cpu.xgetbv":
 	xorl	%ecx, %ecx
 	xgetbv
 	retq

@@ -132,12 +132,14 @@ GORT_REFLECT(void, typedmemclrpartial, const abi::Type *, void *P,
 }
 
 // func typedslicecopy(elemType *rtype, dst, src unsafeheader.Slice) int
-GORT_REFLECT(intptr_t, typedslicecopy, const abi::Type *T, void *Dst,
-             intptr_t DstLen, intptr_t, const void *Src, intptr_t SrcLen,
-             intptr_t) {
-  intptr_t N = DstLen < SrcLen ? DstLen : SrcLen;
-  if (N > 0 && Dst != Src)
-    memmove(Dst, Src, uintptr_t(N) * T->Size);
+// unsafeheader.Slice is a struct, so each arrives as a pointer to the
+// caller's copy (codegen/lower.h, the Go calling convention), not as the
+// three words a slice is passed as.
+GORT_REFLECT(intptr_t, typedslicecopy, const abi::Type *T,
+             const abi::Slice *Dst, const abi::Slice *Src) {
+  intptr_t N = Dst->Len < Src->Len ? Dst->Len : Src->Len;
+  if (N > 0 && Dst->Ptr != Src->Ptr)
+    memmove(Dst->Ptr, Src->Ptr, uintptr_t(N) * T->Size);
   return N;
 }
 

@@ -141,7 +141,11 @@ bool gortc::matchFile(llvm::StringRef Path, llvm::StringRef Text,
       return false;
     }
   }
-  std::vector<std::string> Tags{"linux", "unix", GoArch.str(), "gc", "gortc"};
+  // purego and math_big_pure_go select the portable files of the packages
+  // that offer them instead of assembly (crypto's field arithmetic,
+  // golang.org/x/crypto, math/big): gortc does not assemble .s files.
+  std::vector<std::string> Tags{"linux", "unix",   GoArch.str(),      "gc",
+                                "gortc", "purego", "math_big_pure_go"};
   for (int V = 1; V <= 19; ++V)
     Tags.push_back("go1." + std::to_string(V));
   auto HasTag = [&](llvm::StringRef T) {

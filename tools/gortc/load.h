@@ -50,7 +50,9 @@ namespace gortc {
 
 /// Whether the file at Path with contents Text is compiled for
 /// linux/GoArch: its name (_test, _linux, _amd64 ...) and its //go:build
-/// or // +build lines.
+/// or // +build lines, with the tags linux, unix, GoArch, gc, gortc,
+/// go1.1 ... go1.19, and purego and math_big_pure_go (the packages'
+/// portable code in place of assembly).
 bool matchFile(llvm::StringRef Path, llvm::StringRef Text,
                llvm::StringRef GoArch);
 
