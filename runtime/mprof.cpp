@@ -24,7 +24,9 @@
 // runtime.MemProfileRate (gc: nextSample); when the distance is used up it
 // calls profileAlloc, which records the allocation in its bucket and keeps
 // a record of the object (gc: a "special" of its span). MemProfileRate 1
-// samples every allocation. As in gc, a tiny allocation that fits into
+// samples every allocation; it starts at 512 KiB in a program that can
+// read the profile and at 0 in the others (mprofinit, as gc's linker
+// does). As in gc, a tiny allocation that fits into
 // the current 16-byte block is not sampled; one that starts a block is,
 // with the block's size. The profile must show what was live at the last
 // collection, not objects that happen not to have been collected yet; so
