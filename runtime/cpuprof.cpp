@@ -60,11 +60,6 @@
 #include "runtime/traceback.h"
 
 extern "C" {
-extern const char __gort_rt_text_start[];
-extern const char __gort_rt_text_end[];
-extern const char __gort_wrapper_start[];
-extern const char __gort_wrapper_end[];
-
 /// The pseudo-function samples outside Go code are charged to (gc:
 /// runtime._System). Never called; pprof names its PC.
 __attribute__((noinline, used)) void gortSystem() __asm__("runtime._System");
@@ -108,10 +103,6 @@ bool append(const uint64_t *Hdr, unsigned NHdr, const uintptr_t *Stk,
     Log[WordW++ % LogWords] = Stk[I];
   Tags[TagW++ % LogTags] = Tag;
   return true;
-}
-
-bool inRange(uintptr_t PC, const char *Lo, const char *Hi) {
-  return PC >= uintptr_t(Lo) && PC < uintptr_t(Hi);
 }
 
 struct ReadArgs {
@@ -176,8 +167,7 @@ void cpuProfileSignal(uintptr_t PC, uintptr_t SP, uintptr_t FP) {
   void *Tag = nullptr;
   if (Mp && Gp == Mp->CurG && Gp->Seg && SP >= Gp->Seg->Lo &&
       SP < uintptr_t(Gp->Seg)) {
-    if (!inRange(PC, __gort_rt_text_start, __gort_rt_text_end) &&
-        !inRange(PC, __gort_wrapper_start, __gort_wrapper_end))
+    if (inGoCode(PC))
       Stk[N++] = PC + 1;
     N += profileStack(Gp, FP, Stk + N, MaxSampleStack - N);
     Tag = Gp->Labels;

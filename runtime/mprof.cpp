@@ -194,15 +194,17 @@ void copyStack(uintptr_t *Dst, const Bucket *B) {
     Dst[I] = I < B->NStk ? B->Stk[I] : 0;
 }
 
-/// An event with the stack of goroutine Gp from frame pointer FP; run on
-/// the system stack, where the stack array costs the goroutine nothing.
+/// An event: its kind, the sampled object and its size (memory) or the
+/// ticks and the rate (block, mutex); saveEvent fills in the goroutine Gp
+/// and the frame pointer FP its stack is walked from. Recorded on the
+/// system stack, where the stack array costs the goroutine nothing.
 struct EventArgs {
-  G *Gp;
-  uintptr_t FP;
   BucketKind Kind;
-  void *Obj;
-  uintptr_t Size;
-  int64_t Cycles, Rate;
+  void *Obj = nullptr;
+  uintptr_t Size = 0;
+  int64_t Cycles = 0, Rate = 0;
+  G *Gp = nullptr;
+  uintptr_t FP = 0;
 };
 
 void recordEvent(void *Arg) {
@@ -234,12 +236,25 @@ void recordEvent(void *Arg) {
   unlock(&ProfLock);
 }
 
-/// Records an event of the calling goroutine, whose frames begin at A.FP.
-/// On the system stack (mallocgc of the runtime's own objects) the stack
-/// is empty: g0 has no Go frames.
-__attribute__((noinline)) void saveEvent(EventArgs A) {
+/// Records an event of the calling goroutine, with its stack from this
+/// frame (the runtime frames above the Go ones are left out by
+/// profileStack). On the system stack (mallocgc of the runtime's own
+/// objects) the stack is empty: g0 has no Go frames. No tail call: this
+/// frame must still exist while systemstack walks from it.
+__attribute__((noinline, disable_tail_calls)) void saveEvent(EventArgs A) {
   A.Gp = getg();
+  A.FP = uintptr_t(__builtin_frame_address(0));
   systemstack(recordEvent, &A);
+}
+
+/// Moves the memory counts recorded since the last publication into the
+/// published ones. ProfLock held.
+void publishPending() {
+  for (Bucket *B = AllBuckets[unsigned(BucketKind::Memory)]; B;
+       B = B->AllNext) {
+    B->Active.add(B->Pending);
+    B->Pending = {};
+  }
 }
 
 /// log2(X) for X >= 1, to about 1e-5: enough to draw sample distances.
@@ -282,21 +297,12 @@ int64_t nextSample(M *Mp) {
 
 void profileAlloc(M *Mp, void *X, uintptr_t Size) {
   Mp->NextSample = nextSample(Mp);
-  EventArgs A = {};
-  A.FP = uintptr_t(__builtin_frame_address(0));
-  A.Kind = BucketKind::Memory;
-  A.Obj = X;
-  A.Size = Size;
-  saveEvent(A);
+  saveEvent({.Kind = BucketKind::Memory, .Obj = X, .Size = Size});
 }
 
 void mProfCycle(bool (*IsMarked)(uintptr_t)) {
   lock(&ProfLock);
-  for (Bucket *B = AllBuckets[unsigned(BucketKind::Memory)]; B;
-       B = B->AllNext) {
-    B->Active.add(B->Pending);
-    B->Pending = {};
-  }
+  publishPending();
   for (ObjRecord **L = &Sampled; *L;) {
     ObjRecord *R = *L;
     if (IsMarked(R->Obj)) {
@@ -320,12 +326,7 @@ void blockEvent(int64_t Cycles) {
   if (Rate <= 0 ||
       (Rate > Cycles && int64_t(fastrand64() >> 1) % Rate > Cycles))
     return;
-  EventArgs A = {};
-  A.FP = uintptr_t(__builtin_frame_address(0));
-  A.Kind = BucketKind::Block;
-  A.Cycles = Cycles;
-  A.Rate = Rate;
-  saveEvent(A);
+  saveEvent({.Kind = BucketKind::Block, .Cycles = Cycles, .Rate = Rate});
 }
 
 bool mutexProfiling() { return atomic::load(&MutexProfileRate) != 0; }
@@ -336,12 +337,8 @@ void mutexEvent(int64_t Cycles) {
   uint64_t Rate = atomic::load(&MutexProfileRate);
   if (Rate == 0 || fastrand64() % Rate != 0)
     return;
-  EventArgs A = {};
-  A.FP = uintptr_t(__builtin_frame_address(0));
-  A.Kind = BucketKind::Mutex;
-  A.Cycles = Cycles;
-  A.Rate = int64_t(Rate);
-  saveEvent(A);
+  saveEvent(
+      {.Kind = BucketKind::Mutex, .Cycles = Cycles, .Rate = int64_t(Rate)});
 }
 
 void recordCreateStack(M *Mp) {
@@ -473,10 +470,7 @@ int64_t runtime_memProfile(void *, void *Out, int64_t Len, int64_t,
   int64_t N = count();
   if (N < 0) {
     // Nothing published: no cycle has run yet. Show everything (gc).
-    for (Bucket *B = Head; B; B = B->AllNext) {
-      B->Active.add(B->Pending);
-      B->Pending = {};
-    }
+    publishPending();
     N = count();
     if (N < 0)
       N = 0;

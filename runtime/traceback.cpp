@@ -987,16 +987,20 @@ void forEachGoFrame(G *Gp, uintptr_t FP, unsigned MaxDepth, F Visit) {
 
 } // namespace
 
+bool inGoCode(uintptr_t PC) {
+  bool Runtime = PC >= uintptr_t(__gort_rt_text_start) &&
+                 PC < uintptr_t(__gort_rt_text_end);
+  bool Wrapper = PC >= uintptr_t(__gort_wrapper_start) &&
+                 PC < uintptr_t(__gort_wrapper_end);
+  return !Runtime && !Wrapper;
+}
+
 unsigned profileStack(G *Gp, uintptr_t FP, uintptr_t *Buf, unsigned Max) {
   unsigned N = 0;
   if (Max == 0)
     return 0;
   forEachFrame(Gp, FP, 100000, [&](uintptr_t RA) {
-    bool Runtime = RA - 1 >= uintptr_t(__gort_rt_text_start) &&
-                   RA - 1 < uintptr_t(__gort_rt_text_end);
-    bool Wrapper = RA - 1 >= uintptr_t(__gort_wrapper_start) &&
-                   RA - 1 < uintptr_t(__gort_wrapper_end);
-    if (!Runtime && !Wrapper)
+    if (inGoCode(RA - 1))
       Buf[N++] = RA;
     return N < Max;
   });

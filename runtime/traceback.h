@@ -29,6 +29,11 @@ void setTraceback(const uint8_t *Level, intptr_t N);
 /// on Gp's stack, e.g. gopanic's). Caller holds printlock; any stack.
 void traceback(G *Gp, uintptr_t FP);
 
+/// Whether PC is in compiled Go code: neither in the runtime's text nor in
+/// a wrapper (libgort/gort.ld's brackets). Any context, signal handlers
+/// included.
+bool inGoCode(uintptr_t PC);
+
 /// Stores in Buf, innermost first, the return addresses of the frames of
 /// compiled Go code on Gp's stack, walking frame records from FP (as
 /// traceback), at most Max of them; returns how many. The runtime's own
