@@ -121,8 +121,13 @@ std::unique_ptr<llvm::Module> Lowerer::run() {
 
 void Lowerer::initDebugInfo() {
   DIB = std::make_unique<llvm::DIBuilder>(*Mod);
-  llvm::DIFile *F = SM.files().empty() ? DIB->createFile("<unknown>", "")
-                                       : getDIFile(SM.files()[0]->pos(0));
+  // Named after the package's first file: the source manager holds every
+  // package's files, and an object in the build cache must not depend on
+  // which program compiled it first.
+  llvm::DIFile *F = !Info.Files.empty()
+                        ? getDIFile(Info.Files[0]->Source->pos(0))
+                    : SM.files().empty() ? DIB->createFile("<unknown>", "")
+                                         : getDIFile(SM.files()[0]->pos(0));
   DICU = DIB->createCompileUnit(llvm::dwarf::DW_LANG_Go, F, "gortc",
                                 /*isOptimized=*/true, "", 0, "",
                                 llvm::DICompileUnit::LineTablesOnly);
