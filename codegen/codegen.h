@@ -78,6 +78,13 @@ constexpr const char *NoArgsAttr = "gort-noargs";
 /// entry with its descriptor.
 constexpr const char *TypelinkSection = ".gort_typelink";
 
+/// The link summary lowering adds to each package's module (global
+/// LinkInfoName in section LinkInfoSection, SHF_EXCLUDE; linkinfo.cpp), for
+/// the link's method pruning (tools/gortc/deadcode.cpp). compileModule
+/// moves it into an object of its own when it compiles for the link.
+constexpr const char *LinkInfoName = "gort.linkinfo";
+constexpr const char *LinkInfoSection = ".gort_linkinfo";
+
 /// What compileModule produces.
 enum class EmitWhat { Object, Assembly, IR };
 
@@ -95,8 +102,9 @@ struct CompileOptions {
 };
 
 /// Optimizes M and generates code for it (pipeline.cpp): objects to link
-/// (with Link, one per partition plus one that defines the frame sizes of
-/// split functions), or one object, assembly or IR text. Returns false
+/// (with Link, one per partition, one with the link summary, and one that
+/// defines the frame sizes of split functions), or one object, assembly or
+/// IR text. Returns false
 /// with Error set on an internal failure.
 bool compileModule(std::unique_ptr<llvm::Module> M, const Target &T,
                    const CompileOptions &Opts, EmitWhat What,

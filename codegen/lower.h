@@ -638,6 +638,24 @@ public:
   llvm::Value *emitTypeEqualCall(llvm::IRBuilder<> &B, Type *T, llvm::Value *A,
                                  llvm::Value *Bp);
 
+  //--- Method pruning (linkinfo.cpp) ------------------------------------===//
+  /// The target of a method table's Ifn or Tfn for Fn, an implementation of
+  /// method M: a reference to gort.mref.<hash of Fn's name>, which the link
+  /// binds to Fn or, when no reachable code can call M dynamically, to
+  /// gort_unreachableMethod (tools/gortc/deadcode.cpp). Fn itself when it
+  /// cannot be named from outside this object (package main's own methods).
+  llvm::Constant *getMethodRef(llvm::Function *Fn, types::Func *M);
+  /// Records that Caller calls interface method M (the link keeps, for
+  /// every kept type, the methods some kept function calls this way).
+  void noteIfaceCall(llvm::Function *Caller, types::Func *M);
+  /// Adds this package's link summary, global gort.linkinfo (linkinfo.cpp).
+  void emitLinkInfo();
+  /// gort.mref.* declaration name -> (target symbol, method key).
+  llvm::StringMap<std::pair<std::string, std::string>> MethodRefs;
+  /// The keys of the interface methods each function calls.
+  llvm::DenseMap<llvm::Function *, llvm::SmallVector<std::string, 2>>
+      IfaceCalls;
+
   //--- Static initialisation (staticinit.cpp) ----------------------------===//
   /// The value of initialiser E for a variable of type T as link-time data,
   /// or null if it needs code (gc's staticinit).

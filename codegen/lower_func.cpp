@@ -116,6 +116,7 @@ std::unique_ptr<llvm::Module> Lowerer::run() {
   DIB->finalize();
   if (Failed)
     return nullptr;
+  emitLinkInfo();
   return std::move(Mod);
 }
 

@@ -801,14 +801,16 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
     // itab code when the data word is the receiver, the method itself for
     // a value method declared on T; other cases have no such function yet
     // (-1, gc's unreachable-method sentinel).
+    // Both name the code through getMethodRef, so that the link can drop
+    // the methods nothing calls dynamically (gc's deadcode).
     llvm::Constant *Tfn = llvm::ConstantInt::get(I32, -1, true);
     if (isDirectIface(T))
-      Tfn = relOff(Ifn, Placeholder);
+      Tfn = relOff(getMethodRef(Ifn, M), Placeholder);
     else if (Path.size() == 1 && !M->PtrRecv)
-      Tfn = relOff(getFunction(M), Placeholder);
+      Tfn = relOff(getMethodRef(getFunction(M), M), Placeholder);
     Fields.push_back(relOff(MethodName(M), Placeholder));
     Fields.push_back(relOff(getTypeDescriptor(M->sig()), Placeholder));
-    Fields.push_back(relOff(Ifn, Placeholder));
+    Fields.push_back(relOff(getMethodRef(Ifn, M), Placeholder));
     Fields.push_back(Tfn);
   }
 
@@ -871,8 +873,12 @@ llvm::Constant *Lowerer::getItab(Type *Concrete, Interface *I, Type *IfaceT) {
     for (const MethodSetEntry &E : MS)
       if (E.Method->qualifiedName() == M->qualifiedName()) {
         llvm::ArrayRef<int> Path(E.Index);
-        F = getIfaceMethodWrapper(E.Method, Concrete, Path.drop_back(),
-                                  E.Indirect);
+        // Through getMethodRef, as in method tables: an itab keeps only
+        // the methods some kept code calls dynamically (gc: its itabs'
+        // weak relocations).
+        F = getMethodRef(getIfaceMethodWrapper(E.Method, Concrete,
+                                               Path.drop_back(), E.Indirect),
+                         E.Method);
         break;
       }
     // Compile-time itabs are made for conversions the checker allowed.
@@ -967,6 +973,7 @@ Callee FuncLowerer::emitIfaceCallee(llvm::Value *IV, Type *IfaceT, Func *M,
   llvm::Value *Slot = B.CreateConstGEP1_64(
       L.I8, Tab, gort::abi::ItabFunOffset + gort::abi::ItabFunSize * MI,
       "fnslot");
+  L.noteIfaceCall(Fn, I->AllMethods[MI]);
   Callee C;
   C.K = Callee::Iface;
   C.Code = B.CreateLoad(L.Ptr, Slot, "method");

@@ -310,8 +310,22 @@ llvm::Error codegen::loadPartition(llvm::MemoryBufferRef Bitcode,
   // each entry whose descriptor this partition keeps (a live value's whole
   // comdat is live), and the list is rebuilt from them. Every copy of a
   // descriptor's comdat then has its entry, whichever the linker keeps.
-  if (llvm::GlobalVariable *Used = M->getGlobalVariable("llvm.compiler.used"))
+  // The list's functions (the code of method table entries, which only the
+  // link may drop: linkinfo.cpp) stay in the list's home partition, which
+  // step 4 gave what they use.
+  std::vector<llvm::GlobalValue *> Kept;
+  if (llvm::GlobalVariable *Used = M->getGlobalVariable("llvm.compiler.used")) {
+    if (Parts.home(Used->getName()) == int(Part))
+      if (auto *List =
+              llvm::dyn_cast<llvm::ConstantArray>(Used->getInitializer()))
+        for (const llvm::Use &U : List->operands())
+          if (auto *F =
+                  llvm::dyn_cast<llvm::Function>(U.get()->stripPointerCasts()))
+            if (!F->isDeclaration())
+              Kept.push_back(F);
     Used->eraseFromParent();
+  }
+  llvm::appendToCompilerUsed(*M, Kept);
   llvm::ModuleAnalysisManager MAM;
   llvm::PassBuilder PB;
   PB.registerModuleAnalyses(MAM);

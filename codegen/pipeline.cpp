@@ -85,6 +85,44 @@ void hideInternalVariables(llvm::Module &M) {
       G.setLinkage(llvm::GlobalValue::PrivateLinkage);
 }
 
+/// Removes the link summary from M and returns its bytes (empty if none).
+std::string takeLinkInfo(llvm::Module &M) {
+  llvm::GlobalVariable *GV =
+      M.getGlobalVariable(LinkInfoName, /*AllowInternal=*/true);
+  if (!GV)
+    return "";
+  std::string Data(
+      llvm::cast<llvm::ConstantDataSequential>(GV->getInitializer())
+          ->getRawDataValues());
+  llvm::removeFromUsedLists(M, [&](llvm::Constant *C) { return C == GV; });
+  GV->eraseFromParent();
+  return Data;
+}
+
+/// An object holding only Data in section Section (SHF_EXCLUDE).
+bool emitExcludedData(const Target &T, const CompileOptions &Opts,
+                      llvm::StringRef Data, llvm::StringRef Section,
+                      llvm::SmallString<0> &Obj, std::string &Error) {
+  llvm::LLVMContext Ctx;
+  llvm::Module DM("linkinfo", Ctx);
+  std::unique_ptr<llvm::TargetMachine> TM =
+      createTargetMachine(T, Opts.OptLevel, Error);
+  if (!TM)
+    return false;
+  DM.setTargetTriple(TM->getTargetTriple().str());
+  DM.setDataLayout(TM->createDataLayout());
+  auto *Init = llvm::ConstantDataArray::getString(Ctx, Data, false);
+  auto *GV = new llvm::GlobalVariable(DM, Init->getType(), true,
+                                      llvm::GlobalValue::PrivateLinkage, Init,
+                                      LinkInfoName);
+  GV->setSection(Section);
+  GV->setAlignment(llvm::Align(1));
+  GV->setMetadata(llvm::LLVMContext::MD_exclude, llvm::MDNode::get(Ctx, {}));
+  llvm::appendToCompilerUsed(DM, {GV});
+  llvm::raw_svector_ostream OS(Obj);
+  return emitCode(DM, *TM, OS, /*Assembly=*/false, Error);
+}
+
 struct PartitionResult {
   llvm::SmallString<0> Output;
   std::vector<std::pair<std::string, uint64_t>> Bodies;
@@ -196,6 +234,11 @@ bool codegen::compileModule(std::unique_ptr<llvm::Module> M, const Target &T,
                             std::string &Error) {
   // One output file (--emit) means one partition.
   unsigned Jobs = What == EmitWhat::Object && Opts.Link ? Opts.Jobs : 1;
+  // Linked objects carry the summary in an object of their own; a single
+  // output keeps it in its own section.
+  std::string LinkInfo;
+  if (What == EmitWhat::Object && Opts.Link)
+    LinkInfo = takeLinkInfo(*M);
   Partitioning Parts = partitionModule(*M, Jobs, Opts.MinPartitionInsts);
   llvm::SmallString<0> Bitcode;
   {
@@ -244,6 +287,12 @@ bool codegen::compileModule(std::unique_ptr<llvm::Module> M, const Target &T,
   }
   for (PartitionResult &R : Results)
     Outputs.push_back(std::move(R.Output));
+  if (!LinkInfo.empty()) {
+    llvm::SmallString<0> Obj;
+    if (!emitExcludedData(T, Opts, LinkInfo, LinkInfoSection, Obj, Error))
+      return false;
+    Outputs.push_back(std::move(Obj));
+  }
   if (!Bodies.empty()) {
     // The frame sizes of split bodies, as absolute symbols.
     llvm::LLVMContext Ctx;

@@ -50,10 +50,6 @@ bool isStatic(const void *Base) {
   return spanOf(reinterpret_cast<uintptr_t>(Base)) == nullptr;
 }
 
-[[noreturn]] void unreachableMethod() {
-  fatal("unreachable method called. linker bug?");
-}
-
 /// Pointers reflect made at run time, by id: id -1 is ReflectOffs[0]
 /// (gc: reflectOffs). The array is in the Go heap, scanned, so the
 /// objects stay alive.
@@ -70,6 +66,15 @@ const void *reflectOff(int32_t Id) {
 }
 
 } // namespace
+
+/// gc: unreachableMethod. The code of a method table entry whose TextOff is
+/// -1, and of every entry the link pruned: the link binds such an entry's
+/// gort.mref symbol here (tools/gortc/deadcode.cpp). An itab the runtime
+/// builds may hold it; no call reaches it, as no kept code calls the
+/// method dynamically.
+extern "C" [[noreturn]] void gort_unreachableMethod() {
+  fatal("unreachable method called. linker bug?");
+}
 
 int32_t addReflectOff(const void *P) {
   lock(&ReflectOffsLock);
@@ -151,7 +156,7 @@ const abi::Type *resolveTypeOff(const void *Base, abi::TypeOff Off) {
 
 void *resolveTextOff(const abi::Type *T, abi::TextOff Off) {
   if (Off == -1)
-    return reinterpret_cast<void *>(&unreachableMethod);
+    return reinterpret_cast<void *>(&gort_unreachableMethod);
   return const_cast<uint8_t *>(
       resolveOff(T, Off, "runtime: text offset base pointer out of range"));
 }

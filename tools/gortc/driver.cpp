@@ -639,9 +639,13 @@ int gortc::runBuild(const DriverOptions &Opts) {
     }
   }
   std::string RTDir = runtimeDir(Opts.Argv0, T.Name);
-  bool Ok = linkExecutable(T.Name, ObjPaths, Output, RTDir);
+  PruneStats Pruned;
+  bool Ok = linkExecutable(T.Name, ObjPaths, Output, RTDir, Pruned);
   RemoveTemporaries();
   Timer.phase("link");
+  if (Opts.TimePhases)
+    llvm::errs() << "gortc:   methods kept " << Pruned.Kept << ", pruned "
+                 << Pruned.Pruned << "\n";
   if (!Ok) {
     llvm::sys::fs::remove(Output);
     return 2;

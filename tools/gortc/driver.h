@@ -54,11 +54,27 @@ int runClean(bool Cache);
 /// honouring GOARCH as go does.
 std::string defaultTarget();
 
+/// What pruneMethods decided: method table entries' code kept and pruned.
+struct PruneStats {
+  unsigned Kept = 0, Pruned = 0;
+};
+
+/// The --defsym options that bind the method table entries of Objects
+/// (their gort.mref symbols) to their code or to gort_unreachableMethod,
+/// from the objects' link summaries and RuntimeLib's references
+/// (deadcode.cpp). Returns false with Error set on an unreadable input.
+bool pruneMethods(const std::vector<std::string> &Objects,
+                  const std::string &RuntimeLib,
+                  std::vector<std::string> &Defsyms, PruneStats &Stats,
+                  std::string &Error);
+
 /// Links Objects into an executable Output for Arch ("x86_64"/"aarch64")
-/// with LLD, in-process. Returns false after printing an error.
+/// with LLD, in-process, pruning methods nothing calls (pruneMethods).
+/// Returns false after printing an error.
 bool linkExecutable(const std::string &Arch,
                     const std::vector<std::string> &Objects,
-                    const std::string &Output, const std::string &RuntimeDir);
+                    const std::string &Output, const std::string &RuntimeDir,
+                    PruneStats &Stats);
 
 } // namespace gortc
 

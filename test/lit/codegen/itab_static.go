@@ -1,11 +1,17 @@
 // RUN: %gortc -O0 --emit=llvm -o - %s > %t.ll
 // RUN: FileCheck %s < %t.ll
 // RUN: FileCheck %s --check-prefix=WRAP < %t.ll
+// RUN: FileCheck %s --check-prefix=LINK < %t.ll
 // Converting a concrete type to a non-empty interface uses a static itab
 // {interface type, concrete type, hash, _, methods in name order}; a method
 // call through an interface loads the function from the itab and passes the
 // data word as receiver. Value-receiver methods get wrappers taking the
-// boxed value.
+// boxed value. An itab names a method's code through a gort.mref symbol,
+// which the link binds to it or to gort_unreachableMethod if no kept code
+// calls the method dynamically (codegen/linkinfo.cpp), unless the code is
+// local to the object: package main's own methods. The package's link
+// summary lists each such entry with its code and key, and each
+// interface call's key.
 package main
 
 type I interface {
@@ -24,7 +30,8 @@ func (v V) M() int { return int(v) }
 func (v V) N()     {}
 
 // CHECK-DAG: @"go:itab.*main.T,main.I" = linkonce_odr constant { ptr, ptr, i32, i32, [2 x ptr] } { ptr @"type:main.I", ptr @"type:*main.T", i32 {{-?[0-9]+}}, i32 0, [2 x ptr] [ptr @"main.(*T).M", ptr @"main.(*T).N"] }
-// CHECK-DAG: @"go:itab.main.V,main.I" = linkonce_odr constant { ptr, ptr, i32, i32, [2 x ptr] } { ptr @"type:main.I", ptr @"type:main.V", i32 {{-?[0-9]+}}, i32 0, [2 x ptr] [ptr [[VM:@"main.V.M[^"]*"]], ptr [[VN:@"main.V.N[^"]*"]]] }
+// CHECK-DAG: @"go:itab.main.V,main.I" = linkonce_odr constant { ptr, ptr, i32, i32, [2 x ptr] } { ptr @"type:main.I", ptr @"type:main.V", i32 {{-?[0-9]+}}, i32 0, [2 x ptr] [ptr @gort.mref.{{[0-9a-f]+}}, ptr @gort.mref.{{[0-9a-f]+}}] }
+// LINK: @gort.linkinfo = private constant [{{[0-9]+}} x i8] c"gortc-linkinfo-1\00{{.*}}Nmain\01main.call\00{{.*}}IM\00{{.*}}Ngo:itab.main.V,main.I\00Etype:main.I\00Etype:main.V\00Mgort.mref.{{[0-9a-f]+}}\00main.V.M\C2\B7i\00M\00Mgort.mref.{{[0-9a-f]+}}\00main.V.N\C2\B7i\00N\00{{.*}}", section ".gort_linkinfo"{{.*}}!exclude
 
 // CHECK-LABEL: define internal { ptr, ptr addrspace(1) } @main.fromPtr(
 // CHECK:         insertvalue { ptr, ptr addrspace(1) } { ptr @"go:itab.*main.T,main.I", ptr addrspace(1) undef }, ptr addrspace(1) %{{.*}}, 1
