@@ -85,6 +85,10 @@ constexpr const char *TypelinkSection = ".gort_typelink";
 constexpr const char *LinkInfoName = "gort.linkinfo";
 constexpr const char *LinkInfoSection = ".gort_linkinfo";
 
+/// The prefix of the names partition.cpp gives the local variables it
+/// makes global: the link removes their symbols from the executable.
+constexpr const char *LocalDataPrefix = "gort.local.";
+
 /// What compileModule produces.
 enum class EmitWhat { Object, Assembly, IR };
 

@@ -244,10 +244,13 @@ Partitioning codegen::partitionModule(llvm::Module &M, unsigned Parts,
     if (GV->hasLocalLinkage()) {
       // Local data names ("go:name.5") repeat across packages' modules:
       // qualify them with the module's (the package path) before they go
-      // global. Functions keep theirs, which are qualified already and
-      // which tracebacks print.
+      // global, behind the prefix gort.local., which the link strips from
+      // the executable's symbols as it does the other internal variables'
+      // (pipeline.cpp). Functions keep theirs, which are qualified already
+      // and which tracebacks print.
       if (llvm::isa<llvm::GlobalVariable>(GV))
-        GV->setName(M.getModuleIdentifier() + "." + GV->getName());
+        GV->setName(LocalDataPrefix + M.getModuleIdentifier() + "." +
+                    GV->getName());
       GV->setLinkage(llvm::GlobalValue::ExternalLinkage);
       GV->setVisibility(llvm::GlobalValue::HiddenVisibility);
     }

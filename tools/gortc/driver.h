@@ -19,6 +19,10 @@
 #include <string>
 #include <vector>
 
+namespace llvm::object {
+class ObjectFile;
+} // namespace llvm::object
+
 namespace gortc {
 
 enum class EmitKind { Exe, LLVM, Asm, Obj };
@@ -67,6 +71,19 @@ bool pruneMethods(const std::vector<std::string> &Objects,
                   const std::string &RuntimeLib,
                   std::vector<std::string> &Defsyms, PruneStats &Stats,
                   std::string &Error);
+
+/// A section's new contents.
+struct DebugSection {
+  std::string Name;
+  std::string Data;
+};
+
+/// The debug sections the runtime reads (.debug_line, .debug_ranges,
+/// .debug_info) without the parts that describe code the link dropped
+/// (debuginfo.cpp). False, and nothing in Sections, if Exe has DWARF that
+/// gortc does not emit.
+bool compactDebugInfo(const llvm::object::ObjectFile &Exe,
+                      std::vector<DebugSection> &Sections);
 
 /// Links Objects into an executable Output for Arch ("x86_64"/"aarch64")
 /// with LLD, in-process, pruning methods nothing calls (pruneMethods).
