@@ -5,10 +5,11 @@
 //===----------------------------------------------------------------------===//
 //
 // A type descriptor's method table names the code of every method of the
-// type (abi::Method's Ifn and Tfn), so a linker that follows relocations
-// keeps all methods of every type it keeps: in hello with fmt that was
-// time's parser, os's directory reading and fmt's scanner, reached only
-// through the tables of time.Time, *os.File and *fmt.ss. gc's linker keeps a
+// type (abi::Method's Ifn and Tfn), as a compile-time itab names those of
+// its interface, so a linker that follows relocations keeps all methods of
+// every type it keeps: in hello with fmt that was time's parser, os's
+// directory reading and fmt's scanner, reached only through the tables of
+// time.Time, *os.File and *fmt.ss. gc's linker keeps a
 // method only if some reachable code can call it dynamically: an interface
 // call of a method with that name and signature, or reflect's Method and
 // MethodByName, which reach every exported method (cmd/link's deadcode.go).
@@ -23,8 +24,11 @@
 //      the package's reference graph, before optimisation, into global
 //      gort.linkinfo (section .gort_linkinfo, SHF_EXCLUDE: no executable
 //      keeps it): for each definition, the symbols it names, the keys of the
-//      interface methods it calls, and, for a descriptor, its method table
-//      entries as (gort.mref symbol, code, key). compileModule puts the
+//      interface methods it calls, and, for a descriptor or an itab, its
+//      method entries as (gort.mref symbol, code, key): an itab names its
+//      methods the same way (gc's weak relocations), or the itab of *rtype
+//      for reflect.Type would keep reflect's Method and with it every
+//      exported method. compileModule puts the
 //      summary in an object of its own, so it is cached with the package.
 //   2. The link (tools/gortc/deadcode.cpp) reads every object's summary,
 //      marks what the entry can reach, treating a method table entry as an
@@ -45,7 +49,7 @@
 //   N name                 a definition; the records up to the next N are its
 //   E name                 it names symbol name
 //   I key                  it calls interface method key
-//   M mref code key        method table entry (descriptors)
+//   M mref code key        a method table or itab entry it holds
 //   R name                 name is a root (llvm.used, llvm.global_ctors)
 // A local symbol's name is prefixed with the package path and \1.
 //

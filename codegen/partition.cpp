@@ -324,7 +324,7 @@ llvm::Error codegen::loadPartition(llvm::MemoryBufferRef Bitcode,
         for (const llvm::Use &U : List->operands())
           if (auto *F =
                   llvm::dyn_cast<llvm::Function>(U.get()->stripPointerCasts()))
-            if (!F->isDeclaration())
+            if (!F->isDeclaration() && !F->hasAvailableExternallyLinkage())
               Kept.push_back(F);
     Used->eraseFromParent();
   }

@@ -14,7 +14,7 @@
 //      own roots (llvm.used, constructors).
 //   2. Flood fill from the roots over the named symbols. A reached function
 //      adds the keys of the interface methods it calls; a reached descriptor
-//      offers its method table entries. An entry keeps its code, which is
+//      or itab offers its entries. An entry keeps its code, which is
 //      then reached in turn, once its key is called; exported entries also
 //      once reflect's method lookup (Value.Method, MethodByName, and
 //      rtype's) is reached, since reflect can call any exported method.
@@ -63,7 +63,7 @@ struct Entry {
 struct Node {
   std::vector<uint32_t> Edges;
   std::vector<uint32_t> Keys;    ///< interface methods it calls
-  std::vector<uint32_t> Entries; ///< its method table (descriptors)
+  std::vector<uint32_t> Entries; ///< its method table (descriptors, itabs)
   bool Reached = false;
 };
 

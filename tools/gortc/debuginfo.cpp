@@ -28,11 +28,11 @@
 //      moved to the new offsets. A reference into a removed subtree leaves
 //      everything as it was.
 // hello with fmt: .debug_line 235 KB -> 59 KB, .debug_info 79 KB -> 21 KB,
-// .debug_ranges 85 KB -> 18 KB, at about 5 ms. .debug_frame (debuggers
-// only, compressed by LLD) keeps its dead entries: objcopy cannot replace
-// a compressed section, and a second pass to compress it again would cost
-// more time than its 30 KB are worth. .debug_str keeps the dropped
-// functions' names.
+// .debug_ranges 85 KB -> 18 KB; the objcopy pass, symbols included, takes
+// 12 ms. .debug_frame (debuggers only, compressed by LLD) keeps its dead
+// entries: objcopy cannot replace a compressed section, and a second pass
+// to compress it again would cost more time than its 30 KB are worth.
+// .debug_str keeps the dropped functions' names.
 //
 // Only what gortc's code generation emits is handled: DWARF 4, 32-bit
 // format. Anything else leaves the sections as they are.

@@ -644,8 +644,10 @@ int gortc::runBuild(const DriverOptions &Opts) {
   RemoveTemporaries();
   Timer.phase("link");
   if (Opts.TimePhases)
-    llvm::errs() << "gortc:   methods kept " << Pruned.Kept << ", pruned "
-                 << Pruned.Pruned << "\n";
+    llvm::errs() << llvm::format(
+        "gortc:   methods kept %u, pruned %u (%.3f s); executable "
+        "rewritten in %.3f s\n",
+        Pruned.Kept, Pruned.Pruned, Pruned.PruneSeconds, Pruned.RewriteSeconds);
   if (!Ok) {
     llvm::sys::fs::remove(Output);
     return 2;

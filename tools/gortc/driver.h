@@ -58,9 +58,12 @@ int runClean(bool Cache);
 /// honouring GOARCH as go does.
 std::string defaultTarget();
 
-/// What pruneMethods decided: method table entries' code kept and pruned.
+/// What pruneMethods decided: method table entries' code kept and pruned;
+/// and the time linkExecutable spent deciding and rewriting the executable
+/// after LLD (gortc --time).
 struct PruneStats {
   unsigned Kept = 0, Pruned = 0;
+  double PruneSeconds = 0, RewriteSeconds = 0;
 };
 
 /// The --defsym options that bind the method table entries of Objects

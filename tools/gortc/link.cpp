@@ -48,6 +48,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <chrono>
+
 LLD_HAS_DRIVER(elf)
 
 namespace {
@@ -140,9 +142,16 @@ bool gortc::linkExecutable(const std::string &Arch,
                                  "--compress-sections=.debug_frame=zstd",
                                  "-o",
                                  Output.c_str()};
+  using Clock = std::chrono::steady_clock;
+  auto Seconds = [](Clock::time_point Since) {
+    return std::chrono::duration<double>(Clock::now() - Since).count();
+  };
+  Clock::time_point Start = Clock::now();
   std::vector<std::string> Defsyms;
   std::string Err;
-  if (!pruneMethods(Objects, Lib, Defsyms, Stats, Err)) {
+  bool Pruned = pruneMethods(Objects, Lib, Defsyms, Stats, Err);
+  Stats.PruneSeconds = Seconds(Start);
+  if (!Pruned) {
     llvm::errs() << "gortc: " << Err << "\n";
     return false;
   }
@@ -170,7 +179,10 @@ bool gortc::linkExecutable(const std::string &Arch,
   std::vector<std::string> Strip{std::string(codegen::LocalDataPrefix) + "*"};
   if (!Defsyms.empty())
     Strip.push_back("gort.mref.*");
-  if (!rewriteExecutable(Output, Strip, Err)) {
+  Start = Clock::now();
+  bool Rewritten = rewriteExecutable(Output, Strip, Err);
+  Stats.RewriteSeconds = Seconds(Start);
+  if (!Rewritten) {
     llvm::errs() << "gortc: " << Err << "\n";
     return false;
   }
