@@ -199,7 +199,7 @@ bool gortc::compactDebugInfo(const llvm::object::ObjectFile &Exe,
   std::vector<Patch> Patches;
   /// The removed byte ranges [first, second), in order.
   std::vector<std::pair<uint64_t, uint64_t>> Removed;
-  /// Units: their offsets and lengths (after the length field).
+  /// Units: their offsets and the offsets where the next ones start.
   std::vector<std::pair<uint64_t, uint64_t>> Units;
   std::unique_ptr<llvm::DWARFContext> Ctx = llvm::DWARFContext::create(
       Exe, llvm::DWARFContext::ProcessDebugRelocations::Ignore);
