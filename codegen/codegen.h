@@ -84,6 +84,8 @@ constexpr const char *TypelinkSection = ".gort_typelink";
 /// moves it into an object of its own when it compiles for the link.
 constexpr const char *LinkInfoName = "gort.linkinfo";
 constexpr const char *LinkInfoSection = ".gort_linkinfo";
+/// Adds link summary Data to M as that global.
+void addLinkInfo(llvm::Module &M, llvm::StringRef Data);
 
 /// The prefix of the names partition.cpp gives the local variables it
 /// makes global: the link removes their symbols from the executable.

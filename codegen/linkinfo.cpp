@@ -209,13 +209,18 @@ void Lowerer::emitLinkInfo() {
     EmitNode(A);
   }
 
-  auto *Data = llvm::ConstantDataArray::getString(Ctx, Buf, /*AddNull=*/false);
-  auto *GV = new llvm::GlobalVariable(*Mod, Data->getType(), true,
-                                      llvm::GlobalValue::PrivateLinkage, Data,
+  addLinkInfo(*Mod, Buf);
+}
+
+void codegen::addLinkInfo(llvm::Module &M, llvm::StringRef Data) {
+  llvm::LLVMContext &C = M.getContext();
+  auto *Init = llvm::ConstantDataArray::getString(C, Data, /*AddNull=*/false);
+  auto *GV = new llvm::GlobalVariable(M, Init->getType(), true,
+                                      llvm::GlobalValue::PrivateLinkage, Init,
                                       LinkInfoName);
   GV->setSection(LinkInfoSection);
   GV->setAlignment(llvm::Align(1));
   // SHF_EXCLUDE: the linker reads nothing of it into the executable.
-  GV->setMetadata(llvm::LLVMContext::MD_exclude, llvm::MDNode::get(Ctx, {}));
-  llvm::appendToCompilerUsed(*Mod, {GV});
+  GV->setMetadata(llvm::LLVMContext::MD_exclude, llvm::MDNode::get(C, {}));
+  llvm::appendToCompilerUsed(M, {GV});
 }

@@ -99,28 +99,28 @@ std::string takeLinkInfo(llvm::Module &M) {
   return Data;
 }
 
-/// An object holding only Data in section Section (SHF_EXCLUDE).
-bool emitExcludedData(const Target &T, const CompileOptions &Opts,
-                      llvm::StringRef Data, llvm::StringRef Section,
-                      llvm::SmallString<0> &Obj, std::string &Error) {
+/// An object of its own, from a module named Name whose contents Fill
+/// gives: the link summary, the frame sizes of split bodies.
+bool emitSideObject(const Target &T, const CompileOptions &Opts,
+                    llvm::StringRef Name,
+                    llvm::function_ref<void(llvm::Module &)> Fill,
+                    std::vector<llvm::SmallString<0>> &Outputs,
+                    std::string &Error) {
   llvm::LLVMContext Ctx;
-  llvm::Module DM("linkinfo", Ctx);
+  llvm::Module M(Name, Ctx);
   std::unique_ptr<llvm::TargetMachine> TM =
       createTargetMachine(T, Opts.OptLevel, Error);
   if (!TM)
     return false;
-  DM.setTargetTriple(TM->getTargetTriple().str());
-  DM.setDataLayout(TM->createDataLayout());
-  auto *Init = llvm::ConstantDataArray::getString(Ctx, Data, false);
-  auto *GV = new llvm::GlobalVariable(DM, Init->getType(), true,
-                                      llvm::GlobalValue::PrivateLinkage, Init,
-                                      LinkInfoName);
-  GV->setSection(Section);
-  GV->setAlignment(llvm::Align(1));
-  GV->setMetadata(llvm::LLVMContext::MD_exclude, llvm::MDNode::get(Ctx, {}));
-  llvm::appendToCompilerUsed(DM, {GV});
+  M.setTargetTriple(TM->getTargetTriple().str());
+  M.setDataLayout(TM->createDataLayout());
+  Fill(M);
+  llvm::SmallString<0> Obj;
   llvm::raw_svector_ostream OS(Obj);
-  return emitCode(DM, *TM, OS, /*Assembly=*/false, Error);
+  if (!emitCode(M, *TM, OS, /*Assembly=*/false, Error))
+    return false;
+  Outputs.push_back(std::move(Obj));
+  return true;
 }
 
 struct PartitionResult {
@@ -287,28 +287,18 @@ bool codegen::compileModule(std::unique_ptr<llvm::Module> M, const Target &T,
   }
   for (PartitionResult &R : Results)
     Outputs.push_back(std::move(R.Output));
-  if (!LinkInfo.empty()) {
-    llvm::SmallString<0> Obj;
-    if (!emitExcludedData(T, Opts, LinkInfo, LinkInfoSection, Obj, Error))
-      return false;
-    Outputs.push_back(std::move(Obj));
-  }
-  if (!Bodies.empty()) {
-    // The frame sizes of split bodies, as absolute symbols.
-    llvm::LLVMContext Ctx;
-    llvm::Module FM("frames", Ctx);
-    std::unique_ptr<llvm::TargetMachine> TM =
-        createTargetMachine(T, Opts.OptLevel, Error);
-    if (!TM)
-      return false;
-    FM.setTargetTriple(TM->getTargetTriple().str());
-    FM.setDataLayout(TM->createDataLayout());
-    FM.appendModuleInlineAsm(frameSymbolsAsm(Bodies));
-    llvm::SmallString<0> Obj;
-    llvm::raw_svector_ostream OS(Obj);
-    if (!emitCode(FM, *TM, OS, /*Assembly=*/false, Error))
-      return false;
-    Outputs.push_back(std::move(Obj));
-  }
+  if (!LinkInfo.empty() &&
+      !emitSideObject(
+          T, Opts, "linkinfo",
+          [&](llvm::Module &M) { addLinkInfo(M, LinkInfo); }, Outputs, Error))
+    return false;
+  // The frame sizes of split bodies, as absolute symbols.
+  if (!Bodies.empty() && !emitSideObject(
+                             T, Opts, "frames",
+                             [&](llvm::Module &M) {
+                               M.appendModuleInlineAsm(frameSymbolsAsm(Bodies));
+                             },
+                             Outputs, Error))
+    return false;
   return true;
 }

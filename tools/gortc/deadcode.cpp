@@ -239,29 +239,6 @@ void Pruner::defsyms(std::vector<std::string> &Out, PruneStats &Stats) const {
   }
 }
 
-/// Contents of section LinkInfoSection in the object at Path, if any.
-bool readSummary(llvm::MemoryBufferRef Buf, llvm::StringRef &Out,
-                 std::string &Error) {
-  auto Obj = llvm::object::ObjectFile::createObjectFile(Buf);
-  if (!Obj) {
-    Error = llvm::toString(Obj.takeError());
-    return false;
-  }
-  for (const llvm::object::SectionRef &S : (*Obj)->sections()) {
-    llvm::Expected<llvm::StringRef> Name = S.getName();
-    if (!Name || *Name != codegen::LinkInfoSection)
-      continue;
-    llvm::Expected<llvm::StringRef> Data = S.getContents();
-    if (!Data) {
-      Error = llvm::toString(Data.takeError());
-      return false;
-    }
-    Out = *Data;
-    return true;
-  }
-  return true;
-}
-
 } // namespace
 
 bool gortc::pruneMethods(const std::vector<std::string> &Objects,
@@ -277,9 +254,16 @@ bool gortc::pruneMethods(const std::vector<std::string> &Objects,
       Error = "cannot read " + Path + ": " + Buf.getError().message();
       return false;
     }
-    llvm::StringRef Summary;
-    if (!readSummary((*Buf)->getMemBufferRef(), Summary, Error) ||
-        (!Summary.empty() && !P.addSummary(Summary, Error))) {
+    auto Obj =
+        llvm::object::ObjectFile::createObjectFile((*Buf)->getMemBufferRef());
+    llvm::Expected<llvm::StringRef> Summary =
+        Obj ? sectionContents(**Obj, codegen::LinkInfoSection)
+            : Obj.takeError();
+    if (!Summary) {
+      Error = Path + ": " + llvm::toString(Summary.takeError());
+      return false;
+    }
+    if (!Summary->empty() && !P.addSummary(*Summary, Error)) {
       Error = Path + ": " + Error;
       return false;
     }

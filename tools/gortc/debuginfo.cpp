@@ -56,23 +56,6 @@ namespace {
 constexpr uint8_t LNEEndSequence = 1, LNESetAddress = 2;
 constexpr uint8_t LNSFixedAdvancePC = 9;
 
-/// Section Name's contents in Obj; empty if absent.
-llvm::StringRef sectionData(const llvm::object::ObjectFile &Obj,
-                            llvm::StringRef Name) {
-  for (const llvm::object::SectionRef &S : Obj.sections()) {
-    llvm::Expected<llvm::StringRef> N = S.getName();
-    if (!N || *N != Name)
-      continue;
-    llvm::Expected<llvm::StringRef> D = S.getContents();
-    if (!D) {
-      llvm::consumeError(D.takeError());
-      return "";
-    }
-    return *D;
-  }
-  return "";
-}
-
 /// Step 1. Appends to Out the line table units of Sec without their dead
 /// sequences; Moved maps each unit's old offset to its new one. False if
 /// a unit is not one gortc emits.
@@ -174,11 +157,29 @@ bool copyRangeList(llvm::StringRef Sec, uint64_t Off, std::string &Out) {
 
 } // namespace
 
+llvm::Expected<llvm::StringRef>
+gortc::sectionContents(const llvm::object::ObjectFile &Obj,
+                       llvm::StringRef Name) {
+  for (const llvm::object::SectionRef &S : Obj.sections()) {
+    llvm::Expected<llvm::StringRef> N = S.getName();
+    if (!N)
+      return N.takeError();
+    if (*N == Name)
+      return S.getContents();
+  }
+  return llvm::StringRef();
+}
+
 bool gortc::compactDebugInfo(const llvm::object::ObjectFile &Exe,
                              std::vector<DebugSection> &Sections) {
-  llvm::StringRef Info = sectionData(Exe, ".debug_info");
-  llvm::StringRef Line = sectionData(Exe, ".debug_line");
-  llvm::StringRef Ranges = sectionData(Exe, ".debug_ranges");
+  llvm::StringRef Info, Line, Ranges;
+  for (auto [Name, Out] : {std::pair{".debug_info", &Info},
+                           {".debug_line", &Line},
+                           {".debug_ranges", &Ranges}})
+    if (llvm::Expected<llvm::StringRef> D = sectionContents(Exe, Name))
+      *Out = *D;
+    else
+      llvm::consumeError(D.takeError());
   if (Info.empty() || Line.empty() || !Exe.isLittleEndian())
     return false;
 

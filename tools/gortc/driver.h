@@ -16,6 +16,9 @@
 #ifndef GORTC_TOOLS_GORTC_DRIVER_H
 #define GORTC_TOOLS_GORTC_DRIVER_H
 
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
 #include <string>
 #include <vector>
 
@@ -74,6 +77,10 @@ bool pruneMethods(const std::vector<std::string> &Objects,
                   const std::string &RuntimeLib,
                   std::vector<std::string> &Defsyms, PruneStats &Stats,
                   std::string &Error);
+
+/// The contents of section Name in Obj (empty if it has none).
+llvm::Expected<llvm::StringRef>
+sectionContents(const llvm::object::ObjectFile &Obj, llvm::StringRef Name);
 
 /// A section's new contents.
 struct DebugSection {
