@@ -44,6 +44,11 @@
 // every symbol they reference is a root, and the runtime's one dynamic call,
 // preprintpanics's Error() and String(), has its keys added by the link.
 //
+// The same mechanism makes an outlined map initialiser (staticinit.cpp)
+// run only if the link keeps something that uses its variable: the init
+// function calls it through a gort.mref symbol, and a W record names the
+// symbol, the initialiser and the variable.
+//
 // Format: "gortc-linkinfo-1" NUL, then records of a tag byte and
 // NUL-terminated fields (symbol names cannot contain NUL):
 //   N name                 a definition; the records up to the next N are its
@@ -51,6 +56,8 @@
 //   I key                  it calls interface method key
 //   M mref code key        a method table or itab entry it holds
 //   R name                 name is a root (llvm.used, llvm.global_ctors)
+//   W mref code var        package initialisation calls mref, to be bound
+//                          to code if var is reached (staticinit.cpp)
 // A local symbol's name is prefixed with the package path and \1.
 //
 //===----------------------------------------------------------------------===//
@@ -208,6 +215,8 @@ void Lowerer::emitLinkInfo() {
     Drain();
     EmitNode(A);
   }
+  for (const OutlinedInit &O : OutlinedInits)
+    Record('W', {O.MRef, O.Code, SymOf(O.Var)});
 
   addLinkInfo(*Mod, Buf);
 }

@@ -634,9 +634,19 @@ public:
   /// PC-relative relocation when Base is the global that holds it.
   llvm::Constant *relOff(llvm::Constant *Target, llvm::Constant *Base);
   llvm::Constant *getItab(Type *Concrete, types::Interface *I, Type *IfaceT);
+  /// The generated equality code (abi::EqualFn, "type:T.eq") of comparable
+  /// T, which must not be plain memory (isPlainMemory).
   llvm::Function *getEqualFunc(Type *T);
+  /// The func value for T's descriptor's Equal: T's generated code, or for
+  /// plain memory the runtime's gort_memequal*_f or gort.memequal.<size>.
+  llvm::Constant *getEqualFuncValue(Type *T, const std::string &Sym);
+  /// Whether the T values at A and Bp are equal.
   llvm::Value *emitTypeEqualCall(llvm::IRBuilder<> &B, Type *T, llvm::Value *A,
                                  llvm::Value *Bp);
+  /// Whether the Size bytes at A and Bp, aligned to Align, are equal:
+  /// inline loads up to 16 bytes, else gort_memequal.
+  llvm::Value *emitMemEqual(llvm::IRBuilder<> &B, llvm::Value *A,
+                            llvm::Value *Bp, int64_t Size, int64_t Align);
 
   //--- Method pruning (linkinfo.cpp) ------------------------------------===//
   /// The target of a method table's Ifn or Tfn for Fn, an implementation of
@@ -665,6 +675,20 @@ public:
   llvm::GlobalVariable *staticTemp(llvm::Constant *Init, Type *T);
   /// Package-level variables initialised statically, with their values.
   llvm::DenseMap<types::Var *, llvm::Constant *> StaticValues;
+  /// The declaration through which package initialisation calls the
+  /// outlined initialiser of map variable V (GV), or null if Rhs is not a
+  /// map literal worth outlining (gc 1.21's outlined map inits).
+  llvm::Function *outlineMapInit(types::Var *V, syntax::Expr *Rhs,
+                                 llvm::GlobalVariable *GV);
+  /// Whether evaluating E can have no effect but its value.
+  bool isPureInit(syntax::Expr *E);
+  /// Outlined map initialisers: the gort.mref.* declaration the init
+  /// function calls, the initialiser, and the variable it initialises.
+  struct OutlinedInit {
+    std::string MRef, Code;
+    llvm::GlobalVariable *Var;
+  };
+  std::vector<OutlinedInit> OutlinedInits;
 
   //--- Maps and hashing (lower_map.cpp)
   //-----------------------------------===//

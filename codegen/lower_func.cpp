@@ -189,8 +189,11 @@ void FuncLowerer::setLoc(Pos P) {
                        ? static_cast<llvm::DIScope *>(SP)
                        : llvm::DILexicalBlockFile::get(L.Ctx, SP, F, 0);
   }
+  // No column, as gc's line tables: tracebacks and runtime.Caller use lines
+  // only, and a column would start a row of the line table wherever it
+  // changes within a line.
   B.SetCurrentDebugLocation(
-      llvm::DILocation::get(L.Ctx, LC.Line, LC.Col, LocFileScope));
+      llvm::DILocation::get(L.Ctx, LC.Line, 0, LocFileScope));
 }
 
 std::string Lowerer::symbolPackage(llvm::StringRef Sym) {
@@ -727,6 +730,11 @@ void Lowerer::lowerInit() {
       if (llvm::Constant *C = staticValue(In.Rhs, V->type())) {
         GlobalOf(V)->setInitializer(C);
         StaticValues[V] = C;
+        continue;
+      }
+      if (llvm::Function *Out = outlineMapInit(V, In.Rhs, GlobalOf(V))) {
+        FL.B.CreateCall(Out, {llvm::ConstantPointerNull::get(
+                                 llvm::PointerType::get(Ctx, 0))});
         continue;
       }
       FL.emitStoreInto(In.Rhs, V->type(), GlobalOf(V));

@@ -17,6 +17,12 @@
 // (relOff). Descriptors are linkonce_odr globals, each in its own comdat,
 // named "type:" + the canonical type string, so identical types share one
 // descriptor across objects and descriptor identity is type identity.
+// What does not depend on the type is shared between types, as in gc: the
+// pointer bitmap (gort.gcbits.<bits>), and the equality of plain memory
+// (isPlainMemory: the runtime's gort_memequal*_f, or a gort.memequal.<size>
+// closure of gort_memequal_varlen); other comparable types get generated
+// equality code ("type:T.eq", getEqualFunc), which compares runs of plain
+// memory inline (emitMemEqual).
 // Unnamed composite types also get a typelinks entry (gc's typelinks). A value
 // is stored directly in the interface data word when its type is pointer-shaped
 // (pointer, map, chan, func, unsafe.Pointer: KindDirectIface); otherwise the
@@ -38,8 +44,10 @@
 
 #include "libgort/abi.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
 using namespace gortc;
@@ -333,8 +341,8 @@ llvm::Constant *Lowerer::getStringConst(llvm::StringRef S) {
 //===----------------------------------------------------------------------===//
 
 llvm::Function *Lowerer::getEqualFunc(Type *T) {
-  if (!comparable(T))
-    return nullptr;
+  assert(comparable(T) && !isPlainMemory(T) &&
+         "plain memory is compared by emitMemEqual and gort_memequal*");
   std::string Name = "type:" + typeSymbol(T) + ".eq";
   auto It = EqualFuncs.find(Name);
   if (It != EqualFuncs.end())
@@ -353,18 +361,44 @@ llvm::Function *Lowerer::getEqualFunc(Type *T) {
   Type *U = T->underlying();
   llvm::Value *R;
   if (auto *S = dyn_cast<Struct>(U)) {
+    // Field by field, adjacent fields of plain memory as one run (gc's
+    // geneq: memrun).
     llvm::BasicBlock *False = FL.newBlock("ne");
+    auto Check = [&](llvm::Value *Eq) {
+      llvm::BasicBlock *Next = FL.newBlock("next");
+      B.CreateCondBr(Eq, Next, False);
+      FL.setBlock(Next);
+    };
+    std::vector<int64_t> Offs = TCtx.offsetsOf(S);
+    int64_t RunStart = -1, RunEnd = -1;
+    auto Flush = [&] {
+      if (RunStart >= 0)
+        Check(emitMemEqual(
+            B, B.CreateConstGEP1_64(I8, X, RunStart),
+            B.CreateConstGEP1_64(I8, Y, RunStart), RunEnd - RunStart,
+            int64_t(llvm::commonAlignment(llvm::Align(uint64_t(alignOf(T))),
+                                          uint64_t(RunStart))
+                        .value())));
+      RunStart = -1;
+    };
     for (size_t I = 0; I < S->Fields.size(); ++I) {
       Var *Fd = S->Fields[I];
       if (Fd->name() == "_" || sizeOf(Fd->type()) == 0)
         continue;
+      if (isPlainMemory(Fd->type())) {
+        if (RunStart < 0 || Offs[I] != RunEnd) {
+          Flush();
+          RunStart = Offs[I];
+        }
+        RunEnd = Offs[I] + sizeOf(Fd->type());
+        continue;
+      }
+      Flush();
       llvm::Value *FX = FL.emitFieldAddr(X, T, unsigned(I));
       llvm::Value *FY = FL.emitFieldAddr(Y, T, unsigned(I));
-      llvm::Value *Eq = emitTypeEqualCall(B, Fd->type(), FX, FY);
-      llvm::BasicBlock *Next = FL.newBlock("next");
-      B.CreateCondBr(Eq, Next, False);
-      FL.setBlock(Next);
+      Check(emitTypeEqualCall(B, Fd->type(), FX, FY));
     }
+    Flush();
     llvm::BasicBlock *True = B.GetInsertBlock();
     llvm::BasicBlock *Done = FL.newBlock("done");
     B.CreateBr(Done);
@@ -407,8 +441,82 @@ llvm::Function *Lowerer::getEqualFunc(Type *T) {
   return F;
 }
 
+llvm::Value *Lowerer::emitMemEqual(llvm::IRBuilder<> &B, llvm::Value *A,
+                                   llvm::Value *Bp, int64_t Size,
+                                   int64_t Align) {
+  if (Size > 16) {
+    auto ToGC = [&](llvm::Value *P) {
+      return P->getType() == GCPtr ? P : B.CreateAddrSpaceCast(P, GCPtr);
+    };
+    return B.CreateCall(getRuntime(RuntimeFn::gort_memequal),
+                        {ToGC(A), ToGC(Bp), B.getInt64(Size)}, "eq");
+  }
+  // The xor of each word, or'ed: 8-, 4-, 2- and 1-byte loads, each at an
+  // offset that is a multiple of its width.
+  llvm::Value *Diff = nullptr;
+  for (int64_t Off = 0, W = 8; Off < Size; Off += W) {
+    while (W > Size - Off)
+      W /= 2;
+    llvm::Type *IT = B.getIntNTy(unsigned(W * 8));
+    llvm::Align Al(uint64_t(std::min(W, Align)));
+    auto Load = [&](llvm::Value *P) {
+      return B.CreateAlignedLoad(IT, B.CreateConstGEP1_64(I8, P, Off), Al);
+    };
+    llvm::Value *D = B.CreateZExt(B.CreateXor(Load(A), Load(Bp)), I64);
+    Diff = Diff ? B.CreateOr(Diff, D) : D;
+  }
+  return Diff ? B.CreateICmpEQ(Diff, B.getInt64(0), "eq") : B.getTrue();
+}
+
+llvm::Constant *Lowerer::getEqualFuncValue(Type *T, const std::string &Sym) {
+  if (!isPlainMemory(T))
+    return getLinkOnceFuncValue(getEqualFunc(T), Sym + ".eqfunc");
+  // gc: memequal0..128, or memequal_varlen with the size in the closure.
+  int64_t Size = sizeOf(T);
+  const char *Sized = nullptr;
+  switch (Size) {
+  case 0:
+    Sized = "gort_memequal0_f";
+    break;
+  case 1:
+    Sized = "gort_memequal8_f";
+    break;
+  case 2:
+    Sized = "gort_memequal16_f";
+    break;
+  case 4:
+    Sized = "gort_memequal32_f";
+    break;
+  case 8:
+    Sized = "gort_memequal64_f";
+    break;
+  case 16:
+    Sized = "gort_memequal128_f";
+    break;
+  default:
+    break;
+  }
+  std::string Name = Sized ? Sized : "gort.memequal." + std::to_string(Size);
+  if (llvm::GlobalVariable *GV = Mod->getNamedGlobal(Name))
+    return GV;
+  if (Sized)
+    return new llvm::GlobalVariable(
+        *Mod, llvm::StructType::get(Ctx, llvm::ArrayRef<llvm::Type *>(Ptr)),
+        true, llvm::GlobalValue::ExternalLinkage, nullptr, Name);
+  llvm::Constant *Init = llvm::ConstantStruct::getAnon(
+      Ctx, {getRuntime(RuntimeFn::gort_memequal_varlen),
+            llvm::ConstantInt::get(I64, Size)});
+  auto *GV = new llvm::GlobalVariable(*Mod, Init->getType(), true,
+                                      llvm::GlobalValue::LinkOnceODRLinkage,
+                                      Init, Name);
+  GV->setAlignment(llvm::Align(8));
+  return GV;
+}
+
 llvm::Value *Lowerer::emitTypeEqualCall(llvm::IRBuilder<> &B, Type *T,
                                         llvm::Value *A, llvm::Value *Bp) {
+  if (isPlainMemory(T))
+    return emitMemEqual(B, A, Bp, sizeOf(T), alignOf(T));
   llvm::Function *F = getEqualFunc(T);
   auto ToRaw = [&](llvm::Value *P) {
     return P->getType() == Ptr ? P : B.CreateAddrSpaceCast(P, Ptr);
@@ -598,11 +706,21 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
   llvm::Constant *GCData =
       llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
   if (!Bits.empty()) {
-    auto *BD = llvm::ConstantDataArray::get(Ctx, Bits);
-    auto *GV = new llvm::GlobalVariable(*Mod, BD->getType(), true,
-                                        llvm::GlobalValue::LinkOnceODRLinkage,
-                                        BD, Sym + ".gcdata");
-    GCData = GV;
+    // Shared by every type with the same bits (gc: runtime.gcbits.<hex>),
+    // named by the bits or, past 16 bytes of them, by their hash.
+    llvm::StringRef Raw(reinterpret_cast<const char *>(Bits.data()),
+                        Bits.size());
+    std::string Name =
+        "gort.gcbits." +
+        (Bits.size() <= 16
+             ? llvm::toHex(Raw, true)
+             : "h" + llvm::utohexstr(llvm::xxh3_64bits(Raw), true, 16));
+    GCData = Mod->getNamedGlobal(Name);
+    if (!GCData)
+      GCData = new llvm::GlobalVariable(
+          *Mod, llvm::ArrayType::get(I8, Bits.size()), true,
+          llvm::GlobalValue::LinkOnceODRLinkage,
+          llvm::ConstantDataArray::get(Ctx, Bits), Name);
   }
 
   namespace A = gort::abi;
@@ -631,10 +749,8 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
       llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
   llvm::Constant *Zero32 = llvm::ConstantInt::get(I32, 0);
   llvm::Constant *Eq = NullP;
-  if (comparable(T)) {
-    // gc: the type's equal func value.
-    Eq = getLinkOnceFuncValue(getEqualFunc(T), Sym + ".eqfunc");
-  }
+  if (comparable(T)) // gc: the type's equal func value
+    Eq = getEqualFuncValue(T, Sym);
   // gc: a named type's ptrToThis is always filled in; other types' would be
   // a weak reference, which a relocation cannot express, so it stays 0.
   llvm::Constant *PtrToThis = Zero32;

@@ -31,9 +31,27 @@
 // the program may change what they hold, and the collector scans them as
 // it scans every writable segment (runtime/mgcmark.cpp).
 //
+// Outlined map initialisers (gc 1.21's outlined map inits). A map literal
+// is built by code, and that code names every value in it: unicode's
+// Categories alone kept every RangeTable in every program that imports
+// unicode. So a package variable (outside package main, whose functions
+// --defsym cannot name) initialised by a map literal of at least
+// MinOutlinedMapElems entries that can have no effect but its value
+// (isPureInit: constants, functions, package variables, composite literals
+// and their addresses; keys that cannot panic) is filled by a function of
+// its own, pkg.map.init.N. The init function calls it through an undefined
+// gort.mref symbol, and the link summary records the three (linkinfo.cpp,
+// record W); the link binds the symbol to the function if anything else
+// reaches the variable, else to gort_skipInit, which does nothing
+// (tools/gortc/deadcode.cpp). The order of initialisation is unchanged:
+// the call stands where the assignment stood.
+//
 //===----------------------------------------------------------------------===//
 
 #include "codegen/lower.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
 
 using namespace gortc;
 using namespace gortc::codegen;
@@ -183,4 +201,115 @@ llvm::Constant *Lowerer::staticValue(syntax::Expr *E, Type *T) {
   default:
     return nullptr;
   }
+}
+
+//===----------------------------------------------------------------------===//
+// Outlined map initialisers
+//===----------------------------------------------------------------------===//
+
+/// Smaller map literals stay in the init function: an outlined one costs a
+/// function and a call (gc outlines initialisers of 20 nodes and more).
+constexpr size_t MinOutlinedMapElems = 4;
+
+/// Whether a map with keys of type T may panic while being filled: an
+/// interface key whose dynamic type is not comparable does.
+static bool keyMayPanic(Type *T) {
+  Type *U = T->underlying();
+  if (isa<types::Interface>(U))
+    return true;
+  if (auto *A = dyn_cast<types::Array>(U))
+    return keyMayPanic(A->Elem);
+  if (auto *S = dyn_cast<types::Struct>(U))
+    for (Var *F : S->Fields)
+      if (keyMayPanic(F->type()))
+        return true;
+  return false;
+}
+
+bool Lowerer::isPureInit(syntax::Expr *E) {
+  E = unparen(E);
+  if ((E->TV.M == Mode::Constant && E->TV.Val) || isNilName(E))
+    return true;
+  switch (E->kind()) {
+  case NodeKind::Name: {
+    types::Object *Obj = cast<syntax::Name>(E)->Obj;
+    if (auto *F = dyn_cast_or_null<Func>(Obj))
+      return !F->Generic;
+    auto *V = dyn_cast_or_null<Var>(Obj);
+    return V && V->IsGlobal; // reading a package variable
+  }
+  case NodeKind::SelectorExpr: {
+    // A qualified identifier (pkg.Name); not a field or method selection.
+    auto *S = cast<SelectorExpr>(E);
+    return !S->Selection && isPureInit(S->Sel);
+  }
+  case NodeKind::CompositeLit: {
+    auto *CL = cast<CompositeLit>(E);
+    if (CL->ElemsSkipped || !E->TV.Ty)
+      return false;
+    Type *U = exprType(TCtx, E)->underlying();
+    if (auto *M = dyn_cast<types::Map>(U); M && keyMayPanic(M->Key))
+      return false;
+    for (syntax::Expr *Elt : CL->Elems) {
+      if (auto *KV = dyn_cast<KeyValueExpr>(Elt)) {
+        // A struct literal's keys are field names; the others' are
+        // evaluated (map keys) or constant (array indices).
+        if (!isa<types::Struct>(U) && !isPureInit(KV->Key))
+          return false;
+        Elt = KV->Value;
+      }
+      if (!isPureInit(Elt))
+        return false;
+    }
+    return true;
+  }
+  case NodeKind::Operation: {
+    // &T{...} and &v; any other operation on non-constants may panic
+    // (division, shifts) or is not worth the analysis.
+    auto *O = cast<Operation>(E);
+    if (O->Op != Operator::And || O->Y)
+      return false;
+    syntax::Expr *X = unparen(O->X);
+    if (isa<CompositeLit>(X))
+      return isPureInit(X);
+    auto *N = dyn_cast<syntax::Name>(X);
+    auto *V = N ? dyn_cast_or_null<Var>(N->Obj) : nullptr;
+    return V && V->IsGlobal;
+  }
+  default:
+    return false; // calls, receives, indexing, closures, ...
+  }
+}
+
+llvm::Function *Lowerer::outlineMapInit(Var *V, syntax::Expr *Rhs,
+                                        llvm::GlobalVariable *GV) {
+  // Package main's functions are local symbols, which --defsym cannot name;
+  // its variables are rarely unused anyway.
+  if (isMainPackage() || !isa<types::Map>(V->type()->underlying()))
+    return nullptr;
+  auto *CL = dyn_cast<CompositeLit>(unparen(Rhs));
+  if (!CL || CL->Elems.size() < MinOutlinedMapElems || !isPureInit(CL))
+    return nullptr;
+  auto *FT = llvm::FunctionType::get(VoidTy, {Ptr}, false);
+  std::string Name =
+      Info.Pkg->Path + ".map.init." + std::to_string(OutlinedInits.size());
+  if (Name.find('"') != std::string::npos ||
+      Name.find('\\') != std::string::npos)
+    return nullptr; // not nameable in --defsym, as in getMethodRef
+  llvm::Function *Fn =
+      createGeneratedFunction(Name, FT, llvm::GlobalValue::ExternalLinkage);
+  {
+    GeneratedBody FL(*this, Fn);
+    FL.SP = attachSubprogram(Fn, Rhs->pos());
+    FL.setLoc(Rhs->pos());
+    FL.emitStoreInto(Rhs, V->type(), GV);
+    FL.B.CreateRetVoid();
+  }
+  std::string MRef =
+      "gort.mref." + llvm::utohexstr(llvm::xxh3_64bits(Name), true, 16);
+  auto *Decl = llvm::Function::Create(FT, llvm::GlobalValue::ExternalLinkage,
+                                      MRef, *Mod);
+  setGoFunctionAttrs(Decl);
+  OutlinedInits.push_back({MRef, Name, GV});
+  return Decl;
 }

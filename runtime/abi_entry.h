@@ -173,11 +173,28 @@ uintptr_t gort_interhash(const gort::abi::FuncVal *Ctx, const void *P,
                          uintptr_t Seed);
 uintptr_t gort_nilinterhash(const gort::abi::FuncVal *Ctx, const void *P,
                             uintptr_t Seed);
-// Their func values (MapType::Hasher), named by codegen too.
+// alg.cpp: equality of plain memory (abi::EqualFn).
+bool gort_memequal0(const gort::abi::FuncVal *Ctx, const void *A,
+                    const void *B);
+bool gort_memequal8(const gort::abi::FuncVal *Ctx, const void *A,
+                    const void *B);
+bool gort_memequal16(const gort::abi::FuncVal *Ctx, const void *A,
+                     const void *B);
+bool gort_memequal32(const gort::abi::FuncVal *Ctx, const void *A,
+                     const void *B);
+bool gort_memequal64(const gort::abi::FuncVal *Ctx, const void *A,
+                     const void *B);
+bool gort_memequal128(const gort::abi::FuncVal *Ctx, const void *A,
+                      const void *B);
+bool gort_memequal_varlen(const gort::abi::FuncVal *Ctx, const void *A,
+                          const void *B);
+// Their func values (MapType::Hasher, Type::Equal), named by codegen too.
 extern const gort::abi::FuncVal gort_memhash0_f, gort_memhash8_f,
     gort_memhash16_f, gort_memhash32_f, gort_memhash64_f, gort_memhash128_f,
     gort_strhash_f, gort_f32hash_f, gort_f64hash_f, gort_c64hash_f,
-    gort_c128hash_f, gort_interhash_f, gort_nilinterhash_f;
+    gort_c128hash_f, gort_interhash_f, gort_nilinterhash_f, gort_memequal0_f,
+    gort_memequal8_f, gort_memequal16_f, gort_memequal32_f, gort_memequal64_f,
+    gort_memequal128_f;
 
 gort::abi::Complex128 gort_complex128div(double NRe, double NIm, double MRe,
                                          double MIm);

@@ -166,6 +166,11 @@ extern "C" void mainInit(void *Ctx) __asm__("main..init");
 extern "C" void runtimeInit(void *Ctx) __asm__("runtime..init");
 extern "C" void mainMain(void *Ctx) __asm__("main.main");
 
+/// What a package's initialisation calls instead of a map variable's
+/// outlined initialiser when the link found nothing that uses the variable
+/// (codegen/staticinit.cpp, tools/gortc/deadcode.cpp): nothing.
+extern "C" __attribute__((used)) void gort_skipInit(void *) {}
+
 namespace gort {
 
 M M0;

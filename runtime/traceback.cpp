@@ -35,8 +35,10 @@
 // .debug_line that codegen's line-tables-only debug info produces, looked
 // up at the return address minus one (inside the call instruction), and
 // the functions inlined at that point from .debug_info's inlined
-// subroutines. Only the crash path pays for this; nothing is loaded in a
-// healthy program.
+// subroutines. The link compresses the DWARF sections with zlib (as gc
+// compresses its DWARF): loadSelf inflates the ones it reads into memory
+// of their own (inflate.cpp). Only the crash path pays for this; nothing is
+// loaded in a healthy program.
 //
 // GOTRACEBACK=none prints no goroutine header and no frames (gc).
 //
@@ -72,7 +74,9 @@
 #include "runtime/traceback.h"
 
 #include "runtime/atomic.h"
+#include "runtime/inflate.h"
 #include "runtime/lock.h"
+#include "runtime/malloc.h"
 #include "runtime/os_linux.h"
 #include "runtime/print.h"
 #include "runtime/runtime_pkg.h"
@@ -117,6 +121,16 @@ struct ElfSym {
   uint64_t Value, Size;
 };
 constexpr uint8_t SttFunc = 2;
+constexpr uint64_t ShfCompressed = 0x800;
+/// The header of an SHF_COMPRESSED section's contents (Elf64_Chdr).
+struct ElfChdr {
+  uint32_t Type, Reserved;
+  uint64_t Size, Addralign;
+};
+constexpr uint32_t ElfCompressZlib = 1;
+
+/// Inflates the compressed debug sections (under SymLock, as loadSelf).
+Inflater SectionInflater;
 
 /// The executable's symbol table and line table, once mapped.
 struct SelfImage {
@@ -180,6 +194,35 @@ bool startsWith(const char *S, const char *Prefix) {
   return true;
 }
 
+/// The contents of section S of the executable mapped at Base, and their
+/// size: the mapped bytes themselves, or, for a section compressed with
+/// zlib (link.cpp compresses the DWARF), the bytes inflated into memory
+/// that stays allocated. Null, with Size 0, if they cannot be had.
+const uint8_t *sectionData(const uint8_t *Base, const ElfSection &S,
+                           uintptr_t &Size) {
+  Size = 0;
+  if (!(S.Flags & ShfCompressed)) {
+    Size = S.Size;
+    return Base + S.Offset;
+  }
+  if (S.Size < sizeof(ElfChdr))
+    return nullptr;
+  ElfChdr C;
+  __builtin_memcpy(&C, Base + S.Offset, sizeof C);
+  if (C.Type != ElfCompressZlib || C.Size == 0)
+    return nullptr;
+  auto *Out = static_cast<uint8_t *>(sysAlloc(C.Size));
+  if (!Out)
+    return nullptr;
+  if (!SectionInflater.inflateZlib(Base + S.Offset + sizeof(ElfChdr),
+                                   S.Size - sizeof(ElfChdr), Out, C.Size)) {
+    sysFree(Out, C.Size);
+    return nullptr;
+  }
+  Size = C.Size;
+  return Out;
+}
+
 void loadSelf() {
   if (Self.Tried)
     return;
@@ -209,20 +252,16 @@ void loadSelf() {
       Self.NSyms = Sh[I].Size / sizeof(ElfSym);
       Self.Strs = reinterpret_cast<const char *>(Base + Sh[Sh[I].Link].Offset);
     } else if (sameCString(Name, ".debug_line")) {
-      Self.Line = Base + Sh[I].Offset;
-      Self.LineSize = Sh[I].Size;
+      Self.Line = sectionData(Base, Sh[I], Self.LineSize);
     } else if (sameCString(Name, ".debug_info")) {
-      Self.Info = Base + Sh[I].Offset;
-      Self.InfoSize = Sh[I].Size;
+      Self.Info = sectionData(Base, Sh[I], Self.InfoSize);
     } else if (sameCString(Name, ".debug_abbrev")) {
-      Self.Abbrev = Base + Sh[I].Offset;
-      Self.AbbrevSize = Sh[I].Size;
+      Self.Abbrev = sectionData(Base, Sh[I], Self.AbbrevSize);
     } else if (sameCString(Name, ".debug_ranges")) {
-      Self.Ranges = Base + Sh[I].Offset;
-      Self.RangesSize = Sh[I].Size;
+      Self.Ranges = sectionData(Base, Sh[I], Self.RangesSize);
     } else if (sameCString(Name, ".debug_str")) {
-      Self.Str = reinterpret_cast<const char *>(Base + Sh[I].Offset);
-      Self.StrSize = Sh[I].Size;
+      Self.Str = reinterpret_cast<const char *>(
+          sectionData(Base, Sh[I], Self.StrSize));
     }
   }
 }

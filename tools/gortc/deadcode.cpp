@@ -20,8 +20,12 @@
 //      rtype's) is reached, since reflect can call any exported method.
 //      The runtime's own dynamic calls (preprintpanics: Error() and
 //      String()) are called keys from the start.
-//   3. Each entry's gort.mref symbol is bound with --defsym: to its code if
-//      kept, else to gort_unreachableMethod.
+//   3. When the flood stops, each outlined map initialiser whose variable
+//      was reached is kept and its code reached in turn (it may name other
+//      maps' variables), and the flood goes on, until nothing changes.
+//   4. Each entry's gort.mref symbol is bound with --defsym: to its code if
+//      kept, else to gort_unreachableMethod; each outlined initialiser's to
+//      its code if kept, else to gort_skipInit (runtime/proc.cpp).
 //
 // The graph over-approximates what the linker keeps (the summaries are
 // taken before optimisation, every runtime reference is a root), so every
@@ -60,6 +64,14 @@ struct Entry {
   bool Kept = false;
 };
 
+/// A map variable's outlined initialiser (codegen/staticinit.cpp), which
+/// package initialisation calls through MRef.
+struct WeakInit {
+  llvm::StringRef MRef;
+  uint32_t Code, Var; ///< nodes
+  bool Kept = false;
+};
+
 struct Node {
   std::vector<uint32_t> Edges;
   std::vector<uint32_t> Keys;    ///< interface methods it calls
@@ -90,6 +102,7 @@ private:
     }
     return It->second;
   }
+  void flood(llvm::ArrayRef<uint32_t> ReflectNodes);
   void reach(uint32_t N) {
     if (!Nodes[N].Reached) {
       Nodes[N].Reached = true;
@@ -124,6 +137,7 @@ private:
   std::vector<bool> Called, Exported;
   std::vector<std::vector<uint32_t>> Waiting; ///< entries by key
   std::vector<Entry> Entries;
+  std::vector<WeakInit> Inits;
   std::vector<uint32_t> Roots, Work;
   bool ReflectAll = false;
 };
@@ -147,7 +161,7 @@ bool Pruner::addSummary(llvm::StringRef Data, std::string &Error) {
     char Tag = Data.front();
     Data = Data.drop_front();
     llvm::StringRef A, B, C;
-    if (!Field(A) || (Tag == 'M' && (!Field(B) || !Field(C)))) {
+    if (!Field(A) || ((Tag == 'M' || Tag == 'W') && (!Field(B) || !Field(C)))) {
       Error = "truncated link summary";
       return false;
     }
@@ -157,6 +171,11 @@ bool Pruner::addSummary(llvm::StringRef Data, std::string &Error) {
     }
     if (Tag == 'R') {
       addRoot(A);
+      continue;
+    }
+    if (Tag == 'W') {
+      uint32_t Code = node(B);
+      Inits.push_back({A, Code, node(C)});
       continue;
     }
     if (Cur < 0) {
@@ -194,6 +213,22 @@ void Pruner::run() {
     ReflectNodes.push_back(node(F));
   for (uint32_t R : Roots)
     reach(R);
+  for (;;) {
+    flood(ReflectNodes);
+    // An outlined map initialiser runs if something else reached its
+    // variable; its code may reach more variables.
+    bool More = false;
+    for (WeakInit &W : Inits)
+      if (!W.Kept && Nodes[W.Var].Reached) {
+        W.Kept = More = true;
+        reach(W.Code);
+      }
+    if (!More)
+      break;
+  }
+}
+
+void Pruner::flood(llvm::ArrayRef<uint32_t> ReflectNodes) {
   while (!Work.empty()) {
     uint32_t N = Work.back();
     Work.pop_back();
@@ -235,6 +270,13 @@ void Pruner::defsyms(std::vector<std::string> &Out, PruneStats &Stats) const {
     Out.push_back(("--defsym=" + It.first() + "=" +
                    (Kept ? "\"" + It.second.first.str() + "\""
                          : std::string("gort_unreachableMethod")))
+                      .str());
+  }
+  for (const WeakInit &W : Inits) {
+    (W.Kept ? Stats.InitsKept : Stats.InitsDropped)++;
+    Out.push_back(("--defsym=" + W.MRef + "=" +
+                   (W.Kept ? "\"" + NodeNames[W.Code].str() + "\""
+                           : std::string("gort_skipInit")))
                       .str());
   }
 }

@@ -645,9 +645,10 @@ int gortc::runBuild(const DriverOptions &Opts) {
   Timer.phase("link");
   if (Opts.TimePhases)
     llvm::errs() << llvm::format(
-        "gortc:   methods kept %u, pruned %u (%.3f s); executable "
-        "rewritten in %.3f s\n",
-        Pruned.Kept, Pruned.Pruned, Pruned.PruneSeconds, Pruned.RewriteSeconds);
+        "gortc:   methods kept %u, pruned %u; map initialisers kept %u, "
+        "dropped %u (%.3f s); executable rewritten in %.3f s\n",
+        Pruned.Kept, Pruned.Pruned, Pruned.InitsKept, Pruned.InitsDropped,
+        Pruned.PruneSeconds, Pruned.RewriteSeconds);
   if (!Ok) {
     llvm::sys::fs::remove(Output);
     return 2;

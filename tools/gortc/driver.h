@@ -65,7 +65,8 @@ std::string defaultTarget();
 /// and the time linkExecutable spent deciding and rewriting the executable
 /// after LLD (gortc --time).
 struct PruneStats {
-  unsigned Kept = 0, Pruned = 0;
+  unsigned Kept = 0, Pruned = 0;            ///< method table entries
+  unsigned InitsKept = 0, InitsDropped = 0; ///< outlined map initialisers
   double PruneSeconds = 0, RewriteSeconds = 0;
 };
 

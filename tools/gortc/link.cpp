@@ -19,18 +19,22 @@
 // only the methods kept code can call dynamically: pruneMethods
 // (deadcode.cpp) reads the objects' link summaries and returns a --defsym
 // for each entry's gort.mref symbol, binding it to the method's code or
-// to gort_unreachableMethod; the symbols are stripped from the executable
+// to gort_unreachableMethod (and each outlined map initialiser's to its
+// code or to gort_skipInit); the symbols are stripped from the executable
 // afterwards, in-process with llvm-objcopy's library (1.79 MB -> 1.24 MB),
-// as are those of the local variables partitions share (partition.cpp).
-// The tables the runtime reads follow what is kept (libgort/gort.ld).
+// as are those of the local variables partitions share (partition.cpp),
+// of the type descriptors (gc gives them none either) and of the pointer
+// bitmaps and equality closures descriptors share. The tables the runtime
+// reads follow what is kept (libgort/gort.ld).
 //
-// The debug sections the runtime reads for tracebacks (.debug_line,
-// .debug_info and its companions, .symtab: runtime/traceback.cpp) stay
-// uncompressed; .debug_frame, for debuggers only, is compressed with zstd
-// (gc compresses its DWARF too): hello with fmt loses 427 KB. The same
-// objcopy pass replaces .debug_line, .debug_ranges and .debug_info with
-// versions that leave out what describes dropped code (debuginfo.cpp):
-// 1.24 MB -> 0.91 MB with the symbols above.
+// The same objcopy pass replaces .debug_line, .debug_ranges, .debug_info,
+// .debug_str and .debug_frame with versions that leave out what describes
+// dropped code (debuginfo.cpp): 1.24 MB -> 0.91 MB with the symbols above.
+// A second pass compresses every debug section with zlib, as gc compresses
+// its DWARF (objcopy compresses before it updates, and cannot update a
+// compressed section); the runtime inflates the sections it reads for
+// tracebacks (runtime/traceback.cpp, inflate.cpp). zlib rather than zstd:
+// its decoder is the smaller one to keep in every executable.
 //
 //===----------------------------------------------------------------------===//
 
@@ -55,8 +59,9 @@ LLD_HAS_DRIVER(elf)
 namespace {
 
 /// Rewrites executable Path after the link (llvm-objcopy's library,
-/// in-process): removes the symbols matching the globs in Strip and
-/// replaces the debug sections compactDebugInfo rewrites.
+/// in-process): removes the symbols matching the globs in Strip and those
+/// of type descriptors, replaces the debug sections compactDebugInfo
+/// rewrites, then compresses the debug sections.
 bool rewriteExecutable(const std::string &Path,
                        llvm::ArrayRef<std::string> Strip, std::string &Error) {
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
@@ -85,6 +90,44 @@ bool rewriteExecutable(const std::string &Path,
           llvm::objcopy::NameOrPattern::create(
               Pattern, llvm::objcopy::MatchStyle::Wildcard,
               [](llvm::Error E) { return E; }));
+  // Three more kinds of symbols go, by name. Type descriptors' (and their
+  // equality closures'), as gc has none (its descriptors all sit under one
+  // type.* symbol): 630 symbols, 31 KB, in hello with fmt; equality and
+  // hash functions keep theirs. Those defined in the debug sections
+  // replaced below, which would name sections that no longer exist
+  // (objcopy then writes an invalid section index). And AArch64's mapping
+  // symbols ($x where code starts, $d where data does: the latter are the
+  // ones in debug sections), which tell a disassembler nothing here, as
+  // code sections hold only code: 1400 symbols, 33 KB, in hello with fmt
+  // (gc's executables have none).
+  for (const llvm::object::SymbolRef &Sym : Obj->symbols()) {
+    llvm::Expected<llvm::StringRef> Name = Sym.getName();
+    llvm::Expected<llvm::object::SymbolRef::Type> Type = Sym.getType();
+    if (!Name || !Type) {
+      llvm::consumeError(Name.takeError());
+      llvm::consumeError(Type.takeError());
+      continue;
+    }
+    llvm::Expected<llvm::object::section_iterator> Sec = Sym.getSection();
+    llvm::Expected<llvm::StringRef> SecName =
+        Sec && *Sec != Obj->section_end()
+            ? (*Sec)->getName()
+            : llvm::Expected<llvm::StringRef>(llvm::StringRef());
+    if (!Sec || !SecName) {
+      llvm::consumeError(Sec ? SecName.takeError() : Sec.takeError());
+      continue;
+    }
+    bool Mapping = *Name == "$x" || *Name == "$d" || Name->starts_with("$x.") ||
+                   Name->starts_with("$d.");
+    bool InDebug = SecName->starts_with(".debug");
+    if (!E && (Mapping || InDebug ||
+               (*Type == llvm::object::SymbolRef::ST_Data &&
+                Name->starts_with("type:"))))
+      E = Config.SymbolsToRemove.addMatcher(
+          llvm::objcopy::NameOrPattern::create(
+              *Name, llvm::objcopy::MatchStyle::Literal,
+              [](llvm::Error E) { return E; }));
+  }
   std::vector<gortc::DebugSection> Debug;
   compactDebugInfo(*Obj, Debug);
   for (gortc::DebugSection &S : Debug)
@@ -95,6 +138,26 @@ bool rewriteExecutable(const std::string &Path,
   if (!E)
     E = llvm::objcopy::elf::executeObjcopyOnBinary(
         Config, llvm::objcopy::ELFConfig(), *Obj, OS);
+  // Then the debug sections are compressed with zlib (objcopy compresses
+  // before it updates, and cannot update a compressed section, hence a
+  // second pass over the first's output, in memory).
+  llvm::SmallString<0> Compressed;
+  if (!E) {
+    auto First = llvm::object::ObjectFile::createELFObjectFile(
+        llvm::MemoryBufferRef(Out, Path));
+    if (!First) {
+      E = First.takeError();
+    } else {
+      llvm::objcopy::CommonConfig Compress;
+      Compress.InputFilename = Path;
+      Compress.OutputFilename = Path;
+      Compress.CompressionType = llvm::DebugCompressionType::Zlib;
+      llvm::raw_svector_ostream COS(Compressed);
+      E = llvm::objcopy::elf::executeObjcopyOnBinary(
+          Compress, llvm::objcopy::ELFConfig(),
+          llvm::cast<llvm::object::ELFObjectFileBase>(**First), COS);
+    }
+  }
   if (E) {
     Error = Path + ": " + llvm::toString(std::move(E));
     return false;
@@ -105,7 +168,7 @@ bool rewriteExecutable(const std::string &Path,
   std::error_code EC;
   llvm::raw_fd_ostream File(Path, EC);
   if (!EC)
-    File << Out;
+    File << Compressed;
   if (EC || File.has_error()) {
     Error = "cannot write " + Path;
     File.clear_error();
@@ -139,7 +202,6 @@ bool gortc::linkExecutable(const std::string &Arch,
                                  "-z",
                                  "noexecstack",
                                  "--build-id=none",
-                                 "--compress-sections=.debug_frame=zstd",
                                  "-o",
                                  Output.c_str()};
   using Clock = std::chrono::steady_clock;
@@ -176,7 +238,11 @@ bool gortc::linkExecutable(const std::string &Arch,
   // The --defsym symbols only bound the method tables (90 KB of names in
   // hello with fmt); the local variables that partitions share are
   // internal variables, which have no symbols (30 KB).
-  std::vector<std::string> Strip{std::string(codegen::LocalDataPrefix) + "*"};
+  // Neither have the pointer bitmaps and size-keyed equality closures that
+  // descriptors share (codegen/lower_iface.cpp): they have names only to
+  // be shared.
+  std::vector<std::string> Strip{std::string(codegen::LocalDataPrefix) + "*",
+                                 "gort.gcbits.*", "gort.memequal.*"};
   if (!Defsyms.empty())
     Strip.push_back("gort.mref.*");
   Start = Clock::now();
