@@ -57,21 +57,27 @@ const std::string &BuildCache::compilerID(const std::string &Argv0) {
     K.add("llvm", LLVM_VERSION_STRING);
     std::string Exe = llvm::sys::fs::getMainExecutable(
         Argv0.c_str(), reinterpret_cast<void *>(&BuildCache::defaultDir));
-    // As ccache's default compiler_check: the executable's identity, size
-    // and modification time, which every rebuild of gortc changes (hashing
-    // its contents would cost each build a few milliseconds).
-    llvm::sys::fs::file_status St;
-    K.add("exe-path", Exe);
-    if (!llvm::sys::fs::status(Exe, St)) {
-      K.add("exe-size", llvm::utostr(St.getSize()));
-      K.add("exe-mtime",
-            llvm::utostr(uint64_t(
-                St.getLastModificationTime().time_since_epoch().count())));
-      K.add("exe-inode", llvm::utostr(St.getUniqueID().getFile()));
-    }
+    K.add("exe", fileID(Exe));
     return K.hex();
   }();
   return ID;
+}
+
+std::string BuildCache::fileID(llvm::StringRef Path) {
+  // As ccache's default compiler_check: the file's identity, size and
+  // modification time, which every rebuild changes (hashing its contents
+  // would cost each build a few milliseconds).
+  CacheKey K;
+  llvm::sys::fs::file_status St;
+  K.add("path", Path);
+  if (!llvm::sys::fs::status(Path, St)) {
+    K.add("size", llvm::utostr(St.getSize()));
+    K.add("mtime",
+          llvm::utostr(uint64_t(
+              St.getLastModificationTime().time_since_epoch().count())));
+    K.add("inode", llvm::utostr(St.getUniqueID().getFile()));
+  }
+  return K.hex();
 }
 
 std::string BuildCache::entryPath(llvm::StringRef Key) const {

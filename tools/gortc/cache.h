@@ -33,6 +33,13 @@
 // their declarations (driver.cpp); a package that misses is parsed again,
 // whole, to be compiled.
 //
+// The executable is an entry too (one file), under a key over the
+// compiler, target and options, the runtime library and linker script
+// (fileID), package main's files and every package's key: a build of a
+// program nothing of which changed copies it from there, without checking,
+// compiling or linking anything. gortc's output depends on nothing else
+// (the link is deterministic, and -o names only where it goes).
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef GORTC_TOOLS_GORTC_CACHE_H
@@ -71,6 +78,8 @@ public:
   /// A hash of this compiler: its executable's path, size, inode and
   /// modification time, and LLVM's version, computed once.
   static const std::string &compilerID(const std::string &Argv0);
+  /// A hash of a file's path, size, inode and modification time.
+  static std::string fileID(llvm::StringRef Path);
 
 private:
   std::string entryPath(llvm::StringRef Key) const;

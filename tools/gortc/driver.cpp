@@ -283,6 +283,30 @@ int verifyDiagnostics(const SourceManager &SM, const DiagnosticEngine &Diags) {
   return Failures ? 1 : 0;
 }
 
+/// Copies the executable From (in the build cache) to To, through a
+/// temporary file renamed into place, executable as the linker leaves its
+/// output. False, leaving To alone, if that fails.
+bool copyExecutable(const std::string &From, const std::string &To) {
+  llvm::SmallString<256> Tmp;
+  int FD;
+  if (llvm::sys::fs::createUniqueFile(To + ".tmp%%%%%%", FD, Tmp))
+    return false;
+  std::error_code EC = llvm::sys::fs::copy_file(From, FD);
+  ::close(FD);
+  if (EC) {
+    llvm::sys::fs::remove(Tmp);
+    return false;
+  }
+  unsigned Mask = llvm::sys::fs::getUmask();
+  if (llvm::sys::fs::setPermissions(
+          Tmp, static_cast<llvm::sys::fs::perms>(0777 & ~Mask)) ||
+      llvm::sys::fs::rename(Tmp, To)) {
+    llvm::sys::fs::remove(Tmp);
+    return false;
+  }
+  return true;
+}
+
 /// Derives the default output name as `go build` does.
 std::string defaultOutput(const std::vector<std::string> &Inputs,
                           EmitKind Emit) {
@@ -456,6 +480,10 @@ int gortc::runBuild(const DriverOptions &Opts) {
   };
   const std::vector<LoadedPackage *> &Pkgs = Loader.packages();
   std::vector<PackageJob> Jobs(Pkgs.size());
+  std::string Output =
+      Opts.Output.empty() ? defaultOutput(Opts.Inputs, Opts.Emit) : Opts.Output;
+  std::string RTDir = runtimeDir(Opts.Argv0, T.Name);
+  std::string ExeKey; ///< the executable's cache key; empty: not cached
   if (Cache.enabled()) {
     llvm::StringMap<std::string> Keys;
     size_t Hits = 0;
@@ -491,6 +519,37 @@ int gortc::runBuild(const DriverOptions &Opts) {
     if (Opts.TimePhases)
       llvm::errs() << "gortc:   " << Hits << " of " << Pkgs.size() - 1
                    << " imported packages from the cache\n";
+
+    // The executable's key (cache.h): what its packages' keys cover, the
+    // runtime library and linker script, and package main's files.
+    if (!Opts.SyntaxOnly && !Opts.Verify) {
+      CacheKey K;
+      K.add("executable of", BuildCache::compilerID(Opts.Argv0));
+      K.add("target", T.Triple);
+      K.add("opt", llvm::utostr(Opts.OptLevel));
+      K.add("partitions", llvm::utostr(Opts.Partitions));
+      for (const std::string &A : Opts.LLVMArgs)
+        K.add("mllvm", A);
+      K.add("runtime", BuildCache::fileID(RTDir + "/libgort.a"));
+      K.add("script", BuildCache::fileID(RTDir + "/gort.ld"));
+      for (syntax::File *F : Pkgs.back()->Files) {
+        llvm::SmallString<256> Abs(F->Source->name());
+        llvm::sys::fs::make_absolute(Abs);
+        K.add("file", Abs);
+        K.add("text", F->Source->text());
+      }
+      for (size_t I = 0; I + 1 < Pkgs.size(); ++I)
+        K.add("package " + Pkgs[I]->Path, Keys.lookup(Pkgs[I]->Path));
+      ExeKey = K.hex();
+      std::vector<std::string> Stored;
+      if (Cache.lookup(ExeKey, Stored) && Stored.size() == 1 &&
+          copyExecutable(Stored[0], Output)) {
+        Timer.phase("link");
+        if (Opts.TimePhases)
+          llvm::errs() << "gortc:   executable from the cache\n";
+        return 0;
+      }
+    }
   }
 
   // Type-check each package after the packages it imports.
@@ -537,8 +596,6 @@ int gortc::runBuild(const DriverOptions &Opts) {
       codegen::createTargetMachine(T, Opts.OptLevel, Err);
   if (!TM)
     return toolError(Err);
-  std::string Output =
-      Opts.Output.empty() ? defaultOutput(Opts.Inputs, Opts.Emit) : Opts.Output;
   codegen::CompileOptions CO;
   CO.OptLevel = Opts.OptLevel;
   CO.Jobs = Opts.Jobs ? Opts.Jobs
@@ -638,7 +695,6 @@ int gortc::runBuild(const DriverOptions &Opts) {
       }
     }
   }
-  std::string RTDir = runtimeDir(Opts.Argv0, T.Name);
   PruneStats Pruned;
   bool Ok = linkExecutable(T.Name, ObjPaths, Output, RTDir, Pruned);
   RemoveTemporaries();
@@ -653,6 +709,15 @@ int gortc::runBuild(const DriverOptions &Opts) {
     llvm::sys::fs::remove(Output);
     return 2;
   }
+  // Kept for the next build of the same program (cache.h).
+  if (!ExeKey.empty())
+    if (auto Exe =
+            llvm::MemoryBuffer::getFile(Output, /*IsText=*/false,
+                                        /*RequiresNullTerminator=*/false)) {
+      std::vector<std::string> Stored;
+      llvm::SmallString<0> Data((*Exe)->getBuffer());
+      Cache.store(ExeKey, {Data}, Stored);
+    }
   return 0;
 }
 
