@@ -17,7 +17,10 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <chrono>
 #include <cstdlib>
+#include <optional>
+#include <unistd.h>
 
 using namespace gortc;
 
@@ -90,6 +93,28 @@ std::string BuildCache::objectPath(llvm::StringRef Entry, size_t N) {
   return (Entry + "-" + llvm::utostr(N) + ".o").str();
 }
 
+namespace {
+
+/// Trimming (cache.h), as go's cache.Trim: entries unused this long go,
+/// checked this often; a used entry's index is touched at most this often.
+constexpr std::chrono::hours TrimAge(24 * 5), TrimInterval(24),
+    TouchInterval(1);
+
+llvm::sys::TimePoint<> now() {
+  return std::chrono::time_point_cast<std::chrono::nanoseconds>(
+      std::chrono::system_clock::now());
+}
+
+/// Path's modification time, or nothing if it cannot be had.
+std::optional<llvm::sys::TimePoint<>> modified(const llvm::Twine &Path) {
+  llvm::sys::fs::file_status St;
+  if (llvm::sys::fs::status(Path, St))
+    return std::nullopt;
+  return St.getLastModificationTime();
+}
+
+} // namespace
+
 bool BuildCache::lookup(llvm::StringRef Key,
                         std::vector<std::string> &Paths) const {
   if (!enabled())
@@ -113,8 +138,54 @@ bool BuildCache::lookup(llvm::StringRef Key,
         llvm::sys::fs::file_size(Out.back(), Actual) || Actual != Size)
       return false;
   }
+  // A used entry is not trimmed: its index's time says when it was used.
+  std::optional<llvm::sys::TimePoint<>> Used = modified(Entry);
+  int FD;
+  if (Used && now() - *Used > TouchInterval &&
+      !llvm::sys::fs::openFileForReadWrite(
+          Entry, FD, llvm::sys::fs::CD_OpenExisting, llvm::sys::fs::OF_None)) {
+    llvm::sys::TimePoint<> T = now();
+    (void)llvm::sys::fs::setLastAccessAndModificationTime(FD, T, T);
+    ::close(FD);
+  }
   Paths = std::move(Out);
   return true;
+}
+
+void BuildCache::trim() const {
+  if (!enabled())
+    return;
+  std::string Marker = Dir + "/trim.txt";
+  std::optional<llvm::sys::TimePoint<>> Last = modified(Marker);
+  if (Last && now() - *Last < TrimInterval)
+    return;
+  if (!writeAtomically(Marker, "the last trim of this cache\n"))
+    return;
+  auto Old = [&](const llvm::Twine &Path) {
+    std::optional<llvm::sys::TimePoint<>> T = modified(Path);
+    return !T || now() - *T > TrimAge;
+  };
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator D(Dir, EC), End; !EC && D != End;
+       D.increment(EC)) {
+    if (!llvm::sys::fs::is_directory(D->path()))
+      continue;
+    std::vector<std::string> Remove;
+    std::error_code FEC;
+    for (llvm::sys::fs::directory_iterator F(D->path(), FEC); !FEC && F != End;
+         F.increment(FEC)) {
+      // An index is <key>; its objects <key>-<n>.o and temporary files
+      // <name>.tmp-<random> are removed when old and their index is too
+      // (objects are never touched: their index says when they were used).
+      llvm::StringRef Name = llvm::sys::path::filename(F->path());
+      llvm::StringRef Key =
+          Name.take_until([](char C) { return C == '-' || C == '.'; });
+      if (Old(F->path()) && (Key == Name || Old(D->path() + "/" + Key)))
+        Remove.push_back(F->path());
+    }
+    for (const std::string &P : Remove)
+      llvm::sys::fs::remove(P);
+  }
 }
 
 bool BuildCache::writeAtomically(const std::string &Path,

@@ -33,6 +33,12 @@
 // their declarations (driver.cpp); a package that misses is parsed again,
 // whole, to be compiled.
 //
+// Trimming, as go's cache.Trim: a lookup that hits touches the entry's
+// index (at most once an hour), and once a day (the time of <dir>/trim.txt)
+// a build removes the entries whose index is older than five days, with
+// their objects, and stray temporary files. An entry a running build uses
+// was touched within the hour, so it is never removed under that build.
+//
 // The executable is an entry too (one file), under a key over the
 // compiler, target and options, the runtime library and linker script
 // (fileID), package main's files and every package's key: a build of a
@@ -71,6 +77,10 @@ public:
   /// false if that failed (silently: the cache only saves time).
   bool store(llvm::StringRef Key, llvm::ArrayRef<llvm::SmallString<0>> Objects,
              std::vector<std::string> &Paths) const;
+
+  /// Once a day (trim.txt's time), removes the entries unused for five
+  /// days (go's cache.Trim).
+  void trim() const;
 
   /// Removes the cache directory Dir. Returns false with Err set on failure.
   static bool clean(llvm::StringRef Dir, std::string &Err);

@@ -547,6 +547,7 @@ int gortc::runBuild(const DriverOptions &Opts) {
         Timer.phase("link");
         if (Opts.TimePhases)
           llvm::errs() << "gortc:   executable from the cache\n";
+        Cache.trim();
         return 0;
       }
     }
@@ -718,6 +719,7 @@ int gortc::runBuild(const DriverOptions &Opts) {
       llvm::SmallString<0> Data((*Exe)->getBuffer());
       Cache.store(ExeKey, {Data}, Stored);
     }
+  Cache.trim();
   return 0;
 }
 
