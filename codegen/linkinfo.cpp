@@ -93,14 +93,20 @@ std::string methodKey(Func *M) {
 
 } // namespace
 
-llvm::Constant *Lowerer::getMethodRef(llvm::Function *Fn, Func *M) {
-  llvm::StringRef Target = Fn->getName();
+std::optional<std::string> codegen::linkRefName(llvm::StringRef Target) {
   // --defsym names the code in a linker-script expression: a quoted name,
   // which cannot hold a quote.
-  if (Fn->hasLocalLinkage() || Target.contains('"') || Target.contains('\\'))
+  if (Target.contains('"') || Target.contains('\\'))
+    return std::nullopt;
+  return "gort.mref." + llvm::utohexstr(llvm::xxh3_64bits(Target), true, 16);
+}
+
+llvm::Constant *Lowerer::getMethodRef(llvm::Function *Fn, Func *M) {
+  llvm::StringRef Target = Fn->getName();
+  std::optional<std::string> RefName = linkRefName(Target);
+  if (Fn->hasLocalLinkage() || !RefName)
     return Fn;
-  std::string Name =
-      "gort.mref." + llvm::utohexstr(llvm::xxh3_64bits(Target), true, 16);
+  const std::string &Name = *RefName;
   if (llvm::Function *Decl = Mod->getFunction(Name))
     return Decl;
   auto *Decl = llvm::Function::Create(

@@ -527,6 +527,10 @@ public:
   ~GeneratedBody();
 };
 
+/// The gort.mref.* symbol through which code reaches Target for the link
+/// to bind (linkinfo.cpp), or nothing if --defsym cannot name Target.
+std::optional<std::string> linkRefName(llvm::StringRef Target);
+
 /// Module-level lowering state.
 class Lowerer {
 public:
@@ -698,6 +702,8 @@ public:
   llvm::Function *getHashFunc(Type *T);
   /// The func value of T's hasher (abi::MapType::Hasher).
   llvm::Constant *getHashFuncValue(Type *T);
+  /// The declaration of a func value libgort defines (gort_memhash64_f...).
+  llvm::Constant *getRuntimeFuncValue(const std::string &Name);
   /// gc's bmap for map type M (abi::MapType).
   Type *getMapBucketType(types::Map *M);
   void appendMapTypeFields(types::Map *M,

@@ -496,13 +496,11 @@ llvm::Constant *Lowerer::getEqualFuncValue(Type *T, const std::string &Sym) {
   default:
     break;
   }
-  std::string Name = Sized ? Sized : "gort.memequal." + std::to_string(Size);
+  if (Sized)
+    return getRuntimeFuncValue(Sized);
+  std::string Name = "gort.memequal." + std::to_string(Size);
   if (llvm::GlobalVariable *GV = Mod->getNamedGlobal(Name))
     return GV;
-  if (Sized)
-    return new llvm::GlobalVariable(
-        *Mod, llvm::StructType::get(Ctx, llvm::ArrayRef<llvm::Type *>(Ptr)),
-        true, llvm::GlobalValue::ExternalLinkage, nullptr, Name);
   llvm::Constant *Init = llvm::ConstantStruct::getAnon(
       Ctx, {getRuntime(RuntimeFn::gort_memequal_varlen),
             llvm::ConstantInt::get(I64, Size)});

@@ -225,7 +225,10 @@ llvm::Constant *Lowerer::getHashFuncValue(Type *T) {
     return getLinkOnceFuncValue(F, (F->getName() + "func").str());
   // The runtime's hashers have func values there (gort_memhash64_f ...),
   // which its fast map paths recognise by address.
-  std::string Name = (F->getName() + "_f").str();
+  return getRuntimeFuncValue((F->getName() + "_f").str());
+}
+
+llvm::Constant *Lowerer::getRuntimeFuncValue(const std::string &Name) {
   if (llvm::GlobalVariable *GV = Mod->getNamedGlobal(Name))
     return GV;
   return new llvm::GlobalVariable(

@@ -50,9 +50,6 @@
 
 #include "codegen/lower.h"
 
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/xxhash.h"
-
 using namespace gortc;
 using namespace gortc::codegen;
 using namespace gortc::syntax;
@@ -293,9 +290,9 @@ llvm::Function *Lowerer::outlineMapInit(Var *V, syntax::Expr *Rhs,
   auto *FT = llvm::FunctionType::get(VoidTy, {Ptr}, false);
   std::string Name =
       Info.Pkg->Path + ".map.init." + std::to_string(OutlinedInits.size());
-  if (Name.find('"') != std::string::npos ||
-      Name.find('\\') != std::string::npos)
-    return nullptr; // not nameable in --defsym, as in getMethodRef
+  std::optional<std::string> MRef = linkRefName(Name);
+  if (!MRef)
+    return nullptr;
   llvm::Function *Fn =
       createGeneratedFunction(Name, FT, llvm::GlobalValue::ExternalLinkage);
   {
@@ -305,11 +302,9 @@ llvm::Function *Lowerer::outlineMapInit(Var *V, syntax::Expr *Rhs,
     FL.emitStoreInto(Rhs, V->type(), GV);
     FL.B.CreateRetVoid();
   }
-  std::string MRef =
-      "gort.mref." + llvm::utohexstr(llvm::xxh3_64bits(Name), true, 16);
   auto *Decl = llvm::Function::Create(FT, llvm::GlobalValue::ExternalLinkage,
-                                      MRef, *Mod);
+                                      *MRef, *Mod);
   setGoFunctionAttrs(Decl);
-  OutlinedInits.push_back({MRef, Name, GV});
+  OutlinedInits.push_back({*MRef, Name, GV});
   return Decl;
 }

@@ -485,24 +485,32 @@ int gortc::runBuild(const DriverOptions &Opts) {
   std::string RTDir = runtimeDir(Opts.Argv0, T.Name);
   std::string ExeKey; ///< the executable's cache key; empty: not cached
   if (Cache.enabled()) {
-    llvm::StringMap<std::string> Keys;
-    size_t Hits = 0;
-    for (size_t I = 0; I + 1 < Pkgs.size(); ++I) {
-      const LoadedPackage &LP = *Pkgs[I];
-      PackageJob &J = Jobs[I];
-      CacheKey K;
+    // What every key covers: the compiler, the target and options; and a
+    // package's files, their absolute paths and contents.
+    auto AddBuild = [&](CacheKey &K) {
       K.add("compiler", BuildCache::compilerID(Opts.Argv0));
       K.add("target", T.Triple);
       K.add("opt", llvm::utostr(Opts.OptLevel));
       for (const std::string &A : Opts.LLVMArgs)
         K.add("mllvm", A);
-      K.add("path", LP.Path);
+    };
+    auto AddFiles = [](CacheKey &K, const LoadedPackage &LP) {
       for (syntax::File *F : LP.Files) {
         llvm::SmallString<256> Abs(F->Source->name());
         llvm::sys::fs::make_absolute(Abs);
         K.add("file", Abs);
         K.add("text", F->Source->text());
       }
+    };
+    llvm::StringMap<std::string> Keys;
+    size_t Hits = 0;
+    for (size_t I = 0; I + 1 < Pkgs.size(); ++I) {
+      const LoadedPackage &LP = *Pkgs[I];
+      PackageJob &J = Jobs[I];
+      CacheKey K;
+      AddBuild(K);
+      K.add("path", LP.Path);
+      AddFiles(K, LP);
       for (const auto &[Dep, P] : LP.Imports)
         K.add("import " + Dep, Keys.lookup(Dep));
       J.Key = K.hex();
@@ -524,20 +532,12 @@ int gortc::runBuild(const DriverOptions &Opts) {
     // runtime library and linker script, and package main's files.
     if (!Opts.SyntaxOnly && !Opts.Verify) {
       CacheKey K;
-      K.add("executable of", BuildCache::compilerID(Opts.Argv0));
-      K.add("target", T.Triple);
-      K.add("opt", llvm::utostr(Opts.OptLevel));
+      K.add("executable", "");
+      AddBuild(K);
       K.add("partitions", llvm::utostr(Opts.Partitions));
-      for (const std::string &A : Opts.LLVMArgs)
-        K.add("mllvm", A);
       K.add("runtime", BuildCache::fileID(RTDir + "/libgort.a"));
       K.add("script", BuildCache::fileID(RTDir + "/gort.ld"));
-      for (syntax::File *F : Pkgs.back()->Files) {
-        llvm::SmallString<256> Abs(F->Source->name());
-        llvm::sys::fs::make_absolute(Abs);
-        K.add("file", Abs);
-        K.add("text", F->Source->text());
-      }
+      AddFiles(K, *Pkgs.back());
       for (size_t I = 0; I + 1 < Pkgs.size(); ++I)
         K.add("package " + Pkgs[I]->Path, Keys.lookup(Pkgs[I]->Path));
       ExeKey = K.hex();
