@@ -412,7 +412,10 @@ int gortc::runBuild(const DriverOptions &Opts) {
   // takes its imports from the cache (as clang's -disable-free).
   SourceManager &SM = *new SourceManager;
   for (const std::string &Path : Files) {
-    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    // Read, not mapped: see PackageLoader::loadImport.
+    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                           /*RequiresNullTerminator=*/true,
+                                           /*IsVolatile=*/true);
     if (!Buf)
       return toolError("cannot read " + Path + ": " + Buf.getError().message());
     llvm::StringRef Text = (*Buf)->getBuffer();

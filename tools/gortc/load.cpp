@@ -438,7 +438,12 @@ bool PackageLoader::loadImport(llvm::StringRef Path, Pos P) {
                   !(Pkg->Std && llvm::is_contained(RuntimeBodies, Path));
   bool Ok = true;
   for (const std::string &Name : Names) {
-    auto Buf = llvm::MemoryBuffer::getFile(Name);
+    // Read, not mapped (IsVolatile with a terminator is never mapped): the
+    // text is copied at once, and an munmap per file cost more than the
+    // copy (a TLB shootdown on every core once the compiler's threads run).
+    auto Buf = llvm::MemoryBuffer::getFile(Name, /*IsText=*/false,
+                                           /*RequiresNullTerminator=*/true,
+                                           /*IsVolatile=*/true);
     if (!Buf) {
       Diags.reportRaw(P,
                       "cannot read " + Name + ": " + Buf.getError().message());

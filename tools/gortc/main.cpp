@@ -25,8 +25,13 @@
 
 #include <algorithm>
 
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
+
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #ifndef GORTC_VERSION
 #define GORTC_VERSION "0.1.0"
@@ -103,9 +108,43 @@ void addBuildOptions(CLI::App *Cmd, DriverOptions &Opts, std::string &Emit) {
       ->allow_extra_args(false);
 }
 
+/// Sets glibc's allocator up for a short-lived process that allocates a
+/// hundred megabytes or more and frees it all at exit. With the defaults,
+/// blocks over 128 KiB are mmap'd and munmap'd one by one and the heap is
+/// trimmed back to the kernel as it shrinks, so the same memory is faulted
+/// in again and again; on the 2-core VMs we measure on, page faults were a
+/// quarter of an edit-and-rebuild of hello with fmt. Here large blocks stay
+/// in the heap, the heap is never trimmed and grows in 128 MiB steps, and
+/// its first reservation is marked for transparent huge pages (what
+/// GLIBC_TUNABLES=glibc.malloc.hugetlb=1 does for every growth). With source
+/// files read rather than mapped (load.cpp), that rebuild went from 11,300
+/// page faults to 6,000 and from 0.31 to 0.26 s (medians of 11). Threads
+/// keep their own arenas: one arena for all made the 2000-function
+/// gen-large build take 24 s instead of 16. The reservation costs only
+/// address space; peak RSS grows by a few percent (gen-large: 460 -> 500 MB).
+void tuneAllocator() {
+  constexpr int MiB = 1 << 20;
+  constexpr uintptr_t HugePage = 2 * MiB;
+  mallopt(M_MMAP_THRESHOLD, 32 * MiB); // the largest glibc accepts
+  mallopt(M_TRIM_THRESHOLD, INT32_MAX);
+  mallopt(M_TOP_PAD, 128 * MiB);
+  // Grow the brk heap once (16 MiB stays below the mmap threshold), then
+  // advise the whole reservation; pages not yet touched fault in as 2 MiB
+  // pages. Failure of either step only loses the speed-up.
+  uintptr_t Lo = reinterpret_cast<uintptr_t>(sbrk(0));
+  void *volatile Block = std::malloc(16 * MiB); // not folded away
+  std::free(Block);
+  uintptr_t Hi = reinterpret_cast<uintptr_t>(sbrk(0));
+  Lo = (Lo + HugePage - 1) & ~(HugePage - 1);
+  Hi &= ~(HugePage - 1);
+  if (Hi > Lo)
+    madvise(reinterpret_cast<void *>(Lo), Hi - Lo, MADV_HUGEPAGE);
+}
+
 } // namespace
 
 int main(int Argc, char **Argv) {
+  tuneAllocator();
   // Runs LLVM's exit-time reports (such as -mllvm -time-passes).
   llvm::llvm_shutdown_obj Shutdown;
   CLI::App App{"gortc: an ahead-of-time Go compiler on LLVM, with its own "
