@@ -234,6 +234,29 @@ bool BuildCache::store(llvm::StringRef Key,
   return true;
 }
 
+int BuildCache::lock(llvm::StringRef Key) const {
+  if (!enabled())
+    return -1;
+  std::string Path = entryPath(Key) + ".lock";
+  int FD;
+  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)) ||
+      llvm::sys::fs::openFileForReadWrite(
+          Path, FD, llvm::sys::fs::CD_OpenAlways, llvm::sys::fs::OF_None))
+    return -1;
+  if (llvm::sys::fs::lockFile(FD)) {
+    ::close(FD);
+    return -1;
+  }
+  return FD;
+}
+
+void BuildCache::unlock(int FD) {
+  if (FD < 0)
+    return;
+  (void)llvm::sys::fs::unlockFile(FD);
+  ::close(FD);
+}
+
 bool BuildCache::clean(llvm::StringRef Dir, std::string &Err) {
   if (Dir.empty() || !llvm::sys::fs::exists(Dir))
     return true;

@@ -39,6 +39,16 @@
 // their objects, and stray temporary files. An entry a running build uses
 // was touched within the hour, so it is never removed under that build.
 //
+// Concurrent builds of one package: a build locks the keys of the
+// packages it will compile (<key>.lock, an advisory lock the kernel drops
+// when the process ends, however it ends), in ascending key order, looks
+// each up again once locked, and holds the locks of those still missing
+// until their objects are stored. A second build of the same packages
+// waits for the first and then finds them in the cache, where it used to
+// repeat the work (two cold builds of hello with fmt at once: 19.1 s, one
+// alone 10.6 s). Taking the locks in one global order means no two builds
+// can each hold a lock the other waits for.
+//
 // The executable is an entry too (one file), under a key over the
 // compiler, target and options, the runtime library and linker script
 // (fileID), package main's files and every package's key: a build of a
@@ -81,6 +91,13 @@ public:
   /// Once a day (trim.txt's time), removes the entries unused for five
   /// days (go's cache.Trim).
   void trim() const;
+
+  /// Takes this process's lock on Key (<entry>.lock, waiting while another
+  /// build holds it) and returns its descriptor, or -1 if the lock cannot
+  /// be had (the build then goes on unlocked: the cache only saves time).
+  int lock(llvm::StringRef Key) const;
+  /// Releases a lock lock() returned.
+  static void unlock(int FD);
 
   /// Removes the cache directory Dir. Returns false with Err set on failure.
   static bool clean(llvm::StringRef Dir, std::string &Err);

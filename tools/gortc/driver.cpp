@@ -483,6 +483,17 @@ int gortc::runBuild(const DriverOptions &Opts) {
   };
   const std::vector<LoadedPackage *> &Pkgs = Loader.packages();
   std::vector<PackageJob> Jobs(Pkgs.size());
+  /// The cache locks of the packages this build compiles, released once
+  /// their objects are stored (or when the build returns).
+  struct KeyLocks {
+    std::vector<int> FDs;
+    void release() {
+      for (int FD : FDs)
+        BuildCache::unlock(FD);
+      FDs.clear();
+    }
+    ~KeyLocks() { release(); }
+  } Locks;
   std::string Output =
       Opts.Output.empty() ? defaultOutput(Opts.Inputs, Opts.Emit) : Opts.Output;
   std::string RTDir = runtimeDir(Opts.Argv0, T.Name);
@@ -507,6 +518,7 @@ int gortc::runBuild(const DriverOptions &Opts) {
     };
     llvm::StringMap<std::string> Keys;
     size_t Hits = 0;
+    std::vector<size_t> Misses;
     for (size_t I = 0; I + 1 < Pkgs.size(); ++I) {
       const LoadedPackage &LP = *Pkgs[I];
       PackageJob &J = Jobs[I];
@@ -522,10 +534,32 @@ int gortc::runBuild(const DriverOptions &Opts) {
         J.Cached = true;
         J.Key.clear(); // nothing to store
         ++Hits;
-      } else if (!Loader.parseBodies(*Pkgs[I])) {
-        return Finish();
+      } else {
+        Misses.push_back(I);
       }
     }
+    // Lock what is to be compiled, in key order, and look again: a build
+    // that held a lock has stored its package (cache.h).
+    if (!Opts.SyntaxOnly && !Opts.Verify) {
+      std::vector<size_t> ByKey = Misses;
+      llvm::sort(ByKey,
+                 [&](size_t A, size_t B) { return Jobs[A].Key < Jobs[B].Key; });
+      for (size_t I : ByKey) {
+        PackageJob &J = Jobs[I];
+        int FD = Cache.lock(J.Key);
+        if (Cache.lookup(J.Key, J.Stored)) {
+          BuildCache::unlock(FD);
+          J.Cached = true;
+          J.Key.clear();
+          ++Hits;
+        } else if (FD >= 0) {
+          Locks.FDs.push_back(FD);
+        }
+      }
+    }
+    for (size_t I : Misses)
+      if (!Jobs[I].Cached && !Loader.parseBodies(*Pkgs[I]))
+        return Finish();
     Timer.phase("cache");
     if (Opts.TimePhases)
       llvm::errs() << "gortc:   " << Hits << " of " << Pkgs.size() - 1
@@ -653,6 +687,7 @@ int gortc::runBuild(const DriverOptions &Opts) {
         Pool.async([&Compile, &J] { Compile(J); });
     Pool.wait();
   }
+  Locks.release();
   for (PackageJob &J : Jobs)
     if (!J.Err.empty())
       return toolError(J.Err);
