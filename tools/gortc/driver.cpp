@@ -483,17 +483,20 @@ int gortc::runBuild(const DriverOptions &Opts) {
   };
   const std::vector<LoadedPackage *> &Pkgs = Loader.packages();
   std::vector<PackageJob> Jobs(Pkgs.size());
-  /// The cache locks of the packages this build compiles, released once
-  /// their objects are stored (or when the build returns).
+  /// The cache locks of the packages this build compiles, by package: each
+  /// is released once its package's objects are stored (or when the build
+  /// returns), so a build waiting for one package waits no longer.
   struct KeyLocks {
     std::vector<int> FDs;
-    void release() {
-      for (int FD : FDs)
-        BuildCache::unlock(FD);
-      FDs.clear();
+    void release(size_t I) {
+      BuildCache::unlock(FDs[I]);
+      FDs[I] = -1;
     }
-    ~KeyLocks() { release(); }
-  } Locks;
+    ~KeyLocks() {
+      for (size_t I = 0; I < FDs.size(); ++I)
+        release(I);
+    }
+  } Locks{std::vector<int>(Pkgs.size(), -1)};
   std::string Output =
       Opts.Output.empty() ? defaultOutput(Opts.Inputs, Opts.Emit) : Opts.Output;
   std::string RTDir = runtimeDir(Opts.Argv0, T.Name);
@@ -552,8 +555,8 @@ int gortc::runBuild(const DriverOptions &Opts) {
           J.Cached = true;
           J.Key.clear();
           ++Hits;
-        } else if (FD >= 0) {
-          Locks.FDs.push_back(FD);
+        } else {
+          Locks.FDs[I] = FD;
         }
       }
     }
@@ -669,25 +672,26 @@ int gortc::runBuild(const DriverOptions &Opts) {
     ToCompile++;
   }
   Timer.phase("lower");
-  auto Compile = [&](PackageJob &J) {
+  auto Compile = [&](size_t I) {
+    PackageJob &J = Jobs[I];
     if (!J.M)
       return;
     if (codegen::compileModule(std::move(J.M), T, CO, What, J.Outputs, J.Err) &&
         !J.Key.empty() && Cache.store(J.Key, J.Outputs, J.Stored))
       J.Outputs.clear();
+    Locks.release(I);
   };
   if (ToCompile <= 1 || CO.Jobs <= 1) {
-    for (PackageJob &J : Jobs)
-      Compile(J);
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Compile(I);
   } else {
     llvm::StdThreadPool Pool(
         llvm::hardware_concurrency(std::min(CO.Jobs, ToCompile)));
-    for (PackageJob &J : Jobs)
-      if (J.M)
-        Pool.async([&Compile, &J] { Compile(J); });
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      if (Jobs[I].M)
+        Pool.async([&Compile, I] { Compile(I); });
     Pool.wait();
   }
-  Locks.release();
   for (PackageJob &J : Jobs)
     if (!J.Err.empty())
       return toolError(J.Err);
