@@ -27,6 +27,7 @@
 #include "codegen/preempt_poll.h"
 #include "codegen/stack_alloc.h"
 #include "codegen/stack_check.h"
+#include "codegen/write_barrier.h"
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -170,10 +171,11 @@ void codegen::optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
     MPM = PB.buildPerModuleDefaultPipeline(Level);
   }
   // gortc's late passes, after inlining: identical instances of a generic
-  // declaration folded, preemption polls in loops, then stack-growth
-  // prologues (which count the polls as calls).
+  // declaration folded, write barriers, preemption polls in loops, then
+  // stack-growth prologues (which count the barriers and polls as calls).
   if (OptLevel > 0)
     MPM.addPass(FoldInstancesPass());
+  MPM.addPass(WriteBarrierPass());
   MPM.addPass(PreemptPollPass());
   MPM.addPass(StackCheckPass(OptLevel, ForceSplit));
   MPM.run(M, MAM);

@@ -53,6 +53,8 @@ void gort_printiface(const gort::abi::Itab *Tab, const void *Data);
 void *gort_stack_reserve(uint64_t Need, uint64_t Size);
 void gort_morestack(void (*Thunk)(void *), void *Block);
 void gort_preempt_poll();
+void gort_wb(void *Slot, void *New);
+void gort_wbmove(void *Dst, const void *Src, uint64_t N);
 
 // malloc.cpp
 void *gort_newobject(const gort::abi::Type *T);

@@ -55,6 +55,7 @@
 #include "runtime/atomic.h"
 #include "runtime/error.h"
 #include "runtime/malloc.h"
+#include "runtime/mgc.h"
 #include "runtime/mprof.h"
 #include "runtime/panic.h"
 #include "runtime/proc.h"
@@ -100,14 +101,17 @@ bool empty(HChan *C) {
   return atomic::load(&C->QCount) == 0;
 }
 
+// Element copies and clears run the write barrier while a mark runs
+// (mgc.h): a receive copies an element out of the buffer and clears its
+// slot, and the clear must not hide the element from the mark.
 inline void typedmemmove(HChan *C, void *Dst, const void *Src) {
   if (C->ElemSize)
-    memmove(Dst, Src, C->ElemSize);
+    wbMove(Dst, Src, C->ElemSize);
 }
 
 inline void typedmemclr(HChan *C, void *P) {
   if (C->ElemSize)
-    memset(P, 0, C->ElemSize);
+    wbClear(P, C->ElemSize);
 }
 
 /// gc: chansend. Returns whether the value was sent (false only if !Block).

@@ -23,6 +23,8 @@ struct Mutex {
 
 void lock(Mutex *L);
 void unlock(Mutex *L);
+/// Takes L if it is free, without waiting; true if it did.
+bool tryLock(Mutex *L);
 
 /// Spins for Cycles iterations of the CPU's spin-wait hint (gc:
 /// procyield): pause on x86-64, yield on AArch64.

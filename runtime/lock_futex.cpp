@@ -97,6 +97,14 @@ void lock(Mutex *L) {
   }
 }
 
+bool tryLock(Mutex *L) {
+  incLocks();
+  if (atomic::cas(&L->Key, MutexUnlocked, MutexLocked))
+    return true;
+  decLocks();
+  return false;
+}
+
 void unlock(Mutex *L) {
   uint32_t V = atomic::xchg(&L->Key, MutexUnlocked);
   if (V == MutexUnlocked)

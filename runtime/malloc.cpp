@@ -299,6 +299,10 @@ void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
   } else {
     X = mallocNoP(Size, T, Noscan, NeedZero, Sampled);
   }
+  // Allocate black: an object allocated while a mark runs is marked, so
+  // that the sweep keeps it (gc: gcmarknewobject).
+  if (__builtin_expect(atomic::loadRelaxed(&gort_writeBarrier) != 0, 0))
+    gcMarkNew(X);
   if (Mp) {
     Mp->Mallocing = 0;
     Mp->Locks--;

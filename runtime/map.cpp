@@ -169,11 +169,11 @@ void appendOverflow(OverflowList *L, BMap *B) {
     auto **P = static_cast<BMap **>(
         mallocgc(uintptr_t(NewCap) * sizeof(BMap *), &BucketPtrType, true));
     if (L->Len)
-      __builtin_memcpy(P, L->Ptr, uintptr_t(L->Len) * sizeof(BMap *));
-    L->Ptr = P;
+      wbMove(P, L->Ptr, uintptr_t(L->Len) * sizeof(BMap *));
+    setPtr(&L->Ptr, P);
     L->Cap = NewCap;
   }
-  L->Ptr[L->Len++] = B;
+  setPtr(&L->Ptr[L->Len++], B);
 }
 
 MapExtra *newMapExtra() {
@@ -184,10 +184,11 @@ MapExtra *newMapExtra() {
 /// gc: hmap.createOverflow.
 void createOverflow(HMap *H) {
   if (!H->Extra)
-    H->Extra = newMapExtra();
+    setPtr(&H->Extra, newMapExtra());
   if (!H->Extra->Overflow)
-    H->Extra->Overflow = static_cast<OverflowList *>(
-        mallocgc(sizeof(OverflowList), &OverflowListType, true));
+    setPtr(&H->Extra->Overflow,
+           static_cast<OverflowList *>(
+               mallocgc(sizeof(OverflowList), &OverflowListType, true)));
 }
 
 /// gc: makeBucketArray. Allocates (or clears and reuses DirtyAlloc, which
@@ -309,12 +310,13 @@ BMap *newoverflow(const abi::MapType *T, HMap *H, BMap *B) {
     // A preallocated one.
     Ovf = H->Extra->NextOverflow;
     if (!overflowOf(T, Ovf)) {
-      H->Extra->NextOverflow = reinterpret_cast<BMap *>(
-          reinterpret_cast<uint8_t *>(Ovf) + T->BucketSize);
+      setPtr(&H->Extra->NextOverflow,
+             reinterpret_cast<BMap *>(reinterpret_cast<uint8_t *>(Ovf) +
+                                      T->BucketSize));
     } else {
       // The last one: clear its sentinel.
       setOverflow(T, Ovf, nullptr);
-      H->Extra->NextOverflow = nullptr;
+      setPtr(&H->Extra->NextOverflow, nullptr);
     }
   } else {
     Ovf = static_cast<BMap *>(newBucket(T));
@@ -345,8 +347,8 @@ void hashGrow(const abi::MapType *T, HMap *H) {
     Flags |= FlagOldIterator;
   H->B += Bigger;
   H->Flags = Flags;
-  H->OldBuckets = OldBuckets;
-  H->Buckets = NewBuckets;
+  setPtr(&H->OldBuckets, OldBuckets);
+  setPtr(&H->Buckets, NewBuckets);
   H->NEvacuate = 0;
   H->NOverflow = 0;
 
@@ -354,13 +356,13 @@ void hashGrow(const abi::MapType *T, HMap *H) {
     // The current overflow buckets become the old generation.
     if (H->Extra->OldOverflow)
       fatal("oldoverflow is not nil");
-    H->Extra->OldOverflow = H->Extra->Overflow;
-    H->Extra->Overflow = nullptr;
+    setPtr(&H->Extra->OldOverflow, H->Extra->Overflow);
+    setPtr(&H->Extra->Overflow, nullptr);
   }
   if (NextOverflow) {
     if (!H->Extra)
-      H->Extra = newMapExtra();
-    H->Extra->NextOverflow = NextOverflow;
+      setPtr(&H->Extra, newMapExtra());
+    setPtr(&H->Extra->NextOverflow, NextOverflow);
   }
   // growWork and evacuate copy the entries, a little at a time.
 }
@@ -376,9 +378,9 @@ void advanceEvacuationMark(HMap *H, const abi::MapType *T, uintptr_t NewBit) {
     H->NEvacuate++;
   if (H->NEvacuate == NewBit) { // NewBit is the old bucket count
     // Done. Iterators that still walk the old array keep it alive.
-    H->OldBuckets = nullptr;
+    setPtr(&H->OldBuckets, nullptr);
     if (H->Extra)
-      H->Extra->OldOverflow = nullptr;
+      setPtr(&H->Extra->OldOverflow, nullptr);
     H->Flags &= ~FlagSameSizeGrow;
   }
 }
@@ -498,8 +500,8 @@ void mapiternext(HIter *It) {
   for (;;) {
     if (!B) {
       if (Bucket == It->StartBucket && It->Wrapped) {
-        It->Key = nullptr; // end of iteration
-        It->Elem = nullptr;
+        setPtr(&It->Key, nullptr); // end of iteration
+        setPtr(&It->Elem, nullptr);
         return;
       }
       if (H->growing() && It->B == H->B) {
@@ -552,10 +554,10 @@ void mapiternext(HIter *It) {
           !(reflexiveKey(T) || typeEqual(T->Key, K, K))) {
         // The golden copy, or a k != k key, which can be neither updated
         // nor deleted, so this copy is as good as any.
-        It->Key = K;
+        setPtr(&It->Key, K);
         if (indirectElem(T))
           E = *static_cast<void **>(E);
-        It->Elem = E;
+        setPtr(&It->Elem, E);
       } else {
         // The table has grown since; the entry may have been deleted,
         // updated or re-added. Ask the current table (and take its key:
@@ -563,11 +565,11 @@ void mapiternext(HIter *It) {
         void *RK, *RE;
         if (!mapaccessK(T, H, K, &RK, &RE))
           continue;
-        It->Key = RK;
-        It->Elem = RE;
+        setPtr(&It->Key, RK);
+        setPtr(&It->Elem, RE);
       }
       It->Bucket = Bucket;
-      It->BPtr = B;
+      setPtr(&It->BPtr, B);
       It->I = uint8_t(I + 1);
       It->CheckBucket = CheckBucket;
       return;
@@ -609,10 +611,10 @@ void *gort_makemap(const abi::MapType *T, int64_t Hint, void *HV) {
   // provided by the compiler in H->Buckets).
   if (B != 0) {
     BMap *NextOverflow;
-    H->Buckets = makeBucketArray(T, B, nullptr, &NextOverflow);
+    setPtr(&H->Buckets, makeBucketArray(T, B, nullptr, &NextOverflow));
     if (NextOverflow) {
-      H->Extra = newMapExtra();
-      H->Extra->NextOverflow = NextOverflow;
+      setPtr(&H->Extra, newMapExtra());
+      setPtr(&H->Extra->NextOverflow, NextOverflow);
     }
   }
   return H;
@@ -658,7 +660,7 @@ void *gort_mapassign(const abi::MapType *T, void *HV, const void *Key) {
   // Only now: a hasher that panics has not started a write.
   H->Flags ^= FlagHashWriting;
   if (!H->Buckets)
-    H->Buckets = newBucket(T);
+    setPtr(&H->Buckets, newBucket(T));
 
   uint8_t Top = tophash(Hash);
   uintptr_t Bucket;
@@ -823,20 +825,20 @@ void gort_mapiterinit(const abi::MapType *T, void *HV, abi::MapIter *ItABI) {
   HIter *It = reinterpret_cast<HIter *>(ItABI);
   HMap *H = static_cast<HMap *>(HV);
   It->T = T;
-  It->Key = nullptr;
-  It->Elem = nullptr;
+  setPtr(&It->Key, nullptr);
+  setPtr(&It->Elem, nullptr);
   if (!H || H->Count == 0)
     return;
-  It->H = H;
+  setPtr(&It->H, H);
   // A snapshot of the table.
   It->B = H->B;
-  It->Buckets = H->Buckets;
+  setPtr(&It->Buckets, H->Buckets);
   if (T->Bucket->PtrData == 0) {
     // Keep the overflow buckets reachable from the iterator even if the
     // map grows or gains overflow buckets meanwhile.
     createOverflow(H);
-    It->Overflow = H->Extra->Overflow;
-    It->OldOverflow = H->Extra->OldOverflow;
+    setPtr(&It->Overflow, H->Extra->Overflow);
+    setPtr(&It->OldOverflow, H->Extra->OldOverflow);
   }
   // A random start bucket and slot offset.
   uintptr_t R = H->B > 31 - 3 ? uintptr_t(fastrand64()) : fastrand();
@@ -844,7 +846,7 @@ void gort_mapiterinit(const abi::MapType *T, void *HV, abi::MapIter *ItABI) {
   It->Offset = uint8_t((R >> H->B) & (BucketCnt - 1));
   It->Bucket = It->StartBucket;
   It->Wrapped = false;
-  It->BPtr = nullptr;
+  setPtr(&It->BPtr, nullptr);
   It->I = 0;
   It->CheckBucket = 0;
   // Other iterators may be starting at the same time: set flags
@@ -867,15 +869,18 @@ void gort_mapclear(const abi::MapType *T, void *HV) {
     fatal("concurrent map writes");
   H->Flags ^= FlagHashWriting;
   H->Flags &= ~FlagSameSizeGrow;
-  H->OldBuckets = nullptr;
+  setPtr(&H->OldBuckets, nullptr);
   H->NEvacuate = 0;
   H->NOverflow = 0;
   H->Count = 0;
   // A fresh seed (gc issue 25237).
   H->Hash0 = fastrand();
   // Keep the MapExtra, but empty.
-  if (H->Extra)
-    *H->Extra = MapExtra{nullptr, nullptr, nullptr};
+  if (H->Extra) {
+    setPtr(&H->Extra->Overflow, nullptr);
+    setPtr(&H->Extra->OldOverflow, nullptr);
+    setPtr(&H->Extra->NextOverflow, nullptr);
+  }
   // Clearing the array also recovers its spare overflow buckets.
   BMap *NextOverflow;
   makeBucketArray(T, H->B, H->Buckets, &NextOverflow);
@@ -883,8 +888,8 @@ void gort_mapclear(const abi::MapType *T, void *HV) {
     // Spares exist only when B >= 4, and then makemap or hashGrow has
     // already made an Extra for them.
     if (!H->Extra)
-      H->Extra = newMapExtra();
-    H->Extra->NextOverflow = NextOverflow;
+      setPtr(&H->Extra, newMapExtra());
+    setPtr(&H->Extra->NextOverflow, NextOverflow);
   }
   if (!(H->Flags & FlagHashWriting))
     fatal("concurrent map writes");

@@ -14,6 +14,7 @@
 #define GORT_RUNTIME_MAP_H
 
 #include "libgort/abi.h"
+#include "runtime/mgc.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -227,24 +228,30 @@ inline bool tooManyOverflowBuckets(uint16_t NOverflow, uint8_t B) {
 /// The address of every absent element (gc: zeroVal).
 extern const uint8_t ZeroVal[abi::MapMaxZeroSize];
 
-// The map code changes memory the collector will scan only through these
-// three helpers, so that write barriers have one place to go: gc's
-// typedmemmove, memclrHasPointers, and the barrier the gc compiler puts on
-// a plain pointer store. There is no barrier yet.
+// The map code changes memory the collector scans only through these
+// three helpers, which run the write barrier while a mark runs (mgc.h):
+// gc's typedmemmove, memclrHasPointers, and the barrier the gc compiler
+// puts on a plain pointer store.
 
 /// Copies one value of type T (gc: typedmemmove).
 inline void typedmemmove(const abi::Type *T, void *Dst, const void *Src) {
-  __builtin_memmove(Dst, Src, T->Size);
+  wbMove(Dst, Src, T->Size);
 }
 
 /// Clears N bytes that may hold pointers (gc: memclrHasPointers).
-inline void memclrHasPointers(void *P, uintptr_t N) {
-  __builtin_memset(P, 0, N);
-}
+inline void memclrHasPointers(void *P, uintptr_t N) { wbClear(P, N); }
 
 /// Stores the pointer P into the pointer-sized slot at Slot.
 inline void storePointer(void *Slot, const void *P) {
-  *static_cast<const void **>(Slot) = P;
+  wbStore(static_cast<void **>(Slot), const_cast<void *>(P));
+}
+
+/// Stores V into the pointer field *Slot of a map's header, extra fields,
+/// overflow list or iterator, with the write barrier: those live in the
+/// heap, and a concurrent mark may be scanning them.
+template <typename T, typename U> inline void setPtr(T **Slot, U V) {
+  wbStore(reinterpret_cast<void **>(const_cast<T **>(Slot)),
+          const_cast<void *>(static_cast<const void *>(V)));
 }
 
 inline void setOverflow(const abi::MapType *T, BMap *B, BMap *Ovf) {

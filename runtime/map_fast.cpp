@@ -201,7 +201,7 @@ GORT_INLINE void *assignFast(const abi::MapType *T, void *HV,
   uintptr_t Hash = Ops::hash(T, &Key, uintptr_t(H->Hash0));
   H->Flags ^= FlagHashWriting;
   if (!H->Buckets)
-    H->Buckets = newBucket(T);
+    setPtr(&H->Buckets, newBucket(T));
 
   uintptr_t Bucket;
   BMap *B;
@@ -458,7 +458,7 @@ void *gort_mapassign_faststr(const abi::MapType *T, void *HV,
   uintptr_t Hash = FastStr::hash(T, &Key, uintptr_t(H->Hash0));
   H->Flags ^= FlagHashWriting;
   if (!H->Buckets)
-    H->Buckets = newBucket(T);
+    setPtr(&H->Buckets, newBucket(T));
   uint8_t Top = tophash(Hash);
 
   uintptr_t Bucket;

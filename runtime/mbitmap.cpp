@@ -246,7 +246,8 @@ void heapBitsSetTypeSlow(MSpan *S, uintptr_t X, uintptr_t Size,
     // are never scanned), then the bitmap describes the span for good.
     for (uintptr_t I = 0; I < S->NElems; I++)
       writeSpanBits(S, S->base() + I * S->ElemSize, NW, S->UniformMask);
-    S->UniformType = &MixedSpan;
+    // Release: a concurrent marker that sees MixedSpan sees the bits.
+    __atomic_store_n(&S->UniformType, &MixedSpan, __ATOMIC_RELEASE);
   }
   for (uintptr_t I = 0; I < NW; I += 64) {
     uintptr_t N = NW - I < 64 ? NW - I : 64;

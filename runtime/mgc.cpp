@@ -4,57 +4,88 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// A non-moving mark-sweep collector (gc: mgc.go), in its first form: the
-// whole cycle runs with the world stopped, roots and objects are scanned
-// conservatively, and the heap goal follows GOGC. docs/runtime/gc.md tells
-// the story; this note maps it to the code.
+// A non-moving mark-sweep collector (gc: mgc.go) whose marking runs
+// concurrently with the program, as gc's does since Go 1.5: two short
+// stops of the world, at the mark start and at the mark termination; roots
+// are scanned conservatively, heap objects by type; the heap goal follows
+// GOGC and GOMEMLIMIT. docs/runtime/gc.md tells the story; this note maps
+// it to the code.
 //
-// When a cycle runs (gc: gcTrigger, gcStart):
+// When a cycle starts (gc: gcTrigger, gcStart):
 //   - HeapLive, the bytes allocated since the last cycle plus the bytes it
-//     left live, reaches NextGC. HeapLive grows when an MCache caches a
-//     span (by the span's free bytes, gc's accounting) and when a large
-//     object is allocated: a cost on the slow paths only. Crossing the goal
-//     sets Pending; mallocgc tests that flag on entry and calls gcTrigger.
-//   - runtime.GC() (gcForce), whatever the heap size.
+//     left live, reaches Trigger, a share (TriggerRatio) of the way from
+//     the marked heap to the goal NextGC, so that the mark has runway.
+//     HeapLive grows when an MCache caches a span (by the span's free
+//     bytes, gc's accounting) and when a large object is allocated: a
+//     cost on the slow paths only. Crossing the trigger sets Pending;
+//     mallocgc tests that flag on entry and calls gcTrigger.
+//   - runtime.GC() (gcForce): a whole cycle with the world stopped, after
+//     terminating the concurrent mark if one runs.
 //   - GORTDEBUG=gcstress=N: every N allocations (a debugging aid). Pending
 //     then stays set, so that gcTrigger sees and counts every allocation;
 //     the fast path keeps its single test.
-// A cycle starts only on a user goroutine that holds no runtime lock, is
-// not inside mallocgc, has a P and is not crashing -- gc's gcStart refuses
-// in the same states. Otherwise Pending stays set and a later allocation
-// starts it. One cycle at a time: the starter takes the world semaphore
-// (proc.cpp), and a goroutine that waited for it skips its cycle if
-// another one ran meanwhile.
+// A cycle's phases start only on a user goroutine that holds no runtime
+// lock, is not inside mallocgc, has a P and is not crashing -- gc's
+// gcStart refuses in the same states. Otherwise Pending stays set and a
+// later allocation starts it. One phase at a time: the starter takes the
+// world semaphore (proc.cpp), and a goroutine that waited for it skips its
+// request if another phase ran meanwhile (GCState::Phases).
 //
-// The cycle (gcStart, then gcCycle on the system stack):
+// The mark start (gcStart, then gcCycle on the system stack):
 //   1. Save every callee-saved register on the goroutine's stack and note
 //      its stack pointer: the goroutine's frames may keep pointers in
 //      those registers, and the marker reads only memory.
 //   2. Stop the world (stopTheWorldWithSema): every other goroutine is
 //      parked at a safepoint with its context on its own stack.
 //   3. Flush every MCache (gc: prepareForSweep): cached spans go back to
-//      their MCentral so that no span is being allocated from, and the
-//      tiny blocks are dropped. The no-P cache's lock is held to the end.
-//      Stacks shrink (shrinkStacks, stack.cpp): the segments cached beyond
-//      each goroutine's current one, the stacks of the dead Gs on the
-//      global free list, and pool chunks left unused go back to the heap.
-//   4. Mark (mgcmark.cpp): from the roots, set the mark bit of every
-//      reachable object and scan those that may hold pointers, on as many
-//      threads as GOMAXPROCS and the CPUs allow.
+//      their MCentral, and the tiny blocks are dropped, so that every
+//      object allocated from here on is allocated black. Stacks shrink
+//      (shrinkStacks, stack.cpp), and the sudog and defer pools are
+//      emptied (clearpools, proc.cpp; gc does the same).
+//   4. Turn on the write barrier (gort_writeBarrier) and allocate-black,
+//      and scan every root into grey work for the mark workers
+//      (gcMarkStart, mgcmark.cpp): the writable segments, the Ms, g0s and
+//      Ps, every goroutine's stack and its runtime records, the timers,
+//      the finalizers. Start the world.
+// The concurrent mark: helper threads (a quarter of the CPUs, at least
+// one) blacken the grey objects while the program runs. The program's
+// stores into the heap go through the write barrier (mgcmark.cpp:
+// gort_wb, gort_wbmove; codegen/write_barrier.cpp emits the calls, mgc.h's
+// wbMove/wbClear/wbStore serve the runtime's own stores), which greys
+// both the pointer overwritten and the one stored: gc's hybrid barrier.
+// mallocgc marks each new object (gcMarkNew). When the heap reaches
+// NextGC before the mark is done, the allocating goroutine assists
+// (gcAssist: it scans grey objects the workers share with it) or, if it
+// finds none to take, yields; half a runway past the goal it terminates
+// the mark instead. When the workers run
+// out of work, the last one sets MarkDone and wakes the terminator
+// goroutine.
+// The mark termination (gcCycle again, Marking set): stop the world,
+// flush the MCaches, take the write barriers' buffers and finish the
+// mark on every thread (gcMarkTerminate), run the checkmark pass and the
+// finalizers' step, turn the barrier off, then, as a stop-the-world cycle
+// does:
 //   5. Pace: NextGC = marked x (1 + GOGC/100), at least 4 MiB x GOGC/100
 //      (gc: heapminimum) and, after an automatic cycle, at least 1 MiB
-//      above the marked heap (gc: sweepMinHeapDistance); the scavenger keeps
-//      free memory up to 10% above the goal, so that the next cycle's
-//      allocations reuse pages instead of faulting them in again. With
-//      GOMEMLIMIT (gc 1.19's soft limit, parsed as gc does) the goal is also at
-//      most what the limit leaves after the runtime's other memory (stacks,
-//      metadata), less 5%, but never within 1/16 of the live heap; the
-//      scavenger then keeps no more than the limit allows. GOGC=off with a
-//      limit collects only near the limit, as in gc. Pacing comes before the
-//      sweep so that the sweep's scavenging uses the new bound.
+//      above the marked heap (gc: sweepMinHeapDistance); the trigger moves
+//      with it, and tuneTrigger moves TriggerRatio down after a mark that
+//      let the heap pass its goal and up after one that ended far below.
+//      The scavenger keeps free memory up to twice the goal, so that the
+//      next cycle's allocations reuse pages instead of faulting them in
+//      again. With GOMEMLIMIT (gc 1.19's soft limit, parsed as gc does)
+//      the goal is also at most what the limit leaves after the runtime's
+//      other memory (stacks, metadata), less 5%, but never within 1/16 of
+//      the live heap; the scavenger then keeps no more than the limit
+//      allows. GOGC=off with a limit collects only near the limit, as in
+//      gc. Pacing comes before the sweep so that the sweep's scavenging
+//      uses the new bound.
 //   6. Sweep (mgcsweep.cpp): every span's mark bits become its allocation
 //      bits; spans left empty go back to the page heap.
-//   7. Start the world; GODEBUG=gctrace=1 prints gc's line for the cycle.
+//   7. Start the world; GODEBUG=gctrace=1 prints gc's line for the cycle:
+//      the start's pause, the concurrent mark and the termination's pause.
+// A whole cycle with the world stopped (runtime.GC, GORTDEBUG=gcstw=1,
+// a machine with one CPU, GORTDEBUG=gcserial=1) runs steps 1-7 with the
+// mark of mgcmark.cpp's gcMark in between.
 //
 // Conservative roots, precise objects, and why that is safe: the collector
 // never moves an object, so treating a word that merely looks like a
@@ -68,8 +99,18 @@
 // allocated object, at any offset (Go has interior pointers). Objects of
 // types without pointers live in noscan spans and are never scanned. The
 // precise stack maps of design.md (statepoints) replace the guesses on
-// stacks later; what they buy is less retention and the write barriers of
-// a concurrent collector, not correctness.
+// stacks later; what they buy is less retention, not correctness.
+//
+// Why the concurrent mark is correct: the mark start greys everything the
+// roots reference, with the world stopped; from then on, whatever the
+// program stores into or removes from the heap passes the barrier, which
+// greys the object removed (so everything reachable at the start stays
+// found: a snapshot at the beginning) and the one stored; and objects
+// allocated since are black. Frames, globals, Ms, Ps, G structures and
+// their defer records, the timer heap and the finalizer table need no
+// barrier: the start scanned them with the world stopped. The runtime's
+// stores into heap objects it shares with the program (maps, channels,
+// select, reflect, sync/atomic) use wbMove, wbClear and wbStore.
 //
 // What the conservative scan relies on: every pointer the program still
 // uses is in memory the marker reads, or in a callee-saved register that
@@ -79,17 +120,21 @@
 // emits, and the statepoint work (issue 10, part 1) will make it
 // impossible by construction.
 //
-// Finalizers (mfinal.cpp) take part in step 4: an object with one is
+// Finalizers (mfinal.cpp) take part in the mark: an object with one is
 // marked through its finalizer's record rather than freed when nothing
 // else reaches it, and its finalizer is queued; step 7 wakes the
 // finalizer goroutine.
 //
-// Not yet (issue 10): concurrent marking with write barriers, background
-// and lazy sweeping, mark assists, precise stacks and globals; gc's
-// cap on the collector's CPU share when the limit is below the live heap.
+// Not yet (issue 10): precise stacks and globals; stacks scanned each at
+// its own goroutine's safepoint (the start scans them all in its pause);
+// background and lazy sweeping (termination sweeps the heap in its
+// pause); mark workers that take a P rather than a thread of their own;
+// gc's cap on the collector's CPU share when the limit is below the live
+// heap.
 //
 // Entry points: gcTrigger (mallocgc), gcForce (runtime.GC), gcinit
-// (schedinit), gcNoteHeapLive (mcache.cpp, malloc.cpp).
+// (schedinit), gcNoteHeapLive (mcache.cpp, malloc.cpp), gcWakeTerminator
+// (mgcmark.cpp's helpers).
 //
 //===----------------------------------------------------------------------===//
 
@@ -121,6 +166,12 @@ constexpr uint64_t HeapMinimum = 4 << 20;
 /// it a goal of a few kilobytes (GOGC=1 sets 40 KB) is reached by the
 /// span or two an MCache takes, and every few allocations collect.
 constexpr uint64_t SweepMinHeapDistance = 1 << 20;
+
+/// The bounds and the first value of GCState::TriggerRatio, in 1/1024ths
+/// of the runway.
+constexpr uint32_t MinTriggerRatio = 256;
+constexpr uint32_t MaxTriggerRatio = 960;
+constexpr uint32_t InitialTriggerRatio = 768;
 
 uint64_t StressCount; ///< atomic: allocations, for gcstress
 
@@ -173,7 +224,13 @@ void setGoal(uint64_t Marked, bool Runway = false) {
     if (Runway && Goal < Marked + SweepMinHeapDistance)
       Goal = Marked + SweepMinHeapDistance;
   }
-  uint64_t Retain = Goal == None ? 0 : Goal + Goal / 10;
+  // Free pages up to twice the goal stay mapped: a concurrent mark lets
+  // the heap pass its goal by what the program allocates meanwhile, and
+  // returning those pages at each sweep only to fault them in again made
+  // a program of many short cycles (run-bench's generics) 30% slower than
+  // with the world stopped; at 1.1 x the goal, as before, or 1.5 x, it
+  // still was.
+  uint64_t Retain = Goal == None ? 0 : Goal * 2;
   if (GCStat.MemoryLimit != None) {
     // gc's memoryLimitHeapGoal: what the limit leaves for the heap, less
     // a 5% margin; never so close to the live heap that every allocation
@@ -191,6 +248,11 @@ void setGoal(uint64_t Marked, bool Runway = false) {
       Retain = ForHeap > Goal ? ForHeap : Goal;
   }
   GCStat.NextGC = Goal;
+  // The trigger: a share of the runway from the marked heap to the goal.
+  uint64_t Space = Goal > Marked ? Goal - Marked : 0;
+  GCStat.Trigger = Goal == None ? None
+                                : Marked + Space / 1024 * GCStat.TriggerRatio +
+                                      Space % 1024 * GCStat.TriggerRatio / 1024;
   heapSetRetain(Retain);
 }
 
@@ -229,25 +291,73 @@ uint64_t parseMemoryLimit(const char *S) {
   fatal("malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`");
 }
 
-/// Steps 2-7, on the system stack.
-void gcCycle(void *Arg) {
-  CycleArgs &A = *static_cast<CycleArgs *>(Arg);
-  int64_t Start = nanotime();
-  stopTheWorldWithSema(nullptr);
-  int64_t Stopped = nanotime();
-  uint64_t HeapBefore = atomic::load(&GCStat.HeapLive);
+/// Prints gc's gctrace line for a cycle that ended at End (mgc.go,
+/// gcMarkTermination): the three clock times are the mark start's pause,
+/// the concurrent mark and the termination's pause (a stop-the-world
+/// cycle: the stop, the mark and the sweep), then the heap at the start,
+/// at termination and marked.
+void printTrace(int64_t End, uint64_t T1, uint64_t T2, uint64_t T3,
+                uint64_t HeapStart, uint64_t HeapEnd, uint64_t Marked,
+                bool Forced) {
+  int64_t Since = End - GCStat.StartTime;
+  uint64_t Pct = Since > 0 ? GCStat.PauseTotalNs * 100 / uint64_t(Since) : 0;
+  uint64_t Goal = GCStat.NextGC;
+  printlock();
+  printstring("gc ");
+  printuint(GCStat.NumGC);
+  printstring(" @");
+  printThousandths(uint64_t(Since) / 1000000);
+  printstring("s ");
+  printuint(Pct);
+  printstring("%: ");
+  printThousandths(T1 / 1000);
+  printstring("+");
+  printThousandths(T2 / 1000);
+  printstring("+");
+  printThousandths(T3 / 1000);
+  printstring(" ms clock, ");
+  printuint(HeapStart >> 20);
+  printstring("->");
+  printuint(HeapEnd >> 20);
+  printstring("->");
+  printuint(Marked >> 20);
+  printstring(" MB, ");
+  printuint(Goal == ~uint64_t(0) ? 0 : Goal >> 20);
+  printstring(" MB goal, ");
+  printint(atomic::load(&Gomaxprocs));
+  printstring(" P");
+  if (Forced)
+    printstring(" (forced)");
+  printstring("\n");
+  printunlock();
+}
 
-  // Step 3, and the stacks' share of it: segments no goroutine uses go
-  // back before marking, so they are not scanned either.
-  flushMCaches();
-  shrinkStacks();
-  uint64_t Live = atomic::load(&GCStat.HeapLive);
-  GCStat.AllocatedPast += Live - GCStat.MarkedLast;
+/// The pacer's feedback (gc: the trigger's controller, in a simple form):
+/// a concurrent mark that let the heap pass its goal, or that had to be
+/// finished in the termination's pause, starts earlier next time; one
+/// that ended well short of the goal starts later.
+void tuneTrigger(uint64_t HeapEnd, uint64_t Goal, uint64_t Trigger,
+                 bool WorkersDone) {
+  uint32_t R = GCStat.TriggerRatio;
+  if (HeapEnd > Goal || !WorkersDone)
+    R = R > MinTriggerRatio + 64 ? R - 64 : MinTriggerRatio;
+  else if (Goal - HeapEnd > (Goal - Trigger) / 2)
+    R = R + 16 < MaxTriggerRatio ? R + 16 : MaxTriggerRatio;
+  GCStat.TriggerRatio = R;
+}
 
-  uint64_t Marked = gcMark(A.Self, A.SP);
-  int64_t MarkDone = nanotime();
-  setGoal(Marked, !A.Forced); // step 5
-
+/// The end of every cycle, with the world stopped and the marking done:
+/// pace, sweep, account, restart the world, record the pause (Start is
+/// when this stop began; StartPause the mark start's, 0 for a
+/// stop-the-world cycle), trace.
+void endCycle(uint64_t Marked, bool Forced, int64_t Start, int64_t Stopped,
+              int64_t MarkDone, uint64_t HeapStart, uint64_t StartPause,
+              int64_t MarkStart, bool WorkersDone = true) {
+  uint64_t HeapEnd = atomic::load(&GCStat.HeapLive);
+  GCStat.AllocatedPast += HeapEnd - GCStat.MarkedLast;
+  if (StartPause)
+    tuneTrigger(HeapEnd, GCStat.NextGC, GCStat.Trigger, WorkersDone);
+  setGoal(Marked, !Forced); // step 5
   gcSweep();
   unlockNoPCache();
   atomic::store(&GCStat.HeapLive, Marked);
@@ -255,56 +365,96 @@ void gcCycle(void *Arg) {
   atomic::store(&GCStat.StressDue, 0u);
   atomic::store(&GCStat.Pending, Debug.GCStress ? 1u : 0u);
   GCStat.NumGC++;
-  uint64_t Goal = GCStat.NextGC;
+  GCStat.Phases++;
 
   startTheWorldWithSema(nullptr);
   wakefing(); // finalizers this cycle queued
   int64_t End = nanotime();
+  uint64_t Pause = uint64_t(End - Start) + StartPause;
   GCStat.PauseTotalNs += uint64_t(End - Start);
   uint32_t Slot = (GCStat.NumGC + 255) % 256; // NumGC counts this cycle
-  GCStat.PauseNs[Slot] = uint64_t(End - Start);
+  GCStat.PauseNs[Slot] = Pause;
   GCStat.LastGC = GCStat.PauseEnd[Slot] = uint64_t(walltime());
-  if (A.Forced)
+  if (Forced)
     GCStat.NumForcedGC++;
-
-  if (Debug.GCTrace > 0) {
-    // gc's format (mgc.go, gcMarkTermination); the phases of a
-    // stop-the-world cycle are the stop, the mark and the sweep.
-    int64_t Since = End - GCStat.StartTime;
-    uint64_t Pct = Since > 0 ? GCStat.PauseTotalNs * 100 / uint64_t(Since) : 0;
-    printlock();
-    printstring("gc ");
-    printuint(GCStat.NumGC);
-    printstring(" @");
-    printThousandths(uint64_t(Since) / 1000000);
-    printstring("s ");
-    printuint(Pct);
-    printstring("%: ");
-    printThousandths(uint64_t(Stopped - Start) / 1000);
-    printstring("+");
-    printThousandths(uint64_t(MarkDone - Stopped) / 1000);
-    printstring("+");
-    printThousandths(uint64_t(End - MarkDone) / 1000);
-    printstring(" ms clock, ");
-    printuint(HeapBefore >> 20);
-    printstring("->");
-    printuint(HeapBefore >> 20);
-    printstring("->");
-    printuint(Marked >> 20);
-    printstring(" MB, ");
-    printuint(Goal == ~uint64_t(0) ? 0 : Goal >> 20);
-    printstring(" MB goal, ");
-    printint(atomic::load(&Gomaxprocs));
-    printstring(" P");
-    if (A.Forced)
-      printstring(" (forced)");
-    printstring("\n");
-    printunlock();
-  }
+  if (Debug.GCTrace <= 0)
+    return;
+  if (StartPause)
+    printTrace(End, StartPause, uint64_t(Start - MarkStart),
+               uint64_t(End - Start), HeapStart, HeapEnd, Marked, Forced);
+  else
+    printTrace(End, uint64_t(Stopped - Start), uint64_t(MarkDone - Stopped),
+               uint64_t(End - MarkDone), HeapStart, HeapEnd, Marked, Forced);
 }
 
-/// Step 1, then the cycle. Force runs it even if another goroutine
-/// collected while this one waited for the world semaphore.
+/// Steps 2-7, on the system stack: a mark start (the world restarts while
+/// the workers mark), a mark termination, or a whole cycle with the world
+/// stopped (runtime.GC, GORTDEBUG=gcstw=1, or no CPU for a worker).
+void gcCycle(void *Arg) {
+  CycleArgs &A = *static_cast<CycleArgs *>(Arg);
+  int64_t Start = nanotime();
+  stopTheWorldWithSema(nullptr);
+  int64_t Stopped = nanotime();
+
+  if (GCStat.Marking) {
+    // Mark termination (gc: gcMarkDone, gcMarkTermination).
+    bool WorkersDone = atomic::load(&GCStat.MarkDone) != 0;
+    flushMCaches();
+    uint64_t Marked = gcMarkTerminate(A.Self, A.SP);
+    atomic::store(&gort_writeBarrier, 0u);
+    GCStat.Marking = 0;
+    atomic::store(&GCStat.MarkDone, 0u);
+    int64_t MarkDone = nanotime();
+    endCycle(Marked, false, Start, Stopped, MarkDone, GCStat.HeapAtStart,
+             GCStat.StartPauseNs, GCStat.StartNs + int64_t(GCStat.StartPauseNs),
+             WorkersDone);
+    return;
+  }
+
+  uint64_t HeapBefore = atomic::load(&GCStat.HeapLive);
+  // Step 3, and the stacks' share of it: segments no goroutine uses go
+  // back before marking, so they are not scanned either.
+  flushMCaches();
+  shrinkStacks();
+  clearpools();
+
+  if (!A.Forced && !Debug.GCStw) {
+    // The mark start (gc: gcStart): the roots are grey, the barrier is
+    // on, and the workers mark while the program runs. The state is set
+    // before the workers start: they may be done before the world is.
+    GCStat.Marking = 1;
+    atomic::store(&GCStat.MarkDone, 0u);
+    // Pending again once the heap reaches its goal (an assist) or the
+    // workers are done.
+    atomic::store(&GCStat.Pending, Debug.GCStress ? 1u : 0u);
+    atomic::store(&gort_writeBarrier, 1u);
+    GCStat.HeapAtStart = HeapBefore;
+    GCStat.StartNs = Start;
+    if (gcMarkStart(A.Self, A.SP)) {
+      GCStat.Phases++;
+      unlockNoPCache();
+      startTheWorldWithSema(nullptr);
+      int64_t End = nanotime();
+      GCStat.StartPauseNs = uint64_t(End - Start);
+      GCStat.PauseTotalNs += uint64_t(End - Start);
+      if (atomic::load(&GCStat.HeapLive) >= GCStat.NextGC)
+        atomic::store(&GCStat.Pending, 1u);
+      return;
+    }
+    // No worker to mark concurrently: this cycle stops the world.
+    GCStat.Marking = 0;
+    atomic::store(&gort_writeBarrier, 0u);
+    atomic::store(&GCStat.Pending, 1u);
+  }
+
+  uint64_t Marked = gcMark(A.Self, A.SP);
+  int64_t MarkDone = nanotime();
+  endCycle(Marked, A.Forced, Start, Stopped, MarkDone, HeapBefore, 0, 0);
+}
+
+/// Step 1, then the cycle's next phase. Force runs a whole cycle even if
+/// another goroutine collected while this one waited for the world
+/// semaphore.
 __attribute__((noinline)) void gcStart(bool Force) {
   // Every callee-saved register into this frame, below the caller's.
   __builtin_unwind_init();
@@ -314,17 +464,47 @@ __attribute__((noinline)) void gcStart(bool Force) {
 #else
   __asm__ volatile("movq %%rsp, %0" : "=r"(SP));
 #endif
-  uint32_t Seen = atomic::load(&GCStat.NumGC);
+  uint32_t Seen = atomic::load(&GCStat.Phases);
   acquireWorldSema();
-  if (!Force && (GCStat.NumGC != Seen || !atomic::load(&GCStat.Pending))) {
+  if (!Force && (GCStat.Phases != Seen || !atomic::load(&GCStat.Pending))) {
     releaseWorldSema();
     return;
   }
   CycleArgs A = {getg(), SP, Force};
+  if (Force && GCStat.Marking) {
+    // runtime.GC during a concurrent mark: end that cycle first.
+    A.Forced = false;
+    systemstack(gcCycle, &A);
+    A.Forced = true;
+  }
   systemstack(gcCycle, &A);
   releaseWorldSema();
   // Keep SP's frame (and its saved registers) alive to here.
   __asm__ volatile("" : : "r"(SP) : "memory");
+}
+
+/// The mark terminator (gc: the background mark worker that runs
+/// gcMarkDone): a runtime goroutine, parked until the mark helpers of a
+/// concurrent mark are done, that then terminates the mark. Allocations
+/// would too, but a program that stops allocating would otherwise run
+/// with the write barrier on until it allocates again.
+Mutex TerminatorLock;
+G *Terminator;           ///< the goroutine, while parked (TerminatorLock)
+bool TerminatorParked;   ///< (TerminatorLock)
+uint32_t TerminatorMade; ///< atomic
+
+void terminator(void *) {
+  for (;;) {
+    lock(&TerminatorLock);
+    if (!atomic::load(&GCStat.MarkDone)) {
+      Terminator = getg();
+      TerminatorParked = true;
+      goparkunlock(&TerminatorLock, WaitReason::GCWorkerIdle);
+      continue;
+    }
+    unlock(&TerminatorLock);
+    gcStart(false);
+  }
 }
 
 /// Whether the current thread may start a cycle now (gc: the checks at
@@ -340,6 +520,15 @@ bool mayCollect() {
 }
 
 } // namespace
+
+void gcWakeTerminator() {
+  lock(&TerminatorLock);
+  G *Gp = TerminatorParked ? Terminator : nullptr;
+  TerminatorParked = false;
+  unlock(&TerminatorLock);
+  if (Gp)
+    readyFromAnyM(Gp);
+}
 
 int32_t gcSetPercent(int32_t In) {
   acquireWorldSema(); // no cycle is setting the goal meanwhile
@@ -376,6 +565,7 @@ void flushMCaches() {
 void gcinit() {
   GCStat.StartTime = nanotime();
   GCStat.Percent = 100;
+  GCStat.TriggerRatio = InitialTriggerRatio;
   if (const char *S = gogetenv("GOGC")) {
     uint64_t N;
     if (isOff(S))
@@ -392,6 +582,38 @@ void gcinit() {
 }
 
 void gcTrigger() {
+  if (atomic::load(&GCStat.Marking)) {
+    // A concurrent mark runs: terminate it once its workers are done;
+    // while the heap is past its goal, assist.
+    if (!mayCollect())
+      return;
+    if (atomic::load(&GCStat.MarkDone)) {
+      gcStart(false);
+      return;
+    }
+    uint64_t Live = atomic::load(&GCStat.HeapLive);
+    uint64_t Goal = GCStat.NextGC;
+    if (Live < Goal) {
+      if (Debug.GCStress)
+        return;
+      // Nothing to do: drop the flag, unless the workers set it meanwhile.
+      atomic::store(&GCStat.Pending, 0u);
+      if (atomic::load(&GCStat.MarkDone) ||
+          atomic::load(&GCStat.HeapLive) >= Goal)
+        atomic::store(&GCStat.Pending, 1u);
+      return;
+    }
+    if (gcAssist())
+      return;
+    // No work to take: the workers hold the rest of the mark, or the OS
+    // has not run them. Give them the CPU; half a runway past the goal,
+    // finish the mark in the termination's pause instead.
+    if (Live - Goal >= (Goal - GCStat.MarkedLast) / 2)
+      gcStart(false);
+    else
+      osyield();
+    return;
+  }
   if (Debug.GCStress) {
     // Pending stays set: count this allocation, and collect only if N have
     // been counted or the heap reached its goal.
@@ -401,8 +623,11 @@ void gcTrigger() {
         atomic::load(&GCStat.HeapLive) < GCStat.NextGC)
       return;
   }
-  if (mayCollect())
-    gcStart(false);
+  if (!mayCollect())
+    return;
+  if (!atomic::load(&TerminatorMade) && atomic::cas(&TerminatorMade, 0u, 1u))
+    newSystemGoroutine(terminator, nullptr);
+  gcStart(false);
 }
 
 void gcForce() {
@@ -412,7 +637,11 @@ void gcForce() {
 
 void gcNoteHeapLive(int64_t N) {
   uint64_t Live = atomic::xadd(&GCStat.HeapLive, uint64_t(N));
-  if (Live >= GCStat.NextGC && !atomic::load(&GCStat.Pending))
+  // Before a mark, the trigger starts one; during one, the goal calls
+  // for assists.
+  uint64_t Bound =
+      atomic::loadRelaxed(&GCStat.Marking) ? GCStat.NextGC : GCStat.Trigger;
+  if (Live >= Bound && !atomic::load(&GCStat.Pending))
     atomic::store(&GCStat.Pending, 1u);
 }
 

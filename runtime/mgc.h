@@ -21,14 +21,14 @@
 namespace gort {
 
 /// The collector's state. Written with the world stopped, except HeapLive,
-/// Pending and StressDue (atomic).
+/// Pending, StressDue and MarkDone (atomic).
 struct alignas(64) GCState {
   /// Bytes of the heap allocated or cached for allocation: objects marked
   /// by the last cycle, plus the free space of every span cached since,
   /// plus large objects allocated since (gc: gcController.heapLive).
   uint64_t HeapLive;
-  /// The heap goal: the next cycle starts when HeapLive reaches it (gc:
-  /// heapGoal; a stop-the-world collector triggers at the goal).
+  /// The heap goal (gc: heapGoal): a concurrent mark should end before
+  /// HeapLive reaches it; past it, allocations assist the mark.
   uint64_t NextGC;
   /// A cycle is due: the next mallocgc that may collect does (atomic).
   /// Every mallocgc reads it, and every span refill writes HeapLive: they
@@ -59,6 +59,25 @@ struct alignas(64) GCState {
   uint64_t AllocatedPast;
   /// Objects freed by the sweeper, by size class ([0]: large objects).
   uint64_t FreesByClass[NumSizeClasses];
+  /// HeapLive at which the next cycle starts (gc: the trigger), between the
+  /// marked heap and NextGC: a concurrent mark needs runway, as the
+  /// program allocates while it runs. TriggerRatio is the share of the
+  /// runway (NextGC - marked) used before the start, in 1/1024ths, tuned
+  /// after each cycle by how far the heap went past or stayed under its
+  /// goal (mgc.cpp: the pacer).
+  uint64_t Trigger;
+  uint32_t TriggerRatio;
+  /// A concurrent mark is running: between mark start and mark
+  /// termination (gc: gcphase == _GCmark). Written with the world stopped.
+  uint32_t Marking;
+  /// The mark workers found no more work (atomic): the next allocation
+  /// that may stop the world terminates the mark.
+  uint32_t MarkDone;
+  int64_t StartNs;      ///< nanotime at this cycle's mark start
+  uint32_t Phases;      ///< mark starts and ends so far, to skip stale requests
+  uint64_t HeapAtStart; ///< HeapLive at mark start, for gctrace
+  uint64_t StartPauseNs; ///< the mark start's stop-the-world
+  bool StartForced;
 };
 extern GCState GCStat;
 
@@ -87,6 +106,44 @@ int64_t gcSetMemoryLimit(int64_t In);
 /// space.
 void gcNoteHeapLive(int64_t N);
 
+/// The write barrier's switch (gc: writeBarrier.enabled), on while a
+/// concurrent mark runs: compiled code tests it before every store of a
+/// pointer into memory that is not its own frame or a global
+/// (codegen/write_barrier.cpp) and then calls gort_wb or gort_wbmove.
+/// While it is on, mallocgc allocates black (gcMarkNew).
+extern "C" uint32_t gort_writeBarrier;
+
+/// gc's hybrid write barrier for a store of New into the pointer slot
+/// Slot: shades the pointer Slot holds and New. Call only while
+/// gort_writeBarrier is set, before the store.
+extern "C" void gort_wb(void *Slot, void *New);
+/// The bulk barrier for a copy of N bytes from Src to Dst (Src null for
+/// clearing): shades every pointer Dst holds and every one Src holds
+/// (gc: bulkBarrierPreWrite). Before the copy.
+extern "C" void gort_wbmove(void *Dst, const void *Src, uint64_t N);
+
+/// The runtime's own stores of pointers into heap memory: typedmemmove,
+/// memclrHasPointers and pointer stores, with the barrier when it is on.
+inline void wbMove(void *Dst, const void *Src, uintptr_t N) {
+  if (__builtin_expect(atomic::load(&gort_writeBarrier) != 0, 0))
+    gort_wbmove(Dst, Src, N);
+  __builtin_memmove(Dst, Src, N);
+}
+inline void wbClear(void *Dst, uintptr_t N) {
+  if (__builtin_expect(atomic::load(&gort_writeBarrier) != 0, 0))
+    gort_wbmove(Dst, nullptr, N);
+  __builtin_memset(Dst, 0, N);
+}
+inline void wbStore(void **Slot, void *New) {
+  if (__builtin_expect(atomic::load(&gort_writeBarrier) != 0, 0))
+    gort_wb(Slot, New);
+  *Slot = New;
+}
+
+/// Marks a new object allocated while the mark runs (gc: allocate black,
+/// gcmarknewobject). mallocgc.
+void gcMarkNew(void *X);
+
 //===--- Internal to mgc*.cpp --------------------------------------------===//
 
 /// Marks everything reachable from the roots (mgcmark.cpp). The world is
@@ -94,6 +151,25 @@ void gcNoteHeapLive(int64_t N);
 /// the cycle, SelfSP its stack pointer with every callee-saved register
 /// saved above it. Returns the bytes marked.
 uint64_t gcMark(G *Self, uintptr_t SelfSP);
+/// A concurrent mark's start, with the world stopped and the caches
+/// flushed: scans every root into shared work for the mark workers
+/// (the writable segments, Ms, Ps, every G with its stack, defer and
+/// panic records, the timers and the finalizers), which mark on while
+/// the world runs. False if there is no worker to mark concurrently
+/// (one CPU, GORTDEBUG=gcserial=1); then nothing was done.
+bool gcMarkStart(G *Self, uintptr_t SelfSP);
+/// A concurrent mark's termination, with the world stopped: takes what the
+/// write barriers shaded, finishes marking on every marker, runs the
+/// checkmark pass and the finalizers' step 2. Returns the bytes marked,
+/// those allocated black included.
+uint64_t gcMarkTerminate(G *Self, uintptr_t SelfSP);
+/// Wakes the goroutine that terminates a concurrent mark whose workers
+/// are done (mgc.cpp); any thread, a mark helper's too.
+void gcWakeTerminator();
+/// A mark assist (gc: gcAssistAlloc): the allocating goroutine scans
+/// shared grey objects while the heap is past its goal. False if there
+/// was no work to take.
+bool gcAssist();
 /// GORTDEBUG=gccheckmark=1's check (gc: GODEBUG=gccheckmark=1), which
 /// gcMark runs after marking: marks again from the same roots with
 /// separate bits, on one thread, and throws if it reaches an object

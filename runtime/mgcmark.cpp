@@ -4,8 +4,10 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// Marking (gc: mgcmark.go), with the world stopped. See mgc.cpp for the
-// cycle and for why conservative scanning is safe in a non-moving heap.
+// Marking (gc: mgcmark.go): concurrent with the program between a mark
+// start and a mark termination, or all with the world stopped. See
+// mgc.cpp for the cycle and for why conservative scanning is safe in a
+// non-moving heap.
 //
 // Tri-colour, as gc: an object is white until its mark bit is set (grey:
 // marked and on the work list, if its span may hold pointers), then black
@@ -66,12 +68,36 @@
 // bytes. GORTDEBUG=gcserial=1 marks on one thread, as does GOMAXPROCS=1; one
 // marker sets bits with plain stores.
 //
+// A concurrent mark (gcMarkStart, gcMarkTerminate): with the world
+// stopped, the cycle's thread scans the roots without draining (the G
+// structures, their heap defer records and the sudogs they wait on, and
+// the timer heap too: the runtime changes them without write barriers),
+// hands every grey object to the shared blocks, and wakes a quarter of the
+// CPUs' worth of helpers (at least one); the world restarts and the
+// helpers mark on alone. The write barrier (gort_wb, gort_wbmove: gc's
+// hybrid barrier, shading the pointer overwritten and the one stored)
+// marks what it shades with an atomic or and queues it in its M's buffer
+// (M::WBBuf), which goes to the shared blocks when full; new objects are
+// marked by mallocgc (gcMarkNew). The last helper to run out of work sets
+// GCStat.MarkDone (concurrentMarkDone). A goroutine allocating past the
+// goal assists (gcAssist): it asks the helpers to share (AssistWant) and
+// scans a few blocks itself. At termination, with the world stopped
+// again, the helpers are waited for, the barrier buffers and whatever is
+// left on the blocks are drained (by every marker if that is more than
+// four blocks' worth, else by the cycle's thread), and the checkmark pass
+// and the finalizers follow as after a stop-the-world mark.
+//
 // GORTDEBUG=gccheckmark=1 (or GODEBUG=, gc's name) checks each mark
 // (gcCheckmark, gc's checkmark mode): a second mark from the same roots,
 // on one thread, with its own bits (HeapArena::CheckBits, a bit per word,
 // set at each object's first word), that throws if it reaches an object
 // the first mark left unmarked. A parallel marker that lost work, or a
-// concurrent one with a missing write barrier, fails it.
+// concurrent one with a missing write barrier, fails it. After a
+// concurrent mark the stacks it reads are the termination's, and a
+// conservative scan would take words that calls returned before the mark
+// start left below the stack pointer for references; in this mode the
+// start zeroes those parts of every stack (clearDeadStacks), and segments
+// are zeroed when handed out.
 //
 //===----------------------------------------------------------------------===//
 
@@ -126,8 +152,36 @@ struct SharedWork {
   uint32_t Done;     ///< helpers finished with this mark (atomic)
   uint32_t NHelpers; ///< helper threads started
   uint32_t Active;   ///< helpers taking part in this mark
+  /// This mark runs concurrently with the program: the helpers are the
+  /// only markers, and the last to finish sets GCStat.MarkDone.
+  bool Concurrent;
+  /// A mark assist is waiting for work: markers share as if a marker
+  /// were idle (atomic).
+  uint32_t AssistWant;
+  uint32_t Registered; ///< helpers that took their index (atomic)
 };
 SharedWork Shared;
+
+/// An empty block, from the free list or new.
+WorkBlock *newBlock() {
+  lock(&Shared.Lock);
+  WorkBlock *B = Shared.Free;
+  if (B)
+    Shared.Free = B->Next;
+  unlock(&Shared.Lock);
+  if (!B)
+    B = static_cast<WorkBlock *>(persistentalloc(sizeof(WorkBlock), 8));
+  return B;
+}
+
+/// Puts a block of grey objects on the shared list.
+void pushBlock(WorkBlock *B) {
+  lock(&Shared.Lock);
+  B->Next = Shared.Full;
+  Shared.Full = B;
+  atomic::xadd(&Shared.NFull, 1u);
+  unlock(&Shared.Lock);
+}
 
 /// One marker's state (gc: gcWork): its private stack of grey objects,
 /// and the bytes it marked. With Parallel set, mark bits are set with an
@@ -224,6 +278,7 @@ struct Marker {
     printstring(" class=");
     printuint(spanClassSizeClass(S->Class));
     printstring(spanClassNoscan(S->Class) ? " noscan\n" : "\n");
+
     printunlock();
     fatal("checkmark found unmarked object");
   }
@@ -309,8 +364,30 @@ struct Marker {
     while (Len > 0) {
       scanItem(Buf[--Len]);
       if (Parallel && (++Tick & 63) == 0 && Len > 4 &&
-          atomic::load(&Shared.NIdle) != 0)
+          (atomic::load(&Shared.NIdle) | atomic::load(&Shared.AssistWant)) != 0)
         share();
+    }
+  }
+
+  /// Blackens at most Budget grey objects; returns how many it did.
+  uintptr_t drainSome(uintptr_t Budget) {
+    uintptr_t Done = 0;
+    while (Len > 0 && Done < Budget) {
+      scanItem(Buf[--Len]);
+      Done++;
+    }
+    return Done;
+  }
+
+  /// Moves every grey object to shared blocks, for other markers.
+  void shareAll() {
+    while (Len > 0) {
+      WorkBlock *B = newBlock();
+      uintptr_t N = Len < BlockItems ? Len : BlockItems;
+      B->N = N;
+      Len -= N;
+      memmove(B->Items, Buf + Len, N * sizeof(WorkItem));
+      pushBlock(B);
     }
   }
 
@@ -320,24 +397,13 @@ struct Marker {
   /// the siblings of the path, so waiting for a full block would share
   /// nothing.
   __attribute__((noinline)) void share() {
-    lock(&Shared.Lock);
-    WorkBlock *B = Shared.Free;
-    if (B)
-      Shared.Free = B->Next;
-    unlock(&Shared.Lock);
-    if (!B) {
-      B = static_cast<WorkBlock *>(persistentalloc(sizeof(WorkBlock), 8));
-    }
+    WorkBlock *B = newBlock();
     uintptr_t N = Len / 2 < BlockItems ? Len / 2 : BlockItems;
     B->N = N;
     memmove(B->Items, Buf, N * sizeof(WorkItem));
     Len -= N;
     memmove(Buf, Buf + N, Len * sizeof(WorkItem));
-    lock(&Shared.Lock);
-    B->Next = Shared.Full;
-    Shared.Full = B;
-    atomic::xadd(&Shared.NFull, 1u);
-    unlock(&Shared.Lock);
+    pushBlock(B);
   }
 
   /// Takes a shared block onto the stack, if there is one.
@@ -406,7 +472,19 @@ struct Marker {
 /// with, by the marker in RootMarker.
 Marker Main, CheckMarker;
 Marker *RootMarker = &Main;
-void scanRoot(uintptr_t Lo, uintptr_t Hi) { RootMarker->scanblock(Lo, Hi); }
+/// The page heap's own state (Heap) is skipped: it holds addresses in
+/// the arenas (search hints, arena bases) that reference no object, and
+/// that change while a concurrent mark runs, so that the checkmark pass
+/// would take them for references the mark missed.
+void scanRoot(uintptr_t Lo, uintptr_t Hi) {
+  uintptr_t HLo = uintptr_t(&Heap), HHi = HLo + sizeof(Heap);
+  if (Lo <= HLo && HHi <= Hi) {
+    RootMarker->scanblock(Lo, HLo);
+    RootMarker->scanblock(HHi, Hi);
+    return;
+  }
+  RootMarker->scanblock(Lo, Hi);
+}
 
 /// For queueDeadFinalizers: whether the object P points into is marked,
 /// and marking it without scanning it (its referents are marked already).
@@ -458,39 +536,76 @@ void markStack(Marker &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
     Mk.scanblock(S->SavedSP, uintptr_t(S));
 }
 
-/// Scans every root with Mk, draining its stack as it goes (gc:
-/// markroot): the writable segments, the Ms, g0s and Ps, the goroutines'
-/// stacks, the finalizers' objects.
-void markRoots(Marker &Mk, G *Self, uintptr_t SelfSP) {
+/// Scans the runtime's records that Gp points to and that the runtime
+/// changes without write barriers: the G itself (its Param, Waiting,
+/// Defers... fields), its heap defer records and the sudogs it waits on.
+/// A stop-the-world mark reaches them through the heap anyway; a
+/// concurrent one must scan them while the world is stopped (gc scans the
+/// same records with each stack in markrootFreeGStacks and scanstack).
+void markGRecords(Marker &Mk, G *Gp) {
+  Mk.scanblock(uintptr_t(Gp), uintptr_t(Gp + 1));
+  for (Defer *D = Gp->Defers; D; D = D->Link)
+    if (D->Heap)
+      Mk.scanblock(uintptr_t(D),
+                   uintptr_t(D) + sizeof(Defer) + abi::DeferInlineSize);
+  for (Sudog *S = Gp->Waiting; S; S = S->WaitLink)
+    Mk.scanblock(uintptr_t(S), uintptr_t(S + 1));
+}
+
+/// Scans every root with Mk (gc: markroot): the writable segments, the
+/// Ms, g0s and Ps, the goroutines' stacks, the finalizers' objects. A
+/// stop-the-world mark drains Mk's stack as it goes (Drain). A concurrent
+/// mark's start does not: it scans also every G's records and the timer
+/// heap, and leaves the grey objects to the mark workers.
+void markRoots(Marker &Mk, G *Self, uintptr_t SelfSP, bool Drain = true) {
   RootMarker = &Mk;
   forEachWritableSegment(scanRoot);
-  Mk.drain();
+  if (Drain)
+    Mk.drain();
   for (M *Mp = allm(); Mp; Mp = Mp->AllLink) {
     Mk.scanblock(uintptr_t(Mp), uintptr_t(Mp + 1));
     if (G *G0p = Mp->G0)
       Mk.scanblock(uintptr_t(G0p), uintptr_t(G0p + 1));
-    Mk.drain();
+    if (Drain)
+      Mk.drain();
   }
   for (int32_t I = 0; I < MaxGomaxprocs; I++)
     if (P *Pp = AllP[I]) {
       Mk.scanblock(uintptr_t(Pp), uintptr_t(Pp + 1));
-      Mk.drain();
+      if (Drain)
+        Mk.drain();
     }
   for (G *Gp = allgs(); Gp; Gp = Gp->AllLink) {
     markStack(Mk, Gp, Self, SelfSP);
-    Mk.drain();
+    if (Drain)
+      Mk.drain();
+    else
+      markGRecords(Mk, Gp);
   }
+  if (!Drain)
+    timerRoots(scanRoot);
   finalizerRoots(scanRoot);
   RootMarker = &Main;
 }
 
+/// The helper that finished a concurrent mark last ends it: the mark
+/// terminator goroutine, or the next allocation that may stop the world,
+/// terminates it (mgc.cpp).
+void concurrentMarkDone() {
+  atomic::store(&GCStat.MarkDone, 1u);
+  atomic::store(&GCStat.Pending, 1u);
+  gcWakeTerminator();
+}
+
 /// A helper thread's life (gc: gcBgMarkWorker, here on an M of its own
 /// without a P, as sysmon): sleep until a mark starts, mark with the
-/// others until it is done, report.
+/// others until it is done, report. Helper Index takes part in a mark if
+/// Index < Shared.Active.
 void gcHelper() {
   lock(&Sched.Lock);
   Sched.NMSys++;
   unlock(&Sched.Lock);
+  uint32_t Index = atomic::xadd(&Shared.Registered, 1u) - 1;
   Marker W;
   W.Parallel = true;
   uint32_t Seen = 0;
@@ -499,22 +614,32 @@ void gcHelper() {
     while ((Gen = atomic::load(&Shared.Gen)) == Seen)
       futexsleep(&Shared.Gen, Seen, -1);
     Seen = Gen;
-    W.Marked = 0;
-    if (!W.idleWait()) { // entered counted idle
-      atomic::xadd(&Shared.Done, 1u);
+    if (Index >= atomic::load(&Shared.Active))
       continue;
-    }
-    W.drainShared();
+    W.Marked = 0;
+    if (W.idleWait()) // entered counted idle
+      W.drainShared();
     atomic::xadd(&Shared.Marked, W.Marked);
-    atomic::xadd(&Shared.Done, 1u);
+    if (atomic::xadd(&Shared.Done, 1u) == atomic::load(&Shared.Active) &&
+        Shared.Concurrent)
+      concurrentMarkDone();
   }
 }
 
 /// At most this many helper threads.
 constexpr int32_t MaxMarkHelpers = 7;
 
-/// How many helpers this mark has: one fewer than the CPUs the program
-/// may use, as gc runs a mark worker per P; started when first needed.
+/// Starts helpers until there are N.
+void startHelpersUpTo(uint32_t N) {
+  while (Shared.NHelpers < N) {
+    newSystemM(gcHelper);
+    Shared.NHelpers++;
+  }
+}
+
+/// How many helpers a stop-the-world mark has: one fewer than the CPUs
+/// the program may use, as gc runs a mark worker per P; started when
+/// first needed.
 uint32_t startHelpers() {
   int32_t Procs = atomic::load(&Gomaxprocs);
   int32_t Want = (Procs < Ncpu ? Procs : Ncpu) - 1;
@@ -522,52 +647,271 @@ uint32_t startHelpers() {
     Want = MaxMarkHelpers;
   if (Want <= 0 || Debug.GCSerial)
     return 0;
-  while (Shared.NHelpers < uint32_t(Want)) {
-    newSystemM(gcHelper);
-    Shared.NHelpers++;
-  }
+  startHelpersUpTo(uint32_t(Want));
   return uint32_t(Want);
+}
+
+/// Starts a generation of marking for the first Active helpers, with
+/// NWorkers markers in all.
+void startGen(uint32_t Active, uint32_t NWorkers, bool Concurrent) {
+  Shared.NWorkers = NWorkers;
+  Shared.Concurrent = Concurrent;
+  atomic::store(&Shared.Active, Active);
+  atomic::store(&Shared.NIdle, Active);
+  atomic::store(&Shared.Done, 0u);
+  atomic::xadd(&Shared.Gen, 1u);
+  futexwakeup(&Shared.Gen, Shared.NHelpers);
+}
+
+/// Waits until the helpers of the current generation have reported.
+void waitHelpers() {
+  while (atomic::load(&Shared.Done) != atomic::load(&Shared.Active))
+    osyield();
+}
+
+/// The assists' marker, one assist at a time.
+Mutex AssistLock;
+Marker Assist;
+
+/// Moves the objects the write barriers of Mp shaded to Mk.
+void takeWBBuf(Marker &Mk, M *Mp) {
+  for (uint32_t I = 0; I < Mp->WBLen; I++)
+    Mk.push(Mp->WBBuf[2 * I], Mp->WBBuf[2 * I + 1]);
+  Mp->WBLen = 0;
+}
+
+/// A write barrier's buffer is full: its objects go to the workers.
+__attribute__((noinline)) void flushWBBuf(M *Mp) {
+  WorkBlock *B = newBlock();
+  B->N = Mp->WBLen;
+  for (uint32_t I = 0; I < Mp->WBLen; I++)
+    B->Items[I] = WorkItem{Mp->WBBuf[2 * I], Mp->WBBuf[2 * I + 1]};
+  Mp->WBLen = 0;
+  pushBlock(B);
+}
+
+/// Greys the object V points into, if it is a white heap object (gc:
+/// shade). On the mutator's side of a concurrent mark: the object goes
+/// to this M's buffer. Mark bits are shared with the workers, so they
+/// are set with an atomic or.
+__attribute__((always_inline)) inline void shade(M *Mp, uintptr_t V) {
+  if (V - HeapLo >= HeapHi - HeapLo)
+    return;
+  MSpan *S = spanOf(V);
+  if (!S || S->State != MSpanState::InUse || V >= S->Limit)
+    return;
+  uintptr_t Idx = S->objIndex(V);
+  if (S->isMarked(Idx) || S->isFree(Idx) || !S->tryMark(Idx))
+    return;
+  Mp->GCMarked += S->ElemSize;
+  if (spanClassNoscan(S->Class))
+    return;
+  uintptr_t Obj = S->base() + Idx * S->ElemSize;
+  uint64_t Mask = 0;
+  if (spanClassSizeClass(S->Class) != 0 && objectMask(S, Obj, &Mask) &&
+      Mask == 0)
+    return;
+  if (Mp->WBLen == sizeof(Mp->WBBuf) / sizeof(Mp->WBBuf[0]) / 2)
+    flushWBBuf(Mp);
+  Mp->WBBuf[2 * Mp->WBLen] = Obj;
+  Mp->WBBuf[2 * Mp->WBLen + 1] = Mask;
+  Mp->WBLen++;
+}
+
+/// gccheckmark's preparation of a concurrent mark (stackClearBelow): the
+/// dead parts of the stacks of goroutines stopped at a safepoint. The
+/// cycle's own goroutine is in gcStart's call of systemstack, whose return
+/// address and saved registers are the four words just below SelfSP on
+/// both targets (asm_amd64.S, asm_arm64.S).
+void clearDeadStacks(G *Self, uintptr_t SelfSP) {
+  for (G *Gp = allgs(); Gp; Gp = Gp->AllLink) {
+    uint32_t Status = readgstatus(Gp);
+    if (!Gp->Seg)
+      continue;
+    if (Gp == Self)
+      stackClearBelow(Gp, SelfSP - 32);
+    else if (Status == GRunnable || Status == GWaiting)
+      stackClearBelow(Gp, Gp->Sched.SP);
+  }
+}
+
+/// Sets the heap's address bounds for the markers.
+bool setHeapBounds() {
+  if (!Heap.ArenaFirst)
+    return false;
+  HeapLo = Heap.ArenaFirst->Base;
+  HeapHi = Heap.ArenaLast->Base + HeapArenaBytes;
+  return true;
+}
+
+/// The end of every mark: checkmark, then the finalizers' step 2 and the
+/// memory profile's cycle.
+void finishMark(G *Self, uintptr_t SelfSP) {
+  if (Debug.GCCheckmark)
+    gcCheckmark(Self, SelfSP);
+  queueDeadFinalizers(isMarkedObject, markLive);
+  mProfCycle(isMarkedObject); // after the finalizers kept their objects
+}
+
+/// Main drains with the helpers of a generation begun with startGen (or
+/// alone without helpers) until the whole mark is done, and collects the
+/// helpers' marked bytes.
+void drainWithHelpers(uint32_t Helpers) {
+  if (Helpers) {
+    Main.Parallel = true;
+    Main.drainShared();
+    waitHelpers();
+    Main.Marked += atomic::xchg(&Shared.Marked, uint64_t(0));
+    Main.Parallel = false;
+  } else {
+    while (Main.take())
+      ;
+    Main.drain();
+  }
 }
 
 } // namespace
 
 uint64_t gcMark(G *Self, uintptr_t SelfSP) {
-  if (!Heap.ArenaFirst)
+  if (!setHeapBounds())
     return 0;
-  HeapLo = Heap.ArenaFirst->Base;
-  HeapHi = Heap.ArenaLast->Base + HeapArenaBytes;
   Main.Marked = 0;
   Main.Len = 0;
   // Helpers start counted idle and take work as the roots' objects are
   // shared; every helper started takes part (extra ones, when GOMAXPROCS
   // went down, find the mark done at once).
   uint32_t Helpers = Self ? startHelpers() : 0;
+  if (Helpers)
+    startGen(Shared.NHelpers, 1 + Shared.NHelpers, false);
   Main.Parallel = Helpers != 0;
-  if (Main.Parallel) {
-    Shared.NWorkers = 1 + Shared.NHelpers;
-    atomic::store(&Shared.NIdle, Shared.NHelpers);
-    atomic::store(&Shared.Marked, uint64_t(0));
-    atomic::store(&Shared.Done, 0u);
-    atomic::xadd(&Shared.Gen, 1u);
-    futexwakeup(&Shared.Gen, Shared.NHelpers);
-  }
-
   markRoots(Main, Self, SelfSP);
-  if (Main.Parallel) {
-    Main.drainShared();
-    while (atomic::load(&Shared.Done) != Shared.NHelpers)
-      osyield();
-    Main.Marked += atomic::load(&Shared.Marked);
-    Main.Parallel = false;
-  } else {
-    Main.drain();
-  }
-  if (Debug.GCCheckmark)
-    gcCheckmark(Self, SelfSP);
-  queueDeadFinalizers(isMarkedObject, markLive);
-  mProfCycle(isMarkedObject); // after the finalizers kept their objects
+  drainWithHelpers(Helpers);
+  finishMark(Self, SelfSP);
   return Main.Marked;
 }
+
+bool gcMarkStart(G *Self, uintptr_t SelfSP) {
+  // gc's dedicated mark workers take a quarter of the Ps; here helper
+  // threads without a P do, at least one, which needs a CPU to itself
+  // to be worth it.
+  int32_t Procs = atomic::load(&Gomaxprocs);
+  int32_t CPUs = Procs < Ncpu ? Procs : Ncpu;
+  uint32_t Workers = uint32_t(CPUs + 3) / 4;
+  if (Ncpu < 2 || Debug.GCSerial || !setHeapBounds())
+    return false;
+  startHelpersUpTo(Workers);
+  Main.Marked = 0;
+  Main.Len = 0;
+  Main.Parallel = false;
+  atomic::store(&Shared.Marked, uint64_t(0));
+  if (Debug.GCCheckmark)
+    clearDeadStacks(Self, SelfSP);
+  markRoots(Main, Self, SelfSP, /*Drain=*/false);
+  Main.shareAll();
+  startGen(Workers, Workers, true);
+  return true;
+}
+
+uint64_t gcMarkTerminate(G *Self, uintptr_t SelfSP) {
+  // The concurrent workers finish first (they have when MarkDone is set;
+  // otherwise the heap outgrew its goal and this pause waits for them).
+  waitHelpers();
+  uint64_t Marked = Main.Marked + atomic::xchg(&Shared.Marked, uint64_t(0));
+  Main.Marked = 0;
+  lock(&AssistLock);
+  Assist.shareAll();
+  Marked += Assist.Marked;
+  Assist.Marked = 0;
+  unlock(&AssistLock);
+  for (M *Mp = allm(); Mp; Mp = Mp->AllLink) {
+    takeWBBuf(Main, Mp);
+    Marked += Mp->GCMarked;
+    Mp->GCMarked = 0;
+  }
+  // What is left: the barriers' objects and blocks shared after the
+  // workers finished. With the world stopped, every marker drains, unless
+  // there is little: waking the helpers can take the OS longer than the
+  // work (3 ms on binarytrees, whose terminations otherwise take 0.1 ms).
+  setHeapBounds();
+  uint32_t Helpers =
+      Main.Len + atomic::load(&Shared.NFull) * BlockItems > 4 * BlockItems
+          ? startHelpers()
+          : 0;
+  if (Helpers)
+    startGen(Shared.NHelpers, 1 + Shared.NHelpers, false);
+  drainWithHelpers(Helpers);
+  Main.Marked += Marked;
+  finishMark(Self, SelfSP);
+  return Main.Marked;
+}
+
+bool gcAssist() {
+  if (!tryLock(&AssistLock))
+    return false;
+  // Ask the workers to share, and give a running one time to.
+  atomic::store(&Shared.AssistWant, 1u);
+  bool Worked = false;
+  for (int I = 0; I < 64 && atomic::load(&Shared.NFull) == 0; I++)
+    procyield(10);
+  if (Assist.take()) {
+    Assist.Parallel = true;
+    Assist.drainSome(4 * BlockItems);
+    Assist.shareAll();
+    Worked = true;
+  }
+  atomic::store(&Shared.AssistWant, 0u);
+  unlock(&AssistLock);
+  return Worked;
+}
+
+void gcMarkNew(void *X) {
+  uintptr_t V = uintptr_t(X);
+  MSpan *S = spanOfHeap(V);
+  uintptr_t Idx = S->objIndex(V);
+  if (!S->isMarked(Idx) && S->tryMark(Idx))
+    if (G *Gp = getgOrNull(); Gp && Gp->Mp)
+      Gp->Mp->GCMarked += S->ElemSize;
+}
+
+namespace {
+/// Shades for a barrier on a thread without an M: none does today.
+M *barrierM() {
+  G *Gp = getgOrNull();
+  if (!Gp || !Gp->Mp)
+    fatal("write barrier without an M");
+  return Gp->Mp;
+}
+} // namespace
+
+extern "C" {
+
+uint32_t gort_writeBarrier;
+
+void gort_wb(void *Slot, void *New) {
+  M *Mp = barrierM();
+  shade(Mp, *static_cast<uintptr_t *>(Slot));
+  shade(Mp, uintptr_t(New));
+}
+
+void gort_wbmove(void *Dst, const void *Src, uint64_t N) {
+  uintptr_t D = uintptr_t(Dst);
+  // Only heap objects that may hold pointers need it: the mark start
+  // scanned stacks and globals, and noscan spans hold no pointers.
+  MSpan *S = spanOf(D);
+  if (!S || S->State != MSpanState::InUse || spanClassNoscan(S->Class))
+    return;
+  M *Mp = barrierM();
+  uintptr_t Lo = alignUp(D, 8);
+  for (uintptr_t A = Lo; A + 8 <= D + N; A += 8)
+    shade(Mp, *reinterpret_cast<const uintptr_t *>(A));
+  if (Src) {
+    uintptr_t From = uintptr_t(Src) + (Lo - D);
+    for (uintptr_t A = From; A + 8 <= uintptr_t(Src) + N; A += 8)
+      shade(Mp, *reinterpret_cast<const uintptr_t *>(A));
+  }
+}
+
+} // extern "C"
 
 void gcCheckmark(G *Self, uintptr_t SelfSP) {
   // Clear the check bits of the part of each arena ever handed out.

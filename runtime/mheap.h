@@ -183,7 +183,7 @@ heapBitsSetType(MSpan *S, uintptr_t X, uintptr_t Size, const abi::Type *T) {
 /// false, and the caller reads the bitmap word by word (heapBitAt).
 __attribute__((always_inline)) inline bool
 objectMask(const MSpan *S, uintptr_t Obj, uint64_t *Mask) {
-  if (S->UniformType != &MixedSpan) {
+  if (__atomic_load_n(&S->UniformType, __ATOMIC_ACQUIRE) != &MixedSpan) {
     *Mask = S->UniformMask;
     return true;
   }

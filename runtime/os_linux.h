@@ -86,6 +86,9 @@ struct DebugVars {
   /// thread and throw if that finds an object the first left unmarked
   /// (mgcmark.cpp). Also read from GODEBUG, as gc does.
   int32_t GCCheckmark;
+  /// gcstw=1: every cycle with the world stopped, no concurrent mark
+  /// (mgc.cpp).
+  int32_t GCStw;
 };
 extern DebugVars Debug;
 /// Parses GORTDEBUG into Debug. Called once by schedinit.

@@ -259,9 +259,10 @@ const char *const WaitReasonStrings[] = {
     "sync.Cond.Wait",
     "finalizer wait",
     "IO wait",
+    "GC worker (idle)",
 };
 static_assert(sizeof(WaitReasonStrings) / sizeof(WaitReasonStrings[0]) ==
-              size_t(WaitReason::IOWait) + 1);
+              size_t(WaitReason::GCWorkerIdle) + 1);
 
 /// gc: gStatusStrings.
 const char *const GStatusStrings[] = {
@@ -588,6 +589,25 @@ M *mget() {
   return Mp;
 }
 
+} // namespace
+
+void clearpools() {
+  // The pools are lists linked through their records, which live in the
+  // heap. A concurrent mark scans the records while the pool code relinks
+  // them without write barriers, and could lose the rest of a list; so,
+  // as gc does, the pools start each cycle empty and what they held is
+  // garbage, unless in use.
+  lock(&Sched.SudogLock);
+  Sched.SudogCache = nullptr;
+  unlock(&Sched.SudogLock);
+  for (M *Mp = allm(); Mp; Mp = Mp->AllLink) {
+    Mp->DeferPool = nullptr;
+    Mp->DeferPoolLen = 0;
+  }
+}
+
+namespace {
+
 /// Frees what a P being removed by procresize holds (gc: p.destroy):
 /// its Gs go to the global queues, its caches back to their owners.
 void destroyP(P *Pp) {
@@ -827,6 +847,24 @@ Mutex TimerLock;
 TimerEntry *Timers; ///< a binary min-heap on When, under TimerLock
 uint32_t NTimers;
 uint32_t CapTimers;
+} // namespace
+
+void readyFromAnyM(G *Gp) {
+  GQueue Q = {};
+  Q.push(Gp);
+  injectglist(&Q, 1);
+}
+
+void timerRoots(void (*ScanBlock)(uintptr_t Lo, uintptr_t Hi)) {
+  // The heap's array is a heap object, but the timer code moves entries
+  // about in it without write barriers: a concurrent mark's start scans it
+  // whole, with the world stopped, as a root.
+  if (Timers)
+    ScanBlock(uintptr_t(Timers), uintptr_t(Timers + CapTimers));
+}
+
+namespace {
+
 /// When of the earliest timer, or 0: read without the lock to skip the
 /// clock when nothing sleeps.
 int64_t TimerNext;

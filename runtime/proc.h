@@ -291,6 +291,19 @@ int64_t setMaxThreads(int64_t In);
 /// (gc: execLock).
 extern Mutex ExecLock;
 
+/// Makes the parked Gp runnable from any M, one without a P too (a mark
+/// helper's): on the M's P's queue, or the global one (gc: injectglist).
+void readyFromAnyM(G *Gp);
+
+/// Empties the central sudog cache and the Ms' defer pools (gc:
+/// clearpools), with the world stopped at the start of a cycle.
+void clearpools();
+
+/// Scans the timer heap's array with ScanBlock (a concurrent mark's
+/// roots, mgcmark.cpp): the timer code rearranges it without write
+/// barriers.
+void timerRoots(void (*ScanBlock)(uintptr_t Lo, uintptr_t Hi));
+
 } // namespace gort
 
 extern "C" {

@@ -79,10 +79,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "runtime/reflectcall.h"
+
 #include "runtime/abi_entry.h"
 #include "runtime/asm_offsets.h"
 #include "runtime/atomic.h"
 #include "runtime/malloc.h"
+#include "runtime/mgc.h"
 #include "runtime/panic.h"
 #include "runtime/runtime2.h"
 #include "runtime/stubs.h"
@@ -337,7 +339,7 @@ void moveResults(const Layout &L, CallRegs *R, uint8_t *Sret, uint8_t *Frame,
     uint8_t *V = Frame + L.resultOffset(I);
     if (L.Demoted) {
       uint8_t *B = Sret + L.sretOffset(I);
-      memmove(ToFrame ? V : B, ToFrame ? B : V, T->Size);
+      wbMove(ToFrame ? V : B, ToFrame ? B : V, T->Size);
       continue;
     }
     Piece P[3];
@@ -544,8 +546,8 @@ void gort_reflect_stub(CallRegs *R, uint64_t Method) {
 
   for (unsigned I = 0; I < L.NOut; I++)
     if (isAggregate(L.Out[I]))
-      memmove(reinterpret_cast<void *>(*OutsAt.next(false)),
-              Frame + L.resultOffset(I), L.Out[I]->Size);
+      wbMove(reinterpret_cast<void *>(*OutsAt.next(false)),
+             Frame + L.resultOffset(I), L.Out[I]->Size);
   R->X87 = L.X87;
   moveResults(L, R, Sret, Frame, false);
   if (L.Demoted && SretIsFirstArg)

@@ -95,6 +95,7 @@ enum class WaitReason : uint8_t {
   SyncCondWait,       // "sync.Cond.Wait"
   FinalizerWait,      // "finalizer wait"
   IOWait,             // "IO wait"
+  GCWorkerIdle,       // "GC worker (idle)"
 };
 
 /// A G waiting on a channel (gc: sudog). A G may wait on several channels
@@ -274,6 +275,16 @@ struct M {
   /// Return addresses of the goroutine that created this M, zero-padded
   /// (gc: createstack).
   uintptr_t CreateStack[32];
+  // --- The collector (mgcmark.cpp). ---
+  /// Objects the write barrier shaded and that still need scanning (gc:
+  /// p.gcw's buffer), handed to the mark workers when full and at mark
+  /// termination: pairs of object address and pointer mask (0: ask the
+  /// span).
+  uintptr_t WBBuf[2 * 64];
+  uint32_t WBLen; ///< pairs in WBBuf
+  /// Bytes this M marked in write barriers and allocated black in the
+  /// current mark; added up at mark termination.
+  uint64_t GCMarked;
 };
 
 /// A P's status (gc: _Pidle, _Prunning...).

@@ -42,6 +42,7 @@
 #include "runtime/abi_entry.h"
 #include "runtime/atomic.h"
 #include "runtime/chan.h"
+#include "runtime/mgc.h"
 #include "runtime/mprof.h"
 #include "runtime/panic.h"
 #include "runtime/proc.h"
@@ -202,9 +203,9 @@ abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
       if (C->QCount > 0) {
         void *Qp = chanbuf(C, C->RecvX);
         if (Elem && C->ElemSize)
-          memmove(Elem, Qp, C->ElemSize);
+          wbMove(Elem, Qp, C->ElemSize);
         if (C->ElemSize)
-          memset(Qp, 0, C->ElemSize);
+          wbClear(Qp, C->ElemSize);
         if (++C->RecvX == C->DataqSiz)
           C->RecvX = 0;
         atomic::storeRel(&C->QCount, C->QCount - 1);
@@ -214,7 +215,7 @@ abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
       if (C->Closed) {
         selunlock(Cases, LockOrder, NOrder);
         if (Elem && C->ElemSize)
-          memset(Elem, 0, C->ElemSize);
+          wbClear(Elem, C->ElemSize);
         return abi::SelectResult{Casi, 0};
       }
     } else {
@@ -228,7 +229,7 @@ abi::SelectResult gort_selectgo(abi::SelectCase *Cases, uint16_t *Order,
       }
       if (C->QCount < C->DataqSiz) {
         if (C->ElemSize)
-          memmove(chanbuf(C, C->SendX), Elem, C->ElemSize);
+          wbMove(chanbuf(C, C->SendX), Elem, C->ElemSize);
         if (++C->SendX == C->DataqSiz)
           C->SendX = 0;
         atomic::storeRel(&C->QCount, C->QCount + 1);

@@ -249,6 +249,8 @@ StackSeg *newSeg(uintptr_t Size, StackSeg *Prev) {
   Seg->Size = Size;
   Seg->NextUsed = false;
   Seg->Total = (Prev ? Prev->Total : 0) + Size;
+  if (Debug.GCCheckmark)
+    memset(reinterpret_cast<void *>(Seg->Lo), 0, uintptr_t(Seg) - Seg->Lo);
   return Seg;
 }
 
@@ -353,6 +355,17 @@ void stackresetg(G *Gp) {
   Gp->Preempt = false;
   Gp->StackGuard0 = 0;
   useSeg(Gp, First);
+  if (Debug.GCCheckmark)
+    memset(reinterpret_cast<void *>(First->Lo), 0,
+           uintptr_t(First) - First->Lo);
+}
+
+void stackClearBelow(G *Gp, uintptr_t SP) {
+  StackSeg *Seg = Gp->Seg;
+  if (SP > Seg->Lo && SP <= uintptr_t(Seg))
+    memset(reinterpret_cast<void *>(Seg->Lo), 0, SP - Seg->Lo);
+  for (StackSeg *S = Seg->Next; S; S = S->Next)
+    memset(reinterpret_cast<void *>(S->Lo), 0, uintptr_t(S) - S->Lo);
 }
 
 void stackfreeg(G *Gp) {

@@ -77,6 +77,15 @@ void stackresetg(G *Gp);
 /// of which is in use to the page heap. System stack.
 void shrinkStacks();
 
+/// GORTDEBUG=gccheckmark=1 with a concurrent mark: zeroes the part of
+/// Gp's stack below SP and every segment cached after the current one, at
+/// the mark start. Words left there by calls that returned before the
+/// mark started would otherwise turn up in frames the checkmark pass
+/// scans conservatively at termination, as references the mark "missed".
+/// Also done to every segment handed out, in that mode (newSeg,
+/// stackresetg).
+void stackClearBelow(G *Gp, uintptr_t SP);
+
 /// GORTDEBUG=stackcheck=1 (Debug.StackCheck): fails fatally unless SP lies
 /// in Gp's current segment. Called at every gort_morestack and every
 /// preemption.

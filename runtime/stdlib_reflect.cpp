@@ -22,8 +22,9 @@
 // layout it expects is libgort/abi.h's, and names and offsets resolve
 // through runtime/type.cpp as everywhere else.
 //
-// typedmemmove is a plain memmove: the collector has no write barrier yet
-// (docs/runtime/gc.md).
+// Every copy and clear into memory that may hold pointers runs the write
+// barrier while a mark runs (mgc.h: wbMove, wbClear), as gc's typedmemmove,
+// typedmemclr and typedslicecopy do.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,6 +33,7 @@
 #include "runtime/chan.h"
 #include "runtime/malloc.h"
 #include "runtime/map.h"
+#include "runtime/mgc.h"
 #include "runtime/mheap.h"
 #include "runtime/panic.h"
 #include "runtime/stubs.h"
@@ -56,14 +58,16 @@ GORT_REFLECTLITE(void *, unsafe_New, const abi::Type *T) {
 GORT_REFLECTLITE(void, typedmemmove, const abi::Type *T, void *Dst,
                  const void *Src) {
   if (Dst != Src && T->Size)
-    memmove(Dst, Src, T->Size);
+    wbMove(Dst, Src, T->Size);
 }
 
 // gc: reflectlite_ifaceE2I; panics as a failed assertion when E's type
 // does not implement Inter.
 GORT_REFLECTLITE(void, ifaceE2I, const abi::Type *Inter, const abi::Type *ET,
                  void *EData, abi::Iface *Dst) {
-  *Dst = {gort_assertE2I(Inter, ET), EData};
+  auto Tab = gort_assertE2I(Inter, ET);
+  wbStore(reinterpret_cast<void **>(&Dst->Data), EData);
+  Dst->Tab = Tab;
 }
 
 // gc: reflectlite_chanlen.
@@ -118,17 +122,17 @@ GORT_REFLECT(void, typedmemmove, const abi::Type *T, void *Dst,
 
 GORT_REFLECT(void, typedmemmovepartial, const abi::Type *, void *Dst,
              const void *Src, uintptr_t Off, uintptr_t Size) {
-  memmove(static_cast<uint8_t *>(Dst) + Off,
-          static_cast<const uint8_t *>(Src) + Off, Size);
+  wbMove(static_cast<uint8_t *>(Dst) + Off,
+         static_cast<const uint8_t *>(Src) + Off, Size);
 }
 
 GORT_REFLECT(void, typedmemclr, const abi::Type *T, void *P) {
-  memset(P, 0, T->Size);
+  wbClear(P, T->Size);
 }
 
 GORT_REFLECT(void, typedmemclrpartial, const abi::Type *, void *P,
              uintptr_t Off, uintptr_t Size) {
-  memset(static_cast<uint8_t *>(P) + Off, 0, Size);
+  wbClear(static_cast<uint8_t *>(P) + Off, Size);
 }
 
 // func typedslicecopy(elemType *rtype, dst, src unsafeheader.Slice) int
@@ -139,12 +143,12 @@ GORT_REFLECT(intptr_t, typedslicecopy, const abi::Type *T,
              const abi::Slice *Dst, const abi::Slice *Src) {
   intptr_t N = Dst->Len < Src->Len ? Dst->Len : Src->Len;
   if (N > 0 && Dst->Ptr != Src->Ptr)
-    memmove(Dst->Ptr, Src->Ptr, uintptr_t(N) * T->Size);
+    wbMove(Dst->Ptr, Src->Ptr, uintptr_t(N) * T->Size);
   return N;
 }
 
 GORT_REFLECT(void, memmove, void *Dst, const void *Src, uintptr_t N) {
-  memmove(Dst, Src, N);
+  wbMove(Dst, Src, N);
 }
 
 GORT_REFLECT(uintptr_t, typehash, const abi::Type *T, const void *P,
@@ -228,13 +232,13 @@ GORT_REFLECT(void *, mapaccess_faststr, const abi::MapType *T, void *M,
 GORT_REFLECT(void, mapassign, const abi::MapType *T, void *M, const void *Key,
              const void *Val) {
   void *Slot = gort_mapassign(T, M, Key);
-  memmove(Slot, Val, T->Elem->Size);
+  wbMove(Slot, Val, T->Elem->Size);
 }
 
 GORT_REFLECT(void, mapassign_faststr, const abi::MapType *T, void *M,
              const uint8_t *KeyPtr, intptr_t KeyLen, const void *Val) {
   void *Slot = gort_mapassign_faststr(T, M, KeyPtr, KeyLen);
-  memmove(Slot, Val, T->Elem->Size);
+  wbMove(Slot, Val, T->Elem->Size);
 }
 
 GORT_REFLECT(void, mapdelete, const abi::MapType *T, void *M, const void *Key) {

@@ -17,6 +17,9 @@
 // "invalid memory address or nil pointer dereference"), checked here
 // because a fault in libgort's code would be fatal.
 //
+// The Pointer functions store Go pointers: they run the write barrier
+// first while a mark runs, as compiled code's stores do.
+//
 // runtime_procPin keeps the goroutine on its M and P until
 // runtime_procUnpin (gc: procPin): M::Locks, which no preemption or
 // collection crosses; it returns the P's id.
@@ -24,6 +27,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "runtime/abi_entry.h"
+#include "runtime/mgc.h"
 #include "runtime/proc.h"
 #include "runtime/runtime2.h"
 #include "runtime/stubs.h"
@@ -40,12 +44,24 @@ template <typename T> T *checked(T *Addr) {
 
 constexpr int SeqCst = __ATOMIC_SEQ_CST;
 
+/// The write barrier before a store of a pointer (mgc.h): the Pointer
+/// functions store Go pointers, as compiled code's atomicrmw would.
+template <typename T> T *barrier(T *Addr, T New) {
+  checked(Addr);
+  if constexpr (__is_pointer(T))
+    if (__builtin_expect(
+            __atomic_load_n(&gort::gort_writeBarrier, __ATOMIC_RELAXED) != 0,
+            0))
+      gort::gort_wb(Addr, New);
+  return Addr;
+}
+
 template <typename T> T swap(T *Addr, T New) {
-  return __atomic_exchange_n(checked(Addr), New, SeqCst);
+  return __atomic_exchange_n(barrier(Addr, New), New, SeqCst);
 }
 template <typename T> bool cas(T *Addr, T Old, T New) {
-  return __atomic_compare_exchange_n(checked(Addr), &Old, New, false, SeqCst,
-                                     SeqCst);
+  return __atomic_compare_exchange_n(barrier(Addr, New), &Old, New, false,
+                                     SeqCst, SeqCst);
 }
 template <typename T> T add(T *Addr, T Delta) {
   return __atomic_add_fetch(checked(Addr), Delta, SeqCst);
@@ -54,7 +70,7 @@ template <typename T> T load(T *Addr) {
   return __atomic_load_n(checked(Addr), SeqCst);
 }
 template <typename T> void store(T *Addr, T Val) {
-  __atomic_store_n(checked(Addr), Val, SeqCst);
+  __atomic_store_n(barrier(Addr, Val), Val, SeqCst);
 }
 
 } // namespace

@@ -33,7 +33,10 @@ func eface(e interface{}) interface{} { return e }
 // CHECK:         [[CELL:%.*]] = call ptr addrspace(1) @gort_newobject(ptr @"type:int")
 // CHECK:         [[CLO:%.*]] = call ptr addrspace(1) @gort_newobject(ptr @"type:struct{
 // CHECK:         [[SLOT:%.*]] = getelementptr inbounds { ptr, ptr addrspace(1) }, ptr addrspace(1) [[CLO]], i32 0, i32 1
-// CHECK-NEXT:    store ptr addrspace(1) [[CELL]], ptr addrspace(1) [[SLOT]]
+// The store into the new closure object has its write barrier (write_barrier.go).
+// CHECK:         load i32, ptr @gort_writeBarrier
+// CHECK:         call void @gort_wb(ptr addrspace(1) [[SLOT]], ptr addrspace(1) [[CELL]])
+// CHECK:         store ptr addrspace(1) [[CELL]], ptr addrspace(1) [[SLOT]]
 func closure(x int) func() int {
 	return func() int { x++; return x }
 }

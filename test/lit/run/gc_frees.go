@@ -5,7 +5,10 @@
 // UNSUPPORTED: gcstress
 // The collector frees what is no longer reachable: the program allocates
 // 1 GiB in objects small and large while keeping a few of them, and the
-// heap goal (gctrace, gc's format) stays at its 4 MB minimum. Without a
+// heap goal (gctrace, gc's format) stays under 100 MB, and at its 4 MB
+// minimum after the last, forced, cycle. (A concurrent mark keeps what is
+// allocated while it runs until the next cycle, so the goal moves with how
+// fast the mark goes: under qemu-aarch64 it reaches 10 MB.) Without a
 // collector the heap would grow to 1 GiB; GOGC=off shows that no cycle
 // runs at all.
 package main
@@ -45,7 +48,7 @@ func main() {
 }
 
 // CHECK: gc 1 @{{[0-9]+}}.{{[0-9]+}}s {{[0-9]+}}%: {{[0-9.]+}}+{{[0-9.]+}}+{{[0-9.]+}} ms clock, {{[0-9]+}}->{{[0-9]+}}->{{[0-9]+}} MB, 4 MB goal, {{[0-9]+}} P{{$}}
-// CHECK-NOT: {{[0-9][0-9]+}} MB goal
+// CHECK-NOT: {{[0-9][0-9][0-9]+}} MB goal
 // CHECK: MB, 4 MB goal, {{[0-9]+}} P (forced)
 // CHECK-NEXT: 134737920 2
 

@@ -3,6 +3,8 @@
 // RUN: env GOGC=1 GOMAXPROCS=2 %run %t 2>&1 | FileCheck %s
 // RUN: env GOGC=1 GOMAXPROCS=4 %run %t 2>&1 | FileCheck %s
 // RUN: env GORTDEBUG=gcstress=25,gcpoison=1 GOMAXPROCS=2 %run %t 2>&1 | FileCheck %s
+// The same with every cycle stopping the world (no concurrent mark):
+// RUN: env GORTDEBUG=gcstress=25,gcpoison=1,gcstw=1 GOMAXPROCS=2 %run %t 2>&1 | FileCheck %s
 // Every one of some 500 cycles checked by a second, serial mark
 // (gccheckmark): the parallel mark must have missed nothing.
 // RUN: env GORTDEBUG=gcstress=25,gccheckmark=1,gcpoison=1 GOMAXPROCS=4 %run %t 2>&1 | FileCheck %s

@@ -178,6 +178,13 @@ void startTheWorldWithSema(void *) {}
 void acquireWorldSema() {}
 void releaseWorldSema() {}
 G *allgs() { return nullptr; }
+void timerRoots(void (*)(uintptr_t, uintptr_t)) {}
+void clearpools() {}
+void readyFromAnyM(G *) {}
+G *newSystemGoroutine(void (*)(void *), void *) {
+  fatal("newSystemGoroutine in a host test");
+}
+void goparkunlock(Mutex *, WaitReason) { fatal("goparkunlock in a host test"); }
 M *allm() { return &M0; }
 // traceback.cpp's walk needs compiled Go frames: the host has none.
 unsigned profileStack(G *, uintptr_t, uintptr_t *, unsigned) { return 0; }
