@@ -530,6 +530,12 @@ void gcWakeTerminator() {
     readyFromAnyM(Gp);
 }
 
+void gcSetGoal(uint64_t Marked, bool Runway) { setGoal(Marked, Runway); }
+
+void gcTuneTrigger(uint64_t HeapEnd, bool WorkersDone) {
+  tuneTrigger(HeapEnd, GCStat.NextGC, GCStat.Trigger, WorkersDone);
+}
+
 int32_t gcSetPercent(int32_t In) {
   acquireWorldSema(); // no cycle is setting the goal meanwhile
   int32_t Out = GCStat.Percent;

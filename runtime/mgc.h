@@ -144,6 +144,14 @@ inline void wbStore(void **Slot, void *New) {
 /// gcmarknewobject). mallocgc.
 void gcMarkNew(void *X);
 
+/// The pacer's arithmetic (mgc.cpp), for the unit tests: step 5 after a
+/// cycle that marked Marked bytes (NextGC, Trigger and the scavenger's
+/// bound; Runway: an automatic cycle), and the trigger's tuning after a
+/// concurrent mark that ended with HeapEnd bytes of heap, its workers done
+/// or not.
+void gcSetGoal(uint64_t Marked, bool Runway);
+void gcTuneTrigger(uint64_t HeapEnd, bool WorkersDone);
+
 //===--- Internal to mgc*.cpp --------------------------------------------===//
 
 /// Marks everything reachable from the roots (mgcmark.cpp). The world is

@@ -9,7 +9,8 @@
 // noscan objects are not scanned, typed objects are scanned by their
 // pointer bitmaps, dead large objects give their pages back,
 // freed slots are reused zeroed, and unreachable objects with finalizers
-// are queued rather than freed. The host has no goroutines, so the
+// are queued rather than freed; the pacer's goal, trigger and the
+// trigger's tuning follow their formulas. The host has no goroutines, so the
 // roots are the test binary's writable segments, M0 and P 0; the tests
 // call gcMark and gcSweep directly, as gcCycle does with the world stopped.
 //
@@ -79,6 +80,101 @@ size_t countAllocated(const std::vector<uintptr_t> &V) {
   for (uintptr_t H : V)
     N += allocated(hide(H)) ? 1 : 0;
   return N;
+}
+
+/// Restores the pacer's state a test changed.
+struct PacerState {
+  GCState Saved = GCStat;
+  ~PacerState() {
+    GCStat.Percent = Saved.Percent;
+    GCStat.MemoryLimit = Saved.MemoryLimit;
+    GCStat.TriggerRatio = Saved.TriggerRatio;
+    gcSetGoal(Saved.MarkedLast, false);
+    GCStat.NextGC = Saved.NextGC;
+    GCStat.Trigger = Saved.Trigger;
+  }
+};
+
+constexpr uint64_t MiB = 1 << 20;
+
+TEST(Pacer, GoalIsMarkedTimesOnePlusGOGC) {
+  PacerState Keep;
+  GCStat.MemoryLimit = ~uint64_t(0);
+  GCStat.TriggerRatio = 768;
+  GCStat.Percent = 100;
+  gcSetGoal(10 * MiB, true);
+  EXPECT_EQ(GCStat.NextGC, 20 * MiB);
+  // The trigger: 768/1024 of the way from the marked heap to the goal.
+  EXPECT_EQ(GCStat.Trigger, 10 * MiB + 10 * MiB / 1024 * 768);
+  GCStat.Percent = 50;
+  gcSetGoal(10 * MiB, true);
+  EXPECT_EQ(GCStat.NextGC, 15 * MiB);
+  // gc's heapminimum: 4 MiB x GOGC/100, whatever was marked.
+  GCStat.Percent = 100;
+  gcSetGoal(1 * MiB, false);
+  EXPECT_EQ(GCStat.NextGC, 4 * MiB);
+  GCStat.Percent = 200;
+  gcSetGoal(0, false);
+  EXPECT_EQ(GCStat.NextGC, 8 * MiB);
+  // After an automatic cycle, at least 1 MiB of runway (gc's
+  // sweepMinHeapDistance): GOGC=10 would leave 0.35 MiB.
+  GCStat.Percent = 10;
+  gcSetGoal(uint64_t(3.5 * MiB), true);
+  EXPECT_EQ(GCStat.NextGC, uint64_t(4.5 * MiB));
+  gcSetGoal(uint64_t(3.5 * MiB), false);
+  EXPECT_EQ(GCStat.NextGC, uint64_t(3.5 * MiB) + uint64_t(3.5 * MiB) / 10);
+  // GOGC=off: no goal, no trigger.
+  GCStat.Percent = -1;
+  gcSetGoal(10 * MiB, true);
+  EXPECT_EQ(GCStat.NextGC, ~uint64_t(0));
+  EXPECT_EQ(GCStat.Trigger, ~uint64_t(0));
+}
+
+TEST(Pacer, MemoryLimitCapsTheGoal) {
+  PacerState Keep;
+  GCStat.TriggerRatio = 768;
+  GCStat.Percent = 100;
+  GCStat.MemoryLimit = 64 * MiB;
+  gcSetGoal(40 * MiB, true);
+  // At most the limit less the runtime's other memory, less 5%; never
+  // within 1/16 of the marked heap.
+  EXPECT_LT(GCStat.NextGC, 64 * MiB - 64 * MiB / 20 + 1);
+  EXPECT_GE(GCStat.NextGC, 40 * MiB + 40 * MiB / 16);
+  EXPECT_LE(GCStat.Trigger, GCStat.NextGC);
+  EXPECT_GE(GCStat.Trigger, 40 * MiB);
+  GCStat.MemoryLimit = 16 * MiB; // below the live heap
+  gcSetGoal(40 * MiB, true);
+  EXPECT_EQ(GCStat.NextGC, 40 * MiB + 40 * MiB / 16 + (256 << 10));
+}
+
+TEST(Pacer, TriggerMovesWithHowTheMarkEnded) {
+  PacerState Keep;
+  GCStat.MemoryLimit = ~uint64_t(0);
+  GCStat.Percent = 100;
+  GCStat.TriggerRatio = 768;
+  gcSetGoal(10 * MiB, true); // goal 20 MiB, trigger 17.5 MiB
+  // Past the goal, or finished in the termination's pause: earlier.
+  gcTuneTrigger(21 * MiB, true);
+  EXPECT_EQ(GCStat.TriggerRatio, 768u - 64);
+  gcTuneTrigger(19 * MiB, false);
+  EXPECT_EQ(GCStat.TriggerRatio, 768u - 128);
+  // Ended with more than half the runway left: later.
+  gcSetGoal(10 * MiB, true);
+  gcTuneTrigger(11 * MiB, true);
+  EXPECT_EQ(GCStat.TriggerRatio, 768u - 128 + 16);
+  // In between: unchanged.
+  gcSetGoal(10 * MiB, true);
+  gcTuneTrigger(19 * MiB, true);
+  EXPECT_EQ(GCStat.TriggerRatio, 768u - 128 + 16);
+  // Bounded: 1/4 and 15/16 of the runway.
+  for (int I = 0; I < 40; I++)
+    gcTuneTrigger(30 * MiB, false);
+  EXPECT_EQ(GCStat.TriggerRatio, 256u);
+  for (int I = 0; I < 100; I++) {
+    gcSetGoal(10 * MiB, true);
+    gcTuneTrigger(10 * MiB, true);
+  }
+  EXPECT_EQ(GCStat.TriggerRatio, 960u);
 }
 
 TEST(GC, ReachableObjectsSurviveAndGarbageIsFreed) {
