@@ -29,8 +29,8 @@
 // Sweep generations, as gc (mspan.SweepGen relative to Heap.SweepGen):
 // SG-2 needs sweeping, SG-1 is being swept, SG is swept, SG+1 was cached
 // before sweeping began (sweep it when uncached), SG+3 was swept and then
-// cached. The stop-the-world collector sweeps every span before the world
-// restarts (mgcsweep.cpp), so SweepGen stays 0, every span in a list is SG
+// cached. The collector sweeps every span in the pause that ends its cycle
+// (mgcsweep.cpp), so SweepGen stays 0, every span in a list is SG
 // and every cached one SG+3; the sweeper moves each span to the swept list
 // that fits, or returns it to the heap (freeSpan) if all its objects died.
 // A background sweeper will advance SweepGen by 2 per cycle and take spans

@@ -49,8 +49,8 @@
 // bitmaps back (freeSpanBits), return the MSpan to SpanAlloc. The pages are
 // now free and dirty (backed by memory). The scavenger keeps dirty free
 // memory within a goal of 1/10 of the memory in use plus 4 MiB, or within
-// the bound the collector sets after each cycle if that is more (10% above
-// its heap goal, as gc retains, or less under GOMEMLIMIT; heapSetRetain),
+// the bound the collector sets after each cycle if that is more (twice its
+// heap goal, or less under GOMEMLIMIT; heapSetRetain, mgc.cpp's setGoal),
 // so that the pages the next cycle's allocations need stay mapped; past
 // it, it releases free dirty runs,
 // highest addresses first (gc: the
