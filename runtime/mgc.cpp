@@ -34,9 +34,12 @@
 // The mark start (gcStart, then gcCycle on the system stack):
 //   1. Save every callee-saved register on the goroutine's stack and note
 //      its stack pointer: the goroutine's frames may keep pointers in
-//      those registers, and the marker reads only memory.
+//      those registers, and the marker reads only memory. Finish the last
+//      cycle's sweep (gcFinishSweep, mgcsweep.cpp): a mark needs every
+//      span swept.
 //   2. Stop the world (stopTheWorldWithSema): every other goroutine is
-//      parked at a safepoint with its context on its own stack.
+//      parked at a safepoint with its context on its own stack. Wait for
+//      the background sweeper's last span.
 //   3. Flush every MCache (gc: prepareForSweep): cached spans go back to
 //      their MCentral, and the tiny blocks are dropped, so that every
 //      object allocated from here on is allocated black. Stacks shrink
@@ -46,7 +49,9 @@
 //      and scan every root into grey work for the mark workers
 //      (gcMarkStart, mgcmark.cpp): the writable segments, the Ms, g0s and
 //      Ps, every goroutine's stack and its runtime records, the timers,
-//      the finalizers. Start the world.
+//      the finalizers. Start the world, and only then wake the helpers: a
+//      thread woken inside the pause can take the waker's CPU for a
+//      scheduler tick.
 // The concurrent mark: helper threads (a quarter of the CPUs, at least
 // one) blacken the grey objects while the program runs. The program's
 // stores into the heap go through the write barrier (mgcmark.cpp:
@@ -55,11 +60,15 @@
 // both the pointer overwritten and the one stored: gc's hybrid barrier.
 // mallocgc marks each new object (gcMarkNew). When the heap reaches
 // NextGC before the mark is done, the allocating goroutine assists
-// (gcAssist: it scans grey objects the workers share with it) or, if it
-// finds none to take, yields; half a runway past the goal it terminates
-// the mark instead. When the workers run
-// out of work, the last one sets MarkDone and wakes the terminator
-// goroutine.
+// (gcAssist: it scans grey objects the workers share with it); while it
+// finds none to take it waits for the workers, spinning for up to 1 ms
+// and then parked (gc: gcParkAssist), rather than allocate on or end the
+// mark in a pause. When the workers run out of work, the last one sets
+// MarkDone and readies the parked assists; a spinning assist, or the next
+// allocation, terminates the mark on its own thread. Only if no
+// allocation has done so 0.2 ms later does the helper wake the terminator
+// goroutine: that hands it a P, and a stop of the world waits for that P
+// until the OS runs the thread, which took milliseconds on a 2-CPU VM.
 // The mark termination (gcCycle again, Marking set): stop the world,
 // flush the MCaches, take the write barriers' buffers and finish the
 // mark on every thread (gcMarkTerminate), run the checkmark pass and the
@@ -79,10 +88,14 @@
 //      allows. GOGC=off with a limit collects only near the limit, as in
 //      gc. Pacing comes before the sweep so that the sweep's scavenging
 //      uses the new bound.
-//   6. Sweep (mgcsweep.cpp): every span's mark bits become its allocation
-//      bits; spans left empty go back to the page heap.
-//   7. Start the world; GODEBUG=gctrace=1 prints gc's line for the cycle:
-//      the start's pause, the concurrent mark and the termination's pause.
+//   6. Begin the sweep (gcSweepStart, mgcsweep.cpp): every span becomes
+//      unswept; the background sweeper and allocations sweep them while
+//      the program runs (a span's mark bits become its allocation bits;
+//      spans left empty go back to the page heap).
+//   7. Start the world (the pause ends when the Ps are handed back, as
+//      gc measures it); GODEBUG=gctrace=1
+//      prints gc's line for the cycle: the start's pause, the concurrent
+//      mark and the termination's pause.
 // A whole cycle with the world stopped (runtime.GC, GORTDEBUG=gcstw=1,
 // a machine with one CPU, GORTDEBUG=gcserial=1) runs steps 1-7 with the
 // mark of mgcmark.cpp's gcMark in between.
@@ -127,10 +140,10 @@
 //
 // Not yet (issue 10): precise stacks and globals; stacks scanned each at
 // its own goroutine's safepoint (the start scans them all in its pause);
-// background and lazy sweeping (termination sweeps the heap in its
-// pause); mark workers that take a P rather than a thread of their own;
-// gc's cap on the collector's CPU share when the limit is below the live
-// heap.
+// mark workers that take a P rather than a thread of their own; assists
+// in proportion to allocation (gc's assist ratio; here only past the
+// goal); gc's cap on the collector's CPU share when the limit is below
+// the live heap.
 //
 // Entry points: gcTrigger (mallocgc), gcForce (runtime.GC), gcinit
 // (schedinit), gcNoteHeapLive (mcache.cpp, malloc.cpp), gcWakeTerminator
@@ -174,6 +187,12 @@ constexpr uint32_t MaxTriggerRatio = 960;
 constexpr uint32_t InitialTriggerRatio = 768;
 
 uint64_t StressCount; ///< atomic: allocations, for gcstress
+
+/// How long an assist without work spins for the helpers to finish
+/// before it parks.
+constexpr int64_t AssistSpinNs = 1000000;
+/// Assists spinning for the helpers to finish (atomic).
+uint32_t AssistSpinning;
 
 /// GOGC and GOMEMLIMIT's word for "none".
 bool isOff(const char *S) {
@@ -346,6 +365,35 @@ void tuneTrigger(uint64_t HeapEnd, uint64_t Goal, uint64_t Trigger,
   GCStat.TriggerRatio = R;
 }
 
+/// Goroutines that allocated past the goal and found no mark work to
+/// assist with (gc: work.assistQueue), parked until the helpers are done.
+Mutex AssistQLock;
+GQueue AssistQ; ///< (AssistQLock)
+
+/// Parks the current goroutine until the concurrent mark's helpers are
+/// done (gc: gcParkAssist); returns at once if they are already.
+void parkAssist() {
+  lock(&AssistQLock);
+  if (atomic::load(&GCStat.MarkDone) || !atomic::load(&GCStat.Marking)) {
+    unlock(&AssistQLock);
+    return;
+  }
+  AssistQ.pushBack(getg());
+  goparkunlock(&AssistQLock, WaitReason::GCAssistWait);
+}
+
+/// Readies every parked assist (gc: gcWakeAllAssists); any thread.
+void wakeAssists() {
+  lock(&AssistQLock);
+  GQueue Q = AssistQ;
+  AssistQ = GQueue{};
+  unlock(&AssistQLock);
+  while (G *Gp = Q.Head) {
+    Q.Head = Gp->SchedLink;
+    readyFromAnyM(Gp);
+  }
+}
+
 /// The end of every cycle, with the world stopped and the marking done:
 /// pace, sweep, account, restart the world, record the pause (Start is
 /// when this stop began; StartPause the mark start's, 0 for a
@@ -358,18 +406,20 @@ void endCycle(uint64_t Marked, bool Forced, int64_t Start, int64_t Stopped,
   if (StartPause)
     tuneTrigger(HeapEnd, GCStat.NextGC, GCStat.Trigger, WorkersDone);
   setGoal(Marked, !Forced); // step 5
-  gcSweep();
+  GCStat.DeadAtSweep = HeapEnd > Marked ? HeapEnd - Marked : 0;
+  atomic::store(&GCStat.SweptBytes, uint64_t(0));
+  gcSweepStart();
   unlockNoPCache();
   atomic::store(&GCStat.HeapLive, Marked);
   GCStat.MarkedLast = Marked;
   atomic::store(&GCStat.StressDue, 0u);
   atomic::store(&GCStat.Pending, Debug.GCStress ? 1u : 0u);
   GCStat.NumGC++;
-  GCStat.Phases++;
+  atomic::xadd(&GCStat.Phases, 1u); // read by the mark helpers
 
-  startTheWorldWithSema(nullptr);
-  wakefing(); // finalizers this cycle queued
-  int64_t End = nanotime();
+  int64_t End = startTheWorldTimed();
+  wakeAssists(); // after a termination that runtime.GC began
+  wakefing();    // finalizers this cycle queued
   uint64_t Pause = uint64_t(End - Start) + StartPause;
   GCStat.PauseTotalNs += uint64_t(End - Start);
   uint32_t Slot = (GCStat.NumGC + 255) % 256; // NumGC counts this cycle
@@ -412,6 +462,8 @@ void gcCycle(void *Arg) {
   }
 
   uint64_t HeapBefore = atomic::load(&GCStat.HeapLive);
+  // What the background sweeper still holds: gcStart swept the rest.
+  gcFinishSweep();
   // Step 3, and the stacks' share of it: segments no goroutine uses go
   // back before marking, so they are not scanned either.
   flushMCaches();
@@ -431,12 +483,12 @@ void gcCycle(void *Arg) {
     GCStat.HeapAtStart = HeapBefore;
     GCStat.StartNs = Start;
     if (gcMarkStart(A.Self, A.SP)) {
-      GCStat.Phases++;
+      atomic::xadd(&GCStat.Phases, 1u); // read by the mark helpers
       unlockNoPCache();
-      startTheWorldWithSema(nullptr);
-      int64_t End = nanotime();
+      int64_t End = startTheWorldTimed();
       GCStat.StartPauseNs = uint64_t(End - Start);
       GCStat.PauseTotalNs += uint64_t(End - Start);
+      gcMarkStartWorkers();
       if (atomic::load(&GCStat.HeapLive) >= GCStat.NextGC)
         atomic::store(&GCStat.Pending, 1u);
       return;
@@ -452,6 +504,8 @@ void gcCycle(void *Arg) {
   endCycle(Marked, A.Forced, Start, Stopped, MarkDone, HeapBefore, 0, 0);
 }
 
+void finishSweepM(void *) { gcFinishSweep(); }
+
 /// Step 1, then the cycle's next phase. Force runs a whole cycle even if
 /// another goroutine collected while this one waited for the world
 /// semaphore.
@@ -465,6 +519,10 @@ __attribute__((noinline)) void gcStart(bool Force) {
   __asm__ volatile("movq %%rsp, %0" : "=r"(SP));
 #endif
   uint32_t Seen = atomic::load(&GCStat.Phases);
+  // A mark needs the last cycle's sweep done: finish it before the
+  // world stops rather than in the pause.
+  if (!atomic::load(&GCStat.Marking) && !gcSweepDone())
+    systemstack(finishSweepM, nullptr);
   acquireWorldSema();
   if (!Force && (GCStat.Phases != Seen || !atomic::load(&GCStat.Pending))) {
     releaseWorldSema();
@@ -521,7 +579,14 @@ bool mayCollect() {
 
 } // namespace
 
+void gcWakeAssists() { wakeAssists(); }
+
 void gcWakeTerminator() {
+  // A spinning assist sees MarkDone and terminates the mark itself, on
+  // a thread that is running: waking another can take the OS longer
+  // than the whole pause.
+  if (atomic::load(&AssistSpinning))
+    return;
   lock(&TerminatorLock);
   G *Gp = TerminatorParked ? Terminator : nullptr;
   TerminatorParked = false;
@@ -609,15 +674,29 @@ void gcTrigger() {
         atomic::store(&GCStat.Pending, 1u);
       return;
     }
-    if (gcAssist())
-      return;
-    // No work to take: the workers hold the rest of the mark, or the OS
-    // has not run them. Give them the CPU; half a runway past the goal,
-    // finish the mark in the termination's pause instead.
-    if (Live - Goal >= (Goal - GCStat.MarkedLast) / 2)
-      gcStart(false);
-    else
+    // Assist; while there is no work to take (the helpers hold the rest
+    // of the mark), wait for them rather than allocate on or finish
+    // their mark in a pause: spin a while, then park (waking a parked
+    // thread can take the OS milliseconds).
+    atomic::xadd(&AssistSpinning, 1u);
+    bool Park = false;
+    int64_t Until = nanotime() + AssistSpinNs;
+    while (!atomic::load(&GCStat.MarkDone) && atomic::load(&GCStat.Marking)) {
+      if (gcAssist())
+        break;
+      if (nanotime() > Until) {
+        Park = true;
+        break;
+      }
       osyield();
+    }
+    atomic::xadd(&AssistSpinning, ~0u);
+    if (Park)
+      parkAssist();
+    // A helper that finished while this goroutine spun left the
+    // termination to it (gcWakeTerminator).
+    if (atomic::load(&GCStat.MarkDone))
+      gcStart(false);
     return;
   }
   if (Debug.GCStress) {
@@ -639,6 +718,8 @@ void gcTrigger() {
 void gcForce() {
   GORT_ASSERT(mayCollect());
   gcStart(true);
+  // runtime.GC returns with its cycle's sweep done, as gc's does.
+  systemstack(finishSweepM, nullptr);
 }
 
 void gcNoteHeapLive(int64_t N) {

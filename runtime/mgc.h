@@ -20,6 +20,9 @@
 
 namespace gort {
 
+struct MCentral;
+struct MSpan;
+
 /// The collector's state. Written with the world stopped, except HeapLive,
 /// Pending, StressDue and MarkDone (atomic).
 struct alignas(64) GCState {
@@ -59,6 +62,12 @@ struct alignas(64) GCState {
   uint64_t AllocatedPast;
   /// Objects freed by the sweeper, by size class ([0]: large objects).
   uint64_t FreesByClass[NumSizeClasses];
+  /// The bytes of the objects the last mark left unmarked (the heap at
+  /// its termination less the marked bytes), and the bytes the sweepers
+  /// have freed since (atomic): until the sweep is done, the difference
+  /// is garbage not yet freed, which MemStats.HeapAlloc counts, as gc's.
+  uint64_t DeadAtSweep;
+  uint64_t SweptBytes;
   /// HeapLive at which the next cycle starts (gc: the trigger), between the
   /// marked heap and NextGC: a concurrent mark needs runway, as the
   /// program allocates while it runs. TriggerRatio is the share of the
@@ -163,9 +172,14 @@ uint64_t gcMark(G *Self, uintptr_t SelfSP);
 /// flushed: scans every root into shared work for the mark workers
 /// (the writable segments, Ms, Ps, every G with its stack, defer and
 /// panic records, the timers and the finalizers), which mark on while
-/// the world runs. False if there is no worker to mark concurrently
-/// (one CPU, GORTDEBUG=gcserial=1); then nothing was done.
+/// the world runs, once gcMarkStartWorkers wakes them. False if there is
+/// no worker to mark concurrently (one CPU, GORTDEBUG=gcserial=1); then
+/// nothing was done.
 bool gcMarkStart(G *Self, uintptr_t SelfSP);
+/// Wakes the helpers of the mark gcMarkStart began, after the world
+/// restarted: a thread woken inside the pause may take the waker's CPU
+/// for a scheduler tick (measured: 3-4 ms of a start's pause).
+void gcMarkStartWorkers();
 /// A concurrent mark's termination, with the world stopped: takes what the
 /// write barriers shaded, finishes marking on every marker, runs the
 /// checkmark pass and the finalizers' step 2. Returns the bytes marked,
@@ -174,6 +188,9 @@ uint64_t gcMarkTerminate(G *Self, uintptr_t SelfSP);
 /// Wakes the goroutine that terminates a concurrent mark whose workers
 /// are done (mgc.cpp); any thread, a mark helper's too.
 void gcWakeTerminator();
+/// Readies the goroutines parked in an assist until the workers are
+/// done (mgc.cpp); any thread.
+void gcWakeAssists();
 /// A mark assist (gc: gcAssistAlloc): the allocating goroutine scans
 /// shared grey objects while the heap is past its goal. False if there
 /// was no work to take.
@@ -184,9 +201,26 @@ bool gcAssist();
 /// without its mark bit.
 void gcCheckmark(G *Self, uintptr_t SelfSP);
 
-/// Frees every unmarked object and clears the mark bits (mgcsweep.cpp).
-/// World stopped, caches flushed. The scavenger then runs once against the
-/// bound the pacer set for this cycle (heapSetRetain).
+/// Begins sweeping after a mark (mgcsweep.cpp): every span becomes
+/// unswept. World stopped, caches flushed. Freeing pages does not
+/// scavenge until the sweep is done; the scavenger then runs once against
+/// the bound the pacer set for this cycle (heapSetRetain).
+void gcSweepStart();
+/// Sweeps in the background, on a thread without a P (a mark helper's),
+/// until nothing is left or *Stop no longer equals Seen.
+void gcBackgroundSweep(const uint32_t *Stop, uint32_t Seen);
+/// Sweeps every span not yet swept, and waits for sweeps in progress
+/// (gc: finishsweep_m). System stack.
+void gcFinishSweep();
+/// Whether every span of the current generation is swept.
+bool gcSweepDone();
+/// Sweeps until NPages pages went back to the page heap or nothing is
+/// left to sweep (gc: mheap.reclaim): before the heap grows. System stack.
+void gcReclaim(uintptr_t NPages);
+/// Sweeps unswept spans of C until one has a free slot, which it returns
+/// (on no list), or null (MCentral::cacheSpan's step 2). System stack.
+MSpan *gcSweepForCache(MCentral &C);
+/// gcSweepStart and gcFinishSweep: the whole sweep at once (tests).
 void gcSweep();
 /// Returns every P's MCache and the no-P cache's spans to their MCentrals,
 /// with the world stopped; leaves the no-P cache locked (the caller

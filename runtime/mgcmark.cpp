@@ -158,9 +158,14 @@ struct SharedWork {
   /// A mark assist is waiting for work: markers share as if a marker
   /// were idle (atomic).
   uint32_t AssistWant;
+  /// The assist holds grey objects it took (gcAssist): the mark is not
+  /// done meanwhile. Changed under Lock, with the take and the share.
+  uint32_t AssistBusy;
   uint32_t Registered; ///< helpers that took their index (atomic)
 };
 SharedWork Shared;
+/// The helpers that gcMarkStartWorkers wakes for a concurrent mark.
+uint32_t StartWorkers;
 
 /// An empty block, from the free list or new.
 WorkBlock *newBlock() {
@@ -406,8 +411,9 @@ struct Marker {
     pushBlock(B);
   }
 
-  /// Takes a shared block onto the stack, if there is one.
-  bool take() {
+  /// Takes a shared block onto the stack, if there is one; an assist
+  /// marks itself busy with the same lock held.
+  bool take(bool Assisting = false) {
     if (atomic::load(&Shared.NFull) == 0)
       return false;
     lock(&Shared.Lock);
@@ -415,6 +421,8 @@ struct Marker {
     if (B) {
       Shared.Full = B->Next;
       atomic::xadd(&Shared.NFull, ~0u);
+      if (Assisting)
+        atomic::store(&Shared.AssistBusy, 1u);
     }
     unlock(&Shared.Lock);
     if (!B)
@@ -443,13 +451,23 @@ struct Marker {
         continue;
       }
       if (atomic::load(&Shared.NIdle) == Shared.NWorkers &&
-          atomic::load(&Shared.NFull) == 0)
+          atomic::load(&Shared.NFull) == 0 && isFinal())
         return false;
       if (Spin < 128)
         procyield(1);
       else
         osyield();
     }
+  }
+
+  /// Whether no assist holds work and no block is shared, checked under
+  /// the lock the assist takes and gives back work with, so that the
+  /// two cannot be seen apart in between.
+  static bool isFinal() {
+    lock(&Shared.Lock);
+    bool Final = !Shared.Full && !atomic::load(&Shared.AssistBusy);
+    unlock(&Shared.Lock);
+    return Final;
   }
 
   /// Drains, takes shared blocks, and waits for work until the whole
@@ -588,13 +606,46 @@ void markRoots(Marker &Mk, G *Self, uintptr_t SelfSP, bool Drain = true) {
   RootMarker = &Main;
 }
 
+/// How long the last helper of a concurrent mark leaves its termination
+/// to the program before it wakes the terminator goroutine.
+constexpr int64_t TerminatorDelayNs = 200 * 1000;
+/// How long it then waits for the terminator to end the mark, to sweep
+/// after it.
+constexpr int64_t SweepWaitNs = 10 * 1000 * 1000;
+
 /// The helper that finished a concurrent mark last ends it: the mark
 /// terminator goroutine, or the next allocation that may stop the world,
 /// terminates it (mgc.cpp).
-void concurrentMarkDone() {
+void concurrentMarkDone(uint32_t Gen) {
+  uint32_t Phases = atomic::load(&GCStat.Phases);
   atomic::store(&GCStat.MarkDone, 1u);
   atomic::store(&GCStat.Pending, 1u);
-  gcWakeTerminator();
+  gcWakeAssists();
+  // Until the mark is terminated, or the termination asks the helpers to
+  // drain what is left (a new generation).
+  auto Waiting = [&] {
+    return atomic::load(&GCStat.Phases) == Phases &&
+           atomic::load(&Shared.Gen) == Gen;
+  };
+  // A goroutine that allocates sees Pending and terminates the mark at
+  // once. Waking the terminator hands it a P, and the OS may take
+  // milliseconds to run its thread while a stop of the world waits for
+  // that P (measured on binarytrees: 1-6 ms terminations). So the
+  // program has a moment to terminate first; one that does not
+  // allocate has its mark terminated 0.2 ms later.
+  int64_t Until = nanotime() + TerminatorDelayNs;
+  while (Waiting() && nanotime() < Until)
+    usleep(20);
+  if (Waiting()) {
+    gcWakeTerminator();
+    Until = nanotime() + SweepWaitNs;
+    while (Waiting() && nanotime() < Until)
+      usleep(100);
+  }
+  // This thread is awake and has a CPU: it sweeps in the background
+  // (gc: bgsweep) until the sweep is done or the next mark begins.
+  if (atomic::load(&GCStat.Phases) != Phases)
+    gcBackgroundSweep(&Shared.Gen, Gen);
 }
 
 /// A helper thread's life (gc: gcBgMarkWorker, here on an M of its own
@@ -622,7 +673,7 @@ void gcHelper() {
     atomic::xadd(&Shared.Marked, W.Marked);
     if (atomic::xadd(&Shared.Done, 1u) == atomic::load(&Shared.Active) &&
         Shared.Concurrent)
-      concurrentMarkDone();
+      concurrentMarkDone(Seen);
   }
 }
 
@@ -808,9 +859,11 @@ bool gcMarkStart(G *Self, uintptr_t SelfSP) {
     clearDeadStacks(Self, SelfSP);
   markRoots(Main, Self, SelfSP, /*Drain=*/false);
   Main.shareAll();
-  startGen(Workers, Workers, true);
+  StartWorkers = Workers;
   return true;
 }
+
+void gcMarkStartWorkers() { startGen(StartWorkers, StartWorkers, true); }
 
 uint64_t gcMarkTerminate(G *Self, uintptr_t SelfSP) {
   // The concurrent workers finish first (they have when MarkDone is set;
@@ -853,10 +906,13 @@ bool gcAssist() {
   bool Worked = false;
   for (int I = 0; I < 64 && atomic::load(&Shared.NFull) == 0; I++)
     procyield(10);
-  if (Assist.take()) {
+  if (Assist.take(/*Assisting=*/true)) {
     Assist.Parallel = true;
     Assist.drainSome(4 * BlockItems);
     Assist.shareAll();
+    lock(&Shared.Lock);
+    atomic::store(&Shared.AssistBusy, 0u);
+    unlock(&Shared.Lock);
     Worked = true;
   }
   atomic::store(&Shared.AssistWant, 0u);

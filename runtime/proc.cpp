@@ -260,9 +260,10 @@ const char *const WaitReasonStrings[] = {
     "finalizer wait",
     "IO wait",
     "GC worker (idle)",
+    "GC assist wait",
 };
 static_assert(sizeof(WaitReasonStrings) / sizeof(WaitReasonStrings[0]) ==
-              size_t(WaitReason::GCWorkerIdle) + 1);
+              size_t(WaitReason::GCAssistWait) + 1);
 
 /// gc: gStatusStrings.
 const char *const GStatusStrings[] = {
@@ -1659,7 +1660,9 @@ void stopTheWorldWithSema(void *) {
       fatal("stopTheWorld: not stopped");
 }
 
-void startTheWorldWithSema(void *) {
+void startTheWorldWithSema(void *) { startTheWorldTimed(); }
+
+int64_t startTheWorldTimed() {
   lock(&Sched.Lock);
   int32_t Procs = atomic::load(&Gomaxprocs);
   if (NewProcs != 0) {
@@ -1686,7 +1689,9 @@ void startTheWorldWithSema(void *) {
       newm(nullptr, Pp, -1);
     }
   }
+  int64_t Started = nanotime();
   wakep();
+  return Started;
 }
 
 namespace {
@@ -1753,6 +1758,10 @@ void checkdead() {
   }
   // A sleeping goroutine: sysmon wakes an M for it when it is due.
   if (atomic::load(&TimerNext) != 0)
+    return;
+  // A concurrent mark's helpers (Ms of their own) will wake the assists
+  // parked on it and the terminator, which checks again when it parks.
+  if (atomic::load(&GCStat.Marking))
     return;
   unlock(&Sched.Lock);
   throwDeadlock("all goroutines are asleep - deadlock!");

@@ -211,6 +211,10 @@ int32_t gomaxprocs(int32_t N);
 /// every P is PGCStop; starting hands the Ps back out.
 void stopTheWorldWithSema(void *);
 void startTheWorldWithSema(void *);
+/// startTheWorldWithSema that returns when the world restarted: the time
+/// after the Ps were handed out, before an idle P is offered more work
+/// (gc returns the same time, the end of its pauses).
+int64_t startTheWorldTimed();
 /// The world semaphore: one world-stopper at a time (gc: worldsema). Taken
 /// on a user goroutine, which yields while another holds it.
 void acquireWorldSema();

@@ -96,6 +96,7 @@ enum class WaitReason : uint8_t {
   FinalizerWait,      // "finalizer wait"
   IOWait,             // "IO wait"
   GCWorkerIdle,       // "GC worker (idle)"
+  GCAssistWait,       // "GC assist wait"
 };
 
 /// A G waiting on a channel (gc: sudog). A G may wait on several channels

@@ -175,6 +175,7 @@ gort::abi::Type makeTestType(uintptr_t Size, bool HasPointers) {
 // cycle on a g0.
 void stopTheWorldWithSema(void *) {}
 void startTheWorldWithSema(void *) {}
+int64_t startTheWorldTimed() { return 0; }
 void acquireWorldSema() {}
 void releaseWorldSema() {}
 G *allgs() { return nullptr; }
