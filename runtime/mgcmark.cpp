@@ -609,24 +609,15 @@ void markRoots(Marker &Mk, G *Self, uintptr_t SelfSP, bool Drain = true) {
 /// How long the last helper of a concurrent mark leaves its termination
 /// to the program before it wakes the terminator goroutine.
 constexpr int64_t TerminatorDelayNs = 200 * 1000;
-/// How long it then waits for the terminator to end the mark, to sweep
-/// after it.
-constexpr int64_t SweepWaitNs = 10 * 1000 * 1000;
 
 /// The helper that finished a concurrent mark last ends it: the mark
 /// terminator goroutine, or the next allocation that may stop the world,
 /// terminates it (mgc.cpp).
-void concurrentMarkDone(uint32_t Gen) {
+void concurrentMarkDone() {
   uint32_t Phases = atomic::load(&GCStat.Phases);
   atomic::store(&GCStat.MarkDone, 1u);
   atomic::store(&GCStat.Pending, 1u);
   gcWakeAssists();
-  // Until the mark is terminated, or the termination asks the helpers to
-  // drain what is left (a new generation).
-  auto Waiting = [&] {
-    return atomic::load(&GCStat.Phases) == Phases &&
-           atomic::load(&Shared.Gen) == Gen;
-  };
   // A goroutine that allocates sees Pending and terminates the mark at
   // once. Waking the terminator hands it a P, and the OS may take
   // milliseconds to run its thread while a stop of the world waits for
@@ -634,18 +625,10 @@ void concurrentMarkDone(uint32_t Gen) {
   // program has a moment to terminate first; one that does not
   // allocate has its mark terminated 0.2 ms later.
   int64_t Until = nanotime() + TerminatorDelayNs;
-  while (Waiting() && nanotime() < Until)
+  while (atomic::load(&GCStat.Phases) == Phases && nanotime() < Until)
     usleep(20);
-  if (Waiting()) {
+  if (atomic::load(&GCStat.Phases) == Phases)
     gcWakeTerminator();
-    Until = nanotime() + SweepWaitNs;
-    while (Waiting() && nanotime() < Until)
-      usleep(100);
-  }
-  // This thread is awake and has a CPU: it sweeps in the background
-  // (gc: bgsweep) until the sweep is done or the next mark begins.
-  if (atomic::load(&GCStat.Phases) != Phases)
-    gcBackgroundSweep(&Shared.Gen, Gen);
 }
 
 /// A helper thread's life (gc: gcBgMarkWorker, here on an M of its own
@@ -673,7 +656,7 @@ void gcHelper() {
     atomic::xadd(&Shared.Marked, W.Marked);
     if (atomic::xadd(&Shared.Done, 1u) == atomic::load(&Shared.Active) &&
         Shared.Concurrent)
-      concurrentMarkDone(Seen);
+      concurrentMarkDone();
   }
 }
 

@@ -11,9 +11,8 @@
 // and fills it:
 //
 //   Alloc, HeapAlloc  GCStat.HeapLive: the last cycle's marked bytes plus
-//                     the bytes allocated since; plus, until the sweep is
-//                     done, the dead bytes not yet swept, as gc counts them
-//                     (GCStat.DeadAtSweep - SweptBytes)
+//                     the bytes allocated since (the sweep is done at the
+//                     end of each cycle, so nothing dead is counted)
 //   TotalAlloc        bytes allocated before the last cycle plus since
 //   Mallocs, Frees    objects: the MCaches' counts when spans leave them and
 //                     large allocations; the sweeper's frees; BySize from
@@ -84,11 +83,7 @@ void readMemStatsM(void *Arg) {
   MemStats S;
   readMemStats(&S);
   uint64_t Live = atomic::load(&GCStat.HeapLive);
-  uint64_t Swept = atomic::load(&GCStat.SweptBytes);
-  uint64_t Unswept = gcSweepDone() || Swept >= GCStat.DeadAtSweep
-                         ? 0
-                         : GCStat.DeadAtSweep - Swept;
-  Out.Alloc = Out.HeapAlloc = Live + Unswept;
+  Out.Alloc = Out.HeapAlloc = Live;
   Out.TotalAlloc = GCStat.AllocatedPast + (Live - GCStat.MarkedLast);
   Out.Lookups = 0;
   // Objects that shared a tiny block count as allocated and, since their

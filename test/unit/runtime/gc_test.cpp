@@ -213,38 +213,6 @@ TEST(GC, ReachableObjectsSurviveAndGarbageIsFreed) {
   EXPECT_LE(countAllocated(Live), MaxRetained);
 }
 
-// Sweeping runs after the world restarts (mgcsweep.cpp): until a sweeper
-// takes a span, its objects stay as they were; an allocation of a class
-// sweeps that class's spans (and, before the heap grows, others) first;
-// gcFinishSweep sweeps the rest, large objects' spans too.
-TEST(GC, SweepIsLazyAndFinishes) {
-  gort::abi::Type Ty = test::makeTestType(sizeof(Node), /*HasPointers=*/true);
-  gort::abi::Type Big = test::makeTestType(64 << 10, /*HasPointers=*/false);
-  std::vector<uintptr_t> Dead;
-  for (int I = 0; I < 2000; I++)
-    Dead.push_back(hide(uintptr_t(mallocgc(sizeof(Node), &Ty, true))));
-  uintptr_t BigH = hide(uintptr_t(mallocgc(64 << 10, &Big, true)));
-  Root = 0;
-  AllP[0]->Cache->releaseAll();
-  lockNoPCache();
-  releaseNoPCacheLocked();
-  gcMark(nullptr, 0);
-  gcSweepStart();
-  unlockNoPCache();
-  EXPECT_FALSE(gcSweepDone());
-  EXPECT_EQ(countAllocated(Dead), Dead.size());
-  EXPECT_TRUE(allocated(hide(BigH)));
-  // The cache's refill sweeps the class: its dead spans go to the heap.
-  void *X = mallocgc(sizeof(Node), &Ty, true);
-  EXPECT_LT(countAllocated(Dead), Dead.size() / 2);
-  gcFinishSweep();
-  EXPECT_TRUE(gcSweepDone());
-  // X may have taken a dead object's slot.
-  EXPECT_LE(countAllocated(Dead), MaxRetained + 1);
-  EXPECT_FALSE(allocated(hide(BigH)));
-  EXPECT_TRUE(allocated(uintptr_t(X)));
-}
-
 TEST(GC, InteriorPointersKeepObjectsAlive) {
   gort::abi::Type Ty = test::makeTestType(sizeof(Node), /*HasPointers=*/true);
   auto *N = static_cast<Node *>(mallocgc(sizeof(Node), &Ty, true));
