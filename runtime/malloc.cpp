@@ -76,7 +76,8 @@
 // lets gcTrigger start a cycle (step 0 below), and the slow paths count
 // HeapLive (mcache.cpp's refill, largeAlloc). A scan object's pointer
 // words are recorded for the marker (step 5: heapBitsSetType, mbitmap.cpp;
-// step 6: the large span keeps T). Still to come: GC assists.
+// step 6: the large span keeps T). Assists and their waits happen in
+// gcTrigger (mgc.cpp).
 //
 // Invariants: an MCache is used only by the M holding its P, or under
 // NoPCacheLock. Lock order, outermost first: NoPCacheLock, MCentral::Lock,

@@ -141,8 +141,8 @@
 // below the live heap.
 //
 // Entry points: gcTrigger (mallocgc), gcForce (runtime.GC), gcinit
-// (schedinit), gcNoteHeapLive (mcache.cpp, malloc.cpp), gcWakeTerminator
-// (mgcmark.cpp's helpers).
+// (schedinit), gcNoteHeapLive (mcache.cpp, malloc.cpp), gcWakeAssists and
+// gcWakeTerminator (mgcmark.cpp's helpers).
 //
 //===----------------------------------------------------------------------===//
 
@@ -377,18 +377,6 @@ void parkAssist() {
   goparkunlock(&AssistQLock, WaitReason::GCAssistWait);
 }
 
-/// Readies every parked assist (gc: gcWakeAllAssists); any thread.
-void wakeAssists() {
-  lock(&AssistQLock);
-  GQueue Q = AssistQ;
-  AssistQ = GQueue{};
-  unlock(&AssistQLock);
-  while (G *Gp = Q.Head) {
-    Q.Head = Gp->SchedLink;
-    readyFromAnyM(Gp);
-  }
-}
-
 /// The end of every cycle, with the world stopped and the marking done:
 /// pace, sweep, account, restart the world, record the pause (Start is
 /// when this stop began; StartPause the mark start's, 0 for a
@@ -411,8 +399,8 @@ void endCycle(uint64_t Marked, bool Forced, int64_t Start, int64_t Stopped,
   atomic::xadd(&GCStat.Phases, 1u); // read by the mark helpers
 
   int64_t End = startTheWorldTimed();
-  wakeAssists(); // after a termination that runtime.GC began
-  wakefing();    // finalizers this cycle queued
+  gcWakeAssists(); // after a termination that runtime.GC began
+  wakefing();      // finalizers this cycle queued
   uint64_t Pause = uint64_t(End - Start) + StartPause;
   GCStat.PauseTotalNs += uint64_t(End - Start);
   uint32_t Slot = (GCStat.NumGC + 255) % 256; // NumGC counts this cycle
@@ -564,7 +552,16 @@ bool mayCollect() {
 
 } // namespace
 
-void gcWakeAssists() { wakeAssists(); }
+void gcWakeAssists() {
+  lock(&AssistQLock);
+  GQueue Q = AssistQ;
+  AssistQ = GQueue{};
+  unlock(&AssistQLock);
+  while (G *Gp = Q.Head) {
+    Q.Head = Gp->SchedLink;
+    readyFromAnyM(Gp);
+  }
+}
 
 void gcWakeTerminator() {
   // A spinning assist sees MarkDone and terminates the mark itself, on

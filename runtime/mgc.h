@@ -180,7 +180,7 @@ uint64_t gcMarkTerminate(G *Self, uintptr_t SelfSP);
 /// are done (mgc.cpp); any thread, a mark helper's too.
 void gcWakeTerminator();
 /// Readies the goroutines parked in an assist until the workers are
-/// done (mgc.cpp); any thread.
+/// done (mgc.cpp; gc: gcWakeAllAssists); any thread.
 void gcWakeAssists();
 /// A mark assist (gc: gcAssistAlloc): the allocating goroutine scans
 /// shared grey objects while the heap is past its goal. False if there
