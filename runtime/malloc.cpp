@@ -69,15 +69,16 @@
 // Memory is zero by construction where possible: arenas come fresh from
 // mmap, a span whose pages were never handed out has NeedZero == 0, and
 // only memory reused after a free is cleared. The collector (mgc.cpp)
-// frees objects: its sweeper replaces a span's AllocBits with its mark bits
-// and sets NeedZero (mgcsweep.cpp), puts spans back on their MCentral, and
-// frees whole spans -- every dead large object -- to the heap
-// (MHeap::freeSpan). mallocgc's part: on entry it tests GCStat.Pending and
-// lets gcTrigger start a cycle (step 0 below), and the slow paths count
-// HeapLive (mcache.cpp's refill, largeAlloc). A scan object's pointer
-// words are recorded for the marker (step 5: heapBitsSetType, mbitmap.cpp;
-// step 6: the large span keeps T). Assists and their waits happen in
-// gcTrigger (mgc.cpp).
+// frees objects: its sweepers replace a span's AllocBits with its mark bits
+// and set NeedZero (mgcsweep.cpp), put spans back on their MCentral, and
+// free whole spans -- every dead large object -- to the heap
+// (MHeap::freeSpan). A large object's span joins its class's full list
+// (MCentral::addLarge) so that the sweepers find it. mallocgc's part: on
+// entry it tests GCStat.Pending and lets gcTrigger start a cycle (step 0
+// below; assists and their waits happen there too), and the slow paths
+// count HeapLive (mcache.cpp's refill, largeAlloc) and sweep (cacheSpan,
+// gcReclaim). A scan object's pointer words are recorded for the marker
+// (step 5: heapBitsSetType, mbitmap.cpp; step 6: the large span keeps T).
 //
 // Invariants: an MCache is used only by the M holding its P, or under
 // NoPCacheLock. Lock order, outermost first: NoPCacheLock, MCentral::Lock,
@@ -240,7 +241,10 @@ struct LargeArgs {
 
 void largeAllocM(void *Arg) {
   LargeArgs *A = static_cast<LargeArgs *>(Arg);
+  gcReclaim(A->NPages);
   A->S = Heap.alloc(A->NPages, A->Spc);
+  if (A->S)
+    Heap.Central[A->Spc].addLarge(A->S);
 }
 
 /// Step 6 (gc: mcache.allocLarge and the large branch of mallocgc).
@@ -293,7 +297,14 @@ void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
   void *X;
   uintptr_t Sampled;
   if (Size > MaxSmallSize) {
+    // Without a P, NoPCacheLock keeps a cycle's pause (which holds it)
+    // from beginning a sweep while the new span joins its list.
+    bool NoP = !Mp || !Mp->Pp;
+    if (NoP)
+      lock(&NoPCacheLock);
     X = largeAlloc(Size, T, Noscan, NeedZero);
+    if (NoP)
+      unlock(&NoPCacheLock);
     Sampled = alignUp(Size, PageSize);
   } else if (P *Pp = Mp ? Mp->Pp : nullptr) {
     X = mallocSmall(Pp->Cache, Size, T, Noscan, NeedZero, Sampled);

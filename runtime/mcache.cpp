@@ -22,8 +22,8 @@
 //
 // releaseAll gives every cached span back; freemcache releases and frees
 // the MCache (a P that goes away; a test thread). The collector flushes
-// every P's cache before sweeping (gc: prepareForSweep, mgc.cpp), so that
-// no span is cached while it is swept, and drops the tiny block.
+// every P's cache before a sweep begins (gc: prepareForSweep, mgc.cpp), so
+// that no span cached before it is swept, and drops the tiny block.
 //
 // Heap-live accounting for the pacer (gc's): when a span is cached, its
 // free bytes count as allocated (gcNoteHeapLive); releaseAll gives back the
@@ -128,7 +128,7 @@ void MCache::refill(SpanClass Spc) {
     outOfMemory(ClassToSize[spanClassSizeClass(Spc)]);
   if (S->AllocCount == S->NElems)
     fatal("runtime: span has no free space");
-  S->SweepGen = Heap.SweepGen + 3;
+  S->SweepGen = atomic::load(&Heap.SweepGen) + 3;
   S->AllocCountBeforeCache = S->AllocCount;
   Alloc[Spc] = S;
   // The span's free space counts as allocated from now on (gc's

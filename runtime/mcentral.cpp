@@ -17,11 +17,12 @@
 //
 // cacheSpan (on the system stack):
 //   1. Pop a swept partial span.
-//   2. (With a background sweeper: sweep unswept partial spans, then
-//      unswept full ones, until one has a free object; gc bounds this by a
-//      budget. Today every span is swept when the world restarts.)
+//   2. While the sweep of the last cycle is not done, sweep this class's
+//      unswept spans, partial ones first, until one has a free object
+//      (gcSweepForCache, mgcsweep.cpp; at most 100, gc's spanBudget).
 //   3. Otherwise grow: a fresh span of ClassToAllocNPages pages from the
-//      heap (no lock of ours held meanwhile).
+//      heap (no lock of ours held meanwhile), after sweeping until as many
+//      pages were freed if the sweep is not done (gcReclaim).
 //   4. Load its AllocCache from the word holding FreeIndex.
 // uncacheSpan: put the span on the swept full or partial list by whether
 // it has free objects left.
@@ -29,12 +30,13 @@
 // Sweep generations, as gc (mspan.SweepGen relative to Heap.SweepGen):
 // SG-2 needs sweeping, SG-1 is being swept, SG is swept, SG+1 was cached
 // before sweeping began (sweep it when uncached), SG+3 was swept and then
-// cached. The collector sweeps every span in the pause that ends its cycle
-// (mgcsweep.cpp), so SweepGen stays 0, every span in a list is SG
-// and every cached one SG+3; the sweeper moves each span to the swept list
-// that fits, or returns it to the heap (freeSpan) if all its objects died.
-// A background sweeper will advance SweepGen by 2 per cycle and take spans
-// from the unswept lists.
+// cached. Every MCache is flushed before a mark terminates, so SG+1 never
+// occurs here. The mark termination adds 2 to SG (mgcsweep.cpp): every
+// listed span is then SG-2, unswept, and the swept lists are empty.
+// Sweepers take spans off the unswept lists, sweep them (SG-1) and move
+// each to the swept list that fits (SG), or return it to the heap
+// (freeSpan) if all its objects died. Large objects' spans are listed
+// too, on the full lists of class 0, so that the sweeper finds them.
 //
 // Invariants: a span is on at most one list, and only while no MCache
 // holds it; spans on the lists belong to this class. Locking: Lock guards
@@ -53,6 +55,7 @@
 
 #include "runtime/atomic.h"
 #include "runtime/lock.h"
+#include "runtime/mgc.h"
 #include "runtime/mheap.h"
 #include "runtime/panic.h"
 
@@ -71,9 +74,9 @@ MSpan *MCentral::cacheSpan() {
   uint32_t SG = atomic::load(&Heap.SweepGen);
   lock(&Lock);
   MSpan *S = partialSwept(SG)->pop();
-  // Step 2 goes here with the sweeper; the unswept lists are empty until
-  // then.
   unlock(&Lock);
+  if (!S && !gcSweepDone())
+    S = gcSweepForCache(*this); // step 2
   if (!S) {
     S = grow();
     if (!S)
@@ -91,8 +94,8 @@ MSpan *MCentral::cacheSpan() {
 void MCentral::uncacheSpan(MSpan *S) {
   uint32_t SG = atomic::load(&Heap.SweepGen);
   // A span cached before the current sweep began (SweepGen == SG + 1)
-  // must be swept here first; with the stop-the-world sweep that never
-  // happens.
+  // would have to be swept here first; every MCache is flushed before a
+  // sweep begins, so that never happens.
   GORT_ASSERT(S->SweepGen == SG + 3);
   S->SweepGen = SG;
   lock(&Lock);
@@ -105,6 +108,7 @@ void MCentral::uncacheSpan(MSpan *S) {
 
 MSpan *MCentral::grow() {
   unsigned SC = spanClassSizeClass(Class);
+  gcReclaim(ClassToAllocNPages[SC]);
   MSpan *S = Heap.alloc(ClassToAllocNPages[SC], Class);
   if (!S)
     return nullptr;
@@ -112,6 +116,13 @@ MSpan *MCentral::grow() {
                                ClassToSize[SC]);
   atomic::xadd(&NGrow, uint64_t(1));
   return S;
+}
+
+void MCentral::addLarge(MSpan *S) {
+  GORT_ASSERT(spanClassSizeClass(Class) == 0);
+  lock(&Lock);
+  fullSwept(atomic::load(&Heap.SweepGen))->push(S);
+  unlock(&Lock);
 }
 
 } // namespace gort

@@ -21,8 +21,7 @@ namespace gort {
 /// The spans of one span class that no MCache holds (gc: mcentral). Padded
 /// to a cache line so that the locks of neighbouring classes do not share
 /// one. Partial spans have free objects; full ones have none. Each kind has
-/// two lists, swept and unswept, selected by the heap's SweepGen as in gc;
-/// with the stop-the-world sweep every span is always swept.
+/// two lists, swept and unswept, selected by the heap's SweepGen as in gc.
 struct alignas(64) MCentral {
   Mutex Lock; ///< guards the lists and the spans on them
   SpanClass Class;
@@ -43,6 +42,9 @@ struct alignas(64) MCentral {
   void uncacheSpan(MSpan *S);
   /// Allocates a fresh span of this class from the heap. System stack.
   MSpan *grow();
+  /// Puts a new large object's span on the swept full list, where the
+  /// sweeper will find it. Its class is 0 (large).
+  void addLarge(MSpan *S);
 };
 
 } // namespace gort

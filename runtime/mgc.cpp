@@ -34,9 +34,12 @@
 // The mark start (gcStart, then gcCycle on the system stack):
 //   1. Save every callee-saved register on the goroutine's stack and note
 //      its stack pointer: the goroutine's frames may keep pointers in
-//      those registers, and the marker reads only memory.
+//      those registers, and the marker reads only memory. Finish the last
+//      cycle's sweep (gcFinishSweep, mgcsweep.cpp): a mark needs every
+//      span swept.
 //   2. Stop the world (stopTheWorldWithSema): every other goroutine is
-//      parked at a safepoint with its context on its own stack.
+//      parked at a safepoint with its context on its own stack. Wait for
+//      the background sweeper's last span.
 //   3. Flush every MCache (gc: prepareForSweep): cached spans go back to
 //      their MCentral, and the tiny blocks are dropped, so that every
 //      object allocated from here on is allocated black. Stacks shrink
@@ -85,11 +88,14 @@
 //      allows. GOGC=off with a limit collects only near the limit, as in
 //      gc. Pacing comes before the sweep so that the sweep's scavenging
 //      uses the new bound.
-//   6. Sweep (mgcsweep.cpp): every span's mark bits become its allocation
-//      bits; spans left empty go back to the page heap.
+//   6. Begin the sweep (gcSweepStart, mgcsweep.cpp): every span becomes
+//      unswept; the background sweeper and allocations sweep them while
+//      the program runs (a span's mark bits become its allocation bits;
+//      spans left empty go back to the page heap).
 //   7. Start the world (the pause ends when the Ps are handed back, as
-//      gc measures it); GODEBUG=gctrace=1 prints gc's line for the cycle:
-//      the start's pause, the concurrent mark and the termination's pause.
+//      gc measures it); GODEBUG=gctrace=1
+//      prints gc's line for the cycle: the start's pause, the concurrent
+//      mark and the termination's pause.
 // A whole cycle with the world stopped (runtime.GC, GORTDEBUG=gcstw=1,
 // a machine with one CPU, GORTDEBUG=gcserial=1) runs steps 1-7 with the
 // mark of mgcmark.cpp's gcMark in between.
@@ -134,11 +140,10 @@
 //
 // Not yet (issue 10): precise stacks and globals; stacks scanned each at
 // its own goroutine's safepoint (the start scans them all in its pause);
-// background and lazy sweeping (termination sweeps the heap in its
-// pause); mark workers that take a P rather than a thread of their own;
-// assists in proportion to allocation (gc's assist ratio; here only past
-// the goal); gc's cap on the collector's CPU share when the limit is
-// below the live heap.
+// mark workers that take a P rather than a thread of their own; assists
+// in proportion to allocation (gc's assist ratio; here only past the
+// goal); gc's cap on the collector's CPU share when the limit is below
+// the live heap.
 //
 // Entry points: gcTrigger (mallocgc), gcForce (runtime.GC), gcinit
 // (schedinit), gcNoteHeapLive (mcache.cpp, malloc.cpp), gcWakeAssists and
@@ -389,7 +394,9 @@ void endCycle(uint64_t Marked, bool Forced, int64_t Start, int64_t Stopped,
   if (StartPause)
     tuneTrigger(HeapEnd, GCStat.NextGC, GCStat.Trigger, WorkersDone);
   setGoal(Marked, !Forced); // step 5
-  gcSweep();
+  GCStat.DeadAtSweep = HeapEnd > Marked ? HeapEnd - Marked : 0;
+  atomic::store(&GCStat.SweptBytes, uint64_t(0));
+  gcSweepStart();
   unlockNoPCache();
   atomic::store(&GCStat.HeapLive, Marked);
   GCStat.MarkedLast = Marked;
@@ -443,6 +450,8 @@ void gcCycle(void *Arg) {
   }
 
   uint64_t HeapBefore = atomic::load(&GCStat.HeapLive);
+  // What the background sweeper still holds: gcStart swept the rest.
+  gcFinishSweep();
   // Step 3, and the stacks' share of it: segments no goroutine uses go
   // back before marking, so they are not scanned either.
   flushMCaches();
@@ -483,6 +492,8 @@ void gcCycle(void *Arg) {
   endCycle(Marked, A.Forced, Start, Stopped, MarkDone, HeapBefore, 0, 0);
 }
 
+void finishSweepM(void *) { gcFinishSweep(); }
+
 /// Step 1, then the cycle's next phase. Force runs a whole cycle even if
 /// another goroutine collected while this one waited for the world
 /// semaphore.
@@ -496,6 +507,10 @@ __attribute__((noinline)) void gcStart(bool Force) {
   __asm__ volatile("movq %%rsp, %0" : "=r"(SP));
 #endif
   uint32_t Seen = atomic::load(&GCStat.Phases);
+  // A mark needs the last cycle's sweep done: finish it before the
+  // world stops rather than in the pause.
+  if (!atomic::load(&GCStat.Marking) && !gcSweepDone())
+    systemstack(finishSweepM, nullptr);
   acquireWorldSema();
   if (!Force && (GCStat.Phases != Seen || !atomic::load(&GCStat.Pending))) {
     releaseWorldSema();
@@ -700,6 +715,8 @@ void gcTrigger() {
 void gcForce() {
   GORT_ASSERT(mayCollect());
   gcStart(true);
+  // runtime.GC returns with its cycle's sweep done, as gc's does.
+  systemstack(finishSweepM, nullptr);
 }
 
 void gcNoteHeapLive(int64_t N) {

@@ -20,6 +20,9 @@
 
 namespace gort {
 
+struct MCentral;
+struct MSpan;
+
 /// The collector's state. Written with the world stopped, except HeapLive,
 /// Pending, StressDue and MarkDone (atomic).
 struct alignas(64) GCState {
@@ -59,6 +62,12 @@ struct alignas(64) GCState {
   uint64_t AllocatedPast;
   /// Objects freed by the sweeper, by size class ([0]: large objects).
   uint64_t FreesByClass[NumSizeClasses];
+  /// The bytes of the objects the last mark left unmarked (the heap at
+  /// its termination less the marked bytes), and the bytes the sweepers
+  /// have freed since (atomic): until the sweep is done, the difference
+  /// is garbage not yet freed, which MemStats.HeapAlloc counts, as gc's.
+  uint64_t DeadAtSweep;
+  uint64_t SweptBytes;
   /// HeapLive at which the next cycle starts (gc: the trigger), between the
   /// marked heap and NextGC: a concurrent mark needs runway, as the
   /// program allocates while it runs. TriggerRatio is the share of the
@@ -192,9 +201,26 @@ bool gcAssist();
 /// without its mark bit.
 void gcCheckmark(G *Self, uintptr_t SelfSP);
 
-/// Frees every unmarked object and clears the mark bits (mgcsweep.cpp).
-/// World stopped, caches flushed. The scavenger then runs once against the
-/// bound the pacer set for this cycle (heapSetRetain).
+/// Begins sweeping after a mark (mgcsweep.cpp): every span becomes
+/// unswept. World stopped, caches flushed. Freeing pages does not
+/// scavenge until the sweep is done; the scavenger then runs once against
+/// the bound the pacer set for this cycle (heapSetRetain).
+void gcSweepStart();
+/// Sweeps in the background, on a thread without a P (a mark helper's),
+/// until nothing is left or *Stop no longer equals Seen.
+void gcBackgroundSweep(const uint32_t *Stop, uint32_t Seen);
+/// Sweeps every span not yet swept, and waits for sweeps in progress
+/// (gc: finishsweep_m). System stack.
+void gcFinishSweep();
+/// Whether every span of the current generation is swept.
+bool gcSweepDone();
+/// Sweeps until NPages pages went back to the page heap or nothing is
+/// left to sweep (gc: mheap.reclaim): before the heap grows. System stack.
+void gcReclaim(uintptr_t NPages);
+/// Sweeps unswept spans of C until one has a free slot, which it returns
+/// (on no list), or null (MCentral::cacheSpan's step 2). System stack.
+MSpan *gcSweepForCache(MCentral &C);
+/// gcSweepStart and gcFinishSweep: the whole sweep at once (tests).
 void gcSweep();
 /// Returns every P's MCache and the no-P cache's spans to their MCentrals,
 /// with the world stopped; leaves the no-P cache locked (the caller

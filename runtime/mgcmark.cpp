@@ -97,7 +97,16 @@
 // conservative scan would take words that calls returned before the mark
 // start left below the stack pointer for references; in this mode the
 // start zeroes those parts of every stack (clearDeadStacks), and segments
-// are zeroed when handed out.
+// are zeroed when handed out. A word the mark wrote into a live frame can
+// still be a "pointer" nobody stored: a byte written into a word that
+// held a pointer (a bool field of a struct on the stack, its padding
+// left as it was) makes a new address, 0x...c8 becoming 0x...00, which
+// can name another, dead, object. The runtime's frames are full of such
+// small structures, so the pass tolerates an unmarked object reached
+// from a word in a frame of the runtime's own code (checkStack): it is
+// neither reported nor scanned. Words in frames of compiled Go code, in
+// the heap, in globals and in the runtime's records are checked strictly;
+// a missing write barrier is found through them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -114,6 +123,7 @@
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
+#include "runtime/traceback.h"
 
 namespace gort {
 
@@ -200,6 +210,9 @@ struct Marker {
   /// The checkmark pass: objects get check bits instead of mark bits,
   /// and every object it reaches must carry a mark bit already.
   bool Check = false;
+  /// In the checkmark pass, while scanning a frame of the runtime's own
+  /// code: an unmarked object is skipped instead of reported.
+  bool Lenient = false;
 
   /// Doubles the stack.
   __attribute__((noinline)) void grow() {
@@ -259,7 +272,9 @@ struct Marker {
   /// The checkmark pass's marking of object Idx of S, which V points
   /// into: sets its check bit, and returns false if it was set already.
   /// Throws if the object lacks its mark bit: the mark missed an object
-  /// reachable from the roots.
+  /// reachable from the roots. While Lenient, an unmarked object is
+  /// passed over (false) and keeps its check bit clear, so that a strict
+  /// path that reaches it later still reports it.
   __attribute__((noinline)) bool checkmark(MSpan *S, uintptr_t Idx,
                                            uintptr_t V) {
     uintptr_t Obj = S->base() + Idx * S->ElemSize;
@@ -268,8 +283,11 @@ struct Marker {
     uint64_t Bit = uint64_t(1) << (W % 64);
     if (A->CheckBits[W / 64] & Bit)
       return false;
+    bool Marked = S->isMarked(Idx);
+    if (!Marked && Lenient)
+      return false;
     A->CheckBits[W / 64] |= Bit;
-    if (S->isMarked(Idx))
+    if (Marked)
       return true;
     printlock();
     printstring("runtime: checkmarks found unexpected unmarked object obj=");
@@ -520,6 +538,52 @@ void markLive(uintptr_t P) {
   Main.Marked += S->ElemSize;
 }
 
+/// The frame record of gcStart on the cycle's own goroutine Self, for
+/// the checkmark pass (which runs on g0 below gcStart's systemstack
+/// call): follows this thread's frame records to the first one in Self's
+/// current segment, gort_systemstack's, whose caller is gcStart. 0 if
+/// there is none.
+uintptr_t selfFrame(G *Self) {
+  uintptr_t Lo = Self->Seg->Lo, Hi = uintptr_t(Self->Seg);
+  uintptr_t FP = uintptr_t(__builtin_frame_address(0));
+  for (unsigned I = 0; I < 64 && FP; I++) {
+    if (FP >= Lo && FP + 16 <= Hi)
+      return *reinterpret_cast<const uintptr_t *>(FP);
+    FP = *reinterpret_cast<const uintptr_t *>(FP);
+  }
+  return 0;
+}
+
+/// The checkmark pass's scan of Gp's stack, from SP with FP the innermost
+/// frame record: the words of each frame are checked strictly if the
+/// frame's code is compiled Go (or a wrapper), leniently if it is the
+/// runtime's (Marker::Lenient). A record is {caller's record, return
+/// address}; the words from the record below up to a record (included)
+/// are its function's, the function the record below returns into. The
+/// innermost words (below FP) are the runtime's: gort_mcall's, gcStart's
+/// or entersyscall's. On AArch64 a function saves callee-saved registers
+/// above its record; they count as the caller's, whose values they are.
+void checkStack(Marker &Mk, G *Gp, uintptr_t FP, uintptr_t SP) {
+  bool Go = false;
+  uintptr_t Lo = SP;
+  for (StackSeg *S = Gp->Seg; S; S = S->Prev) {
+    if (S != Gp->Seg)
+      Lo = S->SavedSP;
+    uintptr_t Hi = uintptr_t(S);
+    while (FP >= Lo && FP + 16 <= Hi) {
+      Mk.Lenient = !Go;
+      Mk.scanblock(Lo, FP + 16);
+      const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
+      Go = !inRuntimeCode(Rec[1] - 1);
+      Lo = FP + 16;
+      FP = Rec[0];
+    }
+    Mk.Lenient = !Go;
+    Mk.scanblock(Lo, Hi);
+  }
+  Mk.Lenient = false;
+}
+
 /// Scans Gp's stack, every segment from where it was left.
 void markStack(Marker &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
   uint32_t Status = readgstatus(Gp);
@@ -548,6 +612,14 @@ void markStack(Marker &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
     printstring("]\n");
     printunlock();
     fatal("gc: stack pointer outside its segment");
+  }
+  if (Mk.Check) {
+    checkStack(Mk, Gp,
+               Gp == Self           ? selfFrame(Gp)
+               : Status == GSyscall ? SP
+                                    : Gp->Sched.BP,
+               SP);
+    return;
   }
   Mk.scanblock(SP, uintptr_t(Seg));
   for (StackSeg *S = Seg->Prev; S; S = S->Prev)
@@ -609,15 +681,24 @@ void markRoots(Marker &Mk, G *Self, uintptr_t SelfSP, bool Drain = true) {
 /// How long the last helper of a concurrent mark leaves its termination
 /// to the program before it wakes the terminator goroutine.
 constexpr int64_t TerminatorDelayNs = 200 * 1000;
+/// How long it then waits for the terminator to end the mark, to sweep
+/// after it.
+constexpr int64_t SweepWaitNs = 10 * 1000 * 1000;
 
 /// The helper that finished a concurrent mark last ends it: the mark
 /// terminator goroutine, or the next allocation that may stop the world,
 /// terminates it (mgc.cpp).
-void concurrentMarkDone() {
+void concurrentMarkDone(uint32_t Gen) {
   uint32_t Phases = atomic::load(&GCStat.Phases);
   atomic::store(&GCStat.MarkDone, 1u);
   atomic::store(&GCStat.Pending, 1u);
   gcWakeAssists();
+  // Until the mark is terminated, or the termination asks the helpers to
+  // drain what is left (a new generation).
+  auto Waiting = [&] {
+    return atomic::load(&GCStat.Phases) == Phases &&
+           atomic::load(&Shared.Gen) == Gen;
+  };
   // A goroutine that allocates sees Pending and terminates the mark at
   // once. Waking the terminator hands it a P, and the OS may take
   // milliseconds to run its thread while a stop of the world waits for
@@ -625,10 +706,18 @@ void concurrentMarkDone() {
   // program has a moment to terminate first; one that does not
   // allocate has its mark terminated 0.2 ms later.
   int64_t Until = nanotime() + TerminatorDelayNs;
-  while (atomic::load(&GCStat.Phases) == Phases && nanotime() < Until)
+  while (Waiting() && nanotime() < Until)
     usleep(20);
-  if (atomic::load(&GCStat.Phases) == Phases)
+  if (Waiting()) {
     gcWakeTerminator();
+    Until = nanotime() + SweepWaitNs;
+    while (Waiting() && nanotime() < Until)
+      usleep(100);
+  }
+  // This thread is awake and has a CPU: it sweeps in the background
+  // (gc: bgsweep) until the sweep is done or the next mark begins.
+  if (atomic::load(&GCStat.Phases) != Phases)
+    gcBackgroundSweep(&Shared.Gen, Gen);
 }
 
 /// A helper thread's life (gc: gcBgMarkWorker, here on an M of its own
@@ -656,7 +745,7 @@ void gcHelper() {
     atomic::xadd(&Shared.Marked, W.Marked);
     if (atomic::xadd(&Shared.Done, 1u) == atomic::load(&Shared.Active) &&
         Shared.Concurrent)
-      concurrentMarkDone();
+      concurrentMarkDone(Seen);
   }
 }
 

@@ -59,11 +59,11 @@
 // Released memory is not assumed to be zero (gc does not either):
 // ZeroedBase alone decides needzero.
 //
-// The collector's sweeper frees a span whose objects are all dead with
-// freeSpan (large objects: always, when dead), and puts partly freed small
-// spans back on their MCentral's lists. While it sweeps, freeing does not
-// scavenge (heapScavengeOff); the scavenger runs once at the end. It
-// should later also run in the background.
+// The collector's sweepers free a span whose objects are all dead with
+// freeSpan (large objects: always, when dead), and put partly freed small
+// spans back on their MCentral's lists. While a sweep runs, freeing does
+// not scavenge (heapScavengeOff); the scavenger runs once when it is done,
+// on the thread that finished it.
 //
 // Invariants (whenever Lock is free):
 //   - A page's PageAlloc bit is set iff Spans[page] is a non-Dead span
@@ -419,7 +419,7 @@ MSpan *allocSpanLocked(uintptr_t NPages, bool Manual, SpanClass Spc) {
     S->AllocCache = ~uint64_t(0);
     S->AllocBits = newSpanBits(S->NElems);
     S->GCMarkBits = newSpanBits(S->NElems);
-    S->SweepGen = Heap.SweepGen;
+    S->SweepGen = atomic::load(&Heap.SweepGen);
     S->State = MSpanState::InUse;
     Heap.PagesInUse += NPages;
   }

@@ -85,9 +85,9 @@ struct MHeap {
   uintptr_t SearchAddr;
   /// Where the next arena reservation is tried (gc: arenaHints).
   uintptr_t ArenaHint;
-  /// gc's sweepgen. Constant: the collector sweeps every span in the
-  /// pause that ends its cycle (mgcsweep.cpp), so every span is always
-  /// swept; a background sweeper will add 2 per cycle.
+  /// gc's sweepgen: 2 more at each cycle's mark termination, when every
+  /// span becomes unswept (mgcsweep.cpp; mcentral.cpp has the protocol).
+  /// Written with the world stopped; read atomically.
   uint32_t SweepGen;
 
   FixAlloc SpanAlloc;  ///< MSpan structures (gc: spanalloc)

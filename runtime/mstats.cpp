@@ -11,8 +11,9 @@
 // and fills it:
 //
 //   Alloc, HeapAlloc  GCStat.HeapLive: the last cycle's marked bytes plus
-//                     the bytes allocated since (the sweep is done at the
-//                     end of each cycle, so nothing dead is counted)
+//                     the bytes allocated since; plus, until the sweep is
+//                     done, the dead bytes not yet swept, as gc counts them
+//                     (GCStat.DeadAtSweep - SweptBytes)
 //   TotalAlloc        bytes allocated before the last cycle plus since
 //   Mallocs, Frees    objects: the MCaches' counts when spans leave them and
 //                     large allocations; the sweeper's frees; BySize from
@@ -83,7 +84,11 @@ void readMemStatsM(void *Arg) {
   MemStats S;
   readMemStats(&S);
   uint64_t Live = atomic::load(&GCStat.HeapLive);
-  Out.Alloc = Out.HeapAlloc = Live;
+  uint64_t Swept = atomic::load(&GCStat.SweptBytes);
+  uint64_t Unswept = gcSweepDone() || Swept >= GCStat.DeadAtSweep
+                         ? 0
+                         : GCStat.DeadAtSweep - Swept;
+  Out.Alloc = Out.HeapAlloc = Live + Unswept;
   Out.TotalAlloc = GCStat.AllocatedPast + (Live - GCStat.MarkedLast);
   Out.Lookups = 0;
   // Objects that shared a tiny block count as allocated and, since their

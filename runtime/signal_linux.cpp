@@ -51,11 +51,9 @@
 #include "runtime/print.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
+#include "runtime/traceback.h"
 
 extern "C" {
-// Bounds of the runtime's code (libgort/gort.ld).
-extern const char __gort_rt_text_start[];
-extern const char __gort_rt_text_end[];
 [[noreturn]] void gort_sigpanic();
 void gort_sigreturn(); // x86-64 restorer (asm_amd64.S)
 }
@@ -106,11 +104,6 @@ uintptr_t &ctxSP(void *Ctx) { return ctxWords(Ctx)[1 + 31]; }
 uintptr_t ctxFP(void *Ctx) { return ctxWords(Ctx)[1 + 29]; }
 #endif
 
-bool inRuntime(uintptr_t PC) {
-  return PC >= uintptr_t(__gort_rt_text_start) &&
-         PC < uintptr_t(__gort_rt_text_end);
-}
-
 void sighandler(int32_t Sig, Siginfo *Info, void *Ctx) {
   uintptr_t PC = ctxPC(Ctx);
   G *Gp = getgOrNull();
@@ -118,7 +111,7 @@ void sighandler(int32_t Sig, Siginfo *Info, void *Ctx) {
     Gp->Sig = 0;
   M *Mp = Gp ? Gp->Mp : nullptr;
   G *User = Mp ? Mp->CurG : nullptr;
-  if (Gp && Gp == User && !inRuntime(PC) && Mp->Locks == 0 &&
+  if (Gp && Gp == User && !inRuntimeCode(PC) && Mp->Locks == 0 &&
       Mp->Mallocing == 0 && Mp->Dying == 0) {
     // A fault in Go code: make the goroutine call gort_sigpanic from PC.
     Gp->Sig = uint32_t(Sig);

@@ -1026,9 +1026,13 @@ void forEachGoFrame(G *Gp, uintptr_t FP, unsigned MaxDepth, F Visit) {
 
 } // namespace
 
+bool inRuntimeCode(uintptr_t PC) {
+  return PC >= uintptr_t(__gort_rt_text_start) &&
+         PC < uintptr_t(__gort_rt_text_end);
+}
+
 bool inGoCode(uintptr_t PC) {
-  bool Runtime = PC >= uintptr_t(__gort_rt_text_start) &&
-                 PC < uintptr_t(__gort_rt_text_end);
+  bool Runtime = inRuntimeCode(PC);
   bool Wrapper = PC >= uintptr_t(__gort_wrapper_start) &&
                  PC < uintptr_t(__gort_wrapper_end);
   return !Runtime && !Wrapper;

@@ -34,6 +34,10 @@ void traceback(G *Gp, uintptr_t FP);
 /// included.
 bool inGoCode(uintptr_t PC);
 
+/// Whether PC is in the runtime's own text (libgort's code; the wrappers
+/// are not). Any context.
+bool inRuntimeCode(uintptr_t PC);
+
 /// Stores in Buf, innermost first, the return addresses of the frames of
 /// compiled Go code on Gp's stack, walking frame records from FP (as
 /// traceback), at most Max of them; returns how many. The runtime's own

@@ -25,6 +25,7 @@
 #include "runtime/mheap.h"
 #include "runtime/mprof.h"
 #include "runtime/runtime_pkg.h"
+#include "runtime/stack.h"
 
 #include <gtest/gtest.h>
 
@@ -211,6 +212,38 @@ TEST(GC, ReachableObjectsSurviveAndGarbageIsFreed) {
   Root = 0;
   collect();
   EXPECT_LE(countAllocated(Live), MaxRetained);
+}
+
+// Sweeping runs after the world restarts (mgcsweep.cpp): until a sweeper
+// takes a span, its objects stay as they were; an allocation of a class
+// sweeps that class's spans (and, before the heap grows, others) first;
+// gcFinishSweep sweeps the rest, large objects' spans too.
+TEST(GC, SweepIsLazyAndFinishes) {
+  gort::abi::Type Ty = test::makeTestType(sizeof(Node), /*HasPointers=*/true);
+  gort::abi::Type Big = test::makeTestType(64 << 10, /*HasPointers=*/false);
+  std::vector<uintptr_t> Dead;
+  for (int I = 0; I < 2000; I++)
+    Dead.push_back(hide(uintptr_t(mallocgc(sizeof(Node), &Ty, true))));
+  uintptr_t BigH = hide(uintptr_t(mallocgc(64 << 10, &Big, true)));
+  Root = 0;
+  AllP[0]->Cache->releaseAll();
+  lockNoPCache();
+  releaseNoPCacheLocked();
+  gcMark(nullptr, 0);
+  gcSweepStart();
+  unlockNoPCache();
+  EXPECT_FALSE(gcSweepDone());
+  EXPECT_EQ(countAllocated(Dead), Dead.size());
+  EXPECT_TRUE(allocated(hide(BigH)));
+  // The cache's refill sweeps the class: its dead spans go to the heap.
+  void *X = mallocgc(sizeof(Node), &Ty, true);
+  EXPECT_LT(countAllocated(Dead), Dead.size() / 2);
+  gcFinishSweep();
+  EXPECT_TRUE(gcSweepDone());
+  // X may have taken a dead object's slot.
+  EXPECT_LE(countAllocated(Dead), MaxRetained + 1);
+  EXPECT_FALSE(allocated(hide(BigH)));
+  EXPECT_TRUE(allocated(uintptr_t(X)));
 }
 
 TEST(GC, InteriorPointersKeepObjectsAlive) {
@@ -427,6 +460,65 @@ TEST(GCDeathTest, CheckmarkFindsUnmarkedObjects) {
   gcSweep();
   unlockNoPCache();
   Root = 0;
+  collect();
+}
+
+// After a concurrent mark the checkmark pass scans stacks as the
+// termination finds them, where a frame of the runtime's own code can
+// hold a word the mark never saw as a pointer (a byte stored into a word
+// that held one makes a new address). An unmarked object reached from a
+// runtime frame is passed over; reached from a frame of Go code it is
+// reported. The frames are told apart by the return address in each
+// frame record. A parked goroutine's stack, built by hand:
+//   Stk[0..3]    the innermost, runtime, frame (gort_mcall's pushes)
+//   Stk[4..5]    its record: caller's record Stk[12], RA into runtime code
+//   Stk[6..13]   that runtime function's words, and its record at Stk[12],
+//                whose RA is in Go code
+//   Stk[14..25]  the Go function's words, its record at Stk[24] (the last)
+TEST(GCDeathTest, CheckmarkPassesOverRuntimeFrames) {
+  gort::abi::Type Ty = test::makeTestType(sizeof(Node), /*HasPointers=*/true);
+  // Not the heap's first object: globals hold the arena's base address.
+  mallocgc(sizeof(Node), &Ty, true);
+  auto *Lost = static_cast<Node *>(mallocgc(sizeof(Node), &Ty, true));
+  alignas(16) uintptr_t Stk[40] = {};
+  auto *Seg = reinterpret_cast<StackSeg *>(&Stk[26]);
+  static_assert(sizeof(StackSeg) <= 14 * sizeof(uintptr_t));
+  Seg->Lo = uintptr_t(&Stk[0]);
+  constexpr uintptr_t RuntimePC = 0x1800, GoPC = 0x3000;
+  test::RuntimeTextLo = 0x1000;
+  test::RuntimeTextHi = 0x2000;
+  Stk[4] = uintptr_t(&Stk[12]);
+  Stk[5] = RuntimePC + 1;
+  Stk[12] = uintptr_t(&Stk[24]);
+  Stk[13] = GoPC + 1;
+  G Parked = {};
+  Parked.Status = GWaiting;
+  Parked.Seg = Seg;
+  Parked.Sched.SP = uintptr_t(&Stk[0]);
+  Parked.Sched.BP = uintptr_t(&Stk[4]);
+
+  AllP[0]->Cache->releaseAll();
+  lockNoPCache();
+  releaseNoPCacheLocked();
+  gcMark(nullptr, 0); // Lost is unreachable: left unmarked
+  MSpan *S = spanOfHeap(uintptr_t(Lost));
+  ASSERT_FALSE(S->isMarked(S->objIndex(uintptr_t(Lost))));
+  Stk[1] = uintptr_t(Lost); // the innermost runtime frame
+  Stk[8] = uintptr_t(Lost); // the runtime function's frame
+  test::AllGs = &Parked;
+  gcCheckmark(nullptr, 0);   // no throw
+  Stk[16] = uintptr_t(Lost); // the Go function's frame
+  EXPECT_DEATH(gcCheckmark(nullptr, 0),
+               "checkmarks found unexpected unmarked object");
+  Stk[16] = 0;
+  Stk[1] = Stk[8] = 0;
+  Stk[20] = uintptr_t(Lost) + 8; // an interior pointer, still Go's frame
+  EXPECT_DEATH(gcCheckmark(nullptr, 0),
+               "checkmarks found unexpected unmarked object");
+  test::AllGs = nullptr;
+  test::RuntimeTextLo = test::RuntimeTextHi = 0;
+  gcSweep();
+  unlockNoPCache();
   collect();
 }
 

@@ -167,6 +167,9 @@ gort::abi::Type makeTestType(uintptr_t Size, bool HasPointers) {
   return T;
 }
 
+G *AllGs;
+uintptr_t RuntimeTextLo, RuntimeTextHi;
+
 } // namespace test
 
 // Host stand-ins for proc.cpp's side of the collector (mgc.cpp): the tests
@@ -178,7 +181,7 @@ void startTheWorldWithSema(void *) {}
 int64_t startTheWorldTimed() { return 0; }
 void acquireWorldSema() {}
 void releaseWorldSema() {}
-G *allgs() { return nullptr; }
+G *allgs() { return test::AllGs; }
 void timerRoots(void (*)(uintptr_t, uintptr_t)) {}
 void clearpools() {}
 void readyFromAnyM(G *) {}
@@ -189,6 +192,9 @@ void goparkunlock(Mutex *, WaitReason) { fatal("goparkunlock in a host test"); }
 M *allm() { return &M0; }
 // traceback.cpp's walk needs compiled Go frames: the host has none.
 unsigned profileStack(G *, uintptr_t, uintptr_t *, unsigned) { return 0; }
+bool inRuntimeCode(uintptr_t PC) {
+  return PC - test::RuntimeTextLo < test::RuntimeTextHi - test::RuntimeTextLo;
+}
 /// mfinal_fing.cpp's: no goroutine runs finalizers here; the tests read
 /// the queue themselves.
 void wakefing() {}

@@ -59,6 +59,12 @@ private:
 /// A type descriptor for tests: Size bytes, pointer-free if !HasPointers.
 gort::abi::Type makeTestType(uintptr_t Size, bool HasPointers);
 
+/// What the host stand-ins report: allgs() returns AllGs (no goroutines
+/// unless a test links some in), and inRuntimeCode(PC) is true for PC in
+/// [RuntimeTextLo, RuntimeTextHi) (empty unless a test sets it).
+extern G *AllGs;
+extern uintptr_t RuntimeTextLo, RuntimeTextHi;
+
 } // namespace test
 } // namespace gort
 
