@@ -568,6 +568,13 @@ bool mayCollect() {
 } // namespace
 
 void gcWakeAssists() {
+  // A mark helper (no P) counts as a running M from before it takes the
+  // assists off the queue until they are runnable: a goroutine may end
+  // the mark meanwhile and the last M go idle, and checkdead would find
+  // them parked with no mark running (incidlelocked).
+  bool NoP = !getg()->Mp->Pp;
+  if (NoP)
+    incidlelocked(-1);
   lock(&AssistQLock);
   GQueue Q = AssistQ;
   AssistQ = GQueue{};

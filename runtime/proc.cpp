@@ -88,7 +88,11 @@
 // (sysmon does not count), no G is in a system call or a timer sleep, and
 // some G is waiting, nothing can ever run again: "fatal error: all
 // goroutines are asleep - deadlock!" and one gc-style header per goroutine
-// ("goroutine 1 [chan receive]:"), exit status 2.
+// ("goroutine 1 [chan receive]:"), exit status 2. A thread without a P
+// that makes Gs runnable (sysmon with the poller's, a mark helper with
+// parked assists) counts itself as a running M meanwhile
+// (incidlelocked(-1), as gc's sysmon does), or checkdead could run between
+// its taking them and their being queued.
 //
 // Start-up, in order (gc: rt0_go, schedinit, newproc, mstart):
 //   1. _rt0_<goarch>_linux (rt0/) calls gort_rt0_go(&argc) on the OS stack.
@@ -850,10 +854,27 @@ uint32_t NTimers;
 uint32_t CapTimers;
 } // namespace
 
+void incidlelocked(int32_t V) {
+  lock(&Sched.Lock);
+  Sched.NMIdleLocked += V;
+  if (V > 0)
+    checkdead();
+  unlock(&Sched.Lock);
+}
+
 void readyFromAnyM(G *Gp) {
   GQueue Q = {};
   Q.push(Gp);
+  // Without a P, one more M counts as running until Gp is queued and an M
+  // started for it (gc's sysmon does the same around injectglist): else
+  // the last M to go idle meanwhile finds Gp runnable, or about to be,
+  // and no M running, and reports a deadlock.
+  bool NoP = !curM()->Pp;
+  if (NoP)
+    incidlelocked(-1);
   injectglist(&Q, 1);
+  if (NoP)
+    incidlelocked(1);
 }
 
 void timerRoots(void (*ScanBlock)(uintptr_t Lo, uintptr_t Hi)) {
@@ -1448,15 +1469,6 @@ bool preemptall() {
       Res = true;
   }
   return Res;
-}
-
-/// gc: incidlelocked.
-void incidlelocked(int32_t V) {
-  lock(&Sched.Lock);
-  Sched.NMIdleLocked += V;
-  if (V > 0)
-    checkdead();
-  unlock(&Sched.Lock);
 }
 
 /// Retakes Ps stuck in system calls and preempts long-running Gs (gc:

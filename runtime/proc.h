@@ -299,6 +299,12 @@ extern Mutex ExecLock;
 /// helper's): on the M's P's queue, or the global one (gc: injectglist).
 void readyFromAnyM(G *Gp);
 
+/// Adds V to the count of idle Ms locked to a G, and checks for a
+/// deadlock when it grows (gc: incidlelocked). A thread without a P that
+/// is about to make goroutines runnable lowers it by one first, so that
+/// checkdead counts it as a running M until they are queued.
+void incidlelocked(int32_t V);
+
 /// Empties the central sudog cache and the Ms' defer pools (gc:
 /// clearpools), with the world stopped at the start of a cycle.
 void clearpools();

@@ -185,6 +185,7 @@ G *allgs() { return test::AllGs; }
 void timerRoots(void (*)(uintptr_t, uintptr_t)) {}
 void clearpools() {}
 void readyFromAnyM(G *) {}
+void incidlelocked(int32_t) {}
 G *newSystemGoroutine(void (*)(void *), void *) {
   fatal("newSystemGoroutine in a host test");
 }
