@@ -176,10 +176,14 @@ __attribute__((always_inline)) inline void zeroSmall(void *P, uintptr_t N) {
 /// Steps 4 and 5. C belongs to the caller. Size <= MaxSmallSize. Sets
 /// Sampled to the size the memory profile counts the allocation at (the
 /// size class's, or a whole tiny block's), or to 0 for a tiny allocation
-/// that fit into the current block (gc does not sample those).
+/// that fit into the current block (gc does not sample those). Sets Span
+/// to the span of a new object, for allocate-black; null for a tiny
+/// allocation in the current block, which is black already if a mark
+/// runs (the mark start drops every tiny block, so the current one was
+/// allocated, and marked, since).
 __attribute__((always_inline)) inline void *
 mallocSmall(MCache *C, uintptr_t Size, const abi::Type *T, bool Noscan,
-            bool NeedZero, uintptr_t &Sampled) {
+            bool NeedZero, uintptr_t &Sampled, MSpan *&Span) {
   if (Noscan && Size < MaxTinySize) {
     uintptr_t Off = C->TinyOffset;
     if ((Size & 7) == 0)
@@ -192,6 +196,7 @@ mallocSmall(MCache *C, uintptr_t Size, const abi::Type *T, bool Noscan,
       C->TinyOffset = Off + Size;
       C->TinyAllocs++;
       Sampled = 0;
+      Span = nullptr;
       return reinterpret_cast<void *>(C->Tiny + Off);
     }
     MSpan *S = C->Alloc[TinySpanClass];
@@ -207,6 +212,7 @@ mallocSmall(MCache *C, uintptr_t Size, const abi::Type *T, bool Noscan,
       C->TinyOffset = Size;
     }
     Sampled = MaxTinySize;
+    Span = S;
     return Block;
   }
   unsigned SC = sizeToClass(Size);
@@ -220,15 +226,16 @@ mallocSmall(MCache *C, uintptr_t Size, const abi::Type *T, bool Noscan,
   if (!Noscan)
     heapBitsSetType(S, V, Size, T);
   Sampled = ClassToSize[SC];
+  Span = S;
   return reinterpret_cast<void *>(V);
 }
 
 /// Step 3's other branch: the shared cache of Ms without a P.
 __attribute__((noinline)) void *mallocNoP(uintptr_t Size, const abi::Type *T,
                                           bool Noscan, bool NeedZero,
-                                          uintptr_t &Sampled) {
+                                          uintptr_t &Sampled, MSpan *&Span) {
   lock(&NoPCacheLock);
-  void *X = mallocSmall(&NoPCache, Size, T, Noscan, NeedZero, Sampled);
+  void *X = mallocSmall(&NoPCache, Size, T, Noscan, NeedZero, Sampled, Span);
   unlock(&NoPCacheLock);
   return X;
 }
@@ -296,6 +303,7 @@ void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
   }
   void *X;
   uintptr_t Sampled;
+  MSpan *Span = nullptr;
   if (Size > MaxSmallSize) {
     // Without a P, NoPCacheLock keeps a cycle's pause (which holds it)
     // from beginning a sweep while the new span joins its list.
@@ -307,14 +315,19 @@ void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
       unlock(&NoPCacheLock);
     Sampled = alignUp(Size, PageSize);
   } else if (P *Pp = Mp ? Mp->Pp : nullptr) {
-    X = mallocSmall(Pp->Cache, Size, T, Noscan, NeedZero, Sampled);
+    X = mallocSmall(Pp->Cache, Size, T, Noscan, NeedZero, Sampled, Span);
   } else {
-    X = mallocNoP(Size, T, Noscan, NeedZero, Sampled);
+    X = mallocNoP(Size, T, Noscan, NeedZero, Sampled, Span);
   }
   // Allocate black: an object allocated while a mark runs is marked, so
-  // that the sweep keeps it (gc: gcmarknewobject).
-  if (__builtin_expect(atomic::loadRelaxed(&gort_writeBarrier) != 0, 0))
-    gcMarkNew(X);
+  // that the sweep keeps it (gc: gcmarknewobject). A small object's span
+  // is known here; a large one's is looked up.
+  if (__builtin_expect(atomic::loadRelaxed(&gort_writeBarrier) != 0, 0)) {
+    if (Span)
+      gcMarkNewIn(Span, uintptr_t(X));
+    else if (Size > MaxSmallSize)
+      gcMarkNew(X);
+  }
   if (Mp) {
     Mp->Mallocing = 0;
     Mp->Locks--;

@@ -58,8 +58,8 @@
 // gort_wb, gort_wbmove; codegen/write_barrier.cpp emits the calls, mgc.h's
 // wbMove/wbClear/wbStore serve the runtime's own stores), which greys
 // both the pointer overwritten and the one stored: gc's hybrid barrier.
-// mallocgc marks each new object (gcMarkNew). When the heap reaches
-// NextGC before the mark is done, the allocating goroutine assists
+// mallocgc marks each new object (gcMarkNewIn, gcMarkNew). When the heap
+// reaches NextGC before the mark is done, the allocating goroutine assists
 // (gcAssist: it scans grey objects the workers share with it); while it
 // finds none to take it waits for the workers, spinning for up to 1 ms
 // and then parked (gc: gcParkAssist), rather than allocate on or end the
@@ -583,6 +583,8 @@ void gcWakeAssists() {
     Q.Head = Gp->SchedLink;
     readyFromAnyM(Gp);
   }
+  if (NoP)
+    incidlelocked(1);
 }
 
 void gcWakeTerminator() {

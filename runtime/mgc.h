@@ -150,8 +150,10 @@ inline void wbStore(void **Slot, void *New) {
 }
 
 /// Marks a new object allocated while the mark runs (gc: allocate black,
-/// gcmarknewobject). mallocgc.
+/// gcmarknewobject). mallocgc, for large objects.
 void gcMarkNew(void *X);
+/// The same for a new small object at V in span S (no span lookup).
+void gcMarkNewIn(MSpan *S, uintptr_t V);
 
 /// The pacer's arithmetic (mgc.cpp), for the unit tests: step 5 after a
 /// cycle that marked Marked bytes (NextGC, Trigger and the scavenger's

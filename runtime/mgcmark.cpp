@@ -992,14 +992,14 @@ bool gcAssist() {
   return Worked;
 }
 
-void gcMarkNew(void *X) {
-  uintptr_t V = uintptr_t(X);
-  MSpan *S = spanOfHeap(V);
+void gcMarkNewIn(MSpan *S, uintptr_t V) {
   uintptr_t Idx = S->objIndex(V);
   if (!S->isMarked(Idx) && S->tryMark(Idx))
     if (G *Gp = getgOrNull(); Gp && Gp->Mp)
       Gp->Mp->GCMarked += S->ElemSize;
 }
+
+void gcMarkNew(void *X) { gcMarkNewIn(spanOfHeap(uintptr_t(X)), uintptr_t(X)); }
 
 namespace {
 /// Shades for a barrier on a thread without an M: none does today.
