@@ -561,8 +561,11 @@ uintptr_t selfFrame(G *Self) {
 /// address}; the words from the record below up to a record (included)
 /// are its function's, the function the record below returns into. The
 /// innermost words (below FP) are the runtime's: gort_mcall's, gcStart's
-/// or entersyscall's. On AArch64 a function saves callee-saved registers
-/// above its record; they count as the caller's, whose values they are.
+/// or entersyscall's. The callee-saved registers a function saves hold its
+/// callers' values: on AArch64 they lie above its record and count as the
+/// caller's; on x86-64 they are pushed below it and count as its own, so
+/// a Go caller's registers saved by a runtime function are checked
+/// leniently there.
 void checkStack(Marker &Mk, G *Gp, uintptr_t FP, uintptr_t SP) {
   bool Go = false;
   uintptr_t Lo = SP;
