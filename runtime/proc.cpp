@@ -865,16 +865,7 @@ void incidlelocked(int32_t V) {
 void readyFromAnyM(G *Gp) {
   GQueue Q = {};
   Q.push(Gp);
-  // Without a P, one more M counts as running until Gp is queued and an M
-  // started for it (gc's sysmon does the same around injectglist): else
-  // the last M to go idle meanwhile finds Gp runnable, or about to be,
-  // and no M running, and reports a deadlock.
-  bool NoP = !curM()->Pp;
-  if (NoP)
-    incidlelocked(-1);
   injectglist(&Q, 1);
-  if (NoP)
-    incidlelocked(1);
 }
 
 void timerRoots(void (*ScanBlock)(uintptr_t Lo, uintptr_t Hi)) {

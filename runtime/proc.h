@@ -297,6 +297,10 @@ extern Mutex ExecLock;
 
 /// Makes the parked Gp runnable from any M, one without a P too (a mark
 /// helper's): on the M's P's queue, or the global one (gc: injectglist).
+/// A caller without a P that wakes user goroutines brackets taking them
+/// from where they wait and readying them with incidlelocked(-1) and
+/// incidlelocked(1), as gcWakeAssists does (and sysmon around the
+/// poller's): else checkdead could run in between and see no M running.
 void readyFromAnyM(G *Gp);
 
 /// Adds V to the count of idle Ms locked to a G, and checks for a
