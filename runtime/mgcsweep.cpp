@@ -182,14 +182,19 @@ void placeSwept(MSpan *S, SweepResult R, uint32_t SG) {
   unlock(&C.Lock);
 }
 
+/// Declares the sweep of this generation done, once, and lets the
+/// scavenger run.
+void setSweepDone() {
+  if (!atomic::load(&SweepDone) && atomic::cas(&SweepDone, 0u, 1u))
+    heapScavengeOff(false);
+}
+
 /// Ends a sweeper's turn; the last one to leave after every list was
-/// found empty declares the sweep done, and lets the scavenger run.
+/// found empty declares the sweep done.
 void sweepEnd(bool Drained) {
   uint32_t Left = atomic::xadd(&SweepActive, ~0u);
-  if (Drained && Left == 0 && !atomic::load(&SweepDone) &&
-      atomic::load(&SweepClass) >= NumSpanClasses &&
-      atomic::cas(&SweepDone, 0u, 1u))
-    heapScavengeOff(false);
+  if (Drained && Left == 0 && atomic::load(&SweepClass) >= NumSpanClasses)
+    setSweepDone();
 }
 
 /// Sweeps one unswept span (gc: sweepone). Returns the pages it gave back
@@ -242,8 +247,7 @@ void gcFinishSweep() {
   // The background sweeper may still hold a span.
   while (atomic::load(&SweepActive) != 0)
     osyield();
-  if (!atomic::load(&SweepDone) && atomic::cas(&SweepDone, 0u, 1u))
-    heapScavengeOff(false);
+  setSweepDone();
 }
 
 bool gcSweepDone() { return atomic::load(&SweepDone) != 0; }
