@@ -412,21 +412,26 @@ constexpr size_t GStackGuard0Offset = 16;
 
 /// Bytes below a goroutine's stackguard0 that compiled code may use without a
 /// check: the frame of a function that checks after its prologue (at most
-/// StackFrameMax), the frames of leaf functions that do not check, runtime
-/// entry points called from Go code, and the slow path of a check.
-constexpr uintptr_t StackGuard = 2048;
+/// StackFrameMax) and the check's slow path, the frames of leaf functions
+/// that do not check, and runtime entry points called from Go code, which
+/// run with no check of their own. utils/stack_budget.py proves from the
+/// built libgort that every chain of runtime frames from an entry point fits
+/// (the suite runs it on both targets); runtime code that recurses or calls
+/// back into Go deep below an entry point does so through callWithRoom
+/// (runtime/stack.h). gc: StackGuard is 928 bytes, with its 2 KiB first
+/// stacks; ours, 1 KiB with 2 KiB first segments (runtime/stack.h StackMin).
+constexpr uintptr_t StackGuard = 1024;
 /// The largest static frame (locals, spills, callee-saved registers,
 /// outgoing arguments) that a function may allocate before it checks the
 /// stack, and that a leaf function may have without a check: such a frame
 /// is allocated by the prologue before the check runs. Functions with
 /// bigger frames are checked before their frame exists, by a wrapper that
 /// compares SP minus the frame's real size (codegen/stack_check.cpp). The
-/// rest of StackGuard, StackGuard - StackFrameMax, is the budget below a
-/// passing check for a return address, runtime code that calls back into
-/// Go (gort_deferreturn and gopanic running deferred calls, map and
-/// interface operations calling a type's hash or equal function) and the
-/// check's own slow path (gort_stack_reserve, gort_morestack).
-constexpr uintptr_t StackFrameMax = 1024;
+/// rest of StackGuard, StackGuard - StackFrameMax, is the budget below such a
+/// frame for the check's own slow path (gort_stack_reserve, gort_morestack),
+/// and, where runtime code calls Go code through a pointer (deferred calls,
+/// a type's hash or equal function), for the runtime frames above it.
+constexpr uintptr_t StackFrameMax = 512;
 /// Functions whose static frame is at most this size and that make no calls
 /// get no prologue check (gc: StackSmall).
 constexpr uintptr_t StackSmall = 128;

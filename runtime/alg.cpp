@@ -51,8 +51,10 @@
 // (libgort/abi.def), called through MapType::Hasher by
 // the map code and by generated hashers, on goroutine stacks with no
 // prologue check: each is a leaf or calls only other hashers and typehash
-// (whose recursion is as deep as the value's type is nested) and mallocgc/
-// gopanic on the unhashable path.
+// and mallocgc/gopanic on the unhashable path. typehash recurses as deep
+// as the value's type nests, so each composite level goes through
+// callWithRoom (stack.h), which moves to a new segment when this one is
+// short; utils/stack_budget.py bounds the rest.
 //
 // Invariants: HashKey is odd and never changes after alginit; a hash
 // depends only on (bytes, seed, HashKey) except for NaNs.
@@ -73,6 +75,7 @@
 #include "runtime/error.h"
 #include "runtime/malloc.h"
 #include "runtime/rand.h"
+#include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/type.h"
 
@@ -142,6 +145,21 @@ uintptr_t f64hash(const void *P, uintptr_t H);
 uintptr_t interhash(const void *P, uintptr_t H);
 uintptr_t nilinterhash(const void *P, uintptr_t H);
 
+namespace {
+uintptr_t typehashParts(const abi::Type *T, const void *P, uintptr_t H);
+
+struct TypehashCall {
+  const abi::Type *T;
+  const void *P;
+  uintptr_t H;
+};
+
+void typehashThunk(void *Arg) {
+  auto *C = static_cast<TypehashCall *>(Arg);
+  C->H = typehashParts(C->T, C->P, C->H);
+}
+} // namespace
+
 /// gc: typehash. The hash of the value at P of type T, walking T's
 /// descriptor; interface values hash through it. It need not agree with a
 /// map's hasher for T: every map hashes its keys with one function.
@@ -170,6 +188,21 @@ uintptr_t typehash(const abi::Type *T, const void *P, uintptr_t H) {
     const auto *S = static_cast<const abi::String *>(P);
     return memhash(S->Ptr, H, uintptr_t(S->Len));
   }
+  default: {
+    // The parts recurse as deep as the value's type nests (through
+    // interface values too) with no prologue check: each level starts
+    // with the margin an entry point has (stack.h).
+    TypehashCall C = {T, P, H};
+    callWithRoom(typehashThunk, &C, 0);
+    return C.H;
+  }
+  }
+}
+
+namespace {
+uintptr_t typehashParts(const abi::Type *T, const void *P, uintptr_t H) {
+  const auto *B = static_cast<const uint8_t *>(P);
+  switch (T->Kind & abi::KindMask) {
   case abi::KindInterface:
     return reinterpret_cast<const abi::InterfaceType *>(T)->NumMethods == 0
                ? nilinterhash(P, H)
@@ -197,6 +230,7 @@ uintptr_t typehash(const abi::Type *T, const void *P, uintptr_t H) {
     panicUnhashable(T);
   }
 }
+} // namespace
 
 /// gc: the tail of interhash/nilinterhash. Data is the interface's data
 /// word; the value is the word itself for pointer-shaped types.

@@ -87,7 +87,9 @@ void stackallocTest(void *Arg) {
     R->Result = 1;
     return;
   }
-  if (A.Lo == B.Lo || (A.Lo & 4095) != 0 || (B.Lo & 4095) != 0) {
+  // Pooled blocks are aligned to their size, a power of two.
+  if (A.Lo == B.Lo || (A.Lo & (StackMin - 1)) != 0 ||
+      (B.Lo & (StackMin - 1)) != 0) {
     R->Result = 2;
     return;
   }

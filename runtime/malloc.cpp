@@ -344,11 +344,17 @@ void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
   return X;
 }
 
-void onSystemStack(void (*Fn)(void *), void *Arg) {
-  if (getgOrNull())
+// noinline, like the asm below: utils/stack_budget.py must see one call
+// through a pointer here, not Fn's body inlined into callers.
+__attribute__((noinline)) void onSystemStack(void (*Fn)(void *), void *Arg) {
+  if (getgOrNull()) {
     systemstack(Fn, Arg);
-  else
-    Fn(Arg);
+    return;
+  }
+  // Hide Fn from the optimizer: a direct call to a constant Fn would look,
+  // to utils/stack_budget.py, like a call on the goroutine's stack.
+  asm("" : "+r"(Fn));
+  Fn(Arg);
 }
 
 void outOfMemory(uintptr_t Size) {

@@ -973,12 +973,13 @@ uint64_t gcMarkTerminate(G *Self, uintptr_t SelfSP) {
   return Main.Marked;
 }
 
-bool gcAssist() {
+namespace {
+void gcAssistM(void *Arg) {
+  bool &Worked = *static_cast<bool *>(Arg);
   if (!tryLock(&AssistLock))
-    return false;
+    return;
   // Ask the workers to share, and give a running one time to.
   atomic::store(&Shared.AssistWant, 1u);
-  bool Worked = false;
   for (int I = 0; I < 64 && atomic::load(&Shared.NFull) == 0; I++)
     procyield(10);
   if (Assist.take(/*Assisting=*/true)) {
@@ -992,6 +993,13 @@ bool gcAssist() {
   }
   atomic::store(&Shared.AssistWant, 0u);
   unlock(&AssistLock);
+}
+} // namespace
+
+bool gcAssist() {
+  // The marker's frames are deep: on the system stack (gc: gcAssistAlloc1).
+  bool Worked = false;
+  onSystemStack(gcAssistM, &Worked);
   return Worked;
 }
 

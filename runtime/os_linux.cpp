@@ -39,6 +39,7 @@
 
 #include "runtime/os_linux.h"
 
+#include "runtime/malloc.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
 #include "runtime/stubs.h"
@@ -271,18 +272,32 @@ void futexsleep(uint32_t *Addr, uint32_t Val, int64_t Ns) {
   futex(Addr, FutexWaitPrivate, Val, &TS, nullptr, 0);
 }
 
+namespace {
+struct FutexFailure {
+  uint32_t *Addr;
+  int64_t R;
+};
+
+void futexwakeupFailedM(void *Arg) {
+  auto *F = static_cast<FutexFailure *>(Arg);
+  printlock();
+  printstring("futexwakeup addr=");
+  printpointer(F->Addr);
+  printstring(" returned ");
+  printint(F->R);
+  printnl();
+  printunlock();
+  fatal("futexwakeup");
+}
+} // namespace
+
 void futexwakeup(uint32_t *Addr, uint32_t Cnt) {
   int32_t R = futex(Addr, FutexWakePrivate, Cnt, nullptr, nullptr, 0);
   if (R >= 0)
     return;
-  printlock();
-  printstring("futexwakeup addr=");
-  printpointer(Addr);
-  printstring(" returned ");
-  printint(R);
-  printnl();
-  printunlock();
-  fatal("futexwakeup");
+  // The report runs on g0: printunlock calls unlock, which calls this.
+  FutexFailure F = {Addr, R};
+  onSystemStack(futexwakeupFailedM, &F);
 }
 
 } // namespace gort

@@ -89,6 +89,25 @@ namespace gort {
 
 namespace {
 
+struct DeferCall {
+  const abi::FuncVal *Fn;
+  uintptr_t *FPOut;
+};
+
+void deferThunk(void *Arg) {
+  auto *C = static_cast<DeferCall *>(Arg);
+  gort_calldeferred(C->Fn, C->FPOut);
+}
+
+/// Runs a deferred call for a panic or Goexit. Their frames (the Panic
+/// record, the runtime error's construction) lie deep below the entry
+/// point that panicked: the call starts with an entry point's margin, on
+/// a new segment if need be (stack.h callWithRoom).
+void callDeferred(const abi::FuncVal *Fn, uintptr_t *FPOut) {
+  DeferCall C = {Fn, FPOut};
+  callWithRoom(deferThunk, &C, 0);
+}
+
 Mutex PanicLock;
 
 /// Frame pointer on the crashing goroutine's stack where its traceback
@@ -408,6 +427,17 @@ bool calledByDeferredCall(uintptr_t FP, uintptr_t DeferFP) {
 /// gc: preprintpanics. Before a fatal panic is printed, values with an
 /// Error() or String() method are replaced by that method's result (runtime
 /// errors print themselves, see printRuntimeError).
+struct TextCall {
+  abi::String (*Method)(void *Ctx, void *Data);
+  void *Data;
+  abi::String Text;
+};
+
+void textThunk(void *Arg) {
+  auto *C = static_cast<TextCall *>(Arg);
+  C->Text = C->Method(nullptr, C->Data);
+}
+
 void preprintpanics(Panic *P) {
   using StringMethod = abi::String (*)(void *Ctx, void *Data);
   for (; P; P = P->Link) {
@@ -419,8 +449,12 @@ void preprintpanics(Panic *P) {
       M = findMethod(T, "String", "func() string");
     if (!M)
       continue;
-    P->Text = reinterpret_cast<StringMethod>(resolveTextOff(T, M->Ifn))(
-        nullptr, P->Arg.Data);
+    // Go code, called from deep in gopanic: with an entry point's margin.
+    TextCall C = {reinterpret_cast<StringMethod>(resolveTextOff(T, M->Ifn)),
+                  P->Arg.Data,
+                  {}};
+    callWithRoom(textThunk, &C, 0);
+    P->Text = C.Text;
     P->HasText = true;
   }
 }
@@ -459,7 +493,7 @@ void preprintpanics(Panic *P) {
     D->P = &P;
     // An open-coded frame's state runs its newest pending call and clears
     // that call's bit; the record stays for the rest.
-    gort_calldeferred(D->Fn, &P.DeferFP);
+    callDeferred(D->Fn, &P.DeferFP);
     P.DeferFP = 0;
     if (Gp->Defers != D)
       fatal("bad defer entry in panic");
@@ -512,19 +546,31 @@ void fatalpanic(G *Gp) {
 
 using namespace gort;
 
+namespace gort {
+namespace {
+
+/// A panic in runtime code on the system stack (gc does the same). Out of
+/// line: utils/stack_budget.py then does not count its printing as
+/// gopanic's use of a goroutine's stack.
+[[noreturn]] __attribute__((noinline)) void
+panicOnSystemStack(const abi::Type *T, void *Data) {
+  printlock();
+  printstring("panic: ");
+  printany(abi::Eface{T, Data});
+  printstring("\n");
+  printunlock();
+  fatal("panic on system stack");
+}
+
+} // namespace
+} // namespace gort
+
 extern "C" {
 
 void gort_gopanic(const abi::Type *T, void *Data) {
   G *Gp = getg();
-  if (Gp != Gp->Mp->CurG) {
-    // A panic in runtime code on the system stack (gc does the same).
-    printlock();
-    printstring("panic: ");
-    printany(abi::Eface{T, Data});
-    printstring("\n");
-    printunlock();
-    fatal("panic on system stack");
-  }
+  if (Gp != Gp->Mp->CurG)
+    panicOnSystemStack(T, Data);
   Panic P = {};
   P.Arg = abi::Eface{T, Data};
   P.Link = Gp->Panics;

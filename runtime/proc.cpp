@@ -8,7 +8,7 @@
 // and names this file keeps so the two can be read side by side).
 //
 //   G  a goroutine: a stack (segments, stack.cpp), a saved context (Gobuf)
-//      and a status (runtime2.h). Dead Gs keep their first 8 KiB segment
+//      and a status (runtime2.h). Dead Gs keep their first 2 KiB segment
 //      and go on per-P free lists for reuse (gfput/gfget).
 //   M  an OS thread from raw clone (newosproc), with its own mmap'd g0
 //      stack and static TLS block. Idle Ms sleep on their Park note.

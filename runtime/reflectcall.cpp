@@ -87,6 +87,7 @@
 #include "runtime/mgc.h"
 #include "runtime/panic.h"
 #include "runtime/runtime2.h"
+#include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/type.h"
 
@@ -370,8 +371,7 @@ void moveResults(const Layout &L, CallRegs *R, uint8_t *Sret, uint8_t *Frame,
   }
 }
 
-/// What runtime.reflectcall hands to gort_callregs, possibly on a new
-/// stack segment.
+/// What runtime.reflectcall hands to gort_callregs.
 struct CallBlock {
   void (*Code)();
   CallRegs *R;
@@ -383,22 +383,11 @@ void callThunk(void *Arg) {
 }
 
 /// Calls Code with R, with room on the stack for R's stack words: if the
-/// goroutine's segment is short, on a new one (stack.cpp's protocol, as a
-/// compiled function's prologue would).
+/// goroutine's segment is short, on a new one.
 void callWithStack(void (*Code)(), CallRegs *R) {
   // The words, gort_callregs' frame, and the callee's own check.
-  uint64_t Need = R->NStack * 8 + 256;
-  G *Gp = getg();
-  uintptr_t SP = uintptr_t(__builtin_frame_address(0));
   CallBlock B = {Code, R};
-  if (SP - Need <= atomic::load(&Gp->StackGuard0)) {
-    if (void *Blk = gort_stack_reserve(Need, sizeof(CallBlock))) {
-      *static_cast<CallBlock *>(Blk) = B;
-      gort_morestack(callThunk, Blk);
-      return;
-    }
-  }
-  callThunk(&B);
+  callWithRoom(callThunk, &B, R->NStack * 8 + 256);
 }
 
 /// A heap CallRegs for a call of L's function Fn, with room for Words

@@ -16,7 +16,7 @@
 //   G         StackLo/StackHi bound the current segment, StackGuard0 =
 //             StackLo + abi::StackGuard (or abi::StackPreempt), Seg points at
 //             the current header.
-//   StackPool per power-of-two order (8 KiB << order, orders
+//   StackPool per power-of-two order (2 KiB << order, orders
 //             0..NumStackOrders-1), the 1 MiB chunks carved into blocks of
 //             that order that have a free block (gc: stackpool). Each
 //             chunk is a manual span of the heap (MHeap::allocManual,
@@ -24,7 +24,8 @@
 //             and count of blocks in use (AllocCount). A free block's link
 //             is its last word, so carving touches only the pages at the
 //             tops of the blocks, which a goroutine's first frames use
-//             anyway: a blocked goroutine costs one resident page of stack.
+//             anyway: a blocked goroutine that never left its first
+//             2 KiB segment costs 2 KiB of resident stack.
 //             Larger blocks are manual spans of their own; freed, they go
 //             back to the heap, and its scavenger returns their memory to
 //             the OS. A chunk whose blocks are all free goes back at the
@@ -117,6 +118,7 @@
 
 #include "runtime/stack.h"
 
+#include "runtime/abi_entry.h"
 #include "runtime/atomic.h"
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
@@ -135,13 +137,13 @@ StackStats StackStat;
 
 namespace {
 
-/// Pooled orders: 8 KiB .. 512 KiB.
-constexpr unsigned NumStackOrders = 7;
+/// Pooled orders: 2 KiB .. 512 KiB.
+constexpr unsigned NumStackOrders = 9;
 constexpr uintptr_t StackChunkSize = 1 << 20;
 /// Cached segments beyond the one being left are kept up to this size.
 constexpr uintptr_t StackCacheMax = 64 << 10;
 static_assert((StackMin << (NumStackOrders - 1)) <= StackChunkSize);
-static_assert(StackMin % PageSize == 0 && StackChunkSize % PageSize == 0);
+static_assert(StackChunkSize % PageSize == 0);
 
 /// A free block in a pool, stored in the block's last word: the top of a
 /// stack is the part a goroutine touches anyway, so carving a fresh chunk
@@ -328,19 +330,65 @@ void stackfree(Stack S) {
 
 void stackinitg(G *Gp) { useSeg(Gp, newSeg(StackMin, nullptr)); }
 
+namespace {
+/// What callWithRoom stores in the block on the next segment.
+struct RoomCall {
+  void (*Fn)(void *);
+  void *Arg;
+};
+
+void roomThunk(void *Block) {
+  auto *C = static_cast<RoomCall *>(Block);
+  C->Fn(C->Arg);
+}
+} // namespace
+
+// No tail calls: a walk of the stack (traceback.cpp forEachFrame) skips the
+// record of gort_morestack's caller, which must be this frame.
+__attribute__((disable_tail_calls)) void
+callWithRoom(void (*Fn)(void *), void *Arg, uintptr_t Need) {
+  G *Gp = getgOrNull();
+  uintptr_t SP = uintptr_t(__builtin_frame_address(0));
+  // On g0 the guard is far below: the compare passes. A preemption
+  // request (StackGuard0 == StackPreempt) fails it: gort_stack_reserve
+  // yields, and returns null if the call then fits.
+  if (Gp && Gp != Gp->Mp->G0 && SP - Need <= atomic::load(&Gp->StackGuard0)) {
+    if (void *Block = gort_stack_reserve(Need, sizeof(RoomCall))) {
+      *static_cast<RoomCall *>(Block) = RoomCall{Fn, Arg};
+      gort_morestack(roomThunk, Block);
+      return;
+    }
+  }
+  Fn(Arg);
+}
+
+namespace {
+struct StackCheckFailure {
+  const StackSeg *Seg;
+  uintptr_t SP;
+};
+
+void stackcheckFailedM(void *Arg) {
+  auto *F = static_cast<StackCheckFailure *>(Arg);
+  printlock();
+  printstring("runtime: sp=");
+  printhex(F->SP);
+  printstring(" outside its stack segment [");
+  printhex(F->Seg ? F->Seg->Lo : 0);
+  printstring(", ");
+  printhex(uintptr_t(F->Seg));
+  printstring("]\n");
+  fatal("stackcheck: stack pointer outside its segment");
+}
+} // namespace
+
 void stackcheckg(G *Gp, uintptr_t SP) {
   const StackSeg *Seg = Gp->Seg;
   if (Seg && SP >= Seg->Lo && SP <= uintptr_t(Seg))
     return;
-  printlock();
-  printstring("runtime: sp=");
-  printhex(SP);
-  printstring(" outside its stack segment [");
-  printhex(Seg ? Seg->Lo : 0);
-  printstring(", ");
-  printhex(uintptr_t(Seg));
-  printstring("]\n");
-  fatal("stackcheck: stack pointer outside its segment");
+  // The report runs on g0: this runs in the slow path of a prologue check.
+  StackCheckFailure F = {Seg, SP};
+  onSystemStack(stackcheckFailedM, &F);
 }
 
 void stackresetg(G *Gp) {

@@ -17,9 +17,11 @@
 
 namespace gort {
 
-/// Size of a goroutine's first segment (gc: _StackMin is 2048; ours is the
-/// design's 8 KiB, since frames here are bigger than gc's).
-constexpr uintptr_t StackMin = 8 << 10;
+/// Size of a goroutine's first segment, header included (gc: _StackMin is
+/// 2048 too). Compiled code may use its top StackMin - sizeof(StackSeg) -
+/// abi::StackGuard bytes (968) before the first check fails; a blocked
+/// goroutine that used less costs 2 KiB of stack, half an OS page.
+constexpr uintptr_t StackMin = 2 << 10;
 /// Largest total stack of one goroutine, all segments in use counted
 /// (gc: maxstacksize on 64-bit systems).
 extern uintptr_t MaxStackSize; ///< runtime/debug.SetMaxStack changes it
@@ -85,6 +87,15 @@ void shrinkStacks();
 /// Also done to every segment handed out, in that mode (newSeg,
 /// stackresetg).
 void stackClearBelow(G *Gp, uintptr_t SP);
+
+/// Calls Fn(Arg) with at least Need bytes of the current segment above
+/// stackguard0, on the goroutine's next segment if this one is short
+/// (stack.cpp's protocol, as a compiled function's prologue would). For
+/// runtime code that recurses or calls Go code deep below an entry point:
+/// Fn then starts with the whole abi::StackGuard margin below it, as an
+/// entry point does (utils/stack_budget.py checks Fn as one). On g0 or
+/// without a g, calls Fn directly.
+void callWithRoom(void (*Fn)(void *), void *Arg, uintptr_t Need);
 
 /// GORTDEBUG=stackcheck=1 (Debug.StackCheck): fails fatally unless SP lies
 /// in Gp's current segment. Called at every gort_morestack and every

@@ -2,7 +2,9 @@
 # Quick start, step 2 (README), and what .ci/run calls: builds if needed,
 # then runs the whole test suite and prints a summary:
 #   1. unit tests (GoogleTest): the compiler's, then the runtime's built
-#      for the host (gortc-runtime-unittests);
+#      for the host (gortc-runtime-unittests); then utils/stack_budget.py
+#      on both targets' libgort.a (the runtime's frames on goroutine stacks
+#      fit the margin compiled code leaves them);
 #   2. lit tests, on x86-64 natively and on AArch64 under qemu-aarch64,
 #      then once more on x86-64 with the collector under stress (a cycle
 #      every 50 allocations, freed memory poisoned: docs/runtime/gc.md);
@@ -54,6 +56,15 @@ step "unit tests"
 
 step "runtime unit tests (hosted)"
 "$BUILD/bin/gortc-runtime-unittests" --gtest_brief=1 || failed+=(runtime-unit)
+
+# The runtime's C++ frames on goroutine stacks fit abi::StackGuard
+# (libgort/abi.h; the numbers are abi::StackGuard and abi::StackFrameMax).
+step "runtime stack budget"
+for target in x86_64 aarch64; do
+  python3 "$ROOT/utils/stack_budget.py" --arch $target --budget 1024 \
+    --frame-max 512 "$BUILD/lib/gortc/$target/libgort.a" ||
+    failed+=(stack-budget-$target)
+done
 
 for target in x86_64 aarch64; do
   step "lit tests ($target)"

@@ -174,7 +174,10 @@ for arch in x86_64 aarch64; do
     getg='%g.int = call i64 @llvm.read_register.i64(metadata !1)'
     spreg=sp features='"target-features"="+reserve-x28"' ;;
   esac
+  framemax=$(sed -n 's/^constexpr uintptr_t StackFrameMax = \([0-9]*\);$/\1/p' \
+    "$ROOT/libgort/abi.h")
   sed -e "s|@TRIPLE@|$arch-unknown-linux-gnu|" -e "s|@GETG@|$getg|" \
+    -e "s|@FRAMEMAX@|$framemax|" \
     -e "s|@SPREG@|$spreg|" -e "s|@FEATURES@|$features|" \
     "$HERE/stack.ll.in" >"$B/stack.ll"
   if ! llc-19 -O2 -filetype=obj "$B/stack.ll" -o "$B/stack.o" 2>"$B/llc.log"; then

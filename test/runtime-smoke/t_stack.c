@@ -10,6 +10,36 @@ int64_t walk(void *Ctx, int64_t N);
 
 void mainInit(void *Ctx) { (void)Ctx; }
 
+void gort_newproc(const void *Fn);
+void gort_gosched(void);
+
+/* A closure as compiled code makes one (its context is itself). */
+struct FuncVal {
+  void (*Fn)(struct FuncVal *Self);
+};
+
+static volatile int PreemptDone;
+
+static void preemptRequest(struct FuncVal *Self) {
+  (void)Self;
+  uint64_t S2[4], S3[4];
+  /* Sysmon's own requests (main has run for more than 10 ms, much more
+   * under qemu) would race with the guard checks: turn them off, and let
+   * one call take any request already made. */
+  gort_test_sysmonpreempt(0);
+  check(rec(0, 1) == 1, "pending preemption taken");
+  check(gort_test_guardok() == 1, "guard is lo + StackGuard");
+  gort_test_stackstats(S2);
+  gort_test_requestpreempt();
+  int64_t R = rec(0, 3);
+  gort_test_stackstats(S3);
+  check(R == 6, "preemption request: result");
+  check(S3[2] == S2[2], "preemption request: no segment switch");
+  check(gort_test_guardok() == 1, "preemption request: guard restored");
+  gort_test_sysmonpreempt(1);
+  PreemptDone = 1;
+}
+
 void mainMain(void *Ctx) {
   (void)Ctx;
   uint64_t S0[4], S1[4], S2[4], S3[4];
@@ -71,21 +101,14 @@ void mainMain(void *Ctx) {
         "frame-pointer chain crosses segments");
 
   /* A preemption request makes the next prologue check fail; the runtime
-   * acknowledges it and, with room left, runs the thunk where it is.
-   * Sysmon's own requests (this goroutine has run for more than 10 ms,
-   * much more under qemu) would race with the guard checks: turn them
-   * off, and let one call take any request already made. */
-  gort_test_sysmonpreempt(0);
-  check(rec(0, 1) == 1, "pending preemption taken");
-  check(gort_test_guardok() == 1, "guard is lo + StackGuard");
-  gort_test_stackstats(S2);
-  gort_test_requestpreempt();
-  R = rec(0, 3);
-  gort_test_stackstats(S3);
-  check(R == 6, "preemption request: result");
-  check(S3[2] == S2[2], "preemption request: no segment switch");
-  check(gort_test_guardok() == 1, "preemption request: guard restored");
-  gort_test_sysmonpreempt(1);
+   * acknowledges it and, with room left, runs the thunk where it is. Room:
+   * the frame a function may allocate before its check, above the guard.
+   * Main's frames fill most of its 2 KiB first segment, so a new
+   * goroutine, near the top of its own, runs this part. */
+  static struct FuncVal Pre = {preemptRequest};
+  gort_newproc(&Pre);
+  while (!PreemptDone)
+    gort_gosched();
 
   int32_t SA = gort_test_stackalloc();
   if (SA) {

@@ -36,7 +36,7 @@ define i64 @leaf(ptr %ctx, i64 %x) #0 {
 ; CHECK:       body:
 ; CHECK-NEXT:    call void @callee(i64 %x)
 ; CHECK:       morestack:
-; CHECK-NEXT:    [[BLK:%.*]] = call ptr @gort_stack_reserve(i64 1024, i64 40)
+; CHECK-NEXT:    [[BLK:%.*]] = call ptr @gort_stack_reserve(i64 512, i64 40)
 ; CHECK-NEXT:    [[PRE:%.*]] = icmp eq ptr [[BLK]], null
 ; CHECK-NEXT:    br i1 [[PRE]], label %body, label %morestack.grow
 ; CHECK:       morestack.grow:

@@ -13,7 +13,7 @@ declare void @callee(i64)
 ; CHECK-NEXT:    [[GP:%.*]] = getelementptr i8, ptr [[G]], i64 16
 ; CHECK-NEXT:    [[GUARD:%.*]] = load i64, ptr [[GP]]
 ; CHECK-NEXT:    icmp ule i64 [[SP]], [[GUARD]]
-; CHECK:         call ptr @gort_stack_reserve(i64 1024, i64 24)
+; CHECK:         call ptr @gort_stack_reserve(i64 512, i64 24)
 define i64 @small(ptr %ctx, i64 %x) #0 {
   call void @callee(i64 %x)
   ret i64 %x

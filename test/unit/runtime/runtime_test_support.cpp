@@ -6,7 +6,8 @@
 //
 // See runtime_test_support.h. Defines what the runtime files left out of
 // the host build would (proc.cpp: gort_tls_g, m0/g0, GReady, AllP,
-// gort_gopreempt; asm_<goarch>.S: gort_systemstack; panic.cpp: fatal,
+// gort_gopreempt; asm_<goarch>.S: gort_systemstack, gort_morestack;
+// panic.cpp: fatal,
 // gort_gopanic), sets
 // the runtime up as schedinit would, and runs the tests.
 //
@@ -221,6 +222,10 @@ void gort_systemstack(void (*Fn)(void *), void *Arg) {
   Fn(Arg);
   setg(Gp);
 }
+
+/// Host stand-in for asm_<goarch>.S: the tests' goroutines run on the
+/// thread's stack, so the thunk runs there (stack.cpp's callWithRoom).
+void gort_morestack(void (*Thunk)(void *), void *Block) { Thunk(Block); }
 
 /// Host stand-in for proc.cpp: there is no scheduler to yield to.
 void gort_gopreempt() {}
