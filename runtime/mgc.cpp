@@ -455,10 +455,11 @@ void gcCycle(void *Arg) {
   // Step 3, and the stacks' share of it: segments no goroutine uses go
   // back before marking, so they are not scanned either.
   flushMCaches();
-  shrinkStacks();
+  bool Concurrent = !A.Forced && !Debug.GCStw;
+  shrinkStacks(/*EachG=*/!Concurrent);
   clearpools();
 
-  if (!A.Forced && !Debug.GCStw) {
+  if (Concurrent) {
     // The mark start (gc: gcStart): the roots are grey, the barrier is
     // on, and the workers mark while the program runs. The state is set
     // before the workers start: they may be done before the world is.
@@ -482,6 +483,7 @@ void gcCycle(void *Arg) {
       return;
     }
     // No worker to mark concurrently: this cycle stops the world.
+    shrinkStacks(/*EachG=*/true);
     GCStat.Marking = 0;
     atomic::store(&gort_writeBarrier, 0u);
     atomic::store(&GCStat.Pending, 1u);

@@ -197,6 +197,19 @@ void gcWakeAssists();
 /// shared grey objects while the heap is past its goal. False if there
 /// was no work to take.
 bool gcAssist();
+
+/// A concurrent mark scans each goroutine's stack once, before it runs
+/// again: called by execute (proc.cpp) on g0 before Gp resumes. Scans
+/// Gp's stack and records unless a helper has (or waits for the helper
+/// scanning them). System stack, with a P.
+void gcScanBeforeResume(G *Gp);
+/// A new G (malg), before it joins allgs: the current or last mark has
+/// nothing to scan on its stack. System stack.
+void gcNewG(G *Gp);
+/// newproc1, once Gp's start function and argument are set: while a
+/// concurrent mark runs, Gp's stack needs no scan (a dead G revived) and
+/// its start argument is shaded. System stack, with a P.
+void gcNewGoroutine(G *Gp);
 /// GORTDEBUG=gccheckmark=1's check (gc: GODEBUG=gccheckmark=1), which
 /// gcMark runs after marking: marks again from the same roots with
 /// separate bits, on one thread, and throws if it reaches an object

@@ -69,13 +69,18 @@
 // marker sets bits with plain stores.
 //
 // A concurrent mark (gcMarkStart, gcMarkTerminate): with the world
-// stopped, the cycle's thread scans the roots without draining (the G
-// structures, their heap defer records and the sudogs they wait on, and
-// the timer heap too: the runtime changes them without write barriers),
-// hands every grey object to the shared blocks, and wakes a quarter of the
-// CPUs' worth of helpers (at least one); the world restarts and the
-// helpers mark on alone. The write barrier (gort_wb, gort_wbmove: gc's
-// hybrid barrier, shading the pointer overwritten and the one stored)
+// stopped, the cycle's thread scans the roots without draining (and the
+// timer heap too: the runtime changes it without write barriers), but of
+// the goroutines' stacks only its own and those of goroutines in system
+// calls; it hands every grey object to the shared blocks, and wakes a
+// quarter of the CPUs' worth of helpers (at least one); the world
+// restarts and the helpers mark on alone. Every other goroutine's stack,
+// with its G structure, heap defer records and the sudogs it waits on
+// (which the runtime changes without write barriers), is scanned before
+// the goroutine runs again, by a helper or by the M about to run it
+// ("Stacks of a concurrent mark" below), so the start's pause does not
+// grow with the number of goroutines. The write barrier (gort_wb, gort_wbmove:
+// gc's hybrid barrier, shading the pointer overwritten and the one stored)
 // marks what it shades with an atomic or and queues it in its M's buffer
 // (M::WBBuf), which goes to the shared blocks when full; new objects are
 // marked by mallocgc (gcMarkNew). The last helper to run out of work sets
@@ -197,6 +202,13 @@ void pushBlock(WorkBlock *B) {
   atomic::xadd(&Shared.NFull, 1u);
   unlock(&Shared.Lock);
 }
+
+struct Marker;
+/// A concurrent mark's stack scans (see "Stacks of a concurrent mark"
+/// below): whether some goroutine's stack is not scanned yet, and
+/// scanning the next ones no one has claimed with Mk.
+bool stacksPending();
+uint32_t scanSomeStacks(Marker &Mk);
 
 /// One marker's state (gc: gcWork): its private stack of grey objects,
 /// and the bytes it marked. With Parallel set, mark bits are set with an
@@ -468,8 +480,16 @@ struct Marker {
         atomic::xadd(&Shared.NIdle, 1u);
         continue;
       }
+      if (stacksPending()) {
+        // Stacks to scan are work too; the last ones may be in the hands
+        // of Ms about to run their goroutines.
+        atomic::xadd(&Shared.NIdle, ~0u);
+        if (scanSomeStacks(*this) && Len != 0)
+          return true;
+        atomic::xadd(&Shared.NIdle, 1u);
+      }
       if (atomic::load(&Shared.NIdle) == Shared.NWorkers &&
-          atomic::load(&Shared.NFull) == 0 && isFinal())
+          atomic::load(&Shared.NFull) == 0 && !stacksPending() && isFinal())
         return false;
       if (Spin < 128)
         procyield(1);
@@ -587,8 +607,10 @@ void checkStack(Marker &Mk, G *Gp, uintptr_t FP, uintptr_t SP) {
   Mk.Lenient = false;
 }
 
-/// Scans Gp's stack, every segment from where it was left.
-void markStack(Marker &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
+/// Scans Gp's stack, every segment from where it was left, with a Marker
+/// or a Shader (below).
+template <class Scanner>
+void markStack(Scanner &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
   uint32_t Status = readgstatus(Gp);
   if (Status == GDead || Status == GIdle || !Gp->Seg)
     return;
@@ -600,7 +622,7 @@ void markStack(Marker &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
   else if (Status == GSyscall)
     SP = Gp->SyscallSP;
   else
-    fatal("gc: a goroutine is running with the world stopped");
+    fatal("gc: scanning the stack of a running goroutine");
   StackSeg *Seg = Gp->Seg;
   if (SP < Seg->Lo || SP > uintptr_t(Seg)) {
     printlock();
@@ -635,7 +657,7 @@ void markStack(Marker &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
 /// A stop-the-world mark reaches them through the heap anyway; a
 /// concurrent one must scan them while the world is stopped (gc scans the
 /// same records with each stack in markrootFreeGStacks and scanstack).
-void markGRecords(Marker &Mk, G *Gp) {
+template <class Scanner> void markGRecords(Scanner &Mk, G *Gp) {
   Mk.scanblock(uintptr_t(Gp), uintptr_t(Gp + 1));
   for (Defer *D = Gp->Defers; D; D = D->Link)
     if (D->Heap)
@@ -643,6 +665,124 @@ void markGRecords(Marker &Mk, G *Gp) {
                    uintptr_t(D) + sizeof(Defer) + abi::DeferInlineSize);
   for (Sudog *S = Gp->Waiting; S; S = S->WaitLink)
     Mk.scanblock(uintptr_t(S), uintptr_t(S + 1));
+}
+
+//===--- Stacks of a concurrent mark --------------------------------------===//
+//
+// A concurrent mark's start scans only the stacks of the goroutines that
+// can run without passing through the scheduler: its own and those in
+// system calls. Every other goroutine is stopped at a safepoint, and its
+// stack (with its records, markGRecords) is scanned once before it runs
+// again (gc: markroot's stack jobs, scanstack at a safepoint): by a helper
+// that claims it from the list of all Gs, or by the M about to run it
+// (execute, gcScanBeforeResume), which shades the stack's words as a
+// write barrier would. A claim is a compare-and-swap of G::StackScan to
+// this cycle's StackScanGen with StackScanBusy set, so exactly one scanner
+// scans each stack and an M that finds the bit waits for it. After its
+// scan a stack is black: the barrier's deletion half shades what the
+// goroutine overwrites in the heap (gc's hybrid barrier needs no stack
+// rescans). A goroutine started during the mark has nothing to scan; its
+// start argument is shaded (gcNewGoroutine). The mark cannot end with a
+// stack unscanned: StacksPending counts the Gs on allgs at the start not
+// scanned yet, and helpers count it as work (Marker::idleWait). The start's
+// pause no longer grows with the number of goroutines.
+
+constexpr uint32_t StackScanBusy = 1u << 31;
+/// This cycle's mark generation for G::StackScan (never 0, Busy clear).
+uint32_t StackScanGen;
+/// Gs on allgs at the mark's start whose stacks are not scanned (atomic).
+uint32_t StacksPending;
+/// The helpers' walk over allgs: the last G it passed (null before the
+/// first).
+Mutex StackCursorLock;
+G *StackCursor;
+
+bool stacksPending() { return atomic::load(&StacksPending) != 0; }
+
+/// Claims Gp's stack for this cycle's scan; false if it is scanned or
+/// being scanned.
+bool claimStack(G *Gp) {
+  uint32_t Gen = atomic::load(&StackScanGen);
+  uint32_t V = atomic::load(&Gp->StackScan);
+  if ((V & ~StackScanBusy) == Gen)
+    return false;
+  return atomic::cas(&Gp->StackScan, V, Gen | StackScanBusy);
+}
+
+void finishStack(G *Gp) {
+  atomic::store(&Gp->StackScan, atomic::load(&StackScanGen));
+  atomic::xadd(&StacksPending, ~0u);
+}
+
+/// Waits while another scanner holds Gp's stack; returns once it is
+/// scanned, or claimed by the caller (true).
+bool claimOrWait(G *Gp) {
+  uint32_t Gen = atomic::load(&StackScanGen);
+  for (;;) {
+    if (claimStack(Gp))
+      return true;
+    if (atomic::load(&Gp->StackScan) == Gen)
+      return false;
+    osyield();
+  }
+}
+
+/// The next G on allgs the helpers' walk can claim, claimed; or null.
+G *claimNextStack() {
+  lock(&StackCursorLock);
+  G *Gp = nullptr;
+  while (G *Next = allgnext(StackCursor)) {
+    StackCursor = Next;
+    if (claimStack(Next)) {
+      Gp = Next;
+      break;
+    }
+  }
+  unlock(&StackCursorLock);
+  return Gp;
+}
+
+/// Scans a claimed G: its stack and records; and shrinks its stack, as
+/// shrinkStacks does for every G in a cycle that stops the world.
+template <class Scanner> void scanClaimedStack(Scanner &Mk, G *Gp) {
+  markStack(Mk, Gp, nullptr, 0);
+  markGRecords(Mk, Gp);
+  shrinkStack(Gp);
+  finishStack(Gp);
+}
+
+uint32_t scanSomeStacks(Marker &Mk) {
+  // A batch: each call costs a helper a trip through idleWait.
+  uint32_t N = 0;
+  for (; N < 64 && Mk.Len < 1024; N++) {
+    G *Gp = claimNextStack();
+    if (!Gp)
+      break;
+    scanClaimedStack(Mk, Gp);
+  }
+  return N;
+}
+
+/// The mark start's part (world stopped).
+void beginStackScans(Marker &Mk, G *Self, uintptr_t SelfSP) {
+  uint32_t Gen = (StackScanGen + 1) & ~StackScanBusy;
+  atomic::store(&StackScanGen, Gen ? Gen : 1);
+  atomic::store(&StacksPending, allglen());
+  StackCursor = nullptr;
+  auto ScanNow = [&](G *Gp) {
+    if (!claimStack(Gp))
+      return;
+    markStack(Mk, Gp, Self, SelfSP);
+    markGRecords(Mk, Gp);
+    shrinkStack(Gp);
+    finishStack(Gp);
+  };
+  if (Self)
+    ScanNow(Self);
+  // A goroutine in a system call returns to Go code without execute.
+  for (M *Mp = allm(); Mp; Mp = Mp->AllLink)
+    if (G *Gp = Mp->CurG; Gp && readgstatus(Gp) == GSyscall)
+      ScanNow(Gp);
 }
 
 /// Scans every root with Mk (gc: markroot): the writable segments, the
@@ -668,12 +808,13 @@ void markRoots(Marker &Mk, G *Self, uintptr_t SelfSP, bool Drain = true) {
       if (Drain)
         Mk.drain();
     }
-  for (G *Gp = allgs(); Gp; Gp = Gp->AllLink) {
-    markStack(Mk, Gp, Self, SelfSP);
-    if (Drain)
+  if (Drain) {
+    for (G *Gp = allgs(); Gp; Gp = Gp->AllLink) {
+      markStack(Mk, Gp, Self, SelfSP);
       Mk.drain();
-    else
-      markGRecords(Mk, Gp);
+    }
+  } else {
+    beginStackScans(Mk, Self, SelfSP);
   }
   if (!Drain)
     timerRoots(scanRoot);
@@ -943,7 +1084,10 @@ void gcMarkStartWorkers() { startGen(StartWorkers, StartWorkers, true); }
 uint64_t gcMarkTerminate(G *Self, uintptr_t SelfSP) {
   // The concurrent workers finish first (they have when MarkDone is set;
   // otherwise the heap outgrew its goal and this pause waits for them).
+  // They end only once every stack is scanned.
   waitHelpers();
+  if (stacksPending())
+    fatal("gc: a stack left unscanned at the mark's termination");
   uint64_t Marked = Main.Marked + atomic::xchg(&Shared.Marked, uint64_t(0));
   Main.Marked = 0;
   lock(&AssistLock);
@@ -982,14 +1126,26 @@ void gcAssistM(void *Arg) {
   atomic::store(&Shared.AssistWant, 1u);
   for (int I = 0; I < 64 && atomic::load(&Shared.NFull) == 0; I++)
     procyield(10);
-  if (Assist.take(/*Assisting=*/true)) {
+  bool Took = Assist.take(/*Assisting=*/true);
+  if (!Took && stacksPending()) {
+    // Stacks no helper has scanned yet (gc's assists take root jobs too).
+    // Busy first: the helpers must not find the mark done while this
+    // marker holds what the stacks greyed.
+    lock(&Shared.Lock);
+    atomic::store(&Shared.AssistBusy, 1u);
+    unlock(&Shared.Lock);
+    Took = scanSomeStacks(Assist) != 0;
+  }
+  if (Took) {
     Assist.Parallel = true;
     Assist.drainSome(4 * BlockItems);
     Assist.shareAll();
+    Worked = true;
+  }
+  if (atomic::load(&Shared.AssistBusy)) {
     lock(&Shared.Lock);
     atomic::store(&Shared.AssistBusy, 0u);
     unlock(&Shared.Lock);
-    Worked = true;
   }
   atomic::store(&Shared.AssistWant, 0u);
   unlock(&AssistLock);
@@ -1011,6 +1167,42 @@ void gcMarkNewIn(MSpan *S, uintptr_t V) {
 }
 
 void gcMarkNew(void *X) { gcMarkNewIn(spanOfHeap(uintptr_t(X)), uintptr_t(X)); }
+
+namespace {
+/// Scans a block as a write barrier would: each word that points into a
+/// white object greys it in M's buffer (markStack and markGRecords for an
+/// M about to run a goroutine).
+struct Shader {
+  M *Mp;
+  bool Check = false;
+  void scanblock(uintptr_t Lo, uintptr_t Hi) {
+    for (uintptr_t A = alignUp(Lo, 8); A + 8 <= Hi; A += 8)
+      shade(Mp, *reinterpret_cast<const uintptr_t *>(A));
+  }
+};
+void checkStack(Shader &, G *, uintptr_t, uintptr_t) {}
+} // namespace
+
+void gcScanBeforeResume(G *Gp) {
+  if (!atomic::load(&GCStat.Marking) || !claimOrWait(Gp))
+    return;
+  Shader Sh{getg()->Mp};
+  scanClaimedStack(Sh, Gp);
+}
+
+void gcNewG(G *Gp) {
+  atomic::store(&Gp->StackScan, atomic::load(&StackScanGen));
+}
+
+void gcNewGoroutine(G *Gp) {
+  if (!atomic::load(&GCStat.Marking))
+    return;
+  // A dead G from before the mark's start is counted in StacksPending:
+  // nothing on its stack to scan.
+  if (claimOrWait(Gp))
+    finishStack(Gp);
+  shade(getg()->Mp, uintptr_t(Gp->StartArg));
+}
 
 namespace {
 /// Shades for a barrier on a thread without an M: none does today.

@@ -378,12 +378,14 @@ G *newproc1(void (*Fn)(void *), void *Arg) {
   if (!Gp) {
     Gp = malg();
     casgstatus(Gp, GIdle, GDead);
+    gcNewG(Gp);
     allgadd(Gp);
   } else if (!Gp->Seg) {
     stackinitg(Gp); // the collector freed its stack (shrinkStacks)
   }
   Gp->StartFn = Fn;
   Gp->StartArg = Arg;
+  gcNewGoroutine(Gp);
   // An initial context that "calls" goStart(Gp) at the top of the stack,
   // with a null return address and frame pointer ending the chain.
 #if defined(__x86_64__)
@@ -1064,6 +1066,8 @@ bool timerParkCommit(G *Gp, void *When) {
 /// Gp continues the current time slice (runnext), so the P's schedtick,
 /// which sysmon watches for long runs, does not advance.
 [[noreturn]] void execute(G *Gp, bool InheritTime) {
+  // A concurrent mark scans a stack before its goroutine runs again.
+  gcScanBeforeResume(Gp);
   M *Mp = curM();
   Mp->CurG = Gp;
   Gp->Mp = Mp;
@@ -1984,6 +1988,15 @@ void acquireWorldSema() {
 void releaseWorldSema() { atomic::store(&WorldSema, 0u); }
 
 G *allgs() { return AllGs; }
+
+uint32_t allglen() { return atomic::load(&AllGLen); }
+
+G *allgnext(G *Gp) {
+  lock(&AllgLock);
+  G *Next = Gp ? Gp->AllLink : AllGs;
+  unlock(&AllgLock);
+  return Next;
+}
 M *allm() { return AllM; }
 
 void entersyscall() {

@@ -224,6 +224,11 @@ void releaseWorldSema();
 /// collector's roots).
 G *allgs();
 M *allm();
+/// How many Gs allgs holds.
+uint32_t allglen();
+/// The G after Gp on allgs (the first for null), or null; safe while
+/// Gs are added (under the lock allgadd takes).
+G *allgnext(G *Gp);
 /// Before a system call that may block (gc: entersyscall): the P stays
 /// attached but sysmon may hand it to another M if the call takes long.
 /// Call exitsyscall right after the call; nothing in between may allocate,

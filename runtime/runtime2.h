@@ -203,7 +203,11 @@ struct G {
   Sudog *Waiting;      ///< sudogs this G waits on, in lock order (gc: waiting)
   void *Param;         ///< passed by the G that readies this one (gc: param)
   uint32_t SelectDone; ///< atomic: a select case of this G won (gc: same)
-  G *AllLink;          ///< on allgs
+  /// atomic: the concurrent mark whose scan of this G's stack is done
+  /// (mgcmark.cpp StackScanGen), with StackScanBusy set while it runs
+  /// (gc: gcscandone and the _Gscan status bit).
+  uint32_t StackScan;
+  G *AllLink; ///< on allgs
   // --- Panics (panic.cpp). ---
   Panic *Panics;  ///< innermost active panic, or null
   Defer *Defers;  ///< newest deferred call, or null

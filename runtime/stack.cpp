@@ -428,26 +428,31 @@ void stackfreeg(G *Gp) {
   Gp->StackGuard0 = Gp->StackGuard1 = 0;
 }
 
-void shrinkStacks() {
+void shrinkStack(G *Gp) {
   GORT_ASSERT(onSystemStack());
-  for (G *Gp = allgs(); Gp; Gp = Gp->AllLink) {
-    uint32_t Status = readgstatus(Gp);
-    // A goroutine in a system call runs without a P while the world is
-    // stopped; its cache is left alone. Dead Gs on Ps' lists keep theirs.
-    // Segments entered since the last collection stay: a goroutine that
-    // keeps crossing into them would allocate them again at once (gc
-    // shrinks only stacks that used less than a quarter since the last
-    // cycle). One cycle without a crossing frees them.
-    StackSeg *Seg = Gp->Seg;
-    if (Status == GSyscall || Status == GDead || !Seg || !Seg->Next)
-      continue;
-    if (Seg->NextUsed) {
-      Seg->NextUsed = false;
-      continue;
-    }
-    freeSegChain(Seg->Next);
-    Seg->Next = nullptr;
+  uint32_t Status = readgstatus(Gp);
+  // A goroutine in a system call runs without a P while the world is
+  // stopped; its cache is left alone. Dead Gs on Ps' lists keep theirs.
+  // Segments entered since the last collection stay: a goroutine that
+  // keeps crossing into them would allocate them again at once (gc
+  // shrinks only stacks that used less than a quarter since the last
+  // cycle). One cycle without a crossing frees them.
+  StackSeg *Seg = Gp->Seg;
+  if (Status == GSyscall || Status == GDead || !Seg || !Seg->Next)
+    return;
+  if (Seg->NextUsed) {
+    Seg->NextUsed = false;
+    return;
   }
+  freeSegChain(Seg->Next);
+  Seg->Next = nullptr;
+}
+
+void shrinkStacks(bool EachG) {
+  GORT_ASSERT(onSystemStack());
+  if (EachG)
+    for (G *Gp = allgs(); Gp; Gp = Gp->AllLink)
+      shrinkStack(Gp);
   // gc frees the stacks of the Gs on the global free list, not the Ps'.
   lock(&Sched.GFreeLock);
   for (G *Gp = Sched.GFree; Gp; Gp = Gp->SchedLink)

@@ -71,13 +71,17 @@ void stackfreeg(G *Gp);
 void stackresetg(G *Gp);
 
 /// Called by the collector with the world stopped (gc: shrinkstack and
-/// markrootFreeGStacks, freeStackSpans): frees the segments cached beyond
-/// each goroutine's current one unless it entered them since the last
-/// collection, so a goroutine that returned from a deep recursion keeps
-/// only what it uses; frees the stacks of the dead Gs on the global free
-/// list (gfget gives them a new one); and returns the pool chunks no block
-/// of which is in use to the page heap. System stack.
-void shrinkStacks();
+/// markrootFreeGStacks, freeStackSpans): if EachG, shrinkStack for every
+/// G (a concurrent mark shrinks each stack when it scans it instead);
+/// frees the stacks of the dead Gs on the global free list (gfget gives
+/// them a new one); and returns the pool chunks no block of which is in
+/// use to the page heap. System stack.
+void shrinkStacks(bool EachG);
+/// Frees the segments cached beyond Gp's current one unless it entered
+/// them since the last collection, so a goroutine that returned from a
+/// deep recursion keeps only what it uses (gc: shrinkstack). Gp is not
+/// running. System stack.
+void shrinkStack(G *Gp);
 
 /// GORTDEBUG=gccheckmark=1 with a concurrent mark: zeroes the part of
 /// Gp's stack below SP and every segment cached after the current one, at

@@ -183,6 +183,13 @@ int64_t startTheWorldTimed() { return 0; }
 void acquireWorldSema() {}
 void releaseWorldSema() {}
 G *allgs() { return test::AllGs; }
+uint32_t allglen() {
+  uint32_t N = 0;
+  for (G *Gp = test::AllGs; Gp; Gp = Gp->AllLink)
+    N++;
+  return N;
+}
+G *allgnext(G *Gp) { return Gp ? Gp->AllLink : test::AllGs; }
 void timerRoots(void (*)(uintptr_t, uintptr_t)) {}
 void clearpools() {}
 void readyFromAnyM(G *) {}
