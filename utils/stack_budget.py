@@ -3,25 +3,26 @@
 
 Compiled Go code calls libgort's entry points (libgort/abi.def's gort_*
 functions and the Go-named functions the runtime implements, such as
-runtime.GC or sync.runtime_Semacquire) on goroutine stack segments, with no
-prologue check in the runtime's C++ code: all of it must fit in the
-abi::StackGuard margin below the caller's passing check, until it switches
-to the system stack (gort_systemstack, gort_mcall) or calls back into Go
-code (which checks for itself). runtime/stack.cpp relies on that; this tool
+runtime.GC or sync.runtime_Semacquire) on goroutine stack segments, and the
+runtime's C++ code has no prologue checks: everything it runs there must
+fit in the abi::StackGuard margin below the caller's passing check, until
+it switches to the system stack (gort_systemstack, gort_mcall) or to a new
+segment (gort_morestack). runtime/stack.cpp relies on that; this tool
 proves it for the archive as built.
 
 It reads each function's frame size from the archive's .stack_sizes
-sections (libgort is built with -fstack-size-section) and the direct calls
-and tail calls from its relocations (llvm-objdump -dr), then computes the
-deepest chain of frames from every entry point. Calls into the switches
-stop a chain (what they run is on g0); so do calls through a pointer, which
-in the runtime call only Go code (hash and equal functions, deferred
-calls, finalizers: each checks its own stack) or run on g0. A call cycle
-reachable from an entry point is an error unless every path into it
-passes through a function named in --cold (the crash paths, which run
-once). Exits 1 if some entry point's chain exceeds --budget bytes.
+sections (libgort is built with -fstack-size-section) and its direct calls
+and tail calls from the relocations (llvm-objdump -dr), then computes the
+deepest chain of frames from every entry point. A call into a switch ends a
+chain with the bytes the switch pushes. A call through a pointer calls Go
+code (a hash or equal function, a deferred call) or runs on g0: it is
+charged the frame a Go function allocates before its check (--frame-max)
+plus the check's slow path (the deepest chain from gort_stack_reserve or
+gort_preempt_poll). Functions passed to callWithRoom (runtime/stack.h)
+start with an entry point's margin and are checked as entry points. A call
+cycle is an error. Exits 1 if some chain exceeds --budget bytes.
 
-Usage: stack_budget.py --arch x86_64|aarch64 --budget N [--cold F]...
+Usage: stack_budget.py --arch x86_64|aarch64 --budget N --frame-max N
                        [--verbose] libgort.a
 """
 
@@ -43,8 +44,9 @@ SWITCHES = {
     "gort_deferresume": {"x86_64": 0, "aarch64": 0},
 }
 
-# Assembly functions without a .stack_sizes entry that run on the caller's
-# stack and call nothing: the bytes they push, return address included.
+# What an assembly function (no .stack_sizes entry) other than the
+# switches may push on the caller's stack, return address included: at
+# most 64 bytes in asm_*.S and reflectcall_*.S.
 ASM_LEAVES = {
     "x86_64": 64,
     "aarch64": 64,
@@ -67,10 +69,6 @@ G0_ENTRIES = {
     "gort_test_threads",  # the runtime's unit tests, on a thread's stack
 }
 
-# Functions whose callees are not counted, with the reason: each switches
-# to the system stack (or never returns to the goroutine) after a frame of
-# its own, and what it calls directly otherwise runs only without a g or
-# on g0 already. Demangled names, as llvm-cxxfilt prints them.
 # Functions whose calls through a pointer start with an entry point's
 # margin (runtime/stack.h callWithRoom): the pointer's target is checked as
 # an entry (ROOM_FUNCS), not charged to the caller.
@@ -91,6 +89,10 @@ ROOM_FUNCS = [
     "gort::(anonymous namespace)::textThunk",
 ]
 
+# Functions whose callees are not counted, with the reason: each switches
+# to the system stack (or never returns to the goroutine) after a frame of
+# its own, and what it calls directly otherwise runs only without a g or
+# on g0 already. Demangled names, as llvm-cxxfilt prints them.
 STOPS = [
     # fatal switches to g0 (fatalthrowM); without a g it prints directly.
     "gort::fatal",
@@ -149,14 +151,15 @@ def stack_sizes(readobj, archive):
 CALL_X86 = re.compile(r"^\s*[0-9a-f]+:\s+(callq|jmp|jmpq|j[a-z]+)\s+(.*)$")
 CALL_A64 = re.compile(r"^\s*[0-9a-f]+:\s+(bl|b|b\.[a-z]+|blr|br|cbz|cbnz|"
                       r"tbz|tbnz)\s+(.*)$")
+ADR_A64 = re.compile(r"^\s*[0-9a-f]+:\s+adr\s+(x\d+),")
 RELOC = re.compile(r"^\s*[0-9a-f]+:\s+(R_\w+)\s+(\S+?)(?:[-+]0x[0-9a-f]+)?$")
 
 
 def call_graph(objdump, archive, arch):
-    """Returns (funcs, calls, indirect, globals): funcs maps (member,
-    function) to its section; calls maps it to the set of (kind, target
-    name) it calls or tail-calls; indirect to the number of calls through a
-    pointer; globals is the set of global function names."""
+    """Returns (calls, indirect, section_func): calls maps each (member,
+    function) to the set of (kind, target name) it calls or tail-calls,
+    indirect to its number of calls through a pointer, and section_func
+    maps (member, section) to the function the section holds."""
     calls = {}
     indirect = {}
     section_func = {}
@@ -164,6 +167,8 @@ def call_graph(objdump, archive, arch):
     section = None
     func = None
     pending = None  # the branch whose relocation may follow
+    insn = 0  # instructions so far
+    adr = {}  # (function, register) -> the instruction of its last adr
     text = run([objdump, "-dr", "--no-show-raw-insn", archive])
     for line in text.splitlines():
         m = re.match(r"^.*\((.*)\):\s+file format", line)
@@ -195,6 +200,12 @@ def call_graph(objdump, archive, arch):
             pending = None
             continue
         pending = None
+        insn += 1
+        if arch == "aarch64":
+            m = ADR_A64.match(line)
+            if m:
+                adr[(func, m.group(1))] = insn
+                continue
         if arch == "x86_64":
             m = CALL_X86.match(line)
             if not m:
@@ -212,11 +223,17 @@ def call_graph(objdump, archive, arch):
             if not m:
                 continue
             op = m.group(1)
+            if op == "br":
+                # A jump table's br follows an adr of a label in the
+                # function into its register; any other br is a tail call
+                # through a pointer.
+                reg = m.group(2).strip()
+                if insn - adr.get((func, reg), -100) > 12:
+                    indirect[func] += 1
+                continue
             if op == "blr":
                 indirect[func] += 1
                 continue
-            if op == "br":
-                continue  # jump tables; tail calls through x16/x17 below
             pending = "call" if op == "bl" else "jump"
     return calls, indirect, section_func
 
