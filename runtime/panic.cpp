@@ -24,7 +24,10 @@
 // gopanic, in order:
 //   1. Push a Panic record (in gopanic's frame) on G::Panics.
 //   2. runDefers: run the deferred calls newest first, each through
-//      gort_calldeferred. A deferred call that calls recover()
+//      gort_calldeferred, with an entry point's room on the stack below
+//      gopanic's frames (callWithRoom, stack.h: on the next segment if
+//      this one is short; so are Error and String methods in step 3).
+//      A deferred call that calls recover()
 //      (gort_gorecover; gc's argp check: only the deferred function itself,
 //      seen through wrapper and morestack frames, may recover) marks the
 //      panic Recovered; when it returns, recovery() makes the checkpoint's
@@ -424,9 +427,7 @@ bool calledByDeferredCall(uintptr_t FP, uintptr_t DeferFP) {
   gort_deferresume(C);
 }
 
-/// gc: preprintpanics. Before a fatal panic is printed, values with an
-/// Error() or String() method are replaced by that method's result (runtime
-/// errors print themselves, see printRuntimeError).
+/// A String or Error method's call for preprintpanics.
 struct TextCall {
   abi::String (*Method)(void *Ctx, void *Data);
   void *Data;
@@ -438,6 +439,9 @@ void textThunk(void *Arg) {
   C->Text = C->Method(nullptr, C->Data);
 }
 
+/// gc: preprintpanics. Before a fatal panic is printed, values with an
+/// Error() or String() method are replaced by that method's result (runtime
+/// errors print themselves, see printRuntimeError).
 void preprintpanics(Panic *P) {
   using StringMethod = abi::String (*)(void *Ctx, void *Data);
   for (; P; P = P->Link) {
