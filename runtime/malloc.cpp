@@ -344,15 +344,14 @@ void *mallocgc(uintptr_t Size, const abi::Type *T, bool NeedZero) {
   return X;
 }
 
-// noinline, like the asm below: utils/stack_budget.py must see one call
-// through a pointer here, not Fn's body inlined into callers.
+// Not inlined, and Fn hidden from the optimizer: inlined or specialised
+// for a constant Fn, the call without a g would become a direct call,
+// which utils/stack_budget.py would count on the goroutine's stack.
 __attribute__((noinline)) void onSystemStack(void (*Fn)(void *), void *Arg) {
   if (getgOrNull()) {
     systemstack(Fn, Arg);
     return;
   }
-  // Hide Fn from the optimizer: a direct call to a constant Fn would look,
-  // to utils/stack_budget.py, like a call on the goroutine's stack.
   asm("" : "+r"(Fn));
   Fn(Arg);
 }
