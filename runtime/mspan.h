@@ -81,8 +81,10 @@ struct MSpan {
   SpanClass Class;
   MSpanState State;
   uint8_t NeedZero; ///< 1 if free slots may hold old data (gc: needzero)
-  /// A stack pool chunk (a Manual span, stack.cpp): its first free block,
-  /// or 0; AllocCount counts its blocks in use (gc: manualFreeList).
+  /// A stack pool chunk (a Manual span, stack.cpp): its first freed block,
+  /// or 0; FreeIndex counts the blocks handed out since it was carved
+  /// (those above are untouched), AllocCount its blocks in use (gc:
+  /// manualFreeList).
   uintptr_t ManualFreeList;
   /// A large span's object type, for the collector (gc 1.22:
   /// mspan.largeType): null if unknown, when every word is scanned.

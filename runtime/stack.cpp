@@ -20,12 +20,14 @@
 //             0..NumStackOrders-1), the 1 MiB chunks carved into blocks of
 //             that order that have a free block (gc: stackpool). Each
 //             chunk is a manual span of the heap (MHeap::allocManual,
-//             mheap.cpp) with its own free list (MSpan::ManualFreeList)
-//             and count of blocks in use (AllocCount). A free block's link
-//             is its last word, so carving touches only the pages at the
-//             tops of the blocks, which a goroutine's first frames use
-//             anyway: a blocked goroutine that never left its first
-//             2 KiB segment costs 2 KiB of resident stack.
+//             mheap.cpp) with its own free list of freed blocks
+//             (MSpan::ManualFreeList), the count of blocks handed out
+//             since it was carved (FreeIndex: the rest are untouched) and
+//             of blocks in use (AllocCount). A freed block's link is its
+//             last word, at the top a goroutine's first frames use anyway:
+//             the pool touches no page a goroutine would not, and a
+//             blocked goroutine that never left its first 2 KiB segment
+//             costs 2 KiB of resident stack.
 //             Larger blocks are manual spans of their own; freed, they go
 //             back to the heap, and its scavenger returns their memory to
 //             the OS. A chunk whose blocks are all free goes back at the
@@ -145,10 +147,9 @@ constexpr uintptr_t StackCacheMax = 64 << 10;
 static_assert((StackMin << (NumStackOrders - 1)) <= StackChunkSize);
 static_assert(StackChunkSize % PageSize == 0);
 
-/// A free block in a pool, stored in the block's last word: the top of a
-/// stack is the part a goroutine touches anyway, so carving a fresh chunk
-/// into blocks dirties no page a blocked goroutine would not (the pool
-/// links blocks by their base address).
+/// A freed block in a pool, stored in the block's last word: the top of a
+/// stack is the part a goroutine touches anyway (the pool links blocks by
+/// their base address).
 struct StackFreeBlock {
   StackFreeBlock *Next;
 };
@@ -175,24 +176,25 @@ bool onSystemStack() {
   return !Gp || Gp == Gp->Mp->G0;
 }
 
-/// Carves a new chunk into blocks of Order, threads them on its free list
-/// and adds it to StackPool[Order]. Caller holds StackLock.
+/// Whether a chunk of blocks of Size has none left to hand out.
+bool chunkFull(const MSpan *Chunk, uintptr_t Size) {
+  return Chunk->ManualFreeList == 0 &&
+         Chunk->FreeIndex == StackChunkSize / Size;
+}
+
+/// Adds a new chunk for blocks of Order to StackPool[Order]. Its blocks
+/// are handed out in address order (FreeIndex), so that a block's memory
+/// is first touched by the goroutine that gets it: threading a free list
+/// through 512 blocks of 2 KiB would touch every page of the chunk. Caller
+/// holds StackLock.
 void stackpoolRefill(unsigned Order) {
   MSpan *Chunk = Heap.allocManual(StackChunkSize >> PageShift);
   if (!Chunk) {
     unlock(&StackLock);
     fatal("out of memory allocating stack");
   }
-  uintptr_t Size = StackMin << Order;
-  uintptr_t Base = Chunk->base();
-  uintptr_t Free = 0;
-  for (uintptr_t P = Base + StackChunkSize - Size;; P -= Size) {
-    *freeLink(P, Size) = reinterpret_cast<StackFreeBlock *>(Free);
-    Free = P;
-    if (P == Base)
-      break;
-  }
-  Chunk->ManualFreeList = Free;
+  Chunk->ManualFreeList = 0;
+  Chunk->FreeIndex = 0;
   Chunk->AllocCount = 0;
   Chunk->Next = Chunk->Prev = nullptr;
   Chunk->List = nullptr;
@@ -205,11 +207,14 @@ uintptr_t stackpoolAlloc(unsigned Order) {
   if (StackPool[Order].isEmpty())
     stackpoolRefill(Order);
   MSpan *Chunk = StackPool[Order].First;
+  uintptr_t Size = StackMin << Order;
   uintptr_t B = Chunk->ManualFreeList;
-  Chunk->ManualFreeList =
-      reinterpret_cast<uintptr_t>(*freeLink(B, StackMin << Order));
+  if (B)
+    Chunk->ManualFreeList = reinterpret_cast<uintptr_t>(*freeLink(B, Size));
+  else
+    B = Chunk->base() + Chunk->FreeIndex++ * Size;
   Chunk->AllocCount++;
-  if (Chunk->ManualFreeList == 0)
+  if (chunkFull(Chunk, Size))
     StackPool[Order].remove(Chunk);
   return B;
 }
@@ -220,9 +225,10 @@ uintptr_t stackpoolAlloc(unsigned Order) {
 void stackpoolFree(uintptr_t B, unsigned Order) {
   MSpan *Chunk = spanOfUnchecked(B);
   GORT_ASSERT(Chunk->State == MSpanState::Manual && Chunk->AllocCount > 0);
-  if (Chunk->ManualFreeList == 0)
+  uintptr_t Size = StackMin << Order;
+  if (chunkFull(Chunk, Size))
     StackPool[Order].push(Chunk);
-  *freeLink(B, StackMin << Order) =
+  *freeLink(B, Size) =
       reinterpret_cast<StackFreeBlock *>(Chunk->ManualFreeList);
   Chunk->ManualFreeList = B;
   Chunk->AllocCount--;
