@@ -68,29 +68,28 @@
 // bytes. GORTDEBUG=gcserial=1 marks on one thread, as does GOMAXPROCS=1; one
 // marker sets bits with plain stores.
 //
-// A concurrent mark (gcMarkStart, gcMarkTerminate): with the world
-// stopped, the cycle's thread scans the roots without draining (and the
-// timer heap too: the runtime changes it without write barriers), but of
-// the goroutines' stacks only its own and those of goroutines in system
-// calls; it hands every grey object to the shared blocks, and wakes a
-// quarter of the CPUs' worth of helpers (at least one); the world
-// restarts and the helpers mark on alone. Every other goroutine's stack,
-// with its G structure, heap defer records and the sudogs it waits on
-// (which the runtime changes without write barriers), is scanned before
-// the goroutine runs again, by a helper or by the M about to run it
-// ("Stacks of a concurrent mark" below), so the start's pause does not
-// grow with the number of goroutines. The write barrier (gort_wb, gort_wbmove:
-// gc's hybrid barrier, shading the pointer overwritten and the one stored)
-// marks what it shades with an atomic or and queues it in its M's buffer
-// (M::WBBuf), which goes to the shared blocks when full; new objects are
-// marked by mallocgc (gcMarkNew). The last helper to run out of work sets
-// GCStat.MarkDone (concurrentMarkDone). A goroutine allocating past the
-// goal assists (gcAssist): it asks the helpers to share (AssistWant) and
-// scans a few blocks itself. At termination, with the world stopped
-// again, the helpers are waited for, the barrier buffers and whatever is
-// left on the blocks are drained (by every marker if that is more than
-// four blocks' worth, else by the cycle's thread), and the checkmark pass
-// and the finalizers follow as after a stop-the-world mark.
+// A concurrent mark (gcMarkStart, gcMarkTerminate): with the world stopped, the
+// cycle's thread scans the roots without draining (and the timer heap too: the
+// runtime changes it without write barriers), but of the goroutines' stacks
+// only its own and those of goroutines in system calls; it hands every grey
+// object to the shared blocks, and wakes a quarter of the CPUs' worth of
+// helpers (at least one); the world restarts and the helpers mark on alone.
+// Every other goroutine's stack, with its G structure, heap defer records and
+// the sudogs it waits on (which the runtime changes without write barriers), is
+// scanned before the goroutine runs again, by a helper or by the M about to run
+// it ("Stacks of a concurrent mark" below), so the start's pause does not grow
+// with the number of goroutines. The write barrier (gort_wb, gort_wbmove: gc's
+// hybrid barrier, shading the pointer overwritten and the one stored) marks
+// what it shades with an atomic or and queues it in its M's buffer (M::WBBuf),
+// which goes to the shared blocks when full; new objects are marked by mallocgc
+// (gcMarkNew). The last helper to run out of work sets GCStat.MarkDone
+// (concurrentMarkDone). A goroutine allocating past the goal assists
+// (gcAssist): it asks the helpers to share (AssistWant) and scans a few blocks
+// itself, or stacks no helper has claimed yet. At termination, with the world
+// stopped again, the helpers are waited for, the barrier buffers and whatever
+// is left on the blocks are drained (by every marker if that is more than four
+// blocks' worth, else by the cycle's thread), and the checkmark pass and the
+// finalizers follow as after a stop-the-world mark.
 //
 // GORTDEBUG=gccheckmark=1 (or GODEBUG=, gc's name) checks each mark
 // (gcCheckmark, gc's checkmark mode): a second mark from the same roots,
@@ -655,8 +654,9 @@ void markStack(Scanner &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
 /// changes without write barriers: the G itself (its Param, Waiting,
 /// Defers... fields), its heap defer records and the sudogs it waits on.
 /// A stop-the-world mark reaches them through the heap anyway; a
-/// concurrent one must scan them while the world is stopped (gc scans the
-/// same records with each stack in markrootFreeGStacks and scanstack).
+/// concurrent one scans them with the G's stack, while the G is stopped
+/// (gc scans the same records with each stack in markrootFreeGStacks and
+/// scanstack).
 template <class Scanner> void markGRecords(Scanner &Mk, G *Gp) {
   Mk.scanblock(uintptr_t(Gp), uintptr_t(Gp + 1));
   for (Defer *D = Gp->Defers; D; D = D->Link)
@@ -743,9 +743,12 @@ G *claimNextStack() {
 }
 
 /// Scans a claimed G: its stack and records; and shrinks its stack, as
-/// shrinkStacks does for every G in a cycle that stops the world.
-template <class Scanner> void scanClaimedStack(Scanner &Mk, G *Gp) {
-  markStack(Mk, Gp, nullptr, 0);
+/// shrinkStacks does for every G in a cycle that stops the world. Self and
+/// SelfSP as for markStack (the mark start's own goroutine).
+template <class Scanner>
+void scanClaimedStack(Scanner &Mk, G *Gp, G *Self = nullptr,
+                      uintptr_t SelfSP = 0) {
+  markStack(Mk, Gp, Self, SelfSP);
   markGRecords(Mk, Gp);
   shrinkStack(Gp);
   finishStack(Gp);
@@ -769,27 +772,19 @@ void beginStackScans(Marker &Mk, G *Self, uintptr_t SelfSP) {
   atomic::store(&StackScanGen, Gen ? Gen : 1);
   atomic::store(&StacksPending, allglen());
   StackCursor = nullptr;
-  auto ScanNow = [&](G *Gp) {
-    if (!claimStack(Gp))
-      return;
-    markStack(Mk, Gp, Self, SelfSP);
-    markGRecords(Mk, Gp);
-    shrinkStack(Gp);
-    finishStack(Gp);
-  };
-  if (Self)
-    ScanNow(Self);
+  if (Self && claimStack(Self))
+    scanClaimedStack(Mk, Self, Self, SelfSP);
   // A goroutine in a system call returns to Go code without execute.
   for (M *Mp = allm(); Mp; Mp = Mp->AllLink)
-    if (G *Gp = Mp->CurG; Gp && readgstatus(Gp) == GSyscall)
-      ScanNow(Gp);
+    if (G *Gp = Mp->CurG; Gp && readgstatus(Gp) == GSyscall && claimStack(Gp))
+      scanClaimedStack(Mk, Gp, Self, SelfSP);
 }
 
 /// Scans every root with Mk (gc: markroot): the writable segments, the
 /// Ms, g0s and Ps, the goroutines' stacks, the finalizers' objects. A
 /// stop-the-world mark drains Mk's stack as it goes (Drain). A concurrent
-/// mark's start does not: it scans also every G's records and the timer
-/// heap, and leaves the grey objects to the mark workers.
+/// mark's start does not: it scans only the stacks beginStackScans names,
+/// and the timer heap, and leaves the grey objects to the mark workers.
 void markRoots(Marker &Mk, G *Self, uintptr_t SelfSP, bool Drain = true) {
   RootMarker = &Mk;
   forEachWritableSegment(scanRoot);
