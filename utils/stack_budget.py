@@ -22,11 +22,14 @@ gort_preempt_poll). Functions passed to callWithRoom (runtime/stack.h)
 start with an entry point's margin and are checked as entry points. A call
 cycle is an error. Exits 1 if some chain exceeds --budget bytes.
 
-Usage: stack_budget.py --arch x86_64|aarch64 --budget N --frame-max N
+Usage: stack_budget.py --arch x86_64|aarch64 [--budget N] [--frame-max N]
                        [--verbose] libgort.a
+(--budget and --frame-max default to libgort/abi.h's StackGuard and
+StackFrameMax.)
 """
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -101,6 +104,17 @@ STOPS = [
     # gopanic's branch for a panic on the system stack.
     "gort::(anonymous namespace)::panicOnSystemStack",
 ]
+
+
+def abi_constant(name):
+    """The value of constexpr uintptr_t NAME in libgort/abi.h."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                        "libgort", "abi.h")
+    with open(path) as f:
+        m = re.search(r"constexpr uintptr_t %s = (\d+);" % name, f.read())
+    if not m:
+        sys.exit("stack_budget: %s not found in %s" % (name, path))
+    return int(m.group(1))
 
 
 def run(args):
@@ -241,14 +255,19 @@ def call_graph(objdump, archive, arch):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--arch", required=True, choices=["x86_64", "aarch64"])
-    ap.add_argument("--budget", type=int, required=True,
-                    help="bytes the deepest chain may use")
-    ap.add_argument("--frame-max", type=int, required=True,
-                    help="abi::StackFrameMax: the frame a Go function "
-                    "allocates before its check")
+    ap.add_argument("--budget", type=int,
+                    help="bytes the deepest chain may use (default: "
+                    "abi::StackGuard from libgort/abi.h)")
+    ap.add_argument("--frame-max", type=int,
+                    help="the frame a Go function allocates before its "
+                    "check (default: abi::StackFrameMax)")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("archive")
     a = ap.parse_args()
+    if a.budget is None:
+        a.budget = abi_constant("StackGuard")
+    if a.frame_max is None:
+        a.frame_max = abi_constant("StackFrameMax")
 
     readobj = tool("llvm-readobj")
     objdump = tool("llvm-objdump")
