@@ -78,6 +78,23 @@ constexpr const char *NoArgsAttr = "gort-noargs";
 /// entry with its descriptor.
 constexpr const char *TypelinkSection = ".gort_typelink";
 
+/// The named metadata in which lowering describes each writable global
+/// that is a Go variable (package-level variables, static composite
+/// literals): !{DIGlobalVariable, i64 ptrdata, !"pointer bitmap"}, its
+/// type's layout for the collector; the global carries that debug-info
+/// variable, and so do the pieces the optimizer may split it into, each
+/// with its fragment. After optimization, compileModule gives each global
+/// it kept, or piece of one, an abi::GCRoot entry in section
+/// abi::GCRootSection, linked to the global's own section so that the
+/// linker keeps the entry exactly when it keeps the variable, and drops
+/// the debug-info variables. The collector scans those variables by their
+/// bitmaps and every other writable word conservatively
+/// (runtime/mgcmark.cpp); a global the optimizer rebuilt otherwise
+/// (shrunk to a bool...) has no entry and is scanned conservatively.
+constexpr const char *GCRootMD = "gort.gcroots";
+/// The shared pointer bitmap global for Bits (gc: runtime.gcbits.<hex>).
+llvm::Constant *gcBitsGlobal(llvm::Module &M, llvm::ArrayRef<uint8_t> Bits);
+
 /// The link summary lowering adds to each package's module (global
 /// LinkInfoName in section LinkInfoSection, SHF_EXCLUDE; linkinfo.cpp), for
 /// the link's method pruning (tools/gortc/deadcode.cpp). compileModule

@@ -630,6 +630,13 @@ public:
   /// Global C (in address space 0) as a Go pointer (address space 1).
   llvm::Constant *gcPointer(llvm::Constant *C);
   llvm::Constant *getTypeDescriptor(Type *T);
+  /// T's pointer bitmap (gc's typebits): bit I of the result is set if
+  /// word I may hold a pointer; PtrData is set to the bytes up to the last
+  /// such word, which the result covers.
+  std::vector<uint8_t> pointerBitmap(Type *T, int64_t &PtrData);
+  /// Describes writable global GV, a variable of type T, for the
+  /// collector's root table (GCRootMD, codegen.h).
+  void describeGlobal(llvm::GlobalVariable *GV, Type *T);
   /// An encoded name (abi::NameFlag), a private global of this module.
   llvm::Constant *getName(llvm::StringRef Name, llvm::StringRef Tag,
                           bool Exported, bool Embedded,

@@ -96,6 +96,7 @@ std::unique_ptr<llvm::Module> Lowerer::run() {
         llvm::Constant::getNullValue(T),
         V->name() == "_" ? Info.Pkg->Path + "._" : globalName(V));
     GV->setAlignment(llvm::Align(std::max<int64_t>(alignOf(V->type()), 1)));
+    describeGlobal(GV, V->type());
     Globals[V] = GV;
   }
 

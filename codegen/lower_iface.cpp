@@ -635,20 +635,9 @@ llvm::Constant *Lowerer::getName(llvm::StringRef Name, llvm::StringRef Tag,
   return GV;
 }
 
-llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
-  std::string Sym = "type:" + typeSymbol(T);
-  auto It = Descriptors.find(Sym);
-  if (It != Descriptors.end())
-    return It->second;
-
-  // Create the global first (types may refer to themselves).
-  auto *Placeholder = new llvm::GlobalVariable(
-      *Mod, I8, true, llvm::GlobalValue::LinkOnceODRLinkage, nullptr, Sym);
-  Descriptors[Sym] = Placeholder;
-
-  Type *U = T->underlying();
+std::vector<uint8_t> Lowerer::pointerBitmap(Type *T, int64_t &PtrData) {
   int64_t Size = sizeOf(T);
-  // Pointer bitmap: one bit per word that may hold a pointer.
+  // One bit per word that may hold a pointer.
   std::vector<bool> Words(size_t((Size + 7) / 8), false);
   std::function<void(Type *, int64_t)> Mark = [&](Type *X, int64_t Off) {
     Type *XU = X->underlying();
@@ -693,7 +682,7 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
     }
   };
   Mark(T, 0);
-  int64_t PtrData = 0;
+  PtrData = 0;
   for (size_t I = 0; I < Words.size(); ++I)
     if (Words[I])
       PtrData = int64_t(I + 1) * 8;
@@ -701,25 +690,75 @@ llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
   for (int64_t I = 0; I < PtrData / 8; ++I)
     if (Words[size_t(I)])
       Bits[size_t(I / 8)] |= uint8_t(1u << (I % 8));
+  return Bits;
+}
+
+llvm::Constant *codegen::gcBitsGlobal(llvm::Module &M,
+                                      llvm::ArrayRef<uint8_t> Bits) {
+  // Shared by every type with the same bits (gc: runtime.gcbits.<hex>),
+  // named by the bits or, past 16 bytes of them, by their hash.
+  llvm::StringRef Raw(reinterpret_cast<const char *>(Bits.data()), Bits.size());
+  std::string Name =
+      "gort.gcbits." +
+      (Bits.size() <= 16
+           ? llvm::toHex(Raw, true)
+           : "h" + llvm::utohexstr(llvm::xxh3_64bits(Raw), true, 16));
+  if (llvm::GlobalVariable *GV = M.getNamedGlobal(Name))
+    return GV;
+  llvm::LLVMContext &C = M.getContext();
+  return new llvm::GlobalVariable(
+      M, llvm::ArrayType::get(llvm::Type::getInt8Ty(C), Bits.size()), true,
+      llvm::GlobalValue::LinkOnceODRLinkage,
+      llvm::ConstantDataArray::get(C, Bits), Name);
+}
+
+void Lowerer::describeGlobal(llvm::GlobalVariable *GV, Type *T) {
+  int64_t PtrData = 0;
+  std::vector<uint8_t> Bits = pointerBitmap(T, PtrData);
+  // A debug-info variable names the layout: the optimizer hands it on to
+  // the pieces it splits a global into (GlobalOpt's SRA gives each its
+  // fragment), which listGCRoots then describes by their offsets. It is in
+  // no compile unit's list of globals, so no DWARF is emitted for it.
+  llvm::DIFile *File = DICU->getFile();
+  auto *DITy = llvm::DIBasicType::get(Ctx, llvm::dwarf::DW_TAG_base_type,
+                                      "gort.gcroot", uint64_t(sizeOf(T)) * 8, 0,
+                                      llvm::dwarf::DW_ATE_unsigned,
+                                      llvm::DINode::FlagZero);
+  auto *Var = llvm::DIGlobalVariable::getDistinct(
+      Ctx, DICU, GV->getName(), GV->getName(), File, 0, DITy,
+      /*IsLocal=*/true, /*IsDefinition=*/true, nullptr, nullptr, 0, nullptr);
+  GV->addDebugInfo(llvm::DIGlobalVariableExpression::get(
+      Ctx, Var, llvm::DIExpression::get(Ctx, {})));
+  llvm::Type *I64 = llvm::Type::getInt64Ty(Ctx);
+  Mod->getOrInsertNamedMetadata(GCRootMD)->addOperand(llvm::MDNode::get(
+      Ctx,
+      {Var,
+       llvm::ConstantAsMetadata::get(
+           llvm::ConstantInt::get(I64, uint64_t(PtrData))),
+       llvm::MDString::get(
+           Ctx, llvm::StringRef(reinterpret_cast<const char *>(Bits.data()),
+                                Bits.size()))}));
+}
+
+llvm::Constant *Lowerer::getTypeDescriptor(Type *T) {
+  std::string Sym = "type:" + typeSymbol(T);
+  auto It = Descriptors.find(Sym);
+  if (It != Descriptors.end())
+    return It->second;
+
+  // Create the global first (types may refer to themselves).
+  auto *Placeholder = new llvm::GlobalVariable(
+      *Mod, I8, true, llvm::GlobalValue::LinkOnceODRLinkage, nullptr, Sym);
+  Descriptors[Sym] = Placeholder;
+
+  Type *U = T->underlying();
+  int64_t Size = sizeOf(T);
+  int64_t PtrData = 0;
+  std::vector<uint8_t> Bits = pointerBitmap(T, PtrData);
   llvm::Constant *GCData =
-      llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr));
-  if (!Bits.empty()) {
-    // Shared by every type with the same bits (gc: runtime.gcbits.<hex>),
-    // named by the bits or, past 16 bytes of them, by their hash.
-    llvm::StringRef Raw(reinterpret_cast<const char *>(Bits.data()),
-                        Bits.size());
-    std::string Name =
-        "gort.gcbits." +
-        (Bits.size() <= 16
-             ? llvm::toHex(Raw, true)
-             : "h" + llvm::utohexstr(llvm::xxh3_64bits(Raw), true, 16));
-    GCData = Mod->getNamedGlobal(Name);
-    if (!GCData)
-      GCData = new llvm::GlobalVariable(
-          *Mod, llvm::ArrayType::get(I8, Bits.size()), true,
-          llvm::GlobalValue::LinkOnceODRLinkage,
-          llvm::ConstantDataArray::get(Ctx, Bits), Name);
-  }
+      Bits.empty()
+          ? llvm::ConstantPointerNull::get(cast<llvm::PointerType>(Ptr))
+          : gcBitsGlobal(*Mod, Bits);
 
   namespace A = gort::abi;
   // gc: methods(t). The method set of T, for the UncommonType: on named

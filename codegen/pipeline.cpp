@@ -31,9 +31,11 @@
 #include "codegen/codegen.h"
 #include "codegen/partition.h"
 #include "codegen/stack_check.h"
+#include "libgort/abi.h"
 
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -74,11 +76,105 @@ void listNoArgFunctions(llvm::Module &M) {
   }
 }
 
+/// Adds a root table entry (abi::GCRoot, section abi::GCRootSection) for
+/// each writable global of M that lowering described (GCRootMD,
+/// codegen.h), or that optimization split off one, and drops the
+/// descriptions. A piece gets the bits of its fragment; a global whose
+/// size is not what its description says is left out (scanned
+/// conservatively).
+void listGCRoots(llvm::Module &M) {
+  llvm::NamedMDNode *Described = M.getNamedMetadata(GCRootMD);
+  if (!Described)
+    return;
+  llvm::LLVMContext &C = M.getContext();
+  const llvm::DataLayout &DL = M.getDataLayout();
+  auto *Ptr = llvm::PointerType::get(C, 0);
+  auto *I64 = llvm::Type::getInt64Ty(C);
+  auto *EntryTy = llvm::StructType::get(C, {Ptr, I64, I64, Ptr});
+  // Each variable's ptrdata and bits.
+  llvm::DenseMap<const llvm::DIGlobalVariable *,
+                 std::pair<uint64_t, llvm::StringRef>>
+      Layouts;
+  for (llvm::MDNode *N : Described->operands())
+    Layouts[llvm::cast<llvm::DIGlobalVariable>(N->getOperand(0))] = {
+        llvm::mdconst::extract<llvm::ConstantInt>(N->getOperand(1))
+            ->getZExtValue(),
+        llvm::cast<llvm::MDString>(N->getOperand(2))->getString()};
+  auto BitAt = [](llvm::StringRef Bits, uint64_t W) {
+    return W / 8 < Bits.size() && (uint8_t(Bits[W / 8]) >> (W % 8)) & 1;
+  };
+  for (llvm::GlobalVariable &G : M.globals()) {
+    llvm::SmallVector<llvm::DIGlobalVariableExpression *, 1> GVEs;
+    G.getDebugInfo(GVEs);
+    const llvm::DIGlobalVariableExpression *Mine = nullptr;
+    for (llvm::DIGlobalVariableExpression *GVE : GVEs)
+      if (Layouts.count(GVE->getVariable()))
+        Mine = GVE;
+    if (!Mine)
+      continue;
+    G.eraseMetadata(llvm::LLVMContext::MD_dbg);
+    uint64_t Size = DL.getTypeAllocSize(G.getValueType());
+    if (GVEs.size() != 1 || G.isDeclaration() || G.isConstant() || Size == 0)
+      continue;
+    // The piece's place in its variable: all of it, or a fragment.
+    const llvm::DIGlobalVariable *Var = Mine->getVariable();
+    const llvm::DIExpression *Expr = Mine->getExpression();
+    uint64_t Off = 0, Len = Var->getSizeInBits().value_or(0) / 8;
+    if (std::optional<llvm::DIExpression::FragmentInfo> Frag =
+            Expr->getFragmentInfo()) {
+      if (Expr->getNumElements() != 3 || Frag->OffsetInBits % 8 ||
+          Frag->SizeInBits % 8)
+        continue;
+      Off = Frag->OffsetInBits / 8;
+      Len = Frag->SizeInBits / 8;
+    } else if (Expr->getNumElements() != 0) {
+      continue;
+    }
+    if (Len != Size)
+      continue;
+    auto [VarPtrData, VarBits] = Layouts.lookup(Var);
+    // The piece's words; a piece not aligned to a word may hold none of
+    // the variable's pointer words.
+    std::vector<uint8_t> Bits;
+    uint64_t PtrData = 0;
+    if (Off % 8) {
+      bool Any = false;
+      for (uint64_t W = Off / 8; W * 8 < Off + Size; W++)
+        Any |= BitAt(VarBits, W);
+      if (Any)
+        continue;
+    } else {
+      for (uint64_t W = 0; W < Size / 8 && (Off / 8 + W) * 8 < VarPtrData; W++)
+        if (BitAt(VarBits, Off / 8 + W)) {
+          Bits.resize(W / 8 + 1, 0);
+          Bits[W / 8] |= uint8_t(1u << (W % 8));
+          PtrData = (W + 1) * 8;
+        }
+    }
+    llvm::Constant *GCData = Bits.empty() ? llvm::ConstantPointerNull::get(Ptr)
+                                          : gcBitsGlobal(M, Bits);
+    auto *Entry = new llvm::GlobalVariable(
+        M, EntryTy, /*isConstant=*/true, llvm::GlobalValue::InternalLinkage,
+        llvm::ConstantStruct::get(
+            EntryTy, {&G, llvm::ConstantInt::get(I64, Size),
+                      llvm::ConstantInt::get(I64, PtrData), GCData}),
+        "go:gcroot");
+    Entry->setSection(gort::abi::GCRootSection);
+    Entry->setAlignment(llvm::Align(8));
+    // As listNoArgFunctions' entries: kept exactly when G is.
+    Entry->setMetadata(llvm::LLVMContext::MD_associated,
+                       llvm::MDNode::get(C, llvm::ValueAsMetadata::get(&G)));
+    llvm::appendToCompilerUsed(M, {Entry});
+  }
+  Described->eraseFromParent();
+}
+
 /// Makes M's internal variables private (assembler-local labels) for code
 /// generation: string data, pointer bitmaps, package main's variables...
 /// None is looked up by name (the collector finds globals through the
-/// program headers), so their symbols were only weight in the executable's
-/// symbol table. (--emit=llvm shows the module before this step.)
+/// program headers and the root table), so their symbols were only weight
+/// in the executable's symbol table. (--emit=llvm shows the module before this
+/// step.)
 void hideInternalVariables(llvm::Module &M) {
   for (llvm::GlobalVariable &G : M.globals())
     if (G.hasInternalLinkage())
@@ -171,6 +267,7 @@ void compilePartition(llvm::MemoryBufferRef Bitcode, const Partitioning &Parts,
     Phase("load", M.get());
     optimizeModule(*M, *TM, Opts.OptLevel, &ForceSplit);
     listNoArgFunctions(*M);
+    listGCRoots(*M);
     Phase("optimize", M.get());
     if (!ExtraAsm.empty())
       M->appendModuleInlineAsm(ExtraAsm);

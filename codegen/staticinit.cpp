@@ -65,6 +65,7 @@ llvm::GlobalVariable *Lowerer::staticTemp(llvm::Constant *Init, Type *T) {
                                       llvm::GlobalValue::InternalLinkage, Init,
                                       Info.Pkg->Path + "..stmp");
   GV->setAlignment(llvm::Align(std::max<int64_t>(alignOf(T), 1)));
+  describeGlobal(GV, T);
   return GV;
 }
 

@@ -383,6 +383,22 @@ constexpr size_t ItabFunSize = 8;
 /// __gort_wrapper_start/__gort_wrapper_end.
 constexpr const char WrapperSection[] = ".gort_wrapper";
 
+/// An entry of the collector's root table: a package-level variable (or
+/// a static composite literal) of compiled code, Size bytes at Addr, whose
+/// words that may hold pointers are those GCData marks (one bit per word
+/// of PtrData; null if PtrData is 0). Codegen emits one per variable in
+/// section GCRootSection (codegen/pipeline.cpp listGCRoots), which
+/// libgort/gort.ld brackets with __gort_gcroots_start/__gort_gcroots_end;
+/// the collector scans those variables by their bitmaps and every other
+/// word of the writable segments conservatively (runtime/mgcmark.cpp).
+struct GCRoot {
+  uintptr_t Addr;
+  uintptr_t Size;
+  uintptr_t PtrData;
+  const uint8_t *GCData;
+};
+constexpr const char GCRootSection[] = ".gort_gcroots";
+
 /// Bytes of a defer record that compiled code reserves in its frame for a
 /// defer statement that runs at most once per call (gort_deferproc's Rec;
 /// runtime2.h Defer).

@@ -103,16 +103,17 @@
 // Conservative roots, precise objects, and why that is safe: the collector
 // never moves an object, so treating a word that merely looks like a
 // pointer as one can only keep garbage alive, never corrupt the heap. Every
-// word of goroutine stacks (all segments), of the program's writable
-// segments and of the Ms and Ps is a candidate. A heap object is scanned
-// by its type: only the words its type's pointer bitmap marks are
-// candidates (the heap bitmap and large spans' types, mbitmap.cpp); an
-// object allocated without a type (the runtime's G, sudog, defer records)
-// has every word scanned. A candidate counts if it points into an
-// allocated object, at any offset (Go has interior pointers). Objects of
-// types without pointers live in noscan spans and are never scanned. The
-// precise stack maps of design.md (statepoints) replace the guesses on
-// stacks later; what they buy is less retention, not correctness.
+// word of goroutine stacks (all segments), of the Ms and Ps, and of the
+// program's writable segments outside the variables of compiled code is a
+// candidate; those variables are scanned by their pointer bitmaps (the
+// root table, mgcmark.cpp). A heap object is scanned by its type: only the
+// words its type's pointer bitmap marks are candidates (the heap bitmap and
+// large spans' types, mbitmap.cpp); an object allocated without a type (the
+// runtime's G, sudog, defer records) has every word scanned. A candidate counts
+// if it points into an allocated object, at any offset (Go has interior
+// pointers). Objects of types without pointers live in noscan spans and are
+// never scanned. The precise stack maps of design.md (statepoints) replace the
+// guesses on stacks later; what they buy is less retention, not correctness.
 //
 // Why the concurrent mark is correct: the mark start greys everything the
 // roots reference, with the world stopped; from then on, whatever the
@@ -164,6 +165,13 @@
 #include "runtime/stack.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
+
+/// The root table codegen emits (libgort/abi.h GCRoot), bracketed by
+/// libgort/gort.ld.
+extern "C" const gort::abi::GCRoot __gort_gcroots_start[]
+    __attribute__((visibility("hidden")));
+extern "C" const gort::abi::GCRoot __gort_gcroots_end[]
+    __attribute__((visibility("hidden")));
 
 namespace gort {
 
@@ -642,6 +650,7 @@ void flushMCaches() {
 }
 
 void gcinit() {
+  initGCRoots(__gort_gcroots_start, __gort_gcroots_end);
   GCStat.StartTime = nanotime();
   GCStat.Percent = 100;
   GCStat.TriggerRatio = InitialTriggerRatio;

@@ -165,6 +165,11 @@ void gcTuneTrigger(uint64_t HeapEnd, bool WorkersDone);
 
 //===--- Internal to mgc*.cpp --------------------------------------------===//
 
+/// Installs the root table [Begin, End) (abi::GCRoot: the variables of
+/// compiled code and their pointer bitmaps), sorted by address; throws if
+/// two entries overlap. gcinit installs the executable's.
+void initGCRoots(const abi::GCRoot *Begin, const abi::GCRoot *End);
+
 /// Marks everything reachable from the roots (mgcmark.cpp). The world is
 /// stopped and every MCache flushed. Self is the goroutine that started
 /// the cycle, SelfSP its stack pointer with every callee-saved register

@@ -16,9 +16,12 @@
 //
 // The roots (gc: markroot):
 //   - the program's writable segments, found through the ELF program
-//     headers (forEachWritableSegment, os_linux.cpp): every package-level
-//     variable of compiled code and every global of the runtime (allgs,
-//     the scheduler, the timer heap, the itab table...);
+//     headers (forEachWritableSegment, os_linux.cpp): the package-level
+//     variables of compiled code, each by the pointer bitmap of its entry
+//     in the root table codegen emits (abi::GCRoot, gc's gcdata and
+//     gcbss; scanDataSegment), and every other word conservatively: the
+//     globals of the runtime (allgs, the scheduler, the timer heap, the
+//     itab table...);
 //   - every M and its g0, and every P: they live off the heap
 //     (persistentalloc) and hold heap pointers (M::DeferPool, the sudog
 //     caches, run queues);
@@ -38,10 +41,11 @@
 // unreachable: queueDeadFinalizers queues its finalizer and marks it, so
 // that it survives the sweep until the finalizer has run.
 //
-// The roots are scanned conservatively: every word is a candidate
-// (scanblock). Heap objects are scanned by type (gc: scanobject): only
-// the words that hold pointers by the heap bitmap, a uniform span's mask
-// or a large span's type (mbitmap.cpp) are candidates.
+// Except for the variables of the root table, the roots are scanned
+// conservatively: every word is a candidate (scanblock). Heap objects are
+// scanned by type (gc: scanobject): only the words that hold pointers by the
+// heap bitmap, a uniform span's mask or a large span's type (mbitmap.cpp) are
+// candidates.
 //
 // A candidate word V is kept if it lies in an arena, in a heap span (not
 // a stack), below the span's last object, and its object is allocated
@@ -331,6 +335,14 @@ struct Marker {
     }
   }
 
+  /// Scans the words of [Base, Base + PtrData) that Bits marks, one bit
+  /// per word: a variable of the root table.
+  void scanBits(uintptr_t Base, uintptr_t PtrData, const uint8_t *Bits) {
+    for (uintptr_t J = 0; J < PtrData / 8; J += 8)
+      if (uint8_t B = Bits[J / 8])
+        scanMask(Base + J * 8, B);
+  }
+
   /// Scans every word of [Lo, Hi): roots, and objects of unknown type (gc:
   /// scanblock, without a bitmap).
   void scanblock(uintptr_t Lo, uintptr_t Hi) {
@@ -539,6 +551,37 @@ void scanRoot(uintptr_t Lo, uintptr_t Hi) {
     return;
   }
   RootMarker->scanblock(Lo, Hi);
+}
+
+/// The root table (abi::GCRoot, from __gort_gcroots_start/end): the
+/// entries sorted by address, as initGCRoots left them.
+const abi::GCRoot **Roots;
+uintptr_t NumRoots;
+
+/// Scans writable segment [Lo, Hi) of the executable (gc: markroot's
+/// data and BSS jobs): the variables the root table describes by their
+/// pointer bitmaps, every other word conservatively (the runtime's own
+/// globals, and anything the compiler did not describe).
+void scanDataSegment(uintptr_t Lo, uintptr_t Hi) {
+  uintptr_t I = 0, N = NumRoots;
+  while (I < N) { // the first entry at or above Lo
+    uintptr_t Mid = I + (N - I) / 2;
+    if (Roots[Mid]->Addr < Lo)
+      I = Mid + 1;
+    else
+      N = Mid;
+  }
+  uintptr_t At = Lo;
+  for (; I < NumRoots && Roots[I]->Addr < Hi; I++) {
+    const abi::GCRoot *R = Roots[I];
+    if (R->Addr + R->Size > Hi)
+      fatal("gc: a variable of the root table crosses its segment's end");
+    scanRoot(At, R->Addr);
+    if (R->PtrData)
+      RootMarker->scanBits(R->Addr, R->PtrData, R->GCData);
+    At = R->Addr + R->Size;
+  }
+  scanRoot(At, Hi);
 }
 
 /// For queueDeadFinalizers: whether the object P points into is marked,
@@ -787,7 +830,7 @@ void beginStackScans(Marker &Mk, G *Self, uintptr_t SelfSP) {
 /// and the timer heap, and leaves the grey objects to the mark workers.
 void markRoots(Marker &Mk, G *Self, uintptr_t SelfSP, bool Drain = true) {
   RootMarker = &Mk;
-  forEachWritableSegment(scanRoot);
+  forEachWritableSegment(scanDataSegment);
   if (Drain)
     Mk.drain();
   for (M *Mp = allm(); Mp; Mp = Mp->AllLink) {
@@ -1033,6 +1076,45 @@ void drainWithHelpers(uint32_t Helpers) {
 }
 
 } // namespace
+
+void initGCRoots(const abi::GCRoot *Begin, const abi::GCRoot *End) {
+  uintptr_t N = uintptr_t(End - Begin);
+  auto **V = static_cast<const abi::GCRoot **>(
+      persistentalloc((N ? N : 1) * sizeof(void *), 8));
+  for (uintptr_t I = 0; I < N; I++)
+    V[I] = Begin + I;
+  // Heapsort by address: the linker lays the entries out in about their
+  // variables' order, but nothing promises it.
+  auto Less = [&](uintptr_t A, uintptr_t B) { return V[A]->Addr < V[B]->Addr; };
+  auto SiftDown = [&](uintptr_t Root, uintptr_t Len) {
+    for (;;) {
+      uintptr_t Child = 2 * Root + 1;
+      if (Child >= Len)
+        return;
+      if (Child + 1 < Len && Less(Child, Child + 1))
+        Child++;
+      if (!Less(Root, Child))
+        return;
+      const abi::GCRoot *T = V[Root];
+      V[Root] = V[Child];
+      V[Child] = T;
+      Root = Child;
+    }
+  };
+  for (uintptr_t I = N / 2; I-- > 0;)
+    SiftDown(I, N);
+  for (uintptr_t Len = N; Len > 1; Len--) {
+    const abi::GCRoot *T = V[0];
+    V[0] = V[Len - 1];
+    V[Len - 1] = T;
+    SiftDown(0, Len - 1);
+  }
+  for (uintptr_t I = 1; I < N; I++)
+    if (V[I - 1]->Addr + V[I - 1]->Size > V[I]->Addr)
+      fatal("gc: two variables of the root table overlap");
+  Roots = V;
+  NumRoots = N;
+}
 
 uint64_t gcMark(G *Self, uintptr_t SelfSP) {
   if (!setHeapBounds())

@@ -7,7 +7,8 @@
 // The collector's mark and sweep phases (mgcmark.cpp, mgcsweep.cpp) on the
 // host heap: objects reachable from a global survive, the rest are freed,
 // noscan objects are not scanned, typed objects are scanned by their
-// pointer bitmaps, dead large objects give their pages back,
+// pointer bitmaps, and so are variables of the root table, dead large
+// objects give their pages back,
 // freed slots are reused zeroed, and unreachable objects with finalizers
 // are queued rather than freed; the pacer's goal, trigger and the
 // trigger's tuning follow their formulas. The host has no goroutines, so the
@@ -368,6 +369,40 @@ TEST(GC, TypedObjectsAreScannedByTheirPointerBitmap) {
   EXPECT_FALSE(allocated(hide(HInt)));
   Root = 0;
   collect();
+}
+
+// A variable of compiled code is scanned by its root table entry's bitmap
+// (mgcmark.cpp scanDataSegment): an address in a word the bitmap leaves
+// out keeps nothing alive. The same word without the table is scanned
+// conservatively, as every word of the writable segments is that the
+// table does not describe.
+struct Described {
+  uintptr_t Scalar;
+  void *Ptr;
+  uintptr_t Pad[3];
+};
+Described Var;
+
+TEST(GC, RootTableVariablesAreScannedByTheirBitmap) {
+  gort::abi::Type Ty = test::makeTestType(sizeof(Node), /*HasPointers=*/true);
+  static const uint8_t Bits[] = {0x2}; // word 1
+  const gort::abi::GCRoot Table[] = {{uintptr_t(&Var), sizeof(Var), 16, Bits}};
+  for (bool WithTable : {false, true}) {
+    if (WithTable)
+      initGCRoots(Table, Table + 1);
+    void *ByPtr = mallocgc(sizeof(Node), &Ty, true);
+    void *ByInt = mallocgc(sizeof(Node), &Ty, true);
+    Var.Ptr = ByPtr;
+    Var.Scalar = uintptr_t(ByInt);
+    uintptr_t HPtr = hide(uintptr_t(ByPtr)), HInt = hide(uintptr_t(ByInt));
+    ByPtr = ByInt = nullptr;
+    collect();
+    EXPECT_TRUE(allocated(hide(HPtr))) << WithTable;
+    EXPECT_EQ(allocated(hide(HInt)), !WithTable);
+    Var = {};
+    collect();
+  }
+  initGCRoots(nullptr, nullptr);
 }
 
 // An object allocated for N elements repeats the element's bitmap, in a

@@ -268,3 +268,10 @@ int main(int Argc, char **Argv) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   return RUN_ALL_TESTS();
 }
+
+/// Host stand-in for libgort/gort.ld's bracket of the root table: the test
+/// binary has no variables of compiled Go code, so the table is empty
+/// (gc_test.cpp installs tables of its own with initGCRoots).
+extern "C" const gort::abi::GCRoot __gort_gcroots_start[1] = {};
+extern "C" const gort::abi::GCRoot __gort_gcroots_end[1]
+    __attribute__((alias("__gort_gcroots_start")));
