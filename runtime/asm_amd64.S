@@ -153,7 +153,13 @@ gort_mcall:
 
 // void gort_gogo(Gobuf *Buf)   [[noreturn]]
 // Resumes the context in Buf: g = Buf->Gp, then sp, rbp, and a jump to
-// Buf->PC with Buf->Ctxt in rdi.
+// Buf->PC with Buf->Ctxt in rdi. The callee-saved registers are cleared:
+// a goroutine resumed in gort_mcall pops its own, and a new one (goStart)
+// must not inherit the scheduler's. Those may hold pointers of the
+// goroutine this M ran before, which the new goroutine's first frames
+// would push as callee-saved registers; the collector would then find
+// them in its stack, dead objects named from words of compiled Go frames
+// (the checkmark pass, which checks those strictly, reported them).
 	.globl	gort_gogo
 	.type	gort_gogo,@function
 	.p2align	4
@@ -164,6 +170,11 @@ gort_gogo:
 	movq	GOBUF_BP(%rdi), %rbp
 	movq	GOBUF_PC(%rdi), %rcx
 	movq	GOBUF_CTXT(%rdi), %rdi
+	xorl	%ebx, %ebx
+	xorl	%r12d, %r12d
+	xorl	%r13d, %r13d
+	xorl	%r14d, %r14d
+	xorl	%r15d, %r15d
 	jmp	*%rcx
 	.size	gort_gogo, .-gort_gogo
 

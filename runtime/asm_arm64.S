@@ -155,7 +155,11 @@ gort_mcall:
 
 // void gort_gogo(Gobuf *Buf)   [[noreturn]]
 // Resumes the context in Buf: g = Buf->Gp, then sp, x29, x30 = 0, and a
-// jump to Buf->PC with Buf->Ctxt in x0.
+// jump to Buf->PC with Buf->Ctxt in x0. The callee-saved registers
+// x19-x27 are cleared: a goroutine resumed in gort_mcall reloads its own,
+// and a new one (goStart) must not save the scheduler's, which may hold
+// another goroutine's pointers, into its frames, where the collector
+// would take them for its own (see asm_amd64.S).
 	.globl	gort_gogo
 	.type	gort_gogo,%function
 	.p2align	2
@@ -166,6 +170,15 @@ gort_gogo:
 	ldr	x29, [x0, #GOBUF_BP]
 	ldr	x9, [x0, #GOBUF_PC]
 	mov	x30, xzr
+	mov	x19, xzr
+	mov	x20, xzr
+	mov	x21, xzr
+	mov	x22, xzr
+	mov	x23, xzr
+	mov	x24, xzr
+	mov	x25, xzr
+	mov	x26, xzr
+	mov	x27, xzr
 	ldr	x0, [x0, #GOBUF_CTXT]
 	br	x9
 	.size	gort_gogo, .-gort_gogo

@@ -114,7 +114,9 @@
 // from a word in a frame of the runtime's own code (checkStack): it is
 // neither reported nor scanned. Words in frames of compiled Go code, in
 // the heap, in globals and in the runtime's records are checked strictly;
-// a missing write barrier is found through them.
+// a missing write barrier is found through them. A report says where the
+// word was: a heap object, a goroutine's frame (by its return address), or
+// a root.
 //
 //===----------------------------------------------------------------------===//
 
@@ -228,6 +230,12 @@ struct Marker {
   /// In the checkmark pass, while scanning a frame of the runtime's own
   /// code: an unmarked object is skipped instead of reported.
   bool Lenient = false;
+  /// In the checkmark pass, for its report: the address of the word being
+  /// scanned and, in a goroutine's stack, the goroutine and the return
+  /// address that names the frame's function (checkStack).
+  uintptr_t CheckWord = 0;
+  G *CheckG = nullptr;
+  uintptr_t CheckFramePC = 0;
 
   /// Doubles the stack.
   __attribute__((noinline)) void grow() {
@@ -316,15 +324,37 @@ struct Marker {
     printstring(" class=");
     printuint(spanClassSizeClass(S->Class));
     printstring(spanClassNoscan(S->Class) ? " noscan\n" : "\n");
-
+    printstring("runtime: found at ");
+    printhex(CheckWord);
+    if (MSpan *From = spanOf(CheckWord);
+        From && From->State == MSpanState::InUse) {
+      uintptr_t Base =
+          From->base() + From->objIndex(CheckWord) * From->ElemSize;
+      printstring(", in heap object ");
+      printhex(Base);
+      printstring(" of ");
+      printuint(From->ElemSize);
+      printstring(" bytes");
+    } else if (CheckG) {
+      printstring(", in the stack of goroutine ");
+      printint(CheckG->Goid);
+      printstring(", in the frame of the function at return pc ");
+      printhex(CheckFramePC);
+    } else {
+      printstring(", in a root (globals, an M or P, a G's records)");
+    }
+    printstring("\n");
     printunlock();
     fatal("checkmark found unmarked object");
   }
 
   __attribute__((always_inline)) void markWord(uintptr_t A) {
     uintptr_t V = *reinterpret_cast<const uintptr_t *>(A);
-    if (V - HeapLo < HeapHi - HeapLo)
+    if (V - HeapLo < HeapHi - HeapLo) {
+      if (__builtin_expect(Check, 0))
+        CheckWord = A;
       markCandidate(V);
+    }
   }
 
   /// Scans the words of Obj that Mask marks, bit I for word I.
@@ -631,6 +661,8 @@ uintptr_t selfFrame(G *Self) {
 void checkStack(Marker &Mk, G *Gp, uintptr_t FP, uintptr_t SP) {
   bool Go = false;
   uintptr_t Lo = SP;
+  Mk.CheckG = Gp;
+  Mk.CheckFramePC = 0;
   for (StackSeg *S = Gp->Seg; S; S = S->Prev) {
     if (S != Gp->Seg)
       Lo = S->SavedSP;
@@ -640,6 +672,7 @@ void checkStack(Marker &Mk, G *Gp, uintptr_t FP, uintptr_t SP) {
       Mk.scanblock(Lo, FP + 16);
       const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
       Go = !inRuntimeCode(Rec[1] - 1);
+      Mk.CheckFramePC = Rec[1];
       Lo = FP + 16;
       FP = Rec[0];
     }
@@ -647,6 +680,7 @@ void checkStack(Marker &Mk, G *Gp, uintptr_t FP, uintptr_t SP) {
     Mk.scanblock(Lo, Hi);
   }
   Mk.Lenient = false;
+  Mk.CheckG = nullptr;
 }
 
 /// Scans Gp's stack, every segment from where it was left, with a Marker
