@@ -71,6 +71,13 @@ bool emitCode(llvm::Module &M, llvm::TargetMachine &TM,
 /// the others (runtime/traceback.cpp).
 constexpr const char *NoArgsAttr = "gort-noargs";
 
+/// The parameter attribute lowering gives the out pointer of a scalar
+/// result (getABI: when the results do not fit in the return registers).
+/// It points to the caller's temporary, or, from runtime/reflectcall.cpp,
+/// to memory cleared for the call, so a store through it overwrites no
+/// pointer the collector must see: write_barrier.cpp puts no barrier there.
+constexpr const char *ResultOutAttr = "gort-result-out";
+
 /// The section of the typelinks entries lowering gives unnamed composite
 /// types' descriptors (lower_iface.cpp), in the descriptor's comdat, so
 /// that the linker keeps an entry exactly when it keeps the descriptor;

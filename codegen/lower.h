@@ -25,9 +25,14 @@
 //   ret @f(ptr %ctx, [ptr %out.N for each aggregate result,]
 //          params (aggregates by pointer to a caller-owned copy))
 //   ret is void, a scalar, or a literal struct of the scalar results.
+// When the scalar results do not fit in the target's return registers
+// (x86-64: three integer and four floating-point pieces; AArch64: eight
+// of each), every result has an out pointer and ret is void: LLVM would
+// otherwise return them in a hidden buffer, which its lowering of GC
+// statepoints cannot handle (getABI).
 // Methods take their receiver as the first parameter after ctx (after any
-// aggregate-result pointers), exactly like the method expression's function
-// type, so T.M can use the method directly as a func value.
+// result pointers), exactly like the method expression's function type, so
+// T.M can use the method directly as a func value.
 //
 // Files: lower_func.cpp (functions, calls, closures), lower_expr.cpp,
 // lower_stmt.cpp, lower_builtin.cpp (builtins, print, conversions),
@@ -553,7 +558,15 @@ public:
   int64_t alignOf(Type *T) { return TCtx.alignOf(T); }
   /// Field index in the LLVM struct for Go field I (padding fields shift it).
   unsigned llvmFieldIndex(Type *StructT, unsigned I);
+  /// The calling convention of Go functions of signature Sig: the closure
+  /// context, an out pointer per result returned through memory, then the
+  /// parameters (aggregates by pointer); the other results in registers.
+  /// A struct or array result goes through memory; so do all the results
+  /// when their scalar pieces do not fit in the return registers.
   FuncABI getABI(types::Signature *Sig, bool HasRecv);
+  /// Whether Sig's scalar results fit in the target's return registers
+  /// (else LLVM would return them in a hidden buffer).
+  bool resultsFitRegisters(types::Signature *Sig);
   /// The symbol-safe canonical name of a type (for descriptors).
   std::string typeSymbol(Type *T);
 

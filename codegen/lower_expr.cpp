@@ -1089,11 +1089,13 @@ llvm::Value *FuncLowerer::emitSelector(SelectorExpr *E) {
       unsigned OutNo = A.FirstOut;
       llvm::SmallVector<llvm::Value *, 4> Scalars;
       for (unsigned I = 0; I < Results.size(); ++I) {
-        if (A.ResultIndirect[I])
-          FL.emitCopy(W->getArg(OutNo++), Results[I],
-                      MSig->Results->Vars[I]->type());
-        else
+        Type *RT = MSig->Results->Vars[I]->type();
+        if (!A.ResultIndirect[I])
           Scalars.push_back(Results[I]);
+        else if (L.isAggregate(RT))
+          FL.emitCopy(W->getArg(OutNo++), Results[I], RT);
+        else
+          FL.store(Results[I], W->getArg(OutNo++));
       }
       if (Scalars.empty())
         FL.B.CreateRetVoid();

@@ -337,6 +337,15 @@ FuncLowerer::FuncLowerer(Lowerer &L, llvm::Function *Fn, Signature *Sig,
   ABI = L.getABI(Sig, Sig->Recv != nullptr);
   assert(Fn->arg_size() >= ABI.FirstParam &&
          "function type does not have its Go signature's context and results");
+  // The out pointers of scalar results point to the caller's temporaries
+  // (or to memory the runtime cleared for them): stores through them need
+  // no write barrier (write_barrier.cpp).
+  for (unsigned I = 0, Out = ABI.FirstOut; I < ABI.ResultIndirect.size(); ++I)
+    if (ABI.ResultIndirect[I]) {
+      if (!L.isAggregate(Sig->Results->Vars[I]->type()))
+        Fn->addParamAttr(Out, llvm::Attribute::get(L.Ctx, ResultOutAttr));
+      ++Out;
+    }
   AllocaBB = llvm::BasicBlock::Create(L.Ctx, "entry", Fn);
   B.SetInsertPoint(AllocaBB);
   // A marker after which allocas are inserted, so they stay in the entry
@@ -816,7 +825,10 @@ llvm::Value *FuncLowerer::emitGoCall(
   unsigned OutIdx = 0, ScalarIdx = 0;
   for (unsigned I = 0; I < NRes; ++I) {
     if (A.ResultIndirect[I]) {
-      Results.push_back(OutSlots[OutIdx++]);
+      // An aggregate is its memory; a scalar is loaded from its slot.
+      Type *RT = S->Results->Vars[I]->type();
+      llvm::Value *Slot = OutSlots[OutIdx++];
+      Results.push_back(L.isAggregate(RT) ? Slot : load(RT, Slot));
     } else if (A.ScalarResults.size() == 1) {
       Results.push_back(C);
     } else {

@@ -207,14 +207,53 @@ unsigned Lowerer::llvmFieldIndex(Type *StructT, unsigned I) {
   return FieldIndexCache[U][I];
 }
 
+bool Lowerer::resultsFitRegisters(Signature *Sig) {
+  // The registers LLVM returns pieces in (runtime/reflectcall.cpp models
+  // the same): x86-64 rax, rdx, rcx and xmm0, xmm1, st(0), st(1);
+  // AArch64 x0-x7 and d0-d7.
+  unsigned MaxInts = Tgt.Arch == Target::X86_64 ? 3 : 8;
+  unsigned MaxFloats = Tgt.Arch == Target::X86_64 ? 4 : 8;
+  unsigned Ints = 0, Floats = 0;
+  for (Var *R : Sig->Results->Vars) {
+    Type *U = R->type()->underlying();
+    if (isAggregate(U))
+      continue;
+    if (auto *B = dyn_cast<Basic>(U)) {
+      switch (B->basicKind()) {
+      case BasicKind::String:
+        Ints += 2;
+        continue;
+      case BasicKind::Float32:
+      case BasicKind::Float64:
+        Floats += 1;
+        continue;
+      case BasicKind::Complex64:
+      case BasicKind::Complex128:
+        Floats += 2;
+        continue;
+      default:
+        Ints += 1;
+        continue;
+      }
+    }
+    Ints += isa<Slice>(U) ? 3 : isa<Interface>(U) ? 2 : 1;
+  }
+  return Ints <= MaxInts && Floats <= MaxFloats;
+}
+
 FuncABI Lowerer::getABI(Signature *Sig, bool HasRecv) {
   FuncABI A;
   std::vector<llvm::Type *> Params{Ptr}; // ctx
   std::vector<llvm::Type *> Rets;
   if (Sig->Results) {
+    // Scalar results that do not all fit in the return registers go
+    // through out pointers too, rather than in the hidden buffer LLVM
+    // would add (a "demoted" return, which LLVM's lowering of GC
+    // statepoints cannot handle: docs/runtime/gc.md, "Not yet").
+    bool AllIndirect = !resultsFitRegisters(Sig);
     for (unsigned I = 0; I < Sig->Results->size(); ++I) {
       Type *RT = Sig->Results->Vars[I]->type();
-      bool Ind = isAggregate(RT);
+      bool Ind = AllIndirect || isAggregate(RT);
       A.ResultIndirect.push_back(Ind);
       if (Ind) {
         Params.push_back(Ptr);

@@ -42,9 +42,11 @@
 //     gort_wbmove(dst, src or null, length), which shades every pointer
 //     in the destination and the source, found word by word; a destination
 //     in a noscan span (byte slices, strings' bytes) costs one lookup.
-// Skipped: stores whose address is, through casts and GEPs, an alloca or
-// a global variable. Anything else -- a pointer argument, a heap object,
-// a phi of several -- gets the barrier, which is harmless where the
+// Skipped: stores whose address is, through casts and GEPs, an alloca, a
+// global variable, or the out pointer of a scalar result (ResultOutAttr:
+// the caller's temporary, or memory cleared for the call, whose old
+// contents need no shading). Anything else -- a pointer argument, a heap
+// object, a phi of several -- gets the barrier, which is harmless where the
 // memory is a frame (shading more only keeps more alive for one cycle).
 //
 // When: after the optimization pipeline, so that barriers do not get in
@@ -111,9 +113,13 @@ bool hasGCPtr(llvm::Type *T) {
 }
 
 /// Whether a store to Addr needs no barrier: Addr is in the function's
-/// frame or a global, which the mark start scanned.
+/// frame or a global, which the mark start scanned, or in a scalar
+/// result's slot (ResultOutAttr, codegen.h).
 bool isFrameOrGlobal(llvm::Value *Addr) {
   llvm::Value *U = llvm::getUnderlyingObject(Addr, /*MaxLookup=*/0);
+  if (auto *A = llvm::dyn_cast<llvm::Argument>(U))
+    return A->getParent()->getAttributes().hasParamAttr(A->getArgNo(),
+                                                        ResultOutAttr);
   return llvm::isa<llvm::AllocaInst>(U) || llvm::isa<llvm::GlobalVariable>(U);
 }
 

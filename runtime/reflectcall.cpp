@@ -16,8 +16,9 @@
 //     everything there (no argument registers; runtime/overlay/reflect).
 //   - gortc's calling convention (libgort/abi.h, codegen getABI): the C
 //     calling convention of LLVM over the parameters
-//       closure context, an out pointer per struct or array result,
-//       the receiver word (methods), the parameters
+//       closure context, an out pointer per struct or array result (per
+//       result, when the scalar results do not fit in the result
+//       registers below), the receiver word (methods), the parameters
 //     where a struct or array parameter is passed as a pointer and a
 //     string, slice, interface or complex value as its two or three
 //     fields; the other results come back as one LLVM struct.
@@ -34,15 +35,12 @@
 //   integer results      rax rdx rcx                x0-x7
 //   float results        xmm0 xmm1, then x87        d0-d7
 //                        st(0) st(1)
-//   results that do      demoted to a buffer whose  the same, address
-//   not fit              address is the first      in x8
-//                        integer argument (rax
-//                        returns it)
 //
 // A piece never straddles: each takes the next register of its class, or
 // the next stack slot once its class has run out (the fields of a string
-// may be split between r9 and the stack). Demoted results are laid out in
-// the buffer as a Go struct of the scalar results would be.
+// may be split between r9 and the stack). Scalar results that do not fit
+// in the result registers are never left to LLVM (which would return them
+// in a hidden buffer): codegen gives each result an out pointer then.
 //
 // CallRegs (asm_offsets.h) holds one call's registers and stack words. Two
 // small assembly routines move it to and from the machine
@@ -59,10 +57,9 @@
 // The function type comes from the layout tag gortc's reflect overlay puts
 // before every frame layout's pointer bitmap (reflect's layoutTag): the
 // frame type's gcdata for runtime.reflectcall, makeFuncCtxt.stack for the
-// stubs. A stub finds its makeFuncCtxt as its closure context -- in the
-// first integer argument, or on x86-64 the second when the results are
-// demoted; the first word of a makeFuncCtxt is the stub's own address,
-// which tells the two apart together with the type.
+// stubs. A stub finds its makeFuncCtxt as its closure context, in the
+// first integer argument; the first word of a makeFuncCtxt is the stub's
+// own address, which the stub checks.
 //
 // Stack use: these run on goroutine stacks, called by Go code that passed
 // its own stack check, in the margin that leaves for the runtime. The
@@ -101,7 +98,6 @@ struct CallRegs {
   uint64_t Floats[8];  ///< floating-point argument registers (low bits)
   uint64_t *Stack;     ///< the stack argument words
   uint64_t NStack;     ///< how many (gort_callregs copies them)
-  uint64_t Sret;       ///< AArch64: x8, the demoted results' buffer
   uint64_t X87;        ///< x86-64: results in st(0), st(1) (0-2)
   uint64_t RInts[8];   ///< integer result registers
   uint64_t RFloats[8]; ///< float results; x86-64: [2], [3] from st(0), st(1)
@@ -110,11 +106,11 @@ static_assert(offsetof(CallRegs, Ints) == CALLREGS_INTS);
 static_assert(offsetof(CallRegs, Floats) == CALLREGS_FLOATS);
 static_assert(offsetof(CallRegs, Stack) == CALLREGS_STACK);
 static_assert(offsetof(CallRegs, NStack) == CALLREGS_NSTACK);
-static_assert(offsetof(CallRegs, Sret) == CALLREGS_SRET);
 static_assert(offsetof(CallRegs, X87) == CALLREGS_X87);
 static_assert(offsetof(CallRegs, RInts) == CALLREGS_RINTS);
 static_assert(offsetof(CallRegs, RFloats) == CALLREGS_RFLOATS);
 static_assert(sizeof(CallRegs) == CALLREGS_SIZE);
+static_assert(CALLREGS_FRAME >= CALLREGS_SIZE && CALLREGS_FRAME % 16 == 0);
 
 } // namespace gort
 
@@ -138,11 +134,9 @@ namespace {
 #if defined(__x86_64__)
 constexpr unsigned ArgInts = 6, ArgFloats = 8;
 constexpr unsigned RetInts = 3, RetFloats = 4, RetXmm = 2;
-constexpr bool SretIsFirstArg = true;
 #else
 constexpr unsigned ArgInts = 8, ArgFloats = 8;
 constexpr unsigned RetInts = 8, RetFloats = 8, RetXmm = 8;
-constexpr bool SretIsFirstArg = false;
 #endif
 
 /// sizeof(internal/abi.RegArgs): Ints, Floats and Ptrs for gc's argument
@@ -249,17 +243,16 @@ void fromSlot(uint8_t *To, const uint64_t *Slot, unsigned Size, bool Bool) {
   memmove(To, &W, Size);
 }
 
-/// Offsets of a function's values in reflect's frame (ABI0 layout), and of
-/// its scalar results in a demoted-results buffer.
+/// Offsets of a function's values in reflect's frame (ABI0 layout), and
+/// which results the call returns through out pointers.
 struct Layout {
   const abi::Type *const *In;
   const abi::Type *const *Out;
   unsigned NIn, NOut;
   uintptr_t RetOffset;
   uintptr_t FrameSize;
-  uintptr_t SretSize; ///< the demoted buffer, if Demoted
-  bool Demoted;       ///< the scalar results do not fit in registers
-  unsigned X87;       ///< x86-64: float results beyond xmm0, xmm1
+  bool AllOut;  ///< the scalar results do not fit in registers: all out
+  unsigned X87; ///< x86-64: float results beyond xmm0, xmm1
 
   Layout(const abi::FuncType *FT, bool HasRcvr) {
     const abi::Type *const *Types = funcParams(FT);
@@ -273,21 +266,20 @@ struct Layout {
     RetOffset = alignUp(Off, 8);
     Off = RetOffset;
     unsigned Ints = 0, Floats = 0;
-    uintptr_t S = 0;
     for (unsigned I = 0; I < NOut; I++) {
       Off = alignUp(Off, Out[I]->Align) + Out[I]->Size;
       if (isAggregate(Out[I]))
         continue;
-      S = alignUp(S, Out[I]->Align) + Out[I]->Size;
       Piece P[3];
       for (unsigned K = 0, N = piecesOf(Out[I], P); K < N; K++)
         (P[K].Float ? Floats : Ints)++;
     }
     FrameSize = alignUp(Off, 8);
-    SretSize = S;
-    Demoted = Ints > RetInts || Floats > RetFloats;
-    X87 = !Demoted && Floats > RetXmm ? Floats - RetXmm : 0;
+    AllOut = Ints > RetInts || Floats > RetFloats;
+    X87 = !AllOut && Floats > RetXmm ? Floats - RetXmm : 0;
   }
+  /// Whether result I comes back through an out pointer.
+  bool outPointer(unsigned I) const { return AllOut || isAggregate(Out[I]); }
   /// The frame offset of argument I (after the receiver word, if any).
   uintptr_t argOffset(unsigned I, bool HasRcvr) const {
     uintptr_t Off = HasRcvr ? 8 : 0;
@@ -299,13 +291,6 @@ struct Layout {
     uintptr_t Off = RetOffset;
     for (unsigned K = 0; K < I; K++)
       Off = alignUp(Off, Out[K]->Align) + Out[K]->Size;
-    return alignUp(Off, Out[I]->Align);
-  }
-  uintptr_t sretOffset(unsigned I) const {
-    uintptr_t Off = 0;
-    for (unsigned K = 0; K < I; K++)
-      if (!isAggregate(Out[K]))
-        Off = alignUp(Off, Out[K]->Align) + Out[K]->Size;
     return alignUp(Off, Out[I]->Align);
   }
   /// An upper bound on the words of a call's arguments.
@@ -327,22 +312,16 @@ struct ResultCursor {
 /// load, st(i) as 64 bits); a float32 piece there is converted.
 bool isX87(unsigned FloatIndex) { return FloatIndex >= RetXmm; }
 
-/// Moves the scalar results of L between reflect's frame and the result
-/// registers (or the demoted buffer): into the frame after a call
-/// (ToFrame, runtime.reflectcall), out of it for a stub's return.
-void moveResults(const Layout &L, CallRegs *R, uint8_t *Sret, uint8_t *Frame,
-                 bool ToFrame) {
+/// Moves the results of L that come back in registers between reflect's
+/// frame and the result registers: into the frame after a call (ToFrame,
+/// runtime.reflectcall), out of it for a stub's return.
+void moveResults(const Layout &L, CallRegs *R, uint8_t *Frame, bool ToFrame) {
   ResultCursor C{R};
   for (unsigned I = 0; I < L.NOut; I++) {
     const abi::Type *T = L.Out[I];
-    if (isAggregate(T))
+    if (L.outPointer(I))
       continue;
     uint8_t *V = Frame + L.resultOffset(I);
-    if (L.Demoted) {
-      uint8_t *B = Sret + L.sretOffset(I);
-      wbMove(ToFrame ? V : B, ToFrame ? B : V, T->Size);
-      continue;
-    }
     Piece P[3];
     for (unsigned K = 0, N = piecesOf(T, P); K < N; K++) {
       unsigned FI = C.Float;
@@ -390,24 +369,14 @@ void callWithStack(void (*Code)(), CallRegs *R) {
   callWithRoom(callThunk, &B, R->NStack * 8 + 256);
 }
 
-/// A heap CallRegs for a call of L's function Fn, with room for Words
-/// stack words, filled up to the closure context: the demoted results'
-/// buffer first if L needs one (its address in *Sret). Returns the cursor
-/// at the next argument.
-ArgCursor beginCall(const Layout &L, unsigned Words, const abi::FuncVal *Fn,
-                    uint8_t **Sret) {
+/// A heap CallRegs for a call of Fn, with room for Words stack words,
+/// filled up to the closure context. Returns the cursor at the next
+/// argument.
+ArgCursor beginCall(unsigned Words, const abi::FuncVal *Fn) {
   auto *R = static_cast<CallRegs *>(
       mallocgc(sizeof(CallRegs) + Words * 8, nullptr, true));
   R->Stack = reinterpret_cast<uint64_t *>(R + 1);
   ArgCursor C{R};
-  *Sret = nullptr;
-  if (L.Demoted) {
-    *Sret = static_cast<uint8_t *>(mallocgc(L.SretSize, nullptr, true));
-    if (SretIsFirstArg)
-      *C.next(false) = uintptr_t(*Sret);
-    else
-      R->Sret = uintptr_t(*Sret);
-  }
   *C.next(false) = uintptr_t(Fn); // the closure context
   return C;
 }
@@ -424,10 +393,9 @@ void finishCall(const Layout &L, ArgCursor &C, const abi::FuncVal *Fn) {
 void gort::callWithWords(const abi::FuncVal *Fn, const abi::FuncType *FT,
                          const uint64_t *Words, unsigned N) {
   Layout L(FT, false);
-  uint8_t *Sret;
-  ArgCursor C = beginCall(L, L.maxWords(false) + N, Fn, &Sret);
+  ArgCursor C = beginCall(L.maxWords(false) + N, Fn);
   for (unsigned I = 0; I < L.NOut; I++)
-    if (isAggregate(L.Out[I]))
+    if (L.outPointer(I))
       *C.next(false) = uintptr_t(mallocgc(L.Out[I]->Size, L.Out[I], true));
   for (unsigned I = 0; I < N; I++)
     *C.next(false) = Words[I];
@@ -451,10 +419,9 @@ void runtimeReflectcall(void *, const abi::Type *FrameType,
   const LayoutTag &Tag = tagOf(FrameType->GCData);
   bool HasRcvr = Tag.Rcvr != nullptr;
   Layout L(Tag.Ftyp, HasRcvr);
-  uint8_t *Sret;
-  ArgCursor C = beginCall(L, L.maxWords(HasRcvr), Fn, &Sret);
+  ArgCursor C = beginCall(L.maxWords(HasRcvr), Fn);
   for (unsigned I = 0; I < L.NOut; I++)
-    if (isAggregate(L.Out[I]))
+    if (L.outPointer(I))
       *C.next(false) = uintptr_t(Args + L.resultOffset(I));
   if (HasRcvr)
     toSlot(C.next(false), Args, 8);
@@ -471,7 +438,7 @@ void runtimeReflectcall(void *, const abi::Type *FrameType,
       toSlot(C.next(P[K].Float), From + P[K].Off, P[K].Size);
   }
   finishCall(L, C, Fn);
-  moveResults(L, C.R, Sret, Args, true);
+  moveResults(L, C.R, Args, true);
 }
 
 /// The body of reflect.makeFuncStub (Method false) and
@@ -488,17 +455,9 @@ void gort_reflect_stub(CallRegs *R, uint64_t Method) {
     const auto *Ctxt = reinterpret_cast<const MakeFuncCtxt *>(P);
     return tagOf(Ctxt->Stack->Data).Ftyp;
   };
-  // The context: the first integer argument, unless (x86-64) that is the
-  // demoted results' buffer.
+  // The context: the first integer argument.
   ArgCursor C{R};
   uint64_t Ctxt = R->Ints[0];
-  uint8_t *Sret = reinterpret_cast<uint8_t *>(R->Sret);
-  if (SretIsFirstArg &&
-      !(IsCtxt(Ctxt) && !Layout(LayoutOf(Ctxt), false).Demoted)) {
-    Sret = reinterpret_cast<uint8_t *>(R->Ints[0]);
-    Ctxt = R->Ints[1];
-    C.next(false);
-  }
   if (!IsCtxt(Ctxt))
     fatal("reflect: bad context in a call of a function made by reflect");
   C.next(false);
@@ -506,11 +465,11 @@ void gort_reflect_stub(CallRegs *R, uint64_t Method) {
   auto *Frame = static_cast<uint8_t *>(
       mallocgc(L.FrameSize ? L.FrameSize : 8, nullptr, true));
 
-  // Out pointers for the struct and array results (read again below, from
+  // Out pointers for the results that have them (read again below, from
   // OutsAt), then the arguments.
   ArgCursor OutsAt = C;
   for (unsigned I = 0; I < L.NOut; I++)
-    if (isAggregate(L.Out[I]))
+    if (L.outPointer(I))
       C.next(false);
   for (unsigned I = 0; I < L.NIn; I++) {
     const abi::Type *T = L.In[I];
@@ -534,13 +493,11 @@ void gort_reflect_stub(CallRegs *R, uint64_t Method) {
                        &RetValid, Regs);
 
   for (unsigned I = 0; I < L.NOut; I++)
-    if (isAggregate(L.Out[I]))
+    if (L.outPointer(I))
       wbMove(reinterpret_cast<void *>(*OutsAt.next(false)),
              Frame + L.resultOffset(I), L.Out[I]->Size);
   R->X87 = L.X87;
-  moveResults(L, R, Sret, Frame, false);
-  if (L.Demoted && SretIsFirstArg)
-    R->RInts[0] = uintptr_t(Sret); // rax returns the buffer
+  moveResults(L, R, Frame, false);
 }
 
 } // extern "C"

@@ -88,7 +88,7 @@ gort_callregs:
 \name:
 	pushq	%rbp
 	movq	%rsp, %rbp
-	subq	$CALLREGS_SIZE, %rsp	// a multiple of 16: aligned
+	subq	$CALLREGS_FRAME, %rsp	// a multiple of 16: aligned
 	movq	%rdi, CALLREGS_INTS+0(%rsp)
 	movq	%rsi, CALLREGS_INTS+8(%rsp)
 	movq	%rdx, CALLREGS_INTS+16(%rsp)

@@ -7,9 +7,8 @@
 // The machine half of reflect's calls (see reflectcall.cpp): moving a
 // CallRegs to and from the registers and stack of a call in gortc's
 // convention (AAPCS64 as LLVM lowers it: integer arguments in x0-x7,
-// floating-point ones in d0-d7, the rest in 8-byte stack slots, the
-// demoted results' buffer in x8; results in x0-x7 and d0-d7). Both keep
-// the frame-record chain walkable.
+// floating-point ones in d0-d7, the rest in 8-byte stack slots; results
+// in x0-x7 and d0-d7). Both keep the frame-record chain walkable.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,7 +18,7 @@
 
 // void gort_callregs(void (*Code)(), CallRegs *R)
 // Copies R->NStack words from R->Stack to the bottom of its frame, loads
-// the argument registers (and x8) from R, calls Code, and stores the result
+// the argument registers from R, calls Code, and stores the result
 // registers into R.
 	.globl	gort_callregs
 	.type	gort_callregs,@function
@@ -47,7 +46,6 @@ gort_callregs:
 	ldp	d2, d3, [x20, #CALLREGS_FLOATS+16]
 	ldp	d4, d5, [x20, #CALLREGS_FLOATS+32]
 	ldp	d6, d7, [x20, #CALLREGS_FLOATS+48]
-	ldr	x8, [x20, #CALLREGS_SRET]
 	ldp	x0, x1, [x20, #CALLREGS_INTS+0]
 	ldp	x2, x3, [x20, #CALLREGS_INTS+16]
 	ldp	x4, x5, [x20, #CALLREGS_INTS+32]
@@ -68,7 +66,7 @@ gort_callregs:
 	.size	gort_callregs, .-gort_callregs
 
 // The code of the func values reflect.MakeFunc (Method 0) and
-// makeMethodValue (Method 1) make: stores the argument registers, x8 and
+// makeMethodValue (Method 1) make: stores the argument registers and
 // the address of the incoming stack words in a CallRegs on the frame, calls
 // gort_reflect_stub(R, Method), and returns the result registers it set.
 .macro REFLECT_STUB name, method
@@ -78,7 +76,7 @@ gort_callregs:
 \name:
 	stp	x29, x30, [sp, #-16]!
 	mov	x29, sp
-	sub	sp, sp, #CALLREGS_SIZE	// a multiple of 16: aligned
+	sub	sp, sp, #CALLREGS_FRAME	// a multiple of 16: aligned
 	stp	x0, x1, [sp, #CALLREGS_INTS+0]
 	stp	x2, x3, [sp, #CALLREGS_INTS+16]
 	stp	x4, x5, [sp, #CALLREGS_INTS+32]
@@ -87,7 +85,6 @@ gort_callregs:
 	stp	d2, d3, [sp, #CALLREGS_FLOATS+16]
 	stp	d4, d5, [sp, #CALLREGS_FLOATS+32]
 	stp	d6, d7, [sp, #CALLREGS_FLOATS+48]
-	str	x8, [sp, #CALLREGS_SRET]
 	add	x9, x29, #16		// the caller's stack arguments
 	str	x9, [sp, #CALLREGS_STACK]
 	mov	x0, sp
