@@ -230,10 +230,9 @@ struct Marker {
   /// In the checkmark pass, while scanning a frame of the runtime's own
   /// code: an unmarked object is skipped instead of reported.
   bool Lenient = false;
-  /// In the checkmark pass, for its report: the address of the word being
-  /// scanned and, in a goroutine's stack, the goroutine and the return
-  /// address that names the frame's function (checkStack).
-  uintptr_t CheckWord = 0;
+  /// In the checkmark pass, for its report: in a goroutine's stack, the
+  /// goroutine and the return address that names the frame's function
+  /// (checkStack).
   G *CheckG = nullptr;
   uintptr_t CheckFramePC = 0;
 
@@ -257,9 +256,9 @@ struct Marker {
     Buf[Len++] = WorkItem{Obj, Mask};
   }
 
-  /// Marks the object V points into, if any, and queues it for scanning
-  /// (gc: findObject + greyobject).
-  __attribute__((always_inline)) void markCandidate(uintptr_t V) {
+  /// Marks the object V, read from the word at At, points into, if any, and
+  /// queues it for scanning (gc: findObject + greyobject).
+  __attribute__((always_inline)) void markCandidate(uintptr_t V, uintptr_t At) {
     MSpan *S = spanOf(V);
     if (!S || S->State != MSpanState::InUse || V >= S->Limit)
       return;
@@ -267,7 +266,7 @@ struct Marker {
     if (S->isFree(Idx))
       return;
     if (__builtin_expect(Check, 0)) {
-      if (!checkmark(S, Idx, V))
+      if (!checkmark(S, Idx, V, At))
         return;
     } else {
       if (S->isMarked(Idx))
@@ -292,14 +291,14 @@ struct Marker {
     push(Obj, 0);
   }
 
-  /// The checkmark pass's marking of object Idx of S, which V points
-  /// into: sets its check bit, and returns false if it was set already.
-  /// Throws if the object lacks its mark bit: the mark missed an object
-  /// reachable from the roots. While Lenient, an unmarked object is
+  /// The checkmark pass's marking of object Idx of S, which V (read at
+  /// At) points into: sets its check bit, and returns false if it was set
+  /// already. Throws if the object lacks its mark bit: the mark missed an
+  /// object reachable from the roots. While Lenient, an unmarked object is
   /// passed over (false) and keeps its check bit clear, so that a strict
   /// path that reaches it later still reports it.
-  __attribute__((noinline)) bool checkmark(MSpan *S, uintptr_t Idx,
-                                           uintptr_t V) {
+  __attribute__((noinline)) bool checkmark(MSpan *S, uintptr_t Idx, uintptr_t V,
+                                           uintptr_t At) {
     uintptr_t Obj = S->base() + Idx * S->ElemSize;
     HeapArena *A = arenaOf(Obj);
     uintptr_t W = (Obj - A->Base) / 8;
@@ -325,11 +324,9 @@ struct Marker {
     printuint(spanClassSizeClass(S->Class));
     printstring(spanClassNoscan(S->Class) ? " noscan\n" : "\n");
     printstring("runtime: found at ");
-    printhex(CheckWord);
-    if (MSpan *From = spanOf(CheckWord);
-        From && From->State == MSpanState::InUse) {
-      uintptr_t Base =
-          From->base() + From->objIndex(CheckWord) * From->ElemSize;
+    printhex(At);
+    if (MSpan *From = spanOf(At); From && From->State == MSpanState::InUse) {
+      uintptr_t Base = From->base() + From->objIndex(At) * From->ElemSize;
       printstring(", in heap object ");
       printhex(Base);
       printstring(" of ");
@@ -350,11 +347,8 @@ struct Marker {
 
   __attribute__((always_inline)) void markWord(uintptr_t A) {
     uintptr_t V = *reinterpret_cast<const uintptr_t *>(A);
-    if (V - HeapLo < HeapHi - HeapLo) {
-      if (__builtin_expect(Check, 0))
-        CheckWord = A;
-      markCandidate(V);
-    }
+    if (V - HeapLo < HeapHi - HeapLo)
+      markCandidate(V, A);
   }
 
   /// Scans the words of Obj that Mask marks, bit I for word I.
