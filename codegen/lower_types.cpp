@@ -208,36 +208,24 @@ unsigned Lowerer::llvmFieldIndex(Type *StructT, unsigned I) {
 }
 
 bool Lowerer::resultsFitRegisters(Signature *Sig) {
-  // The registers LLVM returns pieces in (runtime/reflectcall.cpp models
-  // the same): x86-64 rax, rdx, rcx and xmm0, xmm1, st(0), st(1);
-  // AArch64 x0-x7 and d0-d7.
+  // The registers LLVM returns the scalar fields of a result in
+  // (runtime/reflectcall.cpp models the same): x86-64 rax, rdx, rcx and
+  // xmm0, xmm1, st(0), st(1); AArch64 x0-x7 and d0-d7.
   unsigned MaxInts = Tgt.Arch == Target::X86_64 ? 3 : 8;
   unsigned MaxFloats = Tgt.Arch == Target::X86_64 ? 4 : 8;
   unsigned Ints = 0, Floats = 0;
-  for (Var *R : Sig->Results->Vars) {
-    Type *U = R->type()->underlying();
-    if (isAggregate(U))
-      continue;
-    if (auto *B = dyn_cast<Basic>(U)) {
-      switch (B->basicKind()) {
-      case BasicKind::String:
-        Ints += 2;
-        continue;
-      case BasicKind::Float32:
-      case BasicKind::Float64:
-        Floats += 1;
-        continue;
-      case BasicKind::Complex64:
-      case BasicKind::Complex128:
-        Floats += 2;
-        continue;
-      default:
-        Ints += 1;
-        continue;
-      }
-    }
-    Ints += isa<Slice>(U) ? 3 : isa<Interface>(U) ? 2 : 1;
-  }
+  std::function<void(llvm::Type *)> Count = [&](llvm::Type *T) {
+    if (auto *S = dyn_cast<llvm::StructType>(T))
+      for (llvm::Type *E : S->elements())
+        Count(E);
+    else if (T->isFloatingPointTy())
+      Floats++;
+    else
+      Ints++;
+  };
+  for (Var *R : Sig->Results->Vars)
+    if (!isAggregate(R->type()))
+      Count(getLLVMType(R->type()));
   return Ints <= MaxInts && Floats <= MaxFloats;
 }
 
