@@ -19,7 +19,8 @@
 //   2. Optimize (LLVM's pipeline for the level, gortc's inline advisor), then
 //      run StackCheckPass with the set of functions to split regardless,
 //      and list the functions without arguments (listNoArgFunctions).
-//   3. Generate an object with a .stack_sizes section and check it
+//   3. Add the stack maps (stack_maps.cpp; not in the IR --emit llvm
+//      prints). Generate an object with a .stack_sizes section and check it
 //      (checkFrames). Functions over abi::StackFrameMax join the set, and
 //      the partition starts again at 1; the second round always passes,
 //      since a split function's wrapper has a frame of a few words.
@@ -277,6 +278,7 @@ void compilePartition(llvm::MemoryBufferRef Bitcode, const Partitioning &Parts,
       return;
     }
     hideInternalVariables(*M);
+    addStackMaps(*M, *TM);
     // Code generation changes the module (CodeGenPrepare...): assembly is
     // generated from a copy, once the object's frames pass.
     std::unique_ptr<llvm::Module> AsmCopy;

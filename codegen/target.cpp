@@ -27,6 +27,7 @@
 #include "codegen/preempt_poll.h"
 #include "codegen/stack_alloc.h"
 #include "codegen/stack_check.h"
+#include "codegen/stack_maps.h"
 #include "codegen/write_barrier.h"
 
 #include "llvm/IR/LegacyPassManager.h"
@@ -36,6 +37,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetOptions.h"
+#include "llvm/Transforms/Scalar/RewriteStatepointsForGC.h"
 
 using namespace gortc;
 using namespace gortc::codegen;
@@ -178,6 +180,26 @@ void codegen::optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
   MPM.addPass(WriteBarrierPass());
   MPM.addPass(PreemptPollPass());
   MPM.addPass(StackCheckPass(OptLevel, ForceSplit));
+  MPM.run(M, MAM);
+}
+
+void codegen::addStackMaps(llvm::Module &M, llvm::TargetMachine &TM) {
+  if (!stackMapsEnabled())
+    return;
+  registerStackMapStrategy();
+  llvm::LoopAnalysisManager LAM;
+  llvm::FunctionAnalysisManager FAM;
+  llvm::CGSCCAnalysisManager CGAM;
+  llvm::ModuleAnalysisManager MAM;
+  llvm::PassBuilder PB(&TM);
+  PB.registerModuleAnalyses(MAM);
+  PB.registerCGSCCAnalyses(CGAM);
+  PB.registerFunctionAnalyses(FAM);
+  PB.registerLoopAnalyses(LAM);
+  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
+  llvm::ModulePassManager MPM;
+  MPM.addPass(StackMapPrepPass());
+  MPM.addPass(llvm::RewriteStatepointsForGC());
   MPM.run(M, MAM);
 }
 

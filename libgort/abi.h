@@ -399,6 +399,41 @@ struct GCRoot {
 };
 constexpr const char GCRootSection[] = ".gort_gcroots";
 
+/// A Go function's stack map (codegen/stack_maps.cpp): where its frame
+/// holds the pointers live across each of its calls that may reach a
+/// collection. Codegen emits one per function in section StackMapSection,
+/// linked to the function's section; libgort/gort.ld brackets them with
+/// __gort_stackmap_start/__gort_stackmap_end (runtime/stkmap.cpp). The
+/// header is followed by NumCalls StackMapCall, NumObjects StackMapObject
+/// and NumSlots int32_t. Every offset is from the frame's frame pointer
+/// (its frame record's address) while the function is stopped in a call.
+struct StackMapFunc {
+  /// The function's entry address minus this field's address.
+  int32_t Func;
+  uint16_t NumCalls;
+  uint16_t NumObjects;
+  uint16_t NumSlots;
+  uint16_t Reserved;
+  /// The words [FP+SpanLo, FP+SpanHi) are the ones the map speaks for:
+  /// the slots and objects below, and words holding nothing live.
+  int32_t SpanLo;
+  int32_t SpanHi;
+};
+/// A call: its return address minus the function's entry, and the
+/// pointer-holding slots live across it, Slots[FirstSlot, +NumSlots).
+struct StackMapCall {
+  uint32_t RetOff;
+  uint16_t FirstSlot;
+  uint16_t NumSlots;
+};
+/// A stack object: Size bytes at FP+Off that may hold pointers all through
+/// the call (a temporary whose address the code took), scanned whole.
+struct StackMapObject {
+  int32_t Off;
+  uint32_t Size;
+};
+constexpr const char StackMapSection[] = ".gort_stackmap";
+
 /// Bytes of a defer record that compiled code reserves in its frame for a
 /// defer statement that runs at most once per call (gort_deferproc's Rec;
 /// runtime2.h Defer).

@@ -163,6 +163,7 @@
 #include "runtime/print.h"
 #include "runtime/proc.h"
 #include "runtime/stack.h"
+#include "runtime/stkmap.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
 
@@ -651,6 +652,7 @@ void flushMCaches() {
 
 void gcinit() {
   initGCRoots(__gort_gcroots_start, __gort_gcroots_end);
+  initStackMaps(__gort_stackmap_start, __gort_stackmap_end);
   GCStat.StartTime = nanotime();
   GCStat.Percent = 100;
   GCStat.TriggerRatio = InitialTriggerRatio;

@@ -32,7 +32,10 @@
 //     starter's own SP; G::SyscallSP in a system call), earlier segments
 //     from StackSeg::SavedSP, where gort_morestack left them. The
 //     morestack argument blocks are at the tops of the segments, inside
-//     these ranges. g0 stacks are not scanned: a cycle never starts on
+//     these ranges. Every word is scanned conservatively but those of Go
+//     frames stopped in a call with a stack map (codegen/stack_maps.cpp,
+//     stkmap.cpp), whose live slots and stack objects alone are scanned
+//     (walkStackFrames). g0 stacks are not scanned: a cycle never starts on
 //     g0 and the Ms stopped for it hold no heap pointers there;
 //   - the finalizers (mfinal.cpp): the contents of every object that has
 //     one, and every queued finalizer (finalizerRoots).
@@ -122,6 +125,7 @@
 
 #include "runtime/mgc.h"
 
+#include "runtime/heapsort.h"
 #include "runtime/malloc.h"
 #include "runtime/mfinal.h"
 #include "runtime/mheap.h"
@@ -131,6 +135,7 @@
 #include "runtime/print.h"
 #include "runtime/proc.h"
 #include "runtime/stack.h"
+#include "runtime/stkmap.h"
 #include "runtime/stubs.h"
 #include "runtime/sys_linux.h"
 #include "runtime/traceback.h"
@@ -640,39 +645,89 @@ uintptr_t selfFrame(G *Self) {
   return 0;
 }
 
-/// The checkmark pass's scan of Gp's stack, from SP with FP the innermost
-/// frame record: the words of each frame are checked strictly if the
-/// frame's code is compiled Go (or a wrapper), leniently if it is the
-/// runtime's (Marker::Lenient). A record is {caller's record, return
+/// Walks Gp's stack from SP, with FP its innermost frame record, segment
+/// by segment, and hands every word to Conservative(Lo, Hi, Go, RetPC) or,
+/// for a Go frame stopped in a call with a stack map (stkmap.cpp), the
+/// frame to Precise(FrameFP, Map). A record is {caller's record, return
 /// address}; the words from the record below up to a record (included)
-/// are its function's, the function the record below returns into. The
-/// innermost words (below FP) are the runtime's: gort_mcall's, gcStart's
-/// or entersyscall's. The callee-saved registers a function saves hold its
-/// callers' values: on AArch64 they lie above its record and count as the
-/// caller's; on x86-64 they are pushed below it and count as its own, so
-/// a Go caller's registers saved by a runtime function are checked
-/// leniently there.
-void checkStack(Marker &Mk, G *Gp, uintptr_t FP, uintptr_t SP) {
+/// are its function's, the function the record below returns into (Go
+/// says whether that is compiled Go code, RetPC is that return address).
+/// The innermost words (below FP) are the runtime's: gort_mcall's,
+/// gcStart's or entersyscall's. The callee-saved registers a function
+/// saves hold its callers' values: on AArch64 they lie above its record
+/// and count as the caller's; on x86-64 they are pushed below it and count
+/// as its own. A mapped frame's words outside its map's span
+/// [SpanLo, SpanHi) -- the callee-saved registers it saved, its outgoing
+/// arguments, and on AArch64 its callee's saved registers -- are scanned
+/// conservatively: a runtime caller's or callee's registers may hold
+/// pointers there (codegen/stack_maps.cpp).
+template <class ConservativeFn, class PreciseFn>
+void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
+                     ConservativeFn Conservative, PreciseFn Precise) {
   bool Go = false;
+  uintptr_t RetPC = 0;
   uintptr_t Lo = SP;
-  Mk.CheckG = Gp;
-  Mk.CheckFramePC = 0;
   for (StackSeg *S = Gp->Seg; S; S = S->Prev) {
     if (S != Gp->Seg)
       Lo = S->SavedSP;
     uintptr_t Hi = uintptr_t(S);
     while (FP >= Lo && FP + 16 <= Hi) {
-      Mk.Lenient = !Go;
-      Mk.scanblock(Lo, FP + 16);
+      Conservative(Lo, FP + 16, Go, RetPC);
       const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
-      Go = !inRuntimeCode(Rec[1] - 1);
-      Mk.CheckFramePC = Rec[1];
+      uintptr_t Caller = Rec[0];
+      RetPC = Rec[1];
+      Go = !inRuntimeCode(RetPC - 1);
       Lo = FP + 16;
-      FP = Rec[0];
+      FrameMap Map;
+      if (Go && Caller > FP && Caller + 16 <= Hi && findFrameMap(RetPC, Map)) {
+        uintptr_t SpanLo = Caller + intptr_t(Map.Func->SpanLo);
+        uintptr_t SpanHi = Caller + intptr_t(Map.Func->SpanHi);
+        if (Lo <= SpanLo && SpanLo <= SpanHi && SpanHi <= Caller) {
+          Conservative(Lo, SpanLo, Go, RetPC);
+          Precise(Caller, Map);
+          Lo = SpanHi;
+        }
+      }
+      FP = Caller;
     }
-    Mk.Lenient = !Go;
-    Mk.scanblock(Lo, Hi);
+    Conservative(Lo, Hi, Go, RetPC);
   }
+}
+
+/// Scans a mapped frame: the slots live across its call and its stack
+/// objects.
+template <class Scanner>
+void scanFrameMap(Scanner &Mk, uintptr_t FP, const FrameMap &Map) {
+  const int32_t *Slots = Map.slots() + Map.Call->FirstSlot;
+  for (uint32_t I = 0; I < Map.Call->NumSlots; I++) {
+    uintptr_t At = FP + intptr_t(Slots[I]);
+    Mk.scanblock(At, At + sizeof(uintptr_t));
+  }
+  const abi::StackMapObject *Objects = Map.objects();
+  for (uint32_t I = 0; I < Map.Func->NumObjects; I++) {
+    uintptr_t At = FP + intptr_t(Objects[I].Off);
+    Mk.scanblock(At, At + ((Objects[I].Size + 7) & ~uintptr_t(7)));
+  }
+}
+
+/// The checkmark pass's scan of Gp's stack (walkStackFrames): the words
+/// of each frame are checked strictly if the frame's code is compiled Go
+/// (or a wrapper), leniently if it is the runtime's (Marker::Lenient), so
+/// that a Go caller's registers saved by a runtime function on x86-64 are
+/// checked leniently there.
+void checkStack(Marker &Mk, G *Gp, uintptr_t FP, uintptr_t SP) {
+  Mk.CheckG = Gp;
+  walkStackFrames(
+      Gp, FP, SP,
+      [&](uintptr_t Lo, uintptr_t Hi, bool Go, uintptr_t RetPC) {
+        Mk.Lenient = !Go;
+        Mk.CheckFramePC = RetPC;
+        Mk.scanblock(Lo, Hi);
+      },
+      [&](uintptr_t Frame, const FrameMap &Map) {
+        Mk.Lenient = false;
+        scanFrameMap(Mk, Frame, Map);
+      });
   Mk.Lenient = false;
   Mk.CheckG = nullptr;
 }
@@ -708,17 +763,22 @@ void markStack(Scanner &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
     printunlock();
     fatal("gc: stack pointer outside its segment");
   }
+  // The innermost frame record: entersyscall saved its own as SyscallSP.
+  uintptr_t FP = Gp == Self           ? selfFrame(Gp)
+                 : Status == GSyscall ? SP
+                                      : Gp->Sched.BP;
   if (Mk.Check) {
-    checkStack(Mk, Gp,
-               Gp == Self           ? selfFrame(Gp)
-               : Status == GSyscall ? SP
-                                    : Gp->Sched.BP,
-               SP);
+    checkStack(Mk, Gp, FP, SP);
     return;
   }
-  Mk.scanblock(SP, uintptr_t(Seg));
-  for (StackSeg *S = Seg->Prev; S; S = S->Prev)
-    Mk.scanblock(S->SavedSP, uintptr_t(S));
+  walkStackFrames(
+      Gp, FP, SP,
+      [&](uintptr_t Lo, uintptr_t Hi, bool, uintptr_t) {
+        Mk.scanblock(Lo, Hi);
+      },
+      [&](uintptr_t Frame, const FrameMap &Map) {
+        scanFrameMap(Mk, Frame, Map);
+      });
 }
 
 /// Scans the runtime's records that Gp points to and that the runtime
@@ -1111,32 +1171,11 @@ void initGCRoots(const abi::GCRoot *Begin, const abi::GCRoot *End) {
       persistentalloc((N ? N : 1) * sizeof(void *), 8));
   for (uintptr_t I = 0; I < N; I++)
     V[I] = Begin + I;
-  // Heapsort by address: the linker lays the entries out in about their
+  // By address: the linker lays the entries out in about their
   // variables' order, but nothing promises it.
-  auto Less = [&](uintptr_t A, uintptr_t B) { return V[A]->Addr < V[B]->Addr; };
-  auto SiftDown = [&](uintptr_t Root, uintptr_t Len) {
-    for (;;) {
-      uintptr_t Child = 2 * Root + 1;
-      if (Child >= Len)
-        return;
-      if (Child + 1 < Len && Less(Child, Child + 1))
-        Child++;
-      if (!Less(Root, Child))
-        return;
-      const abi::GCRoot *T = V[Root];
-      V[Root] = V[Child];
-      V[Child] = T;
-      Root = Child;
-    }
-  };
-  for (uintptr_t I = N / 2; I-- > 0;)
-    SiftDown(I, N);
-  for (uintptr_t Len = N; Len > 1; Len--) {
-    const abi::GCRoot *T = V[0];
-    V[0] = V[Len - 1];
-    V[Len - 1] = T;
-    SiftDown(0, Len - 1);
-  }
+  heapSort(V, N, [](const abi::GCRoot *A, const abi::GCRoot *B) {
+    return A->Addr < B->Addr;
+  });
   for (uintptr_t I = 1; I < N; I++)
     if (V[I - 1]->Addr + V[I - 1]->Size > V[I]->Addr)
       fatal("gc: two variables of the root table overlap");

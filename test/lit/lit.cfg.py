@@ -14,6 +14,8 @@
 #   %target     x86_64 or aarch64
 #   %exitcode   utils/lit/exitcode.sh: runs a command, prints "exit=N"
 # Features: target-x86_64 / target-aarch64.
+# --param gortcflags=FLAGS adds FLAGS to every %gortc command (e.g.
+# "-mllvm -gortc-stack-maps").
 #
 # Collector stress: --param gogc=N and --param gortdebug=LIST set GOGC and
 # GORTDEBUG for every program the tests run (e.g. gogc=1, or
@@ -62,7 +64,9 @@ config.available_features.add("target-" + target)
 config.substitutions.append(("%gortc-bin", gortc))
 config.substitutions.append(
     ("%gortc-opt", os.path.join(config.gortc_build_dir, "bin", "gortc-opt")))
-config.substitutions.append(("%gortc", "%s build --target %s-linux" % (gortc, target)))
+gortc_flags = lit_config.params.get("gortcflags", "")
+config.substitutions.append(
+    ("%gortc", "%s build --target %s-linux %s" % (gortc, target, gortc_flags)))
 config.substitutions.append(("%run", run))
 config.substitutions.append(("%target", target))
 config.substitutions.append(

@@ -275,3 +275,7 @@ int main(int Argc, char **Argv) {
 extern "C" const gort::abi::GCRoot __gort_gcroots_start[1] = {};
 extern "C" const gort::abi::GCRoot __gort_gcroots_end[1]
     __attribute__((alias("__gort_gcroots_start")));
+/// No stack maps either (stkmap_test.cpp installs its own).
+extern "C" const uint8_t __gort_stackmap_start[1] = {};
+extern "C" const uint8_t __gort_stackmap_end[1]
+    __attribute__((alias("__gort_stackmap_start")));
