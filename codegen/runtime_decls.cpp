@@ -44,7 +44,8 @@ enum FlagBits : uint8_t {
   None = 0,
   NoReturn = 1,
   ReturnsTwice = 2,
-  NoEscape = 4
+  NoEscape = 4,
+  NoStackMap = 8
 };
 } // namespace abitok
 
@@ -61,10 +62,10 @@ struct RuntimeSig {
 
 template <typename... Ts>
 constexpr RuntimeSig makeSig(const char *Name, abitok::Token Result,
-                             abitok::FlagBits Flags, Ts... Params) {
+                             unsigned Flags, Ts... Params) {
   static_assert(sizeof...(Ts) <= MaxRuntimeParams,
                 "raise MaxRuntimeParams for this abi.def entry");
-  return {Name, Result, Flags, uint8_t(sizeof...(Ts)), {Params...}};
+  return {Name, Result, uint8_t(Flags), uint8_t(sizeof...(Ts)), {Params...}};
 }
 
 using namespace abitok;
@@ -143,6 +144,10 @@ llvm::Function *codegen::getOrInsertRuntimeFunction(llvm::Module &M,
   }
   if (S.Flags & ReturnsTwice)
     F->addFnAttr(llvm::Attribute::ReturnsTwice);
+  // No statepoint, no spills: a frame stopped in the call is scanned
+  // conservatively (codegen/stack_maps.cpp).
+  if (S.Flags & NoStackMap)
+    F->addFnAttr(llvm::Attribute::get(Ctx, "gc-leaf-function"));
   if (S.Flags & NoEscape)
     for (unsigned I = 0; I < S.NumParams; ++I)
       if (S.Params[I] == Ptr || S.Params[I] == GcPtr)

@@ -27,8 +27,9 @@
 //      to its object while the function runs: it becomes a Go pointer at
 //      the entry, turned back just before each use (trackArgument).
 //   2. It lists the function's stack objects: the static allocas whose
-//      type may hold a pointer (a Go pointer, a plain one, or a 64-bit
-//      integer, since the runtime's records are [N x i64]). They are
+//      type may hold a pointer (a Go pointer, a plain one, a 64-bit
+//      integer, since the runtime's records are [N x i64], or bytes: the
+//      objects escape analysis moves off the heap are [N x i8]). They are
 //      arguments of one llvm.experimental.stackmap call at the entry (ID
 //      StackObjectsID), as (alloca, size) pairs: code generation records
 //      each alloca as a Direct location, its address in the frame. On
@@ -40,7 +41,13 @@
 //      leaf into a gc.statepoint whose gc-live operands are the Go
 //      pointers (address space 1) live across it. Code generation spills
 //      them around the call and records, per call, an Indirect location
-//      for each: the spill slot's address, SP- or FP-relative.
+//      for each: the spill slot's address, SP- or FP-relative. The
+//      runtime entry points abi.def flags NoStackMap are leaves
+//      (runtime_decls.cpp): frequent calls that seldom stop, such as the
+//      write barrier, map reads, hashing, polls and stack growth. Their
+//      live pointers stay in registers, and a frame stopped in one of
+//      them has no map there: the collector scans it conservatively,
+//      which is always safe.
 //   4. The "gort" strategy's printer (GortStackMapPrinter::emitStackMaps,
 //      called once per object in place of LLVM's .llvm_stackmaps) writes
 //      one abi::StackMapFunc per function: every offset converted to the
@@ -59,13 +66,18 @@
 // size): the collector scans its frames conservatively, which is always
 // safe since objects do not move.
 //
-// The span. The table gives [SpanLo, SpanHi): the words, below the frame
-// record, that hold the described slots and objects. The collector scans
-// only those slots and objects there and everything else of the frame
-// conservatively: the callee-saved registers the function saved (x86-64
-// pushes them right under its record, AArch64 above it), which hold its
-// caller's values, and the outgoing argument area at the bottom. Code
-// generation puts every spill slot and alloca between the two.
+// The span. The table gives [SpanLo, SpanHi), words below the frame
+// record that the map speaks for: at a call with a map, the collector
+// scans only the described slots and objects there, and everything else
+// of the frame conservatively. On AArch64 the span is all of the frame
+// below the record but the outgoing argument area at its bottom (whose
+// size prepareFunction bounds): the callee-saved registers, which hold
+// the caller's values, are saved above the record. On x86-64 they are
+// pushed right under the record, in a number the table does not know,
+// so the span runs only from the lowest described word to the end of
+// the highest. A frame's described slots outside its span (AArch64 may
+// spill into the padding of the saved registers, above the record) are
+// skipped by the conservative scan when they are dead at the call.
 //
 //===----------------------------------------------------------------------===//
 
@@ -123,7 +135,11 @@ bool mayHoldPointer(llvm::Type *T) {
   if (auto *IT = llvm::dyn_cast<llvm::IntegerType>(T))
     return IT->getBitWidth() >= 64;
   if (auto *AT = llvm::dyn_cast<llvm::ArrayType>(T))
-    return mayHoldPointer(AT->getElementType());
+    // Bytes are memory of any layout: the objects escape analysis moves
+    // into the frame are [N x i8] (stack_alloc.cpp).
+    return (AT->getElementType()->isIntegerTy(8) &&
+            AT->getNumElements() >= 8) ||
+           mayHoldPointer(AT->getElementType());
   if (auto *VT = llvm::dyn_cast<llvm::VectorType>(T))
     return mayHoldPointer(VT->getElementType());
   if (auto *ST = llvm::dyn_cast<llvm::StructType>(T)) {
@@ -257,6 +273,20 @@ bool prepareFunction(llvm::Function &F) {
   llvm::IRBuilder<> B(&Entry, At);
   llvm::SmallVector<llvm::Value *, 16> Args = {B.getInt64(StackObjectsID),
                                                B.getInt32(0)};
+  if (!X86) {
+    // On AArch64 the map speaks for the whole frame below the record but
+    // its outgoing argument area, whose size comes first: at most 8 bytes
+    // for each argument of a call past the 8 argument registers (every
+    // argument is a scalar of at most 8 bytes; aggregates go by
+    // reference).
+    uint64_t Out = 0;
+    for (llvm::BasicBlock &BB : F)
+      for (llvm::Instruction &I : BB)
+        if (auto *CB = llvm::dyn_cast<llvm::CallBase>(&I))
+          if (!CB->isInlineAsm() && CB->arg_size() > 8)
+            Out = std::max<uint64_t>(Out, 8 * (CB->arg_size() - 8));
+    Args.push_back(B.getInt64((Out + 15) & ~uint64_t(15)));
+  }
   if (Calib && Objects.empty()) {
     Args.push_back(Calib);
     Args.push_back(B.getInt64(0));
@@ -360,8 +390,8 @@ bool GortStackMapPrinter::buildTable(
     const Location *AtEntry = nullptr, *AtCall = nullptr;
     for (const llvm::StackMaps::CallsiteInfo &CSI : Records) {
       const auto &Locs = CSI.Locations;
-      if (CSI.ID == StackObjectsID && !Locs.empty())
-        AtEntry = &Locs[0];
+      if (CSI.ID == StackObjectsID && Locs.size() > 1)
+        AtEntry = &Locs[1];
       else if (!AtCall && Locs.size() > 3 &&
                Locs[2].Type == Location::Constant && Locs[2].Offset == 1)
         AtCall = &Locs[3];
@@ -382,9 +412,23 @@ bool GortStackMapPrinter::buildTable(
   for (const llvm::StackMaps::CallsiteInfo &CSI : Records) {
     const auto &Locs = CSI.Locations;
     if (CSI.ID == StackObjectsID) {
-      if (Locs.size() % 2 != 0)
+      size_t First = 0;
+      if (!X86) {
+        // The outgoing argument area's size, then the objects. The span
+        // is everything between that area and the frame record: AArch64
+        // saves the callee-saved registers above the record, so the rest
+        // below it are the function's locals and spill slots, dead or
+        // described at a call with a map.
+        if (Locs.empty() || Locs[0].Type != Location::Constant || !FPMinusSP)
+          return false;
+        int64_t Lo = Locs[0].Offset - *FPMinusSP;
+        if (Lo < 0)
+          Cover(int32_t(Lo), 0);
+        First = 1;
+      }
+      if ((Locs.size() - First) % 2 != 0)
         return false;
-      for (size_t I = 0; I < Locs.size(); I += 2) {
+      for (size_t I = First; I < Locs.size(); I += 2) {
         int32_t Off;
         if (Locs[I].Type != Location::Direct ||
             Locs[I + 1].Type != Location::Constant ||

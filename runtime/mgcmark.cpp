@@ -648,10 +648,13 @@ uintptr_t selfFrame(G *Self) {
 /// Walks Gp's stack from SP, with FP its innermost frame record, segment
 /// by segment, and hands every word to Conservative(Lo, Hi, Go, RetPC) or,
 /// for a Go frame stopped in a call with a stack map (stkmap.cpp), the
-/// frame to Precise(FrameFP, Map). A record is {caller's record, return
-/// address}; the words from the record below up to a record (included)
-/// are its function's, the function the record below returns into (Go
-/// says whether that is compiled Go code, RetPC is that return address).
+/// frame to Precise(FrameFP, Map). A Go frame stopped in a call without
+/// one (a function without a table, or a runtime entry point abi.def
+/// flags NoStackMap) is scanned conservatively. A record is {caller's
+/// record, return address}; the words from the record below up to a
+/// record (included) are its function's, the function the record below
+/// returns into (Go says whether that is compiled Go code, RetPC is that
+/// return address).
 /// The innermost words (below FP) are the runtime's: gort_mcall's,
 /// gcStart's or entersyscall's. The callee-saved registers a function
 /// saves hold its callers' values: on AArch64 they lie above its record
@@ -659,20 +662,36 @@ uintptr_t selfFrame(G *Self) {
 /// as its own. A mapped frame's words outside its map's span
 /// [SpanLo, SpanHi) -- the callee-saved registers it saved, its outgoing
 /// arguments, and on AArch64 its callee's saved registers -- are scanned
-/// conservatively: a runtime caller's or callee's registers may hold
-/// pointers there (codegen/stack_maps.cpp).
+/// conservatively, as a runtime caller's or callee's registers may hold
+/// pointers there (codegen/stack_maps.cpp), but for its dead slots.
 template <class ConservativeFn, class PreciseFn>
 void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
                      ConservativeFn Conservative, PreciseFn Precise) {
   bool Go = false;
   uintptr_t RetPC = 0;
   uintptr_t Lo = SP;
+  // The dead slots of the last mapped frame that lie outside its span
+  // (AArch64 puts spill slots in the padding of the callee-saved area,
+  // above the frame record), in address order: the conservative scan
+  // passes over them.
+  constexpr unsigned MaxSkip = 16;
+  uintptr_t Skip[MaxSkip];
+  unsigned NumSkip = 0, NextSkip = 0;
+  auto Scan = [&](uintptr_t From, uintptr_t To) {
+    for (; NextSkip < NumSkip && Skip[NextSkip] < To; NextSkip++)
+      if (Skip[NextSkip] >= From) {
+        Conservative(From, Skip[NextSkip], Go, RetPC);
+        From = Skip[NextSkip] + sizeof(uintptr_t);
+      }
+    Conservative(From, To, Go, RetPC);
+  };
   for (StackSeg *S = Gp->Seg; S; S = S->Prev) {
     if (S != Gp->Seg)
       Lo = S->SavedSP;
+    NumSkip = NextSkip = 0;
     uintptr_t Hi = uintptr_t(S);
     while (FP >= Lo && FP + 16 <= Hi) {
-      Conservative(Lo, FP + 16, Go, RetPC);
+      Scan(Lo, FP + 16);
       const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
       uintptr_t Caller = Rec[0];
       RetPC = Rec[1];
@@ -683,14 +702,32 @@ void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
         uintptr_t SpanLo = Caller + intptr_t(Map.Func->SpanLo);
         uintptr_t SpanHi = Caller + intptr_t(Map.Func->SpanHi);
         if (Lo <= SpanLo && SpanLo <= SpanHi && SpanHi <= Caller) {
-          Conservative(Lo, SpanLo, Go, RetPC);
+          Scan(Lo, SpanLo);
           Precise(Caller, Map);
           Lo = SpanHi;
+          NumSkip = NextSkip = 0;
+          const int32_t *All = Map.slots();
+          const int32_t *Live = All + Map.Call->FirstSlot;
+          for (uint32_t I = 0; I < Map.Func->NumSlots && NumSkip < MaxSkip;
+               I++) {
+            uintptr_t At = Caller + intptr_t(All[I]);
+            bool Dead = At >= SpanHi;
+            for (uint32_t J = 0; Dead && J < Map.Call->NumSlots; J++)
+              Dead = Live[J] != All[I];
+            for (unsigned K = 0; Dead && K < NumSkip; K++)
+              Dead = Skip[K] != At;
+            if (!Dead)
+              continue;
+            unsigned K = NumSkip++; // insertion sort: a few entries
+            for (; K > 0 && Skip[K - 1] > At; K--)
+              Skip[K] = Skip[K - 1];
+            Skip[K] = At;
+          }
         }
       }
       FP = Caller;
     }
-    Conservative(Lo, Hi, Go, RetPC);
+    Scan(Lo, Hi);
   }
 }
 
@@ -714,13 +751,17 @@ void scanFrameMap(Scanner &Mk, uintptr_t FP, const FrameMap &Map) {
 /// of each frame are checked strictly if the frame's code is compiled Go
 /// (or a wrapper), leniently if it is the runtime's (Marker::Lenient), so
 /// that a Go caller's registers saved by a runtime function on x86-64 are
-/// checked leniently there.
+/// checked leniently there. With stack maps, only the words maps name are
+/// checked strictly: a Go frame scanned conservatively (stopped where it
+/// has no map, or outside its span) may hold dead pointers that the
+/// mark's precise scans rightly skipped.
 void checkStack(Marker &Mk, G *Gp, uintptr_t FP, uintptr_t SP) {
   Mk.CheckG = Gp;
+  bool Maps = haveStackMaps();
   walkStackFrames(
       Gp, FP, SP,
       [&](uintptr_t Lo, uintptr_t Hi, bool Go, uintptr_t RetPC) {
-        Mk.Lenient = !Go;
+        Mk.Lenient = !Go || Maps;
         Mk.CheckFramePC = RetPC;
         Mk.scanblock(Lo, Hi);
       },

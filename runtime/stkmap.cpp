@@ -78,6 +78,8 @@ void initStackMaps(const uint8_t *Begin, const uint8_t *End) {
   NumMaps = N;
 }
 
+bool haveStackMaps() { return NumMaps != 0; }
+
 bool findFrameMap(uintptr_t RetPC, FrameMap &Out) {
   // The last function whose entry lies below RetPC (a call that never
   // returns may end its function: its return address is the next

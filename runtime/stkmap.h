@@ -28,6 +28,9 @@ namespace gort {
 /// gcinit; again in unit tests, which pass tables of their own).
 void initStackMaps(const uint8_t *Begin, const uint8_t *End);
 
+/// Whether the program has any stack map.
+bool haveStackMaps();
+
 /// A frame stopped in a call with a stack map: the function's table and
 /// the call's entry.
 struct FrameMap {
