@@ -17,9 +17,9 @@
 // address read from a frame record: a binary search finds the last
 // function that starts below it, then the function's calls are searched
 // for that return address. A return address with no entry is runtime code,
-// or a Go function without a table (one whose frame codegen could not
-// describe): the collector scans such frames conservatively
-// (mgcmark.cpp, scanStackFrames).
+// a Go function without a table (one whose frame codegen could not
+// describe), or a call without a map (abi.def's NoStackMap): the collector
+// scans such frames conservatively (mgcmark.cpp, walkStackFrames).
 //
 //===----------------------------------------------------------------------===//
 
