@@ -151,6 +151,14 @@ bool mayHoldPointer(llvm::Type *T) {
   return false; // floating point, small integers
 }
 
+/// The entry block's first instruction after its allocas.
+llvm::BasicBlock::iterator afterAllocas(llvm::Function &F) {
+  llvm::BasicBlock::iterator At = F.getEntryBlock().getFirstInsertionPt();
+  while (llvm::isa<llvm::AllocaInst>(*At))
+    ++At;
+  return At;
+}
+
 /// Replaces a cast that makes a Go pointer out of something else with an
 /// identity asm the statepoint rewriting takes as a base pointer.
 void hideCast(llvm::Instruction *I) {
@@ -177,14 +185,10 @@ void trackArgument(llvm::Argument &A) {
   llvm::Function &F = *A.getParent();
   llvm::LLVMContext &Ctx = F.getContext();
   llvm::Type *GCPtr = llvm::PointerType::get(Ctx, 1);
-  llvm::BasicBlock &Entry = F.getEntryBlock();
-  llvm::BasicBlock::iterator At = Entry.getFirstInsertionPt();
-  while (llvm::isa<llvm::AllocaInst>(*At))
-    ++At;
   auto *FT = llvm::FunctionType::get(GCPtr, {A.getType()}, false);
   auto *Asm = llvm::InlineAsm::get(FT, "", "=r,0", /*hasSideEffects=*/false);
-  auto *Tracked =
-      llvm::CallInst::Create(FT, Asm, {&A}, A.getName() + ".gc", At);
+  auto *Tracked = llvm::CallInst::Create(FT, Asm, {&A}, A.getName() + ".gc",
+                                         afterAllocas(F));
   Tracked->addFnAttr(llvm::Attribute::get(Ctx, "gc-leaf-function"));
   Tracked->setDoesNotAccessMemory();
   llvm::SmallVector<llvm::Use *, 8> Uses;
@@ -215,6 +219,13 @@ bool prepareFunction(llvm::Function &F) {
   llvm::LLVMContext &Ctx = F.getContext();
   llvm::SmallVector<llvm::AllocaInst *, 8> Objects;
   llvm::SmallVector<llvm::Instruction *, 8> Casts;
+  // The calls that may become statepoints (hideCast and trackArgument
+  // add only leaves).
+  llvm::SmallVector<llvm::CallBase *, 16> Calls;
+  // A bound on the outgoing argument area: at most 8 bytes for each
+  // argument of a call past the 8 argument registers of AArch64 (every
+  // argument is a scalar of at most 8 bytes; aggregates go by reference).
+  uint64_t OutArgs = 0;
   for (llvm::BasicBlock &BB : F)
     for (llvm::Instruction &I : BB) {
       if (auto *AI = llvm::dyn_cast<llvm::AllocaInst>(&I)) {
@@ -223,8 +234,13 @@ bool prepareFunction(llvm::Function &F) {
         if (mayHoldPointer(AI->getAllocatedType()))
           Objects.push_back(AI);
       } else if (auto *CB = llvm::dyn_cast<llvm::CallBase>(&I)) {
+        if (!CB->isInlineAsm() && CB->arg_size() > 8)
+          OutArgs = std::max<uint64_t>(OutArgs, 8 * (CB->arg_size() - 8));
         if (CB->isInlineAsm() || CB->isMustTailCall())
           CB->addFnAttr(llvm::Attribute::get(Ctx, "gc-leaf-function"));
+        else if (!llvm::isa<llvm::IntrinsicInst>(CB) &&
+                 !CB->hasFnAttr("gc-leaf-function"))
+          Calls.push_back(CB);
       } else if ((llvm::isa<llvm::AddrSpaceCastInst>(I) ||
                   llvm::isa<llvm::IntToPtrInst>(I)) &&
                  I.getType()->getPointerAddressSpace() == 1) {
@@ -238,16 +254,8 @@ bool prepareFunction(llvm::Function &F) {
         A.getType()->getPointerAddressSpace() == 0 && !A.use_empty())
       trackArgument(A);
   F.setGC(StrategyName);
-  // The calls that may become statepoints. Without any, the function
-  // gets no table, and needs neither objects nor calibration.
-  llvm::SmallVector<llvm::CallBase *, 16> Calls;
-  for (llvm::BasicBlock &BB : F)
-    for (llvm::Instruction &I : BB)
-      if (auto *CB = llvm::dyn_cast<llvm::CallBase>(&I))
-        if (!CB->isInlineAsm() && !CB->isMustTailCall() &&
-            !llvm::isa<llvm::IntrinsicInst>(CB) &&
-            !CB->hasFnAttr("gc-leaf-function"))
-          Calls.push_back(CB);
+  // Without calls that may become statepoints the function gets no
+  // table, and needs neither objects nor calibration.
   if (Calls.empty())
     return true;
   // On AArch64, a calibration object: the first stack object, or an
@@ -267,25 +275,13 @@ bool prepareFunction(llvm::Function &F) {
       Calib = Objects.front();
     }
   }
-  llvm::BasicBlock::iterator At = Entry.getFirstInsertionPt();
-  while (llvm::isa<llvm::AllocaInst>(*At))
-    ++At;
-  llvm::IRBuilder<> B(&Entry, At);
+  llvm::IRBuilder<> B(&Entry, afterAllocas(F));
   llvm::SmallVector<llvm::Value *, 16> Args = {B.getInt64(StackObjectsID),
                                                B.getInt32(0)};
   if (!X86) {
     // On AArch64 the map speaks for the whole frame below the record but
-    // its outgoing argument area, whose size comes first: at most 8 bytes
-    // for each argument of a call past the 8 argument registers (every
-    // argument is a scalar of at most 8 bytes; aggregates go by
-    // reference).
-    uint64_t Out = 0;
-    for (llvm::BasicBlock &BB : F)
-      for (llvm::Instruction &I : BB)
-        if (auto *CB = llvm::dyn_cast<llvm::CallBase>(&I))
-          if (!CB->isInlineAsm() && CB->arg_size() > 8)
-            Out = std::max<uint64_t>(Out, 8 * (CB->arg_size() - 8));
-    Args.push_back(B.getInt64((Out + 15) & ~uint64_t(15)));
+    // its outgoing argument area, whose size comes first (OutArgs).
+    Args.push_back(B.getInt64((OutArgs + 15) & ~uint64_t(15)));
   }
   if (Calib && Objects.empty()) {
     Args.push_back(Calib);
@@ -529,13 +525,6 @@ bool GortStackMapPrinter::emitStackMaps(llvm::StackMaps &SM,
         All.slice(Next, Info.RecordCount);
     Next += Info.RecordCount;
     Table T;
-    if (getenv("GORTC_SMDEBUG") && !buildTable(Records, Info.StackSize, T)) {
-      llvm::errs() << "no table: " << Fn->getName() << "\n";
-      for (auto &R : Records)
-        for (auto &L : R.Locations)
-          llvm::errs() << " " << int(L.Type) << ":" << L.Reg << ":" << L.Offset;
-      llvm::errs() << "\n";
-    }
     if (buildTable(Records, Info.StackSize, T) && !T.Calls.empty())
       emitTable(Fn, T, AP);
   }

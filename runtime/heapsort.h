@@ -4,9 +4,10 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// An in-place heapsort, for the tables the runtime sorts once at start-up
-// (the collector's root table, the stack maps): no allocation, no
-// recursion, O(n log n) whatever the input's order.
+// An in-place heapsort, for the tables the runtime sorts once (the
+// collector's root table and the stack maps at start-up, reflect's
+// typelinks at first use): no allocation, no recursion, O(n log n)
+// whatever the input's order.
 //
 //===----------------------------------------------------------------------===//
 

@@ -12,6 +12,7 @@
 
 #include "runtime/type.h"
 
+#include "runtime/heapsort.h"
 #include "runtime/lock.h"
 #include "runtime/malloc.h"
 #include "runtime/mheap.h"
@@ -243,33 +244,6 @@ bool typeStringLess(const abi::Type *A, const abi::Type *B) {
   return C < 0 || (C == 0 && SA.Len < SB.Len);
 }
 
-/// Sorts V[0:N] (heapsort: no recursion, no allocation).
-void sortTypes(const abi::Type **V, intptr_t N) {
-  auto Sift = [&](intptr_t I, intptr_t End) {
-    for (;;) {
-      intptr_t K = 2 * I + 1;
-      if (K >= End)
-        return;
-      if (K + 1 < End && typeStringLess(V[K], V[K + 1]))
-        K++;
-      if (!typeStringLess(V[I], V[K]))
-        return;
-      const abi::Type *T = V[I];
-      V[I] = V[K];
-      V[K] = T;
-      I = K;
-    }
-  };
-  for (intptr_t I = N / 2 - 1; I >= 0; I--)
-    Sift(I, N);
-  for (intptr_t End = N - 1; End > 0; End--) {
-    const abi::Type *T = V[0];
-    V[0] = V[End];
-    V[End] = T;
-    Sift(0, End);
-  }
-}
-
 } // namespace
 
 void typelinks(const void **Base, const int32_t **Offsets, intptr_t *N) {
@@ -288,7 +262,7 @@ void typelinks(const void **Base, const int32_t **Offsets, intptr_t *N) {
         if (V[I] < Min)
           Min = V[I];
       }
-      sortTypes(V, K);
+      heapSort(V, uintptr_t(K), typeStringLess);
       auto *Offs = static_cast<int32_t *>(
           mallocgc(uintptr_t(K) * sizeof(int32_t), nullptr, false));
       for (intptr_t I = 0; I < K; I++) {
