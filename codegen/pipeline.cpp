@@ -34,9 +34,12 @@
 #include "codegen/stack_check.h"
 #include "libgort/abi.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Operator.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -75,6 +78,56 @@ void listNoArgFunctions(llvm::Module &M) {
                        llvm::MDNode::get(C, llvm::ValueAsMetadata::get(&F)));
     llvm::appendToCompilerUsed(M, {Entry});
   }
+}
+
+/// Whether V (a global, or an address within one) is only stored to.
+bool onlyStoredTo(const llvm::Value *V) {
+  for (const llvm::User *U : V->users()) {
+    if (const auto *S = llvm::dyn_cast<llvm::StoreInst>(U)) {
+      if (S->getValueOperand() == V)
+        return false;
+    } else if (llvm::isa<llvm::GEPOperator>(U) ||
+               llvm::isa<llvm::BitCastOperator>(U) ||
+               llvm::isa<llvm::AddrSpaceCastOperator>(U)) {
+      if (!onlyStoredTo(U))
+        return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Keeps the stores to the variables the program writes and never reads
+/// that may hold pointers (gc's "sink" variables): the optimizer would
+/// drop the stores, or some of them, as nothing reads them, but the
+/// collector does -- a pointer stored there keeps its object alive, and
+/// storing nil over it lets the object go (and its finalizer run) as gc
+/// does. Listed as used, a variable is left alone by GlobalOpt. Runs on
+/// the whole program, before partitioning.
+void keepWriteOnlyRoots(llvm::Module &M) {
+  llvm::NamedMDNode *Described = M.getNamedMetadata(GCRootMD);
+  if (!Described)
+    return;
+  llvm::SmallPtrSet<const llvm::DIGlobalVariable *, 16> Roots;
+  for (llvm::MDNode *N : Described->operands())
+    if (llvm::mdconst::extract<llvm::ConstantInt>(N->getOperand(1))
+            ->getZExtValue() != 0) // pointer data
+      Roots.insert(llvm::cast<llvm::DIGlobalVariable>(N->getOperand(0)));
+  llvm::SmallVector<llvm::GlobalValue *, 8> Keep;
+  for (llvm::GlobalVariable &G : M.globals()) {
+    if (G.isDeclaration() || G.isConstant() || G.use_empty())
+      continue;
+    llvm::SmallVector<llvm::DIGlobalVariableExpression *, 1> GVEs;
+    G.getDebugInfo(GVEs);
+    bool Root = false;
+    for (llvm::DIGlobalVariableExpression *GVE : GVEs)
+      Root |= Roots.count(GVE->getVariable()) != 0;
+    if (Root && onlyStoredTo(&G))
+      Keep.push_back(&G);
+  }
+  if (!Keep.empty())
+    llvm::appendToCompilerUsed(M, Keep);
 }
 
 /// Adds a root table entry (abi::GCRoot, section abi::GCRootSection) for
@@ -338,6 +391,7 @@ bool codegen::compileModule(std::unique_ptr<llvm::Module> M, const Target &T,
   std::string LinkInfo;
   if (What == EmitWhat::Object && Opts.Link)
     LinkInfo = takeLinkInfo(*M);
+  keepWriteOnlyRoots(*M);
   Partitioning Parts = partitionModule(*M, Jobs, Opts.MinPartitionInsts);
   llvm::SmallString<0> Bitcode;
   {

@@ -25,7 +25,12 @@
 //      A pointer argument of address space 0 (a closure context, an
 //      equality or hash function's operands) may be the only reference
 //      to its object while the function runs: it becomes a Go pointer at
-//      the entry, turned back just before each use (trackArgument).
+//      the entry, turned back just before each use (trackArgument). The
+//      rewriting does not look into aggregate values (slices, strings,
+//      interfaces as {ptr addrspace(1), i64, i64}...): each is taken
+//      apart after its definition and put together before its uses, so
+//      that its Go pointers are what lives across calls
+//      (trackAggregates).
 //   2. It lists the function's stack objects: the static allocas whose
 //      type may hold a pointer (a Go pointer, a plain one, a 64-bit
 //      integer, since the runtime's records are [N x i64], or bytes: the
@@ -36,7 +41,13 @@
 //      AArch64 the first object (or an alloca of its own, of size 0 in
 //      the list) also calibrates the frame: every call names it as a
 //      deopt value, which the call's statepoint records SP-relative while
-//      the entry's stackmap records it FP-relative.
+//      the entry's stackmap records it FP-relative: the distance from SP
+//      to FP, per call (x86-64 needs none: SP = FP + 8 - frame size at
+//      every call, with the call frame optimization off, initTargets).
+//      Every call also names
+//      the objects live across it (ObjectLiveness) as deopt values, which
+//      its statepoint records as Direct locations. Objects are 8-byte
+//      aligned, so that the table can tag them.
 //   3. RewriteStatepointsForGC (LLVM) turns every call that is not a GC
 //      leaf into a gc.statepoint whose gc-live operands are the Go
 //      pointers (address space 1) live across it. Code generation spills
@@ -47,23 +58,28 @@
 //      write barrier, map reads, hashing, polls and stack growth. Their
 //      live pointers stay in registers, and a frame stopped in one of
 //      them has no map there: the collector scans it conservatively,
-//      which is always safe.
+//      which is always safe. So is a defer statement's gort_deferproc*
+//      call (prepareFunction says why): a frame stopped in it is scanned
+//      conservatively. LLVM counts a call's operands live across it (a
+//      moving collector updates them); DropDeadRelocationsPass removes
+//      the ones no later code uses, which the callee owns.
 //   4. The "gort" strategy's printer (GortStackMapPrinter::emitStackMaps,
 //      called once per object in place of LLVM's .llvm_stackmaps) writes
 //      one abi::StackMapFunc per function: every offset converted to the
 //      frame pointer's (statepoint slots are SP-relative; on x86-64 SP =
 //      FP + 8 - frame size, on AArch64 the calibration tells), one
-//      StackMapCall per return address, a base pointer per live value (a
-//      derived pointer's object is its base's, which the collector marks
-//      from an interior pointer too). The table's section is linked to the
-//      function's (SHF_LINK_ORDER, as .stack_sizes is), so --gc-sections keeps
-//      a map exactly when it keeps the function. LLVM's own format would name
-//      every function of the object from one section and keep them all.
+//      StackMapCall per return address, the slots of each live value and
+//      of its base if it is derived (the collector marks an object from
+//      an interior pointer too), and the stack objects live across the
+//      call (ObjectLiveness), tagged. The table's section is linked to
+//      the function's (SHF_LINK_ORDER, as .stack_sizes is), so
+//      --gc-sections keeps a map exactly when it keeps the function.
+//      LLVM's own format would name every function of the object from
+//      one section and keep them all.
 //
-// A function with a defer statement gets no table (prepareFunction says
-// why), nor does one the printer cannot describe (a location in a
-// register, an SP-relative one it cannot convert, a frame of dynamic
-// size): the collector scans its frames conservatively, which is always
+// A function the printer cannot describe (a location in a register, an
+// SP-relative one it cannot convert, a frame of dynamic size) gets no
+// table: the collector scans its frames conservatively, which is always
 // safe since objects do not move.
 //
 // The span. The table gives [SpanLo, SpanHi), words below the frame
@@ -79,24 +95,41 @@
 // spill into the padding of the saved registers, above the record) are
 // skipped by the conservative scan when they are dead at the call.
 //
+// Registers. Code generation may keep a Go pointer live across a call in
+// a callee-saved register instead of a slot (up to 4 per call:
+// initTargets sets LLVM's max-registers-for-gc-values and
+// fixup-allow-gcptr-in-csr), as the code without maps does. The table
+// leaves such a value out: wherever its register ends up in memory, it is
+// a word the collector scans conservatively -- a callee's save area (on
+// x86-64 pushed under its record, outside its span; on AArch64 above it,
+// counted with its caller's words below that caller's span), or the
+// registers gort_mcall or a collection's start push on the goroutine's
+// stack. Only dead values in such registers are kept alive.
+//
 //===----------------------------------------------------------------------===//
 
 #include "codegen/stack_maps.h"
 #include "libgort/abi.h"
 
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/CodeGen/AsmPrinter.h"
 #include "llvm/CodeGen/GCMetadata.h"
 #include "llvm/CodeGen/GCMetadataPrinter.h"
 #include "llvm/CodeGen/StackMaps.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/GCStrategy.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/Statepoint.h"
 #include "llvm/MC/MCContext.h"
 #include "llvm/MC/MCExpr.h"
 #include "llvm/MC/MCSectionELF.h"
@@ -205,16 +238,308 @@ void trackArgument(llvm::Argument &A) {
   }
 }
 
+/// Whether CB is an identity asm of hideCast or trackArgument: the Go
+/// pointer it makes is tracked by the statepoints themselves.
+bool isIdentityAsm(const llvm::CallBase *CB) {
+  return CB->isInlineAsm() && CB->arg_size() == 1 &&
+         CB->getType()->isPointerTy() &&
+         CB->getType()->getPointerAddressSpace() == 1;
+}
+
+/// Whether a call's callee is the runtime's (or anything else not compiled
+/// here): a direct call to a declaration. Indirect calls call Go code.
+bool callsRuntime(const llvm::CallBase *CB) {
+  const llvm::Function *Callee = CB->getCalledFunction();
+  return Callee && Callee->isDeclaration();
+}
+
+/// Where a function's stack objects are live (gc: a stack object is
+/// scanned only when a live pointer reaches it, so that a dead object's
+/// stale pointers keep nothing alive). An object is live at a call if
+/// code after the call may use its address before a lifetime.start of
+/// it (after which its old contents are undefined): a use reachable from
+/// the call's return, or the call itself if the callee is the runtime's
+/// (which holds the address in registers the collector sees only
+/// conservatively). A Go callee that receives the address tracks it as
+/// a Go pointer of its own (trackArgument), and any Go pointer made from
+/// the address is a statepoint value (hideCast): a live one points into
+/// the object, and the collector scans what live pointers reach.
+/// "Always" objects are live at every call: an address stored in memory
+/// or turned into an integer, records the runtime keeps linked (a defer
+/// statement's), and what a recovery reads (a returns-twice call's
+/// second return is an edge from every call, which the CFG lacks).
+class ObjectLiveness {
+public:
+  ObjectLiveness(llvm::Function &F, llvm::ArrayRef<llvm::AllocaInst *> Objects)
+      : Objs(Objects.size()) {
+    unsigned N = 0;
+    for (llvm::BasicBlock &BB : F)
+      Number[&BB] = N++;
+    for (size_t I = 0; I < Objects.size(); I++)
+      findUses(Objects[I], Objs[I], N);
+    for (llvm::BasicBlock &BB : F)
+      for (llvm::Instruction &I : BB) {
+        auto *CB = llvm::dyn_cast<llvm::CallBase>(&I);
+        if (!CB || !CB->hasFnAttr(llvm::Attribute::ReturnsTwice))
+          continue;
+        // The second return takes the branch on a nonzero result.
+        llvm::BasicBlock *Recover = nullptr;
+        auto *Br = llvm::dyn_cast<llvm::BranchInst>(BB.getTerminator());
+        if (Br && Br->isConditional())
+          if (auto *Cmp = llvm::dyn_cast<llvm::ICmpInst>(Br->getCondition()))
+            if (Cmp->getOperand(0) == CB && Cmp->isEquality())
+              Recover = Br->getSuccessor(
+                  Cmp->getPredicate() == llvm::ICmpInst::ICMP_NE ? 0 : 1);
+        for (Object &O : Objs) {
+          for (llvm::Value *Arg : CB->args())
+            O.Always |= O.Derived.count(Arg) != 0;
+          O.Always |=
+              Recover ? bool(O.LiveIn[Number[Recover]]) : liveAfter(O, CB);
+        }
+      }
+  }
+
+  /// Whether object I may be used after CB (or by CB, a runtime call).
+  bool liveAt(size_t I, llvm::CallBase *CB) const {
+    const Object &O = Objs[I];
+    if (O.Always)
+      return true;
+    if (callsRuntime(CB))
+      for (llvm::Value *Arg : CB->args())
+        if (O.Derived.count(Arg))
+          return true;
+    return liveAfter(O, CB);
+  }
+
+private:
+  /// A use of an object, or a lifetime.start of it (Kill).
+  struct Event {
+    llvm::Instruction *At;
+    bool Kill;
+  };
+  struct Object {
+    bool Always = false;
+    /// The address and the plain pointers computed from it.
+    llvm::SmallPtrSet<llvm::Value *, 8> Derived;
+    /// The events by block, in order (a phi's use is at the end of its
+    /// incoming block).
+    llvm::DenseMap<llvm::BasicBlock *, llvm::SmallVector<Event, 2>> Events;
+    /// Blocks from whose entry (LiveIn) or exit (LiveOut) a use is
+    /// reachable without a kill before it.
+    llvm::BitVector LiveIn, LiveOut;
+  };
+  llvm::DenseMap<const llvm::BasicBlock *, unsigned> Number;
+  std::vector<Object> Objs;
+
+  bool liveAfter(const Object &O, llvm::CallBase *CB) const {
+    llvm::BasicBlock *BB = CB->getParent();
+    auto It = O.Events.find(BB);
+    if (It != O.Events.end())
+      for (const Event &E : It->second)
+        if (E.At != CB && CB->comesBefore(E.At))
+          return !E.Kill; // the first event after the call decides
+    return O.LiveOut[Number.lookup(BB)];
+  }
+
+  void findUses(llvm::AllocaInst *AI, Object &O, unsigned NumBlocks) {
+    O.LiveIn.resize(NumBlocks);
+    O.LiveOut.resize(NumBlocks);
+    llvm::SmallVector<llvm::Value *, 8> Work = {AI};
+    O.Derived.insert(AI);
+    while (!Work.empty() && !O.Always) {
+      llvm::Value *V = Work.pop_back_val();
+      for (llvm::Use &U : V->uses()) {
+        auto *I = llvm::cast<llvm::Instruction>(U.getUser());
+        llvm::Instruction *At = I;
+        if (auto *Phi = llvm::dyn_cast<llvm::PHINode>(I))
+          At = Phi->getIncomingBlock(U)->getTerminator();
+        if (I->isLifetimeStartOrEnd()) {
+          // An end marks no access; a start, that nothing before it is
+          // read after it.
+          if (llvm::cast<llvm::IntrinsicInst>(I)->getIntrinsicID() ==
+              llvm::Intrinsic::lifetime_start)
+            O.Events[At->getParent()].push_back({At, true});
+          continue;
+        }
+        O.Events[At->getParent()].push_back({At, false});
+        bool Derives = false;
+        if (llvm::isa<llvm::GetElementPtrInst>(I) ||
+            llvm::isa<llvm::BitCastInst>(I) || llvm::isa<llvm::PHINode>(I) ||
+            llvm::isa<llvm::SelectInst>(I) ||
+            (llvm::isa<llvm::AddrSpaceCastInst>(I) &&
+             I->getType()->getPointerAddressSpace() == 0)) {
+          Derives = true;
+        } else if (auto *SI = llvm::dyn_cast<llvm::StoreInst>(I)) {
+          O.Always |= SI->getValueOperand() == V;
+        } else if (auto *CB = llvm::dyn_cast<llvm::CallBase>(I)) {
+          if (CB->isInlineAsm())
+            O.Always |= !isIdentityAsm(CB);
+          else
+            Derives = CB->getType()->isPointerTy() &&
+                      CB->getType()->getPointerAddressSpace() == 0;
+        } else if (!llvm::isa<llvm::LoadInst>(I) &&
+                   !llvm::isa<llvm::ICmpInst>(I)) {
+          O.Always = true; // ptrtoint, an atomic's operand, ...
+        }
+        if (Derives && O.Derived.insert(I).second)
+          Work.push_back(I);
+      }
+    }
+    // Each block's events in order; a block whose first event is a use
+    // is live on entry. Then backwards: a predecessor of a block live on
+    // entry is live on exit, and on entry too if it has no events.
+    llvm::SmallVector<llvm::BasicBlock *, 16> Blocks;
+    for (auto &[BB, Es] : O.Events) {
+      llvm::sort(Es, [](const Event &A, const Event &B) {
+        return A.At != B.At && A.At->comesBefore(B.At);
+      });
+      if (!Es.front().Kill) {
+        O.LiveIn.set(Number[BB]);
+        Blocks.push_back(BB);
+      }
+    }
+    while (!Blocks.empty()) {
+      llvm::BasicBlock *BB = Blocks.pop_back_val();
+      for (llvm::BasicBlock *Pred : llvm::predecessors(BB)) {
+        unsigned P = Number[Pred];
+        O.LiveOut.set(P);
+        if (!O.LiveIn.test(P) && !O.Events.count(Pred)) {
+          O.LiveIn.set(P);
+          Blocks.push_back(Pred);
+        }
+      }
+    }
+  }
+};
+
+/// The paths to the scalar fields of aggregate type T (struct or array),
+/// and whether one is a Go pointer. False if T has more than MaxFields.
+bool aggregateFields(llvm::Type *T, llvm::SmallVectorImpl<unsigned> &Path,
+                     llvm::SmallVectorImpl<llvm::SmallVector<unsigned, 2>> &Out,
+                     bool &HasGoPointer) {
+  constexpr size_t MaxFields = 64;
+  if (auto *ST = llvm::dyn_cast<llvm::StructType>(T)) {
+    for (unsigned I = 0; I < ST->getNumElements(); I++) {
+      Path.push_back(I);
+      bool OK = aggregateFields(ST->getElementType(I), Path, Out, HasGoPointer);
+      Path.pop_back();
+      if (!OK)
+        return false;
+    }
+    return true;
+  }
+  if (auto *AT = llvm::dyn_cast<llvm::ArrayType>(T)) {
+    if (AT->getNumElements() > MaxFields)
+      return false;
+    for (unsigned I = 0; I < AT->getNumElements(); I++) {
+      Path.push_back(I);
+      bool OK = aggregateFields(AT->getElementType(), Path, Out, HasGoPointer);
+      Path.pop_back();
+      if (!OK)
+        return false;
+    }
+    return true;
+  }
+  if (T->isPointerTy() && T->getPointerAddressSpace() == 1)
+    HasGoPointer = true;
+  Out.emplace_back(Path.begin(), Path.end());
+  return Out.size() <= MaxFields;
+}
+
+/// Whether a call that may become a statepoint lies between From and To,
+/// in one block (From before To); true if that is not known cheaply.
+bool callBetween(llvm::Instruction *From, llvm::Instruction *To) {
+  if (From->getParent() != To->getParent() || !From->comesBefore(To))
+    return true;
+  unsigned Budget = 64;
+  for (llvm::Instruction *I = From->getNextNode(); I != To;
+       I = I->getNextNode()) {
+    if (--Budget == 0)
+      return true;
+    if (auto *CB = llvm::dyn_cast<llvm::CallBase>(I))
+      if (!CB->isInlineAsm() && !llvm::isa<llvm::IntrinsicInst>(CB))
+        return true;
+  }
+  return false;
+}
+
+/// Makes the Go pointers inside aggregate values visible to the statepoint
+/// rewriting, which tracks pointers and vectors of them but not the
+/// structs that carry slices, strings and interfaces ({ptr addrspace(1),
+/// i64, i64}...): such a value live across a call would otherwise have
+/// its pointer in no map. Each aggregate value is taken apart right after
+/// its definition (extractvalue of every scalar field), and put together
+/// again just before each use that a call may separate from it, so that
+/// its fields, the Go pointers among them, are what lives across calls.
+/// Code generation splits aggregates into their fields anyway: the
+/// extracts and inserts cost nothing.
+void trackAggregates(llvm::Function &F) {
+  llvm::SmallVector<llvm::Value *, 16> Values;
+  for (llvm::Argument &A : F.args())
+    Values.push_back(&A);
+  for (llvm::Instruction &I : llvm::instructions(F))
+    Values.push_back(&I);
+  for (llvm::Value *V : Values) {
+    llvm::Type *T = V->getType();
+    if (!T->isStructTy() && !T->isArrayTy())
+      continue;
+    llvm::SmallVector<unsigned, 4> Path;
+    llvm::SmallVector<llvm::SmallVector<unsigned, 2>, 8> Fields;
+    bool HasGoPointer = false;
+    if (!aggregateFields(T, Path, Fields, HasGoPointer) || !HasGoPointer)
+      continue;
+    // The uses a call may separate from the definition (all of an
+    // argument's).
+    auto *Def = llvm::dyn_cast<llvm::Instruction>(V);
+    llvm::SmallVector<llvm::Use *, 8> Far;
+    for (llvm::Use &U : V->uses()) {
+      auto *User = llvm::cast<llvm::Instruction>(U.getUser());
+      llvm::Instruction *At = User;
+      if (auto *Phi = llvm::dyn_cast<llvm::PHINode>(User))
+        At = Phi->getIncomingBlock(U)->getTerminator();
+      if (!Def || callBetween(Def, At))
+        Far.push_back(&U);
+    }
+    if (Far.empty())
+      continue;
+    // The fields, right after the definition.
+    llvm::BasicBlock::iterator After;
+    if (!Def)
+      After = afterAllocas(F);
+    else if (llvm::isa<llvm::PHINode>(Def))
+      After = Def->getParent()->getFirstInsertionPt();
+    else if (auto *Inv = llvm::dyn_cast<llvm::InvokeInst>(Def))
+      After = Inv->getNormalDest()->getFirstInsertionPt();
+    else
+      After = std::next(Def->getIterator());
+    llvm::IRBuilder<> B(After->getParent(), After);
+    llvm::SmallVector<llvm::Value *, 8> Parts;
+    for (const auto &P : Fields)
+      Parts.push_back(B.CreateExtractValue(V, P));
+    // A phi names a predecessor once per edge (a switch's cases), and
+    // must get one value for it.
+    llvm::DenseMap<llvm::Instruction *, llvm::Value *> AtTerminator;
+    for (llvm::Use *U : Far) {
+      auto *User = llvm::cast<llvm::Instruction>(U->getUser());
+      llvm::Instruction *Before = User;
+      if (auto *Phi = llvm::dyn_cast<llvm::PHINode>(User))
+        Before = Phi->getIncomingBlock(*U)->getTerminator();
+      llvm::Value *&Agg = AtTerminator[Before];
+      if (!Agg || !llvm::isa<llvm::PHINode>(User)) {
+        llvm::IRBuilder<> UB(Before);
+        Agg = llvm::PoisonValue::get(T);
+        for (size_t I = 0; I < Fields.size(); I++)
+          Agg = UB.CreateInsertValue(Agg, Parts[I], Fields[I]);
+      }
+      U->set(Agg);
+    }
+  }
+}
+
 /// Steps 1 and 2 for F. False if F cannot have a map: it is then left
 /// without a strategy, and scanned conservatively.
 bool prepareFunction(llvm::Function &F) {
-  // A function with a defer statement calls gort_deferproc or
-  // gort_deferprocopen, which return a second time when a panic is
-  // recovered. Code generation reuses a statepoint's spill slots for
-  // later statepoints, so the values reloaded after the second return
-  // would be other calls' (seen in test/lit/run/defer_stress.go).
-  if (F.callsFunctionThatReturnsTwice())
-    return false;
+  trackAggregates(F);
   const llvm::DataLayout &DL = F.getParent()->getDataLayout();
   llvm::LLVMContext &Ctx = F.getContext();
   llvm::SmallVector<llvm::AllocaInst *, 8> Objects;
@@ -231,12 +556,23 @@ bool prepareFunction(llvm::Function &F) {
       if (auto *AI = llvm::dyn_cast<llvm::AllocaInst>(&I)) {
         if (!AI->isStaticAlloca())
           return false;
-        if (mayHoldPointer(AI->getAllocatedType()))
+        if (mayHoldPointer(AI->getAllocatedType())) {
+          // A call's live objects are tagged offsets (abi::StackMapCall).
+          AI->setAlignment(std::max(AI->getAlign(), llvm::Align(8)));
           Objects.push_back(AI);
+        }
       } else if (auto *CB = llvm::dyn_cast<llvm::CallBase>(&I)) {
         if (!CB->isInlineAsm() && CB->arg_size() > 8)
           OutArgs = std::max<uint64_t>(OutArgs, 8 * (CB->arg_size() - 8));
-        if (CB->isInlineAsm() || CB->isMustTailCall())
+        // A defer statement's gort_deferproc* call returns a second time
+        // when a panic is recovered: as a statepoint, its relocated
+        // values would be reloaded then from spill slots that later
+        // statepoints reuse (test/lit/run/defer_stress.go). As a leaf it
+        // keeps them in callee-saved registers, which the second return
+        // restores, and in the register allocator's own slots, which a
+        // function that returns twice does not share.
+        if (CB->isInlineAsm() || CB->isMustTailCall() ||
+            CB->hasFnAttr(llvm::Attribute::ReturnsTwice))
           CB->addFnAttr(llvm::Attribute::get(Ctx, "gc-leaf-function"));
         else if (!llvm::isa<llvm::IntrinsicInst>(CB) &&
                  !CB->hasFnAttr("gc-leaf-function"))
@@ -259,14 +595,16 @@ bool prepareFunction(llvm::Function &F) {
   if (Calls.empty())
     return true;
   // On AArch64, a calibration object: the first stack object, or an
-  // alloca of its own listed with size 0. Each call names it as a deopt
-  // value, which its statepoint records SP-relative, while the entry's
-  // stackmap records it FP-relative (the printer's frameOffset). x86-64
-  // needs none: SP = FP + 8 - frame size.
-  llvm::AllocaInst *Calib = nullptr;
+  // alloca of its own listed with size 0. Each call names it first among
+  // its deopt values, which its statepoint records SP-relative, while the
+  // entry's stackmap records it FP-relative (the printer's
+  // CallFPMinusSP). x86-64 needs none: SP = FP + 8 - frame size at every
+  // call (initTargets turns off the call frame optimization, which would
+  // push a call's stack arguments and move SP around it).
   bool X86 = llvm::Triple(F.getParent()->getTargetTriple()).getArch() ==
              llvm::Triple::x86_64;
   llvm::BasicBlock &Entry = F.getEntryBlock();
+  llvm::AllocaInst *Calib = nullptr;
   if (!X86) {
     if (Objects.empty()) {
       llvm::IRBuilder<> AB(&Entry, Entry.begin());
@@ -275,6 +613,7 @@ bool prepareFunction(llvm::Function &F) {
       Calib = Objects.front();
     }
   }
+  ObjectLiveness Liveness(F, Objects);
   llvm::IRBuilder<> B(&Entry, afterAllocas(F));
   llvm::SmallVector<llvm::Value *, 16> Args = {B.getInt64(StackObjectsID),
                                                B.getInt32(0)};
@@ -293,11 +632,23 @@ bool prepareFunction(llvm::Function &F) {
   }
   if (Args.size() > 2)
     B.CreateIntrinsic(llvm::Intrinsic::experimental_stackmap, {}, Args);
-  if (!Calib)
-    return true;
-  llvm::Value *CalibV = Calib;
-  for (llvm::CallBase *CB : Calls) {
-    llvm::OperandBundleDef Deopt("deopt", llvm::ArrayRef(CalibV));
+  // Each call's deopt values: the calibration object, then the objects
+  // live across the call, which its statepoint records as Direct
+  // locations (their addresses). All are found before any call is
+  // replaced.
+  std::vector<llvm::SmallVector<llvm::Value *, 4>> Deopts(Calls.size());
+  for (size_t C = 0; C < Calls.size(); C++) {
+    if (Calib)
+      Deopts[C].push_back(Calib);
+    for (size_t I = 0; I < Objects.size(); I++)
+      if (Liveness.liveAt(I, Calls[C]))
+        Deopts[C].push_back(Objects[I]);
+  }
+  for (size_t C = 0; C < Calls.size(); C++) {
+    if (Deopts[C].empty())
+      continue;
+    llvm::CallBase *CB = Calls[C];
+    llvm::OperandBundleDef Deopt("deopt", Deopts[C]);
     llvm::CallBase *New = llvm::CallBase::addOperandBundle(
         CB, llvm::LLVMContext::OB_deopt, Deopt, CB->getIterator());
     New->takeName(CB);
@@ -374,29 +725,32 @@ bool GortStackMapPrinter::buildTable(
     Table &T) const {
   using Location = llvm::StackMaps::Location;
   unsigned FP = X86 ? 6 : 29, SP = X86 ? 7 : 31;
-  // The distance from SP to FP at the calls. x86-64 pushes the frame
-  // record first: SP = FP + 8 - frame size. On AArch64 it is read from
-  // the calibration object (prepareFunction), whose address the entry's
+  // The distance from SP to FP at a call. x86-64 pushes the frame record
+  // first: SP = FP + 8 - frame size. On AArch64 it comes from the
+  // calibration object (prepareFunction), whose address the entry's
   // stackmap records FP-relative and each statepoint SP-relative.
-  std::optional<int64_t> FPMinusSP;
-  if (X86) {
-    if (StackSize != UINT64_MAX)
-      FPMinusSP = int64_t(StackSize) - 8;
-  } else {
-    const Location *AtEntry = nullptr, *AtCall = nullptr;
-    for (const llvm::StackMaps::CallsiteInfo &CSI : Records) {
-      const auto &Locs = CSI.Locations;
-      if (CSI.ID == StackObjectsID && Locs.size() > 1)
-        AtEntry = &Locs[1];
-      else if (!AtCall && Locs.size() > 3 &&
-               Locs[2].Type == Location::Constant && Locs[2].Offset == 1)
-        AtCall = &Locs[3];
-    }
-    if (AtEntry && AtCall && AtEntry->Type == Location::Direct &&
-        AtCall->Type == Location::Direct && AtEntry->Reg == FP &&
-        AtCall->Reg == SP)
-      FPMinusSP = int64_t(AtCall->Offset) - AtEntry->Offset;
-  }
+  std::optional<int64_t> FPMinusSP, CalibFP;
+  if (X86 && StackSize != UINT64_MAX)
+    FPMinusSP = int64_t(StackSize) - 8;
+  for (const llvm::StackMaps::CallsiteInfo &CSI : Records)
+    if (!X86 && CSI.ID == StackObjectsID && CSI.Locations.size() > 1 &&
+        CSI.Locations[1].Type == Location::Direct && CSI.Locations[1].Reg == FP)
+      CalibFP = CSI.Locations[1].Offset; // after the outgoing area's size
+  auto CallFPMinusSP =
+      [&](const llvm::StackMaps::LocationVec &Locs) -> std::optional<int64_t> {
+    if (X86)
+      return FPMinusSP;
+    if (!CalibFP || Locs.size() < 4 || Locs[2].Type != Location::Constant ||
+        Locs[2].Offset < 1 || Locs[3].Type != Location::Direct ||
+        Locs[3].Reg != SP)
+      return std::nullopt;
+    return Locs[3].Offset - *CalibFP;
+  };
+  if (!X86)
+    for (const llvm::StackMaps::CallsiteInfo &CSI : Records)
+      if (CSI.ID != StackObjectsID &&
+          (FPMinusSP = CallFPMinusSP(CSI.Locations)))
+        break;
   bool Any = false;
   auto Cover = [&](int32_t Lo, int32_t Hi) {
     if (Lo >= 0)
@@ -445,17 +799,38 @@ bool GortStackMapPrinter::buildTable(
     size_t First = 3 + size_t(Locs[2].Offset);
     if (First > Locs.size() || (Locs.size() - First) % 2 != 0)
       return false;
+    std::optional<int64_t> AtCall = CallFPMinusSP(Locs);
+    if (!AtCall)
+      return false;
     llvm::SmallVector<int32_t, 8> Live;
-    for (size_t I = First; I < Locs.size(); I += 2) {
-      const Location &Base = Locs[I];
-      if (Base.Type == Location::Constant ||
-          Base.Type == Location::ConstantIndex)
-        continue; // null
+    // The deopt values after the calibration object: the stack objects
+    // live across the call, tagged. Each must be one of the entry's, as a
+    // check of the distance from SP to FP at the call.
+    for (size_t I = X86 ? 3 : 4; I < First; I++) {
       int32_t Off;
-      if (Base.Type != Location::Indirect || Base.Size != 8 ||
-          !frameOffset(Base.Reg, Base.Offset, FPMinusSP, Off))
+      if (Locs[I].Type != Location::Direct ||
+          !frameOffset(Locs[I].Reg, Locs[I].Offset, AtCall, Off) ||
+          llvm::none_of(T.Objects, [&](const gort::abi::StackMapObject &O) {
+            return O.Off == Off;
+          }))
         return false;
-      Live.push_back(Off);
+      Live.push_back(Off | 1);
+    }
+    for (size_t I = First; I < Locs.size(); I += 2) {
+      // Both: the base keeps the object, and the derived pointer's slot
+      // is then described, so that the collector skips it once it is dead
+      // instead of scanning it conservatively.
+      for (const Location &L : {Locs[I], Locs[I + 1]}) {
+        if (L.Type == Location::Constant || L.Type == Location::ConstantIndex)
+          continue; // null, or a constant address
+        if (L.Type == Location::Register)
+          continue; // a callee-saved register: see "Registers" above
+        int32_t Off;
+        if (L.Type != Location::Indirect || L.Size != 8 ||
+            !frameOffset(L.Reg, L.Offset, AtCall, Off))
+          return false;
+        Live.push_back(Off);
+      }
     }
     llvm::sort(Live);
     Live.erase(std::unique(Live.begin(), Live.end()), Live.end());
@@ -465,7 +840,8 @@ bool GortStackMapPrinter::buildTable(
         {CSI.CSOffsetExpr, uint16_t(T.Slots.size()), uint16_t(Live.size())});
     for (int32_t Off : Live) {
       T.Slots.push_back(Off);
-      Cover(Off, Off + 8);
+      if (!(Off & 1))
+        Cover(Off, Off + 8);
     }
   }
   return T.Calls.size() <= UINT16_MAX && T.Objects.size() <= UINT16_MAX;
@@ -539,6 +915,67 @@ llvm::PreservedAnalyses StackMapPrepPass::run(llvm::Module &M,
   for (llvm::Function &F : M)
     if (!F.isDeclaration())
       prepareFunction(F);
+  return llvm::PreservedAnalyses::none();
+}
+
+/// DropDeadRelocationsPass for one statepoint: the gc-live values that
+/// no used gc.relocate names (as its value or its base) go.
+static void dropDeadRelocations(llvm::GCStatepointInst *SP) {
+  std::optional<llvm::OperandBundleUse> Live =
+      SP->getOperandBundle(llvm::LLVMContext::OB_gc_live);
+  if (!Live || Live->Inputs.empty())
+    return;
+  size_t N = Live->Inputs.size();
+  llvm::SmallVector<llvm::GCRelocateInst *, 8> Relocates;
+  llvm::BitVector Needed(N);
+  for (llvm::User *U : SP->users())
+    if (auto *R = llvm::dyn_cast<llvm::GCRelocateInst>(U)) {
+      Relocates.push_back(R);
+      if (!R->use_empty()) {
+        Needed.set(R->getBasePtrIndex());
+        Needed.set(R->getDerivedPtrIndex());
+      }
+    }
+  if (Needed.all())
+    return;
+  llvm::SmallVector<llvm::Value *, 8> Kept;
+  llvm::SmallVector<unsigned, 8> NewIndex(N, 0);
+  for (size_t I = 0; I < N; I++)
+    if (Needed[I]) {
+      NewIndex[I] = unsigned(Kept.size());
+      Kept.push_back(Live->Inputs[I]);
+    }
+  llvm::SmallVector<llvm::OperandBundleDef, 2> Bundles;
+  SP->getOperandBundlesAsDefs(Bundles);
+  for (llvm::OperandBundleDef &B : Bundles)
+    if (B.getTag() == "gc-live")
+      B = llvm::OperandBundleDef("gc-live", Kept);
+  llvm::CallBase *New = llvm::CallBase::Create(SP, Bundles, SP->getIterator());
+  New->takeName(SP);
+  SP->replaceAllUsesWith(New);
+  SP->eraseFromParent();
+  llvm::Type *I32 = llvm::Type::getInt32Ty(New->getContext());
+  for (llvm::GCRelocateInst *R : Relocates) {
+    if (R->use_empty()) {
+      R->eraseFromParent();
+      continue;
+    }
+    R->setArgOperand(
+        1, llvm::ConstantInt::get(I32, NewIndex[R->getBasePtrIndex()]));
+    R->setArgOperand(
+        2, llvm::ConstantInt::get(I32, NewIndex[R->getDerivedPtrIndex()]));
+  }
+}
+
+llvm::PreservedAnalyses
+DropDeadRelocationsPass::run(llvm::Module &M, llvm::ModuleAnalysisManager &) {
+  llvm::SmallVector<llvm::GCStatepointInst *, 64> Statepoints;
+  for (llvm::Function &F : M)
+    for (llvm::Instruction &I : llvm::instructions(F))
+      if (auto *SP = llvm::dyn_cast<llvm::GCStatepointInst>(&I))
+        Statepoints.push_back(SP);
+  for (llvm::GCStatepointInst *SP : Statepoints)
+    dropDeadRelocations(SP);
   return llvm::PreservedAnalyses::none();
 }
 

@@ -28,6 +28,18 @@ public:
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+/// After RewriteStatepointsForGC: removes from each statepoint the values
+/// that are live only because the call takes them as arguments (LLVM
+/// counts a call's operands live across it, for a collector that moves
+/// objects; ours does not, and the callee keeps what it still uses), so
+/// that they are neither spilled around the call nor keep their objects
+/// alive while it runs.
+class DropDeadRelocationsPass
+    : public llvm::PassInfoMixin<DropDeadRelocationsPass> {
+public:
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 /// Registers the "gort" GC strategy and its stack map printer (once; the
 /// registries are process-wide).
 void registerStackMapStrategy();

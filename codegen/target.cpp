@@ -69,6 +69,22 @@ static void initTargets() {
   LLVMInitializeAArch64TargetMC();
   LLVMInitializeAArch64AsmPrinter();
   LLVMInitializeAArch64AsmParser();
+  // The stack maps take SP at every call of an x86-64 function to be
+  // where its prologue left it (codegen/stack_maps.cpp): the call frame
+  // optimization, which pushes a call's stack arguments and so moves SP
+  // around that call (a code size heuristic), is off. Go pointers may stay
+  // in callee-saved registers across a call, the statepoint recording the
+  // register (codegen/stack_maps.cpp, "Registers"). An -mllvm option of
+  // the command line wins.
+  llvm::StringMap<llvm::cl::Option *> &Opts = llvm::cl::getRegisteredOptions();
+  auto Set = [&](const char *Name, auto Value) {
+    llvm::cl::Option *O = Opts.lookup(Name);
+    if (O && O->getNumOccurrences() == 0)
+      static_cast<llvm::cl::opt<decltype(Value)> *>(O)->setValue(Value);
+  };
+  Set("no-x86-call-frame-opt", true);
+  Set("max-registers-for-gc-values", 4u);
+  Set("fixup-allow-gcptr-in-csr", true);
 }
 
 std::unique_ptr<llvm::TargetMachine>
@@ -200,6 +216,7 @@ void codegen::addStackMaps(llvm::Module &M, llvm::TargetMachine &TM) {
   llvm::ModulePassManager MPM;
   MPM.addPass(StackMapPrepPass());
   MPM.addPass(llvm::RewriteStatepointsForGC());
+  MPM.addPass(DropDeadRelocationsPass());
   MPM.run(M, MAM);
 }
 

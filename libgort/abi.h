@@ -419,15 +419,20 @@ struct StackMapFunc {
   int32_t SpanLo;
   int32_t SpanHi;
 };
-/// A call: its return address minus the function's entry, and the
-/// pointer-holding slots live across it, Slots[FirstSlot, +NumSlots).
+/// A call: its return address minus the function's entry, and what is
+/// live across it, Slots[FirstSlot, +NumSlots): an even entry is a slot
+/// holding a pointer, an odd one (offset | 1) the stack object at that
+/// offset, which the code may still use after the call. The collector
+/// scans a stack object that is not live only if a live pointer reaches
+/// it (runtime/mgcmark.cpp, scanGoStack).
 struct StackMapCall {
   uint32_t RetOff;
   uint16_t FirstSlot;
   uint16_t NumSlots;
 };
-/// A stack object: Size bytes at FP+Off that may hold pointers all through
-/// the call (a temporary whose address the code took), scanned whole.
+/// A stack object: Size bytes at FP+Off (8-byte aligned) that may hold
+/// pointers (a variable or temporary whose address the code took),
+/// scanned whole when live or reached.
 struct StackMapObject {
   int32_t Off;
   uint32_t Size;

@@ -34,9 +34,10 @@
 //     morestack argument blocks are at the tops of the segments, inside
 //     these ranges. Every word is scanned conservatively but those of Go
 //     frames stopped in a call with a stack map (codegen/stack_maps.cpp,
-//     stkmap.cpp), whose live slots and stack objects alone are scanned
-//     (walkStackFrames). g0 stacks are not scanned: a cycle never starts on
-//     g0 and the Ms stopped for it hold no heap pointers there;
+//     stkmap.cpp), whose live slots alone are scanned, and their stack
+//     objects only if live at the call or reached from a scanned word
+//     (walkStackFrames, scanGoStack). g0 stacks are not scanned: a cycle never
+//     starts on g0 and the Ms stopped for it hold no heap pointers there;
 //   - the finalizers (mfinal.cpp): the contents of every object that has
 //     one, and every queued finalizer (finalizerRoots).
 // The heap, G structures included, is reached from those. When the work
@@ -670,20 +671,36 @@ void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
   bool Go = false;
   uintptr_t RetPC = 0;
   uintptr_t Lo = SP;
-  // The dead slots of the last mapped frame that lie outside its span
-  // (AArch64 puts spill slots in the padding of the callee-saved area,
-  // above the frame record), in address order: the conservative scan
-  // passes over them.
-  constexpr unsigned MaxSkip = 16;
-  uintptr_t Skip[MaxSkip];
+  // The words of the last mapped frame that lie outside its span and
+  // that the map speaks for (AArch64 puts spill slots and stack objects in
+  // the padding of the callee-saved area, above the frame record): its
+  // dead slots and its stack objects, which Precise's caller scans if they
+  // are live. In address order; the conservative scan passes over them.
+  constexpr unsigned MaxSkip = 12;
+  struct Range {
+    uintptr_t Lo, Hi;
+  } Skip[MaxSkip];
   unsigned NumSkip = 0, NextSkip = 0;
   auto Scan = [&](uintptr_t From, uintptr_t To) {
-    for (; NextSkip < NumSkip && Skip[NextSkip] < To; NextSkip++)
-      if (Skip[NextSkip] >= From) {
-        Conservative(From, Skip[NextSkip], Go, RetPC);
-        From = Skip[NextSkip] + sizeof(uintptr_t);
+    for (; NextSkip < NumSkip && Skip[NextSkip].Lo < To; NextSkip++)
+      if (Skip[NextSkip].Hi > From) {
+        if (Skip[NextSkip].Lo > From)
+          Conservative(From, Skip[NextSkip].Lo, Go, RetPC);
+        From = Skip[NextSkip].Hi;
       }
-    Conservative(From, To, Go, RetPC);
+    if (From < To)
+      Conservative(From, To, Go, RetPC);
+  };
+  auto AddSkip = [&](uintptr_t At, uintptr_t End) {
+    if (NumSkip == MaxSkip)
+      return; // scanned conservatively: safe
+    for (unsigned K = 0; K < NumSkip; K++)
+      if (Skip[K].Lo < End && At < Skip[K].Hi)
+        return;             // overlaps one (two objects sharing a slot)
+    unsigned K = NumSkip++; // insertion sort: a few entries
+    for (; K > 0 && Skip[K - 1].Lo > At; K--)
+      Skip[K] = Skip[K - 1];
+    Skip[K] = {At, End};
   };
   for (StackSeg *S = Gp->Seg; S; S = S->Prev) {
     if (S != Gp->Seg)
@@ -708,20 +725,19 @@ void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
           NumSkip = NextSkip = 0;
           const int32_t *All = Map.slots();
           const int32_t *Live = All + Map.Call->FirstSlot;
-          for (uint32_t I = 0; I < Map.Func->NumSlots && NumSkip < MaxSkip;
-               I++) {
+          for (uint32_t I = 0; I < Map.Func->NumSlots; I++) {
             uintptr_t At = Caller + intptr_t(All[I]);
-            bool Dead = At >= SpanHi;
+            bool Dead = At >= SpanHi && !(All[I] & 1); // not an object's
             for (uint32_t J = 0; Dead && J < Map.Call->NumSlots; J++)
               Dead = Live[J] != All[I];
-            for (unsigned K = 0; Dead && K < NumSkip; K++)
-              Dead = Skip[K] != At;
-            if (!Dead)
-              continue;
-            unsigned K = NumSkip++; // insertion sort: a few entries
-            for (; K > 0 && Skip[K - 1] > At; K--)
-              Skip[K] = Skip[K - 1];
-            Skip[K] = At;
+            if (Dead)
+              AddSkip(At, At + sizeof(uintptr_t));
+          }
+          const abi::StackMapObject *Objects = Map.objects();
+          for (uint32_t I = 0; I < Map.Func->NumObjects; I++) {
+            uintptr_t At = Caller + intptr_t(Objects[I].Off);
+            if (At >= SpanHi)
+              AddSkip(At, At + ((Objects[I].Size + 7) & ~uintptr_t(7)));
           }
         }
       }
@@ -731,44 +747,182 @@ void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
   }
 }
 
-/// Scans a mapped frame: the slots live across its call and its stack
-/// objects.
-template <class Scanner>
-void scanFrameMap(Scanner &Mk, uintptr_t FP, const FrameMap &Map) {
-  const int32_t *Slots = Map.slots() + Map.Call->FirstSlot;
-  for (uint32_t I = 0; I < Map.Call->NumSlots; I++) {
-    uintptr_t At = FP + intptr_t(Slots[I]);
-    Mk.scanblock(At, At + sizeof(uintptr_t));
-  }
-  const abi::StackMapObject *Objects = Map.objects();
-  for (uint32_t I = 0; I < Map.Func->NumObjects; I++) {
-    uintptr_t At = FP + intptr_t(Objects[I].Off);
-    Mk.scanblock(At, At + ((Objects[I].Size + 7) & ~uintptr_t(7)));
-  }
-}
+/// The stack objects of a goroutine's mapped frames during one scan of
+/// its stack (gc: stackScanState): each is scanned once, if its frame's
+/// map says the code still uses it after the call the frame is stopped
+/// in, or if a scanned word points into it (a live pointer, a word of a
+/// frame scanned conservatively, or of another object scanned). A dead
+/// object's stale pointers keep nothing alive. Kept on the scanning
+/// M (M::StackScan); a stack with more objects than fit has all of them
+/// scanned, as if live.
+struct StackObjects {
+  static constexpr unsigned Capacity = 256;
+  struct Object {
+    uintptr_t Lo;
+    uint32_t Size; // rounded up to words
+    bool Live, Scanned;
+  };
+  Object Objs[Capacity];
+  unsigned Num;
+  bool Overflow;
+  /// Bounds of all objects, to reject most words at once.
+  uintptr_t Lo, Hi;
 
-/// The checkmark pass's scan of Gp's stack (walkStackFrames): the words
-/// of each frame are checked strictly if the frame's code is compiled Go
-/// (or a wrapper), leniently if it is the runtime's (Marker::Lenient), so
-/// that a Go caller's registers saved by a runtime function on x86-64 are
-/// checked leniently there. With stack maps, only the words maps name are
-/// checked strictly: a Go frame scanned conservatively (stopped where it
-/// has no map, or outside its span) may hold dead pointers that the
-/// mark's precise scans rightly skipped.
-void checkStack(Marker &Mk, G *Gp, uintptr_t FP, uintptr_t SP) {
-  Mk.CheckG = Gp;
-  bool Maps = haveStackMaps();
+  void reset() {
+    Num = 0;
+    Overflow = false;
+    Lo = UINTPTR_MAX;
+    Hi = 0;
+  }
+
+  /// Records the objects of a frame stopped in the call Map describes.
+  void addFrame(uintptr_t FP, const FrameMap &Map) {
+    const abi::StackMapObject *Objects = Map.objects();
+    const int32_t *Entries = Map.slots() + Map.Call->FirstSlot;
+    for (uint32_t I = 0; I < Map.Func->NumObjects; I++) {
+      if (Num == Capacity) {
+        Overflow = true;
+        return;
+      }
+      bool Live = false;
+      for (uint32_t J = 0; J < Map.Call->NumSlots && !Live; J++)
+        Live = Entries[J] == (Objects[I].Off | 1);
+      uintptr_t At = FP + intptr_t(Objects[I].Off);
+      uint32_t Size = (Objects[I].Size + 7) & ~7u;
+      Objs[Num++] = {At, Size, Live, false};
+      Lo = At < Lo ? At : Lo;
+      Hi = At + Size > Hi ? At + Size : Hi;
+    }
+  }
+
+  /// Sorts the objects by address; objects at one address (the frame
+  /// shares a slot between two whose lifetimes do not overlap) become
+  /// one, as large as the larger and live if either is.
+  void sort() {
+    heapSort(Objs, Num,
+             [](const Object &A, const Object &B) { return A.Lo < B.Lo; });
+    unsigned Out = 0;
+    for (unsigned I = 0; I < Num; I++) {
+      if (Out && Objs[Out - 1].Lo == Objs[I].Lo) {
+        Object &Prev = Objs[Out - 1];
+        Prev.Size = Prev.Size > Objs[I].Size ? Prev.Size : Objs[I].Size;
+        Prev.Live |= Objs[I].Live;
+        continue;
+      }
+      Objs[Out++] = Objs[I];
+    }
+    Num = Out;
+  }
+
+  /// Marks live the object word P points into, if any.
+  void reach(uintptr_t P) {
+    if (P < Lo || P >= Hi)
+      return;
+    unsigned I = 0, N = Num; // the last object starting at or below P
+    while (N - I > 1) {
+      unsigned Mid = I + (N - I) / 2;
+      if (Objs[Mid].Lo <= P)
+        I = Mid;
+      else
+        N = Mid;
+    }
+    if (Num && Objs[I].Lo <= P && P < Objs[I].Lo + Objs[I].Size)
+      Objs[I].Live = true;
+  }
+
+  /// reach() for every word of [From, To).
+  void note(uintptr_t From, uintptr_t To) {
+    for (uintptr_t A = alignUp(From, 8); A + 8 <= To; A += 8)
+      reach(*reinterpret_cast<const uintptr_t *>(A));
+  }
+};
+
+/// Scans Gp's stack from SP, FP its innermost frame record: every Go
+/// frame stopped in a call with a map by its live slots and the stack
+/// objects live or reached (StackObjects), everything else of the stack
+/// conservatively (walkStackFrames). Mode(Precise, Go, RetPC) is told
+/// before each part what it is (the checkmark pass checks leniently
+/// where the scan is conservative).
+template <class Scanner, class ModeFn>
+void scanGoStack(Scanner &Mk, G *Gp, uintptr_t FP, uintptr_t SP, ModeFn Mode) {
+  M *Mp = getg()->Mp;
+  if (!Mp->StackScan)
+    Mp->StackScan = persistentalloc(sizeof(StackObjects), 8);
+  StackObjects &SO = *static_cast<StackObjects *>(Mp->StackScan);
+  SO.reset();
+  if (haveStackMaps()) {
+    walkStackFrames(
+        Gp, FP, SP, [](uintptr_t, uintptr_t, bool, uintptr_t) {},
+        [&](uintptr_t Frame, const FrameMap &Map) {
+          if (!SO.Overflow)
+            SO.addFrame(Frame, Map);
+        });
+    SO.sort();
+  }
   walkStackFrames(
       Gp, FP, SP,
       [&](uintptr_t Lo, uintptr_t Hi, bool Go, uintptr_t RetPC) {
-        Mk.Lenient = !Go || Maps;
-        Mk.CheckFramePC = RetPC;
+        Mode(false, Go, RetPC);
         Mk.scanblock(Lo, Hi);
+        SO.note(Lo, Hi);
       },
       [&](uintptr_t Frame, const FrameMap &Map) {
-        Mk.Lenient = false;
-        scanFrameMap(Mk, Frame, Map);
+        Mode(true, true, 0);
+        const int32_t *Entries = Map.slots() + Map.Call->FirstSlot;
+        for (uint32_t I = 0; I < Map.Call->NumSlots; I++) {
+          if (Entries[I] & 1)
+            continue; // a live object's entry
+          uintptr_t At = Frame + intptr_t(Entries[I]);
+          Mk.scanblock(At, At + sizeof(uintptr_t));
+          SO.note(At, At + sizeof(uintptr_t));
+        }
+        if (!SO.Overflow)
+          return;
+        Mode(false, true, 0); // see below
+        const abi::StackMapObject *Objects = Map.objects();
+        for (uint32_t I = 0; I < Map.Func->NumObjects; I++) {
+          uintptr_t At = Frame + intptr_t(Objects[I].Off);
+          Mk.scanblock(At, At + ((Objects[I].Size + 7) & ~uintptr_t(7)));
+        }
       });
+  if (SO.Overflow)
+    return;
+  // The checkmark pass checks objects leniently: one live at a call may
+  // hold words not written yet, stale (a runtime call's result buffer, a
+  // slot another variable used before, or one a conservative word
+  // reached), which the mark rightly did not follow when it scanned the
+  // stack at another call.
+  Mode(false, true, 0);
+  for (bool Again = true; Again;) {
+    Again = false;
+    for (unsigned I = 0; I < SO.Num; I++) {
+      StackObjects::Object &O = SO.Objs[I];
+      if (!O.Live || O.Scanned)
+        continue;
+      O.Scanned = Again = true;
+      Mk.scanblock(O.Lo, O.Lo + O.Size);
+      SO.note(O.Lo, O.Lo + O.Size);
+    }
+  }
+}
+
+/// The checkmark pass's scan of Gp's stack (scanGoStack): the words
+/// of each frame are checked strictly if the frame's code is compiled Go
+/// (or a wrapper), leniently if it is the runtime's (Marker::Lenient), so
+/// that a Go caller's registers saved by a runtime function on x86-64 are
+/// checked leniently there. With stack maps, only the live slots maps
+/// name are checked strictly: a Go frame scanned conservatively (stopped
+/// where it has no map, or outside its span) may hold dead pointers that
+/// the mark's precise scans rightly skipped, and so may stack objects
+/// (scanGoStack).
+void checkStack(Marker &Mk, G *Gp, uintptr_t FP, uintptr_t SP) {
+  Mk.CheckG = Gp;
+  bool Maps = haveStackMaps();
+  scanGoStack(Mk, Gp, FP, SP, [&](bool Precise, bool Go, uintptr_t RetPC) {
+    Mk.Lenient = !Precise && (!Go || Maps);
+    if (!Precise)
+      Mk.CheckFramePC = RetPC;
+  });
   Mk.Lenient = false;
   Mk.CheckG = nullptr;
 }
@@ -812,14 +966,7 @@ void markStack(Scanner &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
     checkStack(Mk, Gp, FP, SP);
     return;
   }
-  walkStackFrames(
-      Gp, FP, SP,
-      [&](uintptr_t Lo, uintptr_t Hi, bool, uintptr_t) {
-        Mk.scanblock(Lo, Hi);
-      },
-      [&](uintptr_t Frame, const FrameMap &Map) {
-        scanFrameMap(Mk, Frame, Map);
-      });
+  scanGoStack(Mk, Gp, FP, SP, [](bool, bool, uintptr_t) {});
 }
 
 /// Scans the runtime's records that Gp points to and that the runtime

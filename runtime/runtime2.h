@@ -287,6 +287,9 @@ struct M {
   /// span).
   uintptr_t WBBuf[2 * 64];
   uint32_t WBLen; ///< pairs in WBBuf
+  /// The collector's scratch for a stack scan on this M (mgcmark.cpp
+  /// StackObjects), allocated on the first.
+  void *StackScan;
   /// Bytes this M marked in write barriers and allocated black in the
   /// current mark; added up at mark termination.
   uint64_t GCMarked;

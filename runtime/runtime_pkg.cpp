@@ -43,6 +43,7 @@
 #include "runtime/os_linux.h"
 #include "runtime/panic.h"
 #include "runtime/proc.h"
+#include "runtime/stack.h"
 #include "runtime/sys_linux.h"
 #include "runtime/type.h"
 
@@ -63,7 +64,14 @@ Typelinks typelinks() {
 } // namespace
 
 extern "C" {
-void runtime_GC(void *) { gort::gcForce(); }
+void runtime_GC(void *) {
+  gort::stackScrub(2048);
+  gort::gcForce();
+  // gc's runtime.GC parks its caller while the mark runs, so that other
+  // goroutines -- the finalizer goroutine the cycle woke among them -- run
+  // before it returns; this one runs the cycle itself, and then yields.
+  gort_gosched();
+}
 
 int64_t runtime_GOMAXPROCS(void *, int64_t N) { return gort_gomaxprocs(N); }
 

@@ -422,6 +422,45 @@ void stackClearBelow(G *Gp, uintptr_t SP) {
     memset(reinterpret_cast<void *>(S->Lo), 0, uintptr_t(S) - S->Lo);
 }
 
+__attribute__((noinline)) void stackScrub(uintptr_t Bytes) {
+  G *Gp = getg();
+  if (!Gp || !Gp->Mp || Gp == Gp->Mp->G0 || !Gp->Seg)
+    return;
+  uintptr_t Here = uintptr_t(__builtin_frame_address(0));
+  uintptr_t Lo = Gp->Seg->Lo;
+  if (Here <= Lo || Here > uintptr_t(Gp->Seg))
+    return;
+  Lo = Here - Lo > Bytes ? Here - Bytes : Lo;
+  // From the stack pointer down, in assembly: the words cleared lie
+  // below this function's frame, where a call (memset's) would put its
+  // own, and the compiler is told nothing is kept there (no red zone is
+  // used after the loop).
+  uintptr_t A;
+#if defined(__x86_64__)
+  __asm__ volatile("movq %%rsp, %[a]\n"
+                   "1: cmpq %[lo], %[a]\n"
+                   "jbe 2f\n"
+                   "subq $8, %[a]\n"
+                   "movq $0, (%[a])\n"
+                   "jmp 1b\n"
+                   "2:"
+                   : [a] "=&r"(A)
+                   : [lo] "r"(Lo)
+                   : "memory", "cc");
+#else
+  __asm__ volatile("mov %[a], sp\n"
+                   "1: cmp %[a], %[lo]\n"
+                   "b.ls 2f\n"
+                   "sub %[a], %[a], #8\n"
+                   "str xzr, [%[a]]\n"
+                   "b 1b\n"
+                   "2:"
+                   : [a] "=&r"(A)
+                   : [lo] "r"(Lo)
+                   : "memory", "cc");
+#endif
+}
+
 void stackfreeg(G *Gp) {
   StackSeg *First = Gp->Seg;
   if (!First)

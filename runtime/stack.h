@@ -92,6 +92,14 @@ void shrinkStack(G *Gp);
 /// stackresetg).
 void stackClearBelow(G *Gp, uintptr_t SP);
 
+/// Zeroes up to Bytes of the running goroutine's segment just below its
+/// stack pointer (Boehm's GC_clear_stack): the runtime frames a caller
+/// then builds there, which the collector scans conservatively, find
+/// zeros in their unwritten words instead of pointers that calls which
+/// returned left behind. runtime.GC does it first, so that an object a
+/// program expects collected is not kept by such a word.
+void stackScrub(uintptr_t Bytes);
+
 /// Calls Fn(Arg) with at least Need bytes of the current segment above
 /// stackguard0, on the goroutine's next segment if this one is short
 /// (stack.cpp's protocol, as a compiled function's prologue would). For

@@ -8,7 +8,8 @@
 // collector finds through findfunc and pcdatavalue). Codegen writes one
 // abi::StackMapFunc per Go function (codegen/stack_maps.cpp): for each call
 // that can reach a collection, the frame slots holding the Go pointers live
-// across it, as offsets from the frame pointer. The linker concatenates
+// across it, and its stack objects and those live across it (tagged), as
+// offsets from the frame pointer. The linker concatenates
 // them, in about their functions' order, between __gort_stackmap_start and
 // __gort_stackmap_end.
 //
