@@ -146,8 +146,10 @@ using namespace gortc;
 using namespace gortc::codegen;
 
 static llvm::cl::opt<bool>
-    StackMapsOpt("gortc-stack-maps", llvm::cl::Hidden, llvm::cl::init(false),
-                 llvm::cl::desc("Emit precise stack maps for Go functions"));
+    StackMapsOpt("gortc-stack-maps", llvm::cl::Hidden, llvm::cl::init(true),
+                 llvm::cl::desc("Emit precise stack maps for Go functions "
+                                "(=false: Go frames are scanned "
+                                "conservatively)"));
 
 bool codegen::stackMapsEnabled() { return StackMapsOpt; }
 

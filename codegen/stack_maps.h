@@ -18,7 +18,8 @@
 namespace gortc {
 namespace codegen {
 
-/// Whether Go functions get precise stack maps (-mllvm -gortc-stack-maps).
+/// Whether Go functions get precise stack maps (the default; -mllvm
+/// -gortc-stack-maps=false scans their frames conservatively).
 bool stackMapsEnabled();
 
 /// Marks every Go function for the "gort" strategy and makes its IR
