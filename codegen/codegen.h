@@ -58,9 +58,9 @@ lowerPackage(llvm::LLVMContext &LLVMCtx, types::TypeContext &TCtx,
 void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM, unsigned OptLevel,
                     const llvm::StringSet<> *ForceSplit = nullptr);
 
-/// Gives M's Go functions precise stack maps (stack_maps.cpp), unless
-/// -mllvm -gortc-stack-maps=false: after optimization, on the way to
-/// machine code (the IR gortc --emit llvm prints has none).
+/// Gives M's Go functions precise stack maps (stack_maps.cpp), when
+/// -mllvm -gortc-stack-maps asks for them: after optimization, on the way
+/// to machine code (the IR gortc --emit llvm prints has none).
 void addStackMaps(llvm::Module &M, llvm::TargetMachine &TM);
 
 /// Emits assembly or an object file.

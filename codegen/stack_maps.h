@@ -18,8 +18,7 @@
 namespace gortc {
 namespace codegen {
 
-/// Whether Go functions get precise stack maps (the default; -mllvm
-/// -gortc-stack-maps=false scans their frames conservatively).
+/// Whether Go functions get precise stack maps (-mllvm -gortc-stack-maps).
 bool stackMapsEnabled();
 
 /// Marks every Go function for the "gort" strategy and makes its IR

@@ -15,7 +15,7 @@
 #   %exitcode   utils/lit/exitcode.sh: runs a command, prints "exit=N"
 # Features: target-x86_64 / target-aarch64.
 # --param gortcflags=FLAGS adds FLAGS to every %gortc command (e.g.
-# "-mllvm -gortc-stack-maps=false").
+# "-mllvm -gortc-stack-maps").
 #
 # Collector stress: --param gogc=N and --param gortdebug=LIST set GOGC and
 # GORTDEBUG for every program the tests run (e.g. gogc=1, or
