@@ -191,15 +191,25 @@ llvm::BasicBlock::iterator afterAllocas(llvm::Function &F) {
   return At;
 }
 
+/// An identity asm giving Src as a value of type Ty (a Go pointer): an
+/// opaque base pointer for the statepoint rewriting, which is no call
+/// that can stop (isIdentityAsm recognizes it).
+llvm::CallInst *createIdentityAsm(llvm::Value *Src, llvm::Type *Ty,
+                                  const llvm::Twine &Name,
+                                  llvm::BasicBlock::iterator At) {
+  auto *FT = llvm::FunctionType::get(Ty, {Src->getType()}, false);
+  auto *Asm = llvm::InlineAsm::get(FT, "", "=r,0", /*hasSideEffects=*/false);
+  auto *Call = llvm::CallInst::Create(FT, Asm, {Src}, Name, At);
+  Call->addFnAttr(llvm::Attribute::get(Src->getContext(), "gc-leaf-function"));
+  Call->setDoesNotAccessMemory();
+  return Call;
+}
+
 /// Replaces a cast that makes a Go pointer out of something else with an
 /// identity asm the statepoint rewriting takes as a base pointer.
 void hideCast(llvm::Instruction *I) {
-  llvm::Value *Src = I->getOperand(0);
-  auto *FT = llvm::FunctionType::get(I->getType(), {Src->getType()}, false);
-  auto *Asm = llvm::InlineAsm::get(FT, "", "=r,0", /*hasSideEffects=*/false);
-  auto *Call = llvm::CallInst::Create(FT, Asm, {Src}, "", I->getIterator());
-  Call->addFnAttr(llvm::Attribute::get(I->getContext(), "gc-leaf-function"));
-  Call->setDoesNotAccessMemory();
+  llvm::CallInst *Call =
+      createIdentityAsm(I->getOperand(0), I->getType(), "", I->getIterator());
   Call->takeName(I);
   I->replaceAllUsesWith(Call);
   I->eraseFromParent();
@@ -214,15 +224,9 @@ void hideCast(llvm::Instruction *I) {
 /// placed just before it, so that the Go pointer is what lives across
 /// the calls in between.
 void trackArgument(llvm::Argument &A) {
-  llvm::Function &F = *A.getParent();
-  llvm::LLVMContext &Ctx = F.getContext();
-  llvm::Type *GCPtr = llvm::PointerType::get(Ctx, 1);
-  auto *FT = llvm::FunctionType::get(GCPtr, {A.getType()}, false);
-  auto *Asm = llvm::InlineAsm::get(FT, "", "=r,0", /*hasSideEffects=*/false);
-  auto *Tracked = llvm::CallInst::Create(FT, Asm, {&A}, A.getName() + ".gc",
-                                         afterAllocas(F));
-  Tracked->addFnAttr(llvm::Attribute::get(Ctx, "gc-leaf-function"));
-  Tracked->setDoesNotAccessMemory();
+  llvm::CallInst *Tracked =
+      createIdentityAsm(&A, llvm::PointerType::get(A.getContext(), 1),
+                        A.getName() + ".gc", afterAllocas(*A.getParent()));
   llvm::SmallVector<llvm::Use *, 8> Uses;
   for (llvm::Use &U : A.uses())
     if (U.getUser() != Tracked)
@@ -237,7 +241,7 @@ void trackArgument(llvm::Argument &A) {
   }
 }
 
-/// Whether CB is an identity asm of hideCast or trackArgument: the Go
+/// Whether CB is an identity asm (createIdentityAsm): the Go
 /// pointer it makes is tracked by the statepoints themselves.
 bool isIdentityAsm(const llvm::CallBase *CB) {
   return CB->isInlineAsm() && CB->arg_size() == 1 &&

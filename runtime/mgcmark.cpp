@@ -737,7 +737,7 @@ void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
           for (uint32_t I = 0; I < Map.Func->NumObjects; I++) {
             uintptr_t At = Caller + intptr_t(Objects[I].Off);
             if (At >= SpanHi)
-              AddSkip(At, At + ((Objects[I].Size + 7) & ~uintptr_t(7)));
+              AddSkip(At, At + alignUp(Objects[I].Size, 8));
           }
         }
       }
@@ -788,7 +788,7 @@ struct StackObjects {
       for (uint32_t J = 0; J < Map.Call->NumSlots && !Live; J++)
         Live = Entries[J] == (Objects[I].Off | 1);
       uintptr_t At = FP + intptr_t(Objects[I].Off);
-      uint32_t Size = (Objects[I].Size + 7) & ~7u;
+      uint32_t Size = uint32_t(alignUp(Objects[I].Size, 8));
       Objs[Num++] = {At, Size, Live, false};
       Lo = At < Lo ? At : Lo;
       Hi = At + Size > Hi ? At + Size : Hi;
@@ -882,7 +882,7 @@ void scanGoStack(Scanner &Mk, G *Gp, uintptr_t FP, uintptr_t SP, ModeFn Mode) {
         const abi::StackMapObject *Objects = Map.objects();
         for (uint32_t I = 0; I < Map.Func->NumObjects; I++) {
           uintptr_t At = Frame + intptr_t(Objects[I].Off);
-          Mk.scanblock(At, At + ((Objects[I].Size + 7) & ~uintptr_t(7)));
+          Mk.scanblock(At, At + alignUp(Objects[I].Size, 8));
         }
       });
   if (SO.Overflow)
