@@ -448,6 +448,10 @@ public:
   /// The storage address of a variable (local, captured or global).
   llvm::Value *varAddr(types::Var *V);
   llvm::AllocaInst *createAlloca(llvm::Type *T, const llvm::Twine &Name);
+  /// The frame-buffer argument of the runtime's string functions (abi.def):
+  /// null, which escape analysis replaces with a buffer when the result
+  /// does not escape (stack_alloc.cpp).
+  llvm::Value *noTmpBuf();
   /// A zero-initialized temporary for a value of Go type T.
   llvm::Value *createTemp(Type *T, const llvm::Twine &Name);
   void emitZero(llvm::Value *Addr, Type *T);

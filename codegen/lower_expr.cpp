@@ -622,7 +622,12 @@ FuncLowerer::emitConcat(syntax::Expr *E, Type *T,
   for (size_t I = 0; I < Vals.size(); ++I)
     B.CreateStore(Vals[I], B.CreateConstInBoundsGEP2_64(ArrTy, Arr, 0, I));
   return B.CreateCall(L.getRuntime(RuntimeFn::gort_concatstrings),
-                      {Arr, B.getInt64(int64_t(Vals.size()))}, "concat");
+                      {noTmpBuf(), Arr, B.getInt64(int64_t(Vals.size()))},
+                      "concat");
+}
+
+llvm::Value *FuncLowerer::noTmpBuf() {
+  return llvm::Constant::getNullValue(L.Ptr);
 }
 
 llvm::Value *FuncLowerer::emitBinary(Operator Op, llvm::Value *X,
@@ -630,11 +635,11 @@ llvm::Value *FuncLowerer::emitBinary(Operator Op, llvm::Value *X,
   llvm::Type *LT = X->getType();
   if (isString(T)) {
     // Only + is defined on strings.
-    llvm::Value *R =
-        B.CreateCall(L.getRuntime(RuntimeFn::gort_concatstring2),
-                     {B.CreateExtractValue(X, 0), B.CreateExtractValue(X, 1),
-                      B.CreateExtractValue(Y, 0), B.CreateExtractValue(Y, 1)},
-                     "concat");
+    llvm::Value *R = B.CreateCall(
+        L.getRuntime(RuntimeFn::gort_concatstring2),
+        {noTmpBuf(), B.CreateExtractValue(X, 0), B.CreateExtractValue(X, 1),
+         B.CreateExtractValue(Y, 0), B.CreateExtractValue(Y, 1)},
+        "concat");
     return R;
   }
   if (LT->isIntegerTy()) {
@@ -953,7 +958,8 @@ llvm::Value *FuncLowerer::emitConversion(llvm::Value *V, Type *From, Type *To) {
         I = B.CreateSelect(B.CreateICmpSLT(V, B.getInt64(0)),
                            B.getInt64(0x7fffffffffffffffLL), V);
       }
-      return B.CreateCall(L.getRuntime(RuntimeFn::gort_intstring), {I});
+      return B.CreateCall(L.getRuntime(RuntimeFn::gort_intstring),
+                          {noTmpBuf(), I});
     }
     if (auto *S = dyn_cast<Slice>(FU)) {
       BasicKind EK = basicKindOf(S->Elem);
@@ -961,9 +967,9 @@ llvm::Value *FuncLowerer::emitConversion(llvm::Value *V, Type *From, Type *To) {
                   *N = B.CreateExtractValue(V, 1);
       if (EK == BasicKind::Uint8)
         return B.CreateCall(L.getRuntime(RuntimeFn::gort_slicebytetostring),
-                            {P, N});
+                            {noTmpBuf(), P, N});
       return B.CreateCall(L.getRuntime(RuntimeFn::gort_slicerunetostring),
-                          {P, N});
+                          {noTmpBuf(), P, N});
     }
     if (isString(FU))
       return V;
@@ -971,13 +977,27 @@ llvm::Value *FuncLowerer::emitConversion(llvm::Value *V, Type *From, Type *To) {
   if (isString(FU)) {
     if (auto *S = dyn_cast<Slice>(TU)) {
       BasicKind EK = basicKindOf(S->Elem);
-      llvm::Value *Out = createAlloca(L.SliceTy, "conv.slice");
       llvm::Value *P = B.CreateExtractValue(V, 0),
                   *N = B.CreateExtractValue(V, 1);
+      if (auto *CN = dyn_cast<llvm::ConstantInt>(N);
+          CN && EK == BasicKind::Uint8 && isa<llvm::Constant>(P)) {
+        // gc: []byte("constant") is an array of exactly the constant's
+        // length (a make that escape analysis may put in the frame), so
+        // its capacity is its length.
+        llvm::Value *Arr =
+            B.CreateCall(L.getRuntime(RuntimeFn::gort_makeslice),
+                         {L.getTypeDescriptor(S->Elem), CN, CN}, "conv.bytes");
+        B.CreateMemCpy(Arr, llvm::MaybeAlign(1), P, llvm::MaybeAlign(1), CN);
+        llvm::Value *R = llvm::UndefValue::get(L.SliceTy);
+        R = B.CreateInsertValue(R, Arr, 0);
+        R = B.CreateInsertValue(R, CN, 1);
+        return B.CreateInsertValue(R, CN, 2);
+      }
+      llvm::Value *Out = createAlloca(L.SliceTy, "conv.slice");
       B.CreateCall(L.getRuntime(EK == BasicKind::Uint8
                                     ? RuntimeFn::gort_stringtoslicebyte
                                     : RuntimeFn::gort_stringtoslicerune),
-                   {Out, P, N});
+                   {noTmpBuf(), Out, P, N});
       return B.CreateLoad(L.SliceTy, Out);
     }
   }

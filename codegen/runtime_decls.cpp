@@ -45,7 +45,8 @@ enum FlagBits : uint8_t {
   NoReturn = 1,
   ReturnsTwice = 2,
   NoEscape = 4,
-  NoStackMap = 8
+  NoStackMap = 8,
+  NoEscapeDeep = 16
 };
 } // namespace abitok
 
@@ -152,5 +153,9 @@ llvm::Function *codegen::getOrInsertRuntimeFunction(llvm::Module &M,
     for (unsigned I = 0; I < S.NumParams; ++I)
       if (S.Params[I] == Ptr || S.Params[I] == GcPtr)
         F->addParamAttr(I, llvm::Attribute::get(Ctx, NoEscapeAttr));
+  if (S.Flags & NoEscapeDeep)
+    for (unsigned I = 0; I < S.NumParams; ++I)
+      if (S.Params[I] == Ptr || S.Params[I] == GcPtr)
+        F->addParamAttr(I, llvm::Attribute::get(Ctx, NoEscapeDeepAttr));
   return F;
 }

@@ -24,8 +24,12 @@
 //     them;
 //   - passing it to a direct call whose parameter carries NoEscapeAttr
 //     does not make it escape;
+//   - storing it into a frame array that only calls passing the array to
+//     a NoEscapeDeepAttr parameter read, each after the store in its
+//     block (gc's concatstrings operand array), does not make it escape
+//     (onlyReadByDeepCalls);
 //   - anything else does: storing it (or an aggregate holding it) to
-//     memory, returning it, converting it to an integer, passing it to an
+//     other memory, returning it, converting it to an integer, passing it to an
 //     indirect call, to a parameter without the attribute, or to any gort_*
 //     runtime function (what the runtime keeps is not known here, so
 //     channels, maps, interfaces, goroutines, defers and finalizers keep
@@ -58,18 +62,35 @@
 //     are copied, not segmented);
 //   - the pointer does not escape;
 //   - if the call is on a cycle of the control-flow graph (in a loop), no
-//     phi receives the pointer. One frame slot then serves every
-//     iteration, zeroed again by each: an SSA value not passed through a
-//     phi always holds what its instruction computed last, so every use
-//     of the pointer sees the newest object, and the older ones are dead.
-//     Through a phi the previous iteration's object may still be reached
-//     (`prev = p`), and the objects of two iterations must differ.
+//     phi that carries values around that cycle receives the pointer: a
+//     phi in the header of a (reducible) cycle containing the call, or
+//     any phi if such a cycle is irreducible (newestThroughPhis). One
+//     frame slot then serves every iteration, zeroed again by each: an SSA
+//     value not passed through such a phi always holds what its
+//     instruction computed last, so every use of the pointer sees the
+//     newest object, and the older ones are dead. A phi that merges the
+//     branches of an if within one iteration changes nothing; through a
+//     loop header's phi the previous iteration's object may still be
+//     reached (`prev = p`), and the objects of two iterations must differ.
 // Then nothing can reach the object once the function returns, and the
 // frame is as good a home as the heap. The collector does not mind: it
 // scans stacks conservatively and ignores pointers into them, so it finds
 // the heap pointers a frame object holds and skips pointers to it
 // (docs/runtime/gc.md). Segmented stacks never move, so a callee deeper
 // on the stack may hold the pointer as long as it runs.
+//
+// Frame buffers (gc: tmpBuf). The runtime functions that build a string or
+// a []byte/[]rune (concatenation, string(b), string(r), string(runes),
+// []byte(s), []rune(s); abi.def) take first a buffer pointer, null from
+// lowering. When the result does not escape by the same rules (for
+// []byte(s) and []rune(s): the pointers loaded from the slice the call
+// stores through its out-pointer, tmpBufResults), the null becomes a
+// frame buffer of the size the runtime expects (abi::TmpStringBufBytes
+// and co.), and the runtime builds a result that fits there instead of
+// allocating. The operands of a concatenation are only read by it
+// (NoEscapeDeep): a string built in a buffer can be one and still not
+// escape, so the runtime copies a lone non-empty operand that lies on a
+// stack when the concatenation's own result may escape (string.cpp).
 //
 // When: at the CGSCC optimizer-late extension point, for each SCC after
 // the inliner has run on it and before the function simplification
@@ -91,10 +112,11 @@
 #include "libgort/abi.h"
 
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/ConstantFolding.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/CFG.h"
+#include "llvm/IR/CycleInfo.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -166,12 +188,53 @@ std::optional<Layout> objectLayout(llvm::CallBase &CB, RuntimeFn Fn,
   return Layout{*Size, *Align};
 }
 
+/// Whether the memory SI stores into is a frame array that only calls
+/// passing it to NoEscapeDeepAttr parameters read, each in SI's block
+/// after SI (gc's concatstrings operand array): the stored value then
+/// reaches nothing beyond those calls, and each call sees the value SI
+/// stored in the same pass through the block, not one from an earlier
+/// iteration of a loop.
+bool onlyReadByDeepCalls(const llvm::StoreInst *SI) {
+  const auto *AI = llvm::dyn_cast<llvm::AllocaInst>(
+      llvm::getUnderlyingObject(SI->getPointerOperand()));
+  if (!AI)
+    return false;
+  llvm::SmallVector<const llvm::Value *, 8> Work{AI};
+  while (!Work.empty()) {
+    const llvm::Value *P = Work.pop_back_val();
+    for (const llvm::Use &U : P->uses()) {
+      const auto *I = llvm::cast<llvm::Instruction>(U.getUser());
+      if (const auto *GEP = llvm::dyn_cast<llvm::GetElementPtrInst>(I)) {
+        if (!GEP->hasAllConstantIndices())
+          return false;
+        Work.push_back(GEP);
+        continue;
+      }
+      if (llvm::isa<llvm::StoreInst>(I)) {
+        if (U.getOperandNo() != llvm::StoreInst::getPointerOperandIndex())
+          return false;
+        continue;
+      }
+      if (const auto *II = llvm::dyn_cast<llvm::IntrinsicInst>(I))
+        if (II->isLifetimeStartOrEnd())
+          continue;
+      const auto *CB = llvm::dyn_cast<llvm::CallInst>(I);
+      if (!CB || !CB->getCalledFunction() || !CB->isArgOperand(&U) ||
+          !CB->getCalledFunction()->getAttributes().hasParamAttr(
+              CB->getArgOperandNo(&U), NoEscapeDeepAttr) ||
+          CB->getParent() != SI->getParent() || !SI->comesBefore(CB))
+        return false;
+    }
+  }
+  return true;
+}
+
 /// Whether V, a pointer or an aggregate holding pointers, escapes (see the
 /// design note). NoEscape(F, I) says whether parameter I of F is known not
-/// to escape. If ThroughPhi is given, it is set to whether V reaches a phi.
+/// to escape. If Phis is given, the phis V reaches are added to it.
 template <typename NoEscapeFn>
 bool mayEscape(const llvm::Value *V, NoEscapeFn NoEscape,
-               bool *ThroughPhi = nullptr) {
+               llvm::SmallVectorImpl<const llvm::PHINode *> *Phis = nullptr) {
   llvm::SmallVector<const llvm::Value *, 16> Work{V};
   llvm::SmallPtrSet<const llvm::Value *, 16> Seen{V};
   unsigned Budget = MaxUsesToExplore;
@@ -190,7 +253,8 @@ bool mayEscape(const llvm::Value *V, NoEscapeFn NoEscape,
       case llvm::Instruction::ICmp:
         continue;
       case llvm::Instruction::Store:
-        if (U.getOperandNo() == llvm::StoreInst::getPointerOperandIndex())
+        if (U.getOperandNo() == llvm::StoreInst::getPointerOperandIndex() ||
+            onlyReadByDeepCalls(llvm::cast<llvm::StoreInst>(I)))
           continue;
         return true;
       case llvm::Instruction::AtomicRMW:
@@ -203,8 +267,8 @@ bool mayEscape(const llvm::Value *V, NoEscapeFn NoEscape,
           continue;
         return true;
       case llvm::Instruction::PHI:
-        if (ThroughPhi)
-          *ThroughPhi = true;
+        if (Phis)
+          Phis->push_back(llvm::cast<llvm::PHINode>(I));
         Follow(I);
         continue;
       case llvm::Instruction::GetElementPtr:
@@ -268,15 +332,83 @@ bool mayHoldPointer(llvm::Type *T) {
   return false;
 }
 
-/// The blocks of F that lie on a cycle of its control-flow graph.
-llvm::SmallPtrSet<const llvm::BasicBlock *, 16>
-blocksOnCycles(llvm::Function &F) {
-  llvm::SmallPtrSet<const llvm::BasicBlock *, 16> Out;
-  for (auto It = llvm::scc_begin(&F); !It.isAtEnd(); ++It)
-    if (It.hasCycle())
-      for (llvm::BasicBlock *BB : *It)
-        Out.insert(BB);
-  return Out;
+/// Whether the object Call makes is still the newest one made by Call
+/// wherever one of Phis, which its pointer reaches, is used. Each use of a
+/// value computed from the pointer without a phi sees the newest object.
+/// So does a phi unless it carries a value around a cycle of the
+/// control-flow graph that contains Call: a phi in the header of such a
+/// cycle, or in any block of an irreducible one (several entries; Go's
+/// goto can make them), may hold an older iteration's object.
+bool newestThroughPhis(const llvm::CallInst *Call,
+                       llvm::ArrayRef<const llvm::PHINode *> Phis,
+                       const llvm::CycleInfo &Cycles) {
+  for (const llvm::CycleInfo::CycleT *C = Cycles.getCycle(Call->getParent()); C;
+       C = C->getParentCycle()) {
+    if (!C->isReducible())
+      return Phis.empty();
+    for (const llvm::PHINode *P : Phis)
+      if (P->getParent() == C->getHeader())
+        return false;
+  }
+  return true;
+}
+
+/// A runtime function that takes a frame buffer for its result as its first
+/// argument (abi.def's string functions).
+struct TmpBufFn {
+  RuntimeFn Fn;
+  uint64_t Bytes;
+  /// The result is a slice stored through the second argument, not the
+  /// call's value.
+  bool ResultInOut;
+};
+constexpr TmpBufFn TmpBufFns[] = {
+    {RuntimeFn::gort_concatstring2, gort::abi::TmpStringBufBytes, false},
+    {RuntimeFn::gort_concatstrings, gort::abi::TmpStringBufBytes, false},
+    {RuntimeFn::gort_slicebytetostring, gort::abi::TmpStringBufBytes, false},
+    {RuntimeFn::gort_slicerunetostring, gort::abi::TmpStringBufBytes, false},
+    {RuntimeFn::gort_stringtoslicebyte, gort::abi::TmpStringBufBytes, true},
+    {RuntimeFn::gort_stringtoslicerune, gort::abi::TmpRuneBufRunes * 4, true},
+    {RuntimeFn::gort_intstring, gort::abi::TmpIntStringBytes, false},
+};
+
+/// Collects in Out the values that carry the buffer address in the result
+/// of Call, a call of a TmpBufFn: the call itself, or the loads of a
+/// pointer from the slice it stores through its out-pointer, a frame slot
+/// nothing else may use. False if they are not known.
+bool tmpBufResults(llvm::CallInst *Call, const TmpBufFn &T,
+                   llvm::SmallVectorImpl<const llvm::Value *> &Out) {
+  if (!T.ResultInOut) {
+    Out.push_back(Call);
+    return true;
+  }
+  const auto *Slot = llvm::dyn_cast<llvm::AllocaInst>(Call->getArgOperand(1));
+  // The slot must be written by Call alone, once.
+  if (!Slot || llvm::count(Call->args(), Slot) != 1)
+    return false;
+  llvm::SmallVector<const llvm::Value *, 8> Work{Slot};
+  while (!Work.empty()) {
+    const llvm::Value *P = Work.pop_back_val();
+    for (const llvm::User *U : P->users()) {
+      if (U == Call)
+        continue;
+      if (llvm::isa<llvm::LoadInst>(U)) {
+        // (Loads of the length and capacity carry no address.)
+        if (mayHoldPointer(U->getType()))
+          Out.push_back(U);
+        continue;
+      }
+      if (const auto *GEP = llvm::dyn_cast<llvm::GetElementPtrInst>(U)) {
+        Work.push_back(GEP);
+        continue;
+      }
+      if (const auto *II = llvm::dyn_cast<llvm::IntrinsicInst>(U))
+        if (II->isLifetimeStartOrEnd())
+          continue;
+      return false;
+    }
+  }
+  return true;
 }
 
 } // namespace
@@ -330,7 +462,11 @@ llvm::PreservedAnalyses StackAllocPass::run(llvm::Function &F,
       getRuntimeFunctionIfPresent(M, RuntimeFn::gort_newobject);
   llvm::Function *MakeSlice =
       getRuntimeFunctionIfPresent(M, RuntimeFn::gort_makeslice);
-  if (!NewObject && !MakeSlice)
+  llvm::DenseMap<const llvm::Function *, const TmpBufFn *> TmpBufUsers;
+  for (const TmpBufFn &T : TmpBufFns)
+    if (llvm::Function *Fn = getRuntimeFunctionIfPresent(M, T.Fn))
+      TmpBufUsers[Fn] = &T;
+  if (!NewObject && !MakeSlice && TmpBufUsers.empty())
     return llvm::PreservedAnalyses::all();
 
   struct Candidate {
@@ -338,36 +474,46 @@ llvm::PreservedAnalyses StackAllocPass::run(llvm::Function &F,
     Layout L;
   };
   llvm::SmallVector<Candidate, 8> Candidates;
+  struct TmpBufCandidate {
+    llvm::CallInst *Call;
+    const TmpBufFn *T;
+  };
+  llvm::SmallVector<TmpBufCandidate, 8> TmpBufCalls;
   for (llvm::BasicBlock &BB : F)
     for (llvm::Instruction &I : BB) {
       auto *Call = llvm::dyn_cast<llvm::CallInst>(&I);
       if (!Call || !Call->getCalledFunction())
         continue;
       RuntimeFn Fn;
-      if (Call->getCalledFunction() == NewObject)
+      if (Call->getCalledFunction() == NewObject) {
         Fn = RuntimeFn::gort_newobject;
-      else if (Call->getCalledFunction() == MakeSlice)
+      } else if (Call->getCalledFunction() == MakeSlice) {
         Fn = RuntimeFn::gort_makeslice;
-      else
+      } else {
+        auto It = TmpBufUsers.find(Call->getCalledFunction());
+        if (It != TmpBufUsers.end() &&
+            llvm::isa<llvm::ConstantPointerNull>(Call->getArgOperand(0)))
+          TmpBufCalls.push_back({Call, It->second});
         continue;
+      }
       if (std::optional<Layout> L = objectLayout(*Call, Fn, DL))
         if (L->Size > 0 && L->Size <= MaxObjectBytes)
           Candidates.push_back({Call, *L});
     }
-  if (Candidates.empty())
+  if (Candidates.empty() && TmpBufCalls.empty())
     return llvm::PreservedAnalyses::all();
 
-  llvm::SmallPtrSet<const llvm::BasicBlock *, 16> OnCycles = blocksOnCycles(F);
+  llvm::CycleInfo Cycles;
+  Cycles.compute(F);
   llvm::BasicBlock &Entry = F.getEntryBlock();
   uint64_t Moved = 0;
   bool Changed = false;
   for (const Candidate &C : Candidates) {
     if (Moved + C.L.Size > MaxFrameBytes)
       break;
-    bool ThroughPhi = false;
-    if (mayEscape(C.Call, hasNoEscape, &ThroughPhi))
-      continue;
-    if (ThroughPhi && OnCycles.count(C.Call->getParent()))
+    llvm::SmallVector<const llvm::PHINode *, 4> Phis;
+    if (mayEscape(C.Call, hasNoEscape, &Phis) ||
+        !newestThroughPhis(C.Call, Phis, Cycles))
       continue;
     llvm::LLVMContext &Ctx = F.getContext();
     // (The entry block's first instruction may be a call erased below.)
@@ -383,6 +529,29 @@ llvm::PreservedAnalyses StackAllocPass::run(llvm::Function &F,
     C.Call->replaceAllUsesWith(P);
     C.Call->eraseFromParent();
     Moved += C.L.Size;
+    Changed = true;
+  }
+  for (const TmpBufCandidate &C : TmpBufCalls) {
+    if (Moved + C.T->Bytes > MaxFrameBytes)
+      break;
+    llvm::SmallVector<const llvm::Value *, 4> Results;
+    llvm::SmallVector<const llvm::PHINode *, 4> Phis;
+    if (!tmpBufResults(C.Call, *C.T, Results) ||
+        llvm::any_of(Results,
+                     [&](const llvm::Value *R) {
+                       return mayEscape(R, hasNoEscape, &Phis);
+                     }) ||
+        !newestThroughPhis(C.Call, Phis, Cycles))
+      continue;
+    // i32 elements: the buffer holds bytes or runes, never a pointer, and
+    // the type says so to the stack maps (stack_maps.cpp mayHoldPointer).
+    llvm::IRBuilder<> AllocaB(&Entry, Entry.getFirstInsertionPt());
+    llvm::AllocaInst *Buf = AllocaB.CreateAlloca(
+        llvm::ArrayType::get(AllocaB.getInt32Ty(), C.T->Bytes / 4), nullptr,
+        "tmpbuf");
+    Buf->setAlignment(llvm::Align(8));
+    C.Call->setArgOperand(0, Buf);
+    Moved += C.T->Bytes;
     Changed = true;
   }
   if (!Changed)

@@ -8,7 +8,8 @@
 // that records which pointer parameters of each function never outlive a
 // call (EscapeSummaryPass), and a function pass that moves heap
 // allocations whose pointer never outlives the allocating call into its
-// frame (StackAllocPass). See stack_alloc.cpp.
+// frame and gives the runtime's string functions a frame buffer for a
+// result that does not escape (StackAllocPass). See stack_alloc.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,6 +33,10 @@ public:
 
 /// The parameter attribute EscapeSummaryPass adds.
 constexpr const char *NoEscapeAttr = "gort-noescape";
+/// A runtime parameter (abi.def's NoEscapeDeep) that keeps neither the
+/// pointer nor any pointer stored in the memory it points to: a frame array
+/// whose only readers are such parameters passes on nothing it holds.
+constexpr const char *NoEscapeDeepAttr = "gort-noescape-deep";
 
 class StackAllocPass : public llvm::PassInfoMixin<StackAllocPass> {
 public:

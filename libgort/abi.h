@@ -351,6 +351,13 @@ struct SelectResult {
   int64_t Second;
 };
 
+/// The frame buffers escape analysis may pass the string functions
+/// (abi.def; gc: tmpBuf, tmpStringBufSize): bytes for a string or []byte,
+/// runes for stringtoslicerune, bytes for intstring's one rune.
+constexpr size_t TmpStringBufBytes = 32;
+constexpr size_t TmpRuneBufRunes = 32;
+constexpr size_t TmpIntStringBytes = 4;
+
 /// The start of every channel header (gc: hchan.qcount, dataqsiz): len(c)
 /// and cap(c) load them.
 constexpr size_t ChanQCountOffset = 0;

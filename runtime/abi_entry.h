@@ -60,17 +60,22 @@ void gort_wbmove(void *Dst, const void *Src, uint64_t N);
 void *gort_newobject(const gort::abi::Type *T);
 void *gort_mallocgc(uint64_t Size, const gort::abi::Type *T, bool NeedZero);
 
-gort::abi::String gort_concatstring2(const uint8_t *A, int64_t AN,
+gort::abi::String gort_concatstring2(uint8_t *Buf, const uint8_t *A, int64_t AN,
                                      const uint8_t *B, int64_t BN);
-gort::abi::String gort_concatstrings(const gort::abi::String *Strs, int64_t N);
+gort::abi::String gort_concatstrings(uint8_t *Buf,
+                                     const gort::abi::String *Strs, int64_t N);
 int64_t gort_cmpstring(const uint8_t *A, int64_t AN, const uint8_t *B,
                        int64_t BN);
 bool gort_memequal(const void *A, const void *B, int64_t N);
-gort::abi::String gort_slicebytetostring(const uint8_t *P, int64_t N);
-gort::abi::String gort_slicerunetostring(const int32_t *P, int64_t N);
-void gort_stringtoslicebyte(gort::abi::Slice *Out, const uint8_t *P, int64_t N);
-void gort_stringtoslicerune(gort::abi::Slice *Out, const uint8_t *P, int64_t N);
-gort::abi::String gort_intstring(int64_t V);
+gort::abi::String gort_slicebytetostring(uint8_t *Buf, const uint8_t *P,
+                                         int64_t N);
+gort::abi::String gort_slicerunetostring(uint8_t *Buf, const int32_t *P,
+                                         int64_t N);
+void gort_stringtoslicebyte(uint8_t *Buf, gort::abi::Slice *Out,
+                            const uint8_t *P, int64_t N);
+void gort_stringtoslicerune(uint8_t *Buf, gort::abi::Slice *Out,
+                            const uint8_t *P, int64_t N);
+gort::abi::String gort_intstring(uint8_t *Buf, int64_t V);
 gort::abi::RunePos gort_decoderune(const uint8_t *S, int64_t N, int64_t K);
 
 void *gort_makeslice(const gort::abi::Type *Elem, int64_t Len, int64_t Cap);

@@ -10,7 +10,16 @@
 //
 // A Go string is an abi::String {Ptr, Len} over immutable bytes. Results are
 // fresh pointer-free allocations (mallocgc with the descriptor of a byte,
-// so small ones come from the tiny allocator and none is scanned).
+// so small ones come from the tiny allocator and none is scanned), or, as
+// in gc, built in a buffer in the caller's frame: the functions that make
+// a string or slice take one first (gc's buf *tmpBuf), passed by escape
+// analysis when the result does not outlive the call and null otherwise
+// (codegen/stack_alloc.cpp), and use it when the result fits
+// (abi::TmpStringBufBytes). A string in a frame buffer may then be an
+// operand of a concatenation whose result does escape: concatenation
+// returns a single non-empty operand as the result only if it is not on a
+// goroutine stack or the result does not escape either (gc:
+// stringDataOnStack), and copies it otherwise.
 // Decoding follows unicode/utf8 exactly: invalid encodings, surrogates and
 // overlong forms decode as U+FFFD consuming one byte.
 //
@@ -23,6 +32,8 @@
 
 #include "runtime/abi_entry.h"
 #include "runtime/malloc.h"
+#include "runtime/mheap.h"
+#include "runtime/sizeclasses.h"
 #include "runtime/stubs.h"
 #include "runtime/type.h"
 
@@ -113,29 +124,31 @@ abi::String rawString(intptr_t N, uint8_t **Out) {
   return {P, N};
 }
 
-} // namespace
-} // namespace gort
-
-using namespace gort;
-
-extern "C" {
-
-abi::String gort_concatstring2(const uint8_t *A, int64_t AN, const uint8_t *B,
-                               int64_t BN) {
-  if (AN == 0)
-    return {B, BN};
-  if (BN == 0)
-    return {A, AN};
-  uint8_t *P;
-  abi::String S = rawString(AN + BN, &P);
-  memmove(P, A, size_t(AN));
-  memmove(P + AN, B, size_t(BN));
-  return S;
+/// A string of N uninitialized bytes in Buf if it fits, else on the heap
+/// (gc: rawstringtmp).
+abi::String rawStringTmp(uint8_t *Buf, intptr_t N, uint8_t **Out) {
+  if (Buf && uintptr_t(N) <= abi::TmpStringBufBytes) {
+    *Out = Buf;
+    return {Buf, N};
+  }
+  return rawString(N, Out);
 }
 
-abi::String gort_concatstrings(const abi::String *Strs, int64_t N) {
+/// Whether P points into a goroutine stack (gc: stringDataOnStack): a
+/// string built in a caller's frame buffer. Stack segments are manual spans
+/// of the heap (stack.cpp).
+bool onStack(const void *P) {
+  MSpan *S = spanOf(uintptr_t(P));
+  return S && S->State == MSpanState::Manual;
+}
+
+/// The concatenation of the N strings at Strs (gc: concatstrings). A
+/// single non-empty operand is the result itself, unless it lies in a
+/// frame buffer and the result may outlive the frame (Buf is null only
+/// then).
+abi::String concat(uint8_t *Buf, const abi::String *Strs, intptr_t N) {
   intptr_t Total = 0, NonEmpty = 0, Last = 0;
-  for (int64_t I = 0; I < N; ++I)
+  for (intptr_t I = 0; I < N; ++I)
     if (Strs[I].Len) {
       Total += Strs[I].Len;
       ++NonEmpty;
@@ -143,15 +156,33 @@ abi::String gort_concatstrings(const abi::String *Strs, int64_t N) {
     }
   if (NonEmpty == 0)
     return {nullptr, 0};
-  if (NonEmpty == 1)
+  if (NonEmpty == 1 && (Buf || !onStack(Strs[Last].Ptr)))
     return Strs[Last];
   uint8_t *P;
-  abi::String S = rawString(Total, &P);
-  for (int64_t I = 0; I < N; ++I) {
+  abi::String S = rawStringTmp(Buf, Total, &P);
+  for (intptr_t I = 0; I < N; ++I) {
     memmove(P, Strs[I].Ptr, size_t(Strs[I].Len));
     P += Strs[I].Len;
   }
   return S;
+}
+
+} // namespace
+} // namespace gort
+
+using namespace gort;
+
+extern "C" {
+
+abi::String gort_concatstring2(uint8_t *Buf, const uint8_t *A, int64_t AN,
+                               const uint8_t *B, int64_t BN) {
+  abi::String Strs[2] = {{A, AN}, {B, BN}};
+  return concat(Buf, Strs, 2);
+}
+
+abi::String gort_concatstrings(uint8_t *Buf, const abi::String *Strs,
+                               int64_t N) {
+  return concat(Buf, Strs, N);
 }
 
 int64_t gort_cmpstring(const uint8_t *A, int64_t AN, const uint8_t *B,
@@ -170,57 +201,83 @@ bool gort_memequal(const void *A, const void *B, int64_t N) {
   return A == B || memcmp(A, B, size_t(N)) == 0;
 }
 
-abi::String gort_slicebytetostring(const uint8_t *P, int64_t N) {
+abi::String gort_slicebytetostring(uint8_t *Buf, const uint8_t *P, int64_t N) {
   if (N == 0)
     return {nullptr, 0};
   uint8_t *Q;
-  abi::String S = rawString(N, &Q);
+  abi::String S = rawStringTmp(Buf, N, &Q);
   memmove(Q, P, size_t(N));
   return S;
 }
 
-abi::String gort_slicerunetostring(const int32_t *P, int64_t N) {
+abi::String gort_slicerunetostring(uint8_t *Buf, const int32_t *P, int64_t N) {
   intptr_t Size = 0;
   for (int64_t I = 0; I < N; ++I)
     Size += runeLen(P[I]);
   if (Size == 0)
     return {nullptr, 0};
   uint8_t *Q;
-  abi::String S = rawString(Size, &Q);
+  abi::String S = rawStringTmp(Buf, Size, &Q);
   for (int64_t I = 0; I < N; ++I)
     Q += encodeRune(Q, P[I]);
   return S;
 }
 
-void gort_stringtoslicebyte(abi::Slice *Out, const uint8_t *P, int64_t N) {
-  void *Q = mallocgc(uintptr_t(N), &BytesType, false);
+// As gc's stringtoslicebyte and stringtoslicerune, a slice in Buf has the
+// buffer's capacity (zeroed past the copy), one on the heap its size
+// class's (gc: rawbyteslice, rawruneslice): append fills it in place.
+void gort_stringtoslicebyte(uint8_t *Buf, abi::Slice *Out, const uint8_t *P,
+                            int64_t N) {
+  void *Q;
+  intptr_t Cap;
+  if (Buf && uintptr_t(N) <= abi::TmpStringBufBytes) {
+    memset(Buf, 0, abi::TmpStringBufBytes);
+    Q = Buf;
+    Cap = abi::TmpStringBufBytes;
+  } else {
+    Cap = intptr_t(roundupsize(uintptr_t(N)));
+    Q = mallocgc(uintptr_t(Cap), &BytesType, false);
+    memset(static_cast<uint8_t *>(Q) + N, 0, size_t(Cap - N));
+  }
   memmove(Q, P, size_t(N));
-  *Out = {Q, N, N};
+  *Out = {Q, N, Cap};
 }
 
-void gort_stringtoslicerune(abi::Slice *Out, const uint8_t *P, int64_t N) {
+void gort_stringtoslicerune(uint8_t *Buf, abi::Slice *Out, const uint8_t *P,
+                            int64_t N) {
   intptr_t Count = 0;
   for (intptr_t K = 0; K < N;) {
     K = decodeRune(P, N, K).Pos;
     ++Count;
   }
-  auto *Q = static_cast<int32_t *>(
-      mallocgc(uintptr_t(Count) * sizeof(int32_t), &RunesType, false));
+  int32_t *Q;
+  intptr_t Cap;
+  if (Buf && uintptr_t(Count) <= abi::TmpRuneBufRunes) {
+    Cap = abi::TmpRuneBufRunes;
+    Q = reinterpret_cast<int32_t *>(Buf);
+    memset(Q, 0, size_t(Cap) * sizeof(int32_t));
+  } else {
+    uintptr_t Bytes = roundupsize(uintptr_t(Count) * sizeof(int32_t));
+    Cap = intptr_t(Bytes / sizeof(int32_t));
+    Q = static_cast<int32_t *>(mallocgc(Bytes, &RunesType, false));
+    memset(Q + Count, 0, size_t(Cap - Count) * sizeof(int32_t));
+  }
   intptr_t I = 0;
   for (intptr_t K = 0; K < N; ++I) {
     abi::RunePos RP = decodeRune(P, N, K);
     Q[I] = int32_t(RP.Rune);
     K = RP.Pos;
   }
-  *Out = {Q, Count, Count};
+  *Out = {Q, Count, Cap};
 }
 
-abi::String gort_intstring(int64_t V) {
+abi::String gort_intstring(uint8_t *Buf, int64_t V) {
   int32_t R = (V < 0 || V > MaxRune) ? RuneError : int32_t(V);
-  uint8_t *P;
-  abi::String S = rawString(runeLen(R), &P);
-  encodeRune(P, R);
-  return S;
+  uint8_t *P = Buf;
+  if (!P)
+    P = static_cast<uint8_t *>(
+        mallocgc(abi::TmpIntStringBytes, &BytesType, false));
+  return {P, encodeRune(P, R)};
 }
 
 abi::RunePos gort_decoderune(const uint8_t *S, int64_t N, int64_t K) {

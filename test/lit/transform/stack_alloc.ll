@@ -16,6 +16,9 @@ target triple = "x86_64-unknown-linux-gnu"
 declare ptr addrspace(1) @gort_newobject(ptr)
 declare ptr addrspace(1) @gort_makeslice(ptr, i64, i64)
 declare void @gort_printpointer(ptr addrspace(1))
+declare { ptr addrspace(1), i64 } @gort_slicebytetostring(ptr "gort-noescape", ptr addrspace(1) "gort-noescape", i64)
+declare { ptr addrspace(1), i64 } @gort_concatstrings(ptr "gort-noescape" "gort-noescape-deep", ptr "gort-noescape" "gort-noescape-deep", i64)
+declare void @gort_stringtoslicebyte(ptr "gort-noescape", ptr "gort-noescape", ptr addrspace(1) "gort-noescape", i64)
 declare void @gort_panicmem()
 
 ; Reads through the pointer and compares it with nil: does not escape.
@@ -119,6 +122,8 @@ entry:
   %b = call ptr addrspace(1) @gort_newobject(ptr @"type:int")
   %slot = alloca ptr addrspace(1)
   store ptr addrspace(1) %b, ptr %slot
+  %reload = load ptr addrspace(1), ptr %slot
+  call void @store(ptr addrspace(1) %reload)
   %c = call ptr addrspace(1) @gort_newobject(ptr @"type:int")
   call void @runtime(ptr addrspace(1) %c)
   ; Through even's escaping parameter q.
@@ -174,4 +179,57 @@ loop:
   br i1 %more, label %loop, label %done
 done:
   ret i64 %sum1
+}
+
+; Frame buffers for the string functions. string(b) only stored into a
+; concatenation's operand array, which only the concatenation reads, after
+; the store in the same block, does not escape: it gets a buffer; the
+; concatenation's result is returned: no buffer. []byte(s) whose slice
+; pointer is only loaded and compared gets one.
+; CHECK-LABEL: define { ptr addrspace(1), i64 } @tmpbuf(
+; CHECK: %tmpbuf{{[0-9]*}} = alloca [8 x i32], align 8
+; CHECK: %tmpbuf{{[0-9]*}} = alloca [8 x i32], align 8
+; CHECK: call void @gort_stringtoslicebyte(ptr %tmpbuf
+; CHECK: call { ptr addrspace(1), i64 } @gort_slicebytetostring(ptr %tmpbuf
+; CHECK: call { ptr addrspace(1), i64 } @gort_concatstrings(ptr null,
+define { ptr addrspace(1), i64 } @tmpbuf(ptr addrspace(1) %p, i64 %n) {
+entry:
+  %ops = alloca [2 x { ptr addrspace(1), i64 }]
+  %out = alloca { ptr addrspace(1), i64, i64 }
+  call void @gort_stringtoslicebyte(ptr null, ptr %out, ptr addrspace(1) %p, i64 %n)
+  %bp = load ptr addrspace(1), ptr %out
+  %same = icmp eq ptr addrspace(1) %bp, %p
+  %s = call { ptr addrspace(1), i64 } @gort_slicebytetostring(ptr null, ptr addrspace(1) %p, i64 %n)
+  store { ptr addrspace(1), i64 } %s, ptr %ops
+  %op1 = getelementptr { ptr addrspace(1), i64 }, ptr %ops, i64 1
+  store { ptr addrspace(1), i64 } %s, ptr %op1
+  %r = call { ptr addrspace(1), i64 } @gort_concatstrings(ptr null, ptr %ops, i64 2)
+  ret { ptr addrspace(1), i64 } %r
+}
+
+; The operand array is read by a call in another block (it might see an
+; older iteration's operand), or by a function that may keep what it
+; reads: the operands get no buffer.
+; CHECK-LABEL: define void @tmpbuf_kept(
+; CHECK: call { ptr addrspace(1), i64 } @gort_slicebytetostring(ptr null,
+; CHECK: call { ptr addrspace(1), i64 } @gort_concatstrings(ptr null,
+; CHECK: call { ptr addrspace(1), i64 } @gort_slicebytetostring(ptr null,
+; CHECK: ret void
+define void @tmpbuf_kept(ptr addrspace(1) %p, i64 %n) {
+entry:
+  %ops = alloca [2 x { ptr addrspace(1), i64 }]
+  %ops2 = alloca { ptr addrspace(1), i64 }
+  %s = call { ptr addrspace(1), i64 } @gort_slicebytetostring(ptr null, ptr addrspace(1) %p, i64 %n)
+  store { ptr addrspace(1), i64 } %s, ptr %ops
+  br label %next
+next:
+  %r = call { ptr addrspace(1), i64 } @gort_concatstrings(ptr null, ptr %ops, i64 2)
+  %rp = extractvalue { ptr addrspace(1), i64 } %r, 0
+  call void @store(ptr addrspace(1) %rp)
+  %t = call { ptr addrspace(1), i64 } @gort_slicebytetostring(ptr null, ptr addrspace(1) %p, i64 %n)
+  store { ptr addrspace(1), i64 } %t, ptr %ops2
+  %tp = getelementptr i8, ptr %ops2, i64 0
+  %tl = load ptr addrspace(1), ptr %tp
+  call void @store(ptr addrspace(1) %tl)
+  ret void
 }
