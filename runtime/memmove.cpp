@@ -18,8 +18,8 @@
 // words, then bytes. Loads from the source may be unaligned; x86-64 and
 // AArch64 both allow that, and the Word types below tell the compiler so
 // (aligned(1), may_alias). memmove copies backwards when the destination
-// overlaps the source from above. memcmp compares a word at a time and finds the first differing byte
-// only once a word differs.
+// overlaps the source from above. memcmp compares a word at a time and finds
+// the first differing byte only once a word differs.
 //
 // This file is compiled with -fno-builtin (libgort/CMakeLists.txt) and each
 // function carries no_builtin, so clang's loop-idiom recognition cannot turn

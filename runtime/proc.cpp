@@ -353,9 +353,9 @@ constexpr uintptr_t GAllocSize = 256;
 static_assert(sizeof(G) <= GAllocSize);
 
 /// A new G with its first stack segment (gc: malg). System stack.
-G *malg() {
+G *malg(uintptr_t StackSize) {
   G *Gp = static_cast<G *>(mallocgc(GAllocSize, nullptr, true));
-  stackinitg(Gp);
+  stackinitg(Gp, StackSize);
   return Gp;
 }
 
@@ -370,13 +370,13 @@ G *malg() {
   goexit1();
 }
 
-/// Creates a runnable G that will call Fn(Arg) (gc: newproc1). System
-/// stack, with a P.
-G *newproc1(void (*Fn)(void *), void *Arg) {
+/// Creates a runnable G that will call Fn(Arg) (gc: newproc1), with a first
+/// segment of StackSize bytes if it is a new one. System stack, with a P.
+G *newproc1(void (*Fn)(void *), void *Arg, uintptr_t StackSize = StackMin) {
   P *Pp = curM()->Pp;
-  G *Gp = gfget(Pp);
+  G *Gp = StackSize == StackMin ? gfget(Pp) : nullptr;
   if (!Gp) {
-    Gp = malg();
+    Gp = malg(StackSize);
     casgstatus(Gp, GIdle, GDead);
     gcNewG(Gp);
     allgadd(Gp);
@@ -1862,7 +1862,7 @@ void mstart1() { mstart1Impl(); }
 
   osinit();
   schedinit();
-  G *Main = newproc1(runtimeMain, nullptr);
+  G *Main = newproc1(runtimeMain, nullptr, MainStackMin);
   runqput(M0.Pp, Main, true);
   mstart1Impl();
 }

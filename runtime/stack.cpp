@@ -84,6 +84,11 @@
 //      shrinks stacks at GC time too, by copying them into half the
 //      space).
 //
+// Hot splits: a loop whose calls cross a segment boundary switches stacks
+// twice per call. Frames cannot move to a bigger segment, so the main
+// goroutine, where most programs do their work, starts on a segment of
+// MainStackMin bytes instead of StackMin (proc.cpp rt0go).
+//
 // Debugging: GORTDEBUG=stackcheck=1 makes every gort_morestack and every
 // preemption check that the goroutine's SP lies inside its current segment
 // (a frame that reached below its segment would fail it).
@@ -334,7 +339,9 @@ void stackfree(Stack S) {
   unlock(&StackLock);
 }
 
-void stackinitg(G *Gp) { useSeg(Gp, newSeg(StackMin, nullptr)); }
+void stackinitg(G *Gp, uintptr_t Size) {
+  useSeg(Gp, newSeg(Size, nullptr));
+}
 
 namespace {
 /// What callWithRoom stores in the block on the next segment.
