@@ -40,10 +40,13 @@ static void preemptRequest(struct FuncVal *Self) {
   PreemptDone = 1;
 }
 
-void mainMain(void *Ctx) {
-  (void)Ctx;
+static volatile int GrowthDone;
+
+/* Runs on a goroutine of its own: the main goroutine starts on a bigger
+ * segment (runtime/stack.h MainStackMin), every other one on StackMin. */
+static void growth(struct FuncVal *Self) {
+  (void)Self;
   uint64_t S0[4], S1[4], S2[4], S3[4];
-  check(gort_test_goid() == 1, "main goroutine has id 1");
   gort_test_stackstats(S0);
 
   int64_t R = rec(0, 1000000);
@@ -99,12 +102,28 @@ void mainMain(void *Ctx) {
   gort_printunlock();
   check(W0 > 2 && W >= W0 + 100000 && W <= W0 + 100000 + 2 * 20,
         "frame-pointer chain crosses segments");
+  GrowthDone = 1;
+}
+
+void mainMain(void *Ctx) {
+  (void)Ctx;
+  check(gort_test_goid() == 1, "main goroutine has id 1");
+  /* The main goroutine's first segment holds 200 frames of rec, which a
+   * 2 KiB one would not: no switch. */
+  uint64_t M0[4], M1[4];
+  gort_test_stackstats(M0);
+  check(rec(0, 200) == 20100, "main: recursion sum");
+  gort_test_stackstats(M1);
+  check(M1[2] == M0[2], "main: 200 frames in the first segment");
+  static struct FuncVal Growth = {growth};
+  gort_newproc(&Growth);
+  while (!GrowthDone)
+    gort_gosched();
 
   /* A preemption request makes the next prologue check fail; the runtime
    * acknowledges it and, with room left, runs the thunk where it is. Room:
    * the frame a function may allocate before its check, above the guard.
-   * Main's frames fill most of its 2 KiB first segment, so a new
-   * goroutine, near the top of its own, runs this part. */
+   * A new goroutine, near the top of its first segment, runs this part. */
   static struct FuncVal Pre = {preemptRequest};
   gort_newproc(&Pre);
   while (!PreemptDone)
