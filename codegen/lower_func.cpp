@@ -18,6 +18,7 @@
 
 #include "codegen/lower.h"
 #include "codegen/stack_check.h"
+#include "codegen/write_barrier.h"
 
 #include "libgort/abi.h"
 
@@ -398,7 +399,10 @@ void FuncLowerer::emitCopy(llvm::Value *Dst, llvm::Value *Src, Type *T) {
 
 llvm::Value *FuncLowerer::load(Type *T, llvm::Value *Addr,
                                const llvm::Twine &Name) {
-  return B.CreateLoad(L.getLLVMType(T), Addr, Name);
+  llvm::LoadInst *V = B.CreateLoad(L.getLLVMType(T), Addr, Name);
+  if (V->getType()->isIntegerTy())
+    V->setMetadata(llvm::LLVMContext::MD_tbaa, scalarLoadTag(L.Ctx));
+  return V;
 }
 
 void FuncLowerer::store(llvm::Value *V, llvm::Value *Addr) {

@@ -36,7 +36,9 @@
 //   - a store of an integer (or integer vector) of a word or more that
 //     was just loaded: the optimizer turns a memmove of 8 bytes, a copy of
 //     one pointer, into such a pair. gort_wbmove(dst, src, size), as for a
-//     memmove. A copy of an int pays the flag's test too;
+//     memmove. A load lowering made of a Go integer carries
+//     scalarLoadTag (TBAA) and is no such copy: `a[i], a[j] = a[j], a[i]` on a
+//     []int stores without tests, as in gc;
 //   - memcpy, memmove and memset (the optimizer makes them of copies and
 //     clears of aggregates, codegen of array copies, append and copy):
 //     gort_wbmove(dst, src or null, length), which shades every pointer
@@ -88,6 +90,27 @@ using namespace gortc::codegen;
 
 /// For measuring the barrier's cost (`-mllvm -gortc-no-write-barrier`):
 /// a program built so must run with GORTDEBUG=gcstw=1.
+/// The root and only type of the TBAA tags gortc emits.
+constexpr const char ScalarTBAAType[] = "go scalar";
+
+llvm::MDNode *codegen::scalarLoadTag(llvm::LLVMContext &Ctx) {
+  llvm::MDBuilder MDB(Ctx);
+  llvm::MDNode *Scalar = MDB.createTBAAScalarTypeNode(
+      ScalarTBAAType, MDB.createTBAARoot("gortc tbaa"));
+  return MDB.createTBAAStructTagNode(Scalar, Scalar, 0);
+}
+
+bool codegen::isScalarLoad(const llvm::LoadInst *L) {
+  const llvm::MDNode *Tag = L->getMetadata(llvm::LLVMContext::MD_tbaa);
+  if (!Tag || Tag->getNumOperands() < 3)
+    return false;
+  const auto *Access = llvm::dyn_cast<llvm::MDNode>(Tag->getOperand(1));
+  if (!Access || Access->getNumOperands() < 1)
+    return false;
+  const auto *Name = llvm::dyn_cast<llvm::MDString>(Access->getOperand(0));
+  return Name && Name->getString() == ScalarTBAAType;
+}
+
 static llvm::cl::opt<bool>
     NoBarrierOpt("gortc-no-write-barrier", llvm::cl::Hidden,
                  llvm::cl::desc("emit no write barriers (the program must "
@@ -126,10 +149,11 @@ bool isFrameOrGlobal(llvm::Value *Addr) {
 /// Whether V, stored, may be a copy of pointers made as integers: a load
 /// of an integer, or of a vector of integers, of at least a word. The
 /// optimizer turns a memmove of 8 bytes into such a pair (InstCombine;
-/// it cannot know the bytes are a pointer).
+//// it cannot know the bytes are a pointer). A load lowering made of a Go
+/// integer (scalarLoadTag) is none.
 bool isIntegerCopy(llvm::Value *V, const llvm::DataLayout &DL) {
   auto *L = llvm::dyn_cast<llvm::LoadInst>(V);
-  if (!L)
+  if (!L || isScalarLoad(L))
     return false;
   llvm::Type *T = L->getType();
   if (auto *VT = llvm::dyn_cast<llvm::VectorType>(T))

@@ -20,6 +20,7 @@
 //                      splits these functions whatever their frame.
 //   gortc-preempt-poll PreemptPollPass (codegen/preempt_poll.cpp).
 //   gortc-fold-instances FoldInstancesPass (codegen/fold_instances.cpp).
+//   gortc-write-barrier WriteBarrierPass (codegen/write_barrier.cpp).
 //   gortc-escape-summary EscapeSummaryPass, a CGSCC pass, and
 //   gortc-stack-alloc  StackAllocPass, a function pass
 //                      (codegen/stack_alloc.cpp), as the optimizer runs
@@ -39,6 +40,7 @@
 #include "codegen/preempt_poll.h"
 #include "codegen/stack_alloc.h"
 #include "codegen/stack_check.h"
+#include "codegen/write_barrier.h"
 
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/LLVMContext.h"
@@ -131,6 +133,10 @@ int main(int Argc, char **Argv) {
         }
         if (Name == "gortc-fold-instances") {
           MPM.addPass(codegen::FoldInstancesPass());
+          return true;
+        }
+        if (Name == "gortc-write-barrier") {
+          MPM.addPass(codegen::WriteBarrierPass());
           return true;
         }
         return false;

@@ -45,6 +45,32 @@ func setName(a *node, s string) { a.name = s }
 //go:noinline
 func setInt(a *node, v int) { a.n = v }
 
+// Ints copied between heap slots: loads of Go integers carry a TBAA tag
+// that says they are no pointers, so no barrier, as in gc.
+// CHECK-LABEL: define internal fastcc void @main.swapInts(
+// CHECK-NOT:     gort_w
+// CHECK:         ret void
+//go:noinline
+func swapInts(a []int, i, j int) { a[i], a[j] = a[j], a[i] }
+
+// Pointers copied the same way keep theirs.
+// CHECK-LABEL: define internal fastcc void @main.swapPtrs(
+// CHECK:         call void @gort_wb(
+// CHECK:         call void @gort_wb(
+// CHECK:         ret void
+//go:noinline
+func swapPtrs(a []*node, i, j int) { a[i], a[j] = a[j], a[i] }
+
+// A one-pointer struct, copied as a memmove of one word: a barrier,
+// whatever the optimizer makes of the copy.
+// CHECK-LABEL: define internal fastcc void @main.copyBox(
+// CHECK:         call void @gort_wb{{(move)?}}(
+// CHECK:         ret void
+//go:noinline
+func copyBox(a, b *box) { *a = *b }
+
+type box struct{ p *node }
+
 // A global: the mark start scans globals with the world stopped.
 // CHECK-LABEL: define internal fastcc void @main.setGlobal(
 // CHECK-NOT:     gort_w
@@ -109,4 +135,7 @@ func main() {
 	clearNode(b)
 	var p unsafe.Pointer
 	setUnsafe(&p, unsafe.Pointer(a))
+	swapInts([]int{1, 2}, 0, 1)
+	swapPtrs(s, 0, 1)
+	copyBox(&box{a}, &box{b})
 }
