@@ -37,8 +37,8 @@
 //     was just loaded: the optimizer turns a memmove of 8 bytes, a copy of
 //     one pointer, into such a pair. gort_wbmove(dst, src, size), as for a
 //     memmove. A load lowering made of a Go integer carries
-//     scalarLoadTag (TBAA) and is no such copy: `a[i], a[j] = a[j], a[i]` on a
-//     []int stores without tests, as in gc;
+//     scalarLoadTag (TBAA) and is no such copy: a swap of two elements
+//     of a []int stores without tests, as in gc;
 //   - memcpy, memmove and memset (the optimizer makes them of copies and
 //     clears of aggregates, codegen of array copies, append and copy):
 //     gort_wbmove(dst, src or null, length), which shades every pointer
@@ -88,9 +88,7 @@
 using namespace gortc;
 using namespace gortc::codegen;
 
-/// For measuring the barrier's cost (`-mllvm -gortc-no-write-barrier`):
-/// a program built so must run with GORTDEBUG=gcstw=1.
-/// The root and only type of the TBAA tags gortc emits.
+/// The only type of the TBAA tags gortc emits (under the root "gortc tbaa").
 constexpr const char ScalarTBAAType[] = "go scalar";
 
 llvm::MDNode *codegen::scalarLoadTag(llvm::LLVMContext &Ctx) {
@@ -111,6 +109,8 @@ bool codegen::isScalarLoad(const llvm::LoadInst *L) {
   return Name && Name->getString() == ScalarTBAAType;
 }
 
+/// For measuring the barrier's cost (`-mllvm -gortc-no-write-barrier`):
+/// a program built so must run with GORTDEBUG=gcstw=1.
 static llvm::cl::opt<bool>
     NoBarrierOpt("gortc-no-write-barrier", llvm::cl::Hidden,
                  llvm::cl::desc("emit no write barriers (the program must "
@@ -149,7 +149,7 @@ bool isFrameOrGlobal(llvm::Value *Addr) {
 /// Whether V, stored, may be a copy of pointers made as integers: a load
 /// of an integer, or of a vector of integers, of at least a word. The
 /// optimizer turns a memmove of 8 bytes into such a pair (InstCombine;
-//// it cannot know the bytes are a pointer). A load lowering made of a Go
+/// it cannot know the bytes are a pointer). A load lowering made of a Go
 /// integer (scalarLoadTag) is none.
 bool isIntegerCopy(llvm::Value *V, const llvm::DataLayout &DL) {
   auto *L = llvm::dyn_cast<llvm::LoadInst>(V);
