@@ -149,13 +149,14 @@ llvm::Function *codegen::getOrInsertRuntimeFunction(llvm::Module &M,
   // conservatively (codegen/stack_maps.cpp).
   if (S.Flags & NoStackMap)
     F->addFnAttr(llvm::Attribute::get(Ctx, "gc-leaf-function"));
-  if (S.Flags & NoEscape)
-    for (unsigned I = 0; I < S.NumParams; ++I)
-      if (S.Params[I] == Ptr || S.Params[I] == GcPtr)
-        F->addParamAttr(I, llvm::Attribute::get(Ctx, NoEscapeAttr));
-  if (S.Flags & NoEscapeDeep)
-    for (unsigned I = 0; I < S.NumParams; ++I)
-      if (S.Params[I] == Ptr || S.Params[I] == GcPtr)
-        F->addParamAttr(I, llvm::Attribute::get(Ctx, NoEscapeDeepAttr));
+  // The escape flags speak for every pointer parameter.
+  for (unsigned I = 0; I < S.NumParams; ++I) {
+    if (S.Params[I] != Ptr && S.Params[I] != GcPtr)
+      continue;
+    if (S.Flags & NoEscape)
+      F->addParamAttr(I, llvm::Attribute::get(Ctx, NoEscapeAttr));
+    if (S.Flags & NoEscapeDeep)
+      F->addParamAttr(I, llvm::Attribute::get(Ctx, NoEscapeDeepAttr));
+  }
   return F;
 }
