@@ -23,7 +23,9 @@
 # freed memory poisoned). Outputs must not change. With gcstress set the
 # feature "gcstress" is available: a test that checks when cycles run, or
 # whose cost would become quadratic (a cycle every N allocations, each
-# scanning 100 000 stacks), says UNSUPPORTED: gcstress.
+# scanning 100 000 stacks), says UNSUPPORTED: gcstress. With gogc set the
+# feature "gogc" is: a test of the pacer's defaults (GOGC=100's goals,
+# SetGCPercent's previous value) says UNSUPPORTED: gogc.
 
 import os
 import shutil
@@ -51,6 +53,8 @@ for param, var in (("gogc", "GOGC"), ("gortdebug", "GORTDEBUG")):
         config.environment[var] = lit_config.params[param]
 if "gcstress" in lit_config.params.get("gortdebug", ""):
     config.available_features.add("gcstress")
+if lit_config.params.get("gogc"):
+    config.available_features.add("gogc")
 
 gortc = os.path.join(config.gortc_build_dir, "bin", "gortc")
 run = ""

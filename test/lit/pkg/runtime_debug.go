@@ -2,6 +2,8 @@
 // runtime.Stack (the calling goroutine, or all of them with the world
 // stopped) and package runtime/debug over libgort (runtime/stdlib_debug.cpp):
 // the pacer settings, thread and stack limits, GC statistics, debug.Stack.
+// SetGCPercent returns the GOGC the program started with, 100 here:
+// UNSUPPORTED: gogc
 package main
 
 import (
