@@ -12,7 +12,10 @@
 // register would be scanned conservatively where it is saved.
 package main
 
-import "runtime"
+import (
+	"runtime"
+	"time"
+)
 
 type heapObj [8]int64
 
@@ -40,6 +43,17 @@ func gc() {
 	for i := 0; i < 3; i++ {
 		runtime.GC()
 	}
+}
+
+// waitFinalizer gives the finalizer goroutine time to run object i's
+// finalizer, which a collection that found the object dead queued; it
+// collects nothing itself. The finalizer goroutine may run on another
+// thread, which a loaded machine may run late.
+func waitFinalizer(i int) bool {
+	for n := 0; n < 200 && !finalized[i]; n++ {
+		time.Sleep(time.Millisecond)
+	}
+	return finalized[i]
 }
 
 //go:noinline
@@ -81,14 +95,16 @@ func argument(h *heapObj) int64 {
 }
 
 func main() {
-	println(deadObject(newObj(0), true), finalized[0])
+	n := deadObject(newObj(0), true)
+	println(n, waitFinalizer(0))
 	// CHECK: 7 true
 	println(liveObject(newObj(1)), finalized[1])
 	// CHECK-NEXT: 107 false
 	gc()
-	println(finalized[1])
+	println(waitFinalizer(1))
 	// CHECK-NEXT: true
-	println(argument(newObj(2)), finalized[2])
+	n = argument(newObj(2))
+	println(n, waitFinalizer(2))
 	// CHECK-NEXT: 0 true
 	sink = newObj(3)
 	gc()
@@ -96,6 +112,6 @@ func main() {
 	// CHECK-NEXT: false
 	sink = nil
 	gc()
-	println(finalized[3])
+	println(waitFinalizer(3))
 	// CHECK-NEXT: true
 }
