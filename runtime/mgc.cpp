@@ -285,11 +285,12 @@ void setGoal(uint64_t Marked, bool Runway = false) {
 }
 
 /// Parses GOMEMLIMIT as gc does (runtime/debug.SetMemoryLimit's syntax): a
-/// byte count with an optional B, KiB, MiB, GiB or TiB suffix, or "off".
-/// Throws on anything else, as gc does.
+/// byte count with an optional B, KiB, MiB, GiB or TiB suffix, or "off";
+/// set but empty is unset (gc's gogetenv returns "" for both). Throws on
+/// anything else, as gc does.
 uint64_t parseMemoryLimit(const char *S) {
   const char *Text = S;
-  if (isOff(S))
+  if (*S == 0 || isOff(S))
     return ~uint64_t(0);
   uint64_t N = 0;
   S = readDecimal(S, ~uint64_t(0) >> 1, &N);

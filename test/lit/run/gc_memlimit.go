@@ -2,11 +2,12 @@
 // RUN: env GOGC=off GOMEMLIMIT=40MiB GODEBUG=gctrace=1 %run %t 2>&1 | FileCheck %s
 // RUN: env GOGC=off GOMEMLIMIT=41943040 GODEBUG=gctrace=1 %run %t 2>&1 | FileCheck %s
 // RUN: env GOGC=off GODEBUG=gctrace=1 %run %t 2>&1 | FileCheck --check-prefix=OFF %s
+// RUN: env GOGC=off GOMEMLIMIT= GODEBUG=gctrace=1 %run %t 2>&1 | FileCheck --check-prefix=OFF %s
 // RUN: env GOMEMLIMIT=12x not %run %t 2>&1 | FileCheck --check-prefix=BAD %s
 // GOMEMLIMIT, gc's soft memory limit: with GOGC=off no cycle runs until
 // the heap nears the limit, and then the heap goal keeps it under the
-// limit (16 MB live, 256 MB allocated). A malformed value is fatal, as in
-// gc.
+// limit (16 MB live, 256 MB allocated). An empty value sets no limit; a
+// malformed one is fatal, as in gc.
 // UNSUPPORTED: gcstress
 package main
 
