@@ -63,8 +63,10 @@
 // (gcAssist: it scans grey objects the workers share with it); while it
 // finds none to take it waits for the workers, spinning for up to 1 ms
 // and then parked (gc: gcParkAssist), rather than allocate on or end the
-// mark in a pause. When the workers run out of work, the last one sets
-// MarkDone and readies the parked assists; a spinning assist, or the next
+// mark in a pause -- unless gc's CPU limiter is on (mgclimit.cpp: the
+// collector took over half of the CPU lately), when it allocates on.
+// When the workers run out of work, the last one sets MarkDone and
+// readies the parked assists; a spinning assist, or the next
 // allocation, terminates the mark on its own thread. Only if no
 // allocation has done so 0.2 ms later does the helper wake the terminator
 // goroutine: that hands it a P, and a stop of the world waits for that P
@@ -93,9 +95,8 @@
 //      the program runs (a span's mark bits become its allocation bits;
 //      spans left empty go back to the page heap).
 //   7. Start the world (the pause ends when the Ps are handed back, as
-//      gc measures it); GODEBUG=gctrace=1
-//      prints gc's line for the cycle: the start's pause, the concurrent
-//      mark and the termination's pause.
+//      gc measures it); count the cycle's CPU time (mgclimit.cpp);
+//      GODEBUG=gctrace=1 prints gc 1.19's line for the cycle (printTrace).
 // A whole cycle with the world stopped (runtime.GC, GORTDEBUG=gcstw=1,
 // a machine with one CPU, GORTDEBUG=gcserial=1) runs steps 1-7 with the
 // mark of mgcmark.cpp's gcMark in between.
@@ -139,12 +140,10 @@
 // else reaches it, and its finalizer is queued; step 7 wakes the
 // finalizer goroutine.
 //
-// Not yet (issue 10): precise stacks and globals; stacks scanned each at
-// its own goroutine's safepoint (the start scans them all in its pause);
-// mark workers that take a P rather than a thread of their own; assists
-// in proportion to allocation (gc's assist ratio; here only past the
-// goal); gc's cap on the collector's CPU share when the limit is below
-// the live heap.
+// Not yet (issue 10): precise stacks by default (mgcmark.cpp scans Go
+// frames by stack maps only when built with -gortc-stack-maps); mark
+// workers that take a P rather than a thread of their own; assists in
+// proportion to allocation (gc's assist ratio; here only past the goal).
 //
 // Entry points: gcTrigger (mallocgc), gcForce (runtime.GC), gcinit
 // (schedinit), gcNoteHeapLive (mcache.cpp, malloc.cpp), gcWakeAssists and
@@ -262,7 +261,8 @@ void setGoal(uint64_t Marked, bool Runway = false) {
   if (GCStat.MemoryLimit != None) {
     // gc's memoryLimitHeapGoal: what the limit leaves for the heap, less
     // a 5% margin; never so close to the live heap that every allocation
-    // collects (gc bounds that case by limiting the collector's CPU share).
+    // collects (gc has no such floor; both have the CPU limiter,
+    // mgclimit.cpp).
     uint64_t NonHeap = nonHeapBytes();
     uint64_t ForHeap =
         GCStat.MemoryLimit > NonHeap ? GCStat.MemoryLimit - NonHeap : 0;
@@ -320,31 +320,88 @@ uint64_t parseMemoryLimit(const char *S) {
   fatal("malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`");
 }
 
-/// Prints gc's gctrace line for a cycle that ended at End (mgc.go,
-/// gcMarkTermination): the three clock times are the mark start's pause,
-/// the concurrent mark and the termination's pause (a stop-the-world
-/// cycle: the stop, the mark and the sweep), then the heap at the start,
-/// at termination and marked.
-void printTrace(int64_t End, uint64_t T1, uint64_t T2, uint64_t T3,
-                uint64_t HeapStart, uint64_t HeapEnd, uint64_t Marked,
-                bool Forced) {
-  int64_t Since = End - GCStat.StartTime;
-  uint64_t Pct = Since > 0 ? GCStat.PauseTotalNs * 100 / uint64_t(Since) : 0;
+/// Prints Ns as milliseconds as gc's gctrace does (fmtNSAsMS): whole
+/// milliseconds from 10 ms up, else two significant digits with at most
+/// three decimals ("0.053", "0.96", "4.2").
+void printMs(int64_t Ns) {
+  uint64_t N = Ns > 0 ? uint64_t(Ns) : 0;
+  if (N >= 10000000) {
+    printuint(N / 1000000);
+    return;
+  }
+  uint64_t X = N / 1000;
+  if (X == 0) {
+    printstring("0");
+    return;
+  }
+  unsigned Dec = 3;
+  while (X >= 100) {
+    X /= 10;
+    Dec--;
+  }
+  uint64_t Scale = Dec == 3 ? 1000 : Dec == 2 ? 100 : 10;
+  printuint(X / Scale);
+  printstring(".");
+  for (uint64_t D = Scale / 10; D; D /= 10)
+    printuint(X / D % 10);
+}
+
+/// The bytes of the program's writable segments the mark scans (gc:
+/// globalsScan): their sum, less the page heap's state, which it skips.
+uint64_t GlobalsBytes;
+void addGlobals(uintptr_t Lo, uintptr_t Hi) {
+  uintptr_t HLo = uintptr_t(&Heap), HHi = HLo + sizeof(Heap);
+  GlobalsBytes += Hi - Lo;
+  if (Lo <= HLo && HHi <= Hi)
+    GlobalsBytes -= sizeof(Heap);
+}
+
+/// A cycle's times for gctrace: when it began, then in clock time the
+/// mark start's pause, the mark and the termination's pause, and in CPU
+/// time the start's pause, the assists, the helpers and the termination.
+struct TraceTimes {
+  int64_t Begin;
+  int64_t Clock[3];
+  int64_t CPU[4];
+};
+
+/// Prints gc's gctrace line for a cycle (mgc.go, gcMarkTermination):
+///   gc N @S.s P%: clock ms clock, cpu ms cpu, H0->H1->H2 MB, G MB goal,
+///   S MB stacks, G MB globals, P P
+/// P% is MemStats.GCCPUFraction; the heap at the start, at the termination
+/// and marked. "cpu" is start+assists/workers/idle workers+termination;
+/// the helpers are gc's dedicated and fractional workers, and there are
+/// no idle-priority workers.
+void printTrace(const TraceTimes &T, uint64_t HeapStart, uint64_t HeapEnd,
+                uint64_t Marked, bool Forced) {
+  int64_t Since = T.Begin - GCStat.StartTime;
   uint64_t Goal = GCStat.NextGC;
+  MemStats S;
+  readMemStats(&S);
+  if (!GlobalsBytes)
+    forEachWritableSegment(addGlobals);
   printlock();
   printstring("gc ");
   printuint(GCStat.NumGC);
   printstring(" @");
-  printThousandths(uint64_t(Since) / 1000000);
+  printThousandths(uint64_t(Since > 0 ? Since : 0) / 1000000);
   printstring("s ");
-  printuint(Pct);
+  printuint(uint64_t(gcCPUFraction() * 100));
   printstring("%: ");
-  printThousandths(T1 / 1000);
-  printstring("+");
-  printThousandths(T2 / 1000);
-  printstring("+");
-  printThousandths(T3 / 1000);
+  for (int I = 0; I < 3; I++) {
+    if (I)
+      printstring("+");
+    printMs(T.Clock[I]);
+  }
   printstring(" ms clock, ");
+  printMs(T.CPU[0]);
+  printstring("+");
+  printMs(T.CPU[1]);
+  printstring("/");
+  printMs(T.CPU[2]);
+  printstring("/0+");
+  printMs(T.CPU[3]);
+  printstring(" ms cpu, ");
   printuint(HeapStart >> 20);
   printstring("->");
   printuint(HeapEnd >> 20);
@@ -353,6 +410,10 @@ void printTrace(int64_t End, uint64_t T1, uint64_t T2, uint64_t T3,
   printstring(" MB, ");
   printuint(Goal == ~uint64_t(0) ? 0 : Goal >> 20);
   printstring(" MB goal, ");
+  printuint(S.StackInUse >> 20);
+  printstring(" MB stacks, ");
+  printuint(GlobalsBytes >> 20);
+  printstring(" MB globals, ");
   printint(atomic::load(&Gomaxprocs));
   printstring(" P");
   if (Forced)
@@ -418,6 +479,9 @@ void endCycle(uint64_t Marked, bool Forced, int64_t Start, int64_t Stopped,
   int64_t End = startTheWorldTimed();
   gcWakeAssists(); // after a termination that runtime.GC began
   wakefing();      // finalizers this cycle queued
+  int64_t PauseCPU = gcCPUPause(End, End - Start);
+  GCCycleCPU CPU =
+      gcCPUCycleEnd(PauseCPU + (StartPause ? GCStat.StartPauseCPUNs : 0));
   uint64_t Pause = uint64_t(End - Start) + StartPause;
   GCStat.PauseTotalNs += uint64_t(End - Start);
   uint32_t Slot = (GCStat.NumGC + 255) % 256; // NumGC counts this cycle
@@ -427,12 +491,22 @@ void endCycle(uint64_t Marked, bool Forced, int64_t Start, int64_t Stopped,
     GCStat.NumForcedGC++;
   if (Debug.GCTrace <= 0)
     return;
-  if (StartPause)
-    printTrace(End, StartPause, uint64_t(Start - MarkStart),
-               uint64_t(End - Start), HeapStart, HeapEnd, Marked, Forced);
-  else
-    printTrace(End, uint64_t(Stopped - Start), uint64_t(MarkDone - Stopped),
-               uint64_t(End - MarkDone), HeapStart, HeapEnd, Marked, Forced);
+  // gc's times: the start's pause, the mark, the termination's pause, in
+  // clock and in CPU time. A cycle with the world stopped: the stop, the
+  // mark and the rest, each on every CPU.
+  TraceTimes T;
+  if (StartPause) {
+    T = {MarkStart,
+         {int64_t(StartPause), Start - MarkStart, End - Start},
+         {GCStat.StartPauseCPUNs, CPU.AssistNs, CPU.MarkNs, PauseCPU}};
+  } else {
+    int64_t Procs = gcSTWProcs();
+    T = {Start,
+         {Stopped - Start, MarkDone - Stopped, End - MarkDone},
+         {(Stopped - Start) * Procs, 0, (MarkDone - Stopped) * Procs,
+          (End - MarkDone) * Procs}};
+  }
+  printTrace(T, HeapStart, HeapEnd, Marked, Forced);
 }
 
 /// Steps 2-7, on the system stack: a mark start (the world restarts while
@@ -460,6 +534,7 @@ void gcCycle(void *Arg) {
   }
 
   uint64_t HeapBefore = atomic::load(&GCStat.HeapLive);
+  gcCPUCycleStart();
   // What the background sweeper still holds: gcStart swept the rest.
   gcFinishSweep();
   // Step 3, and the stacks' share of it: segments no goroutine uses go
@@ -486,6 +561,7 @@ void gcCycle(void *Arg) {
       unlockNoPCache();
       int64_t End = startTheWorldTimed();
       GCStat.StartPauseNs = uint64_t(End - Start);
+      GCStat.StartPauseCPUNs = gcCPUPause(End, End - Start);
       GCStat.PauseTotalNs += uint64_t(End - Start);
       gcMarkStartWorkers();
       if (atomic::load(&GCStat.HeapLive) >= GCStat.NextGC)
@@ -655,6 +731,7 @@ void gcinit() {
   initGCRoots(__gort_gcroots_start, __gort_gcroots_end);
   initStackMaps(__gort_stackmap_start, __gort_stackmap_end);
   GCStat.StartTime = nanotime();
+  gcCPUInit(GCStat.StartTime);
   GCStat.Percent = 100;
   GCStat.TriggerRatio = InitialTriggerRatio;
   if (const char *S = gogetenv("GOGC")) {
@@ -694,13 +771,27 @@ void gcTrigger() {
         atomic::store(&GCStat.Pending, 1u);
       return;
     }
+    int64_t Now = nanotime();
+    gcCPUMaybeUpdate(Now);
+    if (gcCPULimiting()) {
+      // The collector has taken half the CPU lately (mgclimit.cpp): no
+      // assist, the heap grows past its goal. The next span an MCache
+      // takes sets the flag again (gcNoteHeapLive), as do the helpers
+      // when they are done.
+      if (!Debug.GCStress) {
+        atomic::store(&GCStat.Pending, 0u);
+        if (atomic::load(&GCStat.MarkDone))
+          atomic::store(&GCStat.Pending, 1u);
+      }
+      return;
+    }
     // Assist; while there is no work to take (the helpers hold the rest
     // of the mark), wait for them rather than allocate on or finish
     // their mark in a pause: spin a while, then park (waking a parked
     // thread can take the OS milliseconds).
     atomic::xadd(&AssistSpinning, 1u);
     bool Park = false;
-    int64_t Until = nanotime() + AssistSpinNs;
+    int64_t Until = Now + AssistSpinNs;
     while (!atomic::load(&GCStat.MarkDone) && atomic::load(&GCStat.Marking)) {
       if (gcAssist())
         break;
@@ -711,8 +802,12 @@ void gcTrigger() {
       osyield();
     }
     atomic::xadd(&AssistSpinning, ~0u);
-    if (Park)
+    int64_t Spun = nanotime();
+    gcCPUAdd(GCCPUKind::Assist, Spun - Now);
+    if (Park) {
       parkAssist();
+      gcCPUAdd(GCCPUKind::AssistWait, nanotime() - Spun);
+    }
     // A helper that finished while this goroutine spun left the
     // termination to it (gcWakeTerminator).
     if (atomic::load(&GCStat.MarkDone))

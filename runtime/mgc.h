@@ -85,7 +85,8 @@ struct alignas(64) GCState {
   int64_t StartNs;      ///< nanotime at this cycle's mark start
   uint32_t Phases;      ///< mark starts and ends so far, to skip stale requests
   uint64_t HeapAtStart; ///< HeapLive at mark start, for gctrace
-  uint64_t StartPauseNs; ///< the mark start's stop-the-world
+  uint64_t StartPauseNs;   ///< the mark start's stop-the-world
+  int64_t StartPauseCPUNs; ///< its CPU time (mgclimit.cpp)
   bool StartForced;
 };
 extern GCState GCStat;
@@ -162,6 +163,51 @@ void gcMarkNewIn(MSpan *S, uintptr_t V);
 /// or not.
 void gcSetGoal(uint64_t Marked, bool Runway);
 void gcTuneTrigger(uint64_t HeapEnd, bool WorkersDone);
+
+/// The CPU limiter's leaky bucket (mgclimit.cpp; gc: gcCPULimiterState's
+/// bucket), in CPU-nanoseconds: the collector's time fills it, the
+/// program's drains it, and the limiter is on while it is full.
+struct CPULimiterBucket {
+  uint64_t Fill = 0, Capacity = 0;
+  /// The collector's time that found the bucket full.
+  uint64_t Overflow = 0;
+  bool Enabled = false;
+  /// Adds a window's time; returns whether the limiter is on.
+  bool accumulate(int64_t MutatorNs, int64_t GCNs);
+  void setCapacity(uint64_t C);
+};
+
+/// What the collector's time is spent on (mgclimit.cpp): an assist marking
+/// or spinning, an assist parked until the helpers are done (counted by
+/// the limiter only), a helper marking concurrently.
+enum class GCCPUKind { Assist, AssistWait, Mark };
+/// Adds Ns of the collector's time; any thread.
+void gcCPUAdd(GCCPUKind K, int64_t Ns);
+/// The CPUs a pause keeps from the program: min(GOMAXPROCS, CPUs) (gc:
+/// work.stwprocs).
+int64_t gcSTWProcs();
+/// Counts a stop-the-world pause of Ns that ended at Now and updates the
+/// limiter; returns the pause's CPU time (Ns x the CPUs it stopped).
+int64_t gcCPUPause(int64_t Now, int64_t Ns);
+/// Updates the limiter with the time since the last update; at most
+/// every 10 ms for the Maybe form. Any thread.
+void gcCPUUpdate(int64_t Now);
+void gcCPUMaybeUpdate(int64_t Now);
+/// The limiter is on: allocations do not assist (gc: limiting).
+bool gcCPULimiting();
+/// A cycle's mark time, its assists' and helpers' (gctrace's "ms cpu").
+struct GCCycleCPU {
+  int64_t AssistNs = 0, MarkNs = 0;
+};
+/// Starts and ends a cycle's account; the end adds PausesNs (its pauses'
+/// CPU time) and the mark time to the total that MemStats.GCCPUFraction
+/// divides. The cycle's thread: the start with the world stopped, the end
+/// after the last pause's gcCPUPause.
+void gcCPUCycleStart();
+GCCycleCPU gcCPUCycleEnd(int64_t PausesNs);
+/// MemStats.GCCPUFraction, as of the last cycle's end.
+double gcCPUFraction();
+void gcCPUInit(int64_t Now);
 
 //===--- Internal to mgc*.cpp --------------------------------------------===//
 

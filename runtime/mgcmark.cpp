@@ -1198,8 +1198,13 @@ void gcHelper() {
     if (Index >= atomic::load(&Shared.Active))
       continue;
     W.Marked = 0;
+    int64_t Start = nanotime();
     if (W.idleWait()) // entered counted idle
       W.drainShared();
+    // A stop-the-world mark's time is its pause's (mgclimit.cpp). Before
+    // Done: the termination reads the cycle's time once all are done.
+    if (Shared.Concurrent)
+      gcCPUAdd(GCCPUKind::Mark, nanotime() - Start);
     atomic::xadd(&Shared.Marked, W.Marked);
     if (atomic::xadd(&Shared.Done, 1u) == atomic::load(&Shared.Active) &&
         Shared.Concurrent)

@@ -28,8 +28,9 @@
 //                     come from it: MSpanInuse and MCacheInuse are their
 //                     counts times their sizes, GCSys is in OtherSys)
 //   NextGC, NumGC, NumForcedGC, PauseTotalNs, PauseNs, PauseEnd, LastGC
-//                     GCStat; GCCPUFraction is the paused share of the time
-//                     since start-up (every pause stops all the Ps)
+//                     GCStat; GCCPUFraction the collector's share of the CPU
+//                     time since start-up as of the last cycle
+//                     (mgclimit.cpp)
 //   Lookups, BuckHashSys 0 (gc: also 0 / no profiler); EnableGC true.
 //
 //===----------------------------------------------------------------------===//
@@ -120,9 +121,7 @@ void readMemStatsM(void *Arg) {
   }
   Out.NumGC = GCStat.NumGC;
   Out.NumForcedGC = GCStat.NumForcedGC;
-  int64_t Since = nanotime() - GCStat.StartTime;
-  Out.GCCPUFraction =
-      Since > 0 ? double(GCStat.PauseTotalNs) / double(Since) : 0;
+  Out.GCCPUFraction = gcCPUFraction();
   Out.EnableGC = true;
   Out.DebugGC = false;
   for (unsigned C = 0; C < 61; C++) {

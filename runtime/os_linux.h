@@ -89,6 +89,9 @@ struct DebugVars {
   /// gcstw=1: every cycle with the world stopped, no concurrent mark
   /// (mgc.cpp).
   int32_t GCStw;
+  /// gclimitcap=N: the CPU limiter's bucket holds N microseconds per P
+  /// instead of a second (mgclimit.cpp).
+  int32_t GCLimitCap;
 };
 extern DebugVars Debug;
 /// Parses GORTDEBUG into Debug. Called once by schedinit.

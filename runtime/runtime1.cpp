@@ -104,13 +104,11 @@ void parseDebugList(const char *S, const DebugVar *Vars, unsigned N) {
 } // namespace
 
 void parsedebugvars() {
-  const DebugVar Vars[] = {{"stackcheck", &Debug.StackCheck},
-                           {"gctrace", &Debug.GCTrace},
-                           {"gcstress", &Debug.GCStress},
-                           {"gcpoison", &Debug.GCPoison},
-                           {"gcserial", &Debug.GCSerial},
-                           {"gccheckmark", &Debug.GCCheckmark},
-                           {"gcstw", &Debug.GCStw}};
+  const DebugVar Vars[] = {
+      {"stackcheck", &Debug.StackCheck}, {"gctrace", &Debug.GCTrace},
+      {"gcstress", &Debug.GCStress},     {"gcpoison", &Debug.GCPoison},
+      {"gcserial", &Debug.GCSerial},     {"gccheckmark", &Debug.GCCheckmark},
+      {"gcstw", &Debug.GCStw},           {"gclimitcap", &Debug.GCLimitCap}};
   constexpr unsigned N = sizeof(Vars) / sizeof(Vars[0]);
   parseDebugList(gogetenv("GODEBUG"), Vars, N);
   parseDebugList(gogetenv("GORTDEBUG"), Vars, N);

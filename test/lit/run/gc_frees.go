@@ -6,7 +6,8 @@
 // UNSUPPORTED: gcstress, gogc
 // The collector frees what is no longer reachable: the program allocates
 // 1 GiB in objects small and large while keeping a few of them, and the
-// heap goal (gctrace, gc's format) stays under 100 MB, and at its 4 MB
+// heap goal (gctrace, gc's format: times as milliseconds with two
+// significant digits, whole from 10 ms) stays under 100 MB, and at its 4 MB
 // minimum after the last, forced, cycle. (A concurrent mark keeps what is
 // allocated while it runs until the next cycle, so the goal moves with how
 // fast the mark goes: under qemu-aarch64 it reaches 10 MB.) Without a
@@ -48,9 +49,9 @@ func main() {
 	println(sum, len(kept))
 }
 
-// CHECK: gc 1 @{{[0-9]+}}.{{[0-9]+}}s {{[0-9]+}}%: {{[0-9.]+}}+{{[0-9.]+}}+{{[0-9.]+}} ms clock, {{[0-9]+}}->{{[0-9]+}}->{{[0-9]+}} MB, 4 MB goal, {{[0-9]+}} P{{$}}
+// CHECK: gc 1 @{{[0-9]+\.[0-9][0-9][0-9]}}s {{[0-9]+}}%: {{(0|0\.[0-9][0-9][0-9]?|[1-9]\.[0-9]|[1-9][0-9]+)}}+{{(0|0\.[0-9][0-9][0-9]?|[1-9]\.[0-9]|[1-9][0-9]+)}}+{{(0|0\.[0-9][0-9][0-9]?|[1-9]\.[0-9]|[1-9][0-9]+)}} ms clock, {{(0|0\.[0-9][0-9][0-9]?|[1-9]\.[0-9]|[1-9][0-9]+)}}+{{(0|0\.[0-9][0-9][0-9]?|[1-9]\.[0-9]|[1-9][0-9]+)}}/{{(0|0\.[0-9][0-9][0-9]?|[1-9]\.[0-9]|[1-9][0-9]+)}}/0+{{(0|0\.[0-9][0-9][0-9]?|[1-9]\.[0-9]|[1-9][0-9]+)}} ms cpu, {{[0-9]+}}->{{[0-9]+}}->{{[0-9]+}} MB, 4 MB goal, {{[0-9]+}} MB stacks, {{[0-9]+}} MB globals, {{[0-9]+}} P{{$}}
 // CHECK-NOT: {{[0-9][0-9][0-9]+}} MB goal
-// CHECK: MB, 4 MB goal, {{[0-9]+}} P (forced)
+// CHECK: MB, 4 MB goal, {{[0-9]+}} MB stacks, {{[0-9]+}} MB globals, {{[0-9]+}} P (forced)
 // CHECK-NEXT: 134737920 2
 
 // OFF-NOT: P{{$}}

@@ -38,7 +38,7 @@ func main() {
 	println(sum, len(live))
 }
 
-// CHECK: gc 1 @{{.*}} MB goal, {{[0-9]+}} P{{$}}
+// CHECK: gc 1 @{{.*}} MB goal, {{[0-9]+}} MB stacks, {{[0-9]+}} MB globals, {{[0-9]+}} P{{$}}
 // CHECK-NOT: {{[4-9][0-9]|[0-9][0-9][0-9]+}} MB goal
 // CHECK: 534773760 262144
 

@@ -25,6 +25,7 @@
 #include "runtime/mgc.h"
 #include "runtime/mheap.h"
 #include "runtime/mprof.h"
+#include "runtime/os_linux.h"
 #include "runtime/runtime_pkg.h"
 #include "runtime/stack.h"
 
@@ -177,6 +178,67 @@ TEST(Pacer, TriggerMovesWithHowTheMarkEnded) {
     gcTuneTrigger(10 * MiB, true);
   }
   EXPECT_EQ(GCStat.TriggerRatio, 960u);
+}
+
+// gc's TestGCCPULimiter, on the bucket alone.
+TEST(CPULimiter, BucketFillsWithTheCollectorAndDrainsWithTheProgram) {
+  CPULimiterBucket B;
+  B.setCapacity(1000);
+  EXPECT_FALSE(B.accumulate(0, 400)); // the collector alone: fills
+  EXPECT_EQ(B.Fill, 400u);
+  EXPECT_FALSE(B.accumulate(100, 300)); // by the difference
+  EXPECT_EQ(B.Fill, 600u);
+  EXPECT_TRUE(B.accumulate(0, 500)); // full: on; the excess overflows
+  EXPECT_EQ(B.Fill, 1000u);
+  EXPECT_EQ(B.Overflow, 100u);
+  EXPECT_TRUE(B.accumulate(250, 250)); // half and half: stays on
+  EXPECT_TRUE(B.accumulate(0, 0));
+  EXPECT_FALSE(B.accumulate(300, 200)); // the program ahead: off
+  EXPECT_EQ(B.Fill, 900u);
+  EXPECT_FALSE(B.accumulate(5000, 0)); // never below empty
+  EXPECT_EQ(B.Fill, 0u);
+  EXPECT_FALSE(B.accumulate(0, 999));
+  B.setCapacity(500); // fewer Ps: the fill is cut to the new capacity
+  EXPECT_EQ(B.Fill, 500u);
+  EXPECT_TRUE(B.accumulate(0, 1));
+}
+
+// The limiter's windows: the pools since the last update against the
+// available CPU time (Gomaxprocs x the window; 1 P here).
+TEST(CPULimiter, TurnsOnWhenTheCollectorTakesOverHalfTheCPU) {
+  int32_t SavedCap = Debug.GCLimitCap;
+  Debug.GCLimitCap = 1000; // 1 ms per P
+  constexpr int64_t Ms = 1000 * 1000;
+  int64_t T = 1000 * Ms;
+  gcCPUInit(T);
+  gcCPUUpdate(T + 10 * Ms); // the program alone: empty
+  EXPECT_FALSE(gcCPULimiting());
+  T += 10 * Ms;
+  // 10 ms: a helper marked 6 and an assist spun 1 and waited 1; the
+  // program had 2. 6 ms more than the program: past the 1 ms capacity.
+  gcCPUAdd(GCCPUKind::Mark, 6 * Ms);
+  gcCPUAdd(GCCPUKind::Assist, 1 * Ms);
+  gcCPUAdd(GCCPUKind::AssistWait, 1 * Ms);
+  gcCPUUpdate(T + 10 * Ms);
+  EXPECT_TRUE(gcCPULimiting());
+  T += 10 * Ms;
+  gcCPUUpdate(T + 10 * Ms); // the program alone: off
+  EXPECT_FALSE(gcCPULimiting());
+  T += 10 * Ms;
+  // A pause of 8 ms in a 10 ms window: the world stopped costs the
+  // collector every CPU of the pause.
+  EXPECT_EQ(gcCPUPause(T + 10 * Ms, 8 * Ms), 8 * Ms * gcSTWProcs());
+  EXPECT_TRUE(gcCPULimiting());
+  T += 10 * Ms;
+  // A window shorter than 10 ms waits for a later update.
+  gcCPUAdd(GCCPUKind::Mark, 5 * Ms);
+  gcCPUMaybeUpdate(T + 5 * Ms);
+  EXPECT_TRUE(gcCPULimiting());
+  gcCPUMaybeUpdate(T + 11 * Ms); // 5 of 11 ms: the program ahead
+  EXPECT_FALSE(gcCPULimiting());
+  gcCPUCycleEnd(0); // this test's time out of the cycle's account
+  Debug.GCLimitCap = SavedCap;
+  gcCPUInit(nanotime());
 }
 
 TEST(GC, ReachableObjectsSurviveAndGarbageIsFreed) {
