@@ -160,6 +160,7 @@ struct Callee {
   /// The signature to call with (for Iface, with an unsafe.Pointer receiver).
   types::Signature *Sig = nullptr;
   llvm::Function *Fn = nullptr; ///< Static, Method
+  types::Func *Obj = nullptr;   ///< Static, Method: the function called
   /// Method: the receiver (a scalar, or the address of an aggregate); Iface:
   /// the interface's data word.
   llvm::Value *Recv = nullptr;
@@ -278,6 +279,19 @@ public:
   /// Lowers a call returning several values; each result is returned as a
   /// scalar value or, for aggregates, the address of a temporary.
   llvm::SmallVector<llvm::Value *, 4> emitCallResults(syntax::CallExpr *E);
+  /// emitArgs for a call to C, collecting in Kept the pointers that its
+  /// uintptr(unsafe.Pointer) arguments converted if C is a
+  /// //go:uintptrescapes function.
+  void emitArgsKeeping(syntax::CallExpr *E, const Callee &C,
+                       llvm::SmallVectorImpl<llvm::Value *> &Args,
+                       llvm::SmallVectorImpl<llvm::Value *> &Kept);
+  /// Zeroes the callee-saved registers (x86-64 rbx, r12-r15; AArch64
+  /// x19-x27, x28 being the goroutine's), an asm statement that clobbers
+  /// them, so that no live value stays in them across it either: after a
+  /// //go:uintptrescapes call, a register that held one of its pointers
+  /// would keep the object alive wherever a callee or the collector's
+  /// start saves it (the collector scans those words conservatively).
+  void emitClearCalleeSaved();
   /// The values of the arguments of a call converted to the parameter
   /// types of Sig (handles f(g()) and variadic packing).
   void emitArgs(syntax::CallExpr *E, types::Signature *Sig,
@@ -477,6 +491,11 @@ public:
   syntax::Node *Owner;
   llvm::IRBuilder<> B;
   FuncABI ABI;
+  /// While the arguments of a call to a //go:uintptrescapes function are
+  /// lowered: its uintptr(unsafe.Pointer) argument conversions, and the
+  /// pointers they converted (emitArgsKeeping).
+  llvm::SmallPtrSetImpl<syntax::Expr *> *KeepConversions = nullptr;
+  llvm::SmallVectorImpl<llvm::Value *> *KeptPointers = nullptr;
   llvm::BasicBlock *AllocaBB = nullptr;
   /// Allocas go before this marker in the entry block; null once the body
   /// is finished (finishBody).

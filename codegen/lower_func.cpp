@@ -951,6 +951,7 @@ Callee FuncLowerer::emitCallee(CallExpr *E) {
     if (auto *F = dyn_cast_or_null<Func>(FN->Obj)) {
       C.K = Callee::Static;
       C.Fn = L.getFunction(F);
+      C.Obj = F;
       C.Sig = F->sig();
       return C;
     }
@@ -992,6 +993,7 @@ Callee FuncLowerer::emitCallee(CallExpr *E) {
         Path = Path.drop_back();
         C.K = Callee::Method;
         C.Fn = L.getFunction(M);
+        C.Obj = M;
         C.Sig = M->sig();
         C.RecvT = M->sig()->Recv->type();
         // Start from an address when possible.
@@ -1199,7 +1201,15 @@ bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind, bool CodeField,
   } else {
     Callee C = emitCallee(E);
     llvm::SmallVector<llvm::Value *, 8> Args;
-    emitArgs(E, C.Sig, Args, false);
+    // //go:uintptrescapes: the pointers converted to uintptr ride in the
+    // record too, typed as pointers, and the call's body reads them after
+    // the call, so that the record lives until the call has run.
+    llvm::SmallVector<llvm::Value *, 4> Kept;
+    emitArgsKeeping(E, C, Args, Kept);
+    llvm::SmallVector<unsigned, 4> KeepF;
+    for (llvm::Value *P : Kept)
+      KeepF.push_back(
+          Capture("keep", L.TCtx.basic(BasicKind::UnsafePointer), P));
     int RecvF = -1, CodeF = -1;
     switch (C.K) {
     case Callee::Static:
@@ -1236,6 +1246,9 @@ bool FuncLowerer::packageCall(CallExpr *E, llvm::StringRef Kind, bool CodeField,
         WArgs.push_back(FieldVal(W, Ctx, F));
       llvm::SmallVector<llvm::Value *, 4> Results;
       W.emitCalleeCall(WC, WArgs, Results);
+      for (unsigned F : KeepF)
+        W.B.CreateLoad(W.L.GCPtr, W.emitFieldAddr(Ctx, ST, F),
+                       /*isVolatile=*/true);
     };
   }
 
@@ -1291,15 +1304,80 @@ void FuncLowerer::storeCallClosure(PackagedCall &PC, llvm::Function *WF,
   }
 }
 
+void FuncLowerer::emitClearCalleeSaved() {
+  const char *Asm, *Clobbers;
+  if (L.Tgt.Arch == Target::X86_64) {
+    Asm = "xorl %ebx, %ebx\n\txorl %r12d, %r12d\n\txorl %r13d, %r13d\n\t"
+          "xorl %r14d, %r14d\n\txorl %r15d, %r15d";
+    Clobbers = "~{rbx},~{r12},~{r13},~{r14},~{r15}";
+  } else { // x28 holds the goroutine
+    Asm = "mov x19, xzr\n\tmov x20, xzr\n\tmov x21, xzr\n\tmov x22, xzr\n\t"
+          "mov x23, xzr\n\tmov x24, xzr\n\tmov x25, xzr\n\tmov x26, xzr\n\t"
+          "mov x27, xzr";
+    Clobbers = "~{x19},~{x20},~{x21},~{x22},~{x23},~{x24},~{x25},~{x26},~{x27}";
+  }
+  auto *FT = llvm::FunctionType::get(L.VoidTy, false);
+  B.CreateCall(
+      llvm::InlineAsm::get(FT, Asm, Clobbers, /*hasSideEffects=*/true));
+}
+
+/// Whether E is uintptr(X) with X an unsafe.Pointer: an argument that
+/// //go:uintptrescapes keeps alive.
+static bool isPointerToUintptr(syntax::Expr *E) {
+  auto *CE = dyn_cast<CallExpr>(unparen(E));
+  if (!CE || CE->Args.size() != 1 || unparen(CE->Fun)->TV.M != Mode::TypeExpr)
+    return false;
+  auto *To = dyn_cast<Basic>(unparen(CE->Fun)->TV.Ty->underlying());
+  Type *From = CE->Args[0]->TV.Ty;
+  auto *FromB = From ? dyn_cast<Basic>(From->underlying()) : nullptr;
+  return To && To->basicKind() == BasicKind::Uintptr && FromB &&
+         FromB->basicKind() == BasicKind::UnsafePointer;
+}
+
+void FuncLowerer::emitArgsKeeping(CallExpr *E, const Callee &C,
+                                  llvm::SmallVectorImpl<llvm::Value *> &Args,
+                                  llvm::SmallVectorImpl<llvm::Value *> &Kept) {
+  llvm::SmallPtrSet<syntax::Expr *, 4> Conversions;
+  if (C.Obj && C.Obj->Decl && C.Obj->Decl->UintptrKeepAlive)
+    for (syntax::Expr *A : E->Args)
+      if (isPointerToUintptr(A))
+        Conversions.insert(unparen(A));
+  auto *OuterConv = KeepConversions;
+  auto *OuterPtrs = KeptPointers;
+  KeepConversions = Conversions.empty() ? nullptr : &Conversions;
+  KeptPointers = &Kept;
+  emitArgs(E, C.Sig, Args, false);
+  KeepConversions = OuterConv;
+  KeptPointers = OuterPtrs;
+}
+
 llvm::SmallVector<llvm::Value *, 4> FuncLowerer::emitCallResults(CallExpr *E) {
   llvm::SmallVector<llvm::Value *, 4> Results;
   setLoc(E->pos());
   Callee C = emitCallee(E);
   if (C.K == Callee::Value)
     emitNilCheck(C.Code);
+  // //go:uintptrescapes and //go:uintptrkeepalive (gc: the arguments'
+  // temporaries live to the call's end; syscall.Syscall has the second):
+  // the pointers the arguments converted to uintptr go into frame slots,
+  // which the collector scans while the call runs, and are cleared after
+  // it. The stores are volatile, so that they stay; the pointers
+  // themselves are not live across the call, and the registers that may
+  // still hold them are cleared too, so that nothing keeps them longer.
   llvm::SmallVector<llvm::Value *, 8> Args;
-  emitArgs(E, C.Sig, Args, false);
+  llvm::SmallVector<llvm::Value *, 4> Pointers;
+  emitArgsKeeping(E, C, Args, Pointers);
+  llvm::SmallVector<llvm::AllocaInst *, 4> Slots;
+  for (llvm::Value *P : Pointers) {
+    Slots.push_back(createAlloca(L.GCPtr, "uintptrescapes"));
+    B.CreateStore(P, Slots.back(), /*isVolatile=*/true);
+  }
   emitCalleeCall(C, Args, Results);
+  for (llvm::AllocaInst *Slot : Slots)
+    B.CreateStore(llvm::Constant::getNullValue(L.GCPtr), Slot,
+                  /*isVolatile=*/true);
+  if (!Slots.empty())
+    emitClearCalleeSaved();
   return Results;
 }
 
@@ -1325,6 +1403,8 @@ llvm::Value *FuncLowerer::emitCall(CallExpr *E, llvm::Value *AggDest) {
         emitExprAs(Arg, isUntyped(From) ? defaultType(L.TCtx, From) : From);
     if (isUntyped(From))
       From = defaultType(L.TCtx, From);
+    if (KeepConversions && KeepConversions->count(E))
+      KeptPointers->push_back(V); // emitArgsKeeping
     return emitConversion(V, From, To);
   }
   if (std::optional<BuiltinId> Id = builtinOf(Fun))

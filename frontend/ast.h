@@ -598,6 +598,10 @@ public:
   bool BodySkipped = false;
   /// Pragmas from //go: comments before the declaration.
   bool NoInline = false;
+  /// //go:uintptrescapes or //go:uintptrkeepalive (syscall.Syscall's): a
+  /// uintptr argument converted from an unsafe.Pointer at a call keeps its
+  /// object alive until the call returns (codegen's emitArgsKeeping).
+  bool UintptrKeepAlive = false;
 };
 
 /// A `//go:linkname Local Target` directive: the package-level function or

@@ -611,6 +611,8 @@ bool Parser::precededByPragma(Pos P, llvm::StringRef Pragma) const {
 FuncDecl *Parser::funcDeclOrNull() {
   auto *F = Ctx.make<FuncDecl>(pos());
   F->NoInline = precededByPragma(pos(), "//go:noinline");
+  F->UintptrKeepAlive = precededByPragma(pos(), "//go:uintptrescapes") ||
+                        precededByPragma(pos(), "//go:uintptrkeepalive");
   if (got(TK::Lparen)) {
     llvm::ArrayRef<Field *> Rcvr =
         paramList(nullptr, nullptr, TK::Rparen, false);
