@@ -65,6 +65,10 @@ Typelinks typelinks() {
 
 extern "C" {
 void runtime_GC(void *) {
+  // gc's runtime.GC parks its caller while the mark runs: goroutines
+  // readied just before run meanwhile, and one that then exits leaves no
+  // stack to scan. This one runs the cycle itself: it yields first.
+  gort_gosched();
   gort::stackScrub(2048);
   gort::gcForce();
   // gc's runtime.GC parks its caller while the mark runs, so that other
