@@ -496,7 +496,7 @@ void endCycle(uint64_t Marked, bool Forced, int64_t Start, int64_t Stopped,
   // mark and the rest, each on every CPU.
   TraceTimes T;
   if (StartPause) {
-    T = {MarkStart,
+    T = {MarkStart - int64_t(StartPause),
          {int64_t(StartPause), Start - MarkStart, End - Start},
          {GCStat.StartPauseCPUNs, CPU.AssistNs, CPU.MarkNs, PauseCPU}};
   } else {

@@ -14,7 +14,8 @@
 // compiled code calls it like any Go function of another package.
 // runtime.Goexit is in panic.cpp, next to the deferred calls it runs.
 //
-//   GC()             runs a full collection and sweep (mgc.cpp)
+//   GC()             runs a full collection and sweep (mgc.cpp), yielding
+//                    before and after it
 //   GOMAXPROCS(n)    the previous setting; n < 1 only reads it (proc.cpp)
 //   Gosched()        yields the processor (proc.cpp)
 //   KeepAlive(x)     keeps x reachable until here: the call uses x, so x
@@ -65,15 +66,14 @@ Typelinks typelinks() {
 
 extern "C" {
 void runtime_GC(void *) {
-  // gc's runtime.GC parks its caller while the mark runs: goroutines
-  // readied just before run meanwhile, and one that then exits leaves no
-  // stack to scan. This one runs the cycle itself: it yields first.
+  // gc's runtime.GC parks its caller while the mark runs, and other
+  // goroutines run meanwhile. This one runs the cycle itself, and yields
+  // around it instead: before, so that a goroutine readied just before
+  // runs, and one that then exits leaves no frame to scan; after, so that
+  // the finalizer goroutine the cycle woke runs before it returns.
   gort_gosched();
   gort::stackScrub(2048);
   gort::gcForce();
-  // gc's runtime.GC parks its caller while the mark runs, so that other
-  // goroutines -- the finalizer goroutine the cycle woke among them -- run
-  // before it returns; this one runs the cycle itself, and then yields.
   gort_gosched();
 }
 
