@@ -95,7 +95,9 @@ struct CPUState {
   uint32_t Lock;           ///< held by an update (atomic)
   uint32_t Enabled;        ///< the bucket's state, for gcCPULimiting (atomic)
   CPULimiterBucket Bucket; ///< (Lock)
-  int64_t LastUpdate;      ///< nanotime of the last update (Lock)
+  /// nanotime of the last update (written under Lock; gcCPUMaybeUpdate
+  /// reads it without).
+  int64_t LastUpdate;
   /// The collector's time since the last update, by GCCPUKind, and the
   /// pauses' (atomic).
   int64_t Pool[3];
@@ -103,9 +105,13 @@ struct CPUState {
   /// This cycle's assists and helpers, for gctrace and the fraction
   /// (atomic; taken at the cycle's end).
   int64_t CycleAssist, CycleMark;
-  uint64_t TotalNs;   ///< CPU time available since start-up (Lock)
-  uint64_t GCTotalNs; ///< the completed cycles' CPU time (world stopped)
-  double Fraction;    ///< GCTotalNs / TotalNs at the last cycle's end
+  /// CPU time available since start-up (written under Lock; read by
+  /// gcCPUCycleEnd without).
+  uint64_t TotalNs;
+  /// The completed cycles' CPU time, and GCTotalNs / TotalNs at the last
+  /// cycle's end (the cycle's thread, holding the world semaphore).
+  uint64_t GCTotalNs;
+  double Fraction;
 };
 constinit CPUState CPU{};
 
@@ -116,7 +122,7 @@ int64_t gcSTWProcs() {
   return Procs < Ncpu ? Procs : Ncpu;
 }
 
-void gcCPUInit(int64_t Now) { CPU.LastUpdate = Now; }
+void gcCPUInit(int64_t Now) { atomic::storeRelaxed(&CPU.LastUpdate, Now); }
 
 void gcCPUAdd(GCCPUKind K, int64_t Ns) {
   if (Ns <= 0)
@@ -135,7 +141,7 @@ void gcCPUUpdate(int64_t Now) {
   if (Now > Last) {
     int32_t Procs = atomic::load(&Gomaxprocs);
     int64_t Window = (Now - Last) * Procs;
-    CPU.TotalNs += uint64_t(Window);
+    atomic::storeRelaxed(&CPU.TotalNs, CPU.TotalNs + uint64_t(Window));
     int64_t GC = atomic::xchg(&CPU.PausePool, int64_t(0));
     for (int64_t &P : CPU.Pool)
       GC += atomic::xchg(&P, int64_t(0));
@@ -144,7 +150,7 @@ void gcCPUUpdate(int64_t Now) {
     CPU.Bucket.setCapacity(Cap * uint64_t(Procs));
     bool On = CPU.Bucket.accumulate(Window - GC, GC);
     atomic::store(&CPU.Enabled, On ? 1u : 0u);
-    CPU.LastUpdate = Now;
+    atomic::storeRelaxed(&CPU.LastUpdate, Now);
   }
   atomic::store(&CPU.Lock, 0u);
 }
