@@ -12,7 +12,8 @@
 // conservatively (runtime/stkmap.cpp), so that a dead pointer left in a
 // frame keeps nothing alive.
 //
-// How the maps are made. LLVM finds the live pointers itself:
+// How the maps are made. LLVM finds the live pointers itself, and gortc
+// keeps them in slots of its own:
 //   1. StackMapPrepPass (after StackCheckPass, the last IR pass) gives
 //      every Go function the "gort" GC strategy and mends what LLVM's
 //      statepoint rewriting cannot take: inline asm and musttail calls
@@ -50,60 +51,80 @@
 //      aligned, so that the table can tag them.
 //   3. RewriteStatepointsForGC (LLVM) turns every call that is not a GC
 //      leaf into a gc.statepoint whose gc-live operands are the Go
-//      pointers (address space 1) live across it. Code generation spills
-//      them around the call and records, per call, an Indirect location
-//      for each: the spill slot's address, SP- or FP-relative. The
+//      pointers (address space 1) live across it, each derived pointer
+//      with its base, and makes every later use read a gc.relocate. The
 //      runtime entry points abi.def flags NoStackMap are leaves
 //      (runtime_decls.cpp): frequent calls that seldom stop, such as the
-//      write barrier, map reads, hashing, polls and stack growth. Their
-//      live pointers stay in registers, and a frame stopped in one of
-//      them has no map there: the collector scans it conservatively,
-//      which is always safe. LLVM counts a call's operands live across it (a
-//      moving collector updates them); DropDeadRelocationsPass removes
-//      the ones no later code uses, which the callee owns.
-//   4. The "gort" strategy's printer (GortStackMapPrinter::emitStackMaps,
+//      write barrier, map reads, hashing, polls and stack growth; a frame
+//      stopped in one of them has no map there, and the collector scans
+//      it conservatively, which is always safe. LLVM counts a call's
+//      operands live across it (a moving collector updates them);
+//      DropDeadRelocationsPass removes the ones no later code uses, which
+//      the callee owns.
+//   4. Shadow slots (shadowSlots, in the same pass). The collector never
+//      moves an object, so the relocations go: every use reads the
+//      pointer itself, and code generation keeps it in a register or
+//      spills it as it would without maps. Each base pointer some call
+//      has live gets a frame slot, written right after its definition
+//      (which dominates every call it lives across), and the call names
+//      the slots of its live bases as deopt values after SlotsMarker,
+//      which code generation records as Direct locations. LLVM's own
+//      lowering of relocations costs time: values copied around each
+//      call in callee-saved registers or spilled and reloaded, an
+//      indirect call's target loaded into a register first (iface's loop
+//      of two interface calls: 19 instructions an iteration against 11).
+//      -gortc-shadow-slots=false keeps it, for comparison: code
+//      generation then spills the gc-live values or keeps up to 4 in
+//      callee-saved registers (initTargets sets
+//      max-registers-for-gc-values and fixup-allow-gcptr-in-csr), and
+//      records an Indirect location per spilled value.
+//   5. The "gort" strategy's printer (GortStackMapPrinter::emitStackMaps,
 //      called once per object in place of LLVM's .llvm_stackmaps) writes
 //      one abi::StackMapFunc per function: every offset converted to the
-//      frame pointer's (statepoint slots are SP-relative; on x86-64 SP =
-//      FP + 8 - frame size, on AArch64 the calibration tells), one
-//      StackMapCall per return address, the slots of each live value and
-//      of its base if it is derived (the collector marks an object from
-//      an interior pointer too), and the stack objects live across the
-//      call (ObjectLiveness), tagged. The table's section is linked to
-//      the function's (SHF_LINK_ORDER, as .stack_sizes is), so
-//      --gc-sections keeps a map exactly when it keeps the function.
+//      frame pointer's (statepoint locations are SP-relative; on x86-64
+//      SP = FP + 8 - frame size, on AArch64 the calibration tells), one
+//      StackMapCall per return address, the live slots (with
+//      relocations, a derived value's and its base's: the collector marks
+//      an object from an interior pointer too), and the stack objects
+//      live across the call (ObjectLiveness), tagged. The table's section
+//      is linked to the function's (SHF_LINK_ORDER, as .stack_sizes is),
+//      so --gc-sections keeps a map exactly when it keeps the function.
 //      LLVM's own format would name every function of the object from
 //      one section and keep them all.
 //
-// A function with a defer statement gets no table (prepareFunction says
-// why), nor does one the printer cannot describe (a location in a
-// register it does not expect, an SP-relative one it cannot convert, a
-// frame of dynamic size): the collector scans its frames conservatively, which
-// is always safe since objects do not move.
+// A function the printer cannot describe (a location in a register it
+// does not expect, an SP-relative one it cannot convert, a frame of
+// dynamic size) gets no table, nor, with relocations, does a function
+// with a defer statement (prepareFunction says why): the collector scans
+// its frames conservatively, which is always safe since objects do not
+// move.
 //
 // The span. The table gives [SpanLo, SpanHi), words below the frame
 // record that the map speaks for: at a call with a map, the collector
-// scans only the described slots and objects there, and everything else
-// of the frame conservatively. On AArch64 the span is all of the frame
-// below the record but the outgoing argument area at its bottom (whose
-// size prepareFunction bounds): the callee-saved registers, which hold
-// the caller's values, are saved above the record. On x86-64 they are
-// pushed right under the record, in a number the table does not know,
-// so the span runs only from the lowest described word to the end of
-// the highest. A frame's described slots outside its span (AArch64 may
-// spill into the padding of the saved registers, above the record) are
-// skipped by the conservative scan when they are dead at the call.
+// scans only the described slots and objects there. With shadow slots
+// (abi::StackMapShadow) the span is all of the frame below the record
+// but the outgoing argument area at its bottom (whose size
+// prepareFunction bounds, and the flags give): every pointer the frame
+// still uses is in a listed slot, so its other words -- spill slots,
+// dead slots, the callee-saved registers x86-64 pushes under the record,
+// which hold the caller's values -- need no scan, unless the caller has
+// no map (runtime/mgcmark.cpp, walkStackFrames, says what it scans).
+// With relocations, on AArch64 the span is the same, the callee-saved
+// registers being saved above the record; on x86-64 it runs only from
+// the lowest described word to the end of the highest, and the rest of
+// the frame is scanned conservatively. A frame's described slots outside
+// its span (AArch64 may put them in the padding of the saved registers,
+// above the record) are skipped by the conservative scan when they are
+// dead at the call.
 //
-// Registers. Code generation may keep a Go pointer live across a call in
-// a callee-saved register instead of a slot (up to 4 per call:
-// initTargets sets LLVM's max-registers-for-gc-values and
-// fixup-allow-gcptr-in-csr), as the code without maps does. The table
-// leaves such a value out: wherever its register ends up in memory, it is
-// a word the collector scans conservatively -- a callee's save area (on
-// x86-64 pushed under its record, outside its span; on AArch64 above it,
-// counted with its caller's words below that caller's span), or the
-// registers gort_mcall or a collection's start push on the goroutine's
-// stack. Only dead values in such registers are kept alive.
+// Registers. With shadow slots a register may hold a pointer after its
+// last use, which a callee saves: a Go callee under a frame with a map
+// is not scanned there, but the runtime's C++ frames are, conservatively.
+// runtime.GC is entered through a fence that clears them (runtime/
+// asm_*.S, GORT_FENCE). With relocations, code generation may keep a
+// live Go pointer in a callee-saved register instead of a slot, which
+// the table leaves out: wherever its register ends up in memory, it is a
+// word the collector scans conservatively.
 //
 //===----------------------------------------------------------------------===//
 
@@ -120,6 +141,7 @@
 #include "llvm/CodeGen/GCMetadataPrinter.h"
 #include "llvm/CodeGen/StackMaps.h"
 #include "llvm/IR/CFG.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/GCStrategy.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InlineAsm.h"
@@ -145,8 +167,13 @@ using namespace gortc;
 using namespace gortc::codegen;
 
 static llvm::cl::opt<bool>
-    StackMapsOpt("gortc-stack-maps", llvm::cl::Hidden, llvm::cl::init(false),
+    StackMapsOpt("gortc-stack-maps", llvm::cl::Hidden, llvm::cl::init(true),
                  llvm::cl::desc("Emit precise stack maps for Go functions"));
+
+static llvm::cl::opt<bool> ShadowSlotsOpt(
+    "gortc-shadow-slots", llvm::cl::Hidden, llvm::cl::init(true),
+    llvm::cl::desc("Keep Go pointers live across calls in frame slots "
+                   "written at their definitions instead of relocating them"));
 
 bool codegen::stackMapsEnabled() { return StackMapsOpt; }
 
@@ -157,6 +184,9 @@ constexpr const char StrategyName[] = "gort";
 /// The ID of the entry stackmap call that lists a function's stack objects
 /// ("GORT"); statepoints have LLVM's default ID.
 constexpr uint64_t StackObjectsID = 0x474f5254;
+/// The deopt value that separates a statepoint's live stack objects from
+/// its live pointer slots (ShadowSlots).
+constexpr int64_t SlotsMarker = 0x51075;
 
 //===--- The IR side ------------------------------------------------------===//
 
@@ -522,12 +552,12 @@ void trackAggregates(llvm::Function &F) {
 bool prepareFunction(llvm::Function &F) {
   // A function with a defer statement calls gort_deferproc or
   // gort_deferprocopen, which return a second time when a panic is
-  // recovered. As a statepoint, such a call's relocated values would be
+  // recovered. With relocations, such a call's relocated values would be
   // reloaded after the second return from spill slots that later
-  // statepoints reuse (test/lit/run/defer_stress.go). As a GC leaf it
-  // passes the lit tests, but a gosmith program (seed 49) then printed a
-  // wrong value at -O0; until that is understood, such functions get no
-  // map and are scanned conservatively.
+  // statepoints reuse (test/lit/run/defer_stress.go); as a GC leaf it
+  // passes the lit tests, and with shadow slots too, but a gosmith program
+  // (seed 49) then prints a wrong value at -O0. Until that is understood,
+  // such functions get no map and are scanned conservatively.
   if (F.callsFunctionThatReturnsTwice())
     return false;
   trackAggregates(F);
@@ -542,6 +572,8 @@ bool prepareFunction(llvm::Function &F) {
   // argument of a call past the 8 argument registers of AArch64 (every
   // argument is a scalar of at most 8 bytes; aggregates go by reference).
   uint64_t OutArgs = 0;
+  bool X86 = llvm::Triple(F.getParent()->getTargetTriple()).getArch() ==
+             llvm::Triple::x86_64;
   for (llvm::BasicBlock &BB : F)
     for (llvm::Instruction &I : BB) {
       if (auto *AI = llvm::dyn_cast<llvm::AllocaInst>(&I)) {
@@ -553,8 +585,10 @@ bool prepareFunction(llvm::Function &F) {
           Objects.push_back(AI);
         }
       } else if (auto *CB = llvm::dyn_cast<llvm::CallBase>(&I)) {
-        if (!CB->isInlineAsm() && CB->arg_size() > 8)
-          OutArgs = std::max<uint64_t>(OutArgs, 8 * (CB->arg_size() - 8));
+        // x86-64 has 6 integer argument registers: a bound there too.
+        unsigned InRegs = X86 ? 6 : 8;
+        if (!CB->isInlineAsm() && CB->arg_size() > InRegs)
+          OutArgs = std::max<uint64_t>(OutArgs, 8 * (CB->arg_size() - InRegs));
         if (CB->isInlineAsm() || CB->isMustTailCall())
           CB->addFnAttr(llvm::Attribute::get(Ctx, "gc-leaf-function"));
         else if (!llvm::isa<llvm::IntrinsicInst>(CB) &&
@@ -584,8 +618,6 @@ bool prepareFunction(llvm::Function &F) {
   // CallFPMinusSP). x86-64 needs none: SP = FP + 8 - frame size at every
   // call (initTargets turns off the call frame optimization, which would
   // push a call's stack arguments and move SP around it).
-  bool X86 = llvm::Triple(F.getParent()->getTargetTriple()).getArch() ==
-             llvm::Triple::x86_64;
   llvm::BasicBlock &Entry = F.getEntryBlock();
   llvm::AllocaInst *Calib = nullptr;
   if (!X86) {
@@ -600,9 +632,10 @@ bool prepareFunction(llvm::Function &F) {
   llvm::IRBuilder<> B(&Entry, afterAllocas(F));
   llvm::SmallVector<llvm::Value *, 16> Args = {B.getInt64(StackObjectsID),
                                                B.getInt32(0)};
-  if (!X86) {
-    // On AArch64 the map speaks for the whole frame below the record but
-    // its outgoing argument area, whose size comes first (OutArgs).
+  if (!X86 || ShadowSlotsOpt) {
+    // On AArch64, and on x86-64 with shadow slots, the map speaks for the
+    // whole frame below the record but its outgoing argument area, whose
+    // size comes first (OutArgs).
     Args.push_back(B.getInt64((OutArgs + 15) & ~uint64_t(15)));
   }
   if (Calib && Objects.empty()) {
@@ -667,6 +700,7 @@ struct Table {
   llvm::SmallVector<gort::abi::StackMapObject, 8> Objects;
   llvm::SmallVector<int32_t, 32> Slots;
   int32_t SpanLo = 0, SpanHi = 0;
+  uint16_t Flags = 0;
 };
 
 class GortStackMapPrinter : public llvm::GCMetadataPrinter {
@@ -746,7 +780,7 @@ bool GortStackMapPrinter::buildTable(
     const auto &Locs = CSI.Locations;
     if (CSI.ID == StackObjectsID) {
       size_t First = 0;
-      if (!X86) {
+      if (!X86 || ShadowSlotsOpt) {
         // The outgoing argument area's size, then the objects. The span
         // is everything between that area and the frame record: AArch64
         // saves the callee-saved registers above the record, so the rest
@@ -757,6 +791,12 @@ bool GortStackMapPrinter::buildTable(
         int64_t Lo = Locs[0].Offset - *FPMinusSP;
         if (Lo < 0)
           Cover(int32_t(Lo), 0);
+        if (ShadowSlotsOpt) {
+          if (Locs[0].Offset / 8 > 0x7fff)
+            return false;
+          T.Flags =
+              uint16_t(gort::abi::StackMapShadow | (Locs[0].Offset / 8) << 1);
+        }
         First = 1;
       }
       if ((Locs.size() - First) % 2 != 0)
@@ -789,8 +829,21 @@ bool GortStackMapPrinter::buildTable(
     // The deopt values after the calibration object: the stack objects
     // live across the call, tagged. Each must be one of the entry's, as a
     // check of the distance from SP to FP at the call.
+    bool InSlots = false;
     for (size_t I = X86 ? 3 : 4; I < First; I++) {
       int32_t Off;
+      if (Locs[I].Type == Location::Constant && Locs[I].Offset == SlotsMarker) {
+        InSlots = true;
+        continue;
+      }
+      if (InSlots) {
+        // A pointer slot written where its value is defined.
+        if (Locs[I].Type != Location::Direct ||
+            !frameOffset(Locs[I].Reg, Locs[I].Offset, AtCall, Off))
+          return false;
+        Live.push_back(Off);
+        continue;
+      }
       if (Locs[I].Type != Location::Direct ||
           !frameOffset(Locs[I].Reg, Locs[I].Offset, AtCall, Off) ||
           llvm::none_of(T.Objects, [&](const gort::abi::StackMapObject &O) {
@@ -857,7 +910,7 @@ void GortStackMapPrinter::emitTable(const llvm::MCSymbol *Fn, const Table &T,
   OS.emitInt16(uint16_t(T.Calls.size()));
   OS.emitInt16(uint16_t(T.Objects.size()));
   OS.emitInt16(uint16_t(T.Slots.size()));
-  OS.emitInt16(0);
+  OS.emitInt16(T.Flags);
   OS.emitInt32(uint32_t(T.SpanLo));
   OS.emitInt32(uint32_t(T.SpanHi));
   for (const Table::Call &C : T.Calls) {
@@ -950,15 +1003,184 @@ static void dropDeadRelocations(llvm::GCStatepointInst *SP) {
   }
 }
 
+/// The value a chain of relocations stands for.
+static llvm::Value *unrelocated(llvm::Value *V) {
+  while (auto *R = llvm::dyn_cast<llvm::GCRelocateInst>(V))
+    V = R->getDerivedPtr();
+  return V;
+}
+
+/// Shadow slots for one function: every base pointer some statepoint
+/// relocates gets a frame slot, written right after its definition; each
+/// statepoint names the slots of its live bases as deopt values (after
+/// SlotsMarker), which code generation records as Direct locations, and
+/// its relocations give way to the values themselves, which may then stay
+/// in registers across the call as in code without maps. The collector
+/// never moves an object, so a value and its slot agree.
+static void shadowSlots(llvm::Function &F,
+                        llvm::ArrayRef<llvm::GCStatepointInst *> Statepoints) {
+  // Each statepoint's live bases, tracked through the replacements below.
+  std::vector<llvm::SmallVector<llvm::WeakTrackingVH, 8>> Bases(
+      Statepoints.size());
+  for (size_t S = 0; S < Statepoints.size(); S++)
+    for (llvm::User *U : Statepoints[S]->users())
+      if (auto *R = llvm::dyn_cast<llvm::GCRelocateInst>(U))
+        if (!R->use_empty())
+          Bases[S].push_back(unrelocated(R->getBasePtr()));
+  // The relocations give way to the values they stand for.
+  for (llvm::GCStatepointInst *SP : Statepoints) {
+    llvm::SmallVector<llvm::GCRelocateInst *, 8> Relocates;
+    for (llvm::User *U : SP->users())
+      if (auto *R = llvm::dyn_cast<llvm::GCRelocateInst>(U))
+        Relocates.push_back(R);
+    for (llvm::GCRelocateInst *R : Relocates)
+      R->replaceAllUsesWith(unrelocated(R->getDerivedPtr()));
+    for (llvm::GCRelocateInst *R : Relocates)
+      R->eraseFromParent();
+  }
+  // A value live around a loop was relocated into a phi at its header
+  // (the value before the loop, the relocation from the latch); without
+  // relocations the phi merges the value with itself. Such phis go, so
+  // that the value's slot is written once, where the value is defined,
+  // not at every iteration.
+  // The identity asms that hid casts from the rewriting (hideCast,
+  // trackArgument) are casts again, which code generation folds or
+  // rematerializes: the address of a frame object, for one, need not be
+  // kept in a register.
+  for (llvm::Instruction &I :
+       llvm::make_early_inc_range(llvm::instructions(F))) {
+    auto *CB = llvm::dyn_cast<llvm::CallBase>(&I);
+    if (!CB || !isIdentityAsm(CB) ||
+        !llvm::cast<llvm::InlineAsm>(CB->getCalledOperand())
+             ->getAsmString()
+             .empty())
+      continue;
+    llvm::Value *Src = CB->getArgOperand(0);
+    llvm::Instruction *Cast;
+    if (Src->getType()->isPointerTy())
+      Cast = new llvm::AddrSpaceCastInst(Src, CB->getType(), "",
+                                         CB->getIterator());
+    else
+      Cast = new llvm::IntToPtrInst(Src, CB->getType(), "", CB->getIterator());
+    Cast->takeName(CB);
+    CB->replaceAllUsesWith(Cast);
+    CB->eraseFromParent();
+  }
+  llvm::DominatorTree DT(F);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (llvm::BasicBlock &BB : F)
+      for (llvm::PHINode &Phi : llvm::make_early_inc_range(BB.phis())) {
+        llvm::Value *Same = nullptr;
+        bool Trivial = true;
+        for (llvm::Value *In : Phi.incoming_values()) {
+          if (In == &Phi || In == Same)
+            continue;
+          if (Same) {
+            Trivial = false;
+            break;
+          }
+          Same = In;
+        }
+        if (!Trivial || !Same)
+          continue;
+        if (auto *I = llvm::dyn_cast<llvm::Instruction>(Same))
+          if (!DT.dominates(I, &Phi))
+            continue;
+        Phi.replaceAllUsesWith(Same);
+        Phi.eraseFromParent();
+        Changed = true;
+      }
+  }
+  // A slot per pointer, one per lane of a vector of pointers.
+  llvm::DenseMap<llvm::Value *, llvm::SmallVector<llvm::AllocaInst *, 1>> Slots;
+  llvm::SmallVector<llvm::Value *, 16> Order;
+  std::vector<llvm::SmallVector<llvm::AllocaInst *, 8>> Live(
+      Statepoints.size());
+  llvm::IRBuilder<> AB(&F.getEntryBlock(), F.getEntryBlock().begin());
+  for (size_t S = 0; S < Statepoints.size(); S++)
+    for (llvm::Value *Base : Bases[S]) {
+      if (!Base || llvm::isa<llvm::Constant>(Base))
+        continue;
+      auto [It, New] = Slots.try_emplace(Base);
+      if (New) {
+        llvm::Type *Ty = Base->getType()->getScalarType();
+        unsigned Lanes = 1;
+        if (auto *VT = llvm::dyn_cast<llvm::FixedVectorType>(Base->getType()))
+          Lanes = VT->getNumElements();
+        for (unsigned L = 0; L < Lanes; L++)
+          It->second.push_back(
+              AB.CreateAlloca(Ty, nullptr, Base->getName() + ".slot"));
+        Order.push_back(Base);
+      }
+      for (llvm::AllocaInst *Slot : It->second)
+        if (!llvm::is_contained(Live[S], Slot))
+          Live[S].push_back(Slot);
+    }
+  // Each slot is written where its value is defined, which dominates
+  // every call across which it lives.
+  for (llvm::Value *V : Order) {
+    llvm::BasicBlock::iterator At;
+    if (llvm::isa<llvm::Argument>(V))
+      At = afterAllocas(F);
+    else if (auto *Phi = llvm::dyn_cast<llvm::PHINode>(V))
+      At = Phi->getParent()->getFirstInsertionPt();
+    else
+      At = std::next(llvm::cast<llvm::Instruction>(V)->getIterator());
+    llvm::IRBuilder<> B(At->getParent(), At);
+    llvm::ArrayRef<llvm::AllocaInst *> VS = Slots[V];
+    if (!V->getType()->isVectorTy()) {
+      B.CreateStore(V, VS[0]);
+      continue;
+    }
+    for (unsigned L = 0; L < VS.size(); L++)
+      B.CreateStore(B.CreateExtractElement(V, uint64_t(L)), VS[L]);
+  }
+  llvm::Type *I64 = llvm::Type::getInt64Ty(F.getContext());
+  for (size_t S = 0; S < Statepoints.size(); S++) {
+    llvm::GCStatepointInst *SP = Statepoints[S];
+    llvm::SmallVector<llvm::OperandBundleDef, 2> Bundles, Kept;
+    SP->getOperandBundlesAsDefs(Bundles);
+    std::vector<llvm::Value *> Deopt;
+    for (llvm::OperandBundleDef &B : Bundles) {
+      if (B.getTag() == "gc-live")
+        continue;
+      if (B.getTag() == "deopt") {
+        Deopt.assign(B.input_begin(), B.input_end());
+        continue;
+      }
+      Kept.push_back(B);
+    }
+    if (!Live[S].empty()) {
+      Deopt.push_back(llvm::ConstantInt::get(I64, SlotsMarker));
+      Deopt.insert(Deopt.end(), Live[S].begin(), Live[S].end());
+    }
+    if (!Deopt.empty())
+      Kept.push_back(llvm::OperandBundleDef("deopt", Deopt));
+    llvm::CallBase *New = llvm::CallBase::Create(SP, Kept, SP->getIterator());
+    New->takeName(SP);
+    SP->replaceAllUsesWith(New);
+    SP->eraseFromParent();
+  }
+}
+
 llvm::PreservedAnalyses
 DropDeadRelocationsPass::run(llvm::Module &M, llvm::ModuleAnalysisManager &) {
-  llvm::SmallVector<llvm::GCStatepointInst *, 64> Statepoints;
-  for (llvm::Function &F : M)
+  for (llvm::Function &F : M) {
+    llvm::SmallVector<llvm::GCStatepointInst *, 64> Statepoints;
     for (llvm::Instruction &I : llvm::instructions(F))
       if (auto *SP = llvm::dyn_cast<llvm::GCStatepointInst>(&I))
         Statepoints.push_back(SP);
-  for (llvm::GCStatepointInst *SP : Statepoints)
-    dropDeadRelocations(SP);
+    for (llvm::GCStatepointInst *SP : Statepoints)
+      dropDeadRelocations(SP);
+    if (ShadowSlotsOpt && !Statepoints.empty()) {
+      Statepoints.clear();
+      for (llvm::Instruction &I : llvm::instructions(F))
+        if (auto *SP = llvm::dyn_cast<llvm::GCStatepointInst>(&I))
+          Statepoints.push_back(SP);
+      shadowSlots(F, Statepoints);
+    }
+  }
   return llvm::PreservedAnalyses::none();
 }
 

@@ -420,12 +420,20 @@ struct StackMapFunc {
   uint16_t NumCalls;
   uint16_t NumObjects;
   uint16_t NumSlots;
-  uint16_t Reserved;
+  /// StackMapShadow, and the outgoing argument area's size in words
+  /// (Flags >> 1) below the span.
+  uint16_t Flags;
   /// The words [FP+SpanLo, FP+SpanHi) are the ones the map speaks for:
   /// the slots and objects below, and words holding nothing live.
   int32_t SpanLo;
   int32_t SpanHi;
 };
+/// StackMapFunc::Flags: every Go pointer live across a call is in a slot
+/// the call lists (a shadow slot, written where the value is defined),
+/// so that the frame's callee-saved registers never hold the only copy
+/// of one. The span is then the whole frame below the record but the
+/// outgoing arguments.
+constexpr uint16_t StackMapShadow = 1;
 /// A call: its return address minus the function's entry, and what is
 /// live across it, Slots[FirstSlot, +NumSlots): an even entry is a slot
 /// holding a pointer, an odd one (offset | 1) the stack object at that

@@ -300,4 +300,48 @@ gort_sigreturn:
 	syscall
 	.size	gort_sigreturn, .-gort_sigreturn
 
+// Register fences: runtime entry points where a collection may scan the
+// calling goroutine's stack (runtime.GC) are entered through a fence,
+// which saves the caller's callee-saved registers above a frame record of
+// its own, clears them, and calls the entry point. The runtime's C++
+// frames then save only zeros or their own values, never a pointer the Go
+// caller left in a register after its last use, which the conservative
+// scan of those frames would keep alive; the saved words lie where the
+// collector counts them as the caller's, below its map's span, and skips
+// them when the caller keeps everything it still uses in slots of its map
+// (mgcmark.cpp, walkStackFrames). The record's return address is a copy
+// of the caller's, which the fence's return pops.
+.macro	GORT_FENCE name, impl
+	.globl	\name
+	.type	\name,@function
+	.p2align	4
+\name:
+	subq	$40, %rsp
+	movq	%rbx, (%rsp)
+	movq	%r12, 8(%rsp)
+	movq	%r13, 16(%rsp)
+	movq	%r14, 24(%rsp)
+	movq	%r15, 32(%rsp)
+	pushq	40(%rsp)		// the return address, for the record
+	pushq	%rbp
+	movq	%rsp, %rbp		// rsp is 16-byte aligned
+	xorl	%ebx, %ebx
+	xorl	%r12d, %r12d
+	xorl	%r13d, %r13d
+	xorl	%r14d, %r14d
+	xorl	%r15d, %r15d
+	callq	\impl
+	popq	%rbp
+	movq	8(%rsp), %rbx
+	movq	16(%rsp), %r12
+	movq	24(%rsp), %r13
+	movq	32(%rsp), %r14
+	movq	40(%rsp), %r15
+	addq	$48, %rsp
+	ret
+	.size	\name, .-\name
+.endm
+
+	GORT_FENCE runtime.GC, gort_runtime_GC
+
 	.section	.note.GNU-stack,"",@progbits

@@ -291,4 +291,40 @@ gort_calldeferred_ret:
 	ret
 	.size	gort_calldeferred, .-gort_calldeferred
 
+// Register fences: see asm_amd64.S. The caller's x19-x27 lie above the
+// fence's frame record, where AArch64 frames save them; x28 is g.
+.macro	GORT_FENCE name, impl
+	.globl	\name
+	.type	\name,%function
+	.p2align	2
+\name:
+	stp	x29, x30, [sp, #-96]!
+	mov	x29, sp
+	stp	x19, x20, [sp, #16]
+	stp	x21, x22, [sp, #32]
+	stp	x23, x24, [sp, #48]
+	stp	x25, x26, [sp, #64]
+	str	x27, [sp, #80]
+	mov	x19, xzr
+	mov	x20, xzr
+	mov	x21, xzr
+	mov	x22, xzr
+	mov	x23, xzr
+	mov	x24, xzr
+	mov	x25, xzr
+	mov	x26, xzr
+	mov	x27, xzr
+	bl	\impl
+	ldp	x19, x20, [sp, #16]
+	ldp	x21, x22, [sp, #32]
+	ldp	x23, x24, [sp, #48]
+	ldp	x25, x26, [sp, #64]
+	ldr	x27, [sp, #80]
+	ldp	x29, x30, [sp], #96
+	ret
+	.size	\name, .-\name
+.endm
+
+	GORT_FENCE runtime.GC, gort_runtime_GC
+
 	.section	.note.GNU-stack,"",%progbits

@@ -113,8 +113,9 @@
 // runtime's G, sudog, defer records) has every word scanned. A candidate counts
 // if it points into an allocated object, at any offset (Go has interior
 // pointers). Objects of types without pointers live in noscan spans and are
-// never scanned. The precise stack maps of design.md (statepoints) replace the
-// guesses on stacks later; what they buy is less retention, not correctness.
+// never scanned. A Go frame stopped in a call with a stack map
+// (codegen/stack_maps.cpp) is scanned by it instead, precisely: what the
+// maps buy is less retention, not correctness.
 //
 // Why the concurrent mark is correct: the mark start greys everything the
 // roots reference, with the world stopped; from then on, whatever the
@@ -132,18 +133,17 @@
 // step 1 (or gort_mcall, for a parked goroutine) stored on the stack. An
 // optimizer may in principle keep only a pointer past the end of an
 // object live across a call; LLVM does not do that for the loops gortc
-// emits, and the statepoint work (issue 10, part 1) will make it
-// impossible by construction.
+// emits, and a frame with a map keeps the base of every pointer it uses
+// across a call in a slot, which rules it out there.
 //
 // Finalizers (mfinal.cpp) take part in the mark: an object with one is
 // marked through its finalizer's record rather than freed when nothing
 // else reaches it, and its finalizer is queued; step 7 wakes the
 // finalizer goroutine.
 //
-// Not yet (issue 10): precise stacks by default (mgcmark.cpp scans Go
-// frames by stack maps only when built with -gortc-stack-maps); mark
-// workers that take a P rather than a thread of their own; assists in
-// proportion to allocation (gc's assist ratio; here only past the goal).
+// Not yet (issue 10): mark workers that take a P rather than a thread of
+// their own; assists in proportion to allocation (gc's assist ratio; here
+// only past the goal).
 //
 // Entry points: gcTrigger (mallocgc), gcForce (runtime.GC), gcinit
 // (schedinit), gcNoteHeapLive (mcache.cpp, malloc.cpp), gcWakeAssists and

@@ -646,6 +646,43 @@ uintptr_t selfFrame(G *Self) {
   return 0;
 }
 
+#if defined(__x86_64__)
+/// How many callee-saved registers the x86-64 function Map describes
+/// pushes under its frame record: its prologue, as LLVM writes it, is
+/// push %rbp; mov %rsp,%rbp; then a push of each (push %r15 is 41 57,
+/// push %rbx 53). 5, all of them, if the prologue is not of that form.
+unsigned savedRegisters(const FrameMap &Map) {
+  const uint8_t *P = reinterpret_cast<const uint8_t *>(
+      uintptr_t(&Map.Func->Func) + intptr_t(Map.Func->Func));
+  if (P[0] != 0x55 || P[1] != 0x48 || P[2] != 0x89 || P[3] != 0xe5)
+    return 5;
+  unsigned N = 0;
+  for (P += 4; N < 5; N++) {
+    if (P[0] == 0x53)
+      P++;
+    else if (P[0] == 0x41 && P[1] >= 0x54 && P[1] <= 0x57)
+      P += 2;
+    else
+      break;
+  }
+  return N;
+}
+#endif
+
+/// Whether the frame whose callee's record is at FP (below Hi, the
+/// segment's end) is a Go frame stopped in a call with a map whose span
+/// lies in the frame; Map is then that call's.
+bool mappedFrame(uintptr_t FP, uintptr_t Hi, FrameMap &Map) {
+  const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
+  uintptr_t Caller = Rec[0], RetPC = Rec[1];
+  if (inRuntimeCode(RetPC - 1) || Caller <= FP || Caller + 16 > Hi ||
+      !findFrameMap(RetPC, Map))
+    return false;
+  uintptr_t SpanLo = Caller + intptr_t(Map.Func->SpanLo);
+  uintptr_t SpanHi = Caller + intptr_t(Map.Func->SpanHi);
+  return FP + 16 <= SpanLo && SpanLo <= SpanHi && SpanHi <= Caller;
+}
+
 /// Walks Gp's stack from SP, with FP its innermost frame record, segment
 /// by segment, and hands every word to Conservative(Lo, Hi, Go, RetPC) or,
 /// for a Go frame stopped in a call with a stack map (stkmap.cpp), the
@@ -660,11 +697,19 @@ uintptr_t selfFrame(G *Self) {
 /// gcStart's or entersyscall's. The callee-saved registers a function
 /// saves hold its callers' values: on AArch64 they lie above its record
 /// and count as the caller's; on x86-64 they are pushed below it and count
-/// as its own. A mapped frame's words outside its map's span
+/// as its own. A frame with shadow slots (abi::StackMapShadow) keeps every
+/// pointer it still uses in a slot its map lists: of its words outside
+/// them, only its outgoing arguments when its callee has no map (a
+/// runtime function may read a pointer there) and, on x86-64, the
+/// registers it saved when its caller has none are scanned,
+/// conservatively. Of a frame mapped with relocations
+/// (-gortc-shadow-slots=false), the words outside its map's span
 /// [SpanLo, SpanHi) -- the callee-saved registers it saved, its outgoing
 /// arguments, and on AArch64 its callee's saved registers -- are scanned
-/// conservatively, as a runtime caller's or callee's registers may hold
-/// pointers there (codegen/stack_maps.cpp), but for its dead slots.
+/// conservatively, as registers may hold its pointers there
+/// (codegen/stack_maps.cpp), but for its dead slots. A register fence
+/// (asm_*.S) is a runtime frame whose saved registers lie above its
+/// record, as AArch64's do: its caller's callee's.
 template <class ConservativeFn, class PreciseFn>
 void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
                      ConservativeFn Conservative, PreciseFn Precise) {
@@ -707,6 +752,9 @@ void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
       Lo = S->SavedSP;
     NumSkip = NextSkip = 0;
     uintptr_t Hi = uintptr_t(S);
+    // Whether the frame below the current one (its callee) was scanned
+    // by a map.
+    bool CalleeMapped = false;
     while (FP >= Lo && FP + 16 <= Hi) {
       Scan(Lo, FP + 16);
       const uintptr_t *Rec = reinterpret_cast<const uintptr_t *>(FP);
@@ -715,13 +763,26 @@ void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
       Go = !inRuntimeCode(RetPC - 1);
       Lo = FP + 16;
       FrameMap Map;
-      if (Go && Caller > FP && Caller + 16 <= Hi && findFrameMap(RetPC, Map)) {
+      bool Mapped = false;
+      if (mappedFrame(FP, Hi, Map)) {
         uintptr_t SpanLo = Caller + intptr_t(Map.Func->SpanLo);
         uintptr_t SpanHi = Caller + intptr_t(Map.Func->SpanHi);
-        if (Lo <= SpanLo && SpanLo <= SpanHi && SpanHi <= Caller) {
+        Mapped = true;
+        if (Map.Func->Flags & abi::StackMapShadow) {
+          // Every pointer the frame still uses is in a slot its map
+          // lists. Below its span: on AArch64 its callee's saved
+          // registers, which hold its own values (so dead, or in slots),
+          // then its outgoing arguments, which a callee without a map may
+          // still read.
+          uintptr_t Out = SpanLo - uintptr_t(Map.Func->Flags >> 1) * 8;
+          if (!CalleeMapped)
+            Scan(Out > Lo ? Out : Lo, SpanLo);
+        } else {
           Scan(Lo, SpanLo);
-          Precise(Caller, Map);
-          Lo = SpanHi;
+        }
+        Precise(Caller, Map);
+        Lo = SpanHi;
+        {
           NumSkip = NextSkip = 0;
           const int32_t *All = Map.slots();
           const int32_t *Live = All + Map.Call->FirstSlot;
@@ -740,7 +801,21 @@ void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
               AddSkip(At, At + alignUp(Objects[I].Size, 8));
           }
         }
+#if defined(__x86_64__)
+        // The callee-saved registers the frame pushed under its record
+        // (at most 5: rbx, r12-r15) hold its caller's values: they need
+        // scanning unless the caller is a frame with shadow slots too.
+        if ((Map.Func->Flags & abi::StackMapShadow) && Lo == Caller) {
+          FrameMap Next;
+          if (!mappedFrame(Caller, Hi, Next) ||
+              !(Next.Func->Flags & abi::StackMapShadow)) {
+            uintptr_t Saved = Caller - savedRegisters(Map) * sizeof(uintptr_t);
+            Scan(Saved > SpanLo ? Saved : SpanLo, Caller);
+          }
+        }
+#endif
       }
+      CalleeMapped = Mapped;
       FP = Caller;
     }
     Scan(Lo, Hi);

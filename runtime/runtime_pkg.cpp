@@ -65,7 +65,7 @@ Typelinks typelinks() {
 } // namespace
 
 extern "C" {
-void runtime_GC(void *) {
+void gort_runtime_GC(void *) {
   // gc's runtime.GC parks its caller while the mark runs, and other
   // goroutines run meanwhile. This one runs the cycle itself, and yields
   // around it instead: before, so that a goroutine readied just before

@@ -23,7 +23,10 @@
 extern "C" {
 
 // runtime_pkg.cpp
+// runtime.GC is a register fence (asm_*.S, GORT_FENCE) that calls
+// gort_runtime_GC.
 void runtime_GC(void *Ctx) __asm__("runtime.GC");
+void gort_runtime_GC(void *Ctx);
 int64_t runtime_GOMAXPROCS(void *Ctx, int64_t N) __asm__("runtime.GOMAXPROCS");
 void runtime_Gosched(void *Ctx) __asm__("runtime.Gosched");
 void runtime_KeepAlive(void *Ctx, const void *Typ,

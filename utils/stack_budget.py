@@ -55,6 +55,12 @@ ASM_LEAVES = {
     "aarch64": 64,
 }
 
+# Assembly functions that push more and call on: the register fences
+# (asm_*.S GORT_FENCE), return address included.
+ASM_FRAMES = {
+    "runtime.GC": {"x86_64": 64, "aarch64": 96},
+}
+
 RETURN_ADDRESS = {"x86_64": 8, "aarch64": 0}
 
 # The entry points: the functions compiled Go code calls (abi.def's gort_*
@@ -326,7 +332,12 @@ def main():
             cyc = on_path[on_path.index(f):] + [f]
             errors.append("call cycle: " + " -> ".join(map(pretty, cyc)))
             return 0, [pretty(f) + " (cycle)"]
-        own = sizes[f] + ra if f in sizes else ASM_LEAVES[a.arch]
+        if f in sizes:
+            own = sizes[f] + ra
+        elif name in ASM_FRAMES:
+            own = ASM_FRAMES[name][a.arch]
+        else:
+            own = ASM_LEAVES[a.arch]
         best, chain = 0, []
         if not stopped(f):
             if indirect.get(f) and not named(f, ROOM_CALLERS):

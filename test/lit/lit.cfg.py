@@ -15,7 +15,8 @@
 #   %exitcode   utils/lit/exitcode.sh: runs a command, prints "exit=N"
 # Features: target-x86_64 / target-aarch64.
 # --param gortcflags=FLAGS adds FLAGS to every %gortc command (e.g.
-# "-mllvm -gortc-stack-maps").
+# "-mllvm -gortc-stack-maps=false", which makes the feature "nomaps"
+# available: a test of the stack maps' precision says UNSUPPORTED: nomaps).
 #
 # Collector stress: --param gogc=N and --param gortdebug=LIST set GOGC and
 # GORTDEBUG for every program the tests run (e.g. gogc=1, or
@@ -69,6 +70,8 @@ config.substitutions.append(("%gortc-bin", gortc))
 config.substitutions.append(
     ("%gortc-opt", os.path.join(config.gortc_build_dir, "bin", "gortc-opt")))
 gortc_flags = lit_config.params.get("gortcflags", "")
+if "-gortc-stack-maps=false" in gortc_flags:
+    config.available_features.add("nomaps")
 config.substitutions.append(
     ("%gortc", "%s build --target %s-linux %s" % (gortc, target, gortc_flags)))
 config.substitutions.append(("%run", run))

@@ -1,4 +1,5 @@
-// RUN: %gortc -mllvm -gortc-stack-maps -o %t %s && %run %t 2>&1 | FileCheck %s
+// RUN: %gortc -o %t %s && %run %t 2>&1 | FileCheck %s
+// UNSUPPORTED: nomaps
 // Precise stack maps (codegen/stack_maps.cpp, runtime/stkmap.cpp): a
 // pointer that was live across one call of main and is dead across the
 // next stays in its frame slot, but the map of the second call leaves it

@@ -1,4 +1,5 @@
-// RUN: %gortc -mllvm -gortc-stack-maps -mllvm -max-registers-for-gc-values=0 -o %t %s && %run %t 2>&1 | FileCheck %s
+// RUN: %gortc -o %t %s && %run %t 2>&1 | FileCheck %s
+// UNSUPPORTED: nomaps
 // Stack objects with precise stack maps (codegen/stack_maps.cpp
 // ObjectLiveness, runtime/mgcmark.cpp StackObjects): a variable whose
 // address is taken lives in its frame as a stack object, scanned only
@@ -7,9 +8,7 @@
 // its referents, whose contents survive. A pointer argument a call does
 // not use afterwards is not kept alive by the caller either, and a
 // variable the program only writes keeps what it holds until nil is
-// stored over it (gc's "sink" variables). Every live pointer is spilled
-// (max-registers-for-gc-values=0): a dead one left in a callee-saved
-// register would be scanned conservatively where it is saved.
+// stored over it (gc's "sink" variables).
 package main
 
 import (

@@ -1,5 +1,5 @@
 // RUN: %gortc -o %t %s && %run %t 2>&1 | FileCheck %s
-// RUN: %gortc -mllvm -gortc-stack-maps -o %t.maps %s && %run %t.maps 2>&1 | FileCheck %s
+// RUN: %gortc -mllvm -gortc-stack-maps=false -o %t.nomaps %s && %run %t.nomaps 2>&1 | FileCheck %s
 // //go:uintptrescapes (codegen/lower_func.cpp): an unsafe.Pointer that a
 // call's argument converts to uintptr keeps its object alive while the
 // call runs, though the callee never uses it (Go 1.19's
