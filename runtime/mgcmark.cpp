@@ -1042,6 +1042,12 @@ void markStack(Scanner &Mk, G *Gp, G *Self, uintptr_t SelfSP) {
     return;
   }
   scanGoStack(Mk, Gp, FP, SP, [](bool, bool, uintptr_t) {});
+  // The defer records in frames: a function's code no longer uses its
+  // record after gort_deferproc took it, so its stack map says the record
+  // is dead, but the deferred call is still to run.
+  for (Defer *D = Gp->Defers; D; D = D->Link)
+    if (!D->Heap)
+      Mk.scanblock(uintptr_t(D), uintptr_t(D + 1));
 }
 
 /// Scans the runtime's records that Gp points to and that the runtime

@@ -5,7 +5,7 @@
 // function's. Each pointer has a shadow slot, written where it is
 // defined (for an argument, at the entry): keep's p and q are both live
 // across the first call of sink, q alone across the second. A function
-// with a defer statement has none yet (docs/runtime/gc.md).
+// with a defer statement has a table too.
 package main
 
 var g int
@@ -60,5 +60,5 @@ func main() {
 // CHECK-NEXT: {{\.short|\.hword}} 2
 // CHECK-NEXT: {{\.short|\.hword}} 1
 
-// CHECK-NOT: .section .gort_stackmap,"ao",@progbits,.text.main.deferred
+// CHECK: .section .gort_stackmap,"ao",@progbits,.text.main.deferred
 // CHECK-NOT: .section .gort_stackmap,"ao",@progbits,.text.main.sink
