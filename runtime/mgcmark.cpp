@@ -782,24 +782,22 @@ void walkStackFrames(G *Gp, uintptr_t FP, uintptr_t SP,
         }
         Precise(Caller, Map);
         Lo = SpanHi;
-        {
-          NumSkip = NextSkip = 0;
-          const int32_t *All = Map.slots();
-          const int32_t *Live = All + Map.Call->FirstSlot;
-          for (uint32_t I = 0; I < Map.Func->NumSlots; I++) {
-            uintptr_t At = Caller + intptr_t(All[I]);
-            bool Dead = At >= SpanHi && !(All[I] & 1); // not an object's
-            for (uint32_t J = 0; Dead && J < Map.Call->NumSlots; J++)
-              Dead = Live[J] != All[I];
-            if (Dead)
-              AddSkip(At, At + sizeof(uintptr_t));
-          }
-          const abi::StackMapObject *Objects = Map.objects();
-          for (uint32_t I = 0; I < Map.Func->NumObjects; I++) {
-            uintptr_t At = Caller + intptr_t(Objects[I].Off);
-            if (At >= SpanHi)
-              AddSkip(At, At + alignUp(Objects[I].Size, 8));
-          }
+        NumSkip = NextSkip = 0;
+        const int32_t *All = Map.slots();
+        const int32_t *Live = All + Map.Call->FirstSlot;
+        for (uint32_t I = 0; I < Map.Func->NumSlots; I++) {
+          uintptr_t At = Caller + intptr_t(All[I]);
+          bool Dead = At >= SpanHi && !(All[I] & 1); // not an object's
+          for (uint32_t J = 0; Dead && J < Map.Call->NumSlots; J++)
+            Dead = Live[J] != All[I];
+          if (Dead)
+            AddSkip(At, At + sizeof(uintptr_t));
+        }
+        const abi::StackMapObject *Objects = Map.objects();
+        for (uint32_t I = 0; I < Map.Func->NumObjects; I++) {
+          uintptr_t At = Caller + intptr_t(Objects[I].Off);
+          if (At >= SpanHi)
+            AddSkip(At, At + alignUp(Objects[I].Size, 8));
         }
 #if defined(__x86_64__)
         // The callee-saved registers the frame pushed under its record
