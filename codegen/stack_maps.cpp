@@ -954,12 +954,13 @@ llvm::PreservedAnalyses StackMapPrepPass::run(llvm::Module &M,
 }
 
 /// DropDeadRelocationsPass for one statepoint: the gc-live values that
-/// no used gc.relocate names (as its value or its base) go.
-static void dropDeadRelocations(llvm::GCStatepointInst *SP) {
+/// no used gc.relocate names (as its value or its base) go. Returns the
+/// statepoint that stands in SP's place (SP, or one that replaced it).
+static llvm::GCStatepointInst *dropDeadRelocations(llvm::GCStatepointInst *SP) {
   std::optional<llvm::OperandBundleUse> Live =
       SP->getOperandBundle(llvm::LLVMContext::OB_gc_live);
   if (!Live || Live->Inputs.empty())
-    return;
+    return SP;
   size_t N = Live->Inputs.size();
   llvm::SmallVector<llvm::GCRelocateInst *, 8> Relocates;
   llvm::BitVector Needed(N);
@@ -972,7 +973,7 @@ static void dropDeadRelocations(llvm::GCStatepointInst *SP) {
       }
     }
   if (Needed.all())
-    return;
+    return SP;
   llvm::SmallVector<llvm::Value *, 8> Kept;
   llvm::SmallVector<unsigned, 8> NewIndex(N, 0);
   for (size_t I = 0; I < N; I++)
@@ -1000,6 +1001,7 @@ static void dropDeadRelocations(llvm::GCStatepointInst *SP) {
     R->setArgOperand(
         2, llvm::ConstantInt::get(I32, NewIndex[R->getDerivedPtrIndex()]));
   }
+  return llvm::cast<llvm::GCStatepointInst>(New);
 }
 
 /// The value a chain of relocations stands for.
@@ -1170,15 +1172,10 @@ DropDeadRelocationsPass::run(llvm::Module &M, llvm::ModuleAnalysisManager &) {
     for (llvm::Instruction &I : llvm::instructions(F))
       if (auto *SP = llvm::dyn_cast<llvm::GCStatepointInst>(&I))
         Statepoints.push_back(SP);
-    for (llvm::GCStatepointInst *SP : Statepoints)
-      dropDeadRelocations(SP);
-    if (ShadowSlotsOpt && !Statepoints.empty()) {
-      Statepoints.clear();
-      for (llvm::Instruction &I : llvm::instructions(F))
-        if (auto *SP = llvm::dyn_cast<llvm::GCStatepointInst>(&I))
-          Statepoints.push_back(SP);
+    for (llvm::GCStatepointInst *&SP : Statepoints)
+      SP = dropDeadRelocations(SP);
+    if (ShadowSlotsOpt && !Statepoints.empty())
       shadowSlots(F, Statepoints);
-    }
   }
   return llvm::PreservedAnalyses::none();
 }

@@ -151,6 +151,16 @@ gort_mcall:
 	ret
 	.size	gort_mcall, .-gort_mcall
 
+// Clears the callee-saved registers (gort_gogo, GORT_FENCE): a pointer
+// one of them still holds would be saved into frames the collector scans.
+.macro	CLEAR_CALLEE_SAVED
+	xorl	%ebx, %ebx
+	xorl	%r12d, %r12d
+	xorl	%r13d, %r13d
+	xorl	%r14d, %r14d
+	xorl	%r15d, %r15d
+.endm
+
 // void gort_gogo(Gobuf *Buf)   [[noreturn]]
 // Resumes the context in Buf: g = Buf->Gp, then sp, rbp, and a jump to
 // Buf->PC with Buf->Ctxt in rdi. The callee-saved registers are cleared:
@@ -170,11 +180,7 @@ gort_gogo:
 	movq	GOBUF_BP(%rdi), %rbp
 	movq	GOBUF_PC(%rdi), %rcx
 	movq	GOBUF_CTXT(%rdi), %rdi
-	xorl	%ebx, %ebx
-	xorl	%r12d, %r12d
-	xorl	%r13d, %r13d
-	xorl	%r14d, %r14d
-	xorl	%r15d, %r15d
+	CLEAR_CALLEE_SAVED
 	jmp	*%rcx
 	.size	gort_gogo, .-gort_gogo
 
@@ -325,11 +331,7 @@ gort_sigreturn:
 	pushq	40(%rsp)		// the return address, for the record
 	pushq	%rbp
 	movq	%rsp, %rbp		// rsp is 16-byte aligned
-	xorl	%ebx, %ebx
-	xorl	%r12d, %r12d
-	xorl	%r13d, %r13d
-	xorl	%r14d, %r14d
-	xorl	%r15d, %r15d
+	CLEAR_CALLEE_SAVED
 	callq	\impl
 	popq	%rbp
 	movq	8(%rsp), %rbx

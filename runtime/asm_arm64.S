@@ -153,6 +153,19 @@ gort_mcall:
 	ret
 	.size	gort_mcall, .-gort_mcall
 
+// Clears x19-x27 (gort_gogo, GORT_FENCE): see asm_amd64.S. x28 is g.
+.macro	CLEAR_CALLEE_SAVED
+	mov	x19, xzr
+	mov	x20, xzr
+	mov	x21, xzr
+	mov	x22, xzr
+	mov	x23, xzr
+	mov	x24, xzr
+	mov	x25, xzr
+	mov	x26, xzr
+	mov	x27, xzr
+.endm
+
 // void gort_gogo(Gobuf *Buf)   [[noreturn]]
 // Resumes the context in Buf: g = Buf->Gp, then sp, x29, x30 = 0, and a
 // jump to Buf->PC with Buf->Ctxt in x0. The callee-saved registers
@@ -170,15 +183,7 @@ gort_gogo:
 	ldr	x29, [x0, #GOBUF_BP]
 	ldr	x9, [x0, #GOBUF_PC]
 	mov	x30, xzr
-	mov	x19, xzr
-	mov	x20, xzr
-	mov	x21, xzr
-	mov	x22, xzr
-	mov	x23, xzr
-	mov	x24, xzr
-	mov	x25, xzr
-	mov	x26, xzr
-	mov	x27, xzr
+	CLEAR_CALLEE_SAVED
 	ldr	x0, [x0, #GOBUF_CTXT]
 	br	x9
 	.size	gort_gogo, .-gort_gogo
@@ -305,15 +310,7 @@ gort_calldeferred_ret:
 	stp	x23, x24, [sp, #48]
 	stp	x25, x26, [sp, #64]
 	str	x27, [sp, #80]
-	mov	x19, xzr
-	mov	x20, xzr
-	mov	x21, xzr
-	mov	x22, xzr
-	mov	x23, xzr
-	mov	x24, xzr
-	mov	x25, xzr
-	mov	x26, xzr
-	mov	x27, xzr
+	CLEAR_CALLEE_SAVED
 	bl	\impl
 	ldp	x19, x20, [sp, #16]
 	ldp	x21, x22, [sp, #32]
